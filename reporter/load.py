@@ -1,0 +1,453 @@
+"""YAML data files -> validated :class:`~reporter.model.Dataset`.
+
+Every problem is collected (like a compiler, all of a file's problems in one run) and
+names ``file:line:column``; nothing but :class:`~reporter.errors.DataError` escapes.
+The format is documented in ``docs/data-format.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reporter import units
+from reporter.errors import DataError, Problem
+from reporter.model import (KINDS, LEVELS, POLARITIES, QUALIFIERS, Dataset, Fact, Highlight,
+                            Metric, Origin, Quantity, Region, Source, Theme)
+from reporter.periods import Period, PeriodError, parse_period
+from reporter.yamlfile import compose, data_files, read_text
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+_INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_data_path() -> Path:
+    """regions.yaml shipped with the package (a link to the repository's top-level file)."""
+    return PACKAGE_DIR / "regions.yaml"
+
+
+def resolve_data_path(option: str | None, environ: dict[str, str] | os._Environ[str]) -> Path:
+    """``--data PATH`` > ``$REPORTER_DATA`` > the bundled file."""
+    if option:
+        return Path(option)
+    if environ.get("REPORTER_DATA"):
+        return Path(environ["REPORTER_DATA"])
+    return bundled_data_path()
+
+
+def load_dataset(path: Path | str) -> Dataset:
+    """Load, validate and cross-check a data file or a directory of them."""
+    path = Path(path)
+    files, problems = data_files(path)
+    if problems:
+        raise DataError(problems)
+    builder = _Builder()
+    for file in files:
+        builder.read_file(file)
+    return builder.finish(tuple(str(f) for f in files))
+
+
+# --------------------------------------------------------------------------- reading nodes
+
+@dataclass
+class _Node:
+    """A YAML node with the file it came from, so every complaint can say where."""
+
+    node: Any
+    path: str
+
+    @property
+    def line(self) -> int:
+        return self.node.start_mark.line + 1
+
+    @property
+    def column(self) -> int:
+        return self.node.start_mark.column + 1
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.path, self.line, self.column)
+
+
+_Spec = dict[str, tuple[bool, Callable[..., Any]]]  # field -> (required, reader)
+
+
+@dataclass
+class _Builder:
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    highlights: list[Highlight] = field(default_factory=list)
+    where: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    # -- primitive readers: each returns a value or None after recording a problem
+
+    def problem(self, at: _Node, message: str) -> None:
+        self.problems.append(Problem(at.path, at.line, at.column, message))
+
+    def kind(self, at: _Node) -> str:
+        return type(at.node).__name__.replace("Node", "").lower()
+
+    def mapping(self, at: _Node, what: str) -> dict[str, tuple[_Node, _Node]] | None:
+        if type(at.node).__name__ != "MappingNode":
+            self.problem(at, f"{what} should be a mapping (key: value), found a {self.kind(at)}")
+            return None
+        return {k.value: (_Node(k, at.path), _Node(v, at.path)) for k, v in at.node.value}
+
+    def sequence(self, at: _Node, what: str) -> list[_Node] | None:
+        if type(at.node).__name__ != "SequenceNode":
+            self.problem(at, f"{what} should be a list (- item), found a {self.kind(at)}")
+            return None
+        return [_Node(n, at.path) for n in at.node.value]
+
+    def text(self, at: _Node, what: str) -> str | None:
+        if type(at.node).__name__ != "ScalarNode":
+            self.problem(at, f"{what} should be text, found a {self.kind(at)}")
+            return None
+        value = at.node.value.strip()
+        if not value or (at.node.style is None and value in ("~", "null", "Null", "NULL")):
+            self.problem(at, f"{what} is empty")
+            return None
+        return value
+
+    def ident(self, at: _Node, what: str) -> str | None:
+        value = self.text(at, what)
+        if value is not None and not _ID.fullmatch(value):
+            self.problem(at, f"{what} '{value}' should be lower-case letters, digits, '-' or '_'")
+            return None
+        return value
+
+    def texts(self, at: _Node, what: str) -> tuple[str, ...] | None:
+        items = self.sequence(at, what)
+        if items is None:
+            return None
+        values = [self.text(item, f"each of {what}") for item in items]
+        return tuple(v for v in values if v is not None)
+
+    def number(self, at: _Node, what: str) -> Decimal | None:
+        value = self.text(at, what)
+        if value is None:
+            return None
+        if _NUMBER.fullmatch(value):
+            return Decimal(value)
+        if re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", value):
+            hint = "drop the leading zero (YAML 1.1 would even read 010 as 8)"
+        elif re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", value):
+            hint = "write it without thousands separators"
+        elif re.fullmatch(r"-?[0-9.]+[eE][-+]?[0-9]+", value):
+            hint = "write the number in full, as printed in the source"
+        elif value.endswith("%"):
+            hint = "write the number without '%'; the unit says it is a percentage"
+        else:
+            hint = "expected a number written in digits, like 2.06 or 1009.0"
+        self.problem(at, f"{what} '{value}' is not a number: {hint}")
+        return None
+
+    def integer(self, at: _Node, what: str) -> int | None:
+        value = self.text(at, what)
+        if value is None:
+            return None
+        if not _INTEGER.fullmatch(value):
+            self.problem(at, f"{what} '{value}' should be a whole number")
+            return None
+        return int(value)
+
+    def period(self, at: _Node, what: str) -> Period | None:
+        value = self.text(at, what)
+        if value is None:
+            return None
+        try:
+            return parse_period(value)
+        except PeriodError as exc:
+            self.problem(at, f"{what}: {exc}; expected e.g. 2019, 2020-H1, 2020-Q1, 2020-01/05, "
+                             "2019/2020, P2Y/2020-H1, 2020/P5Y or @2020-H1 (docs/data-format.md)")
+            return None
+
+    def choice(self, options: tuple[str, ...]) -> Callable[[_Node, str], str | None]:
+        def read(at: _Node, what: str) -> str | None:
+            value = self.text(at, what)
+            if value is not None and value not in options:
+                self.problem(at, f"{what} '{value}' should be one of: {', '.join(options)}")
+                return None
+            return value
+        return read
+
+    def fields(self, at: _Node, what: str, spec: _Spec) -> dict[str, Any] | None:
+        """Read a mapping against a spec: unknown fields and missing required ones are problems."""
+        items = self.mapping(at, what)
+        if items is None:
+            return None
+        out: dict[str, Any] = {"@": at}
+        ok = True
+        for key, (knode, vnode) in items.items():
+            if key not in spec:
+                known = ", ".join(spec)
+                self.problem(knode, f"unknown field '{key}' in {what}; known fields: {known}")
+                ok = False
+                continue
+            value = spec[key][1](vnode, f"{key}")
+            if value is None:
+                ok = False
+            out[key] = value
+            out["@" + key] = vnode
+        for key, (required, _) in spec.items():
+            if required and key not in items:
+                self.problem(at, f"{what} lacks required field '{key}'")
+                ok = False
+        return out if ok else None
+
+    # -- sections
+
+    def read_file(self, path: Path) -> None:
+        where = str(path)
+        text, problems = read_text(path)
+        if text is None:
+            self.problems.extend(problems)
+            return
+        root, problems = compose(text, where)
+        if problems or root is None:
+            self.problems.extend(problems)
+            return
+        top = self.fields(_Node(root, where), "the file", {
+            "about": (False, self.text),
+            "sources": (False, lambda n, w: n),
+            "themes": (False, lambda n, w: n),
+            "metrics": (False, lambda n, w: n),
+            "regions": (False, lambda n, w: n),
+        })
+        if top is None:
+            return
+        for section, reader in (("sources", self.read_source), ("themes", self.read_theme),
+                                ("metrics", self.read_metric), ("regions", self.read_region)):
+            if section in top:
+                entries = self.mapping(top[section], section)
+                for key, (knode, vnode) in (entries or {}).items():
+                    ident = self.ident(knode, f"{section[:-1]} id")
+                    if ident is None:
+                        continue
+                    first = self.where.get((section, ident))
+                    if first is not None:
+                        self.problem(knode, f"{section[:-1]} '{ident}' is defined twice "
+                                            f"(first at {first.path}:{first.line})")
+                        continue
+                    self.where[(section, ident)] = knode.origin
+                    reader(ident, vnode)
+
+    def read_source(self, ident: str, at: _Node) -> None:
+        f = self.fields(at, f"source '{ident}'", {
+            "publication": (True, self.text), "title": (True, self.text), "date": (True, self.text),
+            "column": (False, self.text), "date_note": (False, self.text), "file": (False, self.text),
+            "readings": (False, lambda n, w: n),
+        })
+        if f is None:
+            return
+        readings: list[tuple[str, str]] = []
+        if "readings" in f:
+            for word, (knode, vnode) in (self.mapping(f["readings"], "readings") or {}).items():
+                period = self.period(vnode, f"reading of '{word}'")
+                if period is not None:
+                    readings.append((word, period.canonical))
+        self.sources[ident] = Source(ident, f["publication"], f["title"], f["date"], f.get("column", ""),
+                                     f.get("date_note", ""), f.get("file", ""), tuple(readings), at.origin)
+
+    def read_theme(self, ident: str, at: _Node) -> None:
+        f = self.fields(at, f"theme '{ident}'", {"zh": (True, self.text), "en": (True, self.text)})
+        if f is not None:
+            self.themes[ident] = Theme(ident, f["zh"], f["en"], len(self.themes))
+
+    def read_metric(self, ident: str, at: _Node) -> None:
+        f = self.fields(at, f"metric '{ident}'", {
+            "zh": (True, self.text), "en": (True, self.text), "unit": (True, self.text),
+            "theme": (True, self.ident), "polarity": (False, self.choice(POLARITIES)),
+            "kind": (True, self.choice(KINDS)), "aliases": (False, self.texts), "note": (False, self.text),
+        })
+        if f is None:
+            return
+        if f["kind"] == "rank" and f.get("polarity", "lower") != "lower":
+            self.problem(f["@polarity"], "a rank is better when smaller: polarity should be 'lower'")
+        polarity = f.get("polarity") or ("lower" if f["kind"] == "rank" else "higher")
+        self.metrics[ident] = Metric(ident, f["zh"], f["en"], f["unit"], f["theme"], polarity, f["kind"],
+                                     f.get("aliases", ()), f.get("note", ""), at.origin)
+
+    def read_region(self, ident: str, at: _Node) -> None:
+        f = self.fields(at, f"region '{ident}'", {
+            "zh": (True, self.text), "short": (True, self.text), "en": (True, self.text),
+            "level": (True, self.choice(LEVELS)), "prefecture": (True, self.text),
+            "province": (True, self.text), "pinyin": (False, self.text), "aliases": (False, self.texts),
+            "source": (False, self.ident), "facts": (False, lambda n, w: self.sequence(n, "facts")),
+            "series": (False, lambda n, w: self.mapping(n, "series")),
+            "highlights": (False, lambda n, w: self.sequence(n, "highlights")),
+        })
+        if f is None:
+            return
+        self.regions[ident] = Region(ident, f["zh"], f["short"], f["en"], f["level"], f["prefecture"],
+                                     f["province"], f.get("pinyin", ""), f.get("aliases", ()), at.origin)
+        default_source = f.get("source")
+        for item in f.get("facts") or ():
+            self.read_fact(ident, item, default_source)
+        for metric, (knode, vnode) in (f.get("series") or {}).items():
+            self.read_series(ident, knode, vnode, default_source)
+        for item in f.get("highlights") or ():
+            self.read_highlight(ident, item, default_source)
+
+    def read_fact(self, region: str, at: _Node, default_source: str | None) -> None:
+        f = self.fields(at, "fact", {
+            "metric": (True, self.ident), "value": (True, self.number), "unit": (False, self.text),
+            "period": (True, self.period), "qualifier": (False, self.choice(QUALIFIERS)),
+            "yoy_pct": (False, self.number), "previous": (False, self.number),
+            "rank_change": (False, self.integer), "note": (False, self.text),
+            "source": (False, self.ident), "quote": (True, self.text),
+        })
+        if f is None:
+            return
+        source = f.get("source") or default_source
+        if source is None:
+            self.problem(at, "fact has no source: give 'source' here or on its region")
+            return
+        self.facts.append(Fact(
+            region, f["metric"], Quantity(f["value"], f.get("unit", ""), f.get("qualifier", "exact")),
+            f["period"], source, " ".join(f["quote"].split()), f.get("yoy_pct"), f.get("previous"),
+            f.get("rank_change"), f.get("note", ""), at.origin))
+
+    def read_series(self, region: str, key: _Node, at: _Node, default_source: str | None) -> None:
+        metric = self.ident(key, "series metric id")
+        f = self.fields(at, f"series '{key.node.value}'", {
+            "unit": (False, self.text), "qualifier": (False, self.choice(QUALIFIERS)),
+            "source": (False, self.ident), "quote": (True, self.text), "note": (False, self.text),
+            "values": (True, lambda n, w: self.mapping(n, "values")),
+        })
+        if f is None or metric is None:
+            return
+        source = f.get("source") or default_source
+        if source is None:
+            self.problem(at, "series has no source: give 'source' here or on its region")
+            return
+        for _, (pnode, vnode) in f["values"].items():
+            period, value = self.period(pnode, "period"), self.number(vnode, "value")
+            if period is None or value is None:
+                continue
+            self.facts.append(Fact(
+                region, metric, Quantity(value, f.get("unit", ""), f.get("qualifier", "exact")), period,
+                source, f["quote"], note=f.get("note", ""), origin=vnode.origin))
+
+    def read_highlight(self, region: str, at: _Node, default_source: str | None) -> None:
+        f = self.fields(at, "highlight", {
+            "text": (True, self.text), "text_en": (False, self.text), "theme": (True, self.ident),
+            "period": (False, self.period), "source": (False, self.ident), "quote": (True, self.text),
+        })
+        if f is None:
+            return
+        source = f.get("source") or default_source
+        if source is None:
+            self.problem(at, "highlight has no source: give 'source' here or on its region")
+            return
+        self.highlights.append(Highlight(region, f["theme"], f["text"], source, " ".join(f["quote"].split()),
+                                         f.get("text_en", ""), f.get("period"), at.origin))
+
+    # -- cross-checks once every file is read
+
+    def finish(self, paths: tuple[str, ...]) -> Dataset:
+        facts: list[Fact] = []
+        seen: dict[tuple[str, str, str], Origin] = {}
+        for fact in self.facts:
+            checked = self.check_fact(fact)
+            if checked is None:
+                continue
+            key = (fact.region, fact.metric, fact.period.canonical)
+            if key in seen:
+                first = seen[key]
+                self.at(fact.origin, f"a second '{fact.metric}' fact for {fact.period} "
+                                     f"(first at {first.path}:{first.line})")
+                continue
+            seen[key] = fact.origin  # type: ignore[assignment]
+            facts.append(checked)
+        for metric in self.metrics.values():
+            if metric.theme not in self.themes:
+                self.at(metric.origin, f"metric '{metric.id}': unknown theme '{metric.theme}'"
+                                       f"{self.suggest(metric.theme, self.themes)}")
+        for hl in self.highlights:
+            if hl.theme not in self.themes:
+                self.at(hl.origin, f"unknown theme '{hl.theme}'{self.suggest(hl.theme, self.themes)}")
+            if hl.source not in self.sources:
+                self.at(hl.origin, f"unknown source '{hl.source}'{self.suggest(hl.source, self.sources)}")
+        if self.problems:
+            self.problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
+            raise DataError(self.problems)
+        return Dataset(self.sources, self.themes, self.metrics, self.regions, tuple(facts),
+                       tuple(self.highlights), paths)
+
+    def at(self, origin: Origin | None, message: str) -> None:
+        if origin is None:  # pragma: no cover - every loaded object has an origin
+            self.problems.append(Problem("?", None, None, message))
+        else:
+            self.problems.append(Problem(origin.path, origin.line, origin.column or None, message))
+
+    @staticmethod
+    def suggest(name: str, known: dict[str, Any]) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
+        return f" (did you mean {', '.join(close)}?)" if close else ""
+
+    def check_fact(self, fact: Fact) -> Fact | None:
+        metric = self.metrics.get(fact.metric)
+        ok = True
+        if metric is None:
+            self.at(fact.origin, f"unknown metric '{fact.metric}'{self.suggest(fact.metric, self.metrics)}")
+            return None
+        if fact.source not in self.sources:
+            self.at(fact.origin, f"unknown source '{fact.source}'{self.suggest(fact.source, self.sources)}")
+            ok = False
+        q = fact.quantity
+        unit = q.unit or metric.unit
+        if units.family_of(unit) != units.family_of(metric.unit):
+            self.at(fact.origin, f"unit '{unit}' does not fit metric '{metric.id}' "
+                                 f"(measured in {metric.unit}; same family only)")
+            ok = False
+        family = units.family_of(unit)
+        value = q.value
+        if value < 0 and metric.kind != "rate":
+            self.at(fact.origin, f"value {value} is negative; a {metric.kind} of {unit} cannot be")
+            ok = False
+        if family == "percent" and metric.kind == "rate" and not 0 <= value <= 100:
+            self.at(fact.origin, f"share {value}% is outside 0-100%")
+            ok = False
+        if (family.startswith("count:") or family == "rank") and value != value.to_integral_value():
+            self.at(fact.origin, f"{value}{unit} should be a whole number")
+            ok = False
+        if family == "rank" and value < 1:
+            self.at(fact.origin, f"rank {value} should be 1 or more")
+            ok = False
+        if fact.rank_change is not None and metric.kind != "rank":
+            self.at(fact.origin, "rank_change is only for rank metrics (use yoy_pct or previous)")
+            ok = False
+        if fact.rank_change is not None and family == "rank" and value + fact.rank_change < 1:
+            self.at(fact.origin, f"rank_change {fact.rank_change} would put the previous rank below 1")
+            ok = False
+        if fact.yoy_pct is not None and fact.yoy_pct < -100:
+            self.at(fact.origin, f"yoy_pct {fact.yoy_pct} is below -100%")
+            ok = False
+        if fact.previous is not None and fact.previous < 0 and metric.kind != "rate":
+            self.at(fact.origin, f"previous {fact.previous} is negative")
+            ok = False
+        if metric.kind == "target" and q.qualifier != "target":
+            self.at(fact.origin, f"metric '{metric.id}' is a target: qualifier should be 'target'")
+            ok = False
+        if not ok:
+            return None
+        if q.unit:
+            return fact
+        return Fact(fact.region, fact.metric, Quantity(q.value, unit, q.qualifier), fact.period,
+                    fact.source, fact.quote, fact.yoy_pct, fact.previous, fact.rank_change, fact.note,
+                    fact.origin)

@@ -1,0 +1,60 @@
+"""Check that every quote is verbatim in its source text (whitespace normalised).
+
+A source names its text file (``file:``); the text is looked for in the directories
+given, so ``reporter check --sources DIR`` can prove each number's provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from reporter.errors import Problem
+from reporter.model import Dataset
+
+
+def normalise_space(text: str) -> str:
+    """Drop all whitespace: the page's line breaks fall anywhere, even inside a sentence."""
+    return "".join(text.split())
+
+
+def unverified_quotes(data: Dataset, source_dirs: Iterable[Path]) -> tuple[list[Problem], int, list[str]]:
+    """(problems, quotes checked, sources whose text was not found) for the dataset's quotes."""
+    texts: dict[str, str] = {}
+    missing: list[str] = []
+    dirs = list(source_dirs)
+    for source in data.sources.values():
+        found = next((d / source.file for d in dirs if source.file and (d / source.file).is_file()), None)
+        if found is None:
+            missing.append(source.id)
+            continue
+        texts[source.id] = normalise_space(found.read_text(encoding="utf-8-sig"))
+    problems: list[Problem] = []
+    checked = 0
+    for item in (*data.facts, *data.highlights):
+        page = texts.get(item.source)
+        if page is None:
+            continue
+        checked += 1
+        origin = item.origin
+        where = (origin.path if origin else "?", origin.line if origin else None, None)
+        quote = normalise_space(item.quote)
+        if quote not in page:
+            problems.append(Problem(*where, f"quote is not verbatim in source '{item.source}': "
+                                            f"{item.quote[:40]}"))
+            continue
+        for number in _written_numbers(item):
+            if number not in quote:
+                problems.append(Problem(*where, f"{number} is not written in its quote"))
+    return problems, checked, missing
+
+
+def _written_numbers(item: object) -> list[str]:
+    """The numbers a fact claims, as they must appear in its quote (sign dropped)."""
+    from reporter.model import Fact
+
+    if not isinstance(item, Fact):
+        return []
+    numbers = [str(item.quantity.value)]
+    numbers += [str(abs(n)) for n in (item.yoy_pct, item.previous, item.rank_change) if n is not None]
+    return numbers

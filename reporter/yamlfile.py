@@ -1,0 +1,138 @@
+"""Read a YAML file into a node tree safely, or say exactly what is wrong with it.
+
+We compose (never construct) with PyYAML's safe C loader when present: nodes keep their
+line and column, and every scalar stays the text that was written, so our own code
+decides what ``NO``, ``010``, ``1:20`` or ``2020-01-01`` mean. Beyond PyYAML's own
+checks we refuse anchors and aliases (alias bombs), explicit non-core tags
+(``!!python/object``), non-string keys and duplicate keys at any depth.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from reporter.errors import Problem
+
+MAX_BYTES = 64 * 1024 * 1024  # far above any curated file; keeps a stray log from eating memory
+
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """The file's text (UTF-8, BOM accepted), or the problems that stop us reading it."""
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(where, None, None,
+                                  f"file is {size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB")]
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return None, [Problem(where, None, None, "is a directory, expected a YAML file")]
+    except OSError as exc:
+        return None, [Problem(where, None, None, f"cannot read: {exc.strerror or exc}")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        hint = " (UTF-16?)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        return None, [Problem(where, line, None, f"binary data (NUL byte){hint}; expected UTF-8 YAML text")]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = ""
+        for encoding in ("gb18030", "big5"):
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            guess = f"; it looks like {encoding.upper()}: re-save it as UTF-8"
+            break
+        return None, [Problem(where, line, column,
+                              f"not UTF-8 (byte 0x{data[exc.start]:02x}){guess}")]
+
+
+def compose(text: str, where: str) -> tuple[Any, list[Problem]]:
+    """Compose one YAML document into nodes; returns (root node or None, problems)."""
+    import yaml  # imported here: only loading pays for it
+
+    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        if "expected a single document" in message:
+            message = "several YAML documents (---) in one file; expected one"
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        return None, [Problem(where, line, column, f"YAML syntax: {message}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(where, None, None, f"YAML error: {exc}")]
+    except RecursionError:
+        return None, [Problem(where, None, None, "YAML nested too deeply")]
+    if root is None:
+        return None, [Problem(where, 1, None, "empty file; expected a mapping with sources, metrics and regions")]
+    return root, screen(root, where)
+
+
+def screen(root: Any, where: str) -> list[Problem]:
+    """Problems PyYAML lets through: aliases, foreign tags, odd or duplicate keys (iterative walk)."""
+    import yaml
+
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        mark = node.start_mark
+        if id(node) in seen:
+            problems.append(Problem(where, mark.line + 1, mark.column + 1,
+                                    "anchors and aliases (&, *) are not allowed in data files"))
+            continue
+        seen.add(id(node))
+        if node.tag not in _CORE_TAGS:
+            problems.append(Problem(where, mark.line + 1, mark.column + 1,
+                                    f"tag '{node.tag}' is not allowed; write plain values"))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[str, int] = {}
+            for key, value in node.value:
+                kmark = key.start_mark
+                if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                    problems.append(Problem(where, kmark.line + 1, kmark.column + 1,
+                                            "keys must be plain text (no lists, maps or << merges)"))
+                    continue
+                if key.value in first_seen:
+                    problems.append(Problem(where, kmark.line + 1, kmark.column + 1,
+                                            f"duplicate key '{key.value}' (first at line {first_seen[key.value]})"))
+                else:
+                    first_seen[key.value] = kmark.line + 1
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems
+
+
+def data_files(path: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files behind a data path: the file itself, or a directory's *.yaml / *.yml."""
+    if path.is_dir():
+        try:
+            names = sorted(os.listdir(path))
+        except OSError as exc:
+            return [], [Problem(str(path), None, None, f"cannot list directory: {exc.strerror or exc}")]
+        files = [path / n for n in names if n.endswith((".yaml", ".yml")) and not n.startswith(".")]
+        if not files:
+            return [], [Problem(str(path), None, None, "directory holds no .yaml or .yml files")]
+        return files, []
+    if not path.exists():
+        return [], [Problem(str(path), None, None, "no such file or directory")]
+    return [path], []
