@@ -90,6 +90,7 @@ class _Builder:
     facts: list[Fact] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
     where: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # metrics defined with problems: no follow-on errors
 
     # -- primitive readers: each returns a value or None after recording a problem
 
@@ -273,6 +274,7 @@ class _Builder:
             "kind": (True, self.choice(KINDS)), "aliases": (False, self.texts), "note": (False, self.text),
         })
         if f is None:
+            self.broken.add(ident)
             return
         if f["kind"] == "rank" and f.get("polarity", "lower") != "lower":
             self.problem(f["@polarity"], "a rank is better when smaller: polarity should be 'lower'")
@@ -403,6 +405,8 @@ class _Builder:
     def check_fact(self, fact: Fact) -> Fact | None:
         metric = self.metrics.get(fact.metric)
         ok = True
+        if metric is None and fact.metric in self.broken:
+            return None
         if metric is None:
             self.at(fact.origin, f"unknown metric '{fact.metric}'{self.suggest(fact.metric, self.metrics)}")
             return None

@@ -1,0 +1,308 @@
+"""Questions asked of a dataset: lookup, select, rank, compare, year-over-year, search.
+
+Pure functions over a :class:`~reporter.model.Dataset` (or anything with the same
+methods, such as the cache's store): they return values and never print.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reporter import units
+from reporter.errors import LookupFailed, NoData
+from reporter.model import Dataset, Fact, Highlight, Metric, Region, Theme
+from reporter.periods import Period, PeriodError, parse_period
+
+# --------------------------------------------------------------------------- lookup
+
+
+def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
+    """Resolve ``name`` against ``{id: [names…]}``: exact, then unique prefix, then unique substring."""
+    wanted = name.strip().casefold()
+    if not wanted:
+        raise LookupFailed(f"empty {kind} name")
+    folded = {ident: [n.casefold() for n in ns] for ident, ns in names.items()}
+    for test in (lambda n: n == wanted, lambda n: n.startswith(wanted), lambda n: wanted in n):
+        hits = sorted({ident for ident, ns in folded.items() if any(test(n) for n in ns)})
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            shown = ", ".join(names[h][1] if len(names[h]) > 1 else h for h in hits[:6])
+            raise LookupFailed(f"{kind} '{name}' is ambiguous: it matches {shown}")
+    every = {n: ident for ident, ns in names.items() for n in ns}
+    close = difflib.get_close_matches(name, list(every), n=3, cutoff=0.6)
+    wide = {ch for ch in name if ch >= "\u2e80"}
+    if not close and wide:  # CJK names are short: suggest names sharing a character
+        close = sorted((n for n in every if wide & set(n)), key=lambda n: -len(wide & set(n)))[:3]
+    hint = f" (did you mean {', '.join(dict.fromkeys(close))}?)" if close else ""
+    raise LookupFailed(f"unknown {kind} '{name}'{hint}")
+
+
+def find_region(data: Dataset, name: str) -> Region:
+    """A region by id, zh full or short name, en name, pinyin or alias (case-insensitive)."""
+    return data.regions[_resolve("region", name, {r.id: list(r.names) for r in data.regions.values()})]
+
+
+def find_metric(data: Dataset, name: str) -> Metric:
+    """A metric by id, zh or en label, or alias; a unique prefix is enough."""
+    names = {m.id: [m.id, m.zh, m.en, *m.aliases] for m in data.metrics.values()}
+    return data.metrics[_resolve("metric", name, names)]
+
+
+def find_theme(data: Dataset, name: str) -> Theme:
+    """A theme by id, zh or en name."""
+    return data.themes[_resolve("theme", name, {t.id: [t.id, t.zh, t.en] for t in data.themes.values()})]
+
+
+def find_period(text: str) -> Period:
+    """A period typed by a user (canonical or zh form)."""
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise LookupFailed(f"bad period: {exc}; try 2019, 2020-H1, 2020-01/05 or 2020年1-5月") from None
+
+
+# --------------------------------------------------------------------------- selecting facts
+
+
+def by_period(facts: Iterable[Fact]) -> list[Fact]:
+    """Facts ordered by period, oldest first."""
+    return sorted(facts, key=lambda f: f.period.sort_key)
+
+
+def metric_order(data: Dataset, metric_ids: Iterable[str]) -> list[str]:
+    """Metric ids in theme order, then catalogue order."""
+    catalogue = list(data.metrics)
+    return sorted(set(metric_ids), key=lambda m: (data.themes[data.metrics[m].theme].order, catalogue.index(m)))
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """The answer to ``get``: the fact, and the other periods it was chosen from."""
+
+    fact: Fact
+    others: tuple[Fact, ...]
+
+
+def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | None = None) -> Lookup:
+    """One fact of a region and metric: the asked-for period, or the latest one."""
+    facts = by_period(data.facts_of(region.id, metric.id))
+    if not facts:
+        raise NoData(f"{region.zh} has no '{metric.id}' fact")
+    if period is None:
+        return Lookup(facts[-1], tuple(facts[:-1]))
+    chosen = [f for f in facts if f.period.canonical == period.canonical]
+    if not chosen:
+        periods = ", ".join(f.period.canonical for f in facts)
+        raise NoData(f"{region.zh} has no '{metric.id}' fact for {period}; it has: {periods}")
+    return Lookup(chosen[0], tuple(f for f in facts if f is not chosen[0]))
+
+
+def series_of(data: Dataset, region: str, metric: str) -> list[Fact]:
+    """Every period of one region's metric, oldest first (for sparklines)."""
+    return by_period(data.facts_of(region, metric))
+
+
+def region_facts(data: Dataset, region: Region, theme: Theme | None = None) -> list[Fact]:
+    """A region's facts, grouped by theme, latest period of each metric first within a metric."""
+    facts = [f for f in data.facts_of(region.id)
+             if theme is None or data.metrics[f.metric].theme == theme.id]
+    order = {m: i for i, m in enumerate(metric_order(data, {f.metric for f in facts}))}
+    return sorted(facts, key=lambda f: (order[f.metric], -f.period.last, f.period.first))
+
+
+def region_highlights(data: Dataset, region: Region, theme: Theme | None = None) -> list[Highlight]:
+    return [h for h in data.highlights_of(region.id) if theme is None or h.theme == theme.id]
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+@dataclass(frozen=True, slots=True)
+class RankRow:
+    """One region's place: ``position`` of ``total`` (ties share a place), value in base units."""
+
+    position: int
+    total: int
+    region: Region
+    fact: Fact
+    base_value: Decimal
+    share_of_best: Decimal  # value / largest value, for bars (0..1)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    metric: Metric
+    period: Period
+    rows: tuple[RankRow, ...]
+    left_out: tuple[Fact, ...]  # facts of other periods, not comparable
+
+
+def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
+                 top: int | None = None, reverse: bool = False) -> Ranking:
+    """Rank regions on one metric within one period; polarity decides what is better."""
+    facts = data.facts_of(metric=metric.id)
+    if not facts:
+        raise NoData(f"no region has a '{metric.id}' fact")
+    if period is None:
+        counts = Counter(f.period.canonical for f in facts)
+        latest = {f.period.canonical: f.period for f in facts}
+        period = max(latest.values(), key=lambda p: (counts[p.canonical], p.sort_key))
+    chosen = [f for f in facts if f.period.canonical == period.canonical]
+    left_out = tuple(by_period(f for f in facts if f.period.canonical != period.canonical))
+    if not chosen:
+        periods = ", ".join(sorted({f.period.canonical for f in facts}))
+        raise NoData(f"no '{metric.id}' fact for {period}; periods with data: {periods}")
+    base = {id(f): units.to_base(f.quantity.value, f.quantity.unit) for f in chosen}
+    better_first = sorted(chosen, key=lambda f: base[id(f)], reverse=metric.polarity == "higher")
+    positions: list[int] = []
+    for i, fact in enumerate(better_first):
+        tied = i and base[id(fact)] == base[id(better_first[i - 1])]
+        positions.append(positions[-1] if tied else i + 1)
+    biggest = max((abs(v) for v in base.values()), default=Decimal(0))
+    rows = [RankRow(pos, len(chosen), data.regions[f.region], f, base[id(f)],
+                    abs(base[id(f)]) / biggest if biggest else Decimal(0))
+            for pos, f in zip(positions, better_first)]
+    if reverse:
+        rows.reverse()
+    if top is not None:
+        rows = rows[:top]
+    return Ranking(metric, period, tuple(rows), left_out)
+
+
+# --------------------------------------------------------------------------- compare
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    metric: Metric
+    cells: tuple[Fact | None, ...]  # one per region, the latest fact (or None)
+    history: tuple[tuple[Fact, ...], ...]  # every period per region, oldest first
+
+
+def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[Metric] = (),
+                    theme: Theme | None = None) -> list[CompareRow]:
+    """Regions side by side: one row per metric any of them reports (or the metrics asked for)."""
+    if metrics:
+        ids = [m.id for m in metrics]
+    else:
+        reported = {f.metric for r in regions for f in data.facts_of(r.id)}
+        ids = metric_order(data, (m for m in reported
+                                  if theme is None or data.metrics[m].theme == theme.id))
+    rows = []
+    for ident in ids:
+        history = tuple(tuple(series_of(data, r.id, ident)) for r in regions)
+        rows.append(CompareRow(data.metrics[ident], tuple(h[-1] if h else None for h in history), history))
+    if not rows:
+        raise NoData("no facts to compare")
+    return rows
+
+
+# --------------------------------------------------------------------------- year over year
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """A year-over-year change: computed from two periods, or derived from what the source reports."""
+
+    fact: Fact
+    previous: Decimal | None  # in the fact's unit
+    previous_period: Period
+    change: Decimal | None  # current - previous, in the fact's unit
+    pct: Decimal | None  # percent change; None on a zero or missing base
+    basis: str  # computed | reported_pct | reported_previous | reported_rank_change
+    qualifier: str  # exact, or approx when an input was qualified or derived by division
+
+    @property
+    def derived(self) -> bool:
+        return self.basis != "computed"
+
+    @property
+    def direction(self) -> str:
+        """up, down or flat: how the number moved (not whether that is good)."""
+        value = self.change if self.change is not None else self.pct
+        if value is None:
+            return "unknown"
+        return "up" if value > 0 else "down" if value < 0 else "flat"
+
+
+def is_good(delta: Delta, metric: Metric) -> bool | None:
+    """Whether a move is good news: up for most metrics, down for ranks (a smaller rank is better)."""
+    if delta.direction in ("unknown", "flat"):
+        return None
+    return (delta.direction == "up") == (metric.polarity == "higher")
+
+
+def pct_change(current: Decimal, previous: Decimal) -> Decimal | None:
+    """Percent change; ``None`` on a zero base rather than an infinity."""
+    if previous == 0:
+        return None
+    return (current - previous) / previous * 100
+
+
+def _qualifier(*quals: str) -> str:
+    return "exact" if all(q == "exact" for q in quals) else "approx"
+
+
+def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> list[Delta]:
+    """Year-over-year changes of a region's facts, for one metric or all that have one."""
+    facts = data.facts_of(region.id, metric.id if metric else None)
+    by_key = {(f.metric, f.period.canonical): f for f in facts}
+    deltas = []
+    for fact in region_facts(data, region) if metric is None else by_period(facts):
+        q = fact.quantity
+        before = fact.period.shifted(-1)
+        old = by_key.get((fact.metric, before.canonical))
+        if old is not None:
+            prev = units.convert(old.quantity.value, old.quantity.unit, q.unit)
+            deltas.append(Delta(fact, prev, before, q.value - prev, pct_change(q.value, prev), "computed",
+                                _qualifier(q.qualifier, old.quantity.qualifier)))
+        elif fact.previous is not None:
+            deltas.append(Delta(fact, fact.previous, before, q.value - fact.previous,
+                                pct_change(q.value, fact.previous), "reported_previous",
+                                _qualifier(q.qualifier)))
+        elif fact.yoy_pct is not None:
+            prev = q.value / (1 + fact.yoy_pct / 100) if fact.yoy_pct != -100 else None
+            change = q.value - prev if prev is not None else None
+            deltas.append(Delta(fact, prev, before, change, fact.yoy_pct, "reported_pct", "approx"))
+        elif fact.rank_change is not None:
+            prev = q.value + fact.rank_change
+            deltas.append(Delta(fact, prev, before, q.value - prev, pct_change(q.value, prev),
+                                "reported_rank_change", _qualifier(q.qualifier)))
+    if metric is not None and not deltas:
+        raise NoData(f"{region.zh} has no year-over-year change for '{metric.id}': "
+                     "no period a year earlier, and the source reports none")
+    return deltas
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHits:
+    facts: tuple[Fact, ...]
+    highlights: tuple[Highlight, ...]
+
+
+def search(data: Dataset, text: str) -> SearchHits:
+    """Facts and highlights whose label, alias, note, quote or region name contains ``text``."""
+    wanted = text.strip().casefold()
+    if not wanted:
+        raise LookupFailed("empty search text")
+
+    def region_hit(ident: str) -> bool:
+        return any(wanted in n.casefold() for n in data.regions[ident].names)
+
+    facts = []
+    for f in data.facts:
+        m = data.metrics[f.metric]
+        fields = (m.id, m.zh, m.en, *m.aliases, f.note, f.quote)
+        if region_hit(f.region) or any(wanted in x.casefold() for x in fields):
+            facts.append(f)
+    highlights = [h for h in data.highlights
+                  if region_hit(h.region) or any(wanted in x.casefold() for x in (h.text, h.text_en, h.quote))]
+    return SearchHits(tuple(facts), tuple(highlights))

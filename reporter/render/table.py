@@ -1,0 +1,61 @@
+"""Rich tables for a terminal: CJK-aware widths, theme sections, bars and sparklines, colour by tone."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from reporter.render.views import View
+from reporter.terminal import Environment
+
+_TONES = {"good": "green", "bad": "red"}
+
+
+def make_console(env: Environment, file: io.StringIO) -> Console:
+    """A console for data: no markup, emoji codes or highlighting can come from data strings."""
+    return Console(file=file, width=env.width, force_terminal=env.color, no_color=not env.color,
+                   color_system="auto" if env.color else None, highlight=False, emoji=False, markup=False,
+                   legacy_windows=False, force_jupyter=False, force_interactive=False)
+
+
+def view_as_table(view: View, env: Environment) -> Table:
+    table = Table(title=Text(view.title, style="bold"), box=box.ASCII if env.dumb else box.SIMPLE_HEAD,
+                  title_justify="left", header_style="bold", show_edge=False, pad_edge=False)
+    columns = list(view.columns)
+    for column in columns:
+        table.add_column(Text(column.header), justify="right" if column.numeric else "left",
+                         no_wrap=column.numeric or column.visual, overflow="fold")
+    current: str | None = None
+    for cells, group, detail, tones in zip(view.cells, view.groups, view.details, view.tones):
+        if group and group != current:
+            if current is not None:
+                table.add_section()
+            table.add_row(Text(group, style="bold cyan"))
+            current = group
+        row = []
+        for i, column in enumerate(columns):
+            text = Text(cells.get(column.key, ""), style=_TONES.get(tones.get(column.key, ""), ""))
+            if i == 0 and detail:
+                text.append("\n" + detail, style="dim")
+            if column.visual:
+                text.stylize("cyan")
+            row.append(text)
+        table.add_row(*row)
+    return table
+
+
+def views_as_table(views: Sequence[View], env: Environment) -> str:
+    buffer = io.StringIO()
+    console = make_console(env, buffer)
+    for i, view in enumerate(views):
+        if not view.records:
+            continue
+        if i:
+            console.print()
+        console.print(view_as_table(view, env))
+    return buffer.getvalue()

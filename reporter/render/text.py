@@ -1,0 +1,75 @@
+"""Plain aligned text for pipes and Markdown for documents, both through tabulate.
+
+tabulate measures East Asian wide characters with wcwidth, so Chinese columns line up;
+no escape codes, no truncation. Groups become a leading column so every line stands alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import tabulate as _tabulate
+
+from reporter.render.views import Column, View
+from reporter.terminal import Environment
+
+
+
+def _human_columns(view: View) -> list[Column]:
+    return [c for c in view.columns if not c.visual]
+
+
+def _grid(view: View, group_header: str) -> tuple[list[str], list[list[str]], list[str]]:
+    columns = _human_columns(view)
+    grouped = any(view.groups)
+    headers = ([group_header] if grouped else []) + [c.header for c in columns]
+    align = (["left"] if grouped else []) + ["right" if c.numeric else "left" for c in columns]
+    rows = [([group or ""] if grouped else []) + [cells.get(c.key, "") for c in columns]
+            for cells, group in zip(view.cells, view.groups)]
+    return headers, rows, align
+
+
+def views_as_plain(views: Sequence[View], env: Environment) -> str:
+    parts = []
+    for view in views:
+        if not view.records:
+            continue
+        headers, rows, align = _grid(view, "主题" if _is_zh(view) else "theme")
+        lines = _tabulate.tabulate(rows, headers, tablefmt="plain", disable_numparse=True,
+                                   colalign=align).splitlines()
+        out = lines[:1]
+        for line, detail in zip(lines[1:], view.details):
+            out.append(line.rstrip())
+            if detail:
+                out.append("    " + detail)
+        parts.append("\n".join(out))
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def views_as_markdown(views: Sequence[View], env: Environment) -> str:
+    parts = []
+    for view in views:
+        if not view.records:
+            continue
+        headers, rows, align = _grid(view, "主题" if _is_zh(view) else "theme")
+        if any(view.details):
+            headers.append("原文" if _is_zh(view) else "quote")
+            align.append("left")
+            for row, detail in zip(rows, view.details):
+                row.append(detail or "")
+        rows = [[_escape(cell) for cell in row] for row in rows]
+        table = _tabulate.tabulate(rows, [_escape(h) for h in headers], tablefmt="github",
+                                   disable_numparse=True, colalign=align)
+        parts.append(f"### {_escape(view.title)}\n\n{table}")
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _escape(cell: str) -> str:
+    """Markdown table cells: a pipe would split the cell, markup characters would format it."""
+    for char in "\\|*_`[]<>#":
+        cell = cell.replace(char, "\\" + char)
+    return cell
+
+
+def _is_zh(view: View) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for c in view.columns for ch in c.header)

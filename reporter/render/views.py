@@ -1,0 +1,350 @@
+"""Views: what each command shows, independent of the format it is shown in.
+
+A :class:`View` holds two parallel things per row: ``records`` (machine values for json,
+csv and tsv: numbers as Decimal, periods canonical, stable keys documented in README)
+and ``cells`` (human strings for table, plain and markdown: localised, grouped digits,
+periods in words). Every string from the data passes :func:`~reporter.render.safe.clean`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from reporter import query
+from reporter.model import Dataset, Fact, Highlight, Metric, Region, Theme
+from reporter.render import words
+from reporter.render.safe import clean
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    header: str
+    numeric: bool = False
+    visual: bool = False  # a picture (bar, sparkline): table format only
+
+
+@dataclass
+class View:
+    """One table of a command's output; a command may print several (``show``: facts, highlights)."""
+
+    name: str
+    title: str
+    columns: list[Column]
+    record_keys: list[str]
+    records: list[dict[str, Any]] = field(default_factory=list)
+    cells: list[dict[str, str]] = field(default_factory=list)
+    groups: list[str | None] = field(default_factory=list)
+    details: list[str | None] = field(default_factory=list)
+    tones: list[dict[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, record: dict[str, Any], cells: dict[str, str], group: str | None = None,
+            detail: str | None = None, tones: dict[str, str] | None = None) -> None:
+        self.records.append({k: _clean_value(v) for k, v in record.items()})
+        self.cells.append({k: clean(v) for k, v in cells.items()})
+        self.groups.append(clean(group) if group else None)
+        self.details.append(clean(detail) if detail else None)
+        self.tones.append(tones or {})
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    return value
+
+
+def _columns(lang: str, *keys: str, numeric: Sequence[str] = (), visual: Sequence[str] = ()) -> list[Column]:
+    head = words.HEADERS[lang]
+    return [Column(k, head.get(k, k), k in numeric, k in visual) for k in keys]
+
+
+def _period(fact_or_period: Any, lang: str) -> str:
+    period = getattr(fact_or_period, "period", fact_or_period)
+    return period.in_words(lang)
+
+
+def _change_text(fact: Fact, lang: str) -> str:
+    """The change the source reports for a fact, in words."""
+    parts = []
+    if fact.yoy_pct is not None:
+        parts.append(words.yoy_words(fact.yoy_pct, lang))
+    if fact.rank_change is not None:
+        parts.append(words.rank_move(fact.rank_change, lang))
+    if fact.previous is not None:
+        prev = words.number(fact.previous, True) + words.unit_text(fact.quantity.unit, lang)
+        parts.append(("上期" if lang == "zh" else "previous ") + prev)
+    return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- export: the flat contract
+
+EXPORT_KEYS = ["region", "region_name", "metric", "label", "label_en", "theme", "value", "unit", "period",
+               "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote"]
+
+
+def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
+    """One fact as a flat record: the contract of ``export`` (documented in docs/data-format.md)."""
+    metric = data.metrics[fact.metric]
+    return {
+        "region": fact.region, "region_name": data.regions[fact.region].zh, "metric": fact.metric,
+        "label": metric.zh, "label_en": metric.en, "theme": metric.theme, "value": fact.quantity.value,
+        "unit": fact.quantity.unit, "period": fact.period.canonical, "qualifier": fact.quantity.qualifier,
+        "yoy_pct": fact.yoy_pct, "previous": fact.previous, "rank_change": fact.rank_change,
+        "note": fact.note, "source": fact.source, "quote": fact.quote,
+    }
+
+
+def export_view(data: Dataset, lang: str) -> View:
+    view = View("facts", "export", _columns(lang, "region_name", "label", "value", "period", "quote"), EXPORT_KEYS)
+    for fact in data.facts:
+        record = fact_record(data, fact)
+        view.add(record, {"region_name": record["region_name"], "label": data.metrics[fact.metric].label(lang),
+                          "value": words.quantity(fact.quantity, lang, True), "period": _period(fact, lang),
+                          "quote": fact.quote})
+    return view
+
+
+# --------------------------------------------------------------------------- regions, metrics
+
+
+def regions_view(data: Dataset, lang: str) -> View:
+    title = "地区" if lang == "zh" else "Regions"
+    view = View("regions", title, _columns(lang, "region", "name", "name_en", "level", "prefecture", "facts", "latest",
+                                numeric=("facts",)),
+                ["region", "name", "name_en", "short", "level", "prefecture", "province", "facts", "latest"])
+    for region in data.regions.values():
+        facts = data.facts_of(region.id)
+        # a target's span reaches into the future: it is not what the region "latest" reported
+        latest = max((f.period for f in facts if f.period.kind != "forward"), key=lambda p: p.sort_key,
+                     default=None)
+        view.add({"region": region.id, "name": region.zh, "name_en": region.en, "short": region.short,
+                  "level": region.level, "prefecture": region.prefecture, "province": region.province,
+                  "facts": len(facts), "latest": latest.canonical if latest else None},
+                 {"region": region.id, "name": region.zh, "name_en": region.en,
+                  "level": words.LEVELS_ZH.get(region.level, region.level) if lang == "zh" else region.level,
+                  "prefecture": region.prefecture, "facts": str(len(facts)),
+                  "latest": latest.in_words(lang) if latest else ""})
+    return view
+
+
+def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
+    title = "指标" if lang == "zh" else "Metrics"
+    view = View("metrics", title, _columns(lang, "metric", "label", "unit", "kind", "polarity", "regions"),
+                ["metric", "label", "label_en", "unit", "theme", "kind", "polarity", "aliases", "regions"])
+    for metric in data.metrics.values():
+        if theme is not None and metric.theme != theme.id:
+            continue
+        have = sorted({f.region for f in data.facts_of(metric=metric.id)}, key=list(data.regions).index)
+        group = data.themes[metric.theme]
+        view.add({"metric": metric.id, "label": metric.zh, "label_en": metric.en, "unit": metric.unit,
+                  "theme": metric.theme, "kind": metric.kind, "polarity": metric.polarity,
+                  "aliases": list(metric.aliases), "regions": have},
+                 {"metric": metric.id, "label": metric.label(lang), "unit": metric.unit, "kind": metric.kind,
+                  "polarity": words.POLARITY_WORDS[lang][metric.polarity],
+                  "regions": "、".join(data.regions[r].short if lang == "zh" else data.regions[r].en
+                                      for r in have) if lang == "zh" else ", ".join(
+                                          data.regions[r].en for r in have)},
+                 group=group.zh if lang == "zh" else group.en)
+    return view
+
+
+# --------------------------------------------------------------------------- show
+
+
+def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = None,
+              sources: bool = False) -> View:
+    facts = query.region_facts(data, region, theme)
+    title = f"{region.zh}（{region.prefecture}）" if lang == "zh" else f"{region.en} ({region.prefecture})"
+    keys = ["label", "value", "period", "change", "trend"]
+    view = View("facts", title, _columns(lang, *keys, numeric=("value",), visual=("trend",)), EXPORT_KEYS)
+    for fact in facts:
+        metric = data.metrics[fact.metric]
+        history = query.series_of(data, region.id, fact.metric)
+        trend = words.sparkline([_base(f) for f in history]) if fact is history[-1] else ""
+        group = data.themes[metric.theme]
+        view.add(fact_record(data, fact),
+                 {"label": metric.label(lang), "value": words.quantity(fact.quantity, lang, True),
+                  "period": _period(fact, lang), "change": _change_text(fact, lang), "trend": trend},
+                 group=group.zh if lang == "zh" else group.en,
+                 detail=f"「{fact.quote}」" if sources else None,
+                 tones={"change": _reported_tone(fact, metric)})
+    return view
+
+
+def highlights_view(data: Dataset, highlights: Sequence[Highlight], lang: str, sources: bool = False) -> View:
+    title = "亮点" if lang == "zh" else "Highlights"
+    view = View("highlights", title, _columns(lang, "theme", "text"),
+                ["region", "theme", "text", "text_en", "period", "source", "quote"])
+    for hl in highlights:
+        group = data.themes[hl.theme]
+        view.add({"region": hl.region, "theme": hl.theme, "text": hl.text, "text_en": hl.text_en,
+                  "period": hl.period.canonical if hl.period else None, "source": hl.source, "quote": hl.quote},
+                 {"theme": group.zh if lang == "zh" else group.en,
+                  "text": hl.text if lang == "zh" or not hl.text_en else hl.text_en},
+                 detail=f"「{hl.quote}」" if sources else None)
+    return view
+
+
+def _base(fact: Fact) -> Decimal:
+    from reporter import units
+
+    return units.to_base(fact.quantity.value, fact.quantity.unit)
+
+
+def _reported_tone(fact: Fact, metric: Metric) -> str:
+    if fact.rank_change:
+        return "good" if fact.rank_change > 0 else "bad"
+    if fact.yoy_pct:
+        return "good" if (fact.yoy_pct > 0) == (metric.polarity == "higher") else "bad"
+    return ""
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str) -> View:
+    head = words.HEADERS[lang]
+    names = [r.zh if lang == "zh" else r.en for r in regions]
+    title = " / ".join(names)
+    columns = [Column("label", head["label"])]
+    keys = ["metric", "label", "label_en", "unit"]
+    for region, name in zip(regions, names):
+        columns.append(Column(region.id, name, numeric=True))
+        columns.append(Column(f"{region.id}.trend", "", visual=True))
+        keys += [f"{region.id}.value", f"{region.id}.unit", f"{region.id}.period", f"{region.id}.qualifier"]
+    view = View("compare", title, columns, keys)
+    for row in rows:
+        record: dict[str, Any] = {"metric": row.metric.id, "label": row.metric.zh, "label_en": row.metric.en,
+                                  "unit": row.metric.unit}
+        cells = {"label": row.metric.label(lang)}
+        for region, fact, history in zip(regions, row.cells, row.history):
+            record.update({f"{region.id}.value": fact.quantity.value if fact else None,
+                           f"{region.id}.unit": fact.quantity.unit if fact else None,
+                           f"{region.id}.period": fact.period.canonical if fact else None,
+                           f"{region.id}.qualifier": fact.quantity.qualifier if fact else None})
+            cells[region.id] = (f"{words.quantity(fact.quantity, lang, True)}（{_period(fact, lang)}）"
+                                if lang == "zh" else
+                                f"{words.quantity(fact.quantity, lang, True)} ({_period(fact, lang)})") if fact else "—"
+            cells[f"{region.id}.trend"] = words.sparkline([_base(f) for f in history])
+        group = data.themes[row.metric.theme]
+        view.add(record, cells, group=group.zh if lang == "zh" else group.en)
+    return view
+
+
+# --------------------------------------------------------------------------- rank
+
+
+def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
+    metric = ranking.metric
+    official = metric.kind == "rank"
+    head = dict(words.HEADERS[lang])
+    if official:
+        head["value"] = "官方位次（原文）" if lang == "zh" else "official rank (as reported)"
+        head["position"] = "本表排序" if lang == "zh" else "our order"
+    columns = [Column("position", head["position"]), Column("region_name", head["region_name"]),
+               Column("value", head["value"], numeric=True), Column("bar", "", visual=True),
+               Column("period", head["period"])]
+    period_words = ranking.period.in_words(lang)
+    title = f"{metric.label(lang)} · {period_words}"
+    view = View("rank", title, columns, ["position", "of", "region", "region_name", "value", "unit", "qualifier",
+                                 "period", "official"])
+    for row in ranking.rows:
+        fact = row.fact
+        of = f"{row.position} of {row.total}" if lang == "en" else f"第{row.position}（共{row.total}）"
+        width = 20
+        filled = int(row.share_of_best * width) if not official else 0
+        view.add({"position": row.position, "of": row.total, "region": row.region.id, "region_name": row.region.zh,
+                  "value": fact.quantity.value, "unit": fact.quantity.unit, "qualifier": fact.quantity.qualifier,
+                  "period": fact.period.canonical, "official": official},
+                 {"position": of, "region_name": row.region.zh if lang == "zh" else row.region.en,
+                  "value": words.quantity(fact.quantity, lang, True, symbols=True),
+                  "bar": "█" * filled + ("▏" if filled == 0 and not official else ""),
+                  "period": period_words})
+    for fact in ranking.left_out:
+        name = data.regions[fact.region].zh if lang == "zh" else data.regions[fact.region].en
+        if lang == "zh":
+            view.notes.append(f"未参与排名：{name} {fact.period}（时期不同，不可比；"
+                              f"用 --period {fact.period} 查看该期）")
+        else:
+            view.notes.append(f"left out: {name} {fact.period} (another period, not comparable; "
+                              f"use --period {fact.period} to rank that one)")
+    return view
+
+
+# --------------------------------------------------------------------------- delta
+
+
+def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lang: str) -> View:
+    title = (f"{region.zh} 同比变化" if lang == "zh" else f"{region.en}: year over year")
+    columns = _columns(lang, "label", "period", "value", "previous", "delta", "pct", "direction", "basis",
+                       "trend", numeric=("value", "previous", "delta", "pct"), visual=("trend",))
+    keys = ["region", "metric", "label", "label_en", "period", "value", "unit", "qualifier", "previous",
+            "previous_period", "change", "pct", "direction", "good", "basis", "derived"]
+    view = View("delta", title, columns, keys)
+    for d in deltas:
+        fact, metric = d.fact, data.metrics[d.fact.metric]
+        q = fact.quantity
+        places = words.derived_places(q.value) if d.derived and d.basis == "reported_pct" else None
+        prev = words.rounded(d.previous, places) if d.previous is not None and places else d.previous
+        change = words.rounded(d.change, places) if d.change is not None and places else d.change
+        pct = None if metric.kind == "rank" else d.pct
+        if pct is not None and d.basis != "reported_pct":
+            pct = words.rounded(pct, 1)
+        good = query.is_good(d, metric)
+        arrow = {"up": "↑", "down": "↓", "flat": "→"}.get(d.direction, "")
+        approx = "≈" if d.qualifier != "exact" else ""
+        unit = words.unit_text(q.unit, lang)
+        verdict = ("" if good is None else ("好转" if good else "变差") if lang == "zh"
+                   else ("better" if good else "worse"))
+        view.add({"region": region.id, "metric": metric.id, "label": metric.zh, "label_en": metric.en,
+                  "period": fact.period.canonical, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
+                  "previous": prev, "previous_period": d.previous_period.canonical, "change": change,
+                  "pct": pct, "direction": d.direction, "good": good, "basis": d.basis, "derived": d.derived},
+                 {"label": metric.label(lang), "period": _period(fact, lang),
+                  "value": words.quantity(q, lang, True, symbols=True),
+                  "previous": "" if prev is None else (
+                      approx + words.quantity(type(q)(prev, q.unit), lang, True)),
+                  "delta": "" if change is None else approx + words.signed(change, True) + (
+                      "位" if q.unit == "位" and lang == "zh" else "" if q.unit == "位" else unit),
+                  "pct": words.signed_pct(pct),
+                  "direction": f"{arrow} {verdict}".strip(),
+                  "basis": words.BASIS_WORDS[lang][d.basis],
+                  "trend": words.sparkline([_base(f) for f in query.series_of(data, region.id, metric.id)])},
+                 tones={"direction": "" if good is None else "good" if good else "bad",
+                        "delta": "" if good is None else "good" if good else "bad",
+                        "pct": "" if good is None else "good" if good else "bad"})
+    return view
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search_view(data: Dataset, hits: query.SearchHits, lang: str) -> View:
+    title = "搜索结果" if lang == "zh" else "Search results"
+    columns = _columns(lang, "type", "region_name", "text", "value", "period", numeric=("value",))
+    keys = ["type", "region", "region_name", "metric", "text", "value", "unit", "period", "qualifier", "quote"]
+    view = View("search", title, columns, keys)
+    for fact in hits.facts:
+        metric = data.metrics[fact.metric]
+        region = data.regions[fact.region]
+        view.add({"type": "fact", "region": region.id, "region_name": region.zh, "metric": metric.id,
+                  "text": metric.zh, "value": fact.quantity.value, "unit": fact.quantity.unit,
+                  "period": fact.period.canonical, "qualifier": fact.quantity.qualifier, "quote": fact.quote},
+                 {"type": "数据" if lang == "zh" else "fact", "region_name": region.name(lang),
+                  "text": metric.label(lang), "value": words.quantity(fact.quantity, lang, True),
+                  "period": _period(fact, lang)})
+    for hl in hits.highlights:
+        region = data.regions[hl.region]
+        view.add({"type": "highlight", "region": region.id, "region_name": region.zh, "metric": None,
+                  "text": hl.text, "value": None, "unit": None,
+                  "period": hl.period.canonical if hl.period else None, "qualifier": None, "quote": hl.quote},
+                 {"type": "亮点" if lang == "zh" else "highlight", "region_name": region.name(lang),
+                  "text": hl.text if lang == "zh" or not hl.text_en else hl.text_en, "value": "",
+                  "period": hl.period.in_words(lang) if hl.period else ""})
+    return view

@@ -1,0 +1,137 @@
+"""How numbers, quantities, changes and ranks are written, in zh and en.
+
+Numbers are shown as written: no exponent, no lost trailing zero; thousands separators
+only where asked (table and plain formats).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from reporter.model import Quantity
+
+_EN_UNITS = {
+    "元": " yuan", "万元": " ×10k yuan", "亿元": " ×100m yuan", "平方米": " m²", "万平方米": " ×10k m²",
+    "%": "%", "台套": " sets", "人": " people", "名": " people", "次": " times", "家次": " visits",
+    "场": " sessions", "份": " items", "项": " items", "件": " items", "条": " items", "亩": " mu",
+}
+_ZH_QUALIFIER = {"more_than": ("", "多"), "approx": ("约", ""), "nearly": ("近", ""),
+                 "at_least": ("不少于", ""), "target": ("目标", "")}
+_EN_QUALIFIER = {"more_than": "more than ", "approx": "about ", "nearly": "nearly ",
+                 "at_least": "at least ", "target": "target "}
+_SYMBOL = {"more_than": ">", "approx": "≈", "nearly": "≈", "at_least": "≥", "target": "→"}
+
+HEADERS = {
+    "zh": {"region": "地区", "region_name": "地区", "name": "名称", "name_en": "英文名", "level": "级别",
+           "prefecture": "地级市", "facts": "数据条数", "latest": "最新时期", "metric": "指标", "label": "指标",
+           "unit": "单位", "polarity": "方向", "kind": "类型", "theme": "主题", "regions": "地区",
+           "value": "数值", "period": "时期", "qualifier": "限定", "change": "变化", "quote": "原文",
+           "position": "名次", "bar": "", "trend": "走势", "previous": "上期", "previous_period": "上期时期",
+           "delta": "增减", "pct": "增幅", "direction": "方向", "basis": "依据", "type": "类型",
+           "text": "内容", "source": "来源", "note": "备注"},
+    "en": {"region": "region", "region_name": "region", "name": "name", "name_en": "English", "level": "level",
+           "prefecture": "prefecture", "facts": "facts", "latest": "latest", "metric": "metric",
+           "label": "metric", "unit": "unit", "polarity": "better", "kind": "kind", "theme": "theme",
+           "regions": "regions", "value": "value", "period": "period", "qualifier": "qualifier",
+           "change": "change", "quote": "quote", "position": "rank", "bar": "", "trend": "trend",
+           "previous": "previous", "previous_period": "previous period", "delta": "change", "pct": "change %",
+           "direction": "direction", "basis": "basis", "type": "type", "text": "text", "source": "source",
+           "note": "note"},
+}
+
+LEVELS_ZH = {"district": "区", "county-level city": "县级市", "county": "县", "city": "市",
+             "prefecture": "地级市", "province": "省"}
+POLARITY_WORDS = {"zh": {"higher": "越高越好", "lower": "越低越好"}, "en": {"higher": "higher", "lower": "lower"}}
+BASIS_WORDS = {
+    "zh": {"computed": "两期计算", "reported_pct": "据报道增幅推算", "reported_previous": "据报道上期值",
+           "reported_rank_change": "据报道位次变化推算"},
+    "en": {"computed": "computed", "reported_pct": "derived from reported %",
+           "reported_previous": "reported previous", "reported_rank_change": "derived from reported rank change"},
+}
+
+
+def number(value: Decimal, grouping: bool = False) -> str:
+    """A decimal as written: ``1009.0`` stays ``1009.0``; never scientific notation."""
+    text = format(value, ",f" if grouping else "f")
+    return "0" if text in ("-0", "-0.0") else text
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """Round a derived value to ``places`` decimals (half-even), for display and export."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+
+
+def derived_places(written: Decimal) -> int:
+    """A derived value is shown with one more decimal than the value it came from."""
+    exponent = written.as_tuple().exponent
+    return (-exponent if isinstance(exponent, int) and exponent < 0 else 0) + 1
+
+
+def unit_text(unit: str, lang: str) -> str:
+    if lang == "zh":
+        return unit
+    return _EN_UNITS.get(unit, "")
+
+
+def quantity(q: Quantity, lang: str, grouping: bool = False, value: Decimal | None = None,
+             symbols: bool = False) -> str:
+    """``9100多万元`` / ``more than 9,100 ×10k yuan``; with ``symbols``, ``>9,100万元``."""
+    text = number(q.value if value is None else value, grouping)
+    if q.unit == "位":
+        text = f"第{text}位" if lang == "zh" else f"No. {text}"
+    else:
+        text += unit_text(q.unit, lang)
+    if q.qualifier == "exact":
+        return text
+    if symbols:
+        return _SYMBOL[q.qualifier] + text
+    if lang == "zh":
+        before, after = _ZH_QUALIFIER[q.qualifier]
+        if after and q.unit != "位":  # 9100多万元: the 多 goes between number and unit
+            digits = number(q.value if value is None else value, grouping)
+            return before + digits + after + unit_text(q.unit, lang)
+        return before + text
+    return _EN_QUALIFIER[q.qualifier] + text
+
+
+def signed_pct(pct: Decimal | None, places: int | None = None) -> str:
+    """``+16%``, ``−14.7%``; empty when there is no percentage (a zero or missing base)."""
+    if pct is None:
+        return ""
+    if places is not None:
+        pct = rounded(pct, places)
+    sign = "+" if pct > 0 else "−" if pct < 0 else "±"
+    return f"{sign}{number(abs(pct))}%"
+
+
+def signed(value: Decimal, grouping: bool = False) -> str:
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{number(abs(value), grouping)}"
+
+
+def rank_move(places: int, lang: str) -> str:
+    """A reported rank move: gained places are good news (the number went down)."""
+    if lang == "zh":
+        return f"提升{places}位" if places > 0 else f"下降{-places}位" if places < 0 else "持平"
+    return f"up {places} places" if places > 0 else f"down {-places} places" if places < 0 else "unchanged"
+
+
+def yoy_words(pct: Decimal, lang: str) -> str:
+    """``同比增长16%`` / ``up 16% year on year``."""
+    if lang == "zh":
+        return f"同比增长{number(pct)}%" if pct > 0 else f"同比下降{number(-pct)}%" if pct < 0 else "同比持平"
+    return (f"up {number(pct)}% year on year" if pct > 0 else f"down {number(-pct)}% year on year"
+            if pct < 0 else "flat year on year")
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[Decimal]) -> str:
+    """A tiny trend picture; empty for fewer than two points."""
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARKS[3] * len(values)
+    return "".join(SPARKS[int((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
