@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -34,17 +32,18 @@ Exit codes:
   130  interrupted (Ctrl-C)"""
 
 
-@dataclass
 class Session:
     """What the global options decided, and the dataset, loaded on first use."""
 
-    data_option: str | None = None
-    fmt: str | None = None
-    lang: str = "zh"
-    color: str = "auto"
-    use_cache: bool = True
-    _data: Dataset | None = field(default=None, repr=False)
-    _env: Environment | None = field(default=None, repr=False)
+    def __init__(self, data_option: str | None = None, fmt: str | None = None, lang: str = "zh",
+                 color: str = "auto", use_cache: bool = True) -> None:
+        self.data_option = data_option
+        self.fmt = fmt
+        self.lang = lang
+        self.color = color
+        self.use_cache = use_cache
+        self._data: Dataset | None = None
+        self._env: Environment | None = None
 
     @property
     def env(self) -> Environment:
@@ -53,8 +52,8 @@ class Session:
         return self._env
 
     @property
-    def data_path(self) -> Path:
-        from reporter.load import resolve_data_path
+    def data_path(self) -> str:
+        from reporter.paths import resolve_data_path
 
         return resolve_data_path(self.data_option, os.environ)
 
@@ -146,11 +145,9 @@ def _encodable(text: str, fmt: str, views: Sequence[View], env: Environment) -> 
     except (UnicodeEncodeError, LookupError):
         pass
     if fmt == "json":
-        from dataclasses import replace
-
         from reporter.render.formats import render
 
-        return render(views, "json", replace(env, encoding="ascii"))
+        return render(views, "json", env._replace(encoding="ascii"))
     raise ReporterError(f"standard output's encoding ({env.encoding}) cannot show this text; "
                         "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or --format json")
 
@@ -219,10 +216,12 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> N
       reporter check counties/           # exit 0: valid, 1: problems
       reporter check --sources ../shared/source regions.yaml
     """
+    from pathlib import Path
+
     from reporter.load import load_dataset
     from reporter.provenance import unverified_quotes
 
-    target = Path(path) if path else session.data_path
+    target = Path(path) if path else Path(session.data_path)
     try:
         data = load_dataset(target)
     except DataError as exc:
@@ -271,6 +270,8 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 
         text = render([view], fmt, session.env)
     if output:
+        from pathlib import Path
+
         from reporter.files import write_atomic
 
         write_atomic(Path(output), text)

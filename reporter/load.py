@@ -7,7 +7,6 @@ The format is documented in ``docs/data-format.md``.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,29 +18,13 @@ from reporter import units
 from reporter.errors import DataError, Problem
 from reporter.model import (KINDS, LEVELS, POLARITIES, QUALIFIERS, Dataset, Fact, Highlight,
                             Metric, Origin, Quantity, Region, Source, Theme)
+from reporter.paths import bundled_data_path, resolve_data_path  # noqa: F401 (re-exported)
 from reporter.periods import Period, PeriodError, parse_period
 from reporter.yamlfile import compose, data_files, read_text
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 _INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-
-PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def bundled_data_path() -> Path:
-    """regions.yaml shipped with the package (a link to the repository's top-level file)."""
-    return PACKAGE_DIR / "regions.yaml"
-
-
-def resolve_data_path(option: str | None, environ: dict[str, str] | os._Environ[str]) -> Path:
-    """``--data PATH`` > ``$REPORTER_DATA`` > the bundled file."""
-    if option:
-        return Path(option)
-    if environ.get("REPORTER_DATA"):
-        return Path(environ["REPORTER_DATA"])
-    return bundled_data_path()
-
 
 def load_dataset(path: Path | str) -> Dataset:
     """Load, validate and cross-check a data file or a directory of them."""

@@ -20,10 +20,9 @@ canonical          zh form also accepted    meaning
 Anchors (after ``@``, before or after ``/PnY``) are a year, half, quarter or month.
 """
 
-from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Period", "PeriodError", "parse_period"]
 
@@ -39,8 +38,7 @@ _EN_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7
 _ZH_NUMBERS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 
 
-@dataclass(frozen=True, slots=True, order=False)
-class Period:
+class Period(NamedTuple):
     """A parsed period: its kind, its first and last month (``year*12 + month-1``) and its text."""
 
     kind: str  # year, half, quarter, month, months, years, trailing, forward, asof
@@ -48,7 +46,7 @@ class Period:
     last: int
     canonical: str
     years: int = 0  # for trailing/forward spans: their length in years
-    anchor: Period | None = None
+    anchor: "Period | None" = None  # a string: the class refers to itself
 
     def __str__(self) -> str:
         return self.canonical
@@ -58,7 +56,7 @@ class Period:
         """Later periods sort later; among periods ending together, longer ones first."""
         return (self.last, -(self.last - self.first), self.canonical)
 
-    def shifted(self, years: int) -> Period:
+    def shifted(self, years: int) -> "Period":
         """The same period ``years`` years later (earlier when negative)."""
         if self.kind in ("trailing", "forward", "asof"):
             assert self.anchor is not None
@@ -114,25 +112,26 @@ def _asof(anchor: Period) -> Period:
 
 
 _YEAR = r"(\d{4})"
+# Pattern strings, not compiled objects: re compiles (and caches) only those a run uses.
 _SIMPLE = [
-    (re.compile(rf"{_YEAR}"), "year"),
-    (re.compile(rf"{_YEAR}-H([12])"), "half"),
-    (re.compile(rf"{_YEAR}-Q([1-4])"), "quarter"),
-    (re.compile(rf"{_YEAR}-(\d{{2}})"), "month"),
+    (rf"{_YEAR}", "year"),
+    (rf"{_YEAR}-H([12])", "half"),
+    (rf"{_YEAR}-Q([1-4])", "quarter"),
+    (rf"{_YEAR}-(\d{{2}})", "month"),
 ]
-_MONTHS = re.compile(rf"{_YEAR}-(\d{{2}})/(?:{_YEAR}-)?(\d{{2}})")
-_YEARS = re.compile(rf"{_YEAR}/{_YEAR}")
-_TRAILING = re.compile(r"P(\d{1,2})Y/(.+)")
-_FORWARD = re.compile(r"(.+)/P(\d{1,2})Y")
+_MONTHS = rf"{_YEAR}-(\d{{2}})/(?:{_YEAR}-)?(\d{{2}})"
+_YEARS = rf"{_YEAR}/{_YEAR}"
+_TRAILING = r"P(\d{1,2})Y/(.+)"
+_FORWARD = r"(.+)/P(\d{1,2})Y"
 _ZH = [
-    (re.compile(r"(\d{4})年"), lambda y: f"{y}"),
-    (re.compile(r"(\d{4})年上半年"), lambda y: f"{y}-H1"),
-    (re.compile(r"(\d{4})年下半年"), lambda y: f"{y}-H2"),
-    (re.compile(r"(\d{4})年第?([一二三四1-4])季度"), lambda y, q: f"{y}-Q{_ZH_DIGITS[q]}"),
-    (re.compile(r"(\d{4})年(\d{1,2})月"), lambda y, m: f"{y}-{int(m):02d}"),
-    (re.compile(r"(\d{4})年(\d{1,2})[-－—~～至到](\d{1,2})月"),
+    (r"(\d{4})年", lambda y: f"{y}"),
+    (r"(\d{4})年上半年", lambda y: f"{y}-H1"),
+    (r"(\d{4})年下半年", lambda y: f"{y}-H2"),
+    (r"(\d{4})年第?([一二三四1-4])季度", lambda y, q: f"{y}-Q{_ZH_DIGITS[q]}"),
+    (r"(\d{4})年(\d{1,2})月", lambda y, m: f"{y}-{int(m):02d}"),
+    (r"(\d{4})年(\d{1,2})[-－—~～至到](\d{1,2})月",
      lambda y, a, b: f"{y}-{int(a):02d}/{int(b):02d}"),
-    (re.compile(r"(\d{4})[-－—~～至到](\d{4})年"), lambda a, b: f"{a}/{b}"),
+    (r"(\d{4})[-－—~～至到](\d{4})年", lambda a, b: f"{a}/{b}"),
 ]
 
 
@@ -145,7 +144,7 @@ def _month_index(year: str, month: str) -> int:
 
 def _parse_anchor(text: str) -> Period:
     for pattern, kind in _SIMPLE:
-        match = pattern.fullmatch(text)
+        match = re.fullmatch(pattern, text)
         if not match:
             continue
         year = int(match.group(1))
@@ -169,30 +168,30 @@ def parse_period(text: str) -> Period:
     '2020-01/05'
     """
     text = text.strip()
-    for pattern, canon in _ZH:
-        match = pattern.fullmatch(text)
-        if match:
-            text = canon(*match.groups())
-            break
+    if "年" in text:
+        for pattern, canon in _ZH:
+            if zh := re.fullmatch(pattern, text):
+                text = canon(*zh.groups())
+                break
     if text.startswith("@"):
         return _asof(_parse_anchor(text[1:]))
-    if match := _TRAILING.fullmatch(text):
+    if match := re.fullmatch(_TRAILING, text):
         years = int(match.group(1))
         if years < 1:
             raise PeriodError("a span needs at least one year")
         return _trailing(years, _parse_anchor(match.group(2)))
-    if match := _FORWARD.fullmatch(text):
+    if match := re.fullmatch(_FORWARD, text):
         years = int(match.group(2))
         if years < 1:
             raise PeriodError("a span needs at least one year")
         return _forward(_parse_anchor(match.group(1)), years)
-    if match := _MONTHS.fullmatch(text):
+    if match := re.fullmatch(_MONTHS, text):
         first = _month_index(match.group(1), match.group(2))
         last = _month_index(match.group(3) or match.group(1), match.group(4))
         if last <= first:
             raise PeriodError(f"'{text}': the last month must come after the first")
         return _from_months("months", first, last)
-    if match := _YEARS.fullmatch(text):
+    if match := re.fullmatch(_YEARS, text):
         first, last = int(match.group(1)), int(match.group(2))
         if last <= first:
             raise PeriodError(f"'{text}': the last year must come after the first")

@@ -4,13 +4,11 @@ Pure functions over a :class:`~reporter.model.Dataset` (or anything with the sam
 methods, such as the cache's store): they return values and never print.
 """
 
-from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from reporter import units
 from reporter.errors import LookupFailed, NoData
@@ -33,6 +31,8 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
         if len(hits) > 1:
             shown = ", ".join(names[h][1] if len(names[h]) > 1 else h for h in hits[:6])
             raise LookupFailed(f"{kind} '{name}' is ambiguous: it matches {shown}")
+    import difflib  # only when a name is not found
+
     every = {n: ident for ident, ns in names.items() for n in ns}
     close = difflib.get_close_matches(name, list(every), n=3, cutoff=0.6)
     wide = {ch for ch in name if ch >= "\u2e80"}
@@ -80,8 +80,7 @@ def metric_order(data: Dataset, metric_ids: Iterable[str]) -> list[str]:
     return sorted(set(metric_ids), key=lambda m: (data.themes[data.metrics[m].theme].order, catalogue.index(m)))
 
 
-@dataclass(frozen=True, slots=True)
-class Lookup:
+class Lookup(NamedTuple):
     """The answer to ``get``: the fact, and the other periods it was chosen from."""
 
     fact: Fact
@@ -122,8 +121,7 @@ def region_highlights(data: Dataset, region: Region, theme: Theme | None = None)
 # --------------------------------------------------------------------------- ranking
 
 
-@dataclass(frozen=True, slots=True)
-class RankRow:
+class RankRow(NamedTuple):
     """One region's place: ``position`` of ``total`` (ties share a place), value in base units."""
 
     position: int
@@ -134,8 +132,7 @@ class RankRow:
     share_of_best: Decimal  # value / largest value, for bars (0..1)
 
 
-@dataclass(frozen=True, slots=True)
-class Ranking:
+class Ranking(NamedTuple):
     metric: Metric
     period: Period
     rows: tuple[RankRow, ...]
@@ -177,8 +174,7 @@ def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
 # --------------------------------------------------------------------------- compare
 
 
-@dataclass(frozen=True, slots=True)
-class CompareRow:
+class CompareRow(NamedTuple):
     metric: Metric
     cells: tuple[Fact | None, ...]  # one per region, the latest fact (or None)
     history: tuple[tuple[Fact, ...], ...]  # every period per region, oldest first
@@ -205,8 +201,7 @@ def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[
 # --------------------------------------------------------------------------- year over year
 
 
-@dataclass(frozen=True, slots=True)
-class Delta:
+class Delta(NamedTuple):
     """A year-over-year change: computed from two periods, or derived from what the source reports."""
 
     fact: Fact
@@ -282,8 +277,7 @@ def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> l
 # --------------------------------------------------------------------------- search
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHits:
+class SearchHits(NamedTuple):
     facts: tuple[Fact, ...]
     highlights: tuple[Highlight, ...]
 

@@ -1,12 +1,330 @@
-"""Open a dataset: from the compiled cache when it is fresh, else from the YAML itself."""
+"""Open a dataset: from a compiled SQLite cache when it is fresh, else from the YAML itself.
+
+The cache is a speed-up and never a correctness risk:
+
+* it is keyed on every data file's path, size and mtime, and on a hash of their content;
+  a file modified within two seconds of the cache being built ("racily clean", as git calls
+  it) is always re-hashed, so an edit in the same second as the build is still seen;
+* it is written to a temp file and renamed into place, so readers see a whole cache or none;
+* anything odd (corrupt, truncated, another schema, an unwritable directory) means the YAML
+  is loaded directly and the cache rebuilt when possible; no cache problem reaches the user.
+
+Where: ``$REPORTER_CACHE_DIR``, else ``$XDG_CACHE_HOME/reporter``, else ``~/.cache/reporter``.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
 
-from reporter.load import load_dataset
-from reporter.model import Dataset
+from reporter.model import Dataset, Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
+from reporter.periods import parse_period
+
+SCHEMA = 1
+RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed
+_SEP = "\x1f"
 
 
-def open_dataset(path: Path, use_cache: bool = True, progress: bool = False) -> Dataset:
-    return load_dataset(path)
+def cache_dir(environ: Any = None) -> str:
+    env = os.environ if environ is None else environ
+    if env.get("REPORTER_CACHE_DIR"):
+        return str(env["REPORTER_CACHE_DIR"])
+    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "reporter")
+
+
+def open_dataset(path: str, use_cache: bool = True, progress: bool = False) -> Dataset:
+    """The dataset at ``path`` (file or directory), through the cache unless told otherwise."""
+    if not use_cache:
+        return _load(path, progress)
+    try:
+        files = _data_files(path)
+    except OSError:
+        files = None
+    if not files:
+        return _load(path, progress)  # let the loader name the problem
+    db = os.path.join(cache_dir(), _cache_name(path))
+    cached = _open_cache(db, files)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    started = time.time_ns()
+    data = _load(path, progress)
+    _write_cache(db, path, files, data, started)
+    return data
+
+
+def _cache_name(path: str) -> str:
+    """One cache per data path: the absolute path, made a file name (hashed when too long)."""
+    name = os.path.realpath(path).replace("%", "%25").replace(os.sep, "%")
+    if len(name) > 180:
+        import hashlib
+
+        name = name[-100:] + "-" + hashlib.sha256(name.encode()).hexdigest()[:24]
+    return name + ".sqlite"
+
+
+def _load(path: str, progress: bool) -> Dataset:
+    from reporter.load import load_dataset
+
+    if not progress:
+        return load_dataset(path)
+    from reporter.progress import DelayedProgress
+
+    with DelayedProgress("reading data"):
+        return load_dataset(path)
+
+
+# --------------------------------------------------------------------------- freshness
+
+
+def _data_files(path: str) -> list[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of the data files behind ``path``, as the loader will read them."""
+    if os.path.isdir(path):
+        names = sorted(n for n in os.listdir(path) if n.endswith((".yaml", ".yml")) and not n.startswith("."))
+        paths = [os.path.join(path, n) for n in names]
+    else:
+        paths = [path]
+    out = []
+    for p in paths:
+        st = os.stat(p)
+        out.append((p, st.st_size, st.st_mtime_ns))
+    return out
+
+
+def _digest(files: list[tuple[str, int, int]]) -> str:
+    import hashlib  # only when a file is new or changed: a fresh cache is judged by stat alone
+
+    h = hashlib.sha256()
+    for name, _, _ in files:
+        h.update(name.encode() + b"\0")
+        with open(name, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                h.update(block)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _open_cache(db: str, files: list[tuple[str, int, int]]) -> CachedDataset | None:
+    import sqlite3
+
+    if not os.path.isfile(db):
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if meta.get("schema") != str(SCHEMA):
+            conn.close()
+            return None
+        stored = [tuple(row.split(_SEP)) for row in meta["files"].split("\n")]
+        current = [(n, str(s), str(m)) for n, s, m in files]
+        built = int(meta["built_ns"])
+        racy = any(m >= built - RACY_NS for _, _, m in files)
+        if stored != current or racy:
+            if _digest(files) != meta["digest"]:
+                conn.close()
+                return None
+            if time.time_ns() - max(m for _, _, m in files) > RACY_NS:
+                _settle(db, files)  # same content, settled: judge by stat alone from now on
+        return CachedDataset.from_connection(conn, tuple(n for n, _, _ in files))
+    except (sqlite3.Error, KeyError, ValueError, OSError):
+        return None
+
+
+def _settle(db: str, files: list[tuple[str, int, int]]) -> None:
+    """Record the files' current stat and a new build time in a cache whose content still matches."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'built_ns'", (str(time.time_ns()),))
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'files'", (_files_text(files),))
+        conn.close()
+    except sqlite3.Error:
+        pass
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _files_text(files: list[tuple[str, int, int]]) -> str:
+    return "\n".join(_SEP.join((n, str(s), str(m))) for n, s, m in files)
+
+
+def _write_cache(db: str, path: str, files: list[tuple[str, int, int]], data: Dataset,
+                 started_ns: int) -> None:
+    """Write the cache atomically; any failure just leaves no cache behind."""
+    import sqlite3
+    import tempfile
+
+    temp = None
+    try:
+        digest = _digest(files)
+        if _data_files(path) != files:
+            return  # changed while we read it: do not cache a mix
+        os.makedirs(os.path.dirname(db), exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".build-", suffix=".sqlite", dir=os.path.dirname(db))
+        os.close(fd)
+        conn = sqlite3.connect(temp)
+        with conn:
+            _fill(conn, data)
+            meta = {"schema": str(SCHEMA), "digest": digest, "built_ns": str(started_ns),
+                    "files": _files_text(files)}
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        conn.close()
+        os.replace(temp, db)
+        temp = None
+    except (OSError, sqlite3.Error):
+        pass
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+
+
+def _origin(o: Origin | None) -> tuple[str, int]:
+    return (o.path, o.line) if o else ("", 0)
+
+
+def _text(d: Decimal | None) -> str | None:
+    return None if d is None else str(d)
+
+
+def _fill(conn: Any, data: Dataset) -> None:
+    conn.executescript("""
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE sources (seq INTEGER, id TEXT, publication TEXT, title TEXT, date TEXT, col TEXT,
+                              date_note TEXT, file TEXT, readings TEXT, path TEXT, line INTEGER);
+        CREATE TABLE themes (seq INTEGER, id TEXT, zh TEXT, en TEXT);
+        CREATE TABLE metrics (seq INTEGER, id TEXT, zh TEXT, en TEXT, unit TEXT, theme TEXT, polarity TEXT,
+                              kind TEXT, aliases TEXT, note TEXT, path TEXT, line INTEGER);
+        CREATE TABLE regions (seq INTEGER, id TEXT, zh TEXT, short TEXT, en TEXT, level TEXT, prefecture TEXT,
+                              province TEXT, pinyin TEXT, aliases TEXT, path TEXT, line INTEGER);
+        CREATE TABLE facts (seq INTEGER PRIMARY KEY, region TEXT, metric TEXT, value TEXT, unit TEXT,
+                            qualifier TEXT, period TEXT, source TEXT, quote TEXT, yoy_pct TEXT, previous TEXT,
+                            rank_change INTEGER, note TEXT, path TEXT, line INTEGER);
+        CREATE TABLE highlights (seq INTEGER PRIMARY KEY, region TEXT, theme TEXT, text TEXT, source TEXT,
+                                 quote TEXT, text_en TEXT, period TEXT, path TEXT, line INTEGER);
+    """)
+    conn.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+        (i, s.id, s.publication, s.title, s.date, s.column, s.date_note, s.file,
+         "\n".join(f"{w}{_SEP}{p}" for w, p in s.readings), *_origin(s.origin))
+        for i, s in enumerate(data.sources.values())])
+    conn.executemany("INSERT INTO themes VALUES (?,?,?,?)",
+                     [(i, t.id, t.zh, t.en) for i, t in enumerate(data.themes.values())])
+    conn.executemany("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+        (i, m.id, m.zh, m.en, m.unit, m.theme, m.polarity, m.kind, _SEP.join(m.aliases), m.note, *_origin(m.origin))
+        for i, m in enumerate(data.metrics.values())])
+    conn.executemany("INSERT INTO regions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+        (i, r.id, r.zh, r.short, r.en, r.level, r.prefecture, r.province, r.pinyin, _SEP.join(r.aliases),
+         *_origin(r.origin)) for i, r in enumerate(data.regions.values())])
+    conn.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+        (i, f.region, f.metric, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier,
+         f.period.canonical, f.source, f.quote, _text(f.yoy_pct), _text(f.previous), f.rank_change, f.note,
+         *_origin(f.origin)) for i, f in enumerate(data.facts)])
+    conn.executemany("INSERT INTO highlights VALUES (?,?,?,?,?,?,?,?,?,?)", [
+        (i, h.region, h.theme, h.text, h.source, h.quote, h.text_en, h.period.canonical if h.period else None,
+         *_origin(h.origin)) for i, h in enumerate(data.highlights)])
+    conn.executescript("""
+        CREATE INDEX facts_by_region ON facts (region, metric);
+        CREATE INDEX facts_by_metric ON facts (metric);
+        CREATE INDEX highlights_by_region ON highlights (region);
+    """)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+_FACT_COLUMNS = ("region, metric, value, unit, qualifier, period, source, quote, yoy_pct, previous, rank_change, "
+                 "note, path, line")
+
+
+def _fact(row: tuple[Any, ...]) -> Fact:
+    (region, metric, value, unit, qualifier, period, source, quote, yoy, previous, rank_change, note, path,
+     line) = row
+    return Fact(region, metric, Quantity(Decimal(value), unit, qualifier), parse_period(period), source, quote,
+                None if yoy is None else Decimal(yoy), None if previous is None else Decimal(previous),
+                rank_change, note, Origin(path, line))
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split(_SEP)) if text else ()
+
+
+class CachedDataset:
+    """The :class:`~reporter.model.Dataset` interface over the SQLite cache: catalogues in memory,
+    facts fetched by index when asked for."""
+
+    def __init__(self, conn: Any, sources: dict[str, Source], themes: dict[str, Theme],
+                 metrics: dict[str, Metric], regions: dict[str, Region], paths: tuple[str, ...]) -> None:
+        self.conn = conn
+        self.sources = sources
+        self.themes = themes
+        self.metrics = metrics
+        self.regions = regions
+        self.paths = paths
+        self._facts: tuple[Fact, ...] | None = None
+        self._highlights: tuple[Highlight, ...] | None = None
+
+    @classmethod
+    def from_connection(cls, conn: Any, paths: tuple[str, ...]) -> CachedDataset:
+        sources = {}
+        for (ident, publication, title, date, column, date_note, file, readings, path, line) in conn.execute(
+                "SELECT id, publication, title, date, col, date_note, file, readings, path, line "
+                "FROM sources ORDER BY seq"):
+            pairs = tuple(tuple(r.split(_SEP)) for r in readings.split("\n")) if readings else ()
+            sources[ident] = Source(ident, publication, title, date, column, date_note, file,
+                                    pairs, Origin(path, line))  # type: ignore[arg-type]
+        themes = {ident: Theme(ident, zh, en, seq)
+                  for seq, ident, zh, en in conn.execute("SELECT seq, id, zh, en FROM themes ORDER BY seq")}
+        metrics = {row[0]: Metric(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _split(row[7]), row[8],
+                                  Origin(row[9], row[10]))
+                   for row in conn.execute("SELECT id, zh, en, unit, theme, polarity, kind, aliases, note, path, "
+                                           "line FROM metrics ORDER BY seq")}
+        regions = {row[0]: Region(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], _split(row[8]),
+                                  Origin(row[9], row[10]))
+                   for row in conn.execute("SELECT id, zh, short, en, level, prefecture, province, pinyin, "
+                                           "aliases, path, line FROM regions ORDER BY seq")}
+        return cls(conn, sources, themes, metrics, regions, paths)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        if self._facts is None:
+            self._facts = tuple(_fact(r) for r in self.conn.execute(
+                f"SELECT {_FACT_COLUMNS} FROM facts ORDER BY seq"))
+        return self._facts
+
+    @property
+    def highlights(self) -> tuple[Highlight, ...]:
+        if self._highlights is None:
+            self._highlights = tuple(self._highlight_rows("SELECT region, theme, text, source, quote, text_en, "
+                                                          "period, path, line FROM highlights ORDER BY seq"))
+        return self._highlights
+
+    def _highlight_rows(self, sql: str, *args: Any) -> Iterator[Highlight]:
+        for region, theme, text, source, quote, text_en, period, path, line in self.conn.execute(sql, args):
+            yield Highlight(region, theme, text, source, quote, text_en,
+                            parse_period(period) if period else None, Origin(path, line))
+
+    def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]:
+        where, args = [], []
+        if region is not None:
+            where.append("region = ?")
+            args.append(region)
+        if metric is not None:
+            where.append("metric = ?")
+            args.append(metric)
+        sql = f"SELECT {_FACT_COLUMNS} FROM facts"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [_fact(r) for r in self.conn.execute(sql + " ORDER BY seq", args)]
+
+    def highlights_of(self, region: str) -> list[Highlight]:
+        return list(self._highlight_rows("SELECT region, theme, text, source, quote, text_en, period, path, line "
+                                         "FROM highlights WHERE region = ? ORDER BY seq", region))

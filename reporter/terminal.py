@@ -3,17 +3,14 @@
 Tests build an :class:`Environment` directly to force either side of every decision.
 """
 
-from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Environment:
+class Environment(NamedTuple):
     stdout_isatty: bool = False
     stderr_isatty: bool = False
     color: bool = False
@@ -22,7 +19,7 @@ class Environment:
     dumb: bool = False
 
     @classmethod
-    def detect(cls, color: str = "auto", environ: Mapping[str, str] | None = None) -> Environment:
+    def detect(cls, color: str = "auto", environ: Mapping[str, str] | None = None) -> "Environment":
         """Read the real streams and the environment: NO_COLOR, FORCE_COLOR, COLUMNS, TERM."""
         env = os.environ if environ is None else environ
         out_tty = _isatty(sys.stdout)
@@ -52,7 +49,12 @@ def _width(env: Mapping[str, str]) -> int:
         columns = 0
     if columns > 0:
         return max(columns, 20)
-    return max(shutil.get_terminal_size((100, 24)).columns, 20)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            return max(os.get_terminal_size(stream.fileno()).columns, 20)
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 100
 
 
 def _encoding(stream: object) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reporter.load import bundled_data_path, load_dataset
+from reporter.load import load_dataset
+from reporter.paths import bundled_data_path
 from reporter.model import Dataset
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import re
 
-_BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROLS = (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
 REPLACEMENT = "\ufffd"
+# str.translate with a table: faster to build and to apply than a regex on the start-up path
+_KEEP_LAYOUT = {c: REPLACEMENT for c in (*_CONTROLS, *_BIDI)}
+_ONE_LINE = {**_KEEP_LAYOUT, 0x09: " ", 0x0A: " ", 0x0D: " "}
 
 
 def clean(text: str, keep_layout: bool = False) -> str:
     """``text`` with controls and bidi overrides replaced by U+FFFD.
 
     With ``keep_layout`` tab and newline survive (for multi-line output we build ourselves);
-    otherwise they become spaces, so a cell stays one cell.
+    otherwise they (and CR) become spaces, so a cell stays one cell.
     """
-    if keep_layout:
-        return _UNSAFE.sub(REPLACEMENT, text)
-    return _UNSAFE.sub(REPLACEMENT, text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+    return text.translate(_KEEP_LAYOUT if keep_layout else _ONE_LINE)
 
 
 def is_clean(text: str) -> bool:
     """True when ``text`` holds nothing :func:`clean` would replace (tab and newline allowed)."""
-    return _UNSAFE.search(text) is None
+    return not any(ord(ch) in _KEEP_LAYOUT for ch in text)
 
 
 _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
