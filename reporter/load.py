@@ -269,7 +269,8 @@ class _Builder:
         f = self.fields(at, f"region '{ident}'", {
             "zh": (True, self.text), "short": (True, self.text), "en": (True, self.text),
             "level": (True, self.choice(LEVELS)), "prefecture": (True, self.text),
-            "province": (True, self.text), "pinyin": (False, self.text), "aliases": (False, self.texts),
+            "province": (True, self.text), "prefecture_en": (False, self.text),
+            "pinyin": (False, self.text), "aliases": (False, self.texts),
             "source": (False, self.ident), "facts": (False, lambda n, w: self.sequence(n, "facts")),
             "series": (False, lambda n, w: self.mapping(n, "series")),
             "highlights": (False, lambda n, w: self.sequence(n, "highlights")),
@@ -277,7 +278,8 @@ class _Builder:
         if f is None:
             return
         self.regions[ident] = Region(ident, f["zh"], f["short"], f["en"], f["level"], f["prefecture"],
-                                     f["province"], f.get("pinyin", ""), f.get("aliases", ()), at.origin)
+                                     f["province"], f.get("pinyin", ""), f.get("aliases", ()), at.origin,
+                                     f.get("prefecture_en", ""))
         default_source = f.get("source")
         for item in f.get("facts") or ():
             self.read_fact(ident, item, default_source)

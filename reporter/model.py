@@ -84,6 +84,7 @@ class Region(NamedTuple):
     pinyin: str = ""
     aliases: tuple[str, ...] = ()
     origin: Origin | None = None
+    prefecture_en: str = ""
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

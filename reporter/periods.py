@@ -218,7 +218,7 @@ def _words_zh(p: Period) -> str:
     anchor = _words_zh(p.anchor)
     count = _ZH_NUMBERS.get(p.years, str(p.years))
     if p.kind == "trailing":
-        return f"截至{anchor}的近{count}年"
+        return f"截至{anchor}的一年" if p.years == 1 else f"截至{anchor}的近{count}年"
     if p.kind == "forward":
         return f"{anchor}起{p.years}年"
     return f"截至{anchor}"

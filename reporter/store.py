@@ -23,7 +23,7 @@ from typing import Any
 from reporter.model import Dataset, Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
 from reporter.periods import parse_period
 
-SCHEMA = 1
+SCHEMA = 2
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed
 _SEP = "\x1f"
 
@@ -205,7 +205,8 @@ def _fill(conn: Any, data: Dataset) -> None:
         CREATE TABLE metrics (seq INTEGER, id TEXT, zh TEXT, en TEXT, unit TEXT, theme TEXT, polarity TEXT,
                               kind TEXT, aliases TEXT, note TEXT, path TEXT, line INTEGER);
         CREATE TABLE regions (seq INTEGER, id TEXT, zh TEXT, short TEXT, en TEXT, level TEXT, prefecture TEXT,
-                              province TEXT, pinyin TEXT, aliases TEXT, path TEXT, line INTEGER);
+                              province TEXT, pinyin TEXT, aliases TEXT, path TEXT, line INTEGER,
+                              prefecture_en TEXT);
         CREATE TABLE facts (seq INTEGER PRIMARY KEY, region TEXT, metric TEXT, value TEXT, unit TEXT,
                             qualifier TEXT, period TEXT, source TEXT, quote TEXT, yoy_pct TEXT, previous TEXT,
                             rank_change INTEGER, note TEXT, path TEXT, line INTEGER);
@@ -221,9 +222,9 @@ def _fill(conn: Any, data: Dataset) -> None:
     conn.executemany("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
         (i, m.id, m.zh, m.en, m.unit, m.theme, m.polarity, m.kind, _SEP.join(m.aliases), m.note, *_origin(m.origin))
         for i, m in enumerate(data.metrics.values())])
-    conn.executemany("INSERT INTO regions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+    conn.executemany("INSERT INTO regions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
         (i, r.id, r.zh, r.short, r.en, r.level, r.prefecture, r.province, r.pinyin, _SEP.join(r.aliases),
-         *_origin(r.origin)) for i, r in enumerate(data.regions.values())])
+         *_origin(r.origin), r.prefecture_en) for i, r in enumerate(data.regions.values())])
     conn.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
         (i, f.region, f.metric, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier,
          f.period.canonical, f.source, f.quote, _text(f.yoy_pct), _text(f.previous), f.rank_change, f.note,
@@ -288,9 +289,9 @@ class CachedDataset:
                    for row in conn.execute("SELECT id, zh, en, unit, theme, polarity, kind, aliases, note, path, "
                                            "line FROM metrics ORDER BY seq")}
         regions = {row[0]: Region(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], _split(row[8]),
-                                  Origin(row[9], row[10]))
+                                  Origin(row[9], row[10]), row[11])
                    for row in conn.execute("SELECT id, zh, short, en, level, prefecture, province, pinyin, "
-                                           "aliases, path, line FROM regions ORDER BY seq")}
+                                           "aliases, path, line, prefecture_en FROM regions ORDER BY seq")}
         return cls(conn, sources, themes, metrics, regions, paths)
 
     @property

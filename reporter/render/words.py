@@ -94,6 +94,19 @@ def quantity(q: Quantity, lang: str, grouping: bool = False, value: Decimal | No
     return _EN_QUALIFIER[q.qualifier] + text
 
 
+_TO_MILLION = {"元": Decimal("0.000001"), "万元": Decimal("0.01"), "亿元": Decimal(100)}
+
+
+def prose_quantity(q: Quantity, lang: str) -> str:
+    """A quantity for running text: zh as written (9100多万元); en money in million yuan, exactly."""
+    if lang == "zh" or q.unit not in _TO_MILLION:
+        return quantity(q, lang, grouping=lang == "en")
+    millions = q.value * _TO_MILLION[q.unit]
+    millions = millions.quantize(Decimal(1)) if millions == millions.to_integral_value() else millions.normalize()
+    text = f"{number(millions, True)} million yuan"
+    return text if q.qualifier == "exact" else _EN_QUALIFIER[q.qualifier] + text
+
+
 def signed_pct(pct: Decimal | None, places: int | None = None) -> str:
     """``+16%``, ``−14.7%``; empty when there is no percentage (a zero or missing base)."""
     if pct is None:
