@@ -64,3 +64,39 @@ def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
     return write
+
+
+class Result:
+    """What one run of the command line did: exit code, stdout and stderr, separately."""
+
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.code, self.stdout, self.stderr = code, stdout, stderr
+
+    def __repr__(self) -> str:
+        return f"Result(code={self.code}, stdout={self.stdout[:300]!r}, stderr={self.stderr[:300]!r})"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run ``reporter ARGS`` in-process through the real entry point (error handling included)."""
+    from click.testing import CliRunner
+
+    from reporter.cli import main
+
+    runner = CliRunner()
+    with runner.isolation(env={"COLUMNS": "100", **(env or {})}) as streams:
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        stdout, stderr = streams[0].getvalue(), streams[1].getvalue()
+    return Result(code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"))
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; REPORTER_UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("REPORTER_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"no golden file {path}; run with REPORTER_UPDATE_GOLDEN=1 and review it"
+    assert text == path.read_text(encoding="utf-8")

@@ -26,7 +26,8 @@ def make_console(env: Environment, file: io.StringIO) -> Console:
 def view_as_table(view: View, env: Environment) -> Table:
     table = Table(title=Text(view.title, style="bold"), box=box.ASCII if env.dumb else box.SIMPLE_HEAD,
                   title_justify="left", header_style="bold", show_edge=False, pad_edge=False)
-    columns = list(view.columns)
+    # a picture column with nothing to draw (no metric with several periods) is left out
+    columns = [c for c in view.columns if not c.visual or any(cells.get(c.key) for cells in view.cells)]
     for column in columns:
         table.add_column(Text(column.header), justify="right" if column.numeric else "left",
                          no_wrap=column.numeric or column.visual, overflow="fold")
@@ -38,9 +39,10 @@ def view_as_table(view: View, env: Environment) -> Table:
             table.add_row(Text(group, style="bold cyan"))
             current = group
         row = []
-        for i, column in enumerate(columns):
+        detail_key = view.detail_column or columns[0].key
+        for column in columns:
             text = Text(cells.get(column.key, ""), style=_TONES.get(tones.get(column.key, ""), ""))
-            if i == 0 and detail:
+            if column.key == detail_key and detail:
                 text.append("\n" + detail, style="dim")
             if column.visual:
                 text.stylize("cyan")
@@ -58,4 +60,7 @@ def views_as_table(views: Sequence[View], env: Environment) -> str:
         if i:
             console.print()
         console.print(view_as_table(view, env))
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    if not env.color:  # rich pads lines to the table's width; without colour nothing needs it
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text

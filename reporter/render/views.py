@@ -42,6 +42,8 @@ class View:
     tones: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    detail_column: str = ""  # the column whose cell carries a row's detail line (default: the first)
+
     def add(self, record: dict[str, Any], cells: dict[str, str], group: str | None = None,
             detail: str | None = None, tones: dict[str, str] | None = None) -> None:
         self.records.append({k: _clean_value(v) for k, v in record.items()})
@@ -180,7 +182,7 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
 def highlights_view(data: Dataset, highlights: Sequence[Highlight], lang: str, sources: bool = False) -> View:
     title = "亮点" if lang == "zh" else "Highlights"
     view = View("highlights", title, _columns(lang, "theme", "text"),
-                ["region", "theme", "text", "text_en", "period", "source", "quote"])
+                ["region", "theme", "text", "text_en", "period", "source", "quote"], detail_column="text")
     for hl in highlights:
         group = data.themes[hl.theme]
         view.add({"region": hl.region, "theme": hl.theme, "text": hl.text, "text_en": hl.text_en,

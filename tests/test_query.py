@@ -1,0 +1,155 @@
+"""The query layer: lookup, ranking, year over year, search, on the bundled data and small fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reporter import query
+from reporter.errors import LookupFailed, NoData
+from reporter.load import load_dataset
+from reporter.model import Dataset
+from reporter.periods import parse_period
+
+from .conftest import MINI
+
+
+@pytest.mark.parametrize("name", ["jiangshan", "江山市", "江山", "Jiangshan", "JIANGSHAN", "jiangshan city", "jiangs"])
+def test_region_lookup_by_any_name(bundled: Dataset, name: str) -> None:
+    assert query.find_region(bundled, name).id == "jiangshan"
+
+
+def test_unknown_and_ambiguous_names_suggest(bundled: Dataset) -> None:
+    assert query.find_region(bundled, "洞").id == "dongtou"  # a unique prefix is enough
+    with pytest.raises(LookupFailed, match="did you mean .*洞头"):
+        query.find_region(bundled, "洞尾")
+    with pytest.raises(LookupFailed, match="unknown region 'dongtuo' \\(did you mean dongtou"):
+        query.find_region(bundled, "dongtuo")
+    with pytest.raises(LookupFailed, match="ambiguous"):
+        query.find_metric(bundled, "accelerator")
+
+
+def test_metric_lookup_by_label_alias_and_prefix(bundled: Dataset) -> None:
+    assert query.find_metric(bundled, "研发投入").id == "rd_investment"
+    assert query.find_metric(bundled, "R&D investment").id == "rd_investment"
+    assert query.find_metric(bundled, "rd_inv").id == "rd_investment"
+    assert query.find_metric(bundled, "高企").id == "national_hightech_enterprises"
+
+
+def test_get_latest_and_asked_period(write_yaml: Callable[..., Path]) -> None:
+    data = load_dataset(write_yaml(MINI))
+    region, metric = query.find_region(data, "甲"), query.find_metric(data, "rd_investment")
+    latest = query.get_fact(data, region, metric)
+    assert latest.fact.period.canonical == "2020" and [f.period.canonical for f in latest.others] == ["2019"]
+    assert query.get_fact(data, region, metric, parse_period("2019")).fact.quantity.value == 100
+    with pytest.raises(NoData, match="it has: 2019, 2020"):
+        query.get_fact(data, region, metric, parse_period("2018"))
+
+
+def _two_regions(write_yaml: Callable[..., Path], b_value: str, b_unit: str = "万元") -> Dataset:
+    extra = f"""\
+  b:
+    zh: 乙县
+    short: 乙
+    en: Yi
+    level: county
+    prefecture: 某市
+    province: 浙江省
+    source: s1
+    facts:
+      - {{metric: rd_investment, value: {b_value}, unit: {b_unit}, period: "2020", quote: q}}
+      - {{metric: prov_rank, value: 5, period: "2020", quote: q}}
+  c:
+    zh: 丙县
+    short: 丙
+    en: Bing
+    level: county
+    prefecture: 某市
+    province: 浙江省
+    source: s1
+    facts:
+      - {{metric: rd_investment, value: 15000, period: "2020", quote: q, qualifier: more_than}}
+      - {{metric: prov_rank, value: 3, period: "2020", quote: q}}
+"""
+    return load_dataset(write_yaml(MINI + extra))
+
+
+def test_rank_compares_money_exactly_across_units_and_ties_share_a_place(write_yaml: Callable[..., Path]) -> None:
+    data = _two_regions(write_yaml, "1.5", "亿元")  # a: 1.5亿元, b: 1.5亿元, c: >15000万元 (= 1.5亿元)
+    ranking = query.rank_regions(data, data.metrics["rd_investment"])
+    assert ranking.period.canonical == "2020"
+    assert [(r.position, r.total) for r in ranking.rows] == [(1, 3), (1, 3), (1, 3)]
+    assert [f.period.canonical for f in ranking.left_out] == ["2019"]
+    data = _two_regions(write_yaml, "9100")
+    ranking = query.rank_regions(data, data.metrics["rd_investment"])
+    assert [(r.region.id, r.position) for r in ranking.rows] == [("a", 1), ("c", 1), ("b", 3)]
+    assert ranking.rows[1].fact.quantity.qualifier == "more_than"  # kept, to be shown as >15,000万元
+
+
+def test_rank_polarity_smaller_rank_is_better(write_yaml: Callable[..., Path]) -> None:
+    data = _two_regions(write_yaml, "100")
+    ranking = query.rank_regions(data, data.metrics["prov_rank"])
+    assert [(r.region.id, r.position, str(r.fact.quantity.value)) for r in ranking.rows] == [
+        ("c", 1, "3"), ("b", 2, "5")]
+    reverse = query.rank_regions(data, data.metrics["prov_rank"], reverse=True, top=1)
+    assert [r.region.id for r in reverse.rows] == ["b"]
+
+
+def test_rank_of_a_period_nobody_has(bundled: Dataset) -> None:
+    with pytest.raises(NoData, match="periods with data"):
+        query.rank_regions(bundled, bundled.metrics["rd_investment"], parse_period("2018"))
+
+
+def test_rank_leaves_out_other_periods(bundled: Dataset) -> None:
+    ranking = query.rank_regions(bundled, bundled.metrics["rd_investment"], parse_period("2019"))
+    assert [r.region.id for r in ranking.rows] == ["dongtou"]
+    assert [(f.region, f.period.canonical) for f in ranking.left_out] == [("jiangshan", "2020-01/05")]
+
+
+def test_delta_derived_from_a_reported_growth_rate(bundled: Dataset) -> None:
+    (delta,) = query.yoy_deltas(bundled, bundled.regions["jiangshan"], bundled.metrics["rd_investment"])
+    assert delta.basis == "reported_pct" and delta.derived and delta.qualifier == "approx"
+    assert round(delta.previous, 3) == Decimal("1.776")  # 2.06 / 1.16
+    assert delta.pct == 16 and delta.direction == "up"
+    assert query.is_good(delta, bundled.metrics["rd_investment"]) is True
+
+
+def test_delta_of_a_rank_move_is_good_news_when_the_number_falls(bundled: Dataset) -> None:
+    (delta,) = query.yoy_deltas(bundled, bundled.regions["dongtou"], bundled.metrics["st_progress_rank_province"])
+    assert (delta.previous, delta.change, delta.direction) == (56, -34, "down")
+    assert query.is_good(delta, bundled.metrics["st_progress_rank_province"]) is True
+
+
+def test_delta_computed_from_two_periods_a_year_apart(write_yaml: Callable[..., Path]) -> None:
+    data = load_dataset(write_yaml(MINI))
+    (delta,) = query.yoy_deltas(data, data.regions["a"], data.metrics["rd_investment"])
+    assert delta.basis == "computed" and not delta.derived
+    assert (delta.previous, delta.change, delta.pct) == (Decimal("0.01"), Decimal("1.49"), Decimal("14900"))
+
+
+def test_percent_change_on_a_zero_base_is_empty() -> None:
+    assert query.pct_change(Decimal(5), Decimal(0)) is None
+    assert query.pct_change(Decimal(0), Decimal(0)) is None
+
+
+def test_delta_without_any_change_is_no_data(bundled: Dataset) -> None:
+    with pytest.raises(NoData, match="no year-over-year change"):
+        query.yoy_deltas(bundled, bundled.regions["yueqing"], bundled.metrics["talent_loan_amount"])
+
+
+def test_search_matches_labels_quotes_and_regions(bundled: Dataset) -> None:
+    hits = query.search(bundled, "飞地")
+    assert {f.metric for f in hits.facts} >= {"enclave_enterprises", "jianggan_enclave_enterprises", "rd_enclaves"}
+    assert any("飞地" in h.text for h in hits.highlights)
+    assert len(query.search(bundled, "yueqing").facts) == 9
+    assert query.search(bundled, "LOAN").facts  # English labels, case-insensitive
+
+
+def test_compare_uses_each_regions_latest_fact(bundled: Dataset) -> None:
+    rows = query.compare_regions(bundled, [bundled.regions["dongtou"], bundled.regions["jiangshan"]],
+                                 [bundled.metrics["rd_investment"]])
+    (row,) = rows
+    assert [f.period.canonical if f else None for f in row.cells] == ["2019", "2020-01/05"]
