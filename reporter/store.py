@@ -23,7 +23,7 @@ from typing import Any
 from reporter.model import Dataset, Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
 from reporter.periods import parse_period
 
-SCHEMA = 2
+SCHEMA = 3
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed
 _SEP = "\x1f"
 
@@ -113,7 +113,9 @@ def _open_cache(db: str, files: list[tuple[str, int, int]]) -> CachedDataset | N
     if not os.path.isfile(db):
         return None
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
+        # an SQLite URI percent-decodes its path: escape what the path may hold
+        uri = "file:" + db.replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if meta.get("schema") != str(SCHEMA):
             conn.close()
@@ -186,8 +188,8 @@ def _write_cache(db: str, path: str, files: list[tuple[str, int, int]], data: Da
                 pass
 
 
-def _origin(o: Origin | None) -> tuple[str, int]:
-    return (o.path, o.line) if o else ("", 0)
+def _origin(o: Origin | None) -> tuple[str, int, int]:
+    return (o.path, o.line, o.column) if o else ("", 0, 0)
 
 
 def _text(d: Decimal | None) -> str | None:
@@ -200,36 +202,36 @@ def _fill(conn: Any, data: Dataset) -> None:
         PRAGMA synchronous = OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE sources (seq INTEGER, id TEXT, publication TEXT, title TEXT, date TEXT, col TEXT,
-                              date_note TEXT, file TEXT, readings TEXT, path TEXT, line INTEGER);
+                              date_note TEXT, file TEXT, readings TEXT, path TEXT, line INTEGER, pcol INTEGER);
         CREATE TABLE themes (seq INTEGER, id TEXT, zh TEXT, en TEXT);
         CREATE TABLE metrics (seq INTEGER, id TEXT, zh TEXT, en TEXT, unit TEXT, theme TEXT, polarity TEXT,
-                              kind TEXT, aliases TEXT, note TEXT, path TEXT, line INTEGER);
+                              kind TEXT, aliases TEXT, note TEXT, path TEXT, line INTEGER, pcol INTEGER);
         CREATE TABLE regions (seq INTEGER, id TEXT, zh TEXT, short TEXT, en TEXT, level TEXT, prefecture TEXT,
-                              province TEXT, pinyin TEXT, aliases TEXT, path TEXT, line INTEGER,
+                              province TEXT, pinyin TEXT, aliases TEXT, path TEXT, line INTEGER, pcol INTEGER,
                               prefecture_en TEXT);
         CREATE TABLE facts (seq INTEGER PRIMARY KEY, region TEXT, metric TEXT, value TEXT, unit TEXT,
                             qualifier TEXT, period TEXT, source TEXT, quote TEXT, yoy_pct TEXT, previous TEXT,
-                            rank_change INTEGER, note TEXT, path TEXT, line INTEGER);
+                            rank_change INTEGER, note TEXT, path TEXT, line INTEGER, pcol INTEGER);
         CREATE TABLE highlights (seq INTEGER PRIMARY KEY, region TEXT, theme TEXT, text TEXT, source TEXT,
-                                 quote TEXT, text_en TEXT, period TEXT, path TEXT, line INTEGER);
+                                 quote TEXT, text_en TEXT, period TEXT, path TEXT, line INTEGER, pcol INTEGER);
     """)
-    conn.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+    conn.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
         (i, s.id, s.publication, s.title, s.date, s.column, s.date_note, s.file,
          "\n".join(f"{w}{_SEP}{p}" for w, p in s.readings), *_origin(s.origin))
         for i, s in enumerate(data.sources.values())])
     conn.executemany("INSERT INTO themes VALUES (?,?,?,?)",
                      [(i, t.id, t.zh, t.en) for i, t in enumerate(data.themes.values())])
-    conn.executemany("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+    conn.executemany("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
         (i, m.id, m.zh, m.en, m.unit, m.theme, m.polarity, m.kind, _SEP.join(m.aliases), m.note, *_origin(m.origin))
         for i, m in enumerate(data.metrics.values())])
-    conn.executemany("INSERT INTO regions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+    conn.executemany("INSERT INTO regions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
         (i, r.id, r.zh, r.short, r.en, r.level, r.prefecture, r.province, r.pinyin, _SEP.join(r.aliases),
          *_origin(r.origin), r.prefecture_en) for i, r in enumerate(data.regions.values())])
-    conn.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+    conn.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
         (i, f.region, f.metric, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier,
          f.period.canonical, f.source, f.quote, _text(f.yoy_pct), _text(f.previous), f.rank_change, f.note,
          *_origin(f.origin)) for i, f in enumerate(data.facts)])
-    conn.executemany("INSERT INTO highlights VALUES (?,?,?,?,?,?,?,?,?,?)", [
+    conn.executemany("INSERT INTO highlights VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
         (i, h.region, h.theme, h.text, h.source, h.quote, h.text_en, h.period.canonical if h.period else None,
          *_origin(h.origin)) for i, h in enumerate(data.highlights)])
     conn.executescript("""
@@ -243,15 +245,15 @@ def _fill(conn: Any, data: Dataset) -> None:
 
 
 _FACT_COLUMNS = ("region, metric, value, unit, qualifier, period, source, quote, yoy_pct, previous, rank_change, "
-                 "note, path, line")
+                 "note, path, line, pcol")
 
 
 def _fact(row: tuple[Any, ...]) -> Fact:
     (region, metric, value, unit, qualifier, period, source, quote, yoy, previous, rank_change, note, path,
-     line) = row
+     line, pcol) = row
     return Fact(region, metric, Quantity(Decimal(value), unit, qualifier), parse_period(period), source, quote,
                 None if yoy is None else Decimal(yoy), None if previous is None else Decimal(previous),
-                rank_change, note, Origin(path, line))
+                rank_change, note, Origin(path, line, pcol))
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -276,22 +278,22 @@ class CachedDataset:
     @classmethod
     def from_connection(cls, conn: Any, paths: tuple[str, ...]) -> CachedDataset:
         sources = {}
-        for (ident, publication, title, date, column, date_note, file, readings, path, line) in conn.execute(
-                "SELECT id, publication, title, date, col, date_note, file, readings, path, line "
+        for (ident, publication, title, date, column, date_note, file, readings, path, line, pcol) in conn.execute(
+                "SELECT id, publication, title, date, col, date_note, file, readings, path, line, pcol "
                 "FROM sources ORDER BY seq"):
             pairs = tuple(tuple(r.split(_SEP)) for r in readings.split("\n")) if readings else ()
             sources[ident] = Source(ident, publication, title, date, column, date_note, file,
-                                    pairs, Origin(path, line))  # type: ignore[arg-type]
+                                    pairs, Origin(path, line, pcol))  # type: ignore[arg-type]
         themes = {ident: Theme(ident, zh, en, seq)
                   for seq, ident, zh, en in conn.execute("SELECT seq, id, zh, en FROM themes ORDER BY seq")}
         metrics = {row[0]: Metric(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _split(row[7]), row[8],
-                                  Origin(row[9], row[10]))
+                                  Origin(row[9], row[10], row[11]))
                    for row in conn.execute("SELECT id, zh, en, unit, theme, polarity, kind, aliases, note, path, "
-                                           "line FROM metrics ORDER BY seq")}
+                                           "line, pcol FROM metrics ORDER BY seq")}
         regions = {row[0]: Region(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], _split(row[8]),
-                                  Origin(row[9], row[10]), row[11])
+                                  Origin(row[9], row[10], row[11]), row[12])
                    for row in conn.execute("SELECT id, zh, short, en, level, prefecture, province, pinyin, "
-                                           "aliases, path, line, prefecture_en FROM regions ORDER BY seq")}
+                                           "aliases, path, line, pcol, prefecture_en FROM regions ORDER BY seq")}
         return cls(conn, sources, themes, metrics, regions, paths)
 
     @property
@@ -305,13 +307,13 @@ class CachedDataset:
     def highlights(self) -> tuple[Highlight, ...]:
         if self._highlights is None:
             self._highlights = tuple(self._highlight_rows("SELECT region, theme, text, source, quote, text_en, "
-                                                          "period, path, line FROM highlights ORDER BY seq"))
+                                                          "period, path, line, pcol FROM highlights ORDER BY seq"))
         return self._highlights
 
     def _highlight_rows(self, sql: str, *args: Any) -> Iterator[Highlight]:
-        for region, theme, text, source, quote, text_en, period, path, line in self.conn.execute(sql, args):
+        for region, theme, text, source, quote, text_en, period, path, line, pcol in self.conn.execute(sql, args):
             yield Highlight(region, theme, text, source, quote, text_en,
-                            parse_period(period) if period else None, Origin(path, line))
+                            parse_period(period) if period else None, Origin(path, line, pcol))
 
     def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]:
         where, args = [], []
@@ -327,5 +329,5 @@ class CachedDataset:
         return [_fact(r) for r in self.conn.execute(sql + " ORDER BY seq", args)]
 
     def highlights_of(self, region: str) -> list[Highlight]:
-        return list(self._highlight_rows("SELECT region, theme, text, source, quote, text_en, period, path, line "
-                                         "FROM highlights WHERE region = ? ORDER BY seq", region))
+        return list(self._highlight_rows("SELECT region, theme, text, source, quote, text_en, period, path, line, "
+                                         "pcol FROM highlights WHERE region = ? ORDER BY seq", region))

@@ -1,0 +1,133 @@
+"""The compiled cache: same answers as the YAML, always fresh, never a failure of its own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reporter.load import load_dataset
+from reporter.store import CachedDataset, cache_dir, open_dataset
+
+from .conftest import MINI, run
+from .test_cli import COMMANDS
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("fmt", ["plain", "json"])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_same_output_with_and_without_cache(name: str, fmt: str) -> None:
+    cold = run("--no-cache", *COMMANDS[name], "--format", fmt)
+    run(*COMMANDS[name])  # build
+    warm = run(*COMMANDS[name], "--format", fmt)
+    assert (warm.code, warm.stdout, warm.stderr) == (cold.code, cold.stdout, cold.stderr)
+
+
+def test_cached_dataset_equals_loaded_dataset(tmp_path: Path) -> None:
+    data = tmp_path / "regions.yaml"
+    data.write_bytes((REPO / "regions.yaml").read_bytes())
+    os.utime(data, (1_600_000_000, 1_600_000_000))
+    loaded = load_dataset(data)
+    open_dataset(str(data))
+    cached = open_dataset(str(data))
+    assert isinstance(cached, CachedDataset)
+    assert cached.facts == loaded.facts
+    assert cached.highlights == loaded.highlights
+    assert (cached.regions, cached.metrics, cached.themes, cached.sources) == (
+        loaded.regions, loaded.metrics, loaded.themes, loaded.sources)
+    for region in loaded.regions:
+        assert cached.facts_of(region) == loaded.facts_of(region)
+        assert cached.highlights_of(region) == loaded.highlights_of(region)
+    assert cached.facts_of(metric="rd_investment") == loaded.facts_of(metric="rd_investment")
+
+
+def test_no_cache_writes_nothing(isolated_cache: Path) -> None:
+    run("--no-cache", "regions")
+    assert list(isolated_cache.iterdir()) == []
+    run("regions")
+    assert [p.suffix for p in isolated_cache.iterdir()] == [".sqlite"]
+
+
+def test_an_edit_in_the_same_second_with_the_same_size_is_seen(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(MINI)
+    assert run("--data", str(path), "get", "甲", "rd_investment").stdout == "1.5亿元\n"
+    stat = path.stat()
+    path.write_text(MINI.replace("value: 1.5,", "value: 2.5,"), encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same mtime
+    assert path.stat().st_size == stat.st_size
+    assert run("--data", str(path), "get", "甲", "rd_investment").stdout == "2.5亿元\n"
+
+
+def test_a_touched_but_unchanged_file_keeps_its_cache(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(MINI)
+    run("--data", str(path), "regions")
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    assert isinstance(open_dataset(str(path)), CachedDataset)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "empty", "other-schema"])
+def test_a_damaged_cache_is_ignored_and_rebuilt(write_yaml: Callable[..., Path], damage: str) -> None:
+    import sqlite3
+
+    path = write_yaml(MINI)
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    run("--data", str(path), "regions")
+    (db,) = Path(cache_dir()).iterdir()
+    if damage == "garbage":
+        db.write_bytes(b"not a database at all" * 100)
+    elif damage == "truncate":
+        db.write_bytes(db.read_bytes()[:1500])
+    elif damage == "empty":
+        db.write_bytes(b"")
+    else:
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema'")
+        conn.close()
+    result = run("--data", str(path), "get", "甲", "rd_investment", "--period", "2020")
+    assert (result.code, result.stdout, result.stderr) == (0, "1.5亿元\n", "")
+    assert isinstance(open_dataset(str(path)), CachedDataset)  # rebuilt
+
+
+def test_an_unwritable_cache_directory_is_not_an_error(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("--data", str(write_yaml(MINI)), "get", "甲", "rd_investment", "--period", "2020",
+                 env={"REPORTER_CACHE_DIR": str(blocker / "cache")})
+    assert (result.code, result.stdout, result.stderr) == (0, "1.5亿元\n", "")
+
+
+def test_a_new_file_in_a_data_directory_invalidates_the_cache(tmp_path: Path) -> None:
+    head, regions = MINI.split("regions:\n")
+    (tmp_path / "a.yaml").write_text(head, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("regions:\n" + regions, encoding="utf-8")
+    assert run("--data", str(tmp_path), "regions", "--format", "tsv").stdout.count("\n") == 2
+    extra = regions.replace("  a:\n", "  z:\n").replace("甲县", "戊县").replace("short: 甲", "short: 戊")
+    (tmp_path / "c.yaml").write_text("regions:\n" + extra, encoding="utf-8")
+    assert run("--data", str(tmp_path), "regions", "--format", "tsv").stdout.count("\n") == 3
+
+
+def test_two_processes_building_at_once_both_answer_right(write_yaml: Callable[..., Path],
+                                                          isolated_cache: Path) -> None:
+    path = write_yaml(MINI)
+    env = {**os.environ, "REPORTER_CACHE_DIR": str(isolated_cache), "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "reporter", "--data", str(path), "get", "甲", "rd_investment", "--period", "2020"]
+    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    assert [(p.returncode, out, err) for p, (out, err) in zip(procs, outputs)] == [
+        (0, "1.5亿元\n".encode(), b"")] * 4
+    assert [p.name for p in isolated_cache.iterdir() if p.name.startswith(".build-")] == []
+
+
+def test_odd_characters_in_the_data_path_still_cache(tmp_path: Path) -> None:
+    odd = tmp_path / "我的 数据 %da ?x #1"
+    odd.mkdir()
+    path = odd / "data.yaml"
+    path.write_text(MINI, encoding="utf-8")
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    assert run("--data", str(path), "get", "甲", "rd_investment", "--period", "2019").stdout == "100万元\n"
+    assert isinstance(open_dataset(str(path)), CachedDataset)
