@@ -40,12 +40,15 @@ def load_dataset(path: Path | str) -> Dataset:
 
 # --------------------------------------------------------------------------- reading nodes
 
-@dataclass
 class _Node:
-    """A YAML node with the file it came from, so every complaint can say where."""
+    """A YAML node with the file it came from, so every complaint can say where (a plain slotted
+    class: tens of thousands are made for a large file)."""
 
-    node: Any
-    path: str
+    __slots__ = ("node", "path")
+
+    def __init__(self, node: Any, path: str) -> None:
+        self.node = node
+        self.path = path
 
     @property
     def line(self) -> int:
@@ -57,7 +60,8 @@ class _Node:
 
     @property
     def origin(self) -> Origin:
-        return Origin(self.path, self.line, self.column)
+        mark = self.node.start_mark
+        return Origin(self.path, mark.line + 1, mark.column + 1)
 
 
 _Spec = dict[str, tuple[bool, Callable[..., Any]]]  # field -> (required, reader)
@@ -74,6 +78,7 @@ class _Builder:
     highlights: list[Highlight] = field(default_factory=list)
     where: dict[tuple[str, str], Origin] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # metrics defined with problems: no follow-on errors
+    rules: dict[tuple[str, str, str], Any] = field(default_factory=dict)
 
     # -- primitive readers: each returns a value or None after recording a problem
 
@@ -100,7 +105,7 @@ class _Builder:
             self.problem(at, f"{what} should be text, found a {self.kind(at)}")
             return None
         value = at.node.value.strip()
-        if not value or (at.node.style is None and value in ("~", "null", "Null", "NULL")):
+        if not value or (not at.node.style and value in ("~", "null", "Null", "NULL")):
             self.problem(at, f"{what} is empty")
             return None
         return value
@@ -308,11 +313,13 @@ class _Builder:
             f.get("rank_change"), f.get("note", ""), at.origin))
 
     def read_series(self, region: str, key: _Node, at: _Node, default_source: str | None) -> None:
+        """A compact series: ``values`` is a mapping ``{PERIOD: VALUE}`` or one string of
+        ``PERIOD=VALUE`` pairs (``"2011=123.4 2012=98"``), the cheapest layout for big data."""
         metric = self.ident(key, "series metric id")
         f = self.fields(at, f"series '{key.node.value}'", {
             "unit": (False, self.text), "qualifier": (False, self.choice(QUALIFIERS)),
             "source": (False, self.ident), "quote": (True, self.text), "note": (False, self.text),
-            "values": (True, lambda n, w: self.mapping(n, "values")),
+            "values": (True, lambda n, w: n),
         })
         if f is None or metric is None:
             return
@@ -320,13 +327,55 @@ class _Builder:
         if source is None:
             self.problem(at, "series has no source: give 'source' here or on its region")
             return
-        for _, (pnode, vnode) in f["values"].items():
-            period, value = self.period(pnode, "period"), self.number(vnode, "value")
-            if period is None or value is None:
-                continue
-            self.facts.append(Fact(
-                region, metric, Quantity(value, f.get("unit", ""), f.get("qualifier", "exact")), period,
-                source, f["quote"], note=f.get("note", ""), origin=vnode.origin))
+        known = self.metrics.get(metric)  # usually defined above; else the unit is filled in at the end
+        quantity = (f.get("unit") or (known.unit if known else ""), f.get("qualifier", "exact"))
+        quote, note = f["quote"], f.get("note", "")
+        values: _Node = f["values"]
+        kind = type(values.node).__name__
+        if kind == "MappingNode":
+            pairs = [(self.text(_Node(p, at.path), "period"), _Node(v, at.path)) for p, v in values.node.value]
+            for text, vnode in pairs:
+                period, value = self.period_text(text, vnode), self.number(vnode, "value")
+                if period is not None and value is not None:
+                    self.facts.append(Fact(region, metric, Quantity(value, *quantity), period, source, quote,
+                                           note=note, origin=vnode.origin))
+        elif kind == "ScalarNode":
+            mark = values.node.start_mark
+            line, column = mark.line + 1, mark.column + 1 + (1 if values.node.style else 0)
+            text = values.node.value
+            offset = 0
+            for pair in text.split(" "):
+                if pair:
+                    self.series_pair(region, metric, pair, (line, column + offset), values.path, quantity,
+                                     source, quote, note)
+                offset += len(pair) + 1
+        else:
+            self.problem(values, "values should be a mapping {PERIOD: VALUE} or a string \"PERIOD=VALUE ...\"")
+
+    def period_text(self, text: str | None, at: _Node) -> Period | None:
+        if text is None:
+            return None
+        try:
+            return parse_period(text)
+        except PeriodError as exc:
+            self.problem(at, f"period: {exc}")
+            return None
+
+    def series_pair(self, region: str, metric: str, pair: str, where: tuple[int, int], path: str,
+                    quantity: tuple[str, str], source: str, quote: str, note: str) -> None:
+        period_text, _, value_text = pair.partition("=")
+        origin = Origin(path, *where)
+        try:
+            period = parse_period(period_text)
+        except PeriodError as exc:
+            self.problems.append(Problem(path, where[0], where[1], f"series pair '{pair}': {exc}"))
+            return
+        if not _NUMBER.fullmatch(value_text):
+            self.problems.append(Problem(path, where[0], where[1],
+                                         f"series pair '{pair}': expected PERIOD=NUMBER, like 2019=123.4"))
+            return
+        self.facts.append(Fact(region, metric, Quantity(Decimal(value_text), *quantity), period, source, quote,
+                               note=note, origin=origin))
 
     def read_highlight(self, region: str, at: _Node, default_source: str | None) -> None:
         f = self.fields(at, "highlight", {
@@ -388,6 +437,38 @@ class _Builder:
         return f" (did you mean {', '.join(close)}?)" if close else ""
 
     def check_fact(self, fact: Fact) -> Fact | None:
+        """The fact, valid and with its unit filled in, or None after recording its problems.
+
+        The common case (a plain valid value) takes a fast path with per-(metric, unit, source)
+        rules computed once: a large series file has tens of thousands of facts.
+        """
+        q = fact.quantity
+        key = (fact.metric, q.unit, fact.source)
+        rule = self.rules.get(key)
+        if rule is None:
+            rule = self.rules[key] = self.rule_for(*key)
+        if rule is not None:
+            unit, nonneg, share, whole, rank = rule
+            value = q.value
+            if not ((nonneg and value < 0) or (share and not 0 <= value <= 100)
+                    or (whole and value != value.to_integral_value()) or (rank and value < 1)
+                    or fact.rank_change is not None or fact.yoy_pct is not None or fact.previous is not None):
+                return fact if q.unit else fact._replace(quantity=Quantity(value, unit, q.qualifier))
+        return self.check_fact_fully(fact)
+
+    def rule_for(self, metric_id: str, unit: str, source: str) -> tuple[str, bool, bool, bool, bool] | None:
+        """Checks that depend only on metric, unit and source; None when those are themselves wrong."""
+        metric = self.metrics.get(metric_id)
+        if metric is None or source not in self.sources:
+            return None
+        unit = unit or metric.unit
+        family = units.family_of(unit)
+        if family != units.family_of(metric.unit) or metric.kind == "target":
+            return None
+        return (unit, metric.kind != "rate", family == "percent" and metric.kind == "rate",
+                family.startswith("count:") or family == "rank", family == "rank")
+
+    def check_fact_fully(self, fact: Fact) -> Fact | None:
         metric = self.metrics.get(fact.metric)
         ok = True
         if metric is None and fact.metric in self.broken:

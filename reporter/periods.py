@@ -22,6 +22,7 @@ Anchors (after ``@``, before or after ``/PnY``) are a year, half, quarter or mon
 
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["Period", "PeriodError", "parse_period"]
@@ -161,6 +162,7 @@ def _parse_anchor(text: str) -> Period:
     raise PeriodError(f"'{text}' is not a period")
 
 
+@lru_cache(maxsize=4096)  # data repeat a few periods thousands of times; a Period is immutable
 def parse_period(text: str) -> Period:
     """Parse a canonical period string (or one of the zh forms) into a :class:`Period`.
 

@@ -59,13 +59,45 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
                               f"not UTF-8 (byte 0x{data[exc.start]:02x}){guess}")]
 
 
+def _raw_loader() -> Any:
+    """A composer that leaves every plain scalar a string: our code reads the values, so PyYAML's
+    implicit typing (YAML 1.1's NO, 010, 1:20 …) is never consulted, and never paid for."""
+    import yaml
+
+    tags = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+            yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+    def resolve(self: Any, kind: type, value: Any, implicit: Any) -> str:
+        return tags[kind]
+
+    def no_path(self: Any, *args: Any) -> None:  # path-based resolvers are not used
+        return None
+
+    methods = {"resolve": resolve, "descend_resolver": no_path, "ascend_resolver": no_path}
+
+    if getattr(yaml, "__with_libyaml__", False):
+        from yaml._yaml import CParser
+
+        return type("RawCLoader", (CParser,), methods)
+
+    class RawLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer):
+        def __init__(self, stream: Any) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+
+    for name, method in methods.items():
+        setattr(RawLoader, name, method)
+    return RawLoader
+
+
 def compose(text: str, where: str) -> tuple[Any, list[Problem]]:
     """Compose one YAML document into nodes; returns (root node or None, problems)."""
     import yaml  # imported here: only loading pays for it
 
-    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
     try:
-        root = yaml.compose(text, Loader=loader)
+        root = yaml.compose(text, Loader=_raw_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -106,7 +138,7 @@ def screen(root: Any, where: str) -> list[Problem]:
             first_seen: dict[str, int] = {}
             for key, value in node.value:
                 kmark = key.start_mark
-                if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                if not isinstance(key, yaml.ScalarNode) or (key.value == "<<" and not key.style):
                     problems.append(Problem(where, kmark.line + 1, kmark.column + 1,
                                             "keys must be plain text (no lists, maps or << merges)"))
                     continue

@@ -268,15 +268,26 @@ def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
                   "value": words.quantity(fact.quantity, lang, True, symbols=True),
                   "bar": "█" * filled + ("▏" if filled == 0 and not official else ""),
                   "period": period_words})
-    for fact in ranking.left_out:
-        name = data.regions[fact.region].zh if lang == "zh" else data.regions[fact.region].en
-        if lang == "zh":
-            view.notes.append(f"未参与排名：{name} {fact.period}（时期不同，不可比；"
-                              f"用 --period {fact.period} 查看该期）")
-        else:
-            view.notes.append(f"left out: {name} {fact.period} (another period, not comparable; "
-                              f"use --period {fact.period} to rank that one)")
+    if ranking.left_out:
+        view.notes.append(_left_out_note(data, ranking.left_out, lang))
     return view
+
+
+def _left_out_note(data: Dataset, left_out: Sequence[Fact], lang: str) -> str:
+    """One line naming what a ranking left out: the regions when few, else the periods with counts."""
+    from collections import Counter
+
+    if len(left_out) <= 3:
+        names = [f"{data.regions[f.region].name(lang)} {f.period}" for f in left_out]
+        listed = ("、" if lang == "zh" else ", ").join(names)
+    else:
+        counts = Counter(f.period.canonical for f in left_out)
+        listed = ("、" if lang == "zh" else ", ").join(
+            (f"{p}（{n}）" if lang == "zh" else f"{p} ({n})") for p, n in counts.items())
+    example = left_out[-1].period
+    if lang == "zh":
+        return f"未参与排名（时期不同，不可比）：{listed}；用 --period {example} 等查看该期排名"
+    return f"left out (other periods, not comparable): {listed}; use --period {example} etc. to rank one"
 
 
 # --------------------------------------------------------------------------- delta
