@@ -4,12 +4,11 @@ Nothing here imports click: the CLI turns these into messages at its edge.
 """
 
 
-from enum import IntEnum
 from typing import NamedTuple
 
 
-class ExitCode(IntEnum):
-    """Documented process exit codes."""
+class ExitCode:
+    """Documented process exit codes (plain ints: an IntEnum costs start-up time for nothing)."""
 
     OK = 0
     ERROR = 1  # unknown name, no data, invalid data file, bad template
@@ -37,7 +36,7 @@ class Problem(NamedTuple):
 class ReporterError(Exception):
     """Base of every error reporter reports to its user."""
 
-    exit_code: ExitCode = ExitCode.ERROR
+    exit_code: int = ExitCode.ERROR
 
 
 class DataError(ReporterError):

@@ -16,8 +16,21 @@ from typing import Any
 
 from reporter import units
 from reporter.errors import DataError, Problem
-from reporter.model import (KINDS, LEVELS, POLARITIES, QUALIFIERS, Dataset, Fact, Highlight,
-                            Metric, Origin, Quantity, Region, Source, Theme)
+from reporter.model import (
+    KINDS,
+    LEVELS,
+    POLARITIES,
+    QUALIFIERS,
+    Dataset,
+    Fact,
+    Highlight,
+    Metric,
+    Origin,
+    Quantity,
+    Region,
+    Source,
+    Theme,
+)
 from reporter.paths import bundled_data_path, resolve_data_path  # noqa: F401 (re-exported)
 from reporter.periods import Period, PeriodError, parse_period
 from reporter.yamlfile import compose, data_files, read_text

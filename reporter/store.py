@@ -1,4 +1,9 @@
-"""Open a dataset: from a compiled SQLite cache when it is fresh, else from the YAML itself.
+"""Open a dataset: from a compiled cache when it is fresh, else from the YAML itself.
+
+Two cache layouts, chosen by size: a small dataset (up to ``SMALL_FACTS`` facts, like the
+bundled one) is one marshal blob, read whole in well under a millisecond and without
+importing sqlite3; a large one is an indexed SQLite file, whose point lookups do not grow
+with the data.
 
 The cache is a speed-up and never a correctness risk:
 
@@ -24,6 +29,8 @@ from reporter.model import Dataset, Fact, Highlight, Metric, Origin, Quantity, R
 from reporter.periods import parse_period
 
 SCHEMA = 3
+SMALL_FACTS = 5000
+_MAGIC = b"reporter-cache-3\n"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed
 _SEP = "\x1f"
 
@@ -46,13 +53,18 @@ def open_dataset(path: str, use_cache: bool = True, progress: bool = False) -> D
         files = None
     if not files:
         return _load(path, progress)  # let the loader name the problem
-    db = os.path.join(cache_dir(), _cache_name(path))
-    cached = _open_cache(db, files)
+    base = os.path.join(cache_dir(), _cache_name(path))
+    cached = _open_small(base + ".marshal", files) or _open_cache(base + ".sqlite", files)
     if cached is not None:
         return cached  # type: ignore[return-value]
     started = time.time_ns()
     data = _load(path, progress)
-    _write_cache(db, path, files, data, started)
+    small = len(data.facts) <= SMALL_FACTS
+    if small:
+        _write_small(base + ".marshal", path, files, data, started)
+    else:
+        _write_cache(base + ".sqlite", path, files, data, started)
+    _remove(base + (".sqlite" if small else ".marshal"))  # the other layout, from when the data differed
     return data
 
 
@@ -63,7 +75,7 @@ def _cache_name(path: str) -> str:
         import hashlib
 
         name = name[-100:] + "-" + hashlib.sha256(name.encode()).hexdigest()[:24]
-    return name + ".sqlite"
+    return name
 
 
 def _load(path: str, progress: bool) -> Dataset:
@@ -120,19 +132,123 @@ def _open_cache(db: str, files: list[tuple[str, int, int]]) -> CachedDataset | N
         if meta.get("schema") != str(SCHEMA):
             conn.close()
             return None
-        stored = [tuple(row.split(_SEP)) for row in meta["files"].split("\n")]
-        current = [(n, str(s), str(m)) for n, s, m in files]
-        built = int(meta["built_ns"])
-        racy = any(m >= built - RACY_NS for _, _, m in files)
-        if stored != current or racy:
-            if _digest(files) != meta["digest"]:
-                conn.close()
-                return None
-            if time.time_ns() - max(m for _, _, m in files) > RACY_NS:
-                _settle(db, files)  # same content, settled: judge by stat alone from now on
+        fresh = _fresh(meta, files)
+        if fresh is False:
+            conn.close()
+            return None
+        if fresh == "settle":
+            _settle(db, files)
         return CachedDataset.from_connection(conn, tuple(n for n, _, _ in files))
     except (sqlite3.Error, KeyError, ValueError, OSError):
         return None
+
+
+def _fresh(meta: dict[str, str], files: list[tuple[str, int, int]]) -> bool | str:
+    """Whether a cache built as ``meta`` says still holds ``files``: True, False, or "settle" when the
+    content matches but the recorded stat should be refreshed (so later runs skip the hash)."""
+    stored = [tuple(row.split(_SEP)) for row in meta["files"].split("\n")]
+    current = [(n, str(s), str(m)) for n, s, m in files]
+    built = int(meta["built_ns"])
+    racy = any(m >= built - RACY_NS for _, _, m in files)
+    if stored == current and not racy:
+        return True
+    if _digest(files) != meta["digest"]:
+        return False
+    if time.time_ns() - max(m for _, _, m in files) > RACY_NS:
+        return "settle"
+    return True
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+# --------------------------------------------------------------------------- the small layout: marshal
+
+
+def _open_small(blob: str, files: list[tuple[str, int, int]]) -> Dataset | None:
+    """A small dataset from its marshal blob (checked by CRC before unmarshalling), if fresh."""
+    import marshal
+    from binascii import crc32
+
+    try:
+        with open(blob, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    head = len(_MAGIC) + 4
+    if not raw.startswith(_MAGIC) or int.from_bytes(raw[len(_MAGIC):head], "big") != crc32(raw[head:]):
+        return None
+    try:
+        meta, tables = marshal.loads(raw[head:])
+        fresh = _fresh(meta, files)
+        if fresh is False:
+            return None
+        data = _from_tables(tables, tuple(n for n, _, _ in files))
+    except (ValueError, TypeError, KeyError, EOFError, IndexError):
+        return None
+    if fresh == "settle":
+        _write_small(blob, "", files, data, time.time_ns(), check=False)
+    return data
+
+
+def _write_small(blob: str, path: str, files: list[tuple[str, int, int]], data: Dataset, started_ns: int,
+                 check: bool = True) -> None:
+    import marshal
+    import tempfile
+    from binascii import crc32
+
+    temp = None
+    try:
+        meta = {"schema": str(SCHEMA), "digest": _digest(files), "built_ns": str(started_ns),
+                "files": _files_text(files)}
+        if check and _data_files(path) != files:
+            return  # changed while we read it: do not cache a mix
+        payload = marshal.dumps((meta, _to_tables(data)))
+        os.makedirs(os.path.dirname(blob), exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".build-", suffix=".marshal", dir=os.path.dirname(blob))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_MAGIC + crc32(payload).to_bytes(4, "big") + payload)
+        os.replace(temp, blob)
+        temp = None
+    except (OSError, ValueError):
+        pass
+    finally:
+        if temp is not None:
+            _remove(temp)
+
+
+def _to_tables(data: Dataset) -> tuple[Any, ...]:
+    """Plain tuples of builtin types, which is all marshal takes."""
+    return (
+        tuple((s.id, s.publication, s.title, s.date, s.column, s.date_note, s.file,
+               tuple(tuple(r) for r in s.readings), _origin(s.origin)) for s in data.sources.values()),
+        tuple(tuple(t) for t in data.themes.values()),
+        tuple((m.id, m.zh, m.en, m.unit, m.theme, m.polarity, m.kind, tuple(m.aliases), m.note, _origin(m.origin))
+              for m in data.metrics.values()),
+        tuple((r.id, r.zh, r.short, r.en, r.level, r.prefecture, r.province, r.pinyin, tuple(r.aliases),
+               _origin(r.origin), r.prefecture_en) for r in data.regions.values()),
+        tuple((f.region, f.metric, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier, f.period.canonical,
+               f.source, f.quote, _text(f.yoy_pct), _text(f.previous), f.rank_change, f.note, *_origin(f.origin))
+              for f in data.facts),
+        tuple((h.region, h.theme, h.text, h.source, h.quote, h.text_en, h.period.canonical if h.period else None,
+               _origin(h.origin)) for h in data.highlights),
+    )
+
+
+def _from_tables(tables: tuple[Any, ...], paths: tuple[str, ...]) -> Dataset:
+    sources, themes, metrics, regions, facts, highlights = tables
+    return Dataset(
+        {s[0]: Source(*s[:7], s[7], Origin(*s[8])) for s in sources},
+        {t[0]: Theme(*t) for t in themes},
+        {m[0]: Metric(*m[:9], Origin(*m[9])) for m in metrics},
+        {r[0]: Region(*r[:9], Origin(*r[9]), r[10]) for r in regions},
+        tuple(_fact(f) for f in facts),
+        tuple(Highlight(*h[:6], parse_period(h[6]) if h[6] else None, Origin(*h[7])) for h in highlights),
+        paths)
 
 
 def _settle(db: str, files: list[tuple[str, int, int]]) -> None:

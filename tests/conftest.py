@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reporter.load import load_dataset
-from reporter.paths import bundled_data_path
 from reporter.model import Dataset
+from reporter.paths import bundled_data_path
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE_DIR = Path(os.environ.get("REPORTER_SOURCES", REPO.parent / "shared" / "source"))

@@ -141,9 +141,16 @@ def test_check_sources_proves_every_quote(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
+    import click
+
     from reporter.cli import cli
 
-    for name, command in cli.commands.items():
+    ctx = click.Context(cli)
+    assert cli.list_commands(ctx) == sorted(["regions", "metrics", "show", "get", "compare", "rank", "delta",
+                                             "search", "brief", "export", "check"])
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        assert command is not None, name
         result = run(name, "--help")
         assert result.code == 0, name
         assert command.help and "Example" in command.help, name

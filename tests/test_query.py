@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reporter import query
+from reporter import lookup, query
 from reporter.errors import LookupFailed, NoData
 from reporter.load import load_dataset
 from reporter.model import Dataset
@@ -19,34 +19,34 @@ from .conftest import MINI
 
 @pytest.mark.parametrize("name", ["jiangshan", "江山市", "江山", "Jiangshan", "JIANGSHAN", "jiangshan city", "jiangs"])
 def test_region_lookup_by_any_name(bundled: Dataset, name: str) -> None:
-    assert query.find_region(bundled, name).id == "jiangshan"
+    assert lookup.find_region(bundled, name).id == "jiangshan"
 
 
 def test_unknown_and_ambiguous_names_suggest(bundled: Dataset) -> None:
-    assert query.find_region(bundled, "洞").id == "dongtou"  # a unique prefix is enough
+    assert lookup.find_region(bundled, "洞").id == "dongtou"  # a unique prefix is enough
     with pytest.raises(LookupFailed, match="did you mean .*洞头"):
-        query.find_region(bundled, "洞尾")
+        lookup.find_region(bundled, "洞尾")
     with pytest.raises(LookupFailed, match="unknown region 'dongtuo' \\(did you mean dongtou"):
-        query.find_region(bundled, "dongtuo")
+        lookup.find_region(bundled, "dongtuo")
     with pytest.raises(LookupFailed, match="ambiguous"):
-        query.find_metric(bundled, "accelerator")
+        lookup.find_metric(bundled, "accelerator")
 
 
 def test_metric_lookup_by_label_alias_and_prefix(bundled: Dataset) -> None:
-    assert query.find_metric(bundled, "研发投入").id == "rd_investment"
-    assert query.find_metric(bundled, "R&D investment").id == "rd_investment"
-    assert query.find_metric(bundled, "rd_inv").id == "rd_investment"
-    assert query.find_metric(bundled, "高企").id == "national_hightech_enterprises"
+    assert lookup.find_metric(bundled, "研发投入").id == "rd_investment"
+    assert lookup.find_metric(bundled, "R&D investment").id == "rd_investment"
+    assert lookup.find_metric(bundled, "rd_inv").id == "rd_investment"
+    assert lookup.find_metric(bundled, "高企").id == "national_hightech_enterprises"
 
 
 def test_get_latest_and_asked_period(write_yaml: Callable[..., Path]) -> None:
     data = load_dataset(write_yaml(MINI))
-    region, metric = query.find_region(data, "甲"), query.find_metric(data, "rd_investment")
-    latest = query.get_fact(data, region, metric)
+    region, metric = lookup.find_region(data, "甲"), lookup.find_metric(data, "rd_investment")
+    latest = lookup.get_fact(data, region, metric)
     assert latest.fact.period.canonical == "2020" and [f.period.canonical for f in latest.others] == ["2019"]
-    assert query.get_fact(data, region, metric, parse_period("2019")).fact.quantity.value == 100
+    assert lookup.get_fact(data, region, metric, parse_period("2019")).fact.quantity.value == 100
     with pytest.raises(NoData, match="it has: 2019, 2020"):
-        query.get_fact(data, region, metric, parse_period("2018"))
+        lookup.get_fact(data, region, metric, parse_period("2018"))
 
 
 def _two_regions(write_yaml: Callable[..., Path], b_value: str, b_unit: str = "万元") -> Dataset:

@@ -10,13 +10,38 @@ from pathlib import Path
 
 import pytest
 
+import reporter.store
 from reporter.load import load_dataset
-from reporter.store import CachedDataset, cache_dir, open_dataset
+from reporter.store import cache_dir, open_dataset
 
 from .conftest import MINI, run
 from .test_cli import COMMANDS
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True, params=["marshal", "sqlite"])
+def layout(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run every test against both cache layouts: small data in marshal, large in SQLite."""
+    monkeypatch.setattr(reporter.store, "SMALL_FACTS", 10**9 if request.param == "marshal" else -1)
+    return str(request.param)
+
+
+def from_cache(path: Path | str) -> bool:
+    """Whether opening ``path`` now needs no YAML at all."""
+    original = reporter.store._load
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("loaded the YAML")
+
+    reporter.store._load = refuse  # type: ignore[assignment]
+    try:
+        open_dataset(str(path))
+        return True
+    except AssertionError:
+        return False
+    finally:
+        reporter.store._load = original
 
 
 @pytest.mark.parametrize("fmt", ["plain", "json"])
@@ -34,8 +59,8 @@ def test_cached_dataset_equals_loaded_dataset(tmp_path: Path) -> None:
     os.utime(data, (1_600_000_000, 1_600_000_000))
     loaded = load_dataset(data)
     open_dataset(str(data))
+    assert from_cache(data)
     cached = open_dataset(str(data))
-    assert isinstance(cached, CachedDataset)
     assert cached.facts == loaded.facts
     assert cached.highlights == loaded.highlights
     assert (cached.regions, cached.metrics, cached.themes, cached.sources) == (
@@ -46,11 +71,11 @@ def test_cached_dataset_equals_loaded_dataset(tmp_path: Path) -> None:
     assert cached.facts_of(metric="rd_investment") == loaded.facts_of(metric="rd_investment")
 
 
-def test_no_cache_writes_nothing(isolated_cache: Path) -> None:
+def test_no_cache_writes_nothing(isolated_cache: Path, layout: str) -> None:
     run("--no-cache", "regions")
     assert list(isolated_cache.iterdir()) == []
     run("regions")
-    assert [p.suffix for p in isolated_cache.iterdir()] == [".sqlite"]
+    assert [p.suffix for p in isolated_cache.iterdir()] == [".marshal" if layout == "marshal" else ".sqlite"]
 
 
 def test_an_edit_in_the_same_second_with_the_same_size_is_seen(write_yaml: Callable[..., Path]) -> None:
@@ -67,30 +92,36 @@ def test_a_touched_but_unchanged_file_keeps_its_cache(write_yaml: Callable[..., 
     path = write_yaml(MINI)
     run("--data", str(path), "regions")
     os.utime(path, (1_600_000_000, 1_600_000_000))
-    assert isinstance(open_dataset(str(path)), CachedDataset)
+    assert from_cache(path)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncate", "empty", "other-schema"])
-def test_a_damaged_cache_is_ignored_and_rebuilt(write_yaml: Callable[..., Path], damage: str) -> None:
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "empty", "other-schema", "flip"])
+def test_a_damaged_cache_is_ignored_and_rebuilt(write_yaml: Callable[..., Path], damage: str, layout: str) -> None:
     import sqlite3
 
     path = write_yaml(MINI)
     os.utime(path, (1_600_000_000, 1_600_000_000))
     run("--data", str(path), "regions")
     (db,) = Path(cache_dir()).iterdir()
-    if damage == "garbage":
+    if damage == "flip":
+        raw = bytearray(db.read_bytes())
+        raw[len(raw) // 2] ^= 0xFF
+        db.write_bytes(bytes(raw))
+    elif damage == "garbage":
         db.write_bytes(b"not a database at all" * 100)
     elif damage == "truncate":
         db.write_bytes(db.read_bytes()[:1500])
     elif damage == "empty":
         db.write_bytes(b"")
-    else:
+    elif layout == "sqlite":
         with sqlite3.connect(db) as conn:
             conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema'")
         conn.close()
+    else:
+        db.write_bytes(db.read_bytes().replace(b"reporter-cache-3", b"reporter-cache-9"))
     result = run("--data", str(path), "get", "甲", "rd_investment", "--period", "2020")
     assert (result.code, result.stdout, result.stderr) == (0, "1.5亿元\n", "")
-    assert isinstance(open_dataset(str(path)), CachedDataset)  # rebuilt
+    assert from_cache(path)  # rebuilt
 
 
 def test_an_unwritable_cache_directory_is_not_an_error(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
@@ -130,4 +161,4 @@ def test_odd_characters_in_the_data_path_still_cache(tmp_path: Path) -> None:
     path.write_text(MINI, encoding="utf-8")
     os.utime(path, (1_600_000_000, 1_600_000_000))
     assert run("--data", str(path), "get", "甲", "rd_investment", "--period", "2019").stdout == "100万元\n"
-    assert isinstance(open_dataset(str(path)), CachedDataset)
+    assert from_cache(path)

@@ -14,7 +14,6 @@ from reporter.render.views import Column, View
 from reporter.terminal import Environment
 
 
-
 def _human_columns(view: View) -> list[Column]:
     return [c for c in view.columns if not c.visual]
 

@@ -1,0 +1,169 @@
+"""Measure reporter against its peers and print the targets' table (see benchmarks/README.md).
+
+    python benchmarks/run.py            # about two minutes on the CI-sized machine
+    python benchmarks/run.py --runs 9   # fewer paired runs, quicker, noisier
+
+Whole-process wall times, each pair of commands run alternately (A B A B …) so machine
+noise hits both alike; medians; ratios within the same run. Peers: ``python -c "import
+click"`` (the floor of any click tool), ``jq`` on the same data exported as JSON, ``yq`` on
+the same YAML (Debian packages ``jq`` and ``yq``). Data: SYNTHETIC files made by
+make_synthetic.py in benchmarks/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+BIN = Path(sys.executable).parent
+REPORTER = str(BIN / "reporter") if (BIN / "reporter").exists() else shutil.which("reporter") or "reporter"
+
+
+def timed(command: Sequence[str], prepare: Callable[[], None] | None = None) -> float:
+    if prepare:
+        prepare()
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def paired(a: Sequence[str], b: Sequence[str], runs: int, prepare_a: Callable[[], None] | None = None,
+           prepare_b: Callable[[], None] | None = None) -> tuple[float, float]:
+    """Median wall times of ``a`` and ``b``, run alternately after two warm-ups each."""
+    for _ in range(2):
+        timed(a, prepare_a)
+        timed(b, prepare_b)
+    times_a, times_b = [], []
+    for _ in range(runs):
+        times_a.append(timed(a, prepare_a))
+        times_b.append(timed(b, prepare_b))
+    return statistics.median(times_a), statistics.median(times_b)
+
+
+def peak_rss_mb(command: Sequence[str]) -> float:
+    """Peak resident memory of one run of ``command`` (its own child-rusage, in a fresh wrapper)."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, check=True)
+    return int(out.stdout) / 1024
+
+
+def progress_shown(command: Sequence[str], tty: bool) -> bool:
+    """Whether ``command`` wrote the progress bar's text, with stderr on a terminal or on a pipe."""
+    if not tty:
+        out = subprocess.run(command, capture_output=True, text=True, check=True)
+        return "reading data" in out.stderr
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: stdout and stderr are the terminal
+        os.execvp(command[0], list(command))
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.waitpid(pid, 0)
+    return b"reading data" in b"".join(chunks)
+
+
+def make(regions: int, name: str) -> Path:
+    path = OUT / name
+    if not path.exists():
+        subprocess.run([sys.executable, str(HERE / "make_synthetic.py"), "--regions", str(regions),
+                        "--metrics", "50", "--years", "10", str(path)], check=True)
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21, help="paired runs per comparison (default 21)")
+    args = parser.parse_args()
+    for tool in ("jq", "yq"):
+        if not shutil.which(tool):
+            sys.exit(f"benchmarks need {tool}: apt-get install jq yq")
+    OUT.mkdir(exist_ok=True)
+    env_cache = OUT / "cache"
+    os.environ["REPORTER_CACHE_DIR"] = str(env_cache)
+    big, huge = make(90, "big.yaml"), make(900, "huge.yaml")
+    big_json = OUT / "big.json"
+    with open(big_json, "w", encoding="utf-8") as handle:
+        subprocess.run([REPORTER, "--data", str(big), "export", "--format", "json"], stdout=handle, check=True)
+    for data in (big, huge):  # warm the cache
+        subprocess.run([REPORTER, "--data", str(data), "regions"], stdout=subprocess.DEVNULL, check=True)
+
+    rows: list[tuple[str, str, float, float, float, str]] = []
+
+    def compare(target: str, ours: Sequence[str], peer: Sequence[str], peer_name: str, limit: float,
+                prepare: Callable[[], None] | None = None) -> None:
+        mine, theirs = paired(ours, peer, args.runs, prepare_a=prepare)
+        ratio = mine / theirs
+        rows.append((target, peer_name, mine, theirs, ratio, f"≤ {limit}× {'met' if ratio <= limit else 'NOT MET'}"))
+
+    compare("1. get 江山 rd_investment (bundled, piped)", [REPORTER, "get", "江山", "rd_investment"],
+            [sys.executable, "-c", "import click"], 'python -c "import click"', 1.25)
+    get_big = [REPORTER, "--data", str(big), "get", "county-045", "metric-25", "--period", "2019"]
+    compare("2a. warm get, 45,000 values", get_big,
+            ["jq", "-c", '.[] | select(.region=="county-045" and .metric=="metric-25" and .period=="2019")',
+             str(big_json)], "jq select", 0.6)
+    compare("2b. warm rank, 45,000 values", [REPORTER, "--data", str(big), "rank", "metric-25", "--period", "2019"],
+            ["jq", "-c", '[.[] | select(.metric=="metric-25" and .period=="2019")] | sort_by(-.value)',
+             str(big_json)], "jq select+sort", 0.8)
+    counter = iter(range(10**9))
+    changed = OUT / "changed.yaml"
+    shutil.copyfile(big, changed)
+
+    def edit() -> None:  # a real content change before every run: the cache cannot be used
+        with open(changed, "a", encoding="utf-8") as handle:
+            handle.write(f"# edit {next(counter)}\n")
+
+    compare("3a. first query after the file changed",
+            [REPORTER, "--data", str(changed), "get", "county-045", "metric-25", "--period", "2019"],
+            ["yq", "length", str(big)], "yq length", 0.5, prepare=edit)
+    compare("3b. the same with --no-cache", [REPORTER, "--no-cache", *get_big[1:]],
+            ["yq", "length", str(big)], "yq length", 0.5)
+    huge_get, big_get = paired([REPORTER, "--data", str(huge), "get", "county-450", "metric-25", "--period", "2019"],
+                               get_big, args.runs)
+    rows.append(("4a. warm get, 450,000 vs 45,000 values", "the 45,000 get", huge_get, big_get,
+                 huge_get / big_get, f"≤ 1.5× {'met' if huge_get / big_get <= 1.5 else 'NOT MET'}"))
+    memory = peak_rss_mb([REPORTER, "--data", str(huge), "get", "county-450", "metric-25", "--period", "2019"])
+    rows.append(("4b. peak memory, warm get, 450,000 values", "100 MB", memory, 100, memory / 100,
+                 f"≤ 100 MB {'met' if memory <= 100 else 'NOT MET'}"))
+    cold = [REPORTER, "--no-cache", "--data", str(huge), "get", "county-450", "metric-25", "--period", "2019"]
+    start = time.perf_counter()
+    on_tty = progress_shown(cold, tty=True)
+    cold_time = time.perf_counter() - start
+    on_pipe = progress_shown(cold, tty=False)
+    rows.append((f"5. progress bar on a {cold_time:.1f} s cold load", "stderr tty / pipe", float(on_tty),
+                 float(on_pipe), 0.0, "met" if on_tty and not on_pipe else "NOT MET"))
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{time.strftime('%Y-%m-%d')}; {args.runs} paired runs, medians")
+    print("| target | peer | reporter | peer | ratio | verdict |\n|---|---|---:|---:|---:|---|")
+    for target, peer, mine, theirs, ratio, verdict in rows:
+        if target.startswith("4b"):
+            print(f"| {target} | {peer} | {mine:.0f} MB | {theirs:.0f} MB | {ratio:.2f} | {verdict} |")
+        elif target.startswith("5"):
+            print(f"| {target} | {peer} | {'shown' if mine else 'none'} | {'shown' if theirs else 'none'} | | "
+                  f"{verdict} |")
+        else:
+            print(f"| {target} | {peer} | {mine * 1000:.0f} ms | {theirs * 1000:.0f} ms | {ratio:.2f} | {verdict} |")
+    return 0 if all("NOT" not in r[5] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

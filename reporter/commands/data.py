@@ -1,0 +1,96 @@
+"""Commands on data files: check (validate) and export (the flat contract)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from reporter.cli import (
+    Session,
+    encodable,
+    format_option,
+    note,
+    pass_session,
+    write_out,
+)
+from reporter.errors import DataError, ExitCode
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path())
+@click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Directory holding the sources' text files: every quote must be verbatim in them.")
+@pass_session
+def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> None:
+    """Validate a data file or directory; list every problem as file:line:column.
+
+    \b
+    Example:
+      reporter check counties/           # exit 0: valid, 1: problems
+      reporter check --sources ../shared/source regions.yaml
+    """
+    from pathlib import Path
+
+    from reporter.load import load_dataset
+    from reporter.provenance import unverified_quotes
+
+    target = Path(path) if path else Path(session.data_path)
+    try:
+        data = load_dataset(target)
+    except DataError as exc:
+        for problem in exc.problems:
+            note(str(problem))
+        note(f"reporter: {target}: {len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}")
+        raise click.exceptions.Exit(ExitCode.ERROR) from None
+    summary = (f"{len(data.regions)} regions, {len(data.metrics)} metrics, {len(data.facts)} facts, "
+               f"{len(data.highlights)} highlights")
+    if source_dirs:
+        problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
+        for problem in problems:
+            note(str(problem))
+        if missing:
+            note(f"reporter: text not found for source{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+        if problems or missing:
+            note(f"reporter: {target}: {len(problems)} unverified quote(s)")
+            raise click.exceptions.Exit(ExitCode.ERROR)
+        summary += f"; {checked} quotes verbatim in their sources"
+    note(f"reporter: {target}: ok, {summary}")
+
+
+@click.command()
+@format_option("json", "csv", "tsv", "yaml")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE (atomically: an interrupted write leaves the old file intact).")
+@pass_session
+def export(session: Session, fmt: str | None, output: str | None) -> None:
+    """Every fact as one flat record (the stable contract, docs/data-format.md).
+
+    \b
+    Example:
+      reporter export --format csv -o facts.csv
+      reporter export | jq '.[] | select(.region == "jiangshan")'
+    """
+    from reporter.render.views import export_view
+
+    view = export_view(session.data, session.lang)
+    fmt = fmt or (session.fmt if session.fmt in ("json", "csv", "tsv") else "json")
+    if fmt == "yaml":
+        from reporter.render.data import views_as_yaml
+
+        text = views_as_yaml([view], session.env)
+    else:
+        from reporter.render.formats import render
+
+        text = render([view], fmt, session.env)
+    if output:
+        from pathlib import Path
+
+        from reporter.files import write_atomic
+
+        write_atomic(Path(output), text)
+        note(f"reporter: wrote {len(view.records)} facts to {output}")
+    else:
+        write_out(sys.stdout, encodable(text, fmt, [view], session.env))
+
+

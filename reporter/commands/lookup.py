@@ -1,0 +1,66 @@
+"""``reporter get``: one value, one line, for scripts; kept alone in its module so it starts fast."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from reporter.cli import (
+    Session,
+    complete_metrics,
+    complete_regions,
+    emit,
+    encodable,
+    format_option,
+    metric_named,
+    note,
+    pass_session,
+    region_named,
+    write_out,
+)
+
+
+@click.command()
+@click.argument("region", shell_complete=complete_regions)
+@click.argument("metric", shell_complete=complete_metrics)
+@click.option("--period", "-p", metavar="PERIOD", help="e.g. 2019, 2020-H1, 2020-01/05 or 2020年1-5月.")
+@click.option("--value-only", is_flag=True, help="Print the bare number (as written, in the fact's unit).")
+@format_option("auto", "plain", "json", "tsv", "csv")
+@pass_session
+def get(session: Session, region: str, metric: str, period: str | None, value_only: bool,
+        fmt: str | None) -> None:
+    """Exactly one line for scripts: one region's value of one metric.
+
+    \b
+    Example:
+      reporter get 江山 研发投入                 → 2.06亿元
+      reporter get jiangshan rd_investment --value-only   → 2.06
+    """
+    from reporter.lookup import find_period, get_fact
+    from reporter.render import words
+
+    data = session.data
+    found = get_fact(data, region_named(session, region), metric_named(session, metric),
+                     find_period(period) if period else None)
+    fact = found.fact
+    if found.others and period is None:
+        note(f"reporter: {len(found.others) + 1} periods; showing the latest, {fact.period} "
+             f"(others: {', '.join(f.period.canonical for f in found.others)}; use --period)")
+    chosen = fmt or session.fmt or "auto"
+    if chosen in ("json", "csv", "tsv"):
+        from reporter.render.views import View, export_view
+
+        full = export_view(data, session.lang)
+        view = View("facts", "", full.columns, full.record_keys)
+        view.records = [r for r in full.records
+                        if (r["region"], r["metric"], r["period"]) == (fact.region, fact.metric,
+                                                                        fact.period.canonical)]
+        emit(session, [view], chosen)
+        return
+    from reporter.render.safe import clean
+
+    text = words.number(fact.quantity.value) if value_only else words.quantity(fact.quantity, session.lang)
+    write_out(sys.stdout, encodable(clean(text) + "\n", "plain", [], session.env))
+
+
