@@ -26,7 +26,7 @@ from reporter.cli import (
 @click.argument("metric", shell_complete=complete_metrics)
 @click.option("--period", "-p", metavar="PERIOD", help="e.g. 2019, 2020-H1, 2020-01/05 or 2020年1-5月.")
 @click.option("--value-only", is_flag=True, help="Print the bare number (as written, in the fact's unit).")
-@format_option("auto", "plain", "json", "tsv", "csv")
+@format_option()
 @pass_session
 def get(session: Session, region: str, metric: str, period: str | None, value_only: bool,
         fmt: str | None) -> None:
@@ -48,7 +48,7 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         note(f"reporter: {len(found.others) + 1} periods; showing the latest, {fact.period} "
              f"(others: {', '.join(f.period.canonical for f in found.others)}; use --period)")
     chosen = fmt or session.fmt or "auto"
-    if chosen in ("json", "csv", "tsv"):
+    if chosen not in ("auto", "plain"):  # one line is for scripts; other formats get the record
         from reporter.render.views import View, export_view
 
         full = export_view(data, session.lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from reporter import query
 from reporter.model import Dataset, Fact, Highlight, Metric, Region, Theme
@@ -19,8 +19,7 @@ from reporter.render import words
 from reporter.render.safe import clean
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     numeric: bool = False
@@ -43,6 +42,11 @@ class View:
     notes: list[str] = field(default_factory=list)
 
     detail_column: str = ""  # the column whose cell carries a row's detail line (default: the first)
+
+    def __post_init__(self) -> None:
+        # titles and headers can hold data (a region's name): they cross the output boundary too
+        self.title = clean(self.title)
+        self.columns = [c._replace(header=clean(c.header)) for c in self.columns]
 
     def add(self, record: dict[str, Any], cells: dict[str, str], group: str | None = None,
             detail: str | None = None, tones: dict[str, str] | None = None) -> None:
@@ -269,7 +273,7 @@ def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
                   "bar": "█" * filled + ("▏" if filled == 0 and not official else ""),
                   "period": period_words})
     if ranking.left_out:
-        view.notes.append(_left_out_note(data, ranking.left_out, lang))
+        view.notes.append(clean(_left_out_note(data, ranking.left_out, lang)))
     return view
 
 
