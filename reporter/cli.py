@@ -258,7 +258,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         note("reporter: interrupted")
         code = ExitCode.INTERRUPTED
     except click.ClickException as exc:
-        exc.show()
+        import io
+
+        shown = io.StringIO()
+        exc.show(file=shown)  # click's usage and message, then cleaned like every diagnostic
+        note(shown.getvalue().rstrip("\n"))
         code = exc.exit_code
     except KeyboardInterrupt:
         note("reporter: interrupted")
