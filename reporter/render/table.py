@@ -28,9 +28,11 @@ def view_as_table(view: View, env: Environment) -> Table:
                   title_justify="left", header_style="bold", show_edge=False, pad_edge=False)
     # a picture column with nothing to draw (no metric with several periods) is left out
     columns = [c for c in view.columns if not c.visual or any(cells.get(c.key) for cells in view.cells)]
-    for column in columns:
+    for i, column in enumerate(columns):
+        # nothing is ever cut: text folds onto more lines when the terminal is narrow, and the
+        # first column (what a row is about) keeps a readable width
         table.add_column(Text(column.header), justify="right" if column.numeric else "left",
-                         no_wrap=column.numeric or column.visual, overflow="fold")
+                         no_wrap=column.visual, overflow="fold", min_width=10 if i == 0 else None)
     current: str | None = None
     for cells, group, detail, tones in zip(view.cells, view.groups, view.details, view.tones):
         if group and group != current:

@@ -221,7 +221,7 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
     columns = [Column("label", head["label"])]
     keys = ["metric", "label", "label_en", "unit"]
     for region, name in zip(regions, names):
-        columns.append(Column(region.id, name, numeric=True))
+        columns.append(Column(region.id, name))  # value and period: left-aligned text folds readably
         columns.append(Column(f"{region.id}.trend", "", visual=True))
         keys += [f"{region.id}.value", f"{region.id}.unit", f"{region.id}.period", f"{region.id}.qualifier"]
     view = View("compare", title, columns, keys)

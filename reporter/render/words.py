@@ -23,14 +23,14 @@ _SYMBOL = {"more_than": ">", "approx": "≈", "nearly": "≈", "at_least": "≥"
 
 HEADERS = {
     "zh": {"region": "地区", "region_name": "地区", "name": "名称", "name_en": "英文名", "level": "级别",
-           "prefecture": "地级市", "facts": "数据条数", "latest": "最新时期", "metric": "指标", "label": "指标",
+           "prefecture": "地级市", "facts": "数据条数", "latest": "最新时期", "metric": "代码", "label": "指标",
            "unit": "单位", "polarity": "方向", "kind": "类型", "theme": "主题", "regions": "地区",
            "value": "数值", "period": "时期", "qualifier": "限定", "change": "变化", "quote": "原文",
            "position": "名次", "bar": "", "trend": "走势", "previous": "上期", "previous_period": "上期时期",
            "delta": "增减", "pct": "增幅", "direction": "方向", "basis": "依据", "type": "类型",
            "text": "内容", "source": "来源", "note": "备注"},
     "en": {"region": "region", "region_name": "region", "name": "name", "name_en": "English", "level": "level",
-           "prefecture": "prefecture", "facts": "facts", "latest": "latest", "metric": "metric",
+           "prefecture": "prefecture", "facts": "facts", "latest": "latest", "metric": "id",
            "label": "metric", "unit": "unit", "polarity": "better", "kind": "kind", "theme": "theme",
            "regions": "regions", "value": "value", "period": "period", "qualifier": "qualifier",
            "change": "change", "quote": "quote", "position": "rank", "bar": "", "trend": "trend",
