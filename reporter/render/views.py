@@ -123,18 +123,21 @@ def regions_view(data: Dataset, lang: str) -> View:
     title = "地区" if lang == "zh" else "Regions"
     view = View("regions", title, _columns(lang, "region", "name", "name_en", "level", "prefecture", "facts", "latest",
                                 numeric=("facts",)),
-                ["region", "name", "name_en", "short", "level", "prefecture", "province", "facts", "latest"])
+                ["region", "name", "name_en", "short", "level", "prefecture", "prefecture_en", "province", "facts",
+                 "latest"])
     for region in data.regions.values():
         facts = data.facts_of(region.id)
         # a target's span reaches into the future: it is not what the region "latest" reported
         latest = max((f.period for f in facts if f.period.kind != "forward"), key=lambda p: p.sort_key,
                      default=None)
         view.add({"region": region.id, "name": region.zh, "name_en": region.en, "short": region.short,
-                  "level": region.level, "prefecture": region.prefecture, "province": region.province,
+                  "level": region.level, "prefecture": region.prefecture, "prefecture_en": region.prefecture_en,
+                  "province": region.province,
                   "facts": len(facts), "latest": latest.canonical if latest else None},
                  {"region": region.id, "name": region.zh, "name_en": region.en,
                   "level": words.LEVELS_ZH.get(region.level, region.level) if lang == "zh" else region.level,
-                  "prefecture": region.prefecture, "facts": str(len(facts)),
+                  "prefecture": region.prefecture if lang == "zh" else region.prefecture_en or region.prefecture,
+                  "facts": str(len(facts)),
                   "latest": latest.in_words(lang) if latest else ""})
     return view
 
@@ -166,7 +169,8 @@ def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
 def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = None,
               sources: bool = False) -> View:
     facts = query.region_facts(data, region, theme)
-    title = f"{region.zh}（{region.prefecture}）" if lang == "zh" else f"{region.en} ({region.prefecture})"
+    title = (f"{region.zh}（{region.prefecture}）" if lang == "zh"
+             else f"{region.en} ({region.prefecture_en or region.prefecture})")
     keys = ["label", "value", "period", "change", "trend"]
     view = View("facts", title, _columns(lang, *keys, numeric=("value",), visual=("trend",)), EXPORT_KEYS)
     for fact in facts:
