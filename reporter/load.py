@@ -306,6 +306,13 @@ class _Builder:
         for item in f.get("highlights") or ():
             self.read_highlight(ident, item, default_source)
 
+    def source_of(self, f: dict[str, Any], default: str | None, at: _Node, what: str) -> str | None:
+        """A fact's, series' or highlight's source: its own, else its region's, else a problem."""
+        source = f.get("source") or default
+        if source is None:
+            self.problem(at, f"{what} has no source: give 'source' here or on its region")
+        return source
+
     def read_fact(self, region: str, at: _Node, default_source: str | None) -> None:
         f = self.fields(at, "fact", {
             "metric": (True, self.ident), "value": (True, self.number), "unit": (False, self.text),
@@ -316,9 +323,8 @@ class _Builder:
         })
         if f is None:
             return
-        source = f.get("source") or default_source
+        source = self.source_of(f, default_source, at, "fact")
         if source is None:
-            self.problem(at, "fact has no source: give 'source' here or on its region")
             return
         self.facts.append(Fact(
             region, f["metric"], Quantity(f["value"], f.get("unit", ""), f.get("qualifier", "exact")),
@@ -336,9 +342,8 @@ class _Builder:
         })
         if f is None or metric is None:
             return
-        source = f.get("source") or default_source
+        source = self.source_of(f, default_source, at, "series")
         if source is None:
-            self.problem(at, "series has no source: give 'source' here or on its region")
             return
         known = self.metrics.get(metric)  # usually defined above; else the unit is filled in at the end
         quantity = (f.get("unit") or (known.unit if known else ""), f.get("qualifier", "exact"))
@@ -397,9 +402,8 @@ class _Builder:
         })
         if f is None:
             return
-        source = f.get("source") or default_source
+        source = self.source_of(f, default_source, at, "highlight")
         if source is None:
-            self.problem(at, "highlight has no source: give 'source' here or on its region")
             return
         self.highlights.append(Highlight(region, f["theme"], f["text"], source, " ".join(f["quote"].split()),
                                          f.get("text_en", ""), f.get("period"), at.origin))
