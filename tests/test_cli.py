@@ -218,3 +218,23 @@ def test_export_to_a_file_is_atomic_and_keeps_the_mode(tmp_path: Path) -> None:
 def test_brief_needs_regions_or_all_and_accepts_the_global_lang() -> None:
     result = run("--lang", "en", "brief", "江山")
     assert result.code == 0 and result.stdout.startswith("Jiangshan (Quzhou, Zhejiang)")
+
+
+@pytest.mark.parametrize(("words", "cword", "expected"), [
+    ("reporter get 江", "2", {"plain,江山", "plain,江山市"}),
+    ("reporter get jiangshan rd_inv", "3", {"plain,rd_investment"}),
+    ("reporter sh", "1", {"plain,show"}),
+    ("reporter show 江山 --theme fin", "4", {"plain,finance"}),
+])
+def test_shell_completion_of_commands_regions_metrics_themes(words: str, cword: str, expected: set[str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    env = {**os.environ, "_REPORTER_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword,
+           "PYTHONPATH": str(REPO)}
+    code = "import sys; sys.argv[0] = 'reporter'; from reporter.cli import main; main()"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert expected <= set(out.stdout.split()), out

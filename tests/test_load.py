@@ -55,6 +55,7 @@ BAD = [
     ("source: s1\n", "source: s2\n", 18, "unknown source 's2'"),
     ("level: county", "level: town", 13, "level 'town' should be one of"),
     ('period: "2020"', 'period: "2019"', 19, "a second 'rd_investment' fact for 2019 (first at"),
+    ("    source: s1\n", "", 18, "fact has no source: give 'source' here or on its region"),
 ]
 
 
