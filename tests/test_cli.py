@@ -238,3 +238,9 @@ def test_shell_completion_of_commands_regions_metrics_themes(words: str, cword: 
     code = "import sys; sys.argv[0] = 'reporter'; from reporter.cli import main; main()"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert expected <= set(out.stdout.split()), out
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "tsv"])
+def test_get_in_table_formats_shows_the_record(fmt: str) -> None:
+    result = run("get", "江山", "研发投入", "--format", fmt)
+    assert result.code == 0 and "2.06" in result.stdout and "2020" in result.stdout

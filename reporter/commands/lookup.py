@@ -49,13 +49,9 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
              f"(others: {', '.join(f.period.canonical for f in found.others)}; use --period)")
     chosen = fmt or session.fmt or "auto"
     if chosen not in ("auto", "plain"):  # one line is for scripts; other formats get the record
-        from reporter.render.views import View, export_view
+        from reporter.render.views import export_view
 
-        full = export_view(data, session.lang)
-        view = View("facts", "", full.columns, full.record_keys)
-        view.records = [r for r in full.records
-                        if (r["region"], r["metric"], r["period"]) == (fact.region, fact.metric,
-                                                                        fact.period.canonical)]
+        view = export_view(data, session.lang, [fact])
         emit(session, [view], chosen)
         return
     from reporter.render.safe import clean

@@ -106,9 +106,11 @@ def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
     }
 
 
-def export_view(data: Dataset, lang: str) -> View:
-    view = View("facts", "export", _columns(lang, "region_name", "label", "value", "period", "quote"), EXPORT_KEYS)
-    for fact in data.facts:
+def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None) -> View:
+    """Facts as flat records (every fact of the data unless given some): export's and get's view."""
+    view = View("facts", "数据" if lang == "zh" else "Facts",
+                _columns(lang, "region_name", "label", "value", "period", "quote"), EXPORT_KEYS)
+    for fact in data.facts if facts is None else facts:
         record = fact_record(data, fact)
         view.add(record, {"region_name": record["region_name"], "label": data.metrics[fact.metric].label(lang),
                           "value": words.quantity(fact.quantity, lang, True), "period": _period(fact, lang),
