@@ -15,6 +15,7 @@ import click
 
 from reporter import __version__
 from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
+from reporter.render import FORMATS
 from reporter.terminal import Environment
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMATS = ("auto", "table", "plain", "tsv", "csv", "json", "markdown")  # = render.formats.FORMATS
 EXIT_CODES = """\b
 Exit codes:
   0    success

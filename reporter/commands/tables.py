@@ -161,7 +161,7 @@ def search(session: Session, text: str, fmt: str | None) -> None:
     \b
     Example:
       reporter search 飞地
-      reporter search loan --lang en
+      reporter --lang en search loan
     """
     from reporter.errors import NoData
     from reporter.query import search as search_facts

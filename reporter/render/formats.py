@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
+from reporter.render import FORMATS
 from reporter.render.views import View
 from reporter.terminal import Environment
 
-FORMATS = ("auto", "table", "plain", "tsv", "csv", "json", "markdown")
+__all__ = ["FORMATS", "render", "resolve_format"]
 
 # format -> (module, function); modules load only when their format is used
 _RENDERERS: dict[str, tuple[str, str]] = {
