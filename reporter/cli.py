@@ -176,7 +176,7 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-COMMANDS = {  # name -> module.object, in the order of the README
+COMMANDS = {  # name -> module.object (listed alphabetically by --help)
     **{name: f"reporter.commands.tables.{name}"
        for name in ("regions", "metrics", "show", "compare", "rank", "delta", "search")},
     "get": "reporter.commands.lookup.get",
@@ -205,10 +205,10 @@ def cli(ctx: click.Context, data_option: str | None, fmt: str | None, lang: str,
 
     \b
     Examples:
-      reporter show 江山                  all facts of a region, by theme
-      reporter get 江山 研发投入           one value, for scripts: 2.06亿元
+      reporter show 江山 --sources
+      reporter get 江山 研发投入            → 2.06亿元
       reporter rank 研发投入 --period 2019
-      reporter brief 洞头 >> weekly.txt   a paragraph for a report
+      reporter brief 洞头 >> weekly.txt
     """
     ctx.obj = Session(data_option, fmt, lang, color, not no_cache)
 
