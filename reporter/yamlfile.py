@@ -112,46 +112,62 @@ def compose(text: str, where: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(where, None, None, "YAML nested too deeply")]
     if root is None:
         return None, [Problem(where, 1, None, "empty file; expected a mapping with sources, metrics and regions")]
-    return root, screen(root, where)
+    import re
+
+    return root, screen(root, where, may_alias=re.search(_ANCHOR, text) is not None)
 
 
-def screen(root: Any, where: str) -> list[Problem]:
-    """Problems PyYAML lets through: aliases, foreign tags, odd or duplicate keys (iterative walk)."""
+def screen(root: Any, where: str, may_alias: bool = True) -> list[Problem]:
+    """Problems PyYAML lets through: aliases, foreign tags, odd or duplicate keys (iterative walk).
+
+    An alias makes the composer reuse its anchor's node, so a node met twice is an alias;
+    ``may_alias=False`` (the text has no anchor at all) skips that bookkeeping.
+    """
     import yaml
 
+    mapping, sequence, scalar = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
     problems: list[Problem] = []
+
+    def problem(node: Any, message: str) -> None:
+        mark = node.start_mark
+        problems.append(Problem(where, mark.line + 1, mark.column + 1, message))
+
     seen: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
-        mark = node.start_mark
-        if id(node) in seen:
-            problems.append(Problem(where, mark.line + 1, mark.column + 1,
-                                    "anchors and aliases (&, *) are not allowed in data files"))
-            continue
-        seen.add(id(node))
+        if may_alias:
+            if id(node) in seen:
+                problem(node, "anchors and aliases (&, *) are not allowed in data files")
+                continue
+            seen.add(id(node))
         if node.tag not in _CORE_TAGS:
-            problems.append(Problem(where, mark.line + 1, mark.column + 1,
-                                    f"tag '{node.tag}' is not allowed; write plain values"))
+            problem(node, f"tag '{node.tag}' is not allowed; write plain values")
             continue
-        if isinstance(node, yaml.MappingNode):
-            first_seen: dict[str, int] = {}
+        kind = type(node)
+        if kind is mapping:
+            first_seen: dict[str, Any] = {}
             for key, value in node.value:
-                kmark = key.start_mark
-                if not isinstance(key, yaml.ScalarNode) or (key.value == "<<" and not key.style):
-                    problems.append(Problem(where, kmark.line + 1, kmark.column + 1,
-                                            "keys must be plain text (no lists, maps or << merges)"))
+                if type(key) is not scalar or (key.value == "<<" and not key.style):
+                    problem(key, "keys must be plain text (no lists, maps or << merges)")
                     continue
                 if key.value in first_seen:
-                    problems.append(Problem(where, kmark.line + 1, kmark.column + 1,
-                                            f"duplicate key '{key.value}' (first at line {first_seen[key.value]})"))
+                    first = first_seen[key.value].start_mark.line + 1
+                    problem(key, f"duplicate key '{key.value}' (first at line {first})")
                 else:
-                    first_seen[key.value] = kmark.line + 1
+                    first_seen[key.value] = key
+                if type(value) is scalar and not may_alias:  # most nodes: check here, skip the stack
+                    if value.tag not in _CORE_TAGS:
+                        problem(value, f"tag '{value.tag}' is not allowed; write plain values")
+                    continue
                 stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
+        elif kind is sequence:
             stack.extend(node.value)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems
+
+
+_ANCHOR = r"(?:^|[\s\[\]{},])&[^\s\[\]{},]"
 
 
 def data_files(path: Path) -> tuple[list[Path], list[Problem]]:
