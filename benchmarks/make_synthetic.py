@@ -3,8 +3,9 @@
     python benchmarks/make_synthetic.py --regions 90 --metrics 50 --years 10 big.yaml
 
 Regions are ``county-001``…, metrics ``metric-01``…, periods the years from 2011 (``"2011"``…);
-every region has every metric for every year, written as compact series
-(``values: "2011=123.4 2012=98.0 …"``, see docs/data-format.md). Values are
+every region has every metric for every year, written as series (docs/data-format.md):
+``--layout mapping`` (default) as ``values: {"2011": 123.4, …}``, ``--layout string`` as the
+denser ``values: "2011=123.4 2012=98.0 …"``. Values are
 pseudo-random but reproducible (``--seed``). The file says it is synthetic at its top and in
 its source.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 FIRST_YEAR = 2011
 
 
-def synthetic_yaml(regions: int, metrics: int, years: int, seed: int = 2020) -> str:
+def synthetic_yaml(regions: int, metrics: int, years: int, seed: int = 2020, layout: str = "mapping") -> str:
     rng = random.Random(seed)
     width = max(3, len(str(regions)))
     mwidth = max(2, len(str(metrics)))
@@ -57,8 +58,11 @@ def synthetic_yaml(regions: int, metrics: int, years: int, seed: int = 2020) -> 
                 values = [f"{rng.randint(100, 999_999) / 10:.1f}" for _ in range(years)]
             else:
                 values = [str(rng.randint(0, 5000)) for _ in range(years)]
-            pairs = " ".join(f"{FIRST_YEAR + y}={v}" for y, v in enumerate(values))
-            out.append(f'      metric-{m:0{mwidth}d}: {{quote: synthetic, values: "{pairs}"}}')
+            if layout == "string":
+                written = '"' + " ".join(f"{FIRST_YEAR + y}={v}" for y, v in enumerate(values)) + '"'
+            else:
+                written = "{" + ", ".join(f'"{FIRST_YEAR + y}": {v}' for y, v in enumerate(values)) + "}"
+            out.append(f"      metric-{m:0{mwidth}d}: {{quote: synthetic, values: {written}}}")
     return "\n".join(out) + "\n"
 
 
@@ -68,11 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--metrics", type=int, default=50)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--seed", type=int, default=2020)
+    parser.add_argument("--layout", choices=("mapping", "string"), default="mapping",
+                        help="how each series is written (default: mapping)")
     parser.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if min(args.regions, args.metrics, args.years) < 1:
         parser.error("--regions, --metrics and --years must be at least 1")
-    args.out.write_text(synthetic_yaml(args.regions, args.metrics, args.years, args.seed), encoding="utf-8")
+    args.out.write_text(synthetic_yaml(args.regions, args.metrics, args.years, args.seed, args.layout),
+                        encoding="utf-8")
     print(f"wrote {args.out}: {args.regions * args.metrics * args.years} synthetic values", file=sys.stderr)
     return 0
 

@@ -81,11 +81,11 @@ def progress_shown(command: Sequence[str], tty: bool) -> bool:
     return b"reading data" in b"".join(chunks)
 
 
-def make(regions: int, name: str) -> Path:
+def make(regions: int, name: str, layout: str = "mapping") -> Path:
     path = OUT / name
     if not path.exists():
         subprocess.run([sys.executable, str(HERE / "make_synthetic.py"), "--regions", str(regions),
-                        "--metrics", "50", "--years", "10", str(path)], check=True)
+                        "--metrics", "50", "--years", "10", "--layout", layout, str(path)], check=True)
     return path
 
 
@@ -136,6 +136,10 @@ def main() -> int:
             ["yq", "length", str(big)], "yq length", 0.5, prepare=edit)
     compare("3b. the same with --no-cache", [REPORTER, "--no-cache", *get_big[1:]],
             ["yq", "length", str(big)], "yq length", 0.5)
+    dense = make(90, "big-string.yaml", "string")
+    compare("3c. --no-cache, series as \"PERIOD=VALUE\" strings",
+            [REPORTER, "--no-cache", "--data", str(dense), *get_big[3:]], ["yq", "length", str(dense)],
+            "yq length", 0.5)
     huge_get, big_get = paired([REPORTER, "--data", str(huge), "get", "county-450", "metric-25", "--period", "2019"],
                                get_big, args.runs)
     rows.append(("4a. warm get, 450,000 vs 45,000 values", "the 45,000 get", huge_get, big_get,

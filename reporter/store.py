@@ -60,10 +60,18 @@ def open_dataset(path: str, use_cache: bool = True, progress: bool = False) -> D
     started = time.time_ns()
     data = _load(path, progress)
     small = len(data.facts) <= SMALL_FACTS
-    if small:
-        _write_small(base + ".marshal", path, files, data, started)
-    else:
-        _write_cache(base + ".sqlite", path, files, data, started)
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # as in load_dataset: many new objects, no cycles
+    try:
+        if small:
+            _write_small(base + ".marshal", path, files, data, started)
+        else:
+            _write_cache(base + ".sqlite", path, files, data, started)
+    finally:
+        if collecting:
+            gc.enable()
     _remove(base + (".sqlite" if small else ".marshal"))  # the other layout, from when the data differed
     return data
 
