@@ -220,6 +220,12 @@ def _reported_tone(fact: Fact, metric: Metric) -> str:
 # --------------------------------------------------------------------------- compare
 
 
+def _value_and_period(fact: Fact, lang: str) -> str:
+    """``2.06亿元（2020年1-5月）``: in a comparison every value carries its own period."""
+    value, period = words.quantity(fact.quantity, lang, True), _period(fact, lang)
+    return f"{value}（{period}）" if lang == "zh" else f"{value} ({period})"
+
+
 def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str) -> View:
     head = words.HEADERS[lang]
     names = [r.zh if lang == "zh" else r.en for r in regions]
@@ -240,9 +246,7 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
                            f"{region.id}.unit": fact.quantity.unit if fact else None,
                            f"{region.id}.period": fact.period.canonical if fact else None,
                            f"{region.id}.qualifier": fact.quantity.qualifier if fact else None})
-            cells[region.id] = (f"{words.quantity(fact.quantity, lang, True)}（{_period(fact, lang)}）"
-                                if lang == "zh" else
-                                f"{words.quantity(fact.quantity, lang, True)} ({_period(fact, lang)})") if fact else "—"
+            cells[region.id] = _value_and_period(fact, lang) if fact else "—"
             cells[f"{region.id}.trend"] = words.sparkline([_base(f) for f in history])
         group = data.themes[row.metric.theme]
         view.add(record, cells, group=group.zh if lang == "zh" else group.en)
