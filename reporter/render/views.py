@@ -307,6 +307,17 @@ def _left_out_note(data: Dataset, left_out: Sequence[Fact], lang: str) -> str:
 # --------------------------------------------------------------------------- delta
 
 
+_ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
+_VERDICTS: dict[str, dict[bool | None, str]] = {"zh": {True: "好转", False: "变差"},
+                                                "en": {True: "better", False: "worse"}}
+
+
+def _signed_change(change: Decimal, unit: str, lang: str) -> str:
+    """``+0.284亿元``, ``−34位`` (a rank's change in places), ``+12 ×10k yuan``."""
+    suffix = ("位" if lang == "zh" else "") if unit == "位" else words.unit_text(unit, lang)
+    return words.signed(change, True) + suffix
+
+
 def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lang: str) -> View:
     title = (f"{region.zh} 同比变化" if lang == "zh" else f"{region.en}: year over year")
     columns = _columns(lang, "label", "period", "value", "previous", "delta", "pct", "direction", "basis",
@@ -324,28 +335,22 @@ def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lan
         if pct is not None and d.basis != "reported_pct":
             pct = words.rounded(pct, 1)
         good = query.is_good(d, metric)
-        arrow = {"up": "↑", "down": "↓", "flat": "→"}.get(d.direction, "")
+        tone = "" if good is None else "good" if good else "bad"
         approx = "≈" if d.qualifier != "exact" else ""
-        unit = words.unit_text(q.unit, lang)
-        verdict = ("" if good is None else ("好转" if good else "变差") if lang == "zh"
-                   else ("better" if good else "worse"))
+        before = q._replace(value=prev, qualifier="exact")
         view.add({"region": region.id, "metric": metric.id, "label": metric.zh, "label_en": metric.en,
                   "period": fact.period.canonical, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
                   "previous": prev, "previous_period": d.previous_period.canonical, "change": change,
                   "pct": pct, "direction": d.direction, "good": good, "basis": d.basis, "derived": d.derived},
                  {"label": metric.label(lang), "period": _period(fact, lang),
                   "value": words.quantity(q, lang, True, symbols=True),
-                  "previous": "" if prev is None else (
-                      approx + words.quantity(type(q)(prev, q.unit), lang, True)),
-                  "delta": "" if change is None else approx + words.signed(change, True) + (
-                      "位" if q.unit == "位" and lang == "zh" else "" if q.unit == "位" else unit),
+                  "previous": "" if prev is None else approx + words.quantity(before, lang, True),
+                  "delta": "" if change is None else approx + _signed_change(change, q.unit, lang),
                   "pct": words.signed_pct(pct),
-                  "direction": f"{arrow} {verdict}".strip(),
+                  "direction": f"{_ARROWS.get(d.direction, '')} {_VERDICTS[lang].get(good, '')}".strip(),
                   "basis": words.BASIS_WORDS[lang][d.basis],
                   "trend": words.sparkline([_base(f) for f in query.series_of(data, region.id, metric.id)])},
-                 tones={"direction": "" if good is None else "good" if good else "bad",
-                        "delta": "" if good is None else "good" if good else "bad",
-                        "pct": "" if good is None else "good" if good else "bad"})
+                 tones={"direction": tone, "delta": tone, "pct": tone})
     return view
 
 
