@@ -75,14 +75,9 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 
     view = export_view(session.data, session.lang)
     fmt = fmt or (session.fmt if session.fmt in ("json", "csv", "tsv") else "json")
-    if fmt == "yaml":
-        from reporter.render.data import views_as_yaml
+    from reporter.render.formats import render
 
-        text = views_as_yaml([view], session.env)
-    else:
-        from reporter.render.formats import render
-
-        text = render([view], fmt, session.env)
+    text = render([view], fmt, session.env)
     if output:
         from pathlib import Path
 

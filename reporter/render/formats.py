@@ -24,6 +24,7 @@ _RENDERERS: dict[str, tuple[str, str]] = {
     "tsv": ("reporter.render.data", "views_as_tsv"),
     "csv": ("reporter.render.data", "views_as_csv"),
     "json": ("reporter.render.data", "views_as_json"),
+    "yaml": ("reporter.render.data", "views_as_yaml"),  # export only: records as YAML
 }
 
 
