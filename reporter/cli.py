@@ -63,7 +63,7 @@ class Session:
             from reporter.store import open_dataset
 
             self._data = open_dataset(self.data_path, use_cache=self.use_cache,
-                                      progress=self.env.stderr_isatty)
+                                      progress=self.env.stderr_isatty, defer_write=True)
         return self._data
 
 
@@ -272,4 +272,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         code = ExitCode.OK
+    store = sys.modules.get("reporter.store")
+    if store is not None and code != ExitCode.INTERRUPTED:
+        # The answer is out: build the cache now, in a detached child when this is a real run
+        # (argv from the command line), so the first query after an edit does not wait for it.
+        store.write_pending(detach=argv is None)
     sys.exit(int(code))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -43,8 +43,15 @@ def cache_dir(environ: Any = None) -> str:
     return os.path.join(base, "reporter")
 
 
-def open_dataset(path: str, use_cache: bool = True, progress: bool = False) -> Dataset:
-    """The dataset at ``path`` (file or directory), through the cache unless told otherwise."""
+_PENDING: list[Callable[[], None]] = []  # cache writes deferred until the answer is out
+
+
+def open_dataset(path: str, use_cache: bool = True, progress: bool = False, defer_write: bool = False) -> Dataset:
+    """The dataset at ``path`` (file or directory), through the cache unless told otherwise.
+
+    With ``defer_write`` a fresh cache is not written here but queued for
+    :func:`write_pending`, so a caller can answer first and build the cache after.
+    """
     if not use_cache:
         return _load(path, progress)
     try:
@@ -59,21 +66,54 @@ def open_dataset(path: str, use_cache: bool = True, progress: bool = False) -> D
         return cached  # type: ignore[return-value]
     started = time.time_ns()
     data = _load(path, progress)
-    small = len(data.facts) <= SMALL_FACTS
-    import gc
 
-    collecting = gc.isenabled()
-    gc.disable()  # as in load_dataset: many new objects, no cycles
-    try:
-        if small:
-            _write_small(base + ".marshal", path, files, data, started)
-        else:
-            _write_cache(base + ".sqlite", path, files, data, started)
-    finally:
-        if collecting:
-            gc.enable()
-    _remove(base + (".sqlite" if small else ".marshal"))  # the other layout, from when the data differed
+    def write() -> None:
+        import gc
+
+        small = len(data.facts) <= SMALL_FACTS
+        collecting = gc.isenabled()
+        gc.disable()  # as in load_dataset: many new objects, no cycles
+        try:
+            if small:
+                _write_small(base + ".marshal", path, files, data, started)
+            else:
+                _write_cache(base + ".sqlite", path, files, data, started)
+        finally:
+            if collecting:
+                gc.enable()
+        _remove(base + (".sqlite" if small else ".marshal"))  # the other layout, from when the data differed
+
+    if defer_write:
+        _PENDING.append(write)
+    else:
+        write()
     return data
+
+
+def write_pending(detach: bool) -> None:
+    """Write the caches :func:`open_dataset` deferred; with ``detach``, in a forked child that
+    lets this process exit at once (its stdio pointed away, so no pipe waits for it)."""
+    jobs, _PENDING[:] = list(_PENDING), []
+    if not jobs:
+        return
+    if detach and hasattr(os, "fork"):
+        try:
+            pid = os.fork()
+        except OSError:
+            pid = -1
+        if pid == 0:  # the child: write, never return into the caller
+            try:
+                devnull = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(devnull, fd)
+                for job in jobs:
+                    job()
+            finally:
+                os._exit(0)
+        if pid > 0:
+            return
+    for job in jobs:
+        job()
 
 
 def _cache_name(path: str) -> str:

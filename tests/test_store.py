@@ -151,7 +151,38 @@ def test_two_processes_building_at_once_both_answer_right(write_yaml: Callable[.
     outputs = [p.communicate(timeout=60) for p in procs]
     assert [(p.returncode, out, err) for p, (out, err) in zip(procs, outputs)] == [
         (0, "1.5亿元\n".encode(), b"")] * 4
+    _wait_for_cache(isolated_cache)  # the detached writers finish after their parents
     assert [p.name for p in isolated_cache.iterdir() if p.name.startswith(".build-")] == []
+    assert from_cache(path)
+
+
+def _wait_for_cache(directory: Path, seconds: float = 20) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        names = [p.name for p in directory.iterdir()]
+        if names and not any(n.startswith(".build-") for n in names):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"no finished cache in {directory}: {names}")
+
+
+def test_a_real_run_writes_its_cache_after_answering(isolated_cache: Path, tmp_path: Path) -> None:
+    """The command-line process answers and exits; a detached child writes the cache, holding
+    none of the caller's pipes (else capture_output would wait for it and see its output)."""
+    sys.path.insert(0, str(REPO))
+    from benchmarks.make_synthetic import synthetic_yaml
+
+    path = tmp_path / "big.yaml"
+    path.write_text(synthetic_yaml(60, 20, 10), encoding="utf-8")  # 12,000 values: the SQLite layout
+    env = {**os.environ, "REPORTER_CACHE_DIR": str(isolated_cache), "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-m", "reporter", "--data", str(path), "get", "county-007", "metric-03",
+                          "--period", "2015"], capture_output=True, env=env, timeout=60)
+    assert out.returncode == 0 and out.stderr == b"" and out.stdout.count(b"\n") == 1
+    _wait_for_cache(isolated_cache)
+    assert [p.suffix for p in isolated_cache.iterdir()] == [".sqlite"]
+    assert from_cache(path)
 
 
 def test_odd_characters_in_the_data_path_still_cache(tmp_path: Path) -> None:
