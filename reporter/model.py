@@ -154,3 +154,71 @@ class Dataset(NamedTuple):
 
     def highlights_of(self, region: str) -> list[Highlight]:
         return [h for h in self.highlights if h.region == region]
+
+
+class SeriesChunk(NamedTuple):
+    """One series as written (``values: {"2019": 123.4, …}``): its facts are built on demand.
+
+    Loading a large file checks every value but makes no Fact objects; a query that needs a
+    region's or a metric's facts builds only those (see :class:`LazyDataset`).
+    """
+
+    region: str
+    metric: str
+    unit: str
+    qualifier: str
+    source: str
+    quote: str
+    note: str
+    path: str
+    entries: tuple[tuple[Period, str, int, int], ...]  # period, value as written, line, column
+
+    def facts(self, unit: str | None = None) -> list[Fact]:
+        make_unit = unit or self.unit
+        return [Fact(self.region, self.metric, Quantity(Decimal(value), make_unit, self.qualifier), period,
+                     self.source, self.quote, None, None, None, self.note, Origin(self.path, line, column))
+                for period, value, line, column in self.entries]
+
+
+class LazyDataset:
+    """The :class:`Dataset` interface over facts and series chunks, in file order; a chunk becomes
+    facts the first time a query asks for its region or metric."""
+
+    def __init__(self, sources: dict[str, Source], themes: dict[str, Theme], metrics: dict[str, Metric],
+                 regions: dict[str, Region], items: list["Fact | SeriesChunk"], highlights: tuple[Highlight, ...],
+                 paths: tuple[str, ...]) -> None:
+        self.sources, self.themes, self.metrics, self.regions = sources, themes, metrics, regions
+        self.highlights, self.paths = highlights, paths
+        self._items = items
+        self._facts: tuple[Fact, ...] | None = None
+        self._by_region: dict[str, list[Fact | SeriesChunk]] | None = None
+
+    @staticmethod
+    def _expand(items: "list[Fact | SeriesChunk]", metric: str | None = None) -> list[Fact]:
+        out: list[Fact] = []
+        for item in items:
+            if metric is not None and item.metric != metric:
+                continue
+            if type(item) is SeriesChunk:
+                out.extend(item.facts())
+            else:
+                out.append(item)  # type: ignore[arg-type]
+        return out
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        if self._facts is None:
+            self._facts = tuple(self._expand(self._items))
+        return self._facts
+
+    def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]:
+        if region is None:
+            return self._expand(self._items, metric)
+        if self._by_region is None:
+            self._by_region = {}
+            for item in self._items:
+                self._by_region.setdefault(item.region, []).append(item)
+        return self._expand(self._by_region.get(region, []), metric)
+
+    def highlights_of(self, region: str) -> list[Highlight]:
+        return [h for h in self.highlights if h.region == region]

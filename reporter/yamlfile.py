@@ -114,7 +114,7 @@ def compose(text: str, where: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(where, 1, None, "empty file; expected a mapping with sources, metrics and regions")]
     import re
 
-    return root, screen(root, where, may_alias=re.search(_ANCHOR, text) is not None)
+    return root, screen(root, where, may_alias="&" in text and re.search(_ANCHOR, text) is not None)
 
 
 def screen(root: Any, where: str, may_alias: bool = True) -> list[Problem]:

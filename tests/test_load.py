@@ -168,3 +168,47 @@ def test_a_directory_merges_and_names_both_places_of_a_double(tmp_path: Path) ->
     (problem,) = problems_of(tmp_path)
     assert "3-again.yaml:2:3: region 'a' is defined twice (first at" in problem
     assert "2-a.yaml:2" in problem
+
+
+SERIES = MINI.replace('''    facts:
+      - {metric: rd_investment, value: 100, period: "2019", quote: 2019年投入100万元}
+      - {metric: rd_investment, value: 1.5, unit: 亿元, period: "2020", quote: 2020年投入1.5亿元}
+''', '''    series:
+      rd_investment: {quote: 年鉴, values: {"2018": 80, "2019": 100.0, "2020年": 150}}
+      prov_rank:
+        quote: 年鉴
+        values: "2018=9 2019=7 2020=3"
+''')
+
+
+def test_series_load_lazily_and_equal_the_same_facts_written_out(write_yaml: Callable[..., Path]) -> None:
+    from reporter.model import LazyDataset
+
+    data = load_dataset(write_yaml(SERIES))
+    assert isinstance(data, LazyDataset)
+    rd = data.facts_of("a", "rd_investment")
+    assert [(f.period.canonical, str(f.quantity.value), f.quantity.unit) for f in rd] == [
+        ("2018", "80", "万元"), ("2019", "100.0", "万元"), ("2020", "150", "万元")]
+    assert rd[0].origin is not None and (rd[0].origin.line, rd[0].origin.column) == (18, 51)
+    ranks = data.facts_of(metric="prov_rank")
+    assert [(f.period.canonical, str(f.quantity.value)) for f in ranks] == [("2018", "9"), ("2019", "7"),
+                                                                           ("2020", "3")]
+    assert ranks[1].origin is not None and (ranks[1].origin.line, ranks[1].origin.column) == (21, 25)
+    assert len(data.facts) == 6 and data.facts[:3] == tuple(rd)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('"2019": 100.0', '"2019": -5', ":18:63: value -5 is negative"),
+    ('"2019": 100.0', '"2019": x', ":18:63: value 'x' is not a number"),
+    ('"2019": 100.0', '"2019-13": 1', "month 13 is not 01-12"),
+    ('"2020年": 150', '"2019年": 150', ":18:79: a second 'rd_investment' fact for 2019 (first at"),
+    ("2018=9 2019=7", "2018=9 2019=0", ":21:25: rank 0 should be 1 or more"),
+    ("2018=9 2019=7", "2018=9 2019=7.5", ":21:25: 7.5位 should be a whole number"),
+    ("2018=9 2019=7", "2018=9 2019:7", ":21:25: series pair '2019:7'"),
+    ("rd_investment: {quote", "rd_invest: {quote", "unknown metric 'rd_invest'"),
+])
+def test_series_mistakes_are_named_with_line_and_column(write_yaml: Callable[..., Path], old: str, new: str,
+                                                        message: str) -> None:
+    assert old in SERIES
+    problems = problems_of(write_yaml(SERIES.replace(old, new)))
+    assert any(message in p for p in problems), problems

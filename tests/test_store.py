@@ -193,3 +193,20 @@ def test_odd_characters_in_the_data_path_still_cache(tmp_path: Path) -> None:
     os.utime(path, (1_600_000_000, 1_600_000_000))
     assert run("--data", str(path), "get", "甲", "rd_investment", "--period", "2019").stdout == "100万元\n"
     assert from_cache(path)
+
+
+def test_cached_series_equal_the_lazily_loaded_ones(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO))
+    from benchmarks.make_synthetic import synthetic_yaml
+
+    for layout in ("mapping", "string"):
+        path = tmp_path / f"{layout}.yaml"
+        path.write_text(synthetic_yaml(4, 3, 5, layout=layout), encoding="utf-8")
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+        loaded = load_dataset(path)
+        open_dataset(str(path))
+        assert from_cache(path)
+        cached = open_dataset(str(path))
+        assert cached.facts == loaded.facts and len(loaded.facts) == 60
+        assert cached.facts_of("county-002", "metric-03") == loaded.facts_of("county-002", "metric-03")
+        assert cached.facts_of(metric="metric-01") == loaded.facts_of(metric="metric-01")
