@@ -132,11 +132,12 @@ def main() -> int:
 
     rows: list[tuple[str, str, float, float, float, str]] = []
 
-    def compare(target: str, ours: Sequence[str], peer: Sequence[str], peer_name: str, limit: float,
+    def compare(target: str, ours: Sequence[str], peer: Sequence[str], peer_name: str, limit: float | None,
                 prepare: Callable[[], None] | None = None) -> None:
         mine, theirs = paired(ours, peer, args.runs, prepare_a=prepare, settle_a=caches_written(env_cache))
         ratio = mine / theirs
-        rows.append((target, peer_name, mine, theirs, ratio, f"≤ {limit}× {'met' if ratio <= limit else 'NOT MET'}"))
+        verdict = "for information" if limit is None else f"≤ {limit}× {'met' if ratio <= limit else 'NOT MET'}"
+        rows.append((target, peer_name, mine, theirs, ratio, verdict))
 
     compare("1. get 江山 rd_investment (bundled, piped)", [REPORTER, "get", "江山", "rd_investment"],
             [sys.executable, "-c", "import click"], 'python -c "import click"', 1.25)
@@ -161,9 +162,11 @@ def main() -> int:
     compare("3b. the same with --no-cache", [REPORTER, "--no-cache", *get_big[1:]],
             ["yq", "length", str(big)], "yq length", 0.5)
     dense = make(90, "big-string.yaml", "string")
-    compare("3c. --no-cache, series as \"PERIOD=VALUE\" strings",
+    # Not one of the targets (its data are mappings of years): the same values written as
+    # strings, where yq has five times fewer scalars to build. Reported so nobody is surprised.
+    compare("3c. as 3b, series as \"PERIOD=VALUE\" strings",
             [REPORTER, "--no-cache", "--data", str(dense), *get_big[3:]], ["yq", "length", str(dense)],
-            "yq length", 0.5)
+            "yq length", None)
     huge_get, big_get = paired([REPORTER, "--data", str(huge), "get", "county-450", "metric-25", "--period", "2019"],
                                get_big, args.runs)
     rows.append(("4a. warm get, 450,000 vs 45,000 values", "the 45,000 get", huge_get, big_get,
