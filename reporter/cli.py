@@ -188,7 +188,7 @@ COMMANDS = {  # name -> module.object (listed alphabetically by --help)
 
 @click.group(cls=LazyGroup, lazy_subcommands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog=EXIT_CODES)
-@click.option("--data", "data_option", metavar="PATH", type=click.Path(dir_okay=True),
+@click.option("--data", "data_option", metavar="PATH",  # checked by the loader, which names the problem
               help="Data file or directory of YAML files [default: $REPORTER_DATA, else the bundled data].")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
               help="Default output format for every command [default: auto].")
