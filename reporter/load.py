@@ -41,7 +41,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 _INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
-def load_dataset(path: Path | str) -> Dataset:
+def load_dataset(path: Path | str) -> Dataset | LazyDataset:
     """Load, validate and cross-check a data file or a directory of them."""
     path = Path(path)
     files, problems = data_files(path)
@@ -100,7 +100,7 @@ class _Builder:
     themes: dict[str, Theme] = field(default_factory=dict)
     metrics: dict[str, Metric] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
-    facts: list[Fact] = field(default_factory=list)
+    facts: list[Fact | SeriesChunk] = field(default_factory=list)  # in file order
     highlights: list[Highlight] = field(default_factory=list)
     where: dict[tuple[str, str], Origin] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # metrics defined with problems: no follow-on errors
