@@ -49,7 +49,8 @@ def caches_written(directory: Path, timeout: float = 60) -> Callable[[], None]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             names = [p.name for p in directory.iterdir()] if directory.exists() else []
-            if not any(n.startswith(".build-") for n in names) and not _writers_running():
+            busy = any(n.startswith(".build-") or n.endswith(".lock") for n in names)
+            if not busy and not _writers_running():
                 return
             time.sleep(0.02)
     return wait

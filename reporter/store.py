@@ -70,6 +70,8 @@ def open_dataset(path: str, use_cache: bool = True, progress: bool = False, defe
     def write() -> None:
         import gc
 
+        if not _lock(base + ".lock"):
+            return  # another process is building this cache right now; one build is enough
         small = len(data.facts) <= SMALL_FACTS
         collecting = gc.isenabled()
         gc.disable()  # as in load_dataset: many new objects, no cycles
@@ -78,16 +80,40 @@ def open_dataset(path: str, use_cache: bool = True, progress: bool = False, defe
                 _write_small(base + ".marshal", path, files, data, started)
             else:
                 _write_cache(base + ".sqlite", path, files, data, started)
+            _remove(base + (".sqlite" if small else ".marshal"))  # the other layout, from older data
         finally:
             if collecting:
                 gc.enable()
-        _remove(base + (".sqlite" if small else ".marshal"))  # the other layout, from when the data differed
+            _remove(base + ".lock")
 
     if defer_write:
         _PENDING.append(write)
     else:
         write()
     return data
+
+
+STALE_LOCK_SECONDS = 300
+
+
+def _lock(path: str) -> bool:
+    """Take the build lock for one cache (a file made exclusively); a lock older than a few
+    minutes is a crashed builder's and is taken over. False when someone else holds it."""
+    for _ in range(2):
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return True
+        except FileExistsError:
+            try:
+                if time.time() - os.stat(path).st_mtime < STALE_LOCK_SECONDS:
+                    return False
+                os.unlink(path)
+            except OSError:
+                return False
+        except OSError:
+            return False  # an unwritable cache directory: no cache, no error
+    return False
 
 
 def write_pending(detach: bool) -> None:

@@ -162,7 +162,7 @@ def _wait_for_cache(directory: Path, seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         names = [p.name for p in directory.iterdir()]
-        if names and not any(n.startswith(".build-") for n in names):
+        if names and not any(n.startswith(".build-") or n.endswith(".lock") for n in names):
             return
         time.sleep(0.05)
     raise AssertionError(f"no finished cache in {directory}: {names}")
@@ -210,3 +210,16 @@ def test_cached_series_equal_the_lazily_loaded_ones(tmp_path: Path) -> None:
         assert cached.facts == loaded.facts and len(loaded.facts) == 60
         assert cached.facts_of("county-002", "metric-03") == loaded.facts_of("county-002", "metric-03")
         assert cached.facts_of(metric="metric-01") == loaded.facts_of(metric="metric-01")
+
+
+def test_a_held_build_lock_skips_the_build_and_a_stale_one_is_taken_over(write_yaml: Callable[..., Path],
+                                                                         isolated_cache: Path) -> None:
+    path = write_yaml(MINI)
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    lock = isolated_cache / (reporter.store._cache_name(str(path)) + ".lock")
+    lock.write_text("", encoding="utf-8")
+    assert run("--data", str(path), "get", "甲", "rd_investment", "--period", "2019").stdout == "100万元\n"
+    assert not from_cache(path)  # someone else "is building": we answered and left it to them
+    os.utime(lock, (1_600_000_000, 1_600_000_000))  # that someone died long ago
+    run("--data", str(path), "regions")
+    assert from_cache(path) and not lock.exists()
