@@ -323,7 +323,7 @@ def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lan
     columns = _columns(lang, "label", "period", "value", "previous", "delta", "pct", "direction", "basis",
                        "trend", numeric=("value", "previous", "delta", "pct"), visual=("trend",))
     keys = ["region", "metric", "label", "label_en", "period", "value", "unit", "qualifier", "previous",
-            "previous_period", "change", "pct", "direction", "good", "basis", "derived"]
+            "previous_period", "change", "pct", "direction", "arrow", "good", "basis", "derived"]
     view = View("delta", title, columns, keys)
     for d in deltas:
         fact, metric = d.fact, data.metrics[d.fact.metric]
@@ -341,7 +341,8 @@ def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lan
         view.add({"region": region.id, "metric": metric.id, "label": metric.zh, "label_en": metric.en,
                   "period": fact.period.canonical, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
                   "previous": prev, "previous_period": d.previous_period.canonical, "change": change,
-                  "pct": pct, "direction": d.direction, "good": good, "basis": d.basis, "derived": d.derived},
+                  "pct": pct, "direction": d.direction, "arrow": _ARROWS.get(d.direction, ""), "good": good,
+                  "basis": d.basis, "derived": d.derived},
                  {"label": metric.label(lang), "period": _period(fact, lang),
                   "value": words.quantity(q, lang, True, symbols=True),
                   "previous": "" if prev is None else approx + words.quantity(before, lang, True),
