@@ -19,7 +19,7 @@ from reporter.render import FORMATS
 from reporter.terminal import Environment
 
 if TYPE_CHECKING:
-    from reporter.model import Dataset, Metric, Region, Theme
+    from reporter.model import Data, Metric, Region, Theme
     from reporter.render.views import View
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,7 +42,7 @@ class Session:
         self.lang = lang
         self.color = color
         self.use_cache = use_cache
-        self._data: Dataset | None = None
+        self._data: Data | None = None
         self._env: Environment | None = None
 
     @property
@@ -58,7 +58,7 @@ class Session:
         return resolve_data_path(self.data_option, os.environ)
 
     @property
-    def data(self) -> Dataset:
+    def data(self) -> Data:
         if self._data is None:
             from reporter.store import open_dataset
 
@@ -90,7 +90,7 @@ def _session_for_completion(ctx: click.Context) -> Session:
     return Session(data_option=root.params.get("data_option"))
 
 
-def _complete(names: Callable[[Dataset], list[str]]) -> Callable[..., list[Any]]:
+def _complete(names: Callable[[Data], list[str]]) -> Callable[..., list[Any]]:
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
         try:
             data = _session_for_completion(ctx).data

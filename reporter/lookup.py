@@ -5,10 +5,13 @@ Kept apart from :mod:`reporter.query` (rankings, deltas, search) so the start-up
 """
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import LookupFailed, NoData
-from reporter.model import Dataset, Fact, Metric, Region, Theme
+from reporter.model import Fact, Metric, Region, Theme
+
+if TYPE_CHECKING:
+    from reporter.model import Data
 from reporter.periods import Period, PeriodError, parse_period
 
 
@@ -36,18 +39,18 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
     raise LookupFailed(f"unknown {kind} '{name}'{hint}")
 
 
-def find_region(data: Dataset, name: str) -> Region:
+def find_region(data: "Data", name: str) -> Region:
     """A region by id, zh full or short name, en name, pinyin or alias (case-insensitive)."""
     return data.regions[_resolve("region", name, {r.id: list(r.names) for r in data.regions.values()})]
 
 
-def find_metric(data: Dataset, name: str) -> Metric:
+def find_metric(data: "Data", name: str) -> Metric:
     """A metric by id, zh or en label, or alias; a unique prefix is enough."""
     names = {m.id: [m.id, m.zh, m.en, *m.aliases] for m in data.metrics.values()}
     return data.metrics[_resolve("metric", name, names)]
 
 
-def find_theme(data: Dataset, name: str) -> Theme:
+def find_theme(data: "Data", name: str) -> Theme:
     """A theme by id, zh or en name."""
     return data.themes[_resolve("theme", name, {t.id: [t.id, t.zh, t.en] for t in data.themes.values()})]
 
@@ -68,7 +71,7 @@ def by_period(facts: Iterable[Fact]) -> list[Fact]:
     return sorted(facts, key=lambda f: f.period.sort_key)
 
 
-def metric_order(data: Dataset, metric_ids: Iterable[str]) -> list[str]:
+def metric_order(data: "Data", metric_ids: Iterable[str]) -> list[str]:
     """Metric ids in theme order, then catalogue order."""
     catalogue = list(data.metrics)
     return sorted(set(metric_ids), key=lambda m: (data.themes[data.metrics[m].theme].order, catalogue.index(m)))
@@ -81,7 +84,7 @@ class Lookup(NamedTuple):
     others: tuple[Fact, ...]
 
 
-def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | None = None) -> Lookup:
+def get_fact(data: "Data", region: Region, metric: Metric, period: Period | None = None) -> Lookup:
     """One fact of a region and metric: the asked-for period, or the latest one."""
     facts = by_period(data.facts_of(region.id, metric.id))
     if not facts:

@@ -9,7 +9,7 @@ can name ``file:line``.
 
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.periods import Period
 
@@ -222,3 +222,30 @@ class LazyDataset:
 
     def highlights_of(self, region: str) -> list[Highlight]:
         return [h for h in self.highlights if h.region == region]
+
+
+if TYPE_CHECKING:  # a type for annotations only: defining a Protocol costs start-up time
+    from typing import Protocol
+
+    class Data(Protocol):
+        """What queries and renderers need of a dataset. :class:`Dataset` (eager),
+        :class:`LazyDataset` (series built on demand) and the cache's ``CachedDataset`` all are."""
+
+        @property
+        def sources(self) -> dict[str, Source]: ...
+        @property
+        def themes(self) -> dict[str, Theme]: ...
+        @property
+        def metrics(self) -> dict[str, Metric]: ...
+        @property
+        def regions(self) -> dict[str, Region]: ...
+        @property
+        def facts(self) -> tuple[Fact, ...]: ...
+        @property
+        def highlights(self) -> tuple[Highlight, ...]: ...
+        @property
+        def paths(self) -> tuple[str, ...]: ...
+
+        def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]: ...
+
+        def highlights_of(self, region: str) -> list[Highlight]: ...

@@ -22,6 +22,7 @@ Anchors (after ``@``, before or after ``/PnY``) are a year, half, quarter or mon
 
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -124,7 +125,7 @@ _MONTHS = rf"{_YEAR}-(\d{{2}})/(?:{_YEAR}-)?(\d{{2}})"
 _YEARS = rf"{_YEAR}/{_YEAR}"
 _TRAILING = r"P(\d{1,2})Y/(.+)"
 _FORWARD = r"(.+)/P(\d{1,2})Y"
-_ZH = [
+_ZH: list[tuple[str, Callable[..., str]]] = [
     (r"(\d{4})年", lambda y: f"{y}"),
     (r"(\d{4})年上半年", lambda y: f"{y}-H1"),
     (r"(\d{4})年下半年", lambda y: f"{y}-H2"),

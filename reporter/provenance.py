@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reporter.errors import Problem
-from reporter.model import Dataset
+from reporter.model import Fact, Highlight
+
+if TYPE_CHECKING:
+    from reporter.model import Data
 
 
 def normalise_space(text: str) -> str:
@@ -18,7 +22,7 @@ def normalise_space(text: str) -> str:
     return "".join(text.split())
 
 
-def unverified_quotes(data: Dataset, source_dirs: Iterable[Path]) -> tuple[list[Problem], int, list[str]]:
+def unverified_quotes(data: Data, source_dirs: Iterable[Path]) -> tuple[list[Problem], int, list[str]]:
     """(problems, quotes checked, sources whose text was not found) for the dataset's quotes."""
     texts: dict[str, str] = {}
     missing: list[str] = []
@@ -31,7 +35,8 @@ def unverified_quotes(data: Dataset, source_dirs: Iterable[Path]) -> tuple[list[
         texts[source.id] = normalise_space(found.read_text(encoding="utf-8-sig"))
     problems: list[Problem] = []
     checked = 0
-    for item in (*data.facts, *data.highlights):
+    items: list[Fact | Highlight] = [*data.facts, *data.highlights]
+    for item in items:
         page = texts.get(item.source)
         if page is None:
             continue

@@ -8,21 +8,24 @@ methods, such as the cache's store): they return values and never print.
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reporter import units
 from reporter.errors import LookupFailed, NoData
 from reporter.lookup import by_period, metric_order
-from reporter.model import Dataset, Fact, Highlight, Metric, Region, Theme
+from reporter.model import Fact, Highlight, Metric, Region, Theme
+
+if TYPE_CHECKING:
+    from reporter.model import Data
 from reporter.periods import Period
 
 
-def series_of(data: Dataset, region: str, metric: str) -> list[Fact]:
+def series_of(data: "Data", region: str, metric: str) -> list[Fact]:
     """Every period of one region's metric, oldest first (for sparklines)."""
     return by_period(data.facts_of(region, metric))
 
 
-def region_facts(data: Dataset, region: Region, theme: Theme | None = None) -> list[Fact]:
+def region_facts(data: "Data", region: Region, theme: Theme | None = None) -> list[Fact]:
     """A region's facts, grouped by theme, latest period of each metric first within a metric."""
     facts = [f for f in data.facts_of(region.id)
              if theme is None or data.metrics[f.metric].theme == theme.id]
@@ -30,7 +33,7 @@ def region_facts(data: Dataset, region: Region, theme: Theme | None = None) -> l
     return sorted(facts, key=lambda f: (order[f.metric], -f.period.last, f.period.first))
 
 
-def region_highlights(data: Dataset, region: Region, theme: Theme | None = None) -> list[Highlight]:
+def region_highlights(data: "Data", region: Region, theme: Theme | None = None) -> list[Highlight]:
     return [h for h in data.highlights_of(region.id) if theme is None or h.theme == theme.id]
 
 
@@ -55,7 +58,7 @@ class Ranking(NamedTuple):
     left_out: tuple[Fact, ...]  # facts of other periods, not comparable
 
 
-def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
+def rank_regions(data: "Data", metric: Metric, period: Period | None = None,
                  top: int | None = None, reverse: bool = False) -> Ranking:
     """Rank regions on one metric within one period; polarity decides what is better."""
     facts = data.facts_of(metric=metric.id)
@@ -96,7 +99,7 @@ class CompareRow(NamedTuple):
     history: tuple[tuple[Fact, ...], ...]  # every period per region, oldest first
 
 
-def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[Metric] = (),
+def compare_regions(data: "Data", regions: Sequence[Region], metrics: Sequence[Metric] = (),
                     theme: Theme | None = None) -> list[CompareRow]:
     """Regions side by side: one row per metric any of them reports (or the metrics asked for)."""
     if metrics:
@@ -159,7 +162,7 @@ def _qualifier(*quals: str) -> str:
     return "exact" if all(q == "exact" for q in quals) else "approx"
 
 
-def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> list[Delta]:
+def yoy_deltas(data: "Data", region: Region, metric: Metric | None = None) -> list[Delta]:
     """Year-over-year changes of a region's facts, for one metric or all that have one."""
     facts = data.facts_of(region.id, metric.id if metric else None)
     by_key = {(f.metric, f.period.canonical): f for f in facts}
@@ -177,9 +180,9 @@ def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> l
                                 pct_change(q.value, fact.previous), "reported_previous",
                                 _qualifier(q.qualifier)))
         elif fact.yoy_pct is not None:
-            prev = q.value / (1 + fact.yoy_pct / 100) if fact.yoy_pct != -100 else None
-            change = q.value - prev if prev is not None else None
-            deltas.append(Delta(fact, prev, before, change, fact.yoy_pct, "reported_pct", "approx"))
+            derived = q.value / (1 + fact.yoy_pct / 100) if fact.yoy_pct != -100 else None
+            change = q.value - derived if derived is not None else None
+            deltas.append(Delta(fact, derived, before, change, fact.yoy_pct, "reported_pct", "approx"))
         elif fact.rank_change is not None:
             prev = q.value + fact.rank_change
             deltas.append(Delta(fact, prev, before, q.value - prev, pct_change(q.value, prev),
@@ -198,7 +201,7 @@ class SearchHits(NamedTuple):
     highlights: tuple[Highlight, ...]
 
 
-def search(data: Dataset, text: str) -> SearchHits:
+def search(data: "Data", text: str) -> SearchHits:
     """Facts and highlights whose label, alias, note, quote or region name contains ``text``."""
     wanted = text.strip().casefold()
     if not wanted:

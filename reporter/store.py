@@ -23,10 +23,13 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reporter.model import Dataset, Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
 from reporter.periods import parse_period
+
+if TYPE_CHECKING:
+    from reporter.model import Data
 
 SCHEMA = 3
 SMALL_FACTS = 5000
@@ -46,7 +49,8 @@ def cache_dir(environ: Any = None) -> str:
 _PENDING: list[Callable[[], None]] = []  # cache writes deferred until the answer is out
 
 
-def open_dataset(path: str, use_cache: bool = True, progress: bool = False, defer_write: bool = False) -> Dataset:
+def open_dataset(path: str, use_cache: bool = True, progress: bool = False,
+                 defer_write: bool = False) -> Data:
     """The dataset at ``path`` (file or directory), through the cache unless told otherwise.
 
     With ``defer_write`` a fresh cache is not written here but queued for
@@ -152,7 +156,7 @@ def _cache_name(path: str) -> str:
     return name
 
 
-def _load(path: str, progress: bool) -> Dataset:
+def _load(path: str, progress: bool) -> Data:
     from reporter.load import load_dataset
 
     if not progress:
@@ -269,7 +273,7 @@ def _open_small(blob: str, files: list[tuple[str, int, int]]) -> Dataset | None:
     return data
 
 
-def _write_small(blob: str, path: str, files: list[tuple[str, int, int]], data: Dataset, started_ns: int,
+def _write_small(blob: str, path: str, files: list[tuple[str, int, int]], data: Data, started_ns: int,
                  check: bool = True) -> None:
     import marshal
     import tempfile
@@ -295,7 +299,7 @@ def _write_small(blob: str, path: str, files: list[tuple[str, int, int]], data: 
             _remove(temp)
 
 
-def _to_tables(data: Dataset) -> tuple[Any, ...]:
+def _to_tables(data: Data) -> tuple[Any, ...]:
     """Plain tuples of builtin types, which is all marshal takes."""
     return (
         tuple((s.id, s.publication, s.title, s.date, s.column, s.date_note, s.file,
@@ -316,12 +320,13 @@ def _to_tables(data: Dataset) -> tuple[Any, ...]:
 def _from_tables(tables: tuple[Any, ...], paths: tuple[str, ...]) -> Dataset:
     sources, themes, metrics, regions, facts, highlights = tables
     return Dataset(
-        {s[0]: Source(*s[:7], s[7], Origin(*s[8])) for s in sources},
+        {s[0]: Source(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], Origin(*s[8])) for s in sources},
         {t[0]: Theme(*t) for t in themes},
-        {m[0]: Metric(*m[:9], Origin(*m[9])) for m in metrics},
-        {r[0]: Region(*r[:9], Origin(*r[9]), r[10]) for r in regions},
+        {m[0]: Metric(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], Origin(*m[9])) for m in metrics},
+        {r[0]: Region(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], Origin(*r[9]), r[10]) for r in regions},
         tuple(_fact(f) for f in facts),
-        tuple(Highlight(*h[:6], parse_period(h[6]) if h[6] else None, Origin(*h[7])) for h in highlights),
+        tuple(Highlight(h[0], h[1], h[2], h[3], h[4], h[5], parse_period(h[6]) if h[6] else None, Origin(*h[7]))
+              for h in highlights),
         paths)
 
 
@@ -345,7 +350,7 @@ def _files_text(files: list[tuple[str, int, int]]) -> str:
     return "\n".join(_SEP.join((n, str(s), str(m))) for n, s, m in files)
 
 
-def _write_cache(db: str, path: str, files: list[tuple[str, int, int]], data: Dataset,
+def _write_cache(db: str, path: str, files: list[tuple[str, int, int]], data: Data,
                  started_ns: int) -> None:
     """Write the cache atomically; any failure just leaves no cache behind."""
     import sqlite3
@@ -386,7 +391,7 @@ def _text(d: Decimal | None) -> str | None:
     return None if d is None else str(d)
 
 
-def _fill(conn: Any, data: Dataset) -> None:
+def _fill(conn: Any, data: Data) -> None:
     conn.executescript("""
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;

@@ -12,11 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reporter import __version__, query
 from reporter.errors import TemplateFailed
-from reporter.model import Dataset, Fact, Region, Theme
+from reporter.model import Fact, Region, Theme
+
+if TYPE_CHECKING:
+    from reporter.model import Data
 from reporter.paths import bundled_templates_dir
 from reporter.render import words
 from reporter.render.safe import clean
@@ -32,7 +35,7 @@ def _num(value: Decimal | None) -> str | None:
     return None if value is None else words.number(value)
 
 
-def fact_context(data: Dataset, fact: Fact) -> dict[str, Any]:
+def fact_context(data: Data, fact: Fact) -> dict[str, Any]:
     metric = data.metrics[fact.metric]
     return {
         "metric": fact.metric, "label": _s(metric.zh), "label_en": _s(metric.en), "kind": metric.kind,
@@ -55,7 +58,7 @@ def _lead_en(period: Any) -> str:
     return f"In {text}"
 
 
-def region_context(data: Dataset, region: Region, theme: Theme | None = None) -> dict[str, Any]:
+def region_context(data: Data, region: Region, theme: Theme | None = None) -> dict[str, Any]:
     facts = query.region_facts(data, region, theme)
     themes = []
     for th in data.themes.values():
@@ -85,7 +88,7 @@ def region_context(data: Dataset, region: Region, theme: Theme | None = None) ->
     }
 
 
-def brief_context(data: Dataset, regions: Sequence[Region], lang: str, theme: Theme | None = None) -> dict[str, Any]:
+def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme | None = None) -> dict[str, Any]:
     contexts = [region_context(data, r, theme) for r in regions]
     used = {s for c in contexts for s in c["sources"]}
     sources = [{"id": s.id, "publication": _s(s.publication), "column": _s(s.column), "title": _s(s.title),

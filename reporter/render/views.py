@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter import query
-from reporter.model import Dataset, Fact, Highlight, Metric, Region, Theme
+from reporter.model import Fact, Highlight, Metric, Region, Theme
+
+if TYPE_CHECKING:
+    from reporter.model import Data
 from reporter.render import words
 from reporter.render.safe import clean
 
@@ -94,7 +97,7 @@ EXPORT_KEYS = ["region", "region_name", "metric", "label", "label_en", "theme", 
                "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote"]
 
 
-def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
+def fact_record(data: Data, fact: Fact) -> dict[str, Any]:
     """One fact as a flat record: the contract of ``export`` (documented in docs/data-format.md)."""
     metric = data.metrics[fact.metric]
     return {
@@ -106,7 +109,7 @@ def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
     }
 
 
-def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None) -> View:
+def export_view(data: Data, lang: str, facts: Sequence[Fact] | None = None) -> View:
     """Facts as flat records (every fact of the data unless given some): export's and get's view."""
     view = View("facts", "数据" if lang == "zh" else "Facts",
                 _columns(lang, "region_name", "label", "value", "period", "quote"), EXPORT_KEYS)
@@ -121,7 +124,7 @@ def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None) -
 # --------------------------------------------------------------------------- regions, metrics
 
 
-def regions_view(data: Dataset, lang: str) -> View:
+def regions_view(data: Data, lang: str) -> View:
     title = "地区" if lang == "zh" else "Regions"
     view = View("regions", title, _columns(lang, "region", "name", "name_en", "level", "prefecture", "facts", "latest",
                                 numeric=("facts",)),
@@ -144,7 +147,7 @@ def regions_view(data: Dataset, lang: str) -> View:
     return view
 
 
-def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
+def metrics_view(data: Data, lang: str, theme: Theme | None = None) -> View:
     title = "指标" if lang == "zh" else "Metrics"
     view = View("metrics", title, _columns(lang, "metric", "label", "unit", "kind", "polarity", "regions"),
                 ["metric", "label", "label_en", "unit", "theme", "kind", "polarity", "aliases", "regions"])
@@ -168,7 +171,7 @@ def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
 # --------------------------------------------------------------------------- show
 
 
-def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = None,
+def show_view(data: Data, region: Region, lang: str, theme: Theme | None = None,
               sources: bool = False) -> View:
     facts = query.region_facts(data, region, theme)
     title = (f"{region.zh}（{region.prefecture}）" if lang == "zh"
@@ -189,7 +192,7 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
     return view
 
 
-def highlights_view(data: Dataset, highlights: Sequence[Highlight], lang: str, sources: bool = False) -> View:
+def highlights_view(data: Data, highlights: Sequence[Highlight], lang: str, sources: bool = False) -> View:
     title = "亮点" if lang == "zh" else "Highlights"
     view = View("highlights", title, _columns(lang, "theme", "text"),
                 ["region", "theme", "text", "text_en", "period", "source", "quote"], detail_column="text")
@@ -226,7 +229,7 @@ def _value_and_period(fact: Fact, lang: str) -> str:
     return f"{value}（{period}）" if lang == "zh" else f"{value} ({period})"
 
 
-def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str) -> View:
+def compare_view(data: Data, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str) -> View:
     head = words.HEADERS[lang]
     names = [r.zh if lang == "zh" else r.en for r in regions]
     title = " / ".join(names)
@@ -256,7 +259,7 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
 # --------------------------------------------------------------------------- rank
 
 
-def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
+def rank_view(data: Data, ranking: query.Ranking, lang: str) -> View:
     metric = ranking.metric
     official = metric.kind == "rank"
     head = dict(words.HEADERS[lang])
@@ -287,7 +290,7 @@ def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
     return view
 
 
-def _left_out_note(data: Dataset, left_out: Sequence[Fact], lang: str) -> str:
+def _left_out_note(data: Data, left_out: Sequence[Fact], lang: str) -> str:
     """One line naming what a ranking left out: the regions when few, else the periods with counts."""
     from collections import Counter
 
@@ -318,7 +321,7 @@ def _signed_change(change: Decimal, unit: str, lang: str) -> str:
     return words.signed(change, True) + suffix
 
 
-def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lang: str) -> View:
+def delta_view(data: Data, region: Region, deltas: Sequence[query.Delta], lang: str) -> View:
     title = (f"{region.zh} 同比变化" if lang == "zh" else f"{region.en}: year over year")
     columns = _columns(lang, "label", "period", "value", "previous", "delta", "pct", "direction", "basis",
                        "trend", numeric=("value", "previous", "delta", "pct"), visual=("trend",))
@@ -337,7 +340,7 @@ def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lan
         good = query.is_good(d, metric)
         tone = "" if good is None else "good" if good else "bad"
         approx = "≈" if d.qualifier != "exact" else ""
-        before = q._replace(value=prev, qualifier="exact")
+        before = None if prev is None else q._replace(value=prev, qualifier="exact")
         view.add({"region": region.id, "metric": metric.id, "label": metric.zh, "label_en": metric.en,
                   "period": fact.period.canonical, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
                   "previous": prev, "previous_period": d.previous_period.canonical, "change": change,
@@ -345,7 +348,7 @@ def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lan
                   "basis": d.basis, "derived": d.derived},
                  {"label": metric.label(lang), "period": _period(fact, lang),
                   "value": words.quantity(q, lang, True, symbols=True),
-                  "previous": "" if prev is None else approx + words.quantity(before, lang, True),
+                  "previous": "" if before is None else approx + words.quantity(before, lang, True),
                   "delta": "" if change is None else approx + _signed_change(change, q.unit, lang),
                   "pct": words.signed_pct(pct),
                   "direction": f"{_ARROWS.get(d.direction, '')} {_VERDICTS[lang].get(good, '')}".strip(),
@@ -358,7 +361,7 @@ def delta_view(data: Dataset, region: Region, deltas: Sequence[query.Delta], lan
 # --------------------------------------------------------------------------- search
 
 
-def search_view(data: Dataset, hits: query.SearchHits, lang: str) -> View:
+def search_view(data: Data, hits: query.SearchHits, lang: str) -> View:
     title = "搜索结果" if lang == "zh" else "Search results"
     columns = _columns(lang, "type", "region_name", "text", "value", "period", numeric=("value",))
     keys = ["type", "region", "region_name", "metric", "text", "value", "unit", "period", "qualifier", "quote"]
