@@ -8,6 +8,7 @@ can name ``file:line``.
 """
 
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -155,6 +156,30 @@ class Dataset(NamedTuple):
     def highlights_of(self, region: str) -> list[Highlight]:
         return [h for h in self.highlights if h.region == region]
 
+    def coverage(self) -> "Coverage":
+        return coverage_of(self.facts)
+
+
+Coverage = tuple[dict[str, tuple[int, frozenset[str]]], dict[str, frozenset[str]]]
+"""(region -> (number of facts, its periods), metric -> the regions reporting it)."""
+
+
+def coverage_of(items: "Iterable[Fact | SeriesChunk]") -> Coverage:
+    """Who reports what, counted without building facts from series chunks."""
+    counts: dict[str, int] = {}
+    periods: dict[str, set[str]] = {}
+    reporters: dict[str, set[str]] = {}
+    for item in items:
+        if type(item) is SeriesChunk:
+            counts[item.region] = counts.get(item.region, 0) + len(item.entries)
+            periods.setdefault(item.region, set()).update(e[0].canonical for e in item.entries)
+        else:
+            counts[item.region] = counts.get(item.region, 0) + 1
+            periods.setdefault(item.region, set()).add(item.period.canonical)  # type: ignore[union-attr]
+        reporters.setdefault(item.metric, set()).add(item.region)
+    return ({r: (n, frozenset(periods[r])) for r, n in counts.items()},
+            {m: frozenset(rs) for m, rs in reporters.items()})
+
 
 class SeriesChunk(NamedTuple):
     """One series as written (``values: {"2019": 123.4, …}``): its facts are built on demand.
@@ -223,6 +248,9 @@ class LazyDataset:
     def highlights_of(self, region: str) -> list[Highlight]:
         return [h for h in self.highlights if h.region == region]
 
+    def coverage(self) -> Coverage:
+        return coverage_of(self._items)
+
 
 if TYPE_CHECKING:  # a type for annotations only: defining a Protocol costs start-up time
     from typing import Protocol
@@ -249,3 +277,5 @@ if TYPE_CHECKING:  # a type for annotations only: defining a Protocol costs star
         def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]: ...
 
         def highlights_of(self, region: str) -> list[Highlight]: ...
+
+        def coverage(self) -> Coverage: ...

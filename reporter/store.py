@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from reporter.model import Dataset, Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
+from reporter.model import Coverage, Dataset, Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
 from reporter.periods import parse_period
 
 if TYPE_CHECKING:
@@ -522,6 +522,16 @@ class CachedDataset:
         if where:
             sql += " WHERE " + " AND ".join(where)
         return [_fact(r) for r in self.conn.execute(sql + " ORDER BY seq", args)]
+
+    def coverage(self) -> Coverage:
+        """Counted by SQLite, without building a single fact."""
+        by_region = {region: (count, frozenset(periods.split(",")))  # ids and periods hold no comma
+                     for region, count, periods in self.conn.execute(
+                         "SELECT region, COUNT(*), GROUP_CONCAT(DISTINCT period) FROM facts GROUP BY region")}
+        by_metric = {metric: frozenset(regions.split(","))
+                     for metric, regions in self.conn.execute(
+                         "SELECT metric, GROUP_CONCAT(DISTINCT region) FROM facts GROUP BY metric")}
+        return by_region, by_metric
 
     def highlights_of(self, region: str) -> list[Highlight]:
         return list(self._highlight_rows("SELECT region, theme, text, source, quote, text_en, period, path, line, "

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import reporter.model
 import reporter.store
 from reporter.load import load_dataset
 from reporter.store import cache_dir, open_dataset
@@ -69,6 +70,7 @@ def test_cached_dataset_equals_loaded_dataset(tmp_path: Path) -> None:
         assert cached.facts_of(region) == loaded.facts_of(region)
         assert cached.highlights_of(region) == loaded.highlights_of(region)
     assert cached.facts_of(metric="rd_investment") == loaded.facts_of(metric="rd_investment")
+    assert cached.coverage() == loaded.coverage()
 
 
 def test_no_cache_writes_nothing(isolated_cache: Path, layout: str) -> None:
@@ -210,6 +212,7 @@ def test_cached_series_equal_the_lazily_loaded_ones(tmp_path: Path) -> None:
         assert cached.facts == loaded.facts and len(loaded.facts) == 60
         assert cached.facts_of("county-002", "metric-03") == loaded.facts_of("county-002", "metric-03")
         assert cached.facts_of(metric="metric-01") == loaded.facts_of(metric="metric-01")
+        assert cached.coverage() == loaded.coverage() == reporter.model.coverage_of(loaded.facts)
 
 
 def test_a_held_build_lock_skips_the_build_and_a_stale_one_is_taken_over(write_yaml: Callable[..., Path],

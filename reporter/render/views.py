@@ -130,40 +130,52 @@ def regions_view(data: Data, lang: str) -> View:
                                 numeric=("facts",)),
                 ["region", "name", "name_en", "short", "level", "prefecture", "prefecture_en", "province", "facts",
                  "latest"])
+    from reporter.periods import parse_period
+
+    by_region, _ = data.coverage()
     for region in data.regions.values():
-        facts = data.facts_of(region.id)
+        count, periods = by_region.get(region.id, (0, frozenset()))
         # a target's span reaches into the future: it is not what the region "latest" reported
-        latest = max((f.period for f in facts if f.period.kind != "forward"), key=lambda p: p.sort_key,
+        latest = max((p for p in map(parse_period, periods) if p.kind != "forward"), key=lambda p: p.sort_key,
                      default=None)
         view.add({"region": region.id, "name": region.zh, "name_en": region.en, "short": region.short,
                   "level": region.level, "prefecture": region.prefecture, "prefecture_en": region.prefecture_en,
                   "province": region.province,
-                  "facts": len(facts), "latest": latest.canonical if latest else None},
+                  "facts": count, "latest": latest.canonical if latest else None},
                  {"region": region.id, "name": region.zh, "name_en": region.en,
                   "level": words.LEVELS_ZH.get(region.level, region.level) if lang == "zh" else region.level,
                   "prefecture": region.prefecture if lang == "zh" else region.prefecture_en or region.prefecture,
-                  "facts": str(len(facts)),
+                  "facts": str(count),
                   "latest": latest.in_words(lang) if latest else ""})
     return view
+
+
+def _some_regions(data: Data, ids: Sequence[str], lang: str, most: int = 8) -> str:
+    """A readable list of region names: the first few and a count when there are many."""
+    names = [data.regions[r].short if lang == "zh" else data.regions[r].en for r in ids]
+    shown = ("、" if lang == "zh" else ", ").join(names[:most])
+    if len(names) <= most:
+        return shown
+    return f"{shown}…（共{len(names)}个）" if lang == "zh" else f"{shown}… ({len(names)} in all)"
 
 
 def metrics_view(data: Data, lang: str, theme: Theme | None = None) -> View:
     title = "指标" if lang == "zh" else "Metrics"
     view = View("metrics", title, _columns(lang, "metric", "label", "unit", "kind", "polarity", "regions"),
                 ["metric", "label", "label_en", "unit", "theme", "kind", "polarity", "aliases", "regions"])
+    _, by_metric = data.coverage()
+    order = {ident: i for i, ident in enumerate(data.regions)}
     for metric in data.metrics.values():
         if theme is not None and metric.theme != theme.id:
             continue
-        have = sorted({f.region for f in data.facts_of(metric=metric.id)}, key=list(data.regions).index)
+        have = sorted(by_metric.get(metric.id, ()), key=order.__getitem__)
         group = data.themes[metric.theme]
         view.add({"metric": metric.id, "label": metric.zh, "label_en": metric.en, "unit": metric.unit,
                   "theme": metric.theme, "kind": metric.kind, "polarity": metric.polarity,
                   "aliases": list(metric.aliases), "regions": have},
                  {"metric": metric.id, "label": metric.label(lang), "unit": metric.unit, "kind": metric.kind,
                   "polarity": words.POLARITY_WORDS[lang][metric.polarity],
-                  "regions": "、".join(data.regions[r].short if lang == "zh" else data.regions[r].en
-                                      for r in have) if lang == "zh" else ", ".join(
-                                          data.regions[r].en for r in have)},
+                  "regions": _some_regions(data, have, lang)},
                  group=group.zh if lang == "zh" else group.en)
     return view
 
