@@ -8,7 +8,7 @@ can name ``file:line``.
 """
 
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -159,7 +159,12 @@ class Dataset(NamedTuple):
     def coverage(self) -> "Coverage":
         return coverage_of(self.facts)
 
+    def facts_where(self, match: "FactMatch") -> list[Fact]:
+        """The facts for which ``match(region, metric, note, quote)`` holds, in file order."""
+        return [f for f in self.facts if match(f.region, f.metric, f.note, f.quote)]
 
+
+FactMatch = Callable[[str, str, str, str], bool]  # (region, metric, note, quote) -> wanted?
 Coverage = tuple[dict[str, tuple[int, frozenset[str]]], dict[str, frozenset[str]]]
 """(region -> (number of facts, its periods), metric -> the regions reporting it)."""
 
@@ -251,6 +256,14 @@ class LazyDataset:
     def coverage(self) -> Coverage:
         return coverage_of(self._items)
 
+    def facts_where(self, match: FactMatch) -> list[Fact]:
+        """A series shares region, metric, note and quote: one test decides all of its facts."""
+        out: list[Fact] = []
+        for item in self._items:
+            if match(item.region, item.metric, item.note, item.quote):
+                out.extend(item.facts() if type(item) is SeriesChunk else [item])  # type: ignore[list-item]
+        return out
+
 
 if TYPE_CHECKING:  # a type for annotations only: defining a Protocol costs start-up time
     from typing import Protocol
@@ -279,3 +292,5 @@ if TYPE_CHECKING:  # a type for annotations only: defining a Protocol costs star
         def highlights_of(self, region: str) -> list[Highlight]: ...
 
         def coverage(self) -> Coverage: ...
+
+        def facts_where(self, match: FactMatch) -> list[Fact]: ...

@@ -206,16 +206,14 @@ def search(data: "Data", text: str) -> SearchHits:
     wanted = text.strip().casefold()
     if not wanted:
         raise LookupFailed("empty search text")
+    regions = {r.id for r in data.regions.values() if any(wanted in n.casefold() for n in r.names)}
+    metrics = {m.id for m in data.metrics.values()
+               if any(wanted in x.casefold() for x in (m.id, m.zh, m.en, *m.aliases))}
 
-    def region_hit(ident: str) -> bool:
-        return any(wanted in n.casefold() for n in data.regions[ident].names)
+    def match(region: str, metric: str, note: str, quote: str) -> bool:
+        return (region in regions or metric in metrics or wanted in note.casefold()
+                or wanted in quote.casefold())
 
-    facts = []
-    for f in data.facts:
-        m = data.metrics[f.metric]
-        fields = (m.id, m.zh, m.en, *m.aliases, f.note, f.quote)
-        if region_hit(f.region) or any(wanted in x.casefold() for x in fields):
-            facts.append(f)
     highlights = [h for h in data.highlights
-                  if region_hit(h.region) or any(wanted in x.casefold() for x in (h.text, h.text_en, h.quote))]
-    return SearchHits(tuple(facts), tuple(highlights))
+                  if h.region in regions or any(wanted in x.casefold() for x in (h.text, h.text_en, h.quote))]
+    return SearchHits(tuple(data.facts_where(match)), tuple(highlights))

@@ -213,6 +213,11 @@ def test_cached_series_equal_the_lazily_loaded_ones(tmp_path: Path) -> None:
         assert cached.facts_of("county-002", "metric-03") == loaded.facts_of("county-002", "metric-03")
         assert cached.facts_of(metric="metric-01") == loaded.facts_of(metric="metric-01")
         assert cached.coverage() == loaded.coverage() == reporter.model.coverage_of(loaded.facts)
+        from reporter.query import search
+
+        for text in ("county-002", "合成指标03", "synthetic", "nothing-like-this"):
+            assert search(cached, text) == search(loaded, text)
+        assert len(search(loaded, "合成指标03").facts) == 20
 
 
 def test_a_held_build_lock_skips_the_build_and_a_stale_one_is_taken_over(write_yaml: Callable[..., Path],
