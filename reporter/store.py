@@ -38,14 +38,14 @@ from reporter.model import (
     Source,
     Theme,
 )
-from reporter.periods import parse_period
+from reporter.periods import Period, parse_period
 
 if TYPE_CHECKING:
     from reporter.model import Data
 
 SCHEMA = 3
 SMALL_FACTS = 5000
-_MAGIC = b"reporter-cache-3\n"
+_MAGIC = b"reporter-cache-4\n"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed
 _SEP = "\x1f"
 
@@ -326,18 +326,31 @@ def _to_tables(data: Data) -> tuple[Any, ...]:
               for f in data.facts),
         tuple((h.region, h.theme, h.text, h.source, h.quote, h.text_en, h.period.canonical if h.period else None,
                _origin(h.origin)) for h in data.highlights),
+        # every period parsed once, stored parsed: a warm start compiles no regular expression
+        tuple(_period_tuple(p) for p in {p.canonical: p for p in (*(f.period for f in data.facts),
+                                                                   *(h.period for h in data.highlights))
+                                         if p is not None}.values()),
     )
 
 
+def _period_tuple(period: Any) -> tuple[Any, ...]:
+    return (*period[:5], None if period.anchor is None else _period_tuple(period.anchor))
+
+
+def _period_from(t: tuple[Any, ...]) -> Period:
+    return Period(t[0], t[1], t[2], t[3], t[4], None if t[5] is None else _period_from(t[5]))
+
+
 def _from_tables(tables: tuple[Any, ...], paths: tuple[str, ...]) -> Dataset:
-    sources, themes, metrics, regions, facts, highlights = tables
+    sources, themes, metrics, regions, facts, highlights, periods = tables
+    period_of = {t[3]: _period_from(t) for t in periods}.__getitem__
     return Dataset(
         {s[0]: Source(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], Origin(*s[8])) for s in sources},
         {t[0]: Theme(*t) for t in themes},
         {m[0]: Metric(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], Origin(*m[9])) for m in metrics},
         {r[0]: Region(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], Origin(*r[9]), r[10]) for r in regions},
-        tuple(_fact(f) for f in facts),
-        tuple(Highlight(h[0], h[1], h[2], h[3], h[4], h[5], parse_period(h[6]) if h[6] else None, Origin(*h[7]))
+        tuple(_fact(f, period_of) for f in facts),
+        tuple(Highlight(h[0], h[1], h[2], h[3], h[4], h[5], period_of(h[6]) if h[6] else None, Origin(*h[7]))
               for h in highlights),
         paths)
 
@@ -455,10 +468,10 @@ _FACT_COLUMNS = ("region, metric, value, unit, qualifier, period, source, quote,
                  "note, path, line, pcol")
 
 
-def _fact(row: tuple[Any, ...]) -> Fact:
+def _fact(row: tuple[Any, ...], period_of: Callable[[str], Period] = parse_period) -> Fact:
     (region, metric, value, unit, qualifier, period, source, quote, yoy, previous, rank_change, note, path,
      line, pcol) = row
-    return Fact(region, metric, Quantity(Decimal(value), unit, qualifier), parse_period(period), source, quote,
+    return Fact(region, metric, Quantity(Decimal(value), unit, qualifier), period_of(period), source, quote,
                 None if yoy is None else Decimal(yoy), None if previous is None else Decimal(previous),
                 rank_change, note, Origin(path, line, pcol))
 

@@ -120,7 +120,7 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(write_yaml: Callable[..., Path],
             conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema'")
         conn.close()
     else:
-        db.write_bytes(db.read_bytes().replace(b"reporter-cache-3", b"reporter-cache-9"))
+        db.write_bytes(db.read_bytes().replace(b"reporter-cache-4", b"reporter-cache-9"))
     result = run("--data", str(path), "get", "甲", "rd_investment", "--period", "2020")
     assert (result.code, result.stdout, result.stderr) == (0, "1.5亿元\n", "")
     assert from_cache(path)  # rebuilt
