@@ -124,32 +124,23 @@ def note(message: str) -> None:
 
 def emit(session: Session, views: Sequence[View], fmt: str | None) -> None:
     """Render views in the chosen format and write them whole, or fail before writing anything."""
-    from reporter.render.formats import render, resolve_format
+    from reporter.render.formats import left_out_tables, render_for_stream
 
-    env = session.env
-    chosen = resolve_format(fmt or session.fmt or "auto", env)
-    text = render(views, chosen, env)
-    text = encodable(text, chosen, views, env)
-    write_out(sys.stdout, text)
+    chosen = fmt or session.fmt or "auto"
+    write_out(sys.stdout, render_for_stream(views, chosen, session.env))
     for view in views:
         for line in view.notes:
             note(f"reporter: {line}")
-    if chosen in ("csv", "tsv") and sum(1 for v in views if v.records) > 1:
-        note(f"reporter: {chosen} holds one table; the {', '.join(v.name for v in views[1:])} are in json")
+    left_out = left_out_tables(views, chosen, session.env)
+    if left_out:
+        note(f"reporter: {chosen} holds one table; the {', '.join(left_out)} are in json")
 
 
-def encodable(text: str, fmt: str, views: Sequence[View], env: Environment) -> str:
-    try:
-        text.encode(env.encoding)
-        return text
-    except (UnicodeEncodeError, LookupError):
-        pass
-    if fmt == "json":
-        from reporter.render.formats import render
+def print_text(session: Session, text: str) -> None:
+    """Write text a command made (a value, a brief, an export) whole, if stdout can carry it."""
+    from reporter.render import for_stream
 
-        return render(views, "json", env._replace(encoding="ascii"))
-    raise ReporterError(f"standard output's encoding ({env.encoding}) cannot show this text; "
-                        "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or --format json")
+    write_out(sys.stdout, for_stream(text, session.env.encoding))
 
 
 # --------------------------------------------------------------------------- the group
@@ -186,8 +177,8 @@ COMMANDS = {  # name -> module.object (listed alphabetically by --help)
 }
 
 
-@click.group(cls=LazyGroup, lazy_subcommands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-             epilog=EXIT_CODES)
+@click.group(cls=LazyGroup, lazy_subcommands=COMMANDS, epilog=EXIT_CODES,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--data", "data_option", metavar="PATH",  # checked by the loader, which names the problem
               help="Data file or directory of YAML files [default: $REPORTER_DATA, else the bundled data].")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,

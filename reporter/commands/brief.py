@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from reporter.cli import (
     Session,
     complete_regions,
-    encodable,
     pass_session,
+    print_text,
     region_named,
     theme_named,
     theme_option,
-    write_out,
 )
 from reporter.errors import UsageProblem
 
@@ -49,6 +46,6 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, lang: 
         dict.fromkeys(region_named(session, r) for r in regions_))
     context = brief_context(data, chosen, lang, theme_named(session, theme))
     text = render_brief(context, template or f"brief.{lang}", lang)
-    write_out(sys.stdout, encodable(text, "plain", [], session.env))
+    print_text(session, text)
 
 

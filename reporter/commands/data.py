@@ -8,7 +8,6 @@ import click
 
 from reporter.cli import (
     Session,
-    encodable,
     format_option,
     note,
     pass_session,
@@ -75,17 +74,16 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 
     view = export_view(session.data, session.lang)
     fmt = fmt or (session.fmt if session.fmt in ("json", "csv", "tsv") else "json")
-    from reporter.render.formats import render
+    from reporter.render.formats import render, render_for_stream
 
-    text = render([view], fmt, session.env)
     if output:
         from pathlib import Path
 
         from reporter.files import write_atomic
 
-        write_atomic(Path(output), text)
+        write_atomic(Path(output), render([view], fmt, session.env))  # a file is UTF-8 whatever stdout is
         note(f"reporter: wrote {len(view.records)} facts to {output}")
     else:
-        write_out(sys.stdout, encodable(text, fmt, [view], session.env))
+        write_out(sys.stdout, render_for_stream([view], fmt, session.env))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from reporter.cli import (
@@ -11,13 +9,12 @@ from reporter.cli import (
     complete_metrics,
     complete_regions,
     emit,
-    encodable,
     format_option,
     metric_named,
     note,
     pass_session,
+    print_text,
     region_named,
-    write_out,
 )
 
 
@@ -54,9 +51,4 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         view = export_view(data, session.lang, [fact])
         emit(session, [view], chosen)
         return
-    from reporter.render.safe import clean
-
-    text = words.number(fact.quantity.value) if value_only else words.quantity(fact.quantity, session.lang)
-    write_out(sys.stdout, encodable(clean(text) + "\n", "plain", [], session.env))
-
-
+    print_text(session, words.fact_line(fact.quantity, session.lang, value_only))

@@ -5,3 +5,16 @@ pays for rich or tabulate.
 """
 
 FORMATS = ("auto", "table", "plain", "tsv", "csv", "json", "markdown")
+
+
+def for_stream(text: str, encoding: str) -> str:
+    """``text`` unchanged if ``encoding`` can carry all of it, else one clear error: output is
+    written whole or not at all, never a half-written table."""
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        from reporter.errors import ReporterError
+
+        raise ReporterError(f"standard output's encoding ({encoding}) cannot show this text; "
+                            "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or --format json") from None
+    return text

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from importlib import import_module
 
-from reporter.render import FORMATS
+from reporter.errors import ReporterError
+from reporter.render import FORMATS, for_stream
 from reporter.render.views import View
 from reporter.terminal import Environment
 
-__all__ = ["FORMATS", "render", "resolve_format"]
+__all__ = ["FORMATS", "left_out_tables", "render", "render_for_stream", "resolve_format"]
 
 # format -> (module, function); modules load only when their format is used
 _RENDERERS: dict[str, tuple[str, str]] = {
@@ -39,3 +40,21 @@ def render(views: Sequence[View], fmt: str, env: Environment) -> str:
     module, function = _RENDERERS[resolve_format(fmt, env)]
     renderer: Callable[[Sequence[View], Environment], str] = getattr(import_module(module), function)
     return renderer(views, env)
+
+
+def render_for_stream(views: Sequence[View], fmt: str, env: Environment) -> str:
+    """:func:`render`, checked against the output's encoding; JSON falls back to ASCII escapes."""
+    text = render(views, fmt, env)
+    try:
+        return for_stream(text, env.encoding)
+    except ReporterError:
+        if resolve_format(fmt, env) != "json":
+            raise
+        return render(views, "json", env._replace(encoding="ascii"))
+
+
+def left_out_tables(views: Sequence[View], fmt: str, env: Environment) -> list[str]:
+    """Names of the tables a one-table format (csv, tsv) could not carry."""
+    if resolve_format(fmt, env) not in ("csv", "tsv"):
+        return []
+    return [v.name for v in views[1:] if v.records]

@@ -107,6 +107,13 @@ def prose_quantity(q: Quantity, lang: str) -> str:
     return text if q.qualifier == "exact" else _EN_QUALIFIER[q.qualifier] + text
 
 
+def fact_line(q: Quantity, lang: str, value_only: bool = False) -> str:
+    """``get``'s one line: ``2.06亿元``, ``9100多万元``, or with ``value_only`` the bare ``2.06``."""
+    from reporter.render.safe import clean
+
+    return clean(number(q.value) if value_only else quantity(q, lang)) + "\n"
+
+
 def signed_pct(pct: Decimal | None, places: int | None = None) -> str:
     """``+16%``, ``−14.7%``; empty when there is no percentage (a zero or missing base)."""
     if pct is None:
