@@ -6,7 +6,7 @@ no escape codes, no truncation. Groups become a leading column so every line sta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import tabulate as _tabulate
 
@@ -28,39 +28,40 @@ def _grid(view: View, group_header: str) -> tuple[list[str], list[list[str]], li
     return headers, rows, align
 
 
-def views_as_plain(views: Sequence[View], env: Environment) -> str:
-    parts = []
-    for view in views:
-        if not view.records:
-            continue
-        headers, rows, align = _grid(view, "主题" if _is_zh(view) else "theme")
-        lines = _tabulate.tabulate(rows, headers, tablefmt="plain", disable_numparse=True,
-                                   colalign=align).splitlines()
-        out = lines[:1]
-        for line, detail in zip(lines[1:], view.details):
-            out.append(line.rstrip())
-            if detail:
-                out.append("    " + detail)
-        parts.append("\n".join(out))
+def _each_table(views: Sequence[View], draw: Callable[[View, list[str], list[list[str]], list[str]], str]) -> str:
+    """Draw every view that has rows, a blank line between them."""
+    parts = [draw(view, *_grid(view, "主题" if _is_zh(view) else "theme")) for view in views if view.records]
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _plain(view: View, headers: list[str], rows: list[list[str]], align: list[str]) -> str:
+    lines = _tabulate.tabulate(rows, headers, tablefmt="plain", disable_numparse=True, colalign=align).splitlines()
+    out = lines[:1]
+    for line, detail in zip(lines[1:], view.details):
+        out.append(line.rstrip())
+        if detail:
+            out.append("    " + detail)
+    return "\n".join(out)
+
+
+def _markdown(view: View, headers: list[str], rows: list[list[str]], align: list[str]) -> str:
+    if any(view.details):
+        headers.append("原文" if _is_zh(view) else "quote")
+        align.append("left")
+        for row, detail in zip(rows, view.details):
+            row.append(detail or "")
+    cells = [[_escape(cell) for cell in row] for row in rows]
+    table = _tabulate.tabulate(cells, [_escape(h) for h in headers], tablefmt="github", disable_numparse=True,
+                               colalign=align)
+    return f"### {_escape(view.title)}\n\n{table}"
+
+
+def views_as_plain(views: Sequence[View], env: Environment) -> str:
+    return _each_table(views, _plain)
 
 
 def views_as_markdown(views: Sequence[View], env: Environment) -> str:
-    parts = []
-    for view in views:
-        if not view.records:
-            continue
-        headers, rows, align = _grid(view, "主题" if _is_zh(view) else "theme")
-        if any(view.details):
-            headers.append("原文" if _is_zh(view) else "quote")
-            align.append("left")
-            for row, detail in zip(rows, view.details):
-                row.append(detail or "")
-        rows = [[_escape(cell) for cell in row] for row in rows]
-        table = _tabulate.tabulate(rows, [_escape(h) for h in headers], tablefmt="github",
-                                   disable_numparse=True, colalign=align)
-        parts.append(f"### {_escape(view.title)}\n\n{table}")
-    return "\n\n".join(parts) + "\n" if parts else ""
+    return _each_table(views, _markdown)
 
 
 def _escape(cell: str) -> str:
