@@ -371,12 +371,11 @@ class _Builder:
                     if not is_number(vnode.value):
                         raise PeriodError
                 except (PeriodError, TypeError, AttributeError):  # anything else: the careful readers
-                    text = self.text(_Node(pnode, path), "period")
-                    slow_period, value = self.period_text(text, _Node(pnode, path)), self.number(
-                        _Node(vnode, path), "value")
+                    slow_period = self.period(_Node(pnode, path), "period")
+                    value_node = _Node(vnode, path)
+                    value = self.number(value_node, "value")
                     if slow_period is not None and value is not None:
-                        origin = _Node(vnode, path).origin
-                        add((slow_period, str(value), origin.line, origin.column))
+                        add((slow_period, str(value), value_node.line, value_node.column))
                     continue
                 mark = vnode.start_mark
                 add((period, vnode.value, mark.line + 1, mark.column + 1))
@@ -395,15 +394,6 @@ class _Builder:
         if entries:
             self.facts.append(SeriesChunk(region, metric, unit, qualifier, source, f["quote"], f.get("note", ""),
                                           at.path, tuple(entries)))
-
-    def period_text(self, text: str | None, at: _Node) -> Period | None:
-        if text is None:
-            return None
-        try:
-            return parse_period(text)
-        except PeriodError as exc:
-            self.problem(at, f"period: {exc}")
-            return None
 
     def series_pair(self, pair: str, where: tuple[int, int], path: str) -> tuple[Period, str, int, int] | None:
         period_text, _, value_text = pair.partition("=")
