@@ -65,7 +65,7 @@ def region_context(data: Data, region: Region, theme: Theme | None = None) -> di
         if theme is not None and th.id != theme.id:
             continue
         mine = [f for f in facts if data.metrics[f.metric].theme == th.id]
-        highlights = [h for h in query.region_highlights(data, region, th)]
+        highlights = query.region_highlights(data, region, th)
         if not mine and not highlights:
             continue
         groups: dict[str, dict[str, Any]] = {}
@@ -83,8 +83,8 @@ def region_context(data: Data, region: Region, theme: Theme | None = None) -> di
         "level": region.level, "prefecture": _s(region.prefecture),
         "prefecture_en": _s(region.prefecture_en) or _s(region.prefecture), "province": _s(region.province),
         "themes": themes, "fact_count": len(facts),
-        "sources": sorted({f.source for f in facts} | {h.source for t in themes for h in
-                                                       query.region_highlights(data, region)}),
+        "sources": sorted({f.source for f in facts}
+                          | {h.source for h in query.region_highlights(data, region, theme)}),
     }
 
 
