@@ -6,6 +6,7 @@ import click
 
 from reporter.cli import (
     Session,
+    command,
     complete_regions,
     pass_session,
     print_text,
@@ -16,7 +17,7 @@ from reporter.cli import (
 from reporter.errors import UsageProblem
 
 
-@click.command()
+@command()
 @click.argument("regions_", metavar="[REGION]...", nargs=-1, shell_complete=complete_regions)
 @click.option("--all", "all_regions", is_flag=True, help="Every region in the data.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,

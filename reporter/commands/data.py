@@ -8,6 +8,7 @@ import click
 
 from reporter.cli import (
     Session,
+    command,
     format_option,
     note,
     pass_session,
@@ -16,7 +17,7 @@ from reporter.cli import (
 from reporter.errors import DataError, ExitCode
 
 
-@click.command()
+@command()
 @click.argument("path", required=False, type=click.Path())
 @click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Directory holding the sources' text files: every quote must be verbatim in them.")
@@ -57,7 +58,7 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> N
     note(f"reporter: {target}: ok, {summary}")
 
 
-@click.command()
+@command()
 @format_option("json", "csv", "tsv", "yaml")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (atomically: an interrupted write leaves the old file intact).")

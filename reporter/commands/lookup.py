@@ -6,6 +6,7 @@ import click
 
 from reporter.cli import (
     Session,
+    command,
     complete_metrics,
     complete_regions,
     emit,
@@ -18,7 +19,7 @@ from reporter.cli import (
 )
 
 
-@click.command()
+@command()
 @click.argument("region", shell_complete=complete_regions)
 @click.argument("metric", shell_complete=complete_metrics)
 @click.option("--period", "-p", metavar="PERIOD", help="e.g. 2019, 2020-H1, 2020-01/05 or 2020年1-5月.")

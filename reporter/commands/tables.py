@@ -6,6 +6,7 @@ import click
 
 from reporter.cli import (
     Session,
+    command,
     complete_metrics,
     complete_regions,
     emit,
@@ -18,7 +19,7 @@ from reporter.cli import (
 )
 
 
-@click.command()
+@command()
 @format_option()
 @pass_session
 def regions(session: Session, fmt: str | None) -> None:
@@ -33,7 +34,7 @@ def regions(session: Session, fmt: str | None) -> None:
     emit(session, [regions_view(session.data, session.lang)], fmt)
 
 
-@click.command()
+@command()
 @theme_option
 @format_option()
 @pass_session
@@ -49,7 +50,7 @@ def metrics(session: Session, theme: str | None, fmt: str | None) -> None:
     emit(session, [metrics_view(session.data, session.lang, theme_named(session, theme))], fmt)
 
 
-@click.command()
+@command()
 @click.argument("region", shell_complete=complete_regions)
 @theme_option
 @click.option("--sources", "-s", is_flag=True, help="Show the verbatim quote under each fact.")
@@ -75,7 +76,7 @@ def show(session: Session, region: str, theme: str | None, sources: bool, fmt: s
     emit(session, views, fmt)
 
 
-@click.command()
+@command()
 @click.argument("regions_", metavar="REGION...", nargs=-1, required=True, shell_complete=complete_regions)
 @click.option("--metric", "-m", "metric_names", multiple=True, metavar="METRIC",
               shell_complete=complete_metrics, help="Only these metrics (repeatable).")
@@ -99,7 +100,7 @@ def compare(session: Session, regions_: tuple[str, ...], metric_names: tuple[str
     emit(session, [compare_view(session.data, found, rows, session.lang)], fmt)
 
 
-@click.command()
+@command()
 @click.argument("metric", shell_complete=complete_metrics)
 @click.option("--period", "-p", metavar="PERIOD", help="Rank this period [default: the one most regions have].")
 @click.option("--top", "-n", type=click.IntRange(min=1), metavar="N", help="Only the first N rows.")
@@ -124,7 +125,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     emit(session, [rank_view(session.data, ranking, session.lang)], fmt)
 
 
-@click.command()
+@command()
 @click.argument("region", shell_complete=complete_regions)
 @click.argument("metric", required=False, shell_complete=complete_metrics)
 @format_option()
@@ -151,7 +152,7 @@ def delta(session: Session, region: str, metric: str | None, fmt: str | None) ->
     emit(session, [delta_view(session.data, found, deltas, session.lang)], fmt)
 
 
-@click.command()
+@command()
 @click.argument("text")
 @format_option()
 @pass_session
