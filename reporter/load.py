@@ -150,12 +150,13 @@ class _Builder:
         values = [self.text(item, f"each of {what}") for item in items]
         return tuple(v for v in values if v is not None)
 
-    def number(self, at: _Node, what: str) -> Decimal | None:
+    def number(self, at: _Node, what: str) -> str | None:
+        """A number's text, checked: the model keeps numbers as written."""
         value = self.text(at, what)
         if value is None:
             return None
         if _NUMBER.fullmatch(value):
-            return Decimal(value)
+            return value
         if re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", value):
             hint = "drop the leading zero (YAML 1.1 would even read 010 as 8)"
         elif re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", value):
@@ -531,8 +532,8 @@ class _Builder:
             value = q.value
             if not ((nonneg and value < 0) or (share and not 0 <= value <= 100)
                     or (whole and value != value.to_integral_value()) or (rank and value < 1)
-                    or fact.rank_change is not None or fact.yoy_pct is not None or fact.previous is not None):
-                return fact if q.unit else fact._replace(quantity=Quantity(value, unit, q.qualifier))
+                    or fact.rank_change is not None or fact.yoy_written is not None or fact.previous_written is not None):
+                return fact if q.unit else fact._replace(quantity=Quantity(q.written, unit, q.qualifier))
         return self.check_fact_fully(fact)
 
     def rule_for(self, metric_id: str, unit: str, source: str) -> tuple[str, bool, bool, bool, bool] | None:
@@ -597,6 +598,4 @@ class _Builder:
             return None
         if q.unit:
             return fact
-        return Fact(fact.region, fact.metric, Quantity(q.value, unit, q.qualifier), fact.period,
-                    fact.source, fact.quote, fact.yoy_pct, fact.previous, fact.rank_change, fact.note,
-                    fact.origin)
+        return fact._replace(quantity=Quantity(q.written, unit, q.qualifier))

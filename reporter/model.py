@@ -5,14 +5,21 @@ about 0.6 ms at import, and start-up time is a target (benchmarks/).
 
 Every object that came from a file carries its :class:`Origin`, so any later complaint
 can name ``file:line``.
+
+Numbers are kept as the text the loader checked (``-?digits[.digits]``: ``1009.0`` stays
+``1009.0``) and become :class:`~decimal.Decimal` when a query computes with them, through the
+``value``, ``yoy_pct`` and ``previous`` properties. ``reporter get`` prints the text and never
+imports decimal, whose C module costs about 2 ms to load.
 """
 
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.periods import Period
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 QUALIFIERS = ("exact", "more_than", "approx", "nearly", "at_least", "target")
 POLARITIES = ("higher", "lower")
@@ -96,12 +103,23 @@ class Region(NamedTuple):
         return tuple(n for n in (self.id, self.zh, self.short, self.en, self.pinyin, *self.aliases) if n)
 
 
-class Quantity(NamedTuple):
-    """A value as written (``Decimal`` keeps ``1009.0``), its unit and its qualifier."""
+def to_decimal(text: str) -> "Decimal":
+    """The Decimal of a number as written (decimal is imported on first use)."""
+    from decimal import Decimal
 
-    value: Decimal
+    return Decimal(text)
+
+
+class Quantity(NamedTuple):
+    """A value as written (``1009.0``), its unit and its qualifier."""
+
+    written: str
     unit: str
     qualifier: str = "exact"
+
+    @property
+    def value(self) -> "Decimal":
+        return to_decimal(self.written)
 
     @property
     def is_exact(self) -> bool:
@@ -117,11 +135,19 @@ class Fact(NamedTuple):
     period: Period
     source: str
     quote: str
-    yoy_pct: Decimal | None = None
-    previous: Decimal | None = None  # in the fact's unit
+    yoy_written: str | None = None  # 16 for 同比增长16%, as written
+    previous_written: str | None = None  # in the fact's unit, as written
     rank_change: int | None = None  # places gained (positive) or lost (negative)
     note: str = ""
     origin: Origin | None = None
+
+    @property
+    def yoy_pct(self) -> "Decimal | None":
+        return None if self.yoy_written is None else to_decimal(self.yoy_written)
+
+    @property
+    def previous(self) -> "Decimal | None":
+        return None if self.previous_written is None else to_decimal(self.previous_written)
 
 
 class Highlight(NamedTuple):
@@ -205,7 +231,7 @@ class SeriesChunk(NamedTuple):
 
     def facts(self, unit: str | None = None) -> list[Fact]:
         make_unit = unit or self.unit
-        return [Fact(self.region, self.metric, Quantity(Decimal(value), make_unit, self.qualifier), period,
+        return [Fact(self.region, self.metric, Quantity(value, make_unit, self.qualifier), period,
                      self.source, self.quote, None, None, None, self.note, Origin(self.path, line, column))
                 for period, value, line, column in self.entries]
 

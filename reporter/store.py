@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from reporter.model import (
@@ -43,7 +42,7 @@ from reporter.periods import Period, parse_period
 if TYPE_CHECKING:
     from reporter.model import Data
 
-SCHEMA = 3
+SCHEMA = 4  # 4: numbers stored as written (3 stored str(Decimal), e.g. 1E-7)
 SMALL_FACTS = 5000
 _MAGIC = b"reporter-cache-4\n"
 RACY_NS = 2_000_000_000  # files changed this close to the build are re-hashed
@@ -321,8 +320,8 @@ def _to_tables(data: Data) -> tuple[Any, ...]:
               for m in data.metrics.values()),
         tuple((r.id, r.zh, r.short, r.en, r.level, r.prefecture, r.province, r.pinyin, tuple(r.aliases),
                _origin(r.origin), r.prefecture_en) for r in data.regions.values()),
-        tuple((f.region, f.metric, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier, f.period.canonical,
-               f.source, f.quote, _text(f.yoy_pct), _text(f.previous), f.rank_change, f.note, *_origin(f.origin))
+        tuple((f.region, f.metric, f.quantity.written, f.quantity.unit, f.quantity.qualifier, f.period.canonical,
+               f.source, f.quote, f.yoy_written, f.previous_written, f.rank_change, f.note, *_origin(f.origin))
               for f in data.facts),
         tuple((h.region, h.theme, h.text, h.source, h.quote, h.text_en, h.period.canonical if h.period else None,
                _origin(h.origin)) for h in data.highlights),
@@ -412,10 +411,6 @@ def _origin(o: Origin | None) -> tuple[str, int, int]:
     return (o.path, o.line, o.column) if o else ("", 0, 0)
 
 
-def _text(d: Decimal | None) -> str | None:
-    return None if d is None else str(d)
-
-
 def _fill(conn: Any, data: Data) -> None:
     conn.executescript("""
         PRAGMA journal_mode = OFF;
@@ -448,8 +443,8 @@ def _fill(conn: Any, data: Data) -> None:
         (i, r.id, r.zh, r.short, r.en, r.level, r.prefecture, r.province, r.pinyin, _SEP.join(r.aliases),
          *_origin(r.origin), r.prefecture_en) for i, r in enumerate(data.regions.values())])
     conn.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-        (i, f.region, f.metric, str(f.quantity.value), f.quantity.unit, f.quantity.qualifier,
-         f.period.canonical, f.source, f.quote, _text(f.yoy_pct), _text(f.previous), f.rank_change, f.note,
+        (i, f.region, f.metric, f.quantity.written, f.quantity.unit, f.quantity.qualifier,
+         f.period.canonical, f.source, f.quote, f.yoy_written, f.previous_written, f.rank_change, f.note,
          *_origin(f.origin)) for i, f in enumerate(data.facts)])
     conn.executemany("INSERT INTO highlights VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
         (i, h.region, h.theme, h.text, h.source, h.quote, h.text_en, h.period.canonical if h.period else None,
@@ -471,8 +466,7 @@ _FACT_COLUMNS = ("region, metric, value, unit, qualifier, period, source, quote,
 def _fact(row: tuple[Any, ...], period_of: Callable[[str], Period] = parse_period) -> Fact:
     (region, metric, value, unit, qualifier, period, source, quote, yoy, previous, rank_change, note, path,
      line, pcol) = row
-    return Fact(region, metric, Quantity(Decimal(value), unit, qualifier), period_of(period), source, quote,
-                None if yoy is None else Decimal(yoy), None if previous is None else Decimal(previous),
+    return Fact(region, metric, Quantity(value, unit, qualifier), period_of(period), source, quote, yoy, previous,
                 rank_change, note, Origin(path, line, pcol))
 
 

@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import time
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -196,8 +195,8 @@ def _dataset(s: str) -> Dataset:
         {"t": Theme("t", s, s)},
         {"m": Metric("m", s, s, "万元", "t", aliases=(s,), note=s, kind="flow")},
         {"r": Region("r", s, s, s, "county", s, s, s, (s,), origin, s)},
-        (Fact("r", "m", Quantity(Decimal("1.5"), "万元"), p19, "s", s, note=s, origin=origin),
-         Fact("r", "m", Quantity(Decimal("3"), "万元", "more_than"), p20, "s", s, yoy_pct=Decimal("-2"), note=s,
+        (Fact("r", "m", Quantity("1.5", "万元"), p19, "s", s, note=s, origin=origin),
+         Fact("r", "m", Quantity("3", "万元", "more_than"), p20, "s", s, yoy_written="-2", note=s,
               origin=origin)),
         (Highlight("r", "t", s, "s", s, s, None, origin),))
 

@@ -31,7 +31,7 @@ def _s(text: str | None) -> str:
     return clean(text or "")
 
 
-def _num(value: Decimal | None) -> str | None:
+def _num(value: str | None) -> str | None:
     return None if value is None else words.number(value)
 
 
@@ -39,11 +39,11 @@ def fact_context(data: Data, fact: Fact) -> dict[str, Any]:
     metric = data.metrics[fact.metric]
     return {
         "metric": fact.metric, "label": _s(metric.zh), "label_en": _s(metric.en), "kind": metric.kind,
-        "polarity": metric.polarity, "value": words.number(fact.quantity.value),
+        "polarity": metric.polarity, "value": words.number(fact.quantity.written),
         "unit": _s(fact.quantity.unit), "qualifier": fact.quantity.qualifier,
         "period": fact.period.canonical, "period_zh": fact.period.in_words("zh"),
-        "period_en": fact.period.in_words("en"), "yoy_pct": _num(fact.yoy_pct),
-        "previous": _num(fact.previous), "rank_change": fact.rank_change, "note": _s(fact.note),
+        "period_en": fact.period.in_words("en"), "yoy_pct": _num(fact.yoy_written),
+        "previous": _num(fact.previous_written), "rank_change": fact.rank_change, "note": _s(fact.note),
         "quote": _s(fact.quote), "source": fact.source,
     }
 
@@ -103,7 +103,8 @@ def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme
 def _quantity(fact: Mapping[str, Any], lang: str = "zh", grouping: bool = False) -> str:
     from reporter.model import Quantity
 
-    q = Quantity(Decimal(fact["value"]), fact["unit"], fact["qualifier"])
+    written = words.number(Decimal(str(fact["value"])))  # a template may hand in any value: checked here
+    q = Quantity(written, fact["unit"], fact["qualifier"])
     return words.quantity(q, lang, grouping) if grouping else words.prose_quantity(q, lang)
 
 

@@ -352,7 +352,7 @@ def delta_view(data: Data, region: Region, deltas: Sequence[query.Delta], lang: 
         good = query.is_good(d, metric)
         tone = "" if good is None else "good" if good else "bad"
         approx = "≈" if d.qualifier != "exact" else ""
-        before = None if prev is None else q._replace(value=prev, qualifier="exact")
+        exact = q._replace(qualifier="exact")
         view.add({"region": region.id, "metric": metric.id, "label": metric.zh, "label_en": metric.en,
                   "period": fact.period.canonical, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
                   "previous": prev, "previous_period": d.previous_period.canonical, "change": change,
@@ -360,7 +360,7 @@ def delta_view(data: Data, region: Region, deltas: Sequence[query.Delta], lang: 
                   "basis": d.basis, "derived": d.derived},
                  {"label": metric.label(lang), "period": _period(fact, lang),
                   "value": words.quantity(q, lang, True, symbols=True),
-                  "previous": "" if before is None else approx + words.quantity(before, lang, True),
+                  "previous": "" if prev is None else approx + words.quantity(exact, lang, True, prev),
                   "delta": "" if change is None else approx + _signed_change(change, q.unit, lang),
                   "pct": words.signed_pct(pct),
                   "direction": f"{_ARROWS.get(d.direction, '')} {_VERDICTS[lang].get(good, '')}".strip(),

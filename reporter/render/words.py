@@ -6,9 +6,12 @@ only where asked (table and plain formats).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
 
-from reporter.model import Quantity
+from reporter.model import Quantity, to_decimal
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 _EN_UNITS = {
     "元": " yuan", "万元": " ×10k yuan", "亿元": " ×100m yuan", "平方米": " m²", "万平方米": " ×10k m²",
@@ -50,15 +53,23 @@ BASIS_WORDS = {
 }
 
 
-def number(value: Decimal, grouping: bool = False) -> str:
-    """A decimal as written: ``1009.0`` stays ``1009.0``; never scientific notation."""
-    text = format(value, ",f" if grouping else "f")
+def number(value: Decimal | str, grouping: bool = False) -> str:
+    """A number as written: ``1009.0`` stays ``1009.0``; never scientific notation.
+
+    A ``str`` is a number as the loader checked it (``-?digits[.digits]``), already in this form.
+    """
+    if isinstance(value, str):
+        text = format(to_decimal(value), ",f") if grouping else value
+    else:
+        text = format(value, ",f" if grouping else "f")
     return "0" if text in ("-0", "-0.0") else text
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
     """Round a derived value to ``places`` decimals (half-even), for display and export."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    from decimal import ROUND_HALF_EVEN
+
+    return value.quantize(to_decimal("1").scaleb(-places), rounding=ROUND_HALF_EVEN)
 
 
 def derived_places(written: Decimal) -> int:
@@ -76,7 +87,7 @@ def unit_text(unit: str, lang: str) -> str:
 def quantity(q: Quantity, lang: str, grouping: bool = False, value: Decimal | None = None,
              symbols: bool = False) -> str:
     """``9100多万元`` / ``more than 9,100 ×10k yuan``; with ``symbols``, ``>9,100万元``."""
-    text = number(q.value if value is None else value, grouping)
+    text = number(q.written if value is None else value, grouping)
     if q.unit == "位":
         text = f"第{text}位" if lang == "zh" else f"No. {text}"
     else:
@@ -88,21 +99,21 @@ def quantity(q: Quantity, lang: str, grouping: bool = False, value: Decimal | No
     if lang == "zh":
         before, after = _ZH_QUALIFIER[q.qualifier]
         if after and q.unit != "位":  # 9100多万元: the 多 goes between number and unit
-            digits = number(q.value if value is None else value, grouping)
+            digits = number(q.written if value is None else value, grouping)
             return before + digits + after + unit_text(q.unit, lang)
         return before + text
     return _EN_QUALIFIER[q.qualifier] + text
 
 
-_TO_MILLION = {"元": Decimal("0.000001"), "万元": Decimal("0.01"), "亿元": Decimal(100)}
+_TO_MILLION = {"元": "0.000001", "万元": "0.01", "亿元": "100"}
 
 
 def prose_quantity(q: Quantity, lang: str) -> str:
     """A quantity for running text: zh as written (9100多万元); en money in million yuan, exactly."""
     if lang == "zh" or q.unit not in _TO_MILLION:
         return quantity(q, lang, grouping=lang == "en")
-    millions = q.value * _TO_MILLION[q.unit]
-    millions = millions.quantize(Decimal(1)) if millions == millions.to_integral_value() else millions.normalize()
+    millions = q.value * to_decimal(_TO_MILLION[q.unit])
+    millions = millions.quantize(to_decimal("1")) if millions == millions.to_integral_value() else millions.normalize()
     text = f"{number(millions, True)} million yuan"
     return text if q.qualifier == "exact" else _EN_QUALIFIER[q.qualifier] + text
 
@@ -111,7 +122,7 @@ def fact_line(q: Quantity, lang: str, value_only: bool = False) -> str:
     """``get``'s one line: ``2.06亿元``, ``9100多万元``, or with ``value_only`` the bare ``2.06``."""
     from reporter.render.safe import clean
 
-    return clean(number(q.value) if value_only else quantity(q, lang)) + "\n"
+    return clean(number(q.written) if value_only else quantity(q, lang)) + "\n"
 
 
 def signed_pct(pct: Decimal | None, places: int | None = None) -> str:
