@@ -120,10 +120,31 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(write_yaml: Callable[..., Path],
             conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema'")
         conn.close()
     else:
-        db.write_bytes(db.read_bytes().replace(b"reporter-cache-4", b"reporter-cache-9"))
+        raw = db.read_bytes()
+        assert raw.startswith(reporter.store._MAGIC)
+        db.write_bytes(raw.replace(reporter.store._MAGIC, b"reporter-cache-0\n"))
     result = run("--data", str(path), "get", "甲", "rd_investment", "--period", "2020")
     assert (result.code, result.stdout, result.stderr) == (0, "1.5亿元\n", "")
     assert from_cache(path)  # rebuilt
+
+
+@pytest.mark.parametrize("layout", ["marshal"], indirect=True)
+def test_a_changed_digit_in_the_small_cache_is_caught(write_yaml: Callable[..., Path], layout: str) -> None:
+    """One digit of a value changed in place still unmarshals; only the checksum can tell.
+    (The SQLite layout has no such check: SQLite keeps no page checksums, and hashing a large
+    file on every query would undo what the layout is for. docs/security.md says so.)"""
+    path = write_yaml(MINI)
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    run("--data", str(path), "regions")
+    (blob,) = Path(cache_dir()).iterdir()
+    raw = blob.read_bytes()
+    value = b"\x031.5"  # marshal's short string: its length, then the text
+    assert raw.count(value) == 1
+    blob.write_bytes(raw.replace(value, b"\x037.5"))
+    result = run("--data", str(path), "get", "甲", "rd_investment", "--period", "2020")
+    assert (result.code, result.stdout, result.stderr) == (0, "1.5亿元\n", "")
+    assert from_cache(path)  # rebuilt, with the right digit
+    assert value in blob.read_bytes()
 
 
 def test_an_unwritable_cache_directory_is_not_an_error(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
