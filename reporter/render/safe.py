@@ -32,11 +32,11 @@ def is_clean(text: str) -> bool:
     return not any(ord(ch) in _KEEP_LAYOUT for ch in text)
 
 
-_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_NUMBER = r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"  # compiled on first use: get never needs it
 
 
 def spreadsheet_safe(cell: str) -> str:
     """Prefix a text cell a spreadsheet would run as a formula (CWE-1236); numbers stay numbers."""
-    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(cell):
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(_NUMBER, cell):
         return "'" + cell
     return cell
