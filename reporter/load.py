@@ -532,7 +532,8 @@ class _Builder:
             value = q.value
             if not ((nonneg and value < 0) or (share and not 0 <= value <= 100)
                     or (whole and value != value.to_integral_value()) or (rank and value < 1)
-                    or fact.rank_change is not None or fact.yoy_written is not None or fact.previous_written is not None):
+                    or fact.rank_change is not None or fact.yoy_written is not None
+                    or fact.previous_written is not None):
                 return fact if q.unit else fact._replace(quantity=Quantity(q.written, unit, q.qualifier))
         return self.check_fact_fully(fact)
 
