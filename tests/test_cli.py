@@ -153,6 +153,10 @@ def test_every_command_has_help_with_an_example() -> None:
         assert command is not None, name
         result = run(name, "--help")
         assert result.code == 0, name
+        assert run(name, "-h").stdout == result.stdout, name
+        assert "-h, --help  " in result.stdout and "Show this message and exit." in result.stdout, name
+        bad = run(name, "--no-such-option")
+        assert bad.code == 2 and f"Try 'reporter {name} --help' for help." in bad.stderr, name
         assert command.help and "Example" in command.help, name
         assert command.get_short_help_str(), name
     top = run("--help")
@@ -163,6 +167,7 @@ def test_version() -> None:
     from reporter import __version__
 
     assert run("--version").stdout == f"reporter, version {__version__}\n"
+    assert run("-V").stdout == f"reporter, version {__version__}\n"
 
 
 def test_data_from_environment_and_directory(tmp_path: Path) -> None:
