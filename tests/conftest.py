@@ -82,7 +82,10 @@ def run(*args: str, env: dict[str, str] | None = None) -> Result:
 
     from reporter.cli import main
 
-    runner = CliRunner()
+    try:
+        runner = CliRunner(mix_stderr=False)  # click 8.1 (setup.cfg allows it) mixes the streams by default
+    except TypeError:
+        runner = CliRunner()  # click 8.2+ keeps them apart and has no such argument
     with runner.isolation(env={"COLUMNS": "100", **(env or {})}) as streams:
         try:
             main(list(args))
