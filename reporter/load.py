@@ -248,7 +248,7 @@ class _Builder:
                                 ("metrics", self.read_metric), ("regions", self.read_region)):
             if section in top:
                 entries = self.mapping(top[section], section)
-                for key, (knode, vnode) in (entries or {}).items():
+                for knode, vnode in (entries or {}).values():
                     ident = self.ident(knode, f"{section[:-1]} id")
                     if ident is None:
                         continue
@@ -270,7 +270,7 @@ class _Builder:
             return
         readings: list[tuple[str, str]] = []
         if "readings" in f:
-            for word, (knode, vnode) in (self.mapping(f["readings"], "readings") or {}).items():
+            for word, (_knode, vnode) in (self.mapping(f["readings"], "readings") or {}).items():
                 period = self.period(vnode, f"reading of '{word}'")
                 if period is not None:
                     readings.append((word, period.canonical))
@@ -315,7 +315,7 @@ class _Builder:
         default_source = f.get("source")
         for item in f.get("facts") or ():
             self.read_fact(ident, item, default_source)
-        for metric, (knode, vnode) in (f.get("series") or {}).items():
+        for knode, vnode in (f.get("series") or {}).values():
             self.read_series(ident, knode, vnode, default_source)
         for item in f.get("highlights") or ():
             self.read_highlight(ident, item, default_source)
