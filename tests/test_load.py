@@ -182,10 +182,7 @@ SERIES = MINI.replace('''    facts:
 
 
 def test_series_load_lazily_and_equal_the_same_facts_written_out(write_yaml: Callable[..., Path]) -> None:
-    from reporter.model import LazyDataset
-
     data = load_dataset(write_yaml(SERIES))
-    assert isinstance(data, LazyDataset)
     rd = data.facts_of("a", "rd_investment")
     assert [(f.period.canonical, str(f.quantity.value), f.quantity.unit) for f in rd] == [
         ("2018", "80", "万元"), ("2019", "100.0", "万元"), ("2020", "150", "万元")]

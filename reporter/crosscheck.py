@@ -1,0 +1,157 @@
+"""What only the whole of the data can tell: the checks run once every file is read.
+
+References (a fact's metric and source, a metric's theme), one fact per region, metric and
+period, and the value rules of :mod:`reporter.rules` on every fact and every series value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reporter.dataset import Dataset, MemoryStore
+from reporter.errors import DataError, Problem
+from reporter.model import Fact, Highlight, Metric, Origin, Quantity, Region, SeriesChunk, Source, Theme
+from reporter.rules import Checks, checks_for, unit_problem
+
+
+@dataclass
+class Parts:
+    """What the files define, as read, before the cross-checks."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    items: list[Fact | SeriesChunk] = field(default_factory=list)  # in file order
+    highlights: list[Highlight] = field(default_factory=list)
+    where: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (section, id) -> first definition
+    broken: set[str] = field(default_factory=set)  # metrics defined with problems: no follow-on errors
+
+
+def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -> Dataset:
+    """The dataset, or :class:`DataError` with every problem found while reading and here."""
+    checker = _Checker(parts, problems)
+    items = [item for item in map(checker.item, parts.items) if item is not None]
+    for metric in parts.metrics.values():
+        checker.reference(metric.theme, parts.themes, "theme", metric.origin, f"metric '{metric.id}': ")
+    for hl in parts.highlights:
+        checker.reference(hl.theme, parts.themes, "theme", hl.origin)
+        checker.reference(hl.source, parts.sources, "source", hl.origin)
+    checker.say_unknown()
+    if problems:
+        problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
+        raise DataError(problems)
+    return Dataset(parts.sources, parts.themes, parts.metrics, parts.regions, MemoryStore(items, parts.highlights),
+                   paths)
+
+
+class _Checker:
+    def __init__(self, parts: Parts, problems: list[Problem]) -> None:
+        self.parts = parts
+        self.problems = problems
+        self.checks: dict[tuple[str, str], tuple[Checks, str | None]] = {}  # (metric, unit) -> rules, unit problem
+        self.periods: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}  # (region, metric) -> period -> place
+        self.unknown: dict[tuple[str, str], list[tuple[Origin | None, str]]] = {}  # (kind, name) -> uses
+
+    def at(self, origin: Origin | None, message: str) -> None:
+        if origin is None:  # pragma: no cover - every loaded object has an origin
+            self.problems.append(Problem("?", None, None, message))
+        else:
+            self.problems.append(Problem(origin.path, origin.line, origin.column or None, message))
+
+    def reference(self, name: str, known: dict[str, Any], kind: str, origin: Origin | None,
+                  prefix: str = "") -> bool:
+        """Whether ``name`` is defined; an unknown name is reported once, at its first use."""
+        if name in known:
+            return True
+        self.unknown.setdefault((kind, name), []).append((origin, prefix))
+        return False
+
+    def say_unknown(self) -> None:
+        known: dict[str, dict[str, Any]] = {"theme": self.parts.themes, "source": self.parts.sources,
+                                             "metric": self.parts.metrics}
+        for (kind, name), uses in self.unknown.items():
+            origin, prefix = uses[0]
+            others = f"; used {len(uses)} times, this is the first" if len(uses) > 1 else ""
+            self.at(origin, f"{prefix}unknown {kind} '{name}'{_suggest(name, known[kind])}{others}")
+
+    def item(self, item: Fact | SeriesChunk) -> Fact | SeriesChunk | None:
+        """The item with its unit filled in when it passes every check, else None (problems recorded)."""
+        metric = self.parts.metrics.get(item.metric)
+        if metric is None:
+            if item.metric not in self.parts.broken:
+                self.reference(item.metric, self.parts.metrics, "metric", _first_origin(item))
+            return None
+        source_ok = self.reference(item.source, self.parts.sources, "source", _first_origin(item))
+        unit = item.quantity.unit if isinstance(item, Fact) else item.unit
+        unit = unit or metric.unit
+        chosen = self.checks.get((metric.id, unit))
+        if chosen is None:
+            chosen = self.checks[(metric.id, unit)] = (checks_for(metric, unit), unit_problem(metric, unit))
+        checks, wrong_unit = chosen
+        if isinstance(item, Fact):
+            ok = self.fact(item, checks, wrong_unit)
+            checked: Fact | SeriesChunk = item if item.quantity.unit else item._replace(
+                quantity=Quantity(item.quantity.written, unit, item.quantity.qualifier))
+        else:
+            ok = self.chunk(item, checks, wrong_unit)
+            checked = item if item.unit == unit else item._replace(unit=unit)
+        return checked if ok and source_ok and self.unique(checked) else None
+
+    def fact(self, fact: Fact, checks: Checks, wrong_unit: str | None) -> bool:
+        said = [wrong_unit] if wrong_unit else []
+        q = fact.quantity
+        said += checks.fact_problems(q.written, q.qualifier, fact.yoy_written, fact.previous_written,
+                                     fact.rank_change)
+        for message in said:
+            self.at(fact.origin, message)
+        return not said
+
+    def chunk(self, chunk: SeriesChunk, checks: Checks, wrong_unit: str | None) -> bool:
+        ok = True
+        for _, written, line, column in chunk.entries:
+            said = [wrong_unit] if wrong_unit else []
+            said += checks.value_problems(written, chunk.qualifier)
+            for message in said:
+                self.problems.append(Problem(chunk.path, line, column, message))
+            ok = ok and not said
+        return ok
+
+    def unique(self, item: Fact | SeriesChunk) -> bool:
+        """Record the periods of a fact or chunk; a period its region and metric already have is a problem."""
+        periods = self.periods.setdefault((item.region, item.metric), {})
+        if isinstance(item, SeriesChunk):
+            path = item.path
+            places = [(e[0].canonical, e[2], e[3]) for e in item.entries]
+            if not periods and len({p for p, _, _ in places}) == len(places):  # the usual case, at C speed
+                periods.update((p, (path, line)) for p, line, _ in places)
+                return True
+        else:
+            origin = item.origin or Origin("?", 0)
+            path = origin.path
+            places = [(item.period.canonical, origin.line, origin.column)]
+        ok = True
+        for canonical, line, column in places:
+            first = periods.get(canonical)
+            if first is not None:
+                self.problems.append(Problem(path, line, column, f"a second '{item.metric}' fact for {canonical} "
+                                                                 f"(first at {first[0]}:{first[1]})"))
+                ok = False
+            else:
+                periods[canonical] = (path, line)
+        return ok
+
+
+def _first_origin(item: Fact | SeriesChunk) -> Origin | None:
+    if isinstance(item, Fact):
+        return item.origin
+    _, _, line, column = item.entries[0]
+    return Origin(item.path, line, column)
+
+
+def _suggest(name: str, known: dict[str, Any]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
+    return f" (did you mean {', '.join(close)}?)" if close else ""

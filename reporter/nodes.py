@@ -1,0 +1,230 @@
+"""Reading the values of YAML nodes, each problem recorded with its file, line and column.
+
+The composer (:mod:`reporter.yamlfile`) leaves every scalar as the text that was written; the
+readers here decide what that text means (a number as written, a period, an id, one of a
+list of words) and say precisely what is wrong when it means nothing. A reader returns the
+value, or ``None`` after recording a problem, so a whole file's problems come out in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from reporter.errors import Problem
+from reporter.model import Origin
+from reporter.periods import Period, PeriodError, parse_period
+from reporter.rules import MAX_DIGITS, Field
+
+ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+_INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]{0,8})")  # a rank move of a billion places is a typo
+_NULLS = ("~", "null", "Null", "NULL")
+_KIND_WORDS = {yaml.MappingNode: "mapping", yaml.SequenceNode: "sequence", yaml.ScalarNode: "scalar"}
+
+
+class Node:
+    """A YAML node and the file it came from, so every complaint can say where (slotted: a large
+    file makes tens of thousands)."""
+
+    __slots__ = ("node", "path")
+
+    def __init__(self, node: Any, path: str) -> None:
+        self.node = node
+        self.path = path
+
+    @property
+    def line(self) -> int:
+        return int(self.node.start_mark.line) + 1
+
+    @property
+    def column(self) -> int:
+        return int(self.node.start_mark.column) + 1
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.path, self.line, self.column)
+
+    @property
+    def is_mapping(self) -> bool:
+        return type(self.node) is yaml.MappingNode
+
+    @property
+    def is_scalar(self) -> bool:
+        return type(self.node) is yaml.ScalarNode
+
+
+class Fields:
+    """A mapping read against its :data:`~reporter.rules.FIELDS` spec: values, and each value's node."""
+
+    __slots__ = ("values", "nodes", "at")
+
+    def __init__(self, values: dict[str, Any], nodes: dict[str, Node], at: Node) -> None:
+        self.values, self.nodes, self.at = values, nodes, at
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.values
+
+
+class NodeReader:
+    """Readers of node values; problems collect in :attr:`problems`."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def problem(self, at: Node, message: str) -> None:
+        self.problems.append(Problem(at.path, at.line, at.column, message))
+
+    def _wrong_kind(self, at: Node, what: str, expected: str) -> None:
+        found = _KIND_WORDS.get(type(at.node), "value")
+        self.problem(at, f"{what} should be {expected}, found a {found}")
+
+    # -- containers
+
+    def mapping(self, at: Node, what: str) -> dict[str, tuple[Node, Node]] | None:
+        if not at.is_mapping:
+            self._wrong_kind(at, what, "a mapping (key: value)")
+            return None
+        return {k.value: (Node(k, at.path), Node(v, at.path)) for k, v in at.node.value}
+
+    def sequence(self, at: Node, what: str) -> list[Node] | None:
+        if type(at.node) is not yaml.SequenceNode:
+            self._wrong_kind(at, what, "a list (- item)")
+            return None
+        return [Node(n, at.path) for n in at.node.value]
+
+    def node(self, at: Node, what: str) -> Node:
+        """The node itself, for a reader further on (a series' values)."""
+        return at
+
+    def fields(self, at: Node, what: str, spec: dict[str, Field]) -> Fields | None:
+        """Read a mapping against its spec: unknown fields and missing required ones are problems."""
+        items = self.mapping(at, what)
+        if items is None:
+            return None
+        values: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}
+        ok = True
+        for key, (knode, vnode) in items.items():
+            field = spec.get(key)
+            if field is None:
+                self.problem(knode, f"unknown field '{key}' in {what}; known fields: {', '.join(spec)}")
+                ok = False
+                continue
+            value = self.read(field, vnode, key)
+            if value is None:
+                ok = False
+            values[key], nodes[key] = value, vnode
+        for field in spec.values():
+            if field.required and field.name not in items:
+                self.problem(at, f"{what} lacks required field '{field.name}'")
+                ok = False
+        return Fields(values, nodes, at) if ok else None
+
+    def read(self, field: Field, at: Node, what: str) -> Any:
+        if field.read == "choice":
+            return self.choice(at, what, field.choices)
+        reader: Callable[[Node, str], Any] = getattr(self, field.read)
+        return reader(at, what)
+
+    # -- scalars
+
+    def text(self, at: Node, what: str) -> str | None:
+        if not at.is_scalar:
+            self._wrong_kind(at, what, "text")
+            return None
+        value = at.node.value.strip()
+        if not value or (not at.node.style and value in _NULLS):
+            self.problem(at, f"{what} is empty")
+            return None
+        return str(value)
+
+    def ident(self, at: Node, what: str) -> str | None:
+        value = self.text(at, what)
+        if value is not None and not ID.fullmatch(value):
+            self.problem(at, f"{what} '{value}' should be lower-case letters, digits, '-' or '_'")
+            return None
+        return value
+
+    def texts(self, at: Node, what: str) -> tuple[str, ...] | None:
+        items = self.sequence(at, what)
+        if items is None:
+            return None
+        values = [self.text(item, f"each of {what}") for item in items]
+        return tuple(v for v in values if v is not None)
+
+    def choice(self, at: Node, what: str, options: tuple[str, ...]) -> str | None:
+        value = self.text(at, what)
+        if value is not None and value not in options:
+            self.problem(at, f"{what} '{value}' should be one of: {', '.join(options)}")
+            return None
+        return value
+
+    def number(self, at: Node, what: str) -> str | None:
+        """A number's text, checked: the model keeps numbers as written."""
+        value = self.text(at, what)
+        if value is None:
+            return None
+        problem = number_problem(value)
+        if problem is not None:
+            self.problem(at, f"{what} '{_shown(value)}' {problem}")
+            return None
+        return value
+
+    def integer(self, at: Node, what: str) -> int | None:
+        value = self.text(at, what)
+        if value is None:
+            return None
+        if not _INTEGER.fullmatch(value):
+            self.problem(at, f"{what} '{_shown(value)}' should be a whole number of at most 9 digits")
+            return None
+        return int(value)
+
+    def period(self, at: Node, what: str) -> Period | None:
+        value = self.text(at, what)
+        if value is None:
+            return None
+        try:
+            return parse_period(value)
+        except PeriodError as exc:
+            self.problem(at, f"{what}: {exc}; {PERIOD_EXAMPLES}")
+            return None
+
+
+PERIOD_EXAMPLES = ("expected e.g. 2019, 2020-H1, 2020-Q1, 2020-01/05, 2019/2020, P2Y/2020-H1, 2020/P5Y "
+                   "or @2020-H1 (docs/data-format.md)")
+
+
+def number_problem(text: str) -> str | None:
+    """Why ``text`` is not a number as the data format writes one, or None when it is."""
+    if NUMBER.fullmatch(text):
+        digits = len(text.lstrip("-").replace(".", "").lstrip("0"))
+        if digits > MAX_DIGITS:
+            return (f"has {digits} significant digits; at most {MAX_DIGITS} are kept exactly "
+                    "(statistics never need more: check the number)")
+        return None
+    if re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", text):
+        hint = "drop the leading zero (YAML 1.1 would even read 010 as 8)"
+    elif re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):
+        hint = "write it without thousands separators"
+    elif re.fullmatch(r"-?[0-9.]+[eE][-+]?[0-9]+", text):
+        hint = "write the number in full, as printed in the source"
+    elif text.endswith("%"):
+        hint = "write the number without '%'; the unit says it is a percentage"
+    else:
+        hint = "expected a number written in digits, like 2.06 or 1009.0"
+    return f"is not a number: {hint}"
+
+
+def _shown(text: str, most: int = 40) -> str:
+    """A value quoted in a message, cut short when long (a 5,000-digit number is not shown whole)."""
+    return text if len(text) <= most else text[:most] + "…"

@@ -1,0 +1,173 @@
+"""The rules of the data format, each written once, as data.
+
+Two tables: :data:`FIELDS`, the fields each part of a file may hold (and which are required,
+and how each is read), and :data:`VALUE_RULES` / :data:`FACT_RULES`, what a fact's numbers must
+satisfy for its metric. The loader reads and checks through these tables only, and
+docs/data-format.md describes them. A large series is checked by the same rules as a single
+fact: the only shortcut is each rule's ``screen``, a test on the number *as written* that is
+True whenever the rule could be broken (``"-5"`` may be negative, ``"5"`` cannot), so most
+values never become a Decimal. ``tests/test_rules.py`` proves the screens never hide a break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import NamedTuple
+
+from reporter import units
+from reporter.model import KINDS, LEVELS, POLARITIES, QUALIFIERS, Metric
+
+# --------------------------------------------------------------------------- fields
+
+
+class Field(NamedTuple):
+    """One field of a mapping in a data file: its name, whether it must be there, how it is read."""
+
+    name: str
+    required: bool
+    read: str  # a reader of reporter.nodes.NodeReader: text, ident, number, integer, period, texts, …
+    choices: tuple[str, ...] = ()  # for read="choice"
+
+
+def _fields(*specs: tuple[str, bool, str] | tuple[str, bool, str, tuple[str, ...]]) -> dict[str, Field]:
+    return {spec[0]: Field(*spec) for spec in specs}
+
+
+REQUIRED, OPTIONAL = True, False
+
+FIELDS: dict[str, dict[str, Field]] = {
+    "file": _fields(("about", OPTIONAL, "text"), ("sources", OPTIONAL, "mapping"), ("themes", OPTIONAL, "mapping"),
+                    ("metrics", OPTIONAL, "mapping"), ("regions", OPTIONAL, "mapping")),
+    "source": _fields(("publication", REQUIRED, "text"), ("title", REQUIRED, "text"), ("date", REQUIRED, "text"),
+                      ("column", OPTIONAL, "text"), ("date_note", OPTIONAL, "text"), ("file", OPTIONAL, "text"),
+                      ("readings", OPTIONAL, "mapping")),
+    "theme": _fields(("zh", REQUIRED, "text"), ("en", REQUIRED, "text")),
+    "metric": _fields(("zh", REQUIRED, "text"), ("en", REQUIRED, "text"), ("unit", REQUIRED, "text"),
+                      ("theme", REQUIRED, "ident"), ("kind", REQUIRED, "choice", KINDS),
+                      ("polarity", OPTIONAL, "choice", POLARITIES), ("aliases", OPTIONAL, "texts"),
+                      ("note", OPTIONAL, "text")),
+    "region": _fields(("zh", REQUIRED, "text"), ("short", REQUIRED, "text"), ("en", REQUIRED, "text"),
+                      ("level", REQUIRED, "choice", LEVELS), ("prefecture", REQUIRED, "text"),
+                      ("province", REQUIRED, "text"), ("prefecture_en", OPTIONAL, "text"),
+                      ("pinyin", OPTIONAL, "text"), ("aliases", OPTIONAL, "texts"), ("source", OPTIONAL, "ident"),
+                      ("facts", OPTIONAL, "sequence"), ("series", OPTIONAL, "mapping"),
+                      ("highlights", OPTIONAL, "sequence")),
+    "fact": _fields(("metric", REQUIRED, "ident"), ("value", REQUIRED, "number"), ("unit", OPTIONAL, "text"),
+                    ("period", REQUIRED, "period"), ("qualifier", OPTIONAL, "choice", QUALIFIERS),
+                    ("yoy_pct", OPTIONAL, "number"), ("previous", OPTIONAL, "number"),
+                    ("rank_change", OPTIONAL, "integer"), ("note", OPTIONAL, "text"), ("source", OPTIONAL, "ident"),
+                    ("quote", REQUIRED, "text")),
+    "series": _fields(("unit", OPTIONAL, "text"), ("qualifier", OPTIONAL, "choice", QUALIFIERS),
+                      ("source", OPTIONAL, "ident"), ("quote", REQUIRED, "text"), ("note", OPTIONAL, "text"),
+                      ("values", REQUIRED, "node")),
+    "highlight": _fields(("text", REQUIRED, "text"), ("text_en", OPTIONAL, "text"), ("theme", REQUIRED, "ident"),
+                         ("period", OPTIONAL, "period"), ("source", OPTIONAL, "ident"), ("quote", REQUIRED, "text")),
+}
+"""part of a file -> its fields. Sections (``sources`` …) map ids to parts of the singular name."""
+
+SECTIONS = {"sources": "source", "themes": "theme", "metrics": "metric", "regions": "region"}
+
+MAX_DIGITS = 15  # significant digits of a number: plenty for statistics, exact in every computation
+
+
+# --------------------------------------------------------------------------- what a fact's numbers must satisfy
+
+
+class Subject(NamedTuple):
+    """What the rules look at: a fact's metric, its unit's family, and its numbers."""
+
+    metric: Metric
+    family: str
+    unit: str
+    value: Decimal
+    qualifier: str = "exact"
+    yoy_pct: Decimal | None = None
+    previous: Decimal | None = None
+    rank_change: int | None = None
+
+
+class Rule(NamedTuple):
+    """A check of a fact: when it applies (decided once per metric and unit family), when it is broken,
+    what to say, and optionally a screen on the value as written (False: cannot be broken)."""
+
+    name: str
+    applies: Callable[[Metric, str], bool]
+    broken: Callable[[Subject], bool]
+    message: str  # str.format with the Subject's fields, plus ``kind`` (the metric's)
+    screen: Callable[[str], bool] | None = None
+
+
+def _is_counter(family: str) -> bool:
+    return family.startswith("count:") or family == "rank"
+
+
+VALUE_RULES: tuple[Rule, ...] = (
+    # the rules on a value as written (with its qualifier): they run for every value of a series too
+    Rule("negative", lambda m, fam: m.kind != "rate", lambda s: s.value < 0,
+         "value {value} is negative; a {kind} of {unit} cannot be", lambda text: text[0] == "-"),
+    Rule("share", lambda m, fam: fam == "percent" and m.kind == "rate", lambda s: not 0 <= s.value <= 100,
+         "share {value}% is outside 0-100%", lambda text: text[0] == "-" or len(text.partition(".")[0]) > 2),
+    Rule("whole", lambda m, fam: _is_counter(fam), lambda s: s.value != s.value.to_integral_value(),
+         "{value}{unit} should be a whole number", lambda text: "." in text),
+    Rule("rank_from_one", lambda m, fam: fam == "rank", lambda s: s.value < 1,
+         "rank {value} should be 1 or more", lambda text: text[0] in "-0"),
+    Rule("target_qualifier", lambda m, fam: m.kind == "target", lambda s: s.qualifier != "target",
+         "metric '{metric.id}' is a target: qualifier should be 'target'"),
+)
+
+FACT_RULES: tuple[Rule, ...] = (
+    # the rules on what only a single fact can carry (a change, a previous value, a target)
+    Rule("rank_change_on_rank", lambda m, fam: m.kind != "rank", lambda s: s.rank_change is not None,
+         "rank_change is only for rank metrics (use yoy_pct or previous)"),
+    Rule("rank_change_below_one", lambda m, fam: fam == "rank",
+         lambda s: s.rank_change is not None and s.value + s.rank_change < 1,
+         "rank_change {rank_change} would put the previous rank below 1"),
+    Rule("yoy_below_minus_100", lambda m, fam: True, lambda s: s.yoy_pct is not None and s.yoy_pct < -100,
+         "yoy_pct {yoy_pct} is below -100%"),
+    Rule("previous_negative", lambda m, fam: m.kind != "rate", lambda s: s.previous is not None and s.previous < 0,
+         "previous {previous} is negative"),
+)
+
+
+def unit_problem(metric: Metric, unit: str) -> str | None:
+    """The one rule on a unit: it must be of its metric's family (money with money, 家 with 家)."""
+    if units.family_of(unit) != units.family_of(metric.unit):
+        return f"unit '{unit}' does not fit metric '{metric.id}' (measured in {metric.unit}; same family only)"
+    return None
+
+
+class Checks(NamedTuple):
+    """The rules that apply to one metric in one unit, chosen once and then run on every value."""
+
+    metric: Metric
+    unit: str
+    family: str
+    value_rules: tuple[Rule, ...]
+    fact_rules: tuple[Rule, ...]
+
+    def value_problems(self, written: str, qualifier: str = "exact", screened: bool = True) -> list[str]:
+        """What is wrong with one value as written (a series entry); [] for most, cheaply."""
+        rules = [r for r in self.value_rules if not screened or r.screen is None or r.screen(written)]
+        if not rules:
+            return []
+        subject = Subject(self.metric, self.family, self.unit, Decimal(written), qualifier)
+        return [_say(r, subject) for r in rules if r.broken(subject)]
+
+    def fact_problems(self, written: str, qualifier: str, yoy: str | None, previous: str | None,
+                      rank_change: int | None) -> list[str]:
+        """What is wrong with a single fact: its value, then what it carries."""
+        subject = Subject(self.metric, self.family, self.unit, Decimal(written), qualifier,
+                          None if yoy is None else Decimal(yoy), None if previous is None else Decimal(previous),
+                          rank_change)
+        return [_say(r, subject) for r in (*self.value_rules, *self.fact_rules) if r.broken(subject)]
+
+
+def checks_for(metric: Metric, unit: str) -> Checks:
+    family = units.family_of(unit)
+    return Checks(metric, unit, family, tuple(r for r in VALUE_RULES if r.applies(metric, family)),
+                  tuple(r for r in FACT_RULES if r.applies(metric, family)))
+
+
+def _say(rule: Rule, subject: Subject) -> str:
+    return rule.message.format(**subject._asdict(), kind=subject.metric.kind)
