@@ -13,7 +13,6 @@ imports decimal, whose C module costs about 2 ms to load.
 """
 
 
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.periods import Period
@@ -149,6 +148,18 @@ class Fact(NamedTuple):
     def previous(self) -> "Decimal | None":
         return None if self.previous_written is None else to_decimal(self.previous_written)
 
+    # -- what a store needs of an item (see reporter.dataset); a SeriesChunk answers the same
+
+    @property
+    def size(self) -> int:
+        return 1
+
+    def expand(self) -> tuple["Fact"]:
+        return (self,)
+
+    def period_texts(self) -> tuple[str]:
+        return (self.period.canonical,)
+
 
 class Highlight(NamedTuple):
     """A qualitative fact: an honour, an institute founded, a programme launched."""
@@ -163,60 +174,11 @@ class Highlight(NamedTuple):
     origin: Origin | None = None
 
 
-class Dataset(NamedTuple):
-    """Everything loaded from one data file or directory, validated and cross-referenced."""
-
-    sources: dict[str, Source]
-    themes: dict[str, Theme]
-    metrics: dict[str, Metric]
-    regions: dict[str, Region]
-    facts: tuple[Fact, ...]
-    highlights: tuple[Highlight, ...] = ()
-    paths: tuple[str, ...] = ()
-
-    def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]:
-        """The facts of one region and/or one metric, in file order."""
-        return [f for f in self.facts
-                if (region is None or f.region == region) and (metric is None or f.metric == metric)]
-
-    def highlights_of(self, region: str) -> list[Highlight]:
-        return [h for h in self.highlights if h.region == region]
-
-    def coverage(self) -> "Coverage":
-        return coverage_of(self.facts)
-
-    def facts_where(self, match: "FactMatch") -> list[Fact]:
-        """The facts for which ``match(region, metric, note, quote)`` holds, in file order."""
-        return [f for f in self.facts if match(f.region, f.metric, f.note, f.quote)]
-
-
-FactMatch = Callable[[str, str, str, str], bool]  # (region, metric, note, quote) -> wanted?
-Coverage = tuple[dict[str, tuple[int, frozenset[str]]], dict[str, frozenset[str]]]
-"""(region -> (number of facts, its periods), metric -> the regions reporting it)."""
-
-
-def coverage_of(items: "Iterable[Fact | SeriesChunk]") -> Coverage:
-    """Who reports what, counted without building facts from series chunks."""
-    counts: dict[str, int] = {}
-    periods: dict[str, set[str]] = {}
-    reporters: dict[str, set[str]] = {}
-    for item in items:
-        if type(item) is SeriesChunk:
-            counts[item.region] = counts.get(item.region, 0) + len(item.entries)
-            periods.setdefault(item.region, set()).update(e[0].canonical for e in item.entries)
-        else:
-            counts[item.region] = counts.get(item.region, 0) + 1
-            periods.setdefault(item.region, set()).add(item.period.canonical)  # type: ignore[union-attr]
-        reporters.setdefault(item.metric, set()).add(item.region)
-    return ({r: (n, frozenset(periods[r])) for r, n in counts.items()},
-            {m: frozenset(rs) for m, rs in reporters.items()})
-
-
 class SeriesChunk(NamedTuple):
     """One series as written (``values: {"2019": 123.4, …}``): its facts are built on demand.
 
     Loading a large file checks every value but makes no Fact objects; a query that needs a
-    region's or a metric's facts builds only those (see :class:`LazyDataset`).
+    region's or a metric's facts builds only those (see :mod:`reporter.dataset`).
     """
 
     region: str
@@ -229,94 +191,15 @@ class SeriesChunk(NamedTuple):
     path: str
     entries: tuple[tuple[Period, str, int, int], ...]  # period, value as written, line, column
 
-    def facts(self, unit: str | None = None) -> list[Fact]:
-        make_unit = unit or self.unit
-        return [Fact(self.region, self.metric, Quantity(value, make_unit, self.qualifier), period,
+    @property
+    def size(self) -> int:
+        return len(self.entries)
+
+    def expand(self) -> list[Fact]:
+        """The series' facts, one per entry, in the order written."""
+        return [Fact(self.region, self.metric, Quantity(value, self.unit, self.qualifier), period,
                      self.source, self.quote, None, None, None, self.note, Origin(self.path, line, column))
                 for period, value, line, column in self.entries]
 
-
-class LazyDataset:
-    """The :class:`Dataset` interface over facts and series chunks, in file order; a chunk becomes
-    facts the first time a query asks for its region or metric."""
-
-    def __init__(self, sources: dict[str, Source], themes: dict[str, Theme], metrics: dict[str, Metric],
-                 regions: dict[str, Region], items: list["Fact | SeriesChunk"], highlights: tuple[Highlight, ...],
-                 paths: tuple[str, ...]) -> None:
-        self.sources, self.themes, self.metrics, self.regions = sources, themes, metrics, regions
-        self.highlights, self.paths = highlights, paths
-        self._items = items
-        self._facts: tuple[Fact, ...] | None = None
-        self._by_region: dict[str, list[Fact | SeriesChunk]] | None = None
-
-    @staticmethod
-    def _expand(items: "list[Fact | SeriesChunk]", metric: str | None = None) -> list[Fact]:
-        out: list[Fact] = []
-        for item in items:
-            if metric is not None and item.metric != metric:
-                continue
-            if type(item) is SeriesChunk:
-                out.extend(item.facts())
-            else:
-                out.append(item)  # type: ignore[arg-type]
-        return out
-
-    @property
-    def facts(self) -> tuple[Fact, ...]:
-        if self._facts is None:
-            self._facts = tuple(self._expand(self._items))
-        return self._facts
-
-    def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]:
-        if region is None:
-            return self._expand(self._items, metric)
-        if self._by_region is None:
-            self._by_region = {}
-            for item in self._items:
-                self._by_region.setdefault(item.region, []).append(item)
-        return self._expand(self._by_region.get(region, []), metric)
-
-    def highlights_of(self, region: str) -> list[Highlight]:
-        return [h for h in self.highlights if h.region == region]
-
-    def coverage(self) -> Coverage:
-        return coverage_of(self._items)
-
-    def facts_where(self, match: FactMatch) -> list[Fact]:
-        """A series shares region, metric, note and quote: one test decides all of its facts."""
-        out: list[Fact] = []
-        for item in self._items:
-            if match(item.region, item.metric, item.note, item.quote):
-                out.extend(item.facts() if type(item) is SeriesChunk else [item])  # type: ignore[list-item]
-        return out
-
-
-if TYPE_CHECKING:  # a type for annotations only: defining a Protocol costs start-up time
-    from typing import Protocol
-
-    class Data(Protocol):
-        """What queries and renderers need of a dataset. :class:`Dataset` (eager),
-        :class:`LazyDataset` (series built on demand) and the cache's ``CachedDataset`` all are."""
-
-        @property
-        def sources(self) -> dict[str, Source]: ...
-        @property
-        def themes(self) -> dict[str, Theme]: ...
-        @property
-        def metrics(self) -> dict[str, Metric]: ...
-        @property
-        def regions(self) -> dict[str, Region]: ...
-        @property
-        def facts(self) -> tuple[Fact, ...]: ...
-        @property
-        def highlights(self) -> tuple[Highlight, ...]: ...
-        @property
-        def paths(self) -> tuple[str, ...]: ...
-
-        def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]: ...
-
-        def highlights_of(self, region: str) -> list[Highlight]: ...
-
-        def coverage(self) -> Coverage: ...
-
-        def facts_where(self, match: FactMatch) -> list[Fact]: ...
+    def period_texts(self) -> list[str]:
+        return [entry[0].canonical for entry in self.entries]

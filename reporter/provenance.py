@@ -14,7 +14,7 @@ from reporter.errors import Problem
 from reporter.model import Fact, Highlight
 
 if TYPE_CHECKING:
-    from reporter.model import Data
+    from reporter.dataset import Dataset as Data
 
 
 def normalise_space(text: str) -> str:

@@ -1,9 +1,10 @@
-"""Questions asked of a dataset: lookup, select, rank, compare, year-over-year, search.
+"""Questions asked of a dataset: rank, compare, year over year, search.
 
-Pure functions over a :class:`~reporter.model.Dataset` (or anything with the same
-methods, such as the cache's store): they return values and never print.
+Pure functions over a :class:`~reporter.dataset.Dataset`: they return values and never print.
+(Choosing facts without arithmetic is :mod:`reporter.select`.)
 """
 
+from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
@@ -12,29 +13,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reporter import units
 from reporter.errors import LookupFailed, NoData
-from reporter.lookup import by_period, metric_order
 from reporter.model import Fact, Highlight, Metric, Region, Theme
+from reporter.periods import Period
+from reporter.select import by_period, metric_order, region_facts, series_of
 
 if TYPE_CHECKING:
-    from reporter.model import Data
-from reporter.periods import Period
-
-
-def series_of(data: "Data", region: str, metric: str) -> list[Fact]:
-    """Every period of one region's metric, oldest first (for sparklines)."""
-    return by_period(data.facts_of(region, metric))
-
-
-def region_facts(data: "Data", region: Region, theme: Theme | None = None) -> list[Fact]:
-    """A region's facts, grouped by theme, latest period of each metric first within a metric."""
-    facts = [f for f in data.facts_of(region.id)
-             if theme is None or data.metrics[f.metric].theme == theme.id]
-    order = {m: i for i, m in enumerate(metric_order(data, {f.metric for f in facts}))}
-    return sorted(facts, key=lambda f: (order[f.metric], -f.period.last, f.period.first))
-
-
-def region_highlights(data: "Data", region: Region, theme: Theme | None = None) -> list[Highlight]:
-    return [h for h in data.highlights_of(region.id) if theme is None or h.theme == theme.id]
+    from reporter.dataset import Dataset
 
 
 # --------------------------------------------------------------------------- ranking
@@ -58,7 +42,7 @@ class Ranking(NamedTuple):
     left_out: tuple[Fact, ...]  # facts of other periods, not comparable
 
 
-def rank_regions(data: "Data", metric: Metric, period: Period | None = None,
+def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
                  top: int | None = None, reverse: bool = False) -> Ranking:
     """Rank regions on one metric within one period; polarity decides what is better."""
     facts = data.facts_of(metric=metric.id)
@@ -99,7 +83,7 @@ class CompareRow(NamedTuple):
     history: tuple[tuple[Fact, ...], ...]  # every period per region, oldest first
 
 
-def compare_regions(data: "Data", regions: Sequence[Region], metrics: Sequence[Metric] = (),
+def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[Metric] = (),
                     theme: Theme | None = None) -> list[CompareRow]:
     """Regions side by side: one row per metric any of them reports (or the metrics asked for)."""
     if metrics:
@@ -162,7 +146,7 @@ def _qualifier(*quals: str) -> str:
     return "exact" if all(q == "exact" for q in quals) else "approx"
 
 
-def yoy_deltas(data: "Data", region: Region, metric: Metric | None = None) -> list[Delta]:
+def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> list[Delta]:
     """Year-over-year changes of a region's facts, for one metric or all that have one."""
     facts = data.facts_of(region.id, metric.id if metric else None)
     by_key = {(f.metric, f.period.canonical): f for f in facts}
@@ -201,7 +185,7 @@ class SearchHits(NamedTuple):
     highlights: tuple[Highlight, ...]
 
 
-def search(data: "Data", text: str) -> SearchHits:
+def search(data: Dataset, text: str) -> SearchHits:
     """Facts and highlights whose label, alias, note, quote or region name contains ``text``."""
     wanted = text.strip().casefold()
     if not wanted:

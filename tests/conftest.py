@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from reporter.dataset import Dataset
 from reporter.load import load_dataset
-from reporter.model import Dataset
 from reporter.paths import bundled_data_path
 
 REPO = Path(__file__).resolve().parents[1]

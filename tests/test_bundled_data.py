@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reporter.model import Dataset
+from reporter.dataset import Dataset
 from reporter.provenance import normalise_space, unverified_quotes
 
 from .conftest import SOURCE_DIR

@@ -22,9 +22,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reporter.dataset import Dataset, MemoryStore
 from reporter.errors import DataError
 from reporter.load import load_dataset
-from reporter.model import Dataset, Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
+from reporter.model import Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
 from reporter.periods import parse_period
 from reporter.render.formats import render
 from reporter.render.safe import clean, spreadsheet_safe
@@ -195,10 +196,10 @@ def _dataset(s: str) -> Dataset:
         {"t": Theme("t", s, s)},
         {"m": Metric("m", s, s, "万元", "t", aliases=(s,), note=s, kind="flow")},
         {"r": Region("r", s, s, s, "county", s, s, s, (s,), origin, s)},
-        (Fact("r", "m", Quantity("1.5", "万元"), p19, "s", s, note=s, origin=origin),
-         Fact("r", "m", Quantity("3", "万元", "more_than"), p20, "s", s, yoy_written="-2", note=s,
-              origin=origin)),
-        (Highlight("r", "t", s, "s", s, s, None, origin),))
+        MemoryStore([Fact("r", "m", Quantity("1.5", "万元"), p19, "s", s, note=s, origin=origin),
+                     Fact("r", "m", Quantity("3", "万元", "more_than"), p20, "s", s, yoy_written="-2", note=s,
+                          origin=origin)],
+                    [Highlight("r", "t", s, "s", s, s, None, origin)]))
 
 
 @settings(max_examples=80, deadline=None)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reporter import lookup, query
+from reporter import names, query, select
+from reporter.dataset import Dataset
 from reporter.errors import LookupFailed, NoData
 from reporter.load import load_dataset
-from reporter.model import Dataset
 from reporter.periods import parse_period
 
 from .conftest import MINI
@@ -19,34 +19,34 @@ from .conftest import MINI
 
 @pytest.mark.parametrize("name", ["jiangshan", "江山市", "江山", "Jiangshan", "JIANGSHAN", "jiangshan city", "jiangs"])
 def test_region_lookup_by_any_name(bundled: Dataset, name: str) -> None:
-    assert lookup.find_region(bundled, name).id == "jiangshan"
+    assert names.find_region(bundled, name).id == "jiangshan"
 
 
 def test_unknown_and_ambiguous_names_suggest(bundled: Dataset) -> None:
-    assert lookup.find_region(bundled, "洞").id == "dongtou"  # a unique prefix is enough
+    assert names.find_region(bundled, "洞").id == "dongtou"  # a unique prefix is enough
     with pytest.raises(LookupFailed, match="did you mean .*洞头"):
-        lookup.find_region(bundled, "洞尾")
+        names.find_region(bundled, "洞尾")
     with pytest.raises(LookupFailed, match="unknown region 'dongtuo' \\(did you mean dongtou"):
-        lookup.find_region(bundled, "dongtuo")
+        names.find_region(bundled, "dongtuo")
     with pytest.raises(LookupFailed, match="ambiguous"):
-        lookup.find_metric(bundled, "accelerator")
+        names.find_metric(bundled, "accelerator")
 
 
 def test_metric_lookup_by_label_alias_and_prefix(bundled: Dataset) -> None:
-    assert lookup.find_metric(bundled, "研发投入").id == "rd_investment"
-    assert lookup.find_metric(bundled, "R&D investment").id == "rd_investment"
-    assert lookup.find_metric(bundled, "rd_inv").id == "rd_investment"
-    assert lookup.find_metric(bundled, "高企").id == "national_hightech_enterprises"
+    assert names.find_metric(bundled, "研发投入").id == "rd_investment"
+    assert names.find_metric(bundled, "R&D investment").id == "rd_investment"
+    assert names.find_metric(bundled, "rd_inv").id == "rd_investment"
+    assert names.find_metric(bundled, "高企").id == "national_hightech_enterprises"
 
 
 def test_get_latest_and_asked_period(write_yaml: Callable[..., Path]) -> None:
     data = load_dataset(write_yaml(MINI))
-    region, metric = lookup.find_region(data, "甲"), lookup.find_metric(data, "rd_investment")
-    latest = lookup.get_fact(data, region, metric)
+    region, metric = names.find_region(data, "甲"), names.find_metric(data, "rd_investment")
+    latest = select.get_fact(data, region, metric)
     assert latest.fact.period.canonical == "2020" and [f.period.canonical for f in latest.others] == ["2019"]
-    assert lookup.get_fact(data, region, metric, parse_period("2019")).fact.quantity.value == 100
+    assert select.get_fact(data, region, metric, parse_period("2019")).fact.quantity.value == 100
     with pytest.raises(NoData, match="it has: 2019, 2020"):
-        lookup.get_fact(data, region, metric, parse_period("2018"))
+        select.get_fact(data, region, metric, parse_period("2018"))
 
 
 def _two_regions(write_yaml: Callable[..., Path], b_value: str, b_unit: str = "万元") -> Dataset:

@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from reporter import __version__, query
+from reporter import __version__, select
 from reporter.errors import TemplateFailed
 from reporter.model import Fact, Region, Theme
 
 if TYPE_CHECKING:
-    from reporter.model import Data
+    from reporter.dataset import Dataset as Data
 from reporter.paths import bundled_templates_dir
 from reporter.render import words
 from reporter.render.safe import clean
@@ -59,13 +59,13 @@ def _lead_en(period: Any) -> str:
 
 
 def region_context(data: Data, region: Region, theme: Theme | None = None) -> dict[str, Any]:
-    facts = query.region_facts(data, region, theme)
+    facts = select.region_facts(data, region, theme)
     themes = []
     for th in data.themes.values():
         if theme is not None and th.id != theme.id:
             continue
         mine = [f for f in facts if data.metrics[f.metric].theme == th.id]
-        highlights = query.region_highlights(data, region, th)
+        highlights = select.region_highlights(data, region, th)
         if not mine and not highlights:
             continue
         groups: dict[str, dict[str, Any]] = {}
@@ -84,7 +84,7 @@ def region_context(data: Data, region: Region, theme: Theme | None = None) -> di
         "prefecture_en": _s(region.prefecture_en) or _s(region.prefecture), "province": _s(region.province),
         "themes": themes, "fact_count": len(facts),
         "sources": sorted({f.source for f in facts}
-                          | {h.source for h in query.region_highlights(data, region, theme)}),
+                          | {h.source for h in select.region_highlights(data, region, theme)}),
     }
 
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reporter import query
+from reporter import query, select
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 
 if TYPE_CHECKING:
-    from reporter.model import Data
+    from reporter.dataset import Dataset as Data
 from reporter.render import words
 from reporter.render.safe import clean
 
@@ -185,14 +185,14 @@ def metrics_view(data: Data, lang: str, theme: Theme | None = None) -> View:
 
 def show_view(data: Data, region: Region, lang: str, theme: Theme | None = None,
               sources: bool = False) -> View:
-    facts = query.region_facts(data, region, theme)
+    facts = select.region_facts(data, region, theme)
     title = (f"{region.zh}（{region.prefecture}）" if lang == "zh"
              else f"{region.en} ({region.prefecture_en or region.prefecture})")
     keys = ["label", "value", "period", "change", "trend"]
     view = View("facts", title, _columns(lang, *keys, numeric=("value",), visual=("trend",)), EXPORT_KEYS)
     for fact in facts:
         metric = data.metrics[fact.metric]
-        history = query.series_of(data, region.id, fact.metric)
+        history = select.series_of(data, region.id, fact.metric)
         trend = words.sparkline([_base(f) for f in history]) if fact is history[-1] else ""
         group = data.themes[metric.theme]
         view.add(fact_record(data, fact),
@@ -365,7 +365,7 @@ def delta_view(data: Data, region: Region, deltas: Sequence[query.Delta], lang: 
                   "pct": words.signed_pct(pct),
                   "direction": f"{_ARROWS.get(d.direction, '')} {_VERDICTS[lang].get(good, '')}".strip(),
                   "basis": words.BASIS_WORDS[lang][d.basis],
-                  "trend": words.sparkline([_base(f) for f in query.series_of(data, region.id, metric.id)])},
+                  "trend": words.sparkline([_base(f) for f in select.series_of(data, region.id, metric.id)])},
                  tones={"direction": tone, "delta": tone, "pct": tone})
     return view
 

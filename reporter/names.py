@@ -1,18 +1,20 @@
-"""Names to objects, and the one-fact lookup behind ``reporter get``.
+"""What users type, resolved: region, metric and theme names, and periods.
 
-Kept apart from :mod:`reporter.query` (rankings, deltas, search) so the start-up path of
-``get`` imports only what it uses. Pure functions; they never print.
+Names are forgiving (id, zh or en name, pinyin, alias; case-insensitive; a unique prefix or
+substring) and a name that matches nothing or too much fails with the nearest candidates.
+Pure functions; they never print.
 """
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from __future__ import annotations
 
-from reporter.errors import LookupFailed, NoData
-from reporter.model import Fact, Metric, Region, Theme
+from typing import TYPE_CHECKING
+
+from reporter.errors import LookupFailed
+from reporter.model import Metric, Region, Theme
+from reporter.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
-    from reporter.model import Data
-from reporter.periods import Period, PeriodError, parse_period
+    from reporter.dataset import Dataset
 
 
 def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
@@ -39,18 +41,18 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
     raise LookupFailed(f"unknown {kind} '{name}'{hint}")
 
 
-def find_region(data: "Data", name: str) -> Region:
+def find_region(data: Dataset, name: str) -> Region:
     """A region by id, zh full or short name, en name, pinyin or alias (case-insensitive)."""
     return data.regions[_resolve("region", name, {r.id: list(r.names) for r in data.regions.values()})]
 
 
-def find_metric(data: "Data", name: str) -> Metric:
+def find_metric(data: Dataset, name: str) -> Metric:
     """A metric by id, zh or en label, or alias; a unique prefix is enough."""
     names = {m.id: [m.id, m.zh, m.en, *m.aliases] for m in data.metrics.values()}
     return data.metrics[_resolve("metric", name, names)]
 
 
-def find_theme(data: "Data", name: str) -> Theme:
+def find_theme(data: Dataset, name: str) -> Theme:
     """A theme by id, zh or en name."""
     return data.themes[_resolve("theme", name, {t.id: [t.id, t.zh, t.en] for t in data.themes.values()})]
 
@@ -61,40 +63,3 @@ def find_period(text: str) -> Period:
         return parse_period(text)
     except PeriodError as exc:
         raise LookupFailed(f"bad period: {exc}; try 2019, 2020-H1, 2020-01/05 or 2020年1-5月") from None
-
-
-# --------------------------------------------------------------------------- selecting facts
-
-
-def by_period(facts: Iterable[Fact]) -> list[Fact]:
-    """Facts ordered by period, oldest first."""
-    return sorted(facts, key=lambda f: f.period.sort_key)
-
-
-def metric_order(data: "Data", metric_ids: Iterable[str]) -> list[str]:
-    """Metric ids in theme order, then catalogue order."""
-    catalogue = list(data.metrics)
-    return sorted(set(metric_ids), key=lambda m: (data.themes[data.metrics[m].theme].order, catalogue.index(m)))
-
-
-class Lookup(NamedTuple):
-    """The answer to ``get``: the fact, and the other periods it was chosen from."""
-
-    fact: Fact
-    others: tuple[Fact, ...]
-
-
-def get_fact(data: "Data", region: Region, metric: Metric, period: Period | None = None) -> Lookup:
-    """One fact of a region and metric: the asked-for period, or the latest one."""
-    facts = by_period(data.facts_of(region.id, metric.id))
-    if not facts:
-        raise NoData(f"{region.zh} has no '{metric.id}' fact")
-    if period is None:
-        return Lookup(facts[-1], tuple(facts[:-1]))
-    chosen = [f for f in facts if f.period.canonical == period.canonical]
-    if not chosen:
-        periods = ", ".join(f.period.canonical for f in facts)
-        raise NoData(f"{region.zh} has no '{metric.id}' fact for {period}; it has: {periods}")
-    return Lookup(chosen[0], tuple(f for f in facts if f is not chosen[0]))
-
-

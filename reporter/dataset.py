@@ -1,0 +1,132 @@
+"""The one dataset interface every query and view uses, whatever holds the facts.
+
+A :class:`Dataset` is the catalogues (sources, themes, metrics, regions), kept in memory,
+and a *store* behind them that hands out facts and highlights. Two stores exist: facts in
+memory (:class:`MemoryStore`: as loaded from YAML, or read whole from the small cache), and
+rows of the large cache (``reporter.cache.large.SqliteStore``). Each store answers the same
+four questions; everything a query may ask is written once, here.
+
+A store yields *items*: a :class:`~reporter.model.Fact`, or a
+:class:`~reporter.model.SeriesChunk` (one compactly written series), both of which know their
+region, metric, note, quote, size and periods and ``expand()`` into facts. So a large series file
+is checked and counted without building its facts, and a query builds only those it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from reporter.model import Fact, Highlight, Metric, Region, Source, Theme
+
+if TYPE_CHECKING:
+    from reporter.model import SeriesChunk
+
+    Item = Fact | SeriesChunk
+
+FactMatch = Callable[[str, str, str, str], bool]  # (region, metric, note, quote) -> wanted?
+Coverage = tuple[dict[str, tuple[int, frozenset[str]]], dict[str, frozenset[str]]]
+"""(region -> (number of facts, their periods), metric -> the regions reporting it)."""
+
+
+class Dataset:
+    """Catalogues in memory and facts from a store, read through one interface."""
+
+    def __init__(self, sources: dict[str, Source], themes: dict[str, Theme], metrics: dict[str, Metric],
+                 regions: dict[str, Region], store: MemoryStore | Store, paths: tuple[str, ...] = ()) -> None:
+        self.sources, self.themes, self.metrics, self.regions = sources, themes, metrics, regions
+        self.store = store
+        self.paths = paths
+        self._facts: tuple[Fact, ...] | None = None
+        self._highlights: tuple[Highlight, ...] | None = None
+
+    # -- facts
+
+    def iter_facts(self) -> Iterator[Fact]:
+        """Every fact in file order, built one item at a time (memory stays bounded)."""
+        for item in self.store.items():
+            yield from item.expand()
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact in file order, built once and kept (small data; large data should iterate)."""
+        if self._facts is None:
+            self._facts = tuple(self.iter_facts())
+        return self._facts
+
+    def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]:
+        """The facts of one region and/or one metric, in file order."""
+        return [fact for item in self.store.items(region, metric) for fact in item.expand()]
+
+    def facts_where(self, match: FactMatch) -> list[Fact]:
+        """Facts whose ``(region, metric, note, quote)`` satisfy ``match``, in file order.
+
+        A series shares region, metric, note and quote: one test decides all of its facts.
+        """
+        return [fact for item in self.store.items() if match(item.region, item.metric, item.note, item.quote)
+                for fact in item.expand()]
+
+    def coverage(self) -> Coverage:
+        """Who reports what, counted without building facts."""
+        return self.store.coverage()
+
+    # -- highlights
+
+    @property
+    def highlights(self) -> tuple[Highlight, ...]:
+        if self._highlights is None:
+            self._highlights = tuple(self.store.highlights())
+        return self._highlights
+
+    def highlights_of(self, region: str) -> list[Highlight]:
+        return list(self.store.highlights(region))
+
+
+class MemoryStore:
+    """Items and highlights held in lists, in file order (indexed by region on first need)."""
+
+    def __init__(self, items: list[Item], highlights: list[Highlight]) -> None:
+        self._items = items
+        self._highlights = highlights
+        self._by_region: dict[str, list[Item]] | None = None
+
+    def items(self, region: str | None = None, metric: str | None = None) -> Iterable[Item]:
+        if region is None:
+            chosen: Iterable[Item] = self._items
+        else:
+            if self._by_region is None:
+                self._by_region = {}
+                for item in self._items:
+                    self._by_region.setdefault(item.region, []).append(item)
+            chosen = self._by_region.get(region, ())
+        return chosen if metric is None else (item for item in chosen if item.metric == metric)
+
+    def highlights(self, region: str | None = None) -> Iterable[Highlight]:
+        return self._highlights if region is None else [h for h in self._highlights if h.region == region]
+
+    def coverage(self) -> Coverage:
+        return coverage_of(self._items)
+
+
+def coverage_of(items: Iterable[Item]) -> Coverage:
+    """Who reports what: each item says its size and periods, so no fact is built."""
+    counts: dict[str, int] = {}
+    periods: dict[str, set[str]] = {}
+    reporters: dict[str, set[str]] = {}
+    for item in items:
+        counts[item.region] = counts.get(item.region, 0) + item.size
+        periods.setdefault(item.region, set()).update(item.period_texts())
+        reporters.setdefault(item.metric, set()).add(item.region)
+    return ({r: (n, frozenset(periods[r])) for r, n in counts.items()},
+            {m: frozenset(rs) for m, rs in reporters.items()})
+
+
+if TYPE_CHECKING:  # the storage contract, for the type checker; stores are plain classes
+    from typing import Protocol
+
+    class Store(Protocol):
+        def items(self, region: str | None = None, metric: str | None = None) -> Iterable[Item]: ...
+
+        def highlights(self, region: str | None = None) -> Iterable[Highlight]: ...
+
+        def coverage(self) -> Coverage: ...
