@@ -27,3 +27,18 @@ def resolve_data_path(option: str | None, environ: Mapping[str, str]) -> str:
     if environ.get("REPORTER_DATA"):
         return environ["REPORTER_DATA"]
     return bundled_data_path()
+
+
+def is_data_file_name(name: str) -> bool:
+    """The one rule for which files of a data directory are data: ``*.yaml`` / ``*.yml``, not hidden."""
+    return name.endswith((".yaml", ".yml")) and not name.startswith(".")
+
+
+def data_file_paths(path: str) -> list[str]:
+    """The data files behind ``path``: a directory's data files (sorted by name), or the path itself.
+
+    Raises ``OSError`` when a directory cannot be listed; says nothing of whether the files are readable.
+    """
+    if os.path.isdir(path):
+        return [os.path.join(path, name) for name in sorted(os.listdir(path)) if is_data_file_name(name)]
+    return [path]

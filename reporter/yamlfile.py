@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reporter.errors import Problem
+from reporter.paths import is_data_file_name
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any curated file; keeps a stray log from eating memory
 
@@ -177,7 +178,7 @@ def data_files(path: Path) -> tuple[list[Path], list[Problem]]:
             names = sorted(os.listdir(path))
         except OSError as exc:
             return [], [Problem(str(path), None, None, f"cannot list directory: {exc.strerror or exc}")]
-        files = [path / n for n in names if n.endswith((".yaml", ".yml")) and not n.startswith(".")]
+        files = [path / n for n in names if is_data_file_name(n)]
         if not files:
             return [], [Problem(str(path), None, None, "directory holds no .yaml or .yml files")]
         return files, []
