@@ -144,7 +144,7 @@ def test_check_sources_proves_every_quote(tmp_path: Path) -> None:
 def test_every_command_has_help_with_an_example() -> None:
     import click
 
-    from reporter.cli import cli
+    from reporter.cli.group import cli
 
     ctx = click.Context(cli)
     assert cli.list_commands(ctx) == sorted(["regions", "metrics", "show", "get", "compare", "rank", "delta",

@@ -1,1 +1,1 @@
-"""The subcommands, imported one module at a time by :class:`reporter.cli.LazyGroup`."""
+"""The subcommands, imported one module at a time by :class:`reporter.cli.group.LazyGroup`."""

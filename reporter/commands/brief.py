@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import click
 
-from reporter.cli import (
-    Session,
-    command,
-    complete_regions,
-    pass_session,
-    print_text,
-    region_named,
-    theme_named,
-    theme_option,
-)
+from reporter.cli.completion import complete_regions
+from reporter.cli.options import command, pass_session, theme_option
+from reporter.cli.output import print_text
+from reporter.cli.session import Session
 from reporter.errors import UsageProblem
 
 
@@ -44,8 +38,8 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, lang: 
     lang = lang or session.lang
     data = session.data
     chosen = list(data.regions.values()) if all_regions else list(
-        dict.fromkeys(region_named(session, r) for r in regions_))
-    context = brief_context(data, chosen, lang, theme_named(session, theme))
+        dict.fromkeys(session.region(r) for r in regions_))
+    context = brief_context(data, chosen, lang, session.theme(theme))
     text = render_brief(context, template or f"brief.{lang}", lang)
     print_text(session, text)
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from reporter.cli import (
-    Session,
-    command,
-    format_option,
-    note,
-    pass_session,
-    write_out,
-)
+from reporter.cli.options import command, format_option, pass_session
+from reporter.cli.output import note, write_out
+from reporter.cli.session import Session
 from reporter.errors import DataError, ExitCode
 
 
@@ -85,6 +78,6 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
         write_atomic(Path(output), render([view], fmt, session.env))  # a file is UTF-8 whatever stdout is
         note(f"reporter: wrote {len(view.records)} facts to {output}")
     else:
-        write_out(sys.stdout, render_for_stream([view], fmt, session.env))
+        write_out(render_for_stream([view], fmt, session.env))
 
 

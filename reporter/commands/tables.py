@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import click
 
-from reporter.cli import (
-    Session,
-    command,
-    complete_metrics,
-    complete_regions,
-    emit,
-    format_option,
-    metric_named,
-    pass_session,
-    region_named,
-    theme_named,
-    theme_option,
-)
+from reporter.cli.completion import complete_metrics, complete_regions
+from reporter.cli.options import command, format_option, pass_session, theme_option
+from reporter.cli.output import emit
+from reporter.cli.session import Session
 
 
 @command()
@@ -47,7 +38,7 @@ def metrics(session: Session, theme: str | None, fmt: str | None) -> None:
     """
     from reporter.render.views import metrics_view
 
-    emit(session, [metrics_view(session.data, session.lang, theme_named(session, theme))], fmt)
+    emit(session, [metrics_view(session.data, session.lang, session.theme(theme))], fmt)
 
 
 @command()
@@ -63,10 +54,10 @@ def show(session: Session, region: str, theme: str | None, sources: bool, fmt: s
     Example:
       reporter show 江山 --theme rd --sources
     """
-    from reporter.query import region_highlights
     from reporter.render.views import highlights_view, show_view
+    from reporter.select import region_highlights
 
-    data, found, chosen = session.data, region_named(session, region), theme_named(session, theme)
+    data, found, chosen = session.data, session.region(region), session.theme(theme)
     views = [show_view(data, found, session.lang, chosen, sources),
              highlights_view(data, region_highlights(data, found, chosen), session.lang, sources)]
     if not views[0].records and not views[1].records:
@@ -94,9 +85,9 @@ def compare(session: Session, regions_: tuple[str, ...], metric_names: tuple[str
     from reporter.query import compare_regions
     from reporter.render.views import compare_view
 
-    found = list(dict.fromkeys(region_named(session, r) for r in regions_))
-    chosen = [metric_named(session, m) for m in metric_names]
-    rows = compare_regions(session.data, found, chosen, theme_named(session, theme))
+    found = list(dict.fromkeys(session.region(r) for r in regions_))
+    chosen = [session.metric(m) for m in metric_names]
+    rows = compare_regions(session.data, found, chosen, session.theme(theme))
     emit(session, [compare_view(session.data, found, rows, session.lang)], fmt)
 
 
@@ -116,11 +107,11 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
       reporter rank 研发投入 --period 2020-01/05
       reporter rank hightech_recertified --top 3
     """
-    from reporter.lookup import find_period
+    from reporter.names import find_period
     from reporter.query import rank_regions
     from reporter.render.views import rank_view
 
-    ranking = rank_regions(session.data, metric_named(session, metric), find_period(period) if period else None,
+    ranking = rank_regions(session.data, session.metric(metric), find_period(period) if period else None,
                            top, reverse)
     emit(session, [rank_view(session.data, ranking, session.lang)], fmt)
 
@@ -145,8 +136,8 @@ def delta(session: Session, region: str, metric: str | None, fmt: str | None) ->
     from reporter.query import yoy_deltas
     from reporter.render.views import delta_view
 
-    found = region_named(session, region)
-    deltas = yoy_deltas(session.data, found, metric_named(session, metric) if metric else None)
+    found = session.region(region)
+    deltas = yoy_deltas(session.data, found, session.metric(metric) if metric else None)
     if not deltas:
         raise NoData(f"{found.zh} has no year-over-year change: no two periods a year apart, none reported")
     emit(session, [delta_view(session.data, found, deltas, session.lang)], fmt)

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import click
 
-from reporter.cli import (
-    Session,
-    command,
-    complete_metrics,
-    complete_regions,
-    emit,
-    format_option,
-    metric_named,
-    note,
-    pass_session,
-    print_text,
-    region_named,
-)
+from reporter.cli.completion import complete_metrics, complete_regions
+from reporter.cli.options import command, format_option, pass_session
+from reporter.cli.output import emit, note, print_text
+from reporter.cli.session import Session
 
 
 @command()
@@ -35,11 +26,12 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
       reporter get 江山 研发投入                 → 2.06亿元
       reporter get jiangshan rd_investment --value-only   → 2.06
     """
-    from reporter.lookup import find_period, get_fact
+    from reporter.names import find_period
     from reporter.render import words
+    from reporter.select import get_fact
 
     data = session.data
-    found = get_fact(data, region_named(session, region), metric_named(session, metric),
+    found = get_fact(data, session.region(region), session.metric(metric),
                      find_period(period) if period else None)
     fact = found.fact
     if found.others and period is None:

@@ -1,0 +1,85 @@
+"""The ``reporter`` command group: global options, and subcommands imported only when invoked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from reporter import __version__
+from reporter.cli.options import Command
+from reporter.cli.session import Session
+from reporter.render import FORMATS
+
+EXIT_CODES = """\b
+Exit codes:
+  0    success
+  1    error: unknown name, no data, invalid data file or template
+  2    usage error: bad option or argument
+  130  interrupted (Ctrl-C)"""
+
+COMMANDS = {  # name -> module.object (listed alphabetically by --help)
+    **{name: f"reporter.commands.tables.{name}"
+       for name in ("regions", "metrics", "show", "compare", "rank", "delta", "search")},
+    "get": "reporter.commands.get.get",
+    "brief": "reporter.commands.brief.brief",
+    "export": "reporter.commands.data.export",
+    "check": "reporter.commands.data.check",
+}
+
+
+class LazyGroup(Command, click.Group):
+    """A group whose subcommands are imported only when invoked (click's documented pattern), so
+    ``reporter get`` does not pay for building every other command."""
+
+    def __init__(self, *args: Any, lazy_subcommands: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_subcommands = lazy_subcommands or {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy_subcommands])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_subcommands:
+            from importlib import import_module
+
+            module, name = self.lazy_subcommands[cmd_name].rsplit(".", 1)
+            command: click.Command = getattr(import_module(module), name)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"reporter, version {__version__}", color=ctx.color)
+        ctx.exit()
+
+
+@click.group(cls=LazyGroup, lazy_subcommands=COMMANDS, epilog=EXIT_CODES,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--data", "data_option", metavar="PATH",  # checked by the loader, which names the problem
+              help="Data file or directory of YAML files [default: $REPORTER_DATA, else the bundled data].")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Default output format for every command [default: auto].")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of labels and headers.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto).")
+@click.option("--no-cache", is_flag=True, help="Read the data file itself, not the compiled cache.")
+@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
+@click.pass_context
+def cli(ctx: click.Context, data_option: str | None, fmt: str | None, lang: str, color: str,
+        no_cache: bool) -> None:
+    """Science-and-technology indicators of Zhejiang's counties, from curated, quoted facts.
+
+    \b
+    Examples:
+      reporter show 江山 --sources
+      reporter get 江山 研发投入            → 2.06亿元
+      reporter rank 研发投入 --period 2019
+      reporter brief 洞头 >> weekly.txt
+    """
+    session = ctx.ensure_object(Session)
+    session.data_option, session.fmt, session.lang, session.color = data_option, fmt, lang, color
+    session.use_cache = not no_cache

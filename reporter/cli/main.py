@@ -1,0 +1,91 @@
+"""The entry point: run the command line, and turn every way a run can end into an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+from reporter.cli.group import cli
+from reporter.cli.output import note
+from reporter.cli.session import Session
+from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point: every failure becomes one line on stderr and a documented exit code.
+
+    ``argv`` None is a real run (arguments from the command line): the cache is then built in a
+    detached child after the answer, and the interpreter's final collection is skipped.
+    """
+    real_run = argv is None
+    session = Session()
+    code = _run(session, argv)
+    if code != ExitCode.INTERRUPTED:
+        try:
+            # the answer is out: build the cache now, so the first query after an edit does not wait
+            session.build_cache(detach=real_run)
+        except KeyboardInterrupt:
+            code = ExitCode.INTERRUPTED
+    if real_run:
+        # A real run ends here. Python's shutdown would garbage-collect everything imported and made,
+        # which costs more than a warm get's own work; frozen objects are left to the OS, which takes
+        # the memory back anyway. Streams are still flushed and atexit handlers run as usual.
+        import gc
+
+        gc.freeze()
+    sys.exit(int(code))
+
+
+def _run(session: Session, argv: Sequence[str] | None) -> int:
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="reporter",
+                          standalone_mode=False, obj=session)
+        return result if isinstance(result, int) else ExitCode.OK
+    except ReporterError as exc:
+        _report(exc)
+        if _stdout_failed(exc):
+            _silence_stdout()
+        return ExitCode.USAGE if isinstance(exc, UsageProblem) else exc.exit_code
+    except click.exceptions.Abort:
+        note("reporter: interrupted")
+        return ExitCode.INTERRUPTED
+    except click.ClickException as exc:
+        import io
+
+        shown = io.StringIO()
+        exc.show(file=shown)  # click's usage and message, then cleaned like every diagnostic
+        note(shown.getvalue().rstrip("\n"))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        note("reporter: interrupted")
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (| head -1): end quietly, and keep Python from complaining at exit.
+        _silence_stdout()
+        return ExitCode.OK
+
+
+def _report(exc: ReporterError) -> None:
+    if isinstance(exc, DataError) and len(exc.problems) > 1:
+        note(f"reporter: {exc.problems[0]}")
+        note(f"reporter: … and {len(exc.problems) - 1} more problem(s); run 'reporter check' to see all")
+    else:
+        note(f"reporter: {exc}")
+
+
+def _stdout_failed(exc: ReporterError) -> bool:
+    from reporter.cli.output import OutputFailed
+
+    return isinstance(exc, OutputFailed)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass

@@ -1,0 +1,72 @@
+"""Writing to the user: data to stdout, whole or not at all; notes and errors to stderr, one line each."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reporter.errors import ReporterError
+
+if TYPE_CHECKING:
+    from reporter.cli.session import Session
+    from reporter.render.views import View
+
+
+def write_out(text: str, stream: Any = None) -> None:
+    """Write ``text`` to stdout (or ``stream``) and flush; a closed or full output is one clear error.
+
+    A reader that went away (``BrokenPipeError``) is not an error: it reaches the entry point,
+    which ends the run quietly.
+    """
+    stream = sys.stdout if stream is None else stream
+    if stream is None:
+        raise ReporterError("standard output is closed; nothing was written")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputFailed(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+class OutputFailed(ReporterError):
+    """stdout refused what was written (a full disk, an I/O error): the run's output is lost."""
+
+
+def note(message: str) -> None:
+    """A diagnostic on stderr, safe for any encoding and free of control characters."""
+    from reporter.render.safe import clean
+
+    stream = sys.stderr
+    if stream is None:
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    line = clean(message, keep_layout=True)
+    try:
+        stream.write(line.encode(encoding, "backslashreplace").decode(encoding, "replace") + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it
+
+
+def emit(session: Session, views: Sequence[View], fmt: str | None) -> None:
+    """Render views in the chosen format and write them whole, or fail before writing anything."""
+    from reporter.render.formats import left_out_tables, render_for_stream
+
+    chosen = fmt or session.fmt or "auto"
+    write_out(render_for_stream(views, chosen, session.env))
+    for view in views:
+        for line in view.notes:
+            note(f"reporter: {line}")
+    left_out = left_out_tables(views, chosen, session.env)
+    if left_out:
+        note(f"reporter: {chosen} holds one table; the {', '.join(left_out)} are in json")
+
+
+def print_text(session: Session, text: str) -> None:
+    """Write text a command made (a value, a brief, an export) whole, if stdout can carry it."""
+    from reporter.render import for_stream
+
+    write_out(for_stream(text, session.env.encoding))

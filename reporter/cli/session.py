@@ -1,0 +1,101 @@
+"""What the global options decided, and the dataset they name, opened on first use."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reporter.terminal import Environment
+
+if TYPE_CHECKING:
+    from reporter.cache import Progress
+    from reporter.dataset import Dataset
+    from reporter.model import Metric, Region, Theme
+
+
+class Session:
+    """One run's settings and data. The dataset is opened (through the cache) when a command first
+    asks for it; a cache build that opening deferred is run by :meth:`build_cache` after the answer."""
+
+    def __init__(self, data_option: str | None = None, fmt: str | None = None, lang: str = "zh",
+                 color: str = "auto", use_cache: bool = True) -> None:
+        self.data_option = data_option
+        self.fmt = fmt
+        self.lang = lang
+        self.color = color
+        self.use_cache = use_cache
+        self._data: Dataset | None = None
+        self._env: Environment | None = None
+        self._build: Callable[[], None] | None = None
+
+    @property
+    def env(self) -> Environment:
+        if self._env is None:
+            self._env = Environment.detect(self.color)
+        return self._env
+
+    @property
+    def data_path(self) -> str:
+        from reporter.paths import resolve_data_path
+
+        return resolve_data_path(self.data_option, os.environ)
+
+    @property
+    def data(self) -> Dataset:
+        if self._data is None:
+            from reporter.cache import open_dataset
+
+            opened = open_dataset(self.data_path, use_cache=self.use_cache, progress=self.progress())
+            self._data, self._build = opened.data, opened.build
+        return self._data
+
+    def progress(self) -> Progress | None:
+        """A bar on stderr for slow steps, when stderr is a terminal (None: nothing to show)."""
+        if not self.env.stderr_isatty:
+            return None
+        from reporter.cli.progress import DelayedProgress
+
+        return DelayedProgress
+
+    # -- names typed by the user
+
+    def region(self, name: str) -> Region:
+        from reporter.names import find_region
+
+        return find_region(self.data, name)
+
+    def metric(self, name: str) -> Metric:
+        from reporter.names import find_metric
+
+        return find_metric(self.data, name)
+
+    def theme(self, name: str | None) -> Theme | None:
+        from reporter.names import find_theme
+
+        return find_theme(self.data, name) if name else None
+
+    # -- after the answer
+
+    def build_cache(self, detach: bool) -> None:
+        """Build the cache opening deferred; with ``detach``, in a forked child that lets this process
+        exit at once (its stdio pointed away, so no pipe waits for it)."""
+        build, self._build = self._build, None
+        if build is None:
+            return
+        if detach and hasattr(os, "fork"):
+            try:
+                pid = os.fork()
+            except OSError:
+                pid = -1
+            if pid == 0:  # the child: build, never return into the caller
+                try:
+                    devnull = os.open(os.devnull, os.O_RDWR)
+                    for fd in (0, 1, 2):
+                        os.dup2(devnull, fd)
+                    build()
+                finally:
+                    os._exit(0)
+            if pid > 0:
+                return
+        build()
