@@ -105,34 +105,37 @@ def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[
 
 
 class Delta(NamedTuple):
-    """A year-over-year change: computed from two periods, or derived from what the source reports."""
+    """A year-over-year change: computed from two periods, or derived from what the source reports.
+
+    Values derived by division (a previous value from a reported growth rate) are rounded to one
+    more decimal than the value they come from (2.06 at +16% -> 1.776); a computed percentage to
+    one decimal. A rank's change is in places, with no percentage.
+    """
 
     fact: Fact
     previous: Decimal | None  # in the fact's unit
     previous_period: Period
     change: Decimal | None  # current - previous, in the fact's unit
-    pct: Decimal | None  # percent change; None on a zero or missing base
+    pct: Decimal | None  # percent change; None on a zero or missing base, and for ranks
     basis: str  # computed | reported_pct | reported_previous | reported_rank_change
     qualifier: str  # exact, or approx when an input was qualified or derived by division
+    direction: str  # up, down, flat or unknown: how the number moved
+    good: bool | None  # whether that is good news by the metric's polarity; None when flat or unknown
 
     @property
     def derived(self) -> bool:
         return self.basis != "computed"
 
-    @property
-    def direction(self) -> str:
-        """up, down or flat: how the number moved (not whether that is good)."""
-        value = self.change if self.change is not None else self.pct
-        if value is None:
-            return "unknown"
-        return "up" if value > 0 else "down" if value < 0 else "flat"
-
 
 def is_good(delta: Delta, metric: Metric) -> bool | None:
     """Whether a move is good news: up for most metrics, down for ranks (a smaller rank is better)."""
-    if delta.direction in ("unknown", "flat"):
+    return _good(delta.direction, metric)
+
+
+def _good(direction: str, metric: Metric) -> bool | None:
+    if direction in ("unknown", "flat"):
         return None
-    return (delta.direction == "up") == (metric.polarity == "higher")
+    return (direction == "up") == (metric.polarity == "higher")
 
 
 def pct_change(current: Decimal, previous: Decimal) -> Decimal | None:
@@ -142,8 +145,38 @@ def pct_change(current: Decimal, previous: Decimal) -> Decimal | None:
     return (current - previous) / previous * 100
 
 
+def rounded(value: Decimal, places: int) -> Decimal:
+    """Round a derived value to ``places`` decimals (half-even)."""
+    from decimal import ROUND_HALF_EVEN
+
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+
+
+def _derived_places(written: Decimal) -> int:
+    """A derived value is shown with one more decimal than the value it came from."""
+    exponent = written.as_tuple().exponent
+    return (-exponent if isinstance(exponent, int) and exponent < 0 else 0) + 1
+
+
 def _qualifier(*quals: str) -> str:
     return "exact" if all(q == "exact" for q in quals) else "approx"
+
+
+def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period, pct: Decimal | None,
+           basis: str, qualifier: str) -> Delta:
+    value = fact.quantity.value
+    change = None if previous is None else value - previous
+    moved = change if change is not None else pct
+    direction = "unknown" if moved is None else "up" if moved > 0 else "down" if moved < 0 else "flat"
+    if basis == "reported_pct":
+        places = _derived_places(value)
+        previous = None if previous is None else rounded(previous, places)
+        change = None if change is None else rounded(change, places)
+    elif pct is not None:
+        pct = rounded(pct, 1)
+    if metric.kind == "rank":
+        pct = None
+    return Delta(fact, previous, before, change, pct, basis, qualifier, direction, _good(direction, metric))
 
 
 def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> list[Delta]:
@@ -152,25 +185,23 @@ def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> l
     by_key = {(f.metric, f.period.canonical): f for f in facts}
     deltas = []
     for fact in region_facts(data, region) if metric is None else by_period(facts):
-        q = fact.quantity
+        q, of = fact.quantity, data.metrics[fact.metric]
         before = fact.period.shifted(-1)
         old = by_key.get((fact.metric, before.canonical))
         if old is not None:
             prev = units.convert(old.quantity.value, old.quantity.unit, q.unit)
-            deltas.append(Delta(fact, prev, before, q.value - prev, pct_change(q.value, prev), "computed",
-                                _qualifier(q.qualifier, old.quantity.qualifier)))
+            deltas.append(_delta(fact, of, prev, before, pct_change(q.value, prev), "computed",
+                                 _qualifier(q.qualifier, old.quantity.qualifier)))
         elif fact.previous is not None:
-            deltas.append(Delta(fact, fact.previous, before, q.value - fact.previous,
-                                pct_change(q.value, fact.previous), "reported_previous",
-                                _qualifier(q.qualifier)))
+            deltas.append(_delta(fact, of, fact.previous, before, pct_change(q.value, fact.previous),
+                                 "reported_previous", _qualifier(q.qualifier)))
         elif fact.yoy_pct is not None:
             derived = q.value / (1 + fact.yoy_pct / 100) if fact.yoy_pct != -100 else None
-            change = q.value - derived if derived is not None else None
-            deltas.append(Delta(fact, derived, before, change, fact.yoy_pct, "reported_pct", "approx"))
+            deltas.append(_delta(fact, of, derived, before, fact.yoy_pct, "reported_pct", "approx"))
         elif fact.rank_change is not None:
             prev = q.value + fact.rank_change
-            deltas.append(Delta(fact, prev, before, q.value - prev, pct_change(q.value, prev),
-                                "reported_rank_change", _qualifier(q.qualifier)))
+            deltas.append(_delta(fact, of, prev, before, pct_change(q.value, prev), "reported_rank_change",
+                                 _qualifier(q.qualifier)))
     if metric is not None and not deltas:
         raise NoData(f"{region.zh} has no year-over-year change for '{metric.id}': "
                      "no period a year earlier, and the source reports none")

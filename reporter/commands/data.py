@@ -76,7 +76,7 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
         from reporter.files import write_atomic
 
         write_atomic(Path(output), render([view], fmt, session.env))  # a file is UTF-8 whatever stdout is
-        note(f"reporter: wrote {len(view.records)} facts to {output}")
+        note(f"reporter: wrote {len(view.items)} facts to {output}")
     else:
         write_out(render_for_stream([view], fmt, session.env))
 

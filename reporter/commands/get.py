@@ -27,7 +27,7 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
       reporter get jiangshan rd_investment --value-only   → 2.06
     """
     from reporter.names import find_period
-    from reporter.render import words
+    from reporter.render import numbers
     from reporter.select import get_fact
 
     data = session.data
@@ -44,4 +44,4 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         view = export_view(data, session.lang, [fact])
         emit(session, [view], chosen)
         return
-    print_text(session, words.fact_line(fact.quantity, session.lang, value_only))
+    print_text(session, numbers.fact_line(fact.quantity, session.lang, value_only))

@@ -60,7 +60,7 @@ def show(session: Session, region: str, theme: str | None, sources: bool, fmt: s
     data, found, chosen = session.data, session.region(region), session.theme(theme)
     views = [show_view(data, found, session.lang, chosen, sources),
              highlights_view(data, region_highlights(data, found, chosen), session.lang, sources)]
-    if not views[0].records and not views[1].records:
+    if not views[0].items and not views[1].items:
         from reporter.errors import NoData
 
         raise NoData(f"{found.zh} has no facts{' in theme ' + chosen.id if chosen else ''}")

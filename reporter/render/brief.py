@@ -21,7 +21,7 @@ from reporter.model import Fact, Region, Theme
 if TYPE_CHECKING:
     from reporter.dataset import Dataset as Data
 from reporter.paths import bundled_templates_dir
-from reporter.render import words
+from reporter.render import numbers
 from reporter.render.safe import clean
 
 # --------------------------------------------------------------------------- context (plain data)
@@ -32,14 +32,14 @@ def _s(text: str | None) -> str:
 
 
 def _num(value: str | None) -> str | None:
-    return None if value is None else words.number(value)
+    return None if value is None else numbers.number(value)
 
 
 def fact_context(data: Data, fact: Fact) -> dict[str, Any]:
     metric = data.metrics[fact.metric]
     return {
         "metric": fact.metric, "label": _s(metric.zh), "label_en": _s(metric.en), "kind": metric.kind,
-        "polarity": metric.polarity, "value": words.number(fact.quantity.written),
+        "polarity": metric.polarity, "value": numbers.number(fact.quantity.written),
         "unit": _s(fact.quantity.unit), "qualifier": fact.quantity.qualifier,
         "period": fact.period.canonical, "period_zh": fact.period.in_words("zh"),
         "period_en": fact.period.in_words("en"), "yoy_pct": _num(fact.yoy_written),
@@ -103,13 +103,13 @@ def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme
 def _quantity(fact: Mapping[str, Any], lang: str = "zh", grouping: bool = False) -> str:
     from reporter.model import Quantity
 
-    written = words.number(Decimal(str(fact["value"])))  # a template may hand in any value: checked here
+    written = numbers.number(Decimal(str(fact["value"])))  # a template may hand in any value: checked here
     q = Quantity(written, fact["unit"], fact["qualifier"])
-    return words.quantity(q, lang, grouping) if grouping else words.prose_quantity(q, lang)
+    return numbers.quantity(q, lang, grouping) if grouping else numbers.prose_quantity(q, lang)
 
 
 def _signed_pct(value: Any) -> str:
-    return words.signed_pct(None if value is None else Decimal(str(value)))
+    return numbers.signed_pct(None if value is None else Decimal(str(value)))
 
 
 def _period(item: Any, lang: str = "zh") -> str:
@@ -127,9 +127,9 @@ def _change(fact: Mapping[str, Any], lang: str = "zh") -> str:
     """The change the source reports, in words: 同比增长16% / up 34 places."""
     parts = []
     if fact.get("yoy_pct") is not None:
-        parts.append(words.yoy_words(Decimal(fact["yoy_pct"]), lang))
+        parts.append(numbers.yoy_words(Decimal(fact["yoy_pct"]), lang))
     if fact.get("rank_change") is not None:
-        move = words.rank_move(int(fact["rank_change"]), lang)
+        move = numbers.rank_move(int(fact["rank_change"]), lang)
         parts.append(("较上年" + move) if lang == "zh" else f"{move} on the year before")
     return ("，" if lang == "zh" else ", ").join(parts)
 

@@ -34,7 +34,7 @@ def json_value(value: Any, ensure_ascii: bool = False) -> str:
 
 
 def _records(view: View) -> list[dict[str, Any]]:
-    return [{k: r.get(k) for k in view.record_keys} for r in view.records]
+    return list(view.records())
 
 
 def views_as_json(views: Sequence[View], env: Environment) -> str:

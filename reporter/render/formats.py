@@ -57,4 +57,4 @@ def left_out_tables(views: Sequence[View], fmt: str, env: Environment) -> list[s
     """Names of the tables a one-table format (csv, tsv) could not carry."""
     if resolve_format(fmt, env) not in ("csv", "tsv"):
         return []
-    return [v.name for v in views[1:] if v.records]
+    return [v.name for v in views[1:] if v.items]

@@ -27,14 +27,15 @@ def view_as_table(view: View, env: Environment) -> Table:
     table = Table(title=Text(view.title, style="bold"), box=box.ASCII if env.dumb else box.SIMPLE_HEAD,
                   title_justify="left", header_style="bold", show_edge=False, pad_edge=False)
     # a picture column with nothing to draw (no metric with several periods) is left out
-    columns = [c for c in view.columns if not c.visual or any(cells.get(c.key) for cells in view.cells)]
+    rows = list(view.rows())
+    columns = [c for c in view.columns if not c.visual or any(row.cells.get(c.key) for row in rows)]
     for i, column in enumerate(columns):
         # nothing is ever cut: text folds onto more lines when the terminal is narrow, and the
         # first column (what a row is about) keeps a readable width
         table.add_column(Text(column.header), justify="right" if column.numeric else "left",
                          no_wrap=column.visual, overflow="fold", min_width=10 if i == 0 else None)
     current: str | None = None
-    for cells, group, detail, tones in zip(view.cells, view.groups, view.details, view.tones):
+    for cells, group, detail, tones in rows:
         if group and group != current:
             if current is not None:
                 table.add_section()
@@ -43,7 +44,7 @@ def view_as_table(view: View, env: Environment) -> Table:
         row = []
         detail_key = view.detail_column or columns[0].key
         for column in columns:
-            text = Text(cells.get(column.key, ""), style=_TONES.get(tones.get(column.key, ""), ""))
+            text = Text(cells.get(column.key, ""), style=_TONES.get((tones or {}).get(column.key, ""), ""))
             if column.key == detail_key and detail:
                 text.append("\n" + detail, style="dim")
             if column.visual:
@@ -57,7 +58,7 @@ def views_as_table(views: Sequence[View], env: Environment) -> str:
     buffer = io.StringIO()
     console = make_console(env, buffer)
     for i, view in enumerate(views):
-        if not view.records:
+        if not view.items:
             continue
         if i:
             console.print()

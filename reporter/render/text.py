@@ -7,6 +7,7 @@ no escape codes, no truncation. Groups become a leading column so every line sta
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import tabulate as _tabulate
 
@@ -18,37 +19,46 @@ def _human_columns(view: View) -> list[Column]:
     return [c for c in view.columns if not c.visual]
 
 
-def _grid(view: View, group_header: str) -> tuple[list[str], list[list[str]], list[str]]:
+class _Grid(NamedTuple):
+    headers: list[str]
+    rows: list[list[str]]
+    align: list[str]
+    details: list[str | None]
+
+
+def _grid(view: View, group_header: str) -> _Grid:
     columns = _human_columns(view)
-    grouped = any(view.groups)
+    shown = list(view.rows())
+    grouped = any(row.group for row in shown)
     headers = ([group_header] if grouped else []) + [c.header for c in columns]
     align = (["left"] if grouped else []) + ["right" if c.numeric else "left" for c in columns]
-    rows = [([group or ""] if grouped else []) + [cells.get(c.key, "") for c in columns]
-            for cells, group in zip(view.cells, view.groups)]
-    return headers, rows, align
+    rows = [([row.group or ""] if grouped else []) + [row.cells.get(c.key, "") for c in columns] for row in shown]
+    return _Grid(headers, rows, align, [row.detail for row in shown])
 
 
-def _each_table(views: Sequence[View], draw: Callable[[View, list[str], list[list[str]], list[str]], str]) -> str:
+def _each_table(views: Sequence[View], draw: Callable[[View, _Grid], str]) -> str:
     """Draw every view that has rows, a blank line between them."""
-    parts = [draw(view, *_grid(view, "主题" if _is_zh(view) else "theme")) for view in views if view.records]
+    parts = [draw(view, _grid(view, "主题" if _is_zh(view) else "theme")) for view in views if view.items]
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _plain(view: View, headers: list[str], rows: list[list[str]], align: list[str]) -> str:
+def _plain(view: View, grid: _Grid) -> str:
+    headers, rows, align, details = grid
     lines = _tabulate.tabulate(rows, headers, tablefmt="plain", disable_numparse=True, colalign=align).splitlines()
     out = lines[:1]
-    for line, detail in zip(lines[1:], view.details):
+    for line, detail in zip(lines[1:], details):
         out.append(line.rstrip())
         if detail:
             out.append("    " + detail)
     return "\n".join(out)
 
 
-def _markdown(view: View, headers: list[str], rows: list[list[str]], align: list[str]) -> str:
-    if any(view.details):
+def _markdown(view: View, grid: _Grid) -> str:
+    headers, rows, align, details = grid
+    if any(details):
         headers.append("原文" if _is_zh(view) else "quote")
         align.append("left")
-        for row, detail in zip(rows, view.details):
+        for row, detail in zip(rows, details):
             row.append(detail or "")
     cells = [[_escape(cell) for cell in row] for row in rows]
     table = _tabulate.tabulate(cells, [_escape(h) for h in headers], tablefmt="github", disable_numparse=True,

@@ -24,35 +24,6 @@ _EN_QUALIFIER = {"more_than": "more than ", "approx": "about ", "nearly": "nearl
                  "at_least": "at least ", "target": "target "}
 _SYMBOL = {"more_than": ">", "approx": "≈", "nearly": "≈", "at_least": "≥", "target": "→"}
 
-HEADERS = {
-    "zh": {"region": "地区", "region_name": "地区", "name": "名称", "name_en": "英文名", "level": "级别",
-           "prefecture": "地级市", "facts": "数据条数", "latest": "最新时期", "metric": "代码", "label": "指标",
-           "unit": "单位", "polarity": "方向", "kind": "类型", "theme": "主题", "regions": "地区",
-           "value": "数值", "period": "时期", "qualifier": "限定", "change": "变化", "quote": "原文",
-           "position": "名次", "bar": "", "trend": "走势", "previous": "上期", "previous_period": "上期时期",
-           "delta": "增减", "pct": "增幅", "direction": "方向", "basis": "依据", "type": "类型",
-           "text": "内容", "source": "来源", "note": "备注"},
-    "en": {"region": "region", "region_name": "region", "name": "name", "name_en": "English", "level": "level",
-           "prefecture": "prefecture", "facts": "facts", "latest": "latest", "metric": "id",
-           "label": "metric", "unit": "unit", "polarity": "better", "kind": "kind", "theme": "theme",
-           "regions": "regions", "value": "value", "period": "period", "qualifier": "qualifier",
-           "change": "change", "quote": "quote", "position": "rank", "bar": "", "trend": "trend",
-           "previous": "previous", "previous_period": "previous period", "delta": "change", "pct": "change %",
-           "direction": "direction", "basis": "basis", "type": "type", "text": "text", "source": "source",
-           "note": "note"},
-}
-
-LEVELS_ZH = {"district": "区", "county-level city": "县级市", "county": "县", "city": "市",
-             "prefecture": "地级市", "province": "省"}
-POLARITY_WORDS = {"zh": {"higher": "越高越好", "lower": "越低越好"}, "en": {"higher": "higher", "lower": "lower"}}
-BASIS_WORDS = {
-    "zh": {"computed": "两期计算", "reported_pct": "据报道增幅推算", "reported_previous": "据报道上期值",
-           "reported_rank_change": "据报道位次变化推算"},
-    "en": {"computed": "computed", "reported_pct": "derived from reported %",
-           "reported_previous": "reported previous", "reported_rank_change": "derived from reported rank change"},
-}
-
-
 def number(value: Decimal | str, grouping: bool = False) -> str:
     """A number as written: ``1009.0`` stays ``1009.0``; never scientific notation.
 
@@ -63,19 +34,6 @@ def number(value: Decimal | str, grouping: bool = False) -> str:
     else:
         text = format(value, ",f" if grouping else "f")
     return "0" if text in ("-0", "-0.0") else text
-
-
-def rounded(value: Decimal, places: int) -> Decimal:
-    """Round a derived value to ``places`` decimals (half-even), for display and export."""
-    from decimal import ROUND_HALF_EVEN
-
-    return value.quantize(to_decimal("1").scaleb(-places), rounding=ROUND_HALF_EVEN)
-
-
-def derived_places(written: Decimal) -> int:
-    """A derived value is shown with one more decimal than the value it came from."""
-    exponent = written.as_tuple().exponent
-    return (-exponent if isinstance(exponent, int) and exponent < 0 else 0) + 1
 
 
 def unit_text(unit: str, lang: str) -> str:
@@ -125,12 +83,10 @@ def fact_line(q: Quantity, lang: str, value_only: bool = False) -> str:
     return clean(number(q.written) if value_only else quantity(q, lang)) + "\n"
 
 
-def signed_pct(pct: Decimal | None, places: int | None = None) -> str:
+def signed_pct(pct: Decimal | None) -> str:
     """``+16%``, ``−14.7%``; empty when there is no percentage (a zero or missing base)."""
     if pct is None:
         return ""
-    if places is not None:
-        pct = rounded(pct, places)
     sign = "+" if pct > 0 else "−" if pct < 0 else "±"
     return f"{sign}{number(abs(pct))}%"
 
