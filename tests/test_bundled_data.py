@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from reporter.dataset import Dataset
 from reporter.provenance import normalise_space, unverified_quotes
 
@@ -26,8 +24,8 @@ NOT_QUANTITIES = [
 
 
 def _page() -> str:
-    if not PAGE.is_file():
-        pytest.skip(f"SOURCE PAGE NOT FOUND at {PAGE}: provenance not checked (set REPORTER_SOURCES)")
+    """The source page; its absence fails the test (provenance must never go silently unchecked)."""
+    assert PAGE.is_file(), f"SOURCE PAGE NOT FOUND at {PAGE}: set REPORTER_SOURCES to the directory holding it"
     return normalise_space(PAGE.read_text(encoding="utf-8"))
 
 

@@ -132,8 +132,7 @@ def test_check_ok_summary_on_stderr_and_problems_listed(write_yaml: Callable[...
 def test_check_sources_proves_every_quote(tmp_path: Path) -> None:
     from .conftest import SOURCE_DIR
 
-    if not SOURCE_DIR.is_dir():
-        pytest.skip(f"SOURCE PAGE NOT FOUND at {SOURCE_DIR}")
+    assert SOURCE_DIR.is_dir(), f"SOURCE PAGE NOT FOUND at {SOURCE_DIR}: set REPORTER_SOURCES"
     result = run("check", "--sources", str(SOURCE_DIR))
     assert result.code == 0, result
     assert "103 quotes verbatim in their sources" in result.stderr

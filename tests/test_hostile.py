@@ -249,12 +249,13 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from benchmarks.make_synthetic import synthetic_yaml
 
     path = tmp_path_factory.mktemp("synthetic") / "synthetic.yaml"
-    path.write_text(synthetic_yaml(300, 50, 10), encoding="utf-8")
+    path.write_text(synthetic_yaml(30, 10, 10), encoding="utf-8")  # 3,000 values
     return path
 
 
 def test_a_closed_pipe_ends_quietly(synthetic: Path, isolated_cache: Path) -> None:
     proc = _reporter("--data", str(synthetic), "export", "--format", "csv")
+    assert len(run("--data", str(synthetic), "export", "--format", "csv").stdout) > 4 * 65536  # > a pipe's buffer
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline()
     proc.stdout.close()
@@ -270,11 +271,29 @@ def test_head_in_a_shell_pipeline(isolated_cache: Path) -> None:
     assert out.stderr == "" and out.stdout.endswith("rc=0\n") and out.stdout.count("\n") == 2
 
 
-def test_ctrl_c_exits_130_without_a_traceback(synthetic: Path) -> None:
-    proc = _reporter("--no-cache", "--data", str(synthetic), "get", "county-001", "metric-01")
-    time.sleep(0.6)  # well inside the cold load of 150,000 values
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in the middle of reading the data: the data file is a pipe this test writes, so it knows
+    (no sleeping, no race) when the run is inside the load: when the pipe has been read dry."""
+    import fcntl
+    import termios
+
+    fifo = tmp_path / "data.yaml"
+    os.mkfifo(fifo)
+    ours = os.open(fifo, os.O_RDWR)  # a writer holds the pipe open: the reader waits for the rest
+    try:
+        proc = _reporter("--no-cache", "--data", str(fifo), "get", "甲", "rd_investment")
+        os.write(ours, MINI[:200].encode())
+        unread = bytearray(4)
+        deadline = time.monotonic() + 30
+        while True:  # the run has read all there is and waits inside the loader
+            fcntl.ioctl(ours, termios.FIONREAD, unread)
+            if int.from_bytes(unread, sys.byteorder) == 0 or time.monotonic() > deadline:
+                break
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(ours)
     assert proc.returncode == 130, (out, err)
     assert out == b"" and b"Traceback" not in err and err.strip().endswith(b"reporter: interrupted")
 
