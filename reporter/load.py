@@ -11,6 +11,7 @@ reports all of a file's errors in one run, and names ``file:line:column``; nothi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypeVar
 
 from reporter.crosscheck import Parts, cross_check
 from reporter.dataset import Dataset
@@ -20,6 +21,8 @@ from reporter.nodes import NUMBER, Fields, Node, NodeReader, number_problem
 from reporter.periods import Period, PeriodError, parse_period
 from reporter.rules import FIELDS, MAX_DIGITS, SECTIONS
 from reporter.yamlfile import compose, data_files, read_text
+
+R = TypeVar("R")
 
 
 def load_dataset(path: Path | str) -> Dataset:
@@ -95,13 +98,12 @@ class SectionReader(NodeReader):
             period = self.period(vnode, f"reading of '{word}'")
             if period is not None:
                 readings.append((word, period.canonical))
-        self.parts.sources[ident] = Source(ident, f["publication"], f["title"], f["date"], f.get("column", ""),
-                                           f.get("date_note", ""), f.get("file", ""), tuple(readings), at.origin)
+        self.parts.sources[ident] = record(Source, f, id=ident, readings=tuple(readings), origin=at.origin)
 
     def read_theme(self, ident: str, at: Node) -> None:
         f = self.part("theme", at, f"theme '{ident}'")
         if f is not None:
-            self.parts.themes[ident] = Theme(ident, f["zh"], f["en"], len(self.parts.themes))
+            self.parts.themes[ident] = record(Theme, f, id=ident, order=len(self.parts.themes))
 
     def read_metric(self, ident: str, at: Node) -> None:
         f = self.part("metric", at, f"metric '{ident}'")
@@ -111,16 +113,13 @@ class SectionReader(NodeReader):
         if f["kind"] == "rank" and f.get("polarity", "lower") != "lower":
             self.problem(f.nodes["polarity"], "a rank is better when smaller: polarity should be 'lower'")
         polarity = f.get("polarity") or ("lower" if f["kind"] == "rank" else "higher")
-        self.parts.metrics[ident] = Metric(ident, f["zh"], f["en"], f["unit"], f["theme"], polarity, f["kind"],
-                                           f.get("aliases", ()), f.get("note", ""), at.origin)
+        self.parts.metrics[ident] = record(Metric, f, id=ident, polarity=polarity, origin=at.origin)
 
     def read_region(self, ident: str, at: Node) -> None:
         f = self.part("region", at, f"region '{ident}'")
         if f is None:
             return
-        self.parts.regions[ident] = Region(ident, f["zh"], f["short"], f["en"], f["level"], f["prefecture"],
-                                           f["province"], f.get("pinyin", ""), f.get("aliases", ()), at.origin,
-                                           f.get("prefecture_en", ""))
+        self.parts.regions[ident] = record(Region, f, id=ident, origin=at.origin)
         default_source = f.get("source")
         for item in f.get("facts", ()):
             self.read_fact(ident, item, default_source)
@@ -216,6 +215,13 @@ class SectionReader(NodeReader):
             return
         self.parts.highlights.append(Highlight(region, f["theme"], f["text"], source, " ".join(f["quote"].split()),
                                                f.get("text_en", ""), f.get("period"), at.origin))
+
+
+def record(kind: type[R], f: Fields, **given: Any) -> R:
+    """A catalogue record from the fields read for it: each of the record's fields that the data file
+    may hold (rules.FIELDS) is taken by name, the rest are ``given`` or the record's defaults."""
+    taken = {name: f.values[name] for name in kind._fields if name in f.values}  # type: ignore[attr-defined]
+    return kind(**{**taken, **given})
 
 
 def _plain_entry(pnode: object, vnode: object) -> tuple[Period, str, int, int] | None:
