@@ -10,6 +10,8 @@ reports all of a file's errors in one run, and names ``file:line:column``; nothi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,17 +33,23 @@ def load_dataset(path: Path | str) -> Dataset:
     files, problems = data_files(path)
     if problems:
         raise DataError(problems)
-    import gc
-
-    # A large file makes hundreds of thousands of long-lived objects and no cycles: without
-    # this the cyclic collector rescans the growing node graph again and again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         reader = SectionReader()
         for file in files:
             reader.read_file(file)
         return cross_check(reader.parts, reader.problems, tuple(str(f) for f in files))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection in the block: reading (or caching) a large file makes hundreds of
+    thousands of long-lived objects and no cycles, and the collector would rescan them again and again."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()

@@ -1,7 +1,7 @@
 """The validated data model: immutable values built by :mod:`reporter.load`.
 
-They are ``NamedTuple`` classes rather than frozen dataclasses: creating a dataclass costs
-about 0.6 ms at import, and start-up time is a target (benchmarks/).
+They are ``NamedTuple`` classes rather than frozen dataclasses: a dataclass is slower to
+create at import, and ``reporter get``'s start-up time is a target (benchmarks/).
 
 Every object that came from a file carries its :class:`Origin`, so any later complaint
 can name ``file:line``.
@@ -9,7 +9,7 @@ can name ``file:line``.
 Numbers are kept as the text the loader checked (``-?digits[.digits]``: ``1009.0`` stays
 ``1009.0``) and become :class:`~decimal.Decimal` when a query computes with them, through the
 ``value``, ``yoy_pct`` and ``previous`` properties. ``reporter get`` prints the text and never
-imports decimal, whose C module costs about 2 ms to load.
+loads decimal's C module.
 """
 
 

@@ -114,25 +114,21 @@ def _cache_name(path: str) -> str:
 def _build(base: str, stamp: key.Stamp, path: str, data: Dataset) -> None:
     """Write the cache for ``data`` in the layout its size calls for; remove the other layout's file.
     One builder at a time per cache; any failure leaves no cache and no error."""
-    import gc
+    from reporter.load import collector_paused
 
     if not _lock(base + ".lock"):
         return  # another process is building this cache right now; one build is enough
-    collecting = gc.isenabled()
-    gc.disable()  # as in load_dataset: many new objects, no cycles
     try:
-        done = key.finished_stamp(stamp, path)
-        if done is None:
-            return  # the files changed while we read them: do not cache a mix
-        small = _small_layout(data)
-        target, other = (".marshal", ".sqlite") if small else (".sqlite", ".marshal")
-        _write(base + target, done, data)
-        _remove(base + other)
+        with collector_paused():
+            done = key.finished_stamp(stamp, path)
+            if done is None:
+                return  # the files changed while we read them: do not cache a mix
+            target, other = (".marshal", ".sqlite") if _small_layout(data) else (".sqlite", ".marshal")
+            _write(base + target, done, data)
+            _remove(base + other)
     except OSError:
         pass
     finally:
-        if collecting:
-            gc.enable()
         _remove(base + ".lock")
 
 
