@@ -50,7 +50,7 @@ def caches_written(directory: Path, timeout: float = 60) -> Callable[[], None]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             names = [p.name for p in directory.iterdir()] if directory.exists() else []
-            busy = any(n.startswith(".build-") or n.endswith(".lock") for n in names)
+            busy = any(n.startswith(".") or n.endswith(".lock") for n in names)  # temp files, locks
             if not busy and not _writers_running():
                 return
             time.sleep(0.02)
