@@ -186,8 +186,7 @@ class _Builder:
         try:
             return parse_period(value)
         except PeriodError as exc:
-            self.problem(at, f"{what}: {exc}; expected e.g. 2019, 2020-H1, 2020-Q1, 2020-01/05, "
-                             "2019/2020, P2Y/2020-H1, 2020/P5Y or @2020-H1 (docs/data-format.md)")
+            self.problem(at, f"{what}: {exc} (docs/data-format.md, Periods)")  # it names the forms expected
             return None
 
     def choice(self, options: tuple[str, ...]) -> Callable[[_Node, str], str | None]:
