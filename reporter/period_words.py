@@ -78,7 +78,7 @@ def _zh(p: Period) -> str:
         return f"未注明时期{shift}（见于{_reported_zh(p.anchor)}报道）"
     anchor = _zh(p.anchor)
     if p.kind == "trailing":
-        return f"截至{anchor}的一年" if p.years == 1 else f"截至{anchor}的近{_ZH_NUMBERS.get(p.years, p.years)}年"
+        return f"截至{anchor}的近{_ZH_NUMBERS.get(p.years, p.years)}年"  # 近一年, 近两年: the latest n years
     if p.kind == "forward":
         return f"{anchor}起{p.years}年"
     return f"截至{anchor}"
