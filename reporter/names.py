@@ -62,4 +62,4 @@ def find_period(text: str) -> Period:
     try:
         return parse_period(text)
     except PeriodError as exc:
-        raise LookupFailed(f"bad period: {exc}; try 2019, 2020-H1, 2020-01/05 or 2020年1-5月") from None
+        raise LookupFailed(f"bad period: {exc}") from None  # the message names the forms expected

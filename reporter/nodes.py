@@ -196,12 +196,8 @@ class NodeReader:
         try:
             return parse_period(value)
         except PeriodError as exc:
-            self.problem(at, f"{what}: {exc}; {PERIOD_EXAMPLES}")
+            self.problem(at, f"{what}: {exc} (docs/data-format.md, Periods)")  # it names the forms expected
             return None
-
-
-PERIOD_EXAMPLES = ("expected e.g. 2019, 2020-H1, 2020-Q1, 2020-01/05, 2019/2020, P2Y/2020-H1, 2020/P5Y "
-                   "or @2020-H1 (docs/data-format.md)")
 
 
 def number_problem(text: str) -> str | None:

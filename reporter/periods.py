@@ -3,76 +3,113 @@
 A period is written in one canonical string (ISO 8601 where ISO has a form for it) and
 parsed by our own code, never by YAML, so ``2020-01/05`` cannot turn into a date.
 
-=================  ======================  =====================================
-canonical          zh form also accepted    meaning
-=================  ======================  =====================================
-``2019``           ``2019年``               a calendar year
-``2020-H1``        ``2020年上半年``          a half year (H1, H2)
-``2020-Q1``        ``2020年一季度``          a quarter
-``2020-05``        ``2020年5月``             a month
-``2020-01/05``     ``2020年1-5月``           a run of months (cumulative, 1-5月)
-``2019/2020``      ``2019-2020年``           a span of whole years
-``P2Y/2020-H1``                            n years ending with the anchor (近两年)
-``2020/P5Y``                               n years starting with the anchor (5年 target)
-``@2020-H1``                               a stock as of the end of the anchor (截至目前)
-=================  ======================  =====================================
+=====================  ==========================  ===========================================
+canonical              also accepted (examples)    meaning
+=====================  ==========================  ===========================================
+``2019``               ``2019年``, ``2019年度``     a calendar year
+``2020-H1``            ``2020年上半年``, ``H1 2020`` a half year (H1, H2)
+``2020-Q1``            ``2020年第一季度``           a quarter
+``2020-05``            ``2020年5月份``              a month
+``2020-01/05``         ``2020年1—5月``, ``Jan–May``  a run of months (cumulative, 1-5月; 前三季度)
+``2019/2020``          ``2019-2020年``              a span of whole years
+``P2Y/2020-H1``        ``截至…的近两年``            n years ending with the anchor (近两年)
+``2020/P5Y``           ``2020年起5年``              n years starting with the anchor (5年 target)
+``@2020-H1``           ``截至2020年6月末``          a stock as of the end of the anchor (截至目前)
+``unstated/2020-H1``   ``未注明时期（见于…报道）``   the source states no period; it was reported
+                                                   by the end of the anchor (not comparable)
+=====================  ==========================  ===========================================
 
-Anchors (after ``@``, before or after ``/PnY``) are a year, half, quarter or month.
+Anchors (after ``@`` or ``unstated/``, beside ``/PnY``) are a year, half, quarter or month.
+Canonical strings are strict (``2020-1/5`` is refused with "did you mean 2020-01/05?"); the
+words people write, in Chinese or English, are read generously by :mod:`reporter.period_words`,
+which also prints them, so every printed form parses back to its period.
+
+``unstated`` and not ``?``: PyYAML reads a plain ``?/2020-H1`` as a mapping key inside
+``{...}`` or ``[...]``, and an unquoted ``?`` is a shell wildcard; a word starting with a
+letter is safe in YAML (block and flow), in a CSV cell and in a ``PERIOD=VALUE`` series.
+``?/2020-H1`` is still read, as a spelling of the same period.
 """
 
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Period", "PeriodError", "parse_period"]
+__all__ = ["ANCHOR_KINDS", "EXPECTED", "Period", "PeriodError", "parse_period"]
+
+ANCHOR_KINDS = ("year", "half", "quarter", "month")
+EXPECTED = ("expected 2019, 2020-H1, 2020-Q1, 2020-05, 2020-01/05, 2019/2020, P2Y/2020-H1, 2020/P5Y, "
+            "@2020-H1 or unstated/2020-H1 (or words: 2020年1-5月, 截至2020年上半年, Jan–May 2020)")
 
 
 class PeriodError(ValueError):
-    """A period string outside the grammar."""
+    """A period string outside the grammar; ``suggestion`` is a canonical period it is close to."""
 
-
-_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_EN_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
-               8: "eight", 9: "nine", 10: "ten"}
-_ZH_NUMBERS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+    def __init__(self, message: str = "", suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
 
 
 class Period(NamedTuple):
-    """A parsed period: its kind, its first and last month (``year*12 + month-1``) and its text."""
+    """A parsed period: its kind, its first and last month (``year*12 + month-1``) and its text.
 
-    kind: str  # year, half, quarter, month, months, years, trailing, forward, asof
+    An ``unstated`` period has no months of its own: ``first`` and ``last`` hold its bound
+    (the last month of the anchor), so it sorts beside the source's other periods.
+    """
+
+    kind: str  # year, half, quarter, month, months, years, trailing, forward, asof, unstated
     first: int
     last: int
     canonical: str
-    years: int = 0  # for trailing/forward spans: their length in years
+    years: int = 0  # trailing/forward: the span in years; unstated: how far it was shifted
     anchor: "Period | None" = None  # a string: the class refers to itself
 
     def __str__(self) -> str:
         return self.canonical
 
     @property
-    def sort_key(self) -> tuple[int, int, str]:
-        """Later periods sort later; among periods ending together, longer ones first."""
-        return (self.last, -(self.last - self.first), self.canonical)
+    def comparable(self) -> bool:
+        """Whether values of this period may be ranked, compared or differenced with others'."""
+        return self.kind != "unstated"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, str]:
+        """Later periods sort later; among periods ending together an unstated one first, then
+        longer ones first (so the latest dated fact is the one a lookup picks)."""
+        return (self.last, int(self.comparable), -(self.last - self.first), self.canonical)
 
     def shifted(self, years: int) -> "Period":
-        """The same period ``years`` years later (earlier when negative)."""
+        """The same period ``years`` years later (earlier when negative).
+
+        An unstated period has no year before it: its shift is a period no data file can
+        name, so year-over-year never pairs it with another fact.
+        """
         if self.kind in ("trailing", "forward", "asof"):
             assert self.anchor is not None
             anchor = self.anchor.shifted(years)
             if self.kind == "asof":
-                return _asof(anchor)
+                return of_asof(anchor)
             if self.kind == "trailing":
-                return _trailing(self.years, anchor)
-            return _forward(anchor, self.years)
+                return of_trailing(self.years, anchor)
+            return of_forward(anchor, self.years)
+        if self.kind == "unstated":
+            assert self.anchor is not None
+            shift = self.years + years
+            if shift == 0:
+                return of_unstated(self.anchor)
+            return Period("unstated", self.anchor.last + 12 * shift, self.anchor.last + 12 * shift,
+                          f"(unstated/{self.anchor.canonical}){shift:+d}Y", shift, self.anchor)
         return _from_months(self.kind, self.first + 12 * years, self.last + 12 * years)
 
     def in_words(self, lang: str) -> str:
         """How a person writes this period: ``2020年1-5月`` or ``Jan–May 2020``."""
-        return _words_zh(self) if lang == "zh" else _words_en(self)
+        from reporter.period_words import period_in_words
+
+        return period_in_words(self, lang)
+
+
+# --------------------------------------------------------------------------- builders
 
 
 def _year_month(index: int) -> tuple[int, int]:
@@ -99,157 +136,144 @@ def _from_months(kind: str, first: int, last: int) -> Period:
     return Period(kind, first, last, text)
 
 
-def _trailing(years: int, anchor: Period) -> Period:
+def _year(text: str | int) -> int:
+    year = int(text)
+    if not 1000 <= year <= 9999:
+        raise PeriodError(f"year {text} is outside 1000-9999; {EXPECTED}")
+    return year
+
+
+def _month_index(year: str | int, month: str | int) -> int:
+    m = int(month)
+    if not 1 <= m <= 12:
+        raise PeriodError(f"month {month} is not 01-12; {EXPECTED}")
+    return _year(year) * 12 + m - 1
+
+
+def of_year(year: str | int) -> Period:
+    first = _year(year) * 12
+    return _from_months("year", first, first + 11)
+
+
+def of_half(year: str | int, half: str | int) -> Period:
+    first = _year(year) * 12 + (int(half) - 1) * 6
+    return _from_months("half", first, first + 5)
+
+
+def of_quarter(year: str | int, quarter: str | int) -> Period:
+    first = _year(year) * 12 + (int(quarter) - 1) * 3
+    return _from_months("quarter", first, first + 2)
+
+
+def of_month(year: str | int, month: str | int) -> Period:
+    index = _month_index(year, month)
+    return _from_months("month", index, index)
+
+
+def of_months(year: str | int, month: str | int, last_year: str | int, last_month: str | int) -> Period:
+    first, last = _month_index(year, month), _month_index(last_year, last_month)
+    if last <= first:
+        raise PeriodError(f"months {year}-{month} to {last_year}-{last_month}: the last month must come "
+                          f"after the first (a single month is 2020-05); {EXPECTED}")
+    return _from_months("months", first, last)
+
+
+def of_years(first: str | int, last: str | int) -> Period:
+    a, b = _year(first), _year(last)
+    if b <= a:
+        raise PeriodError(f"years {first} to {last}: the last year must come after the first; {EXPECTED}")
+    return _from_months("years", a * 12, b * 12 + 11)
+
+
+def span_years(text: str | int) -> int:
+    years = int(text)
+    if years < 1:
+        raise PeriodError(f"a span needs at least one year, not {text} (P1Y/2020-H1, 2020/P5Y); {EXPECTED}")
+    return years
+
+
+def of_trailing(years: int, anchor: Period) -> Period:
     return Period("trailing", anchor.last - 12 * years + 1, anchor.last,
                   f"P{years}Y/{anchor.canonical}", years, anchor)
 
 
-def _forward(anchor: Period, years: int) -> Period:
+def of_forward(anchor: Period, years: int) -> Period:
     return Period("forward", anchor.first, anchor.first + 12 * years - 1,
                   f"{anchor.canonical}/P{years}Y", years, anchor)
 
 
-def _asof(anchor: Period) -> Period:
+def of_asof(anchor: Period) -> Period:
     return Period("asof", anchor.last, anchor.last, f"@{anchor.canonical}", 0, anchor)
 
 
-_YEAR = r"(\d{4})"
-# Pattern strings, not compiled objects: re compiles (and caches) only those a run uses.
-_SIMPLE = [
-    (rf"{_YEAR}", "year"),
-    (rf"{_YEAR}-H([12])", "half"),
-    (rf"{_YEAR}-Q([1-4])", "quarter"),
-    (rf"{_YEAR}-(\d{{2}})", "month"),
+def of_unstated(anchor: Period) -> Period:
+    return Period("unstated", anchor.last, anchor.last, f"unstated/{anchor.canonical}", 0, anchor)
+
+
+def anchor_of(text: str) -> Period:
+    """The anchor of an as-of, span or unstated period: a year, half, quarter or month."""
+    period = read_period(text, suggest=False)
+    if period.kind not in ANCHOR_KINDS:
+        hint = f": did you mean @{_year_month(period.last)[0]:04d}-{_year_month(period.last)[1]:02d}?" \
+            if period.kind == "months" else ""
+        raise PeriodError(f"'{text}' ({period.canonical}) cannot anchor a period: an anchor is a year, half, "
+                          f"quarter or month (2020, 2020-H1, 2020-Q1, 2020-05){hint}")
+    return period
+
+
+# --------------------------------------------------------------------------- the grammar
+
+Rows = Iterable[tuple[str, Callable[..., Period]]]
+
+# The canonical notation, strict. Pattern strings, not compiled objects: re compiles (and
+# caches) only those a run uses. The words people write are in reporter.period_words.
+CANONICAL: list[tuple[str, Callable[..., Period]]] = [
+    (r"(\d{4})", of_year),
+    (r"(\d{4})-H([12])", of_half),
+    (r"(\d{4})-Q([1-4])", of_quarter),
+    (r"(\d{4})-(\d{2})", of_month),
+    (r"(\d{4})-(\d{2})/(?:(\d{4})-)?(\d{2})", lambda y, a, y2, b: of_months(y, a, y2 or y, b)),
+    (r"(\d{4})/(\d{4})", of_years),
+    (r"P(\d{1,2})Y/(.+)", lambda n, a: of_trailing(span_years(n), anchor_of(a))),
+    (r"(.+)/P(\d{1,2})Y", lambda a, n: of_forward(anchor_of(a), span_years(n))),
+    (r"@(.+)", lambda a: of_asof(anchor_of(a))),
+    (r"(?:unstated|\?)/(.+)", lambda a: of_unstated(anchor_of(a))),
 ]
-_MONTHS = rf"{_YEAR}-(\d{{2}})/(?:{_YEAR}-)?(\d{{2}})"
-_YEARS = rf"{_YEAR}/{_YEAR}"
-_TRAILING = r"P(\d{1,2})Y/(.+)"
-_FORWARD = r"(.+)/P(\d{1,2})Y"
-_ZH: list[tuple[str, Callable[..., str]]] = [
-    (r"(\d{4})年", lambda y: f"{y}"),
-    (r"(\d{4})年上半年", lambda y: f"{y}-H1"),
-    (r"(\d{4})年下半年", lambda y: f"{y}-H2"),
-    (r"(\d{4})年第?([一二三四1-4])季度", lambda y, q: f"{y}-Q{_ZH_DIGITS[q]}"),
-    (r"(\d{4})年(\d{1,2})月", lambda y, m: f"{y}-{int(m):02d}"),
-    (r"(\d{4})年(\d{1,2})[-－—~～至到](\d{1,2})月",
-     lambda y, a, b: f"{y}-{int(a):02d}/{int(b):02d}"),
-    (r"(\d{4})[-－—~～至到](\d{4})年", lambda a, b: f"{a}/{b}"),
-]
 
 
-def _month_index(year: str, month: str) -> int:
-    m = int(month)
-    if not 1 <= m <= 12:
-        raise PeriodError(f"month {month} is not 01-12")
-    return int(year) * 12 + m - 1
-
-
-def _parse_anchor(text: str) -> Period:
-    for pattern, kind in _SIMPLE:
+def first_match(rows: Rows, text: str) -> Period | PeriodError | None:
+    """The period of the first row whose pattern matches all of ``text`` and whose builder
+    accepts it; else the first builder's refusal (it is more specific); else None."""
+    refusal = None
+    for pattern, build in rows:
         match = re.fullmatch(pattern, text)
-        if not match:
+        if match is None:
             continue
-        year = int(match.group(1))
-        if kind == "year":
-            return _from_months(kind, year * 12, year * 12 + 11)
-        if kind == "half":
-            first = year * 12 + (int(match.group(2)) - 1) * 6
-            return _from_months(kind, first, first + 5)
-        if kind == "quarter":
-            first = year * 12 + (int(match.group(2)) - 1) * 3
-            return _from_months(kind, first, first + 2)
-        index = _month_index(match.group(1), match.group(2))
-        return _from_months(kind, index, index)
-    raise PeriodError(f"'{text}' is not a period")
+        try:
+            return build(*match.groups())
+        except PeriodError as exc:
+            refusal = refusal or exc
+    return refusal
+
+
+def read_period(text: str, suggest: bool) -> Period:
+    """Parse without the cache; ``suggest`` looks for a near canonical spelling when refusing."""
+    stripped = text.strip()
+    found = first_match(CANONICAL, stripped)
+    if isinstance(found, Period):
+        return found
+    from reporter.period_words import parse_words  # only for text that is not canonical
+
+    return parse_words(stripped, found, suggest)
 
 
 @lru_cache(maxsize=4096)  # data repeat a few periods thousands of times; a Period is immutable
 def parse_period(text: str) -> Period:
-    """Parse a canonical period string (or one of the zh forms) into a :class:`Period`.
+    """Parse a canonical period string, or the words for one, into a :class:`Period`.
 
     >>> parse_period("2020年1-5月").canonical
     '2020-01/05'
+    >>> parse_period("the two years to H1 2020").canonical
+    'P2Y/2020-H1'
     """
-    text = text.strip()
-    if "年" in text:
-        for pattern, canon in _ZH:
-            if zh := re.fullmatch(pattern, text):
-                text = canon(*zh.groups())
-                break
-    if text.startswith("@"):
-        return _asof(_parse_anchor(text[1:]))
-    if match := re.fullmatch(_TRAILING, text):
-        years = int(match.group(1))
-        if years < 1:
-            raise PeriodError("a span needs at least one year")
-        return _trailing(years, _parse_anchor(match.group(2)))
-    if match := re.fullmatch(_FORWARD, text):
-        years = int(match.group(2))
-        if years < 1:
-            raise PeriodError("a span needs at least one year")
-        return _forward(_parse_anchor(match.group(1)), years)
-    if match := re.fullmatch(_MONTHS, text):
-        first = _month_index(match.group(1), match.group(2))
-        last = _month_index(match.group(3) or match.group(1), match.group(4))
-        if last <= first:
-            raise PeriodError(f"'{text}': the last month must come after the first")
-        return _from_months("months", first, last)
-    if match := re.fullmatch(_YEARS, text):
-        first, last = int(match.group(1)), int(match.group(2))
-        if last <= first:
-            raise PeriodError(f"'{text}': the last year must come after the first")
-        return _from_months("years", first * 12, last * 12 + 11)
-    return _parse_anchor(text)
-
-
-def _words_zh(p: Period) -> str:
-    y1, m1 = _year_month(p.first)
-    y2, m2 = _year_month(p.last)
-    if p.kind == "year":
-        return f"{y1}年"
-    if p.kind == "half":
-        return f"{y1}年{'上' if m1 == 1 else '下'}半年"
-    if p.kind == "quarter":
-        return f"{y1}年{'一二三四'[(m1 - 1) // 3]}季度"
-    if p.kind == "month":
-        return f"{y1}年{m1}月"
-    if p.kind == "months":
-        return f"{y1}年{m1}-{m2}月" if y1 == y2 else f"{y1}年{m1}月至{y2}年{m2}月"
-    if p.kind == "years":
-        return f"{y1}-{y2}年"
-    assert p.anchor is not None
-    anchor = _words_zh(p.anchor)
-    count = _ZH_NUMBERS.get(p.years, str(p.years))
-    if p.kind == "trailing":
-        return f"截至{anchor}的一年" if p.years == 1 else f"截至{anchor}的近{count}年"
-    if p.kind == "forward":
-        return f"{anchor}起{p.years}年"
-    return f"截至{anchor}"
-
-
-def _words_en(p: Period) -> str:
-    y1, m1 = _year_month(p.first)
-    y2, m2 = _year_month(p.last)
-    if p.kind == "year":
-        return f"{y1}"
-    if p.kind == "half":
-        return f"H{(m1 - 1) // 6 + 1} {y1}"
-    if p.kind == "quarter":
-        return f"Q{(m1 - 1) // 3 + 1} {y1}"
-    if p.kind == "month":
-        return f"{_EN_MONTHS[m1 - 1]} {y1}"
-    if p.kind == "months":
-        if y1 == y2:
-            return f"{_EN_MONTHS[m1 - 1]}–{_EN_MONTHS[m2 - 1]} {y1}"
-        return f"{_EN_MONTHS[m1 - 1]} {y1}–{_EN_MONTHS[m2 - 1]} {y2}"
-    if p.kind == "years":
-        return f"{y1}–{y2}"
-    assert p.anchor is not None
-    anchor = _words_en(p.anchor)
-    count = _EN_NUMBERS.get(p.years, str(p.years))
-    plural = "year" if p.years == 1 else f"{count} years"
-    if p.kind == "trailing":
-        return f"the {plural} to {anchor}"
-    if p.kind == "forward":
-        return f"{'one year' if p.years == 1 else plural} from {anchor}"
-    return f"as of {anchor}"
+    return read_period(text, suggest=True)

@@ -55,8 +55,12 @@ class Lookup(NamedTuple):
 def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | None = None) -> Lookup:
     """One fact of a region and metric: the asked-for period, or the latest one."""
     facts = by_period(data.facts_of(region.id, metric.id))
-    if not facts:
-        raise NoData(f"{region.zh} has no '{metric.id}' fact")
+    if not facts:  # name what the region does report on the theme: the metric meant may be a narrower one
+        near = metric_order(data, {f.metric for f in data.facts_of(region.id)
+                                   if data.metrics[f.metric].theme == metric.theme})
+        hint = f"; on {metric.theme} it has: " + ", ".join(f"{m} ({data.metrics[m].zh})" for m in near) \
+            if near else ""
+        raise NoData(f"{region.zh} has no '{metric.id}' fact{hint}")
     if period is None:
         return Lookup(facts[-1], tuple(facts[:-1]))
     chosen = [f for f in facts if f.period.canonical == period.canonical]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from reporter.dataset import Dataset
 from reporter.provenance import normalise_space, unverified_quotes
@@ -79,7 +80,7 @@ def test_written_precision_is_kept(bundled: Dataset) -> None:
 
 def test_qualifiers_follow_the_wording(bundled: Dataset) -> None:
     quals = {(f.region, f.metric): f.quantity.qualifier for f in bundled.facts}
-    assert quals[("dongtou", "rd_investment")] == "more_than"  # 9100多万元
+    assert quals[("dongtou", "industrial_rd_investment")] == "more_than"  # 9100多万元
     assert quals[("yueqing", "accelerator_equipment")] == "nearly"  # 近600台套
     assert quals[("yueqing", "innovation_engineers_target")] == "target"
     for fact in bundled.facts:
@@ -95,5 +96,156 @@ def test_every_metric_is_used_and_shared_ids_are_shared(bundled: Dataset) -> Non
     used = {f.metric for f in bundled.facts}
     assert used == set(bundled.metrics)
     shared = {m for m in used if len({f.region for f in bundled.facts if f.metric == m}) > 1}
-    assert {"rd_investment", "hightech_recertified", "policy_incentives_paid",
-            "provincial_tech_smes_recognised"} <= shared
+    assert {"hightech_recertified", "policy_incentives_paid", "provincial_tech_smes_recognised"} <= shared
+
+
+# --------------------------------------------------------------------------- periods: only what the page says
+
+# Words that date a figure; a clause with none of them gives the figure no time.
+TIME_WORDS = r"\d{4}年|\d{1,2}(?:-\d{1,2})?月|季度|半年|两年|一年|\d+年|目前|截至|累计|已|以来|今年|去年|上年"
+AS_OF_WORDS = r"截至|目前|累计|已|以来|总数|总额"
+# Where each reading's word must stand: in the clause (up to ；or 。), the sentence, or the paragraph.
+READING_SCOPES = {"2019": ("2019年", "clause"), "2020-01/05": ("1-5月", "sentence"), "2020-Q1": ("一季度", "clause"),
+                  "2020-H1": ("上半年", "paragraph"), "P2Y/2020-H1": ("近两年", "clause"),
+                  "P1Y/2020-H1": ("一年", "clause"), "2020/P5Y": ("5年努力", "clause")}
+UNSTATED_DONGTOU = {"provincial_maker_spaces", "provincial_star_bases", "city_maker_spaces", "academician_workstations",
+                    "provincial_high_growth_smes", "provincial_tech_smes_recognised", "city_enterprise_rd_centres_new",
+                    "hightech_recertified", "academicians_invited", "strategic_agreements",
+                    "academician_workstations_new", "subsidised_tech_loans"}
+
+
+def _scopes(quote: str, number: str = "") -> dict[str, str]:
+    """The clause, sentence and paragraph of the page that hold ``quote`` (whitespace dropped), or
+    that hold ``number`` within it: a quote may run past the clause its number stands in.
+
+    A paragraph runs to a line ending in 。, so one the page's layout breaks (…与浙江大学 / 江山 /
+    达成初步合作意向。) stays whole.
+    """
+    if not PAGE.is_file():
+        pytest.skip(f"SOURCE PAGE NOT FOUND at {PAGE}")
+    raw = PAGE.read_text(encoding="utf-8")
+    wanted = normalise_space(quote)
+    for paragraph in map(normalise_space, re.split(r"(?<=。)\s*\n", raw)):
+        at = paragraph.find(wanted)
+        if at < 0:
+            continue
+        at, wanted = (at + wanted.find(number), number) if number and number in wanted else (at, wanted)
+        return {"clause": _around(paragraph, at, len(wanted), "；。"),
+                "sentence": _around(paragraph, at, len(wanted), "。"), "paragraph": paragraph}
+    raise AssertionError(f"quote not on the page: {quote}")
+
+
+def _around(paragraph: str, at: int, length: int, stops: str) -> str:
+    """The stretch of ``paragraph`` between the stop marks either side of ``[at, at + length)``."""
+    start = max(paragraph.rfind(c, 0, at) for c in stops) + 1
+    ends = [e for e in (paragraph.find(c, at + length) for c in stops) if e >= 0]
+    return paragraph[start:min(ends, default=len(paragraph))]
+
+
+def test_no_time_on_the_page_is_no_period(bundled: Dataset) -> None:
+    (source,) = bundled.sources.values()
+    assert dict(source.readings)["(no period printed)"] == "unstated/2020-H1"
+    unstated = {(f.region, f.metric) for f in bundled.facts if f.period.kind == "unstated"}
+    assert unstated == {("dongtou", m) for m in UNSTATED_DONGTOU}
+    for fact in bundled.facts:
+        if fact.period.kind == "unstated":
+            clause = _scopes(fact.quote, str(fact.quantity.value))["clause"]
+            assert not re.search(TIME_WORDS, clause), (fact.metric, clause)
+            assert not fact.period.comparable
+
+
+def test_every_period_stands_on_its_word_in_the_page(bundled: Dataset) -> None:
+    for fact in bundled.facts:
+        canonical = fact.period.canonical
+        if canonical in READING_SCOPES:
+            word, scope = READING_SCOPES[canonical]
+            assert word in _scopes(fact.quote, str(fact.quantity.value))[scope], (fact.metric, canonical, scope)
+
+
+def _entry(fact: object) -> str:
+    """The YAML lines of one fact, comments included (the model keeps no comments)."""
+    origin = fact.origin  # type: ignore[attr-defined]
+    lines = Path(origin.path).read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[origin.line - 1:origin.line + 7]).split("- metric:")[1]
+
+
+def test_as_of_periods_have_an_as_of_word_or_say_what_they_assume(bundled: Dataset) -> None:
+    """@2020-H1 was once what an unprinted period became: now each one has its reason."""
+    for fact in bundled.facts:
+        if fact.period.kind != "asof":
+            continue
+        assert fact.period.canonical == "@2020-H1"
+        if re.search(AS_OF_WORDS, _scopes(fact.quote)["paragraph"]):
+            continue
+        stated_start = fact.note.startswith("since")  # counted from a start the page names (2月底)
+        state = bundled.metrics[fact.metric].kind in ("stock", "rank", "rate") and "# assumed" in _entry(fact)
+        assert stated_start or state, (fact.region, fact.metric)
+
+
+def test_assumed_readings_say_so_in_the_table_and_beside_the_fact(bundled: Dataset) -> None:
+    (source,) = bundled.sources.values()
+    text = Path(bundled.facts[0].origin.path).read_text(encoding="utf-8")  # type: ignore[union-attr]
+    table = text[text.index("    readings:"):text.index("\nthemes:")]
+    for word, _period in source.readings:
+        if word in ("一年", "通过5年努力", "一季度", "上半年", "近两年", "截至目前"):
+            line = next(line for line in table.splitlines() if line.strip().startswith(f"{word}:"))
+            assert "# " in line and ("assumed" in line or "2020年" in line), line
+    for fact in bundled.facts:
+        if fact.period.canonical in ("P1Y/2020-H1", "2020/P5Y", "2020-Q1"):
+            assert "# assumed" in _entry(fact), fact.metric
+
+
+def test_the_two_point_six_yi_has_its_own_clause(bundled: Dataset) -> None:
+    (loans,) = [f for f in bundled.facts if f.metric == "subsidised_tech_loans"]
+    assert loans.quote == "支持企业获各类科技贴息贷款2.6亿元" and loans.period.canonical == "unstated/2020-H1"
+
+
+def test_jiangshan_first_half_paragraph(bundled: Dataset) -> None:
+    periods = {f.metric: f.period.canonical for f in bundled.facts if f.region == "jiangshan"}
+    for metric in ("foreign_expert_projects", "academia_matchmaking", "tech_export_contracts",
+                   "tech_export_contract_value", "st_achievements_registered"):
+        assert periods[metric] == "2020-H1", metric
+    assert periods["tech_trade_value"] == "2020-Q1"
+
+
+# --------------------------------------------------------------------------- scopes and labels
+
+
+def test_industrial_rd_has_its_own_metric(bundled: Dataset) -> None:
+    metric = bundled.metrics["industrial_rd_investment"]
+    assert (metric.zh, metric.en) == ("规上工业企业R&D经费投入", "R&D spending, industrial enterprises above designated size")
+    for fact in bundled.facts:
+        assert ("规上工业企业" in fact.quote) == (fact.metric == "industrial_rd_investment"), fact
+    assert {f.region for f in bundled.facts if f.metric == "rd_investment"} == {"jiangshan"}
+
+
+def test_the_wooden_door_complex_is_named(bundled: Dataset) -> None:
+    for ident in ("complex_new_agencies", "complex_agencies"):
+        metric = bundled.metrics[ident]
+        assert "木门" in metric.zh and "wooden-door" in metric.en and "省级木门产业创新服务综合体" in metric.note
+
+
+# zh term -> the English every label and highlight uses for it; English that must not appear
+EN_TERMS = {"规上": "above designated size", "规模以上": "above designated size",
+            "产业创新服务综合体": "industrial innovation service complex", "科技型": "s&t-based",
+            "技术输出": "technology-supply (outbound transfer)", "技术交易": "technology transaction",
+            "科技进步变化": "change", "获贷": "granted"}
+EN_NEVER = ("above-scale", "above scale", "export", "trade value", "lent to", "星创天地")
+
+
+def test_english_labels_keep_the_agreed_terms(bundled: Dataset) -> None:
+    pairs = [(m.zh, m.en) for m in bundled.metrics.values()] + [(h.text, h.text_en) for h in bundled.highlights]
+    for zh, en in pairs:
+        for term, english in EN_TERMS.items():
+            if term in zh:
+                assert english in en.casefold(), (zh, en)
+        assert not any(word in en.casefold() for word in EN_NEVER), en
+    assert bundled.metrics["talent_loan_enterprises"].zh == "“人才科技贷”获贷企业"  # 已向198家科技企业发放贷款
+
+
+def test_highlights_claim_only_what_their_quotes_hold(bundled: Dataset) -> None:
+    island = next(h for h in bundled.highlights if "策源地" in h.text)
+    assert "努力打造" in island.text and "努力打造" in island.quote and "strives" in island.text_en
+    six = next(h for h in bundled.highlights if "河北工业大学" in h.text)
+    for university in ("浙江大学", "河北工业大学", "华北电力大学", "温州大学", "西北工业大学", "杭州电子科技大学"):
+        assert university in six.quote, university

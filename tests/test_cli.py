@@ -19,7 +19,7 @@ COMMANDS = {
     "show-dongtou-sources": ["show", "洞头", "--theme", "evaluation", "--sources"],
     "compare": ["compare", "洞头", "江山", "--metric", "研发投入", "--metric", "hightech_recertified"],
     "rank-recertified": ["rank", "hightech_recertified", "--period", "2020-H1"],
-    "rank-rd-2019": ["rank", "研发投入", "--period", "2019"],
+    "rank-rd-2019": ["rank", "industrial_rd_investment", "--period", "2019"],
     "delta-jiangshan": ["delta", "江山"],
     "delta-dongtou": ["delta", "洞头"],
     "search-loan": ["search", "贷款"],
@@ -62,11 +62,11 @@ def test_global_format_applies_and_the_command_option_wins() -> None:
     (["get", "江山", "研发投入"], "2.06亿元\n"),
     (["get", "jiangshan", "rd_investment", "--value-only"], "2.06\n"),
     (["get", "江山", "技术输出合同金额"], "1009.0万元\n"),
-    (["get", "洞头", "研发投入"], "9100多万元\n"),
+    (["get", "洞头", "R&D经费投入"], "9100多万元\n"),
     (["get", "乐清", "accelerator_equipment"], "近600台套\n"),
     (["get", "洞头", "全省位次"], "第22位\n"),
     (["--lang", "en", "get", "洞头", "全省位次"], "No. 22\n"),
-    (["get", "洞头", "研发投入", "--period", "2019年"], "9100多万元\n"),
+    (["get", "洞头", "industrial_rd_investment", "--period", "2019年"], "9100多万元\n"),
 ])
 def test_get_prints_exactly_one_line(args: list[str], stdout: str) -> None:
     result = run(*args)
@@ -91,7 +91,8 @@ def test_get_json_is_the_export_record() -> None:
     (["get", "乐清", "accelerator"], 1, "is ambiguous: it matches"),
     (["get", "乐清", "研发投入"], 1, "reporter: 乐清市 has no 'rd_investment' fact"),
     (["get", "江山", "研发投入", "--period", "2020-13"], 1, "bad period: month 13"),
-    (["rank", "研发投入", "--period", "2018"], 1, "periods with data: 2019, 2020-01/05"),
+    (["rank", "研发投入", "--period", "2018"], 1, "periods with data: 2020-01/05"),
+    (["get", "洞头", "研发投入"], 1, "洞头区 has no 'rd_investment' fact; on rd it has: industrial_rd_investment"),
     (["rank", "研发投入", "--top", "0"], 2, "Invalid value for '--top'"),
     (["regions", "--format", "xml"], 2, "Invalid value for '--format'"),
     (["nonsense"], 2, "No such command 'nonsense'"),
@@ -119,7 +120,7 @@ def test_invalid_data_names_the_first_problem_and_points_to_check(write_yaml: Ca
 def test_check_ok_summary_on_stderr_and_problems_listed(write_yaml: Callable[..., Path]) -> None:
     ok = run("check")
     assert (ok.code, ok.stdout) == (0, "")
-    assert "ok, 3 regions, 74 metrics, 78 facts, 25 highlights" in ok.stderr
+    assert "ok, 3 regions, 75 metrics, 78 facts, 25 highlights" in ok.stderr
     path = write_yaml(MINI.replace("value: 100,", "value: x,").replace("kind: flow}", "kind: flows}"))
     bad = run("check", str(path))
     assert bad.code == 1

@@ -104,9 +104,9 @@ def test_rank_of_a_period_nobody_has(bundled: Dataset) -> None:
 
 
 def test_rank_leaves_out_other_periods(bundled: Dataset) -> None:
-    ranking = query.rank_regions(bundled, bundled.metrics["rd_investment"], parse_period("2019"))
-    assert [r.region.id for r in ranking.rows] == ["dongtou"]
-    assert [(f.region, f.period.canonical) for f in ranking.left_out] == [("jiangshan", "2020-01/05")]
+    ranking = query.rank_regions(bundled, bundled.metrics["policy_incentives_paid"], parse_period("2020-H1"))
+    assert [r.region.id for r in ranking.rows] == ["jiangshan"]
+    assert [(f.region, f.period.canonical) for f in ranking.left_out] == [("dongtou", "P2Y/2020-H1")]
 
 
 def test_delta_derived_from_a_reported_growth_rate(bundled: Dataset) -> None:
@@ -150,6 +150,6 @@ def test_search_matches_labels_quotes_and_regions(bundled: Dataset) -> None:
 
 def test_compare_uses_each_regions_latest_fact(bundled: Dataset) -> None:
     rows = query.compare_regions(bundled, [bundled.regions["dongtou"], bundled.regions["jiangshan"]],
-                                 [bundled.metrics["rd_investment"]])
+                                 [bundled.metrics["policy_incentives_paid"]])
     (row,) = rows
-    assert [f.period.canonical if f else None for f in row.cells] == ["2019", "2020-01/05"]
+    assert [f.period.canonical if f else None for f in row.cells] == ["P2Y/2020-H1", "2020-H1"]

@@ -77,7 +77,7 @@ def cli(ctx: click.Context, data_option: str | None, fmt: str | None, lang: str,
     Examples:
       reporter show 江山 --sources
       reporter get 江山 研发投入            → 2.06亿元
-      reporter rank 研发投入 --period 2019
+      reporter rank 研发投入 --period 2020-01/05
       reporter brief 洞头 >> weekly.txt
     """
     session = ctx.ensure_object(Session)
