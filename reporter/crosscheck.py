@@ -27,23 +27,29 @@ class Parts:
     highlights: list[Highlight] = field(default_factory=list)
     where: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (section, id) -> first definition
     broken: set[str] = field(default_factory=set)  # metrics defined with problems: no follow-on errors
+    additions: list[tuple[str, Origin]] = field(default_factory=list)  # regions named to add facts to
+    region_sources: dict[str, str] = field(default_factory=dict)  # region -> its default source ("" none)
+    broken_regions: set[str] = field(default_factory=set)  # regions defined with problems
 
 
 def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -> Dataset:
     """The dataset, or :class:`DataError` with every problem found while reading and here."""
     checker = _Checker(parts, problems)
+    for region, origin in parts.additions:
+        if region not in parts.regions and region not in parts.broken_regions:
+            checker.at(origin, f"region '{region}' is added to but defined nowhere{_suggest(region, parts.regions)}: "
+                               "load this file on top of the data that defines it (e.g. reporter --data bundled "
+                               f"--data {origin.path} check), or define the region once with zh, short, en, level, "
+                               "prefecture and province (docs/data-format.md, Regions)")
     items = [item for item in map(checker.item, parts.items) if item is not None]
+    highlights = [h for h in map(checker.highlight, parts.highlights) if h is not None]
     for metric in parts.metrics.values():
         checker.reference(metric.theme, parts.themes, "theme", metric.origin, f"metric '{metric.id}': ")
-    for hl in parts.highlights:
-        checker.reference(hl.theme, parts.themes, "theme", hl.origin)
-        checker.reference(hl.source, parts.sources, "source", hl.origin)
     checker.say_unknown()
     if problems:
         problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
         raise DataError(problems)
-    return Dataset(parts.sources, parts.themes, parts.metrics, parts.regions, MemoryStore(items, parts.highlights),
-                   paths)
+    return Dataset(parts.sources, parts.themes, parts.metrics, parts.regions, MemoryStore(items, highlights), paths)
 
 
 class _Checker:
@@ -76,14 +82,53 @@ class _Checker:
             others = f"; used {len(uses)} times, this is the first" if len(uses) > 1 else ""
             self.at(origin, f"{prefix}unknown {kind} '{name}'{_suggest(name, known[kind])}{others}")
 
-    def item(self, item: Fact | SeriesChunk) -> Fact | SeriesChunk | None:
-        """The item with its unit filled in when it passes every check, else None (problems recorded)."""
-        metric = self.parts.metrics.get(item.metric)
-        if metric is None:
-            if item.metric not in self.parts.broken:
-                self.reference(item.metric, self.parts.metrics, "metric", _first_origin(item))
+    def metric_named(self, name: str, origin: Origin | None) -> Metric | None:
+        """The metric a data file names by id, or by its zh or en label or an alias (exactly, any case)."""
+        metric = self.parts.metrics.get(name)
+        if metric is not None or name in self.parts.broken:
+            return metric
+        wanted = name.casefold()
+        hits = [m for m in self.parts.metrics.values()
+                if wanted in (n.casefold() for n in (m.zh, m.en, *m.aliases))]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            self.at(origin, f"metric name '{name}' fits {', '.join(m.id for m in hits)}: write the id")
+        else:
+            self.reference(name, self.parts.metrics, "metric", origin)
+        return None
+
+    def source_for(self, region: str, source: str, origin: Origin | None, what: str) -> str | None:
+        """An item's source: its own, else its region's default; None (and a problem) when neither."""
+        chosen = source or self.parts.region_sources.get(region, "")
+        if not chosen:
+            if region in self.parts.regions:
+                self.at(origin, f"{what} has no source: give 'source' here or on its region")
             return None
-        source_ok = self.reference(item.source, self.parts.sources, "source", _first_origin(item))
+        return chosen if self.reference(chosen, self.parts.sources, "source", origin) else None
+
+    def highlight(self, hl: Highlight) -> Highlight | None:
+        if hl.region not in self.parts.regions:
+            return None  # an addition to a region defined nowhere: said once, above
+        theme_ok = self.reference(hl.theme, self.parts.themes, "theme", hl.origin)
+        source = self.source_for(hl.region, hl.source, hl.origin, "highlight")
+        if not theme_ok or source is None:
+            return None
+        return hl if hl.source == source else hl._replace(source=source)
+
+    def item(self, item: Fact | SeriesChunk) -> Fact | SeriesChunk | None:
+        """The item with its metric, source and unit filled in when it passes every check, else None
+        (problems recorded)."""
+        if item.region not in self.parts.regions:
+            return None  # an addition to a region defined nowhere: said once, above
+        metric = self.metric_named(item.metric, _first_origin(item))
+        if metric is None:
+            return None
+        source = self.source_for(item.region, item.source, _first_origin(item),
+                                 "fact" if isinstance(item, Fact) else "series")
+        if item.metric != metric.id or item.source != source:
+            item = item._replace(metric=metric.id, source=source or item.source)
+        source_ok = source is not None
         unit = item.quantity.unit if isinstance(item, Fact) else item.unit
         unit = unit or metric.unit
         chosen = self.checks.get((metric.id, unit))

@@ -10,7 +10,7 @@ reports all of a file's errors in one run, and names ``file:line:column``; nothi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,16 +21,21 @@ from reporter.errors import DataError, Problem
 from reporter.model import Fact, Highlight, Metric, Quantity, Region, SeriesChunk, Source, Theme
 from reporter.nodes import NUMBER, Fields, Node, NodeReader, number_problem
 from reporter.periods import Period, PeriodError, parse_period
-from reporter.rules import FIELDS, MAX_DIGITS, SECTIONS
+from reporter.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS
 from reporter.yamlfile import compose, data_files, read_text
 
 R = TypeVar("R")
 
 
-def load_dataset(path: Path | str) -> Dataset:
-    """Load, validate and cross-check a data file or a directory of them."""
-    path = Path(path)
-    files, problems = data_files(path)
+def load_dataset(paths: Path | str | Sequence[Path | str]) -> Dataset:
+    """Load, validate and cross-check a data file, a directory of them, or several such layers
+    (read in order, as if one directory: later files may add facts to regions of earlier ones)."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in [paths] if isinstance(paths, (str, Path)) else paths:
+        found, missing = data_files(Path(path))
+        files += found
+        problems += missing
     if problems:
         raise DataError(problems)
     with collector_paused():
@@ -80,7 +85,11 @@ class SectionReader(NodeReader):
                 continue
             for knode, vnode in top[section].values():
                 ident = self.ident(knode, f"{part} id")
-                if ident is not None and self.first_definition(section, part, ident, knode):
+                if ident is None:
+                    continue
+                if section == "regions":
+                    self.read_region(ident, knode, vnode)
+                elif self.first_definition(section, part, ident, knode):
                     getattr(self, f"read_{part}")(ident, vnode)
 
     def first_definition(self, section: str, part: str, ident: str, at: Node) -> bool:
@@ -123,11 +132,24 @@ class SectionReader(NodeReader):
         polarity = f.get("polarity") or ("lower" if f["kind"] == "rank" else "higher")
         self.parts.metrics[ident] = record(Metric, f, id=ident, polarity=polarity, origin=at.origin)
 
-    def read_region(self, ident: str, at: Node) -> None:
-        f = self.part("region", at, f"region '{ident}'")
+    def read_region(self, ident: str, key: Node, at: Node) -> None:
+        """A region's definition, or an addition to a region defined elsewhere (facts, series and
+        highlights only: a county official's own file adds a quarter without repeating the region)."""
+        adds = at.is_mapping and all(k.value in REGION_ADDITIONS for k, _ in at.node.value)
+        if adds:
+            f = self.fields(at, f"region '{ident}'", FIELDS["region"], required=False)
+            self.parts.additions.append((ident, key.origin))
+        elif not self.first_definition("regions", "region", ident, key):
+            return
+        else:
+            f = self.part("region", at, f"region '{ident}'")
+            if f is None:
+                self.parts.broken_regions.add(ident)
+            else:
+                self.parts.regions[ident] = record(Region, f, id=ident, origin=at.origin)
+                self.parts.region_sources[ident] = f.get("source", "")
         if f is None:
             return
-        self.parts.regions[ident] = record(Region, f, id=ident, origin=at.origin)
         default_source = f.get("source")
         for item in f.get("facts", ()):
             self.read_fact(ident, item, default_source)
@@ -138,18 +160,17 @@ class SectionReader(NodeReader):
 
     # -- what a region holds
 
-    def source_of(self, f: Fields, default: str | None, what: str) -> str | None:
-        """A fact's, series' or highlight's source: its own, else its region's, else a problem."""
-        source: str | None = f.get("source") or default
-        if source is None:
-            self.problem(f.at, f"{what} has no source: give 'source' here or on its region")
-        return source
+    @staticmethod
+    def source_of(f: Fields, default: str | None) -> str:
+        """A fact's, series' or highlight's own source, else its region entry's; "" leaves it to the
+        region's definition, wherever that is (the cross-check fills it in, or says it is missing)."""
+        return str(f.get("source") or default or "")
 
     def read_fact(self, region: str, at: Node, default_source: str | None) -> None:
         f = self.part("fact", at, "fact")
-        source = None if f is None else self.source_of(f, default_source, "fact")
-        if f is None or source is None:
+        if f is None:
             return
+        source = self.source_of(f, default_source)
         self.parts.items.append(Fact(
             region, f["metric"], Quantity(f["value"], f.get("unit", ""), f.get("qualifier", "exact")),
             f["period"], source, " ".join(f["quote"].split()), f.get("yoy_pct"), f.get("previous"),
@@ -158,11 +179,11 @@ class SectionReader(NodeReader):
     def read_series(self, region: str, key: Node, at: Node, default_source: str | None) -> None:
         """A compact series: ``values`` is a mapping ``{PERIOD: VALUE}`` or one string of
         ``PERIOD=VALUE`` pairs (``"2011=123.4 2012=98"``), the cheapest layout for big data."""
-        metric = self.ident(key, "series metric id")
+        metric = self.text(key, "series metric")  # an id, or a name the cross-check resolves
         f = self.part("series", at, f"series '{key.node.value}'")
-        source = None if f is None else self.source_of(f, default_source, "series")
-        if f is None or source is None or metric is None:
+        if f is None or metric is None:
             return
+        source = self.source_of(f, default_source)
         values: Node = f["values"]
         if values.is_mapping:
             entries = [self.mapping_entry(pnode, vnode, values.path) for pnode, vnode in values.node.value]
@@ -218,9 +239,9 @@ class SectionReader(NodeReader):
 
     def read_highlight(self, region: str, at: Node, default_source: str | None) -> None:
         f = self.part("highlight", at, "highlight")
-        source = None if f is None else self.source_of(f, default_source, "highlight")
-        if f is None or source is None:
+        if f is None:
             return
+        source = self.source_of(f, default_source)
         self.parts.highlights.append(Highlight(region, f["theme"], f["text"], source, " ".join(f["quote"].split()),
                                                f.get("text_en", ""), f.get("period"), at.origin))
 

@@ -24,6 +24,8 @@ QUALIFIERS = ("exact", "more_than", "approx", "nearly", "at_least", "target")
 POLARITIES = ("higher", "lower")
 KINDS = ("flow", "stock", "rate", "rank", "count", "target")
 LEVELS = ("district", "county-level city", "county", "city", "prefecture", "province")
+LEVELS_ZH = {"district": "区", "county-level city": "县级市", "county": "县", "city": "市", "prefecture": "地级市",
+             "province": "省"}  # the words a Chinese reader uses, and reporter prints
 
 
 class Origin(NamedTuple):

@@ -106,8 +106,9 @@ class NodeReader:
         """The node itself, for a reader further on (a series' values)."""
         return at
 
-    def fields(self, at: Node, what: str, spec: dict[str, Field]) -> Fields | None:
-        """Read a mapping against its spec: unknown fields and missing required ones are problems."""
+    def fields(self, at: Node, what: str, spec: dict[str, Field], required: bool = True) -> Fields | None:
+        """Read a mapping against its spec: unknown fields and (unless not ``required``) missing
+        required ones are problems."""
         items = self.mapping(at, what)
         if items is None:
             return None
@@ -125,14 +126,14 @@ class NodeReader:
                 ok = False
             values[key], nodes[key] = value, vnode
         for field in spec.values():
-            if field.required and field.name not in items:
+            if required and field.required and field.name not in items:
                 self.problem(at, f"{what} lacks required field '{field.name}'")
                 ok = False
         return Fields(values, nodes, at) if ok else None
 
     def read(self, field: Field, at: Node, what: str) -> Any:
         if field.read == "choice":
-            return self.choice(at, what, field.choices)
+            return self.choice(at, what, field.choices, field.words)
         reader: Callable[[Node, str], Any] = getattr(self, field.read)
         return reader(at, what)
 
@@ -162,12 +163,18 @@ class NodeReader:
         values = [self.text(item, f"each of {what}") for item in items]
         return tuple(v for v in values if v is not None)
 
-    def choice(self, at: Node, what: str, options: tuple[str, ...]) -> str | None:
+    def choice(self, at: Node, what: str, options: tuple[str, ...], words: dict[str, str] | None = None) -> str | None:
+        """One of ``options``, in any case; ``words`` are other words for them (县 for county), read as them."""
         value = self.text(at, what)
-        if value is not None and value not in options:
-            self.problem(at, f"{what} '{value}' should be one of: {', '.join(options)}")
-            return None
-        return value
+        if value is None or value in options:
+            return value
+        canonical = (words or {}).get(value, value.casefold())
+        if canonical in options:
+            return canonical
+        shown = [f"{o} ({', '.join(w for w, c in (words or {}).items() if c == o)})"
+                 if o in (words or {}).values() else o for o in options]
+        self.problem(at, f"{what} '{value}' should be one of: {', '.join(shown)}")
+        return None
 
     def number(self, at: Node, what: str) -> str | None:
         """A number's text, checked: the model keeps numbers as written."""

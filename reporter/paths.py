@@ -22,13 +22,23 @@ def bundled_templates_dir() -> str:
     return os.path.join(PACKAGE_DIR, "templates")
 
 
-def resolve_data_path(option: str | None, environ: Mapping[str, str]) -> str:
-    """``--data PATH`` > ``$REPORTER_DATA`` > the bundled file."""
-    if option:
-        return option
-    if environ.get("REPORTER_DATA"):
-        return environ["REPORTER_DATA"]
-    return bundled_data_path()
+BUNDLED = "bundled"  # the word that names the bundled data file in --data and $REPORTER_DATA
+
+
+def resolve_data_paths(options: tuple[str, ...] | list[str], environ: Mapping[str, str]) -> tuple[str, ...]:
+    """The layers of data, first to last: ``--data PATH`` (repeatable), else ``$REPORTER_DATA`` (paths
+    separated by ``:``), else the bundled file. ``bundled`` names the bundled file; ``~`` is expanded;
+    a path given twice is read once."""
+    chosen = list(options) or [p for p in environ.get("REPORTER_DATA", "").split(os.pathsep) if p.strip()]
+    paths = [bundled_data_path() if p.strip() == BUNDLED else os.path.expanduser(p) for p in chosen or [BUNDLED]]
+    seen: set[str] = set()
+    unique = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return tuple(unique)
 
 
 def is_data_file_name(name: str) -> bool:
@@ -36,11 +46,15 @@ def is_data_file_name(name: str) -> bool:
     return name.endswith((".yaml", ".yml")) and not name.startswith(".")
 
 
-def data_file_paths(path: str) -> list[str]:
-    """The data files behind ``path``: a directory's data files (sorted by name), or the path itself.
+def data_file_paths(paths: str | tuple[str, ...] | list[str]) -> list[str]:
+    """The data files behind each path in turn: a directory's data files (sorted by name), or the path.
 
     Raises ``OSError`` when a directory cannot be listed; says nothing of whether the files are readable.
     """
-    if os.path.isdir(path):
-        return [os.path.join(path, name) for name in sorted(os.listdir(path)) if is_data_file_name(name)]
-    return [path]
+    files = []
+    for path in [paths] if isinstance(paths, str) else paths:
+        if os.path.isdir(path):
+            files += [os.path.join(path, name) for name in sorted(os.listdir(path)) if is_data_file_name(name)]
+        else:
+            files.append(path)
+    return files

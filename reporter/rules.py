@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reporter import units
-from reporter.model import KINDS, LEVELS, POLARITIES, QUALIFIERS, Metric
+from reporter.model import KINDS, LEVELS, LEVELS_ZH, POLARITIES, QUALIFIERS, Metric
 
 # --------------------------------------------------------------------------- fields
 
@@ -28,10 +28,16 @@ class Field(NamedTuple):
     required: bool
     read: str  # a reader of reporter.nodes.NodeReader: text, ident, number, integer, period, texts, …
     choices: tuple[str, ...] = ()  # for read="choice"
+    words: dict[str, str] = {}  # other words accepted for a choice -> the choice (reporter writes the choice)
 
 
-def _fields(*specs: tuple[str, bool, str] | tuple[str, bool, str, tuple[str, ...]]) -> dict[str, Field]:
+def _fields(*specs: tuple[Any, ...]) -> dict[str, Field]:
     return {spec[0]: Field(*spec) for spec in specs}
+
+
+LEVEL_WORDS = {**{zh: level for level, zh in LEVELS_ZH.items()}, "市辖区": "district"}
+QUALIFIER_WORDS = {"多": "more_than", "余": "more_than", "以上": "more_than", "超过": "more_than", "约": "approx",
+                   "左右": "approx", "近": "nearly", "不少于": "at_least", "至少": "at_least", "目标": "target"}
 
 
 REQUIRED, OPTIONAL = True, False
@@ -48,17 +54,17 @@ FIELDS: dict[str, dict[str, Field]] = {
                       ("polarity", OPTIONAL, "choice", POLARITIES), ("aliases", OPTIONAL, "texts"),
                       ("note", OPTIONAL, "text")),
     "region": _fields(("zh", REQUIRED, "text"), ("short", REQUIRED, "text"), ("en", REQUIRED, "text"),
-                      ("level", REQUIRED, "choice", LEVELS), ("prefecture", REQUIRED, "text"),
+                      ("level", REQUIRED, "choice", LEVELS, LEVEL_WORDS), ("prefecture", REQUIRED, "text"),
                       ("province", REQUIRED, "text"), ("prefecture_en", OPTIONAL, "text"),
                       ("pinyin", OPTIONAL, "text"), ("aliases", OPTIONAL, "texts"), ("source", OPTIONAL, "ident"),
                       ("facts", OPTIONAL, "sequence"), ("series", OPTIONAL, "mapping"),
                       ("highlights", OPTIONAL, "sequence")),
-    "fact": _fields(("metric", REQUIRED, "ident"), ("value", REQUIRED, "number"), ("unit", OPTIONAL, "text"),
-                    ("period", REQUIRED, "period"), ("qualifier", OPTIONAL, "choice", QUALIFIERS),
+    "fact": _fields(("metric", REQUIRED, "text"), ("value", REQUIRED, "number"), ("unit", OPTIONAL, "text"),
+                    ("period", REQUIRED, "period"), ("qualifier", OPTIONAL, "choice", QUALIFIERS, QUALIFIER_WORDS),
                     ("yoy_pct", OPTIONAL, "number"), ("previous", OPTIONAL, "number"),
                     ("rank_change", OPTIONAL, "integer"), ("note", OPTIONAL, "text"), ("source", OPTIONAL, "ident"),
                     ("quote", REQUIRED, "text")),
-    "series": _fields(("unit", OPTIONAL, "text"), ("qualifier", OPTIONAL, "choice", QUALIFIERS),
+    "series": _fields(("unit", OPTIONAL, "text"), ("qualifier", OPTIONAL, "choice", QUALIFIERS, QUALIFIER_WORDS),
                       ("source", OPTIONAL, "ident"), ("quote", REQUIRED, "text"), ("note", OPTIONAL, "text"),
                       ("values", REQUIRED, "node")),
     "highlight": _fields(("text", REQUIRED, "text"), ("text_en", OPTIONAL, "text"), ("theme", REQUIRED, "ident"),
@@ -67,6 +73,10 @@ FIELDS: dict[str, dict[str, Field]] = {
 """part of a file -> its fields. Sections (``sources`` …) map ids to parts of the singular name."""
 
 SECTIONS = {"sources": "source", "themes": "theme", "metrics": "metric", "regions": "region"}
+
+REGION_ADDITIONS = ("source", "facts", "series", "highlights")
+"""What a region entry may hold when it adds to a region defined elsewhere (another file, or a
+layer of data below): an entry with none of a region's other fields is such an addition."""
 
 MAX_DIGITS = 15  # significant digits of a number: plenty for statistics, exact in every computation
 

@@ -121,8 +121,7 @@ def _scopes(quote: str, number: str = "") -> dict[str, str]:
     A paragraph runs to a line ending in 。, so one the page's layout breaks (…与浙江大学 / 江山 /
     达成初步合作意向。) stays whole.
     """
-    if not PAGE.is_file():
-        pytest.skip(f"SOURCE PAGE NOT FOUND at {PAGE}")
+    assert PAGE.is_file(), f"SOURCE PAGE NOT FOUND at {PAGE}: set REPORTER_SOURCES to the directory holding it"
     raw = PAGE.read_text(encoding="utf-8")
     wanted = normalise_space(quote)
     for paragraph in map(normalise_space, re.split(r"(?<=。)\s*\n", raw)):

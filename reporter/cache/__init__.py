@@ -53,8 +53,9 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> str | None:
     return None
 
 
-def open_dataset(path: str, use_cache: bool = True, progress: Progress | None = None) -> Opened:
-    """The dataset at ``path`` (file or directory), through the cache unless told otherwise.
+def open_dataset(path: str | tuple[str, ...], use_cache: bool = True, progress: Progress | None = None) -> Opened:
+    """The dataset at ``path`` (a file or directory, or a tuple of them: layers), through the cache
+    unless told otherwise.
 
     A cache to build or renew is not written here: :attr:`Opened.build` does it, so the caller
     can answer first.
@@ -79,7 +80,7 @@ def open_dataset(path: str, use_cache: bool = True, progress: Progress | None = 
     return Opened(data, False, lambda: _build(base, key.Stamp(files, "", began), path, data))
 
 
-def _read_large(db: str, path: str, progress: Progress | None) -> tuple[key.Stamp, Dataset] | None:
+def _read_large(db: str, path: str | tuple[str, ...], progress: Progress | None) -> tuple[key.Stamp, Dataset] | None:
     if not os.path.isfile(db):  # no sqlite3 import for the common small case
         return None
     from reporter.cache import large
@@ -87,7 +88,7 @@ def _read_large(db: str, path: str, progress: Progress | None) -> tuple[key.Stam
     return large.read(db, lambda: _load(path, progress).store)  # type: ignore[return-value,arg-type]
 
 
-def _load(path: str, progress: Progress | None) -> Dataset:
+def _load(path: str | tuple[str, ...], progress: Progress | None) -> Dataset:
     from reporter.load import load_dataset
 
     with (progress or _quiet)("reading data"):
@@ -98,9 +99,12 @@ def _quiet(label: str) -> AbstractContextManager[object]:
     return nullcontext()
 
 
-def _cache_name(path: str) -> str:
-    """One cache per data path: the absolute path, made a file name (hashed when too long)."""
-    name = os.path.realpath(path).replace("%", "%25").replace(os.sep, "%")
+def _cache_name(path: str | tuple[str, ...]) -> str:
+    """One cache per data path (or layers of paths): the absolute paths, made a file name (hashed when too
+    long)."""
+    layers = [path] if isinstance(path, str) else list(path)
+    name = "+".join(os.path.realpath(p).replace("%", "%25").replace("+", "%2B").replace(os.sep, "%")
+                    for p in layers)
     if len(name) > 180:
         import hashlib
 
@@ -111,7 +115,7 @@ def _cache_name(path: str) -> str:
 # --------------------------------------------------------------------------- writing, after the answer
 
 
-def _build(base: str, stamp: key.Stamp, path: str, data: Dataset) -> None:
+def _build(base: str, stamp: key.Stamp, path: str | tuple[str, ...], data: Dataset) -> None:
     """Write the cache for ``data`` in the layout its size calls for; remove the other layout's file.
     One builder at a time per cache; any failure leaves no cache and no error."""
     from reporter.load import collector_paused
@@ -160,7 +164,8 @@ def _write(target: str, stamp: key.Stamp, data: Dataset) -> None:
                 raise OSError(str(exc)) from None
 
 
-def _renew(base: str, stamp: key.Stamp, files: tuple[key.FileStat, ...], path: str, data: Dataset) -> None:
+def _renew(base: str, stamp: key.Stamp, files: tuple[key.FileStat, ...], path: str | tuple[str, ...],
+           data: Dataset) -> None:
     """Record the files' new stat in a cache whose content still matches, so later runs skip the hash."""
     renewed = key.renewed(stamp, files, path)
     if renewed is None or not _lock(base + ".lock"):

@@ -44,7 +44,7 @@ class Stamp(NamedTuple):
     built_ns: int
 
 
-def snapshot(path: str) -> tuple[FileStat, ...] | None:
+def snapshot(path: str | tuple[str, ...]) -> tuple[FileStat, ...] | None:
     """The stat of every data file behind ``path``, or None when the data cannot be cached
     (a missing or unreadable file, a directory entry that is not a regular file, a pipe)."""
     from reporter.paths import data_file_paths
@@ -94,7 +94,7 @@ def freshness(stamp: Stamp, files: tuple[FileStat, ...]) -> str:
     return SAME_CONTENT if digest(files) == stamp.digest else STALE
 
 
-def renewed(stamp: Stamp, files: tuple[FileStat, ...], path: str) -> Stamp | None:
+def renewed(stamp: Stamp, files: tuple[FileStat, ...], path: str | tuple[str, ...]) -> Stamp | None:
     """A stamp for a cache whose content was just found the same as ``files``, so the next run is
     judged by stat alone; None when renewing is not safe yet (a file is too new, or changed since
     ``files`` was taken, so the digest may not be of what the stamp would describe)."""
@@ -106,7 +106,7 @@ def renewed(stamp: Stamp, files: tuple[FileStat, ...], path: str) -> Stamp | Non
     return Stamp(files, stamp.digest, now)
 
 
-def finished_stamp(stamp: Stamp, path: str) -> Stamp | None:
+def finished_stamp(stamp: Stamp, path: str | tuple[str, ...]) -> Stamp | None:
     """The build's stamp with its digest, if the files are still as they were when the build began."""
     found = digest(stamp.files)
     if found is None or snapshot(path) != stamp.files:

@@ -18,7 +18,7 @@ def _names(of: Callable[[Dataset], list[str]]) -> Callable[..., list[Any]]:
         from reporter.cli.session import Session
 
         try:
-            data = Session(data_option=ctx.find_root().params.get("data_option")).data
+            data = Session(data_options=tuple(ctx.find_root().params.get("data_options") or ())).data
         except ReporterError:
             return []
         return sorted({n for n in of(data) if n.casefold().startswith(incomplete.casefold())})

@@ -57,8 +57,10 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 
 @click.group(cls=LazyGroup, lazy_subcommands=COMMANDS, epilog=EXIT_CODES,
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--data", "data_option", metavar="PATH",  # checked by the loader, which names the problem
-              help="Data file or directory of YAML files [default: $REPORTER_DATA, else the bundled data].")
+@click.option("--data", "data_options", metavar="PATH", multiple=True,  # checked by the loader, which names it
+              help="Data file or directory of YAML files; repeat it to layer your own data on other data "
+                   "('bundled' names the bundled file) [default: $REPORTER_DATA, paths separated by ':', "
+                   "else the bundled data].")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
               help="Default output format for every command [default: auto].")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
@@ -69,7 +71,7 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 @click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
               help="Show the version and exit.")
 @click.pass_context
-def cli(ctx: click.Context, data_option: str | None, fmt: str | None, lang: str, color: str,
+def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang: str, color: str,
         no_cache: bool) -> None:
     """Science-and-technology indicators of Zhejiang's counties, from curated, quoted facts.
 
@@ -81,5 +83,5 @@ def cli(ctx: click.Context, data_option: str | None, fmt: str | None, lang: str,
       reporter brief 洞头 >> weekly.txt
     """
     session = ctx.ensure_object(Session)
-    session.data_option, session.fmt, session.lang, session.color = data_option, fmt, lang, color
+    session.data_options, session.fmt, session.lang, session.color = data_options, fmt, lang, color
     session.use_cache = not no_cache

@@ -18,9 +18,9 @@ class Session:
     """One run's settings and data. The dataset is opened (through the cache) when a command first
     asks for it; a cache build that opening deferred is run by :meth:`build_cache` after the answer."""
 
-    def __init__(self, data_option: str | None = None, fmt: str | None = None, lang: str = "zh",
+    def __init__(self, data_options: tuple[str, ...] = (), fmt: str | None = None, lang: str = "zh",
                  color: str = "auto", use_cache: bool = True) -> None:
-        self.data_option = data_option
+        self.data_options = data_options
         self.fmt = fmt
         self.lang = lang
         self.color = color
@@ -36,17 +36,20 @@ class Session:
         return self._env
 
     @property
-    def data_path(self) -> str:
-        from reporter.paths import resolve_data_path
+    def data_paths(self) -> tuple[str, ...]:
+        """The layers of data in effect (``--data`` …, ``$REPORTER_DATA`` or the bundled file)."""
+        from reporter.paths import resolve_data_paths
 
-        return resolve_data_path(self.data_option, os.environ)
+        return resolve_data_paths(self.data_options, os.environ)
 
     @property
     def data(self) -> Dataset:
         if self._data is None:
             from reporter.cache import open_dataset
 
-            opened = open_dataset(self.data_path, use_cache=self.use_cache, progress=self.progress())
+            paths = self.data_paths
+            opened = open_dataset(paths[0] if len(paths) == 1 else paths, use_cache=self.use_cache,
+                                  progress=self.progress())
             self._data, self._build = opened.data, opened.build
         return self._data
 

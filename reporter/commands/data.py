@@ -28,9 +28,10 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> N
     from reporter.load import load_dataset
     from reporter.provenance import unverified_quotes
 
-    target = Path(path) if path else Path(session.data_path)
+    layers = (path,) if path else session.data_paths
+    target = " + ".join(layers)
     try:
-        data = load_dataset(target)
+        data = load_dataset(layers)
     except DataError as exc:
         for problem in exc.problems:
             note(str(problem))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reporter.model import LEVELS_ZH
+
 TEXTS: dict[str, tuple[str, str]] = {
     # column headers
     "region": ("地区", "region"), "region_name": ("地区", "region"), "name": ("名称", "name"),
@@ -42,9 +44,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "left_out": ("未参与排名（时期不同，不可比）：{listed}；用 --period {example} 等查看该期排名",
                  "left out (other periods, not comparable): {listed}; use --period {example} etc. to rank one"),
     # words for values of the data
-    "level.district": ("区", "district"), "level.county-level city": ("县级市", "county-level city"),
-    "level.county": ("县", "county"), "level.city": ("市", "city"), "level.prefecture": ("地级市", "prefecture"),
-    "level.province": ("省", "province"),
+    **{f"level.{level}": (zh, level) for level, zh in LEVELS_ZH.items()},
     "polarity.higher": ("越高越好", "higher"), "polarity.lower": ("越低越好", "lower"),
     "basis.computed": ("两期计算", "computed"),
     "basis.reported_pct": ("据报道增幅推算", "derived from reported %"),
