@@ -195,7 +195,10 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
         lines += [f'    {name}: ""  # TODO {_comment(hint)}' for name, hint in SOURCE_FIELDS]
         if text_name:
             lines.append(f"    file: {_q(text_name)}")
-        readings = {d.period_word: d.period for d in drafts if d.period_word and d.period}
+        readings: dict[str, str] = {}
+        for d in drafts:  # a word's first reading (a level under 上半年 reads as its end, @…)
+            if d.period:
+                readings.setdefault(d.period_word or "(no period printed)", d.period)
         if readings:
             lines.append("    readings:  # how extract read the time words")
             lines += [f"      {_q(word)}: {_q(period)}" for word, period in readings.items()]

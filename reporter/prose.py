@@ -57,6 +57,7 @@ LABEL_TRIM_END = ("分别达到", "分别达", "分别为", "达到", "达", "�
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
 _YR = r"(?:(?P<y>\d{4})年|(?P<r>今年|本年|去年|上年))?"
 _TO = r"[-~—–－～至到]"
+_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第一二两三四五六七八九十"  # first characters of period words
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"(?:截至|截止)到?{_YR}(?P<b>\d{{1,2}})月(?:底|末|份)?", "asof_month"),
     (r"(?:截至|截止)到?(?P<y>\d{4})年(?:底|末)?", "asof_year"),
@@ -165,6 +166,8 @@ def number_text(written: str, multiplier: str = "") -> str:
 
 
 _WIDE = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-")
+_BEFORE_LONGEST_FIRST = sorted(QUALIFIER_BEFORE, key=len, reverse=True)
+_QUALIFIERS = {**QUALIFIER_BEFORE, **QUALIFIER_INSIDE, **QUALIFIER_AFTER}
 _NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*?"
 
 
@@ -185,7 +188,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     periods = "|".join(f"(?P<p_{i}>{_numbered(p, i)})" for i, (p, _) in enumerate(PERIOD_PATTERNS))
     return {
         "mask": re.compile("|".join(f"(?:{m})" for m in MASKS)),
-        "period": re.compile(periods),
+        "period": re.compile(rf"(?=[\d{_STARTS}])(?:{periods})"),
         "mention": re.compile(rf"(?P<ord>第)?(?P<num>{_NUM})(?P<mid>多|余)?(?:(?P<unit>{unit})|"
                               rf"(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit}))(?P<post>以上|左右|上下)?"),
         "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>{_NUM})(?:{_alt(RANK_STEPS)})"),
@@ -203,14 +206,31 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def read(text: str) -> list[Reading]:
     """Every number mention of ``text`` that states a fact, in text order."""
     pats = _patterns()
-    masked = _mask(text.translate(_WIDE), pats["mask"])
+    wide = re.search("[０-９．％－]", text) is not None  # translate is slow on long Chinese text
+    masked = _mask(text.translate(_WIDE) if wide else text, pats["mask"])
     words = _period_words(masked, pats["period"])
     changes = _changes(masked)
-    taken = [(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes]
     out: list[Reading] = []
+    w = c = 0  # both lists are in text order: each paragraph takes its own in one pass
     for start, end in _paragraphs(masked):
-        out.extend(_read_paragraph(text, masked, start, end, words, changes, taken))
+        while w < len(words) and words[w].start < start:
+            w += 1
+        while c < len(changes) and changes[c].start < start:
+            c += 1
+        w_end, c_end = w, c
+        while w_end < len(words) and words[w_end].start < end:
+            w_end += 1
+        while c_end < len(changes) and changes[c_end].start < end:
+            c_end += 1
+        out.extend(_read_paragraph(text, masked, start, end, words[w:w_end], changes[c:c_end]))
     return out
+
+
+def _clause_start(masked: str, at: int) -> int:
+    """Where the clause holding ``at`` begins (clauses are short: a walk back is cheapest)."""
+    while at > 0 and masked[at - 1] not in CLAUSE_MARKS:
+        at -= 1
+    return at
 
 
 def _mask(text: str, mask: re.Pattern[str]) -> str:
@@ -328,9 +348,10 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _read_paragraph(text: str, masked: str, start: int, end: int, words: list[PeriodWord],
-                    changes: list[_Change], taken: list[tuple[int, int]]) -> list[Reading]:
+                    changes: list[_Change]) -> list[Reading]:
     sentences = _split(masked, start, end, TERMINAL)
-    para_words = [w for w in words if start <= w.start < end]
+    para_words = words
+    taken = [(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes]
     opening = _opening_period(masked, start, para_words)
     found = []
     for m in _patterns()["mention"].finditer(masked, start, end):
@@ -392,14 +413,13 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
     is_rank = bool(m.group("ord"))
     unit = "位" if is_rank else (m.group("unit") or m.group("unit2"))
     value = number_text(m.group("num"), m.group("mul") or "")
-    clause_start = max(masked.rfind(ch, 0, m.start()) for ch in CLAUSE_MARKS) + 1
+    clause_start = _clause_start(masked, m.start())
     before = masked[clause_start:m.start()]
-    prefix = next((w for w in sorted(QUALIFIER_BEFORE, key=len, reverse=True)
-                   if before.endswith(w) or before.endswith(w + "了")), "")
+    prefix = next((w for w in _BEFORE_LONGEST_FIRST if before.endswith(w) or before.endswith(w + "了")), "")
     if prefix and before.endswith(prefix + "了"):
         prefix += "了"
     qualifier_word = prefix.rstrip("了") or m.group("mid") or m.group("mid2") or m.group("post") or ""
-    qualifier = {**QUALIFIER_BEFORE, **QUALIFIER_INSIDE, **QUALIFIER_AFTER}.get(qualifier_word, "exact")
+    qualifier = _QUALIFIERS.get(qualifier_word, "exact")
     period = _governing(masked, num_start, sentence, para_words, opening)
     target = next((w for w in TARGET_WORDS if w in masked[sentence[0]:m.start()]), "")
     if target or (period is not None and period.kind in ("forward", "by_year")):
@@ -410,7 +430,7 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
     scope = max(places, key=lambda s: places[s]) if places and max(places.values()) >= 0 else ""
     quote_start = clause_start
     if period is not None and sentence[0] <= period.start and "\n" not in masked[period.start:m.start()]:
-        period_clause = max(masked.rfind(ch, 0, period.start) for ch in CLAUSE_MARKS) + 1
+        period_clause = _clause_start(masked, period.start)
         if masked.count("，", period_clause, m.start()) + masked.count("；", period_clause, m.start()) <= 1:
             quote_start = period_clause  # the period word's clause, when it is this one or the one before
     return (Reading(value, unit, qualifier, qualifier_word, text[m.start() - len(prefix):m.end()], num_start,
@@ -419,8 +439,9 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
 
 
 def _clause_end(masked: str, at: int) -> int:
-    ends = [i for i in (masked.find(ch, at) for ch in CLAUSE_MARKS) if i >= 0]
-    return min(ends) if ends else len(masked)
+    while at < len(masked) and masked[at] not in CLAUSE_MARKS:
+        at += 1
+    return at
 
 
 def _trim(label: str) -> str:
@@ -485,7 +506,7 @@ def _attach(text: str, masked: str, readings: list[Reading], changes: list[_Chan
         before = [r for r in readings if s_start <= r.start < change.start]
         if change.rank:
             ranks = [r for r in before if r.rank and r.rank_change is None]
-            clause = masked[max(masked.rfind(ch, 0, change.start) for ch in CLAUSE_MARKS) + 1:change.start]
+            clause = masked[_clause_start(masked, change.start):change.start]
             scoped = [r for r in ranks if r.scope and r.scope in clause]
             target = (scoped or ranks)[-1:]
             for r in target:
@@ -501,10 +522,7 @@ def _extend(r: Reading, change: _Change, text: str) -> Reading:
     """Stretch the quote to the change's clause when it is on the same line."""
     if "\n" in text[r.quote_end:change.start]:
         return r
-    end = change.end
-    while end < len(text) and text[end] not in CLAUSE_MARKS:
-        end += 1
-    return r._replace(quote_end=max(r.quote_end, end))
+    return r._replace(quote_end=max(r.quote_end, _clause_end(text, change.end)))
 
 
 # --------------------------------------------------------------------------- periods
