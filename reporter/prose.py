@@ -18,6 +18,7 @@ The vocabularies are the tables below, one place each; everything else is mechan
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -53,7 +54,7 @@ LABEL_TRIM_START = ("其中", "共有", "共", "累计", "已", "、", "和", "�
 LABEL_TRIM_END = ("分别达到", "分别达", "分别为", "达到", "达", "为", "是", "有", "共", "了", "的", "各")
 
 # Period words: (pattern, kind). Tried in order at each position, so longer forms come first.
-# Named groups: y (year as printed), r (今年/去年 …), a and b (months, half, quarter, years).
+# Named groups: y (year as printed), r (今年/去年 …), a and b (months, half, quarter, years, span).
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
 _YR = r"(?:(?P<y>\d{4})年|(?P<r>今年|本年|去年|上年))?"
 _TO = r"[-~—–－～至到]"
@@ -69,11 +70,16 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"{_YR}(?P<a>[上下])半年", "half"),
     (rf"{_YR}第?(?P<a>[一二三四1-4])季度", "quarter"),
     (rf"{_YR}(?P<a>\d{{1,2}})月份?(?![底末初\d日号]|上旬|中旬|下旬)", "month"),
-    (rf"(?:通过|经过|用|再用)(?P<a>{_N})年(?:的)?(?:时间)?(?:努力|奋斗)?|未来(?P<a2>{_N})年|(?P<a3>{_N})年内",
-     "forward"),
+    (rf"(?:通过|经过|用|再用)(?P<a>{_N})年(?:的)?(?:时间)?(?:努力|奋斗)?", "forward"),
+    (rf"未来(?P<a>{_N})年", "forward"),
+    (rf"(?P<a>{_N})年内", "forward"),
     (rf"(?:近|最近|过去|这)?(?P<a>{_N})年(?:来|以来|间)?", "trailing"),
     (r"(?P<y>\d{4})年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
 )
+LAST_YEAR = ("去年", "上年", "上一年度", "上年度")
+# how a pattern's kind and its a, b become a word's shape
+SHAPES = {"asof_year": lambda a, b: ("asof", 12, 12), "asof_month": lambda a, b: ("asof", b, b),
+          "first_quarters": lambda a, b: ("months", 1, 3 * a), "month": lambda a, b: ("months", a, a)}
 
 # What is masked before reading: none of it states a fact, and digits inside it are not numbers.
 MASKS = (
@@ -113,7 +119,7 @@ class Reading(NamedTuple):
     rank: bool
     scope: str  # 全省, 全市 … for a rank
     yoy: str | None  # signed, as written: 16, -14.7
-    yoy_word: str  # 同比增长, 下降 …
+    change_word: str  # the words stating the change or move: 同比增长, 下降, 前移 …
     rank_change: int | None
     period: PeriodWord | None
     point: bool  # a level at a moment (rank, total, …率): a span is read as its end
@@ -156,10 +162,7 @@ def chinese_number(text: str) -> int | None:
 
 def number_text(written: str, multiplier: str = "") -> str:
     """Digits for a number as printed: ``1,200`` → ``1200``, ``三`` → ``3``, ``1.2`` + 万 → ``12000``."""
-    if written[0].isdigit():
-        digits = written.replace(",", "")
-    else:
-        digits = str(chinese_number(written))
+    digits = written.replace(",", "") if written[0].isdigit() else str(chinese_number(written))
     if not multiplier:
         return digits
     return str(units.normalise(Decimal(digits) * MULTIPLIERS[multiplier]))
@@ -197,32 +200,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "absolute": re.compile(rf"(?:{_alt(YOY_MARKERS)})(?:分别)?(?:{_alt(UP + DOWN)})了?(?:{_NUM})"
                                rf"(?:个?百分点|{unit})|(?:{_alt(UP + DOWN)})了?(?:{_NUM})个?百分点"),
         "para": re.compile(r"[^\n]*"),
+        "sentence": re.compile(rf"[^{TERMINAL}]+[{TERMINAL}]?|[{TERMINAL}]"),
     }
 
 
 # --------------------------------------------------------------------------- the reader
 
 
-def read(text: str) -> list[Reading]:
-    """Every number mention of ``text`` that states a fact, in text order."""
+def read(text: str, headings: bool = True) -> list[Reading]:
+    """Every number mention of ``text`` that states a fact, in text order. ``headings`` False reads
+    short unpunctuated lines too (a quote such as 省科技型中小企业6家 is not a heading)."""
     pats = _patterns()
     wide = re.search("[０-９．％－]", text) is not None  # translate is slow on long Chinese text
-    masked = _mask(text.translate(_WIDE) if wide else text, pats["mask"])
+    masked = _mask(text.translate(_WIDE) if wide else text, pats["mask"], headings)
     words = _period_words(masked, pats["period"])
     changes = _changes(masked)
+    word_at, change_at = [w.start for w in words], [c.start for c in changes]
     out: list[Reading] = []
-    w = c = 0  # both lists are in text order: each paragraph takes its own in one pass
     for start, end in _paragraphs(masked):
-        while w < len(words) and words[w].start < start:
-            w += 1
-        while c < len(changes) and changes[c].start < start:
-            c += 1
-        w_end, c_end = w, c
-        while w_end < len(words) and words[w_end].start < end:
-            w_end += 1
-        while c_end < len(changes) and changes[c_end].start < end:
-            c_end += 1
-        out.extend(_read_paragraph(text, masked, start, end, words[w:w_end], changes[c:c_end]))
+        ws = words[bisect_left(word_at, start):bisect_left(word_at, end)]
+        cs = changes[bisect_left(change_at, start):bisect_left(change_at, end)]
+        out.extend(_read_paragraph(text, masked, start, end, ws, cs))
     return out
 
 
@@ -233,9 +231,11 @@ def _clause_start(masked: str, at: int) -> int:
     return at
 
 
-def _mask(text: str, mask: re.Pattern[str]) -> str:
+def _mask(text: str, mask: re.Pattern[str], headings: bool) -> str:
     """``text`` with names, addresses, dates and headings blanked out (same length, same offsets)."""
     out = mask.sub(lambda m: "□" * len(m.group()), text)
+    if not headings:
+        return out
     lines = out.split("\n")
     for i, line in enumerate(lines):
         # a heading or page furniture: short, and no sentence punctuation
@@ -267,49 +267,22 @@ def _period_words(masked: str, pattern: re.Pattern[str]) -> list[PeriodWord]:
         if m.start() > 0 and masked[m.start() - 1] in "比较与同和":  # a comparison base: 比上年
             continue
         i = (m.lastgroup or "p_0").split("_")[1]
-        groups = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items()
-                  if v is not None and k.endswith(f"_{i}") and not k.startswith("p_")}
-        word = _period_word(m.group(), m.start(), m.end(), PERIOD_PATTERNS[int(i)][1], groups)
-        if word is not None:
-            out.append(word)
+        g = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items() if v and k.endswith(f"_{i}") and k[0] != "p"}
+        pattern_kind = PERIOD_PATTERNS[int(i)][1]
+        a, b = (_small(g.get(k, "")) for k in ("a", "b"))
+        kind, a, b = SHAPES[pattern_kind](a, b) if pattern_kind in SHAPES else (pattern_kind, a, b)
+        if (kind == "months" and not 1 <= a <= b <= 12) or (kind in ("trailing", "forward") and not 0 < a <= 30):
+            continue
+        back = None if "r" not in g else int(g["r"] in LAST_YEAR)
+        out.append(PeriodWord(m.group(), m.start(), m.end(), kind, int(g["y"]) if "y" in g else None, back, a, b))
     return out
 
 
 def _small(text: str) -> int:
-    return int(text) if text.isdigit() else chinese_number(text) or 0
-
-
-def _period_word(text: str, start: int, end: int, kind: str, g: dict[str, str | None]) -> PeriodWord | None:
-    year = int(g["y"]) if g.get("y") else None
-    rel = g.get("r")
-    back = {"去年": 1, "上年": 1, "上一年度": 1, "上年度": 1}.get(rel or "", 0 if rel else None)
-    a = g.get("a") or g.get("a2") or g.get("a3") or ""
-    b = g.get("b") or ""
-    if kind == "asof_year":
-        return PeriodWord(text, start, end, "asof", year, None, 12, 12)
-    if kind == "asof_month":
-        return PeriodWord(text, start, end, "asof", year, back, int(b), int(b))
-    if kind == "now":
-        return PeriodWord(text, start, end, "now")
-    if kind in ("by_year", "year"):
-        return PeriodWord(text, start, end, kind, year, back)
-    if kind == "years":
-        return PeriodWord(text, start, end, "years", None, None, int(a), int(b))
-    if kind == "months":
-        first, last = int(a), int(b)
-        if not 1 <= first < last <= 12:
-            return None
-        return PeriodWord(text, start, end, "months", year, back, first, last)
-    if kind == "first_quarters":
-        return PeriodWord(text, start, end, "months", year, back, 1, 3 * _small(a))
-    if kind == "half":
-        return PeriodWord(text, start, end, "half", year, back, 1 if a == "上" else 2)
-    if kind == "quarter":
-        return PeriodWord(text, start, end, "quarter", year, back, "一二三四".find(a) + 1 or int(a))
-    if kind == "month":
-        return PeriodWord(text, start, end, "months", year, back, int(a), int(a)) if 1 <= int(a) <= 12 else None
-    n = _small(a)
-    return PeriodWord(text, start, end, kind, None, None, n) if 0 < n <= 30 else None
+    """A small number as printed: 5, 五, 上 (half 1), 下 (half 2)."""
+    if text.isdigit():
+        return int(text)
+    return {"上": 1, "下": 2}.get(text) or chinese_number(text) or 0
 
 
 def _changes(masked: str) -> list[_Change]:
@@ -349,31 +322,20 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _read_paragraph(text: str, masked: str, start: int, end: int, words: list[PeriodWord],
                     changes: list[_Change]) -> list[Reading]:
-    sentences = _split(masked, start, end, TERMINAL)
-    para_words = words
+    sentences = _split(masked, start, end)
     taken = [(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes]
-    opening = _opening_period(masked, start, para_words)
-    found = []
+    opening = _opening_period(masked, start, words)
+    found: list[tuple[Reading, str]] = []
     for m in _patterns()["mention"].finditer(masked, start, end):
-        if _overlaps(m.start("num"), m.end(), taken) or not _is_quantity(masked, m):
-            continue
-        found.append(m)
-    readings: list[tuple[Reading, str]] = []
-    for m in found:
-        sentence = next(((s, e) for s, e in sentences if s <= m.start() < e), (start, end))
-        readings.append(_reading(text, masked, m, sentence, para_words, opening))
-    return _attach(text, masked, _labels(text, masked, readings), [c for c in changes if start <= c.start < end], sentences)
+        if not _overlaps(m.start("num"), m.end(), taken) and _is_quantity(masked, m):
+            sentence = next(((s, e) for s, e in sentences if s <= m.start() < e), (start, end))
+            found.append(_reading(text, masked, m, sentence, words, opening))
+    return _attach(text, masked, _labels(text, masked, found), changes, sentences)
 
 
-def _split(masked: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
-    spans, begin = [], start
-    for i in range(start, end):
-        if masked[i] in marks:
-            spans.append((begin, i + 1))
-            begin = i + 1
-    if begin < end:
-        spans.append((begin, end))
-    return spans
+def _split(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (。！？) of a paragraph."""
+    return [(m.start(), m.end()) for m in _patterns()["sentence"].finditer(masked, start, end)]
 
 
 def _opening_period(masked: str, start: int, para_words: list[PeriodWord]) -> PeriodWord | None:
@@ -396,7 +358,7 @@ def _is_quantity(masked: str, m: re.Match[str]) -> bool:
         return unit in ("位", "名") and not m.group("mul")
     num = m.group("num")
     before = masked[m.start() - 1] if m.start() > 0 else ""
-    if before.isdigit() or before in ".-" or (not num[0].isdigit() and before in ZH_DIGITS):
+    if before and (before.isdigit() or before in ".-" or (not num[0].isdigit() and before in ZH_DIGITS)):
         return False
     if re.search("[一二两三四五六七八九]{2}", num):  # 一一, 三四: not a numeral
         return False
@@ -510,11 +472,12 @@ def _attach(text: str, masked: str, readings: list[Reading], changes: list[_Chan
             scoped = [r for r in ranks if r.scope and r.scope in clause]
             target = (scoped or ranks)[-1:]
             for r in target:
-                readings[index[r.start]] = _extend(r._replace(rank_change=int(change.values[0])), change, text)
+                moved = r._replace(rank_change=int(change.values[0]), change_word=change.word)
+                readings[index[r.start]] = _extend(moved, change, text)
             continue
         free = [r for r in before if not r.rank and r.yoy is None][-len(change.values):]
-        for r, value in zip(free, change.values[-len(free):] if free else ()):
-            readings[index[r.start]] = _extend(r._replace(yoy=value, yoy_word=change.word), change, text)
+        for r, value in zip(free, change.values[-len(free):] if free else (), strict=False):
+            readings[index[r.start]] = _extend(r._replace(yoy=value, change_word=change.word), change, text)
     return readings
 
 
