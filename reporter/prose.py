@@ -171,7 +171,8 @@ def number_text(written: str, multiplier: str = "") -> str:
 _WIDE = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-")
 _BEFORE_LONGEST_FIRST = sorted(QUALIFIER_BEFORE, key=len, reverse=True)
 _QUALIFIERS = {**QUALIFIER_BEFORE, **QUALIFIER_INSIDE, **QUALIFIER_AFTER}
-_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*?"
+_ZH_NUM = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*?"
+_NUM = rf"\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_ZH_NUM}"
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -194,7 +195,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "period": re.compile(rf"(?=[\d{_STARTS}])(?:{periods})"),
         "mention": re.compile(rf"(?P<ord>第)?(?P<num>{_NUM})(?P<mid>多|余)?(?:(?P<unit>{unit})|"
                               rf"(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit}))(?P<post>以上|左右|上下)?"),
-        "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>{_NUM})(?:{_alt(RANK_STEPS)})"),
+        "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>\d+|{_ZH_NUM})(?:{_alt(RANK_STEPS)})"),
         "yoy": re.compile(rf"(?P<marker>{_alt(YOY_MARKERS)})?(?:分别)?(?P<dir>{_alt(UP + DOWN)})了?"
                           rf"(?:分别为?|分别是)?(?P<vals>{vals})|(?:增幅|增速)(?:分别)?(?:为|达到|达|是)?(?P<vals2>{vals})"),
         "absolute": re.compile(rf"(?:{_alt(YOY_MARKERS)})(?:分别)?(?:{_alt(UP + DOWN)})了?(?:{_NUM})"
@@ -271,8 +272,9 @@ def _period_words(masked: str, pattern: re.Pattern[str]) -> list[PeriodWord]:
         pattern_kind = PERIOD_PATTERNS[int(i)][1]
         a, b = (_small(g.get(k, "")) for k in ("a", "b"))
         kind, a, b = SHAPES[pattern_kind](a, b) if pattern_kind in SHAPES else (pattern_kind, a, b)
-        if (kind == "months" and not 1 <= a <= b <= 12) or (kind in ("trailing", "forward") and not 0 < a <= 30):
-            continue
+        if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)
+                or (kind in ("trailing", "forward") and not 0 < a <= 30)):
+            continue  # 截至0月底, 2021-2019年, 近0年: not periods
         back = None if "r" not in g else int(g["r"] in LAST_YEAR)
         out.append(PeriodWord(m.group(), m.start(), m.end(), kind, int(g["y"]) if "y" in g else None, back, a, b))
     return out

@@ -580,3 +580,36 @@ def test_read_source_text(tmp_path: Path) -> None:
         read_source_text(tmp_path / "missing.txt")
     with pytest.raises(DataError, match="is a directory, expected a file"):
         read_source_text(tmp_path)
+
+
+PIECES = ["1", "5", "9", ".", "0", "22", "一", "两", "三", "十", "百", "万", "亿", "年", "月", "底", "日", "-", "至",
+          "第", "位", "名", "家", "个", "万元", "亿元", "%", "多", "余", "近", "约", "超过", "以上", "左右", "不少于",
+          "目标", "同比", "增长", "下降", "分别", "、", "，", "；", "。", "\n", "上半年", "一季度", "截至", "目前", "累计",
+          "近两年", "通过", "努力", "前移", "提升了", "个位次", "比上年", "个百分点", "“", "”", "《", "》", "CCTV-",
+          "@", "电话：", "2019", "2020", "全省", "企业", "研发投入", "总数达", "率达", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from([None, "2020-06", "2021-12", "2019-01"]))
+def test_any_text_is_read_without_error_and_every_period_is_in_our_grammar(pieces: list[str],
+                                                                             as_of: str | None) -> None:
+    text = "".join(pieces)
+    for d in extract(text, "x", None, as_of):
+        assert d.quote in text.split("\n")[d.line - 1]
+        Decimal(d.value)
+        if d.period is not None:
+            assert parse_period(d.period).canonical == d.period
+        if d.yoy_pct is not None:
+            Decimal(d.yoy_pct)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("居全省第5位，前移1.5位。", [("5", None, "@2020-H1"), ("1.5", None, "@2020-H1")]),  # no move; a draft
+    ("居全省第5位，前移五位。", [("5", 5, "@2020-H1")]),
+    ("截至0月底，企业3家。", [("3", None, "@2020-H1")]),  # not a month: no period word
+    ("2021-2019年，企业3家。", [("3", None, "@2020-H1")]),
+    ("13-15月，企业3家。", [("3", None, "@2020-H1")]),
+])
+def test_malformed_words_are_not_read_as_periods_or_moves(text: str,
+                                                           expected: list[tuple[str, int | None, str]]) -> None:
+    assert [(d.value, d.rank_change, d.period) for d in extract(text, "x", None, "2020-06")] == expected
