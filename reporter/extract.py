@@ -68,8 +68,9 @@ def extract(text: str, region: str, metrics: Mapping[str, Metric] | None = None,
         while quote_end > quote_start and text[quote_end - 1].isspace():
             quote_end -= 1
         line = bisect.bisect_right(starts, r.start)
+        named = f"{r.label}{r.scope}位次" if r.rank else r.label  # a rank is named by its scope: 全省位次
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change,
-                      match_metric(r.label, r.unit, metrics) if metrics else None, r.label,
+                      match_metric(named, r.unit, metrics) if metrics else None, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
                       r.period.text if r.period else "", region, source)
         key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label)
@@ -205,8 +206,8 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
     lines += ["regions:", f"  {_key(region)}:"]
     if not region_exists:
         lines += [f'    {name}: ""  # TODO {_comment(hint)}' for name, hint in REGION_FIELDS]
-        lines.append(f"    source: {_key(source)}" if source else '    source: ""  # TODO a source id (see sources:)')
-    lines.append("    facts:")
+        lines.append(f"    source: {_key(source)}" if source else '    source: ""  # TODO a source id')
+    lines.append("    facts:" if drafts else "    facts: []  # the text states no number with a unit")
     for d in drafts:
         lines += _fact_lines(d, source if region_exists else None, metrics)
     return "\n".join(lines) + "\n"

@@ -3,7 +3,9 @@
 Errors: the quote, read by :mod:`reporter.prose`, states a different number or unit than the
 fact (3.1亿元 in the quote, 3.1万元 in the fact), a different qualifier word (多/余/超/以上/近/约/
 目标), a change in the other direction (增长/下降/提升/减少) or of another size, or a period
-word (1-5月, 上半年, 一季度, 2019年) that names other months than the fact's period.
+word (1-5月, 上半年, 一季度, 2019年) that names other months than the fact's period. A quote
+that states no number at all (a series' table reference, 《统计年鉴》表3-2) cannot contradict
+its fact and is not read.
 Warnings: a cumulative flow that falls within a year (1-9月 below 1-5月); a reported
 year-over-year % that disagrees with the one computed from the previous period's value, beyond
 what the rounding of the written numbers allows; a value 100 times or more away from the same
@@ -32,8 +34,6 @@ __all__ = ["Finding", "MESSAGES", "check_quotes"]
 MESSAGES: dict[str, dict[str, str]] = {
     "number": {"en": "the quote states {stated}, not {fact}",
                "zh": "引文写的是{stated}，不是{fact}"},
-    "no_number": {"en": "the quote states no number with a unit; the fact says {fact}",
-                  "zh": "引文中没有带单位的数字；数据为{fact}"},
     "unit": {"en": "the quote says {stated}: the unit is {quote_unit}, not {fact_unit}",
              "zh": "引文写的是{stated}：单位是{quote_unit}，不是{fact_unit}"},
     "qualifier": {"en": "the quote says {stated} ({quote_qualifier}), the fact says {fact_qualifier}",
@@ -135,16 +135,16 @@ def _base(written: str, unit: str) -> Decimal:
 def _against_quote(fact: Fact, readings: list[prose.Reading]) -> list[Finding]:
     q = fact.quantity
     family, base = units.family_of(q.unit), _base(q.written, q.unit)
+    if not readings:
+        return []
     same = [r for r in readings if units.family_of(r.unit) == family and _base(r.value, r.unit) == base]
     if not same:
         digits = [r for r in readings if Decimal(r.value) == q.value]
         if digits:
             return [_finding("error", fact, "unit", stated=digits[0].written, quote_unit=digits[0].unit,
                              fact_unit=q.unit)]
-        if readings:
-            return [_finding("error", fact, "number", stated="、".join(r.written for r in readings),
-                             fact=f"{q.written}{q.unit}")]
-        return [_finding("error", fact, "no_number", fact=f"{q.written}{q.unit}")]
+        return [_finding("error", fact, "number", stated="、".join(r.written for r in readings),
+                         fact=f"{q.written}{q.unit}")]
     r = min(same, key=lambda r: (r.qualifier != q.qualifier, r.yoy is None, r.rank_change is None))
     out: list[Finding] = []
     if r.qualifier != q.qualifier:

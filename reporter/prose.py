@@ -326,7 +326,7 @@ def _read_paragraph(text: str, masked: str, start: int, end: int, words: list[Pe
                     changes: list[_Change]) -> list[Reading]:
     sentences = _split(masked, start, end)
     taken = [(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes]
-    opening = _opening_period(masked, start, words)
+    opening = _opening_period(masked, start, end, words)
     found: list[tuple[Reading, str]] = []
     for m in _patterns()["mention"].finditer(masked, start, end):
         if not _overlaps(m.start("num"), m.end(), taken) and _is_quantity(masked, m):
@@ -340,9 +340,9 @@ def _split(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _patterns()["sentence"].finditer(masked, start, end)]
 
 
-def _opening_period(masked: str, start: int, para_words: list[PeriodWord]) -> PeriodWord | None:
+def _opening_period(masked: str, start: int, end: int, para_words: list[PeriodWord]) -> PeriodWord | None:
     """The period word that opens a paragraph ("1-5月，…"): it governs the whole paragraph."""
-    comma = masked.find("，", start)
+    comma = masked.find("，", start, end)
     if comma < 0 or not para_words:
         return None
     rest = masked[start:comma]

@@ -612,3 +612,10 @@ def test_any_text_is_read_without_error_and_every_period_is_in_our_grammar(piece
 def test_malformed_words_are_not_read_as_periods_or_moves(text: str,
                                                            expected: list[tuple[str, int | None, str]]) -> None:
     assert [(d.value, d.rank_change, d.period) for d in extract(text, "x", None, "2020-06")] == expected
+
+
+def test_yaml_of_no_drafts_is_still_a_data_file(tmp_path: Path) -> None:
+    text = drafts_as_yaml([], "newcounty", "s1")
+    (tmp_path / "d.yaml").write_text(fill(text, []), encoding="utf-8")
+    data = load_dataset(tmp_path / "d.yaml")
+    assert list(data.regions) == ["newcounty"] and data.facts == ()

@@ -223,12 +223,15 @@ def test_a_unit_slip(facts_file: Callable[[str], Path]) -> None:
     assert "单位写错了" in findings[0].message("zh")
 
 
-def test_a_quote_without_any_number_is_an_error(facts_file: Callable[[str], Path]) -> None:
-    path = facts_file("""\
-        - {metric: rd_investment, value: 100, period: "2019", quote: 研发投入稳步增长}
-    """)
-    finding = only_finding(path)
-    assert (finding.severity, finding.key) == ("error", "no_number")
+def test_a_quote_stating_no_number_cannot_contradict_its_fact(tmp_path: Path) -> None:
+    """A series quotes a table, not a sentence: its values are not read against the quote."""
+    path = tmp_path / "series.yaml"
+    series = ("    series:\n      rd_investment:\n        quote: 《某县统计年鉴》表3-2\n"
+              '        values: "2016=120 2017=131 2018=150 2019=162"\n')
+    path.write_text(SYNTHETIC.replace("    facts:\n", series), encoding="utf-8")
+    data = load_dataset(path)
+    assert len(data.facts) == 4
+    assert check_quotes(data) == []
 
 
 def test_a_quote_naming_a_level_inside_the_period_fits(facts_file: Callable[[str], Path]) -> None:
