@@ -36,7 +36,8 @@ from reporter.load import load_dataset
 from reporter.model import Dataset
 from reporter.paths import bundled_data_path
 from reporter.periods import parse_period
-from tests.conftest import SOURCE_DIR
+
+from .conftest import SOURCE_DIR
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SYNTHETIC = sorted(FIXTURES.glob("extract-synthetic-*.txt"))
