@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter import prose, units
@@ -106,17 +107,18 @@ def check_quotes(data: Data) -> list[Finding]:
     """Every finding about the dataset's facts, errors and warnings, in file order."""
     findings: list[Finding] = []
     readings: dict[str, list[prose.Reading]] = {}
-    for fact in data.facts:
-        if fact.quote not in readings:
-            readings[fact.quote] = prose.read(fact.quote, headings=False)
-        findings.extend(_against_quote(fact, readings[fact.quote]))
     series: dict[tuple[str, str], list[Fact]] = {}
     for fact in data.facts:
+        said = readings.get(fact.quote)
+        if said is None:
+            said = readings[fact.quote] = prose.read(fact.quote, headings=False)
+        if said:  # a quote that states no number (a series' table reference) cannot contradict
+            findings.extend(_against_quote(fact, said))
         series.setdefault((fact.region, fact.metric), []).append(fact)
     for (_, metric_id), facts in series.items():
         metric = data.metrics.get(metric_id)
         kind = metric.kind if metric else "count"
-        facts = sorted(facts, key=lambda f: f.period.sort_key)
+        facts.sort(key=lambda f: f.period.last)  # neighbours are compared within one period shape
         if kind == "flow":
             findings.extend(_cumulative(facts))
         findings.extend(_reported_changes(facts))
@@ -135,8 +137,6 @@ def _base(written: str, unit: str) -> Decimal:
 def _against_quote(fact: Fact, readings: list[prose.Reading]) -> list[Finding]:
     q = fact.quantity
     family, base = units.family_of(q.unit), _base(q.written, q.unit)
-    if not readings:
-        return []
     same = [r for r in readings if units.family_of(r.unit) == family and _base(r.value, r.unit) == base]
     if not same:
         digits = [r for r in readings if Decimal(r.value) == q.value]
@@ -264,15 +264,22 @@ def _unit_slips(facts: list[Fact]) -> Iterable[Finding]:
         yield from _slips_in(series)
 
 
+@lru_cache(maxsize=256)
+def _scale(unit: str) -> tuple[str, float]:
+    """A unit's family and its factor to the family's base unit (as a float: a 100-fold test
+    needs no exact decimals, and large series have hundreds of thousands of values)."""
+    return units.family_of(unit), float(units.to_base(Decimal(1), unit))
+
+
 def _slips_in(facts: list[Fact]) -> Iterable[Finding]:
-    for earlier, later in zip(facts, facts[1:], strict=False):
-        if units.family_of(earlier.quantity.unit) != units.family_of(later.quantity.unit):
-            continue
-        a = _base(earlier.quantity.written, earlier.quantity.unit)
-        b = _base(later.quantity.written, later.quantity.unit)
-        if a <= 0 or b <= 0:
-            continue
-        ratio = max(a, b) / min(a, b)
-        if ratio >= SLIP_RATIO:
-            yield _finding("warning", later, "unit_slip", value=_shown(later), other=_shown(earlier),
-                           other_period=earlier.period.canonical, line=_line(earlier), ratio=f"{ratio:,.0f}")
+    earlier: tuple[Fact, str, float] | None = None
+    for fact in facts:
+        family, scale = _scale(fact.quantity.unit)
+        value = float(fact.quantity.written) * scale
+        if earlier is not None and earlier[1] == family and earlier[2] > 0 and value > 0:
+            ratio = max(value, earlier[2]) / min(value, earlier[2])
+            if ratio >= SLIP_RATIO:
+                before = earlier[0]
+                yield _finding("warning", fact, "unit_slip", value=_shown(fact), other=_shown(before),
+                               other_period=before.period.canonical, line=_line(before), ratio=f"{ratio:,.0f}")
+        earlier = (fact, family, value)
