@@ -1,0 +1,285 @@
+"""Is a fact plausible? Each fact read against its own quote, and against its neighbours.
+
+Errors: the quote, read by :mod:`reporter.prose`, states a different number or unit than the
+fact (3.1亿元 in the quote, 3.1万元 in the fact), a different qualifier word (多/余/超/以上/近/约/
+目标), a change in the other direction (增长/下降/提升/减少) or of another size, or a period
+word (1-5月, 上半年, 一季度, 2019年) that names other months than the fact's period. A quote
+that states no number at all (a series' table reference, 《统计年鉴》表3-2) cannot contradict
+its fact and is not read.
+Warnings: a cumulative flow that falls within a year (1-9月 below 1-5月); a reported
+year-over-year % that disagrees with the one computed from the previous period's value, beyond
+what the rounding of the written numbers allows; a value 100 times or more away from the same
+region's neighbouring period ("unit slip?").
+
+Pure: the dataset in, :class:`Finding` values out; each with a message key and its arguments,
+so it can be told in English or Chinese (``finding.message("zh")``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from reporter import prose, units
+from reporter.errors import Problem
+from reporter.model import Fact
+from reporter.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from reporter.model import Data
+
+__all__ = ["Finding", "MESSAGES", "check_quotes"]
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "number": {"en": "the quote states {stated}, not {fact}",
+               "zh": "引文写的是{stated}，不是{fact}"},
+    "unit": {"en": "the quote says {stated}: the unit is {quote_unit}, not {fact_unit}",
+             "zh": "引文写的是{stated}：单位是{quote_unit}，不是{fact_unit}"},
+    "qualifier": {"en": "the quote says {stated} ({quote_qualifier}), the fact says {fact_qualifier}",
+                  "zh": "引文写的是{stated}（{quote_qualifier}），数据为{fact_qualifier}"},
+    "direction": {"en": "the quote says {word} {stated}, but the fact's {field} is {fact}",
+                  "zh": "引文写的是{word}{stated}，而数据的{field}为{fact}"},
+    "change": {"en": "the quote says {word} {stated}, not the fact's {field} {fact}",
+               "zh": "引文写的是{word}{stated}，不是数据的{field} {fact}"},
+    "period": {"en": "the quote names {word}, but the fact's period is {fact_period}",
+               "zh": "引文写的时期是“{word}”，而数据的时期是{fact_period}"},
+    "cumulative": {"en": "{value} in {period} is less than {other} in {other_period} (line {line}): "
+                         "a flow summed from January cannot fall within a year",
+                   "zh": "{period}的{value}小于{other_period}的{other}（第{line}行）：年内累计值不应减少"},
+    "yoy": {"en": "the reported change {reported}% disagrees with {computed}% computed from {previous} "
+                  "in {previous_period}",
+            "zh": "报道的同比{reported}%与按{previous_period}的{previous}算出的{computed}%不符"},
+    "unit_slip": {"en": "{value} and {other} in {other_period} (line {line}) differ {ratio}-fold: unit slip?",
+                  "zh": "{value}与{other_period}的{other}（第{line}行）相差{ratio}倍：单位写错了？"},
+}
+QUALIFIER_NAMES = {
+    "en": {"exact": "exact", "more_than": "more than", "approx": "about", "nearly": "nearly",
+           "at_least": "at least", "target": "a target"},
+    "zh": {"exact": "确数", "more_than": "多于", "approx": "约数", "nearly": "接近", "at_least": "不少于",
+           "target": "目标"},
+}
+FIELD_NAMES = {"en": {"yoy_pct": "yoy_pct", "rank_change": "rank_change"},
+               "zh": {"yoy_pct": "同比增幅", "rank_change": "位次变化"}}
+SLIP_RATIO = 100
+
+
+class Finding(NamedTuple):
+    """One implausibility: how bad, where (the fact's file:line:column, English message), and
+    the message key and arguments to say it in another language."""
+
+    severity: str  # "error" or "warning"
+    problem: Problem
+    key: str
+    args: tuple[tuple[str, str], ...]
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang`` ('en' or 'zh'); qualifiers, fields and periods in that language."""
+        lang = "zh" if lang == "zh" else "en"
+        return MESSAGES[self.key][lang].format(**{name: _word(name, value, lang) for name, value in self.args})
+
+    def localised(self, lang: str) -> Problem:
+        """The problem with its message in ``lang``: ``str()`` of it is ``file:line:col: message``."""
+        return self.problem._replace(message=self.message(lang))
+
+
+def _word(name: str, value: str, lang: str) -> str:
+    if name.endswith("qualifier"):
+        return QUALIFIER_NAMES[lang].get(value, value)
+    if name == "field":
+        return FIELD_NAMES[lang].get(value, value)
+    if name.endswith("period"):
+        return parse_period(value).in_words(lang)
+    return value
+
+
+def _finding(severity: str, subject: Fact, key: str, **args: str) -> Finding:
+    origin = subject.origin
+    arguments = tuple((name, str(value)) for name, value in args.items())
+    english = MESSAGES[key]["en"].format(**{n: _word(n, v, "en") for n, v in arguments})
+    problem = Problem(origin.path if origin else "?", origin.line if origin else None,
+                      origin.column if origin else None, english)
+    return Finding(severity, problem, key, arguments)
+
+
+def check_quotes(data: Data) -> list[Finding]:
+    """Every finding about the dataset's facts, errors and warnings, in file order."""
+    findings: list[Finding] = []
+    readings: dict[str, list[prose.Reading]] = {}
+    series: dict[tuple[str, str], list[Fact]] = {}
+    for fact in data.facts:
+        said = readings.get(fact.quote)
+        if said is None:
+            said = readings[fact.quote] = prose.read(fact.quote, headings=False)
+        if said:  # a quote that states no number (a series' table reference) cannot contradict
+            findings.extend(_against_quote(fact, said))
+        series.setdefault((fact.region, fact.metric), []).append(fact)
+    for (_, metric_id), facts in series.items():
+        metric = data.metrics.get(metric_id)
+        kind = metric.kind if metric else "count"
+        facts.sort(key=lambda f: f.period.last)  # neighbours are compared within one period shape
+        if kind == "flow":
+            findings.extend(_cumulative(facts))
+        findings.extend(_reported_changes(facts))
+        if kind != "rank":
+            findings.extend(_unit_slips(facts))
+    return sorted(findings, key=lambda f: (f.problem.path, f.problem.line or 0, f.problem.column or 0))
+
+
+# --------------------------------------------------------------------------- against the quote
+
+
+def _base(written: str, unit: str) -> Decimal:
+    return units.to_base(Decimal(written), unit)
+
+
+def _against_quote(fact: Fact, readings: list[prose.Reading]) -> list[Finding]:
+    q = fact.quantity
+    family, base = units.family_of(q.unit), _base(q.written, q.unit)
+    same = [r for r in readings if units.family_of(r.unit) == family and _base(r.value, r.unit) == base]
+    if not same:
+        digits = [r for r in readings if Decimal(r.value) == q.value]
+        if digits:
+            return [_finding("error", fact, "unit", stated=digits[0].written, quote_unit=digits[0].unit,
+                             fact_unit=q.unit)]
+        return [_finding("error", fact, "number", stated="、".join(r.written for r in readings),
+                         fact=f"{q.written}{q.unit}")]
+    r = min(same, key=lambda r: (r.qualifier != q.qualifier, r.yoy is None, r.rank_change is None))
+    out: list[Finding] = []
+    if r.qualifier != q.qualifier:
+        out.append(_finding("error", fact, "qualifier", stated=r.written if not r.qualifier_word
+                            or r.qualifier_word in r.written else f"{r.qualifier_word}…{r.written}",
+                            quote_qualifier=r.qualifier, fact_qualifier=q.qualifier))
+    for field, stated, fact_value in (("yoy_pct", r.yoy, fact.yoy_written),
+                                      ("rank_change", r.rank_change, fact.rank_change)):
+        if stated is None or fact_value is None or Decimal(stated) == Decimal(fact_value):
+            continue
+        opposite = (Decimal(stated) < 0) != (Decimal(fact_value) < 0)
+        shown = f"{str(stated).lstrip('-')}{'%' if field == 'yoy_pct' else ''}"
+        out.append(_finding("error", fact, "direction" if opposite else "change",
+                            word=r.change_word,
+                            stated=shown, field=field, fact=str(fact_value)))
+    if r.period is not None and not _fits(r.period, fact.period):
+        out.append(_finding("error", fact, "period", word=r.period.text, fact_period=fact.period.canonical))
+    return out
+
+
+def _fits(word: prose.PeriodWord, period: Period) -> bool:
+    """Whether a period word of the quote can name the fact's period. Relative words (上半年) are
+    judged by the months they name; a level (@…) may fall anywhere within the months named."""
+    first_year, first_month = divmod(period.first, 12)
+    last_year, last_month = divmod(period.last, 12)
+    first_month, last_month = first_month + 1, last_month + 1
+    if word.kind == "now" or (word.kind == "year" and word.year is None):
+        return True  # 截至目前, 今年, 全年: read against a date the data do not hold
+    if word.kind in ("trailing", "forward"):
+        return period.kind == word.kind and period.years == word.a
+    if word.kind == "years":
+        return period.kind == "years" and (first_year, last_year) == (word.a, word.b)
+    if word.kind == "by_year":
+        return last_year == word.year
+    months = {"year": (1, 12), "half": (6 * word.a - 5, 6 * word.a), "quarter": (3 * word.a - 2, 3 * word.a),
+              "months": (word.a, word.b), "asof": (word.b, word.b)}[word.kind]
+
+    def year_fits(year: int) -> bool:
+        return word.year is None or word.year == year
+
+    if period.kind == "asof":
+        return year_fits(last_year) and months[0] <= last_month <= months[1]
+    if period.kind not in ("year", "half", "quarter", "month", "months") or first_year != last_year:
+        return False
+    if word.kind == "asof":  # 截至9月底…累计: a flow summed up to that month
+        return year_fits(last_year) and last_month == months[1]
+    return year_fits(first_year) and (first_month, last_month) == months
+
+
+# --------------------------------------------------------------------------- against the neighbours
+
+
+def _shown(fact: Fact) -> str:
+    return f"{fact.quantity.written}{fact.quantity.unit}"
+
+
+def _line(fact: Fact) -> str:
+    return str(fact.origin.line) if fact.origin else "?"
+
+
+def _cumulative(facts: list[Fact]) -> Iterable[Finding]:
+    """Flows summed from January (1-5月, 上半年, 1-9月, the year) of one year may only grow."""
+    running = [f for f in facts if f.period.kind in ("year", "half", "quarter", "month", "months")
+               and f.period.first % 12 == 0 and f.period.first // 12 == f.period.last // 12
+               and f.quantity.qualifier != "target"]
+    for earlier, later in zip(running, running[1:], strict=False):
+        if (earlier.period.first == later.period.first and later.period.last > earlier.period.last
+                and units.family_of(earlier.quantity.unit) == units.family_of(later.quantity.unit)
+                and _base(later.quantity.written, later.quantity.unit)
+                < _base(earlier.quantity.written, earlier.quantity.unit)):
+            yield _finding("warning", later, "cumulative", value=_shown(later), period=later.period.canonical,
+                           other=_shown(earlier), other_period=earlier.period.canonical, line=_line(earlier))
+
+
+def _half_unit(written: str) -> Decimal:
+    """Half the last written digit: 2.06 may stand for anything in [2.055, 2.065)."""
+    exponent = Decimal(written).as_tuple().exponent
+    return Decimal(1).scaleb(int(exponent)) / 2
+
+
+def _reported_changes(facts: list[Fact]) -> Iterable[Finding]:
+    """A reported yoy % against the one the previous value gives, allowing for rounding."""
+    by_period = {f.period.canonical: f for f in facts}
+    for fact in facts:
+        if fact.yoy_written is None or fact.quantity.qualifier != "exact":
+            continue
+        unit = fact.quantity.unit
+        if fact.previous_written is not None:
+            previous, previous_period = fact.previous_written, fact.period.shifted(-1).canonical
+        else:
+            before = by_period.get(fact.period.shifted(-1).canonical)
+            if (before is None or before.quantity.qualifier != "exact"
+                    or units.family_of(before.quantity.unit) != units.family_of(unit)):
+                continue
+            previous, previous_period = before.quantity.written, before.period.canonical
+            unit = before.quantity.unit
+        v, p = _base(fact.quantity.written, fact.quantity.unit), _base(previous, unit)
+        dv = units.to_base(_half_unit(fact.quantity.written), fact.quantity.unit)
+        dp = units.to_base(_half_unit(previous), unit)
+        if p - dp <= 0:
+            continue
+        low, high = (v - dv - (p + dp)) / (p + dp) * 100, (v + dv - (p - dp)) / (p - dp) * 100
+        reported, slack = Decimal(fact.yoy_written), _half_unit(fact.yoy_written)
+        if reported + slack < low or reported - slack > high:
+            computed = (v - p) / p * 100
+            yield _finding("warning", fact, "yoy", reported=fact.yoy_written, computed=f"{computed:.1f}",
+                           previous=f"{previous}{unit}", previous_period=previous_period)
+
+
+def _unit_slips(facts: list[Fact]) -> Iterable[Finding]:
+    """Neighbouring periods of one region and metric 100 times or more apart. Only periods of one
+    shape are neighbours (years with years, 1-5月 with 1-5月): a month and a decade may differ so."""
+    shapes: dict[tuple[str, int], list[Fact]] = {}
+    for fact in facts:
+        shapes.setdefault((fact.period.kind, fact.period.last - fact.period.first), []).append(fact)
+    for series in shapes.values():
+        yield from _slips_in(series)
+
+
+@lru_cache(maxsize=256)
+def _scale(unit: str) -> tuple[str, float]:
+    """A unit's family and its factor to the family's base unit (as a float: a 100-fold test
+    needs no exact decimals, and large series have hundreds of thousands of values)."""
+    return units.family_of(unit), float(units.to_base(Decimal(1), unit))
+
+
+def _slips_in(facts: list[Fact]) -> Iterable[Finding]:
+    earlier: tuple[Fact, str, float] | None = None
+    for fact in facts:
+        family, scale = _scale(fact.quantity.unit)
+        value = float(fact.quantity.written) * scale
+        if earlier is not None and earlier[1] == family and earlier[2] > 0 and value > 0:
+            ratio = max(value, earlier[2]) / min(value, earlier[2])
+            if ratio >= SLIP_RATIO:
+                before = earlier[0]
+                yield _finding("warning", fact, "unit_slip", value=_shown(fact), other=_shown(before),
+                               other_period=before.period.canonical, line=_line(before), ratio=f"{ratio:,.0f}")
+        earlier = (fact, family, value)

@@ -1,0 +1,622 @@
+"""extract and prose: reading Chinese statistical prose into draft facts, measured honestly.
+
+The recall figures (the source page against regions.yaml, and each SYNTHETIC article in
+tests/fixtures against its hand-written answer key) are printed at the end of every run, in a
+section of pytest's own terminal output, whatever the capture mode.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reporter import prose
+from reporter.errors import DataError, UsageProblem
+from reporter.extract import (
+    JSON_KEYS,
+    Draft,
+    drafts_as_json,
+    drafts_as_yaml,
+    extract,
+    match_metric,
+    read_source_text,
+    unresolved_periods,
+)
+from reporter.load import load_dataset
+from reporter.model import Dataset
+from reporter.paths import bundled_data_path
+from reporter.periods import parse_period
+
+from .conftest import SOURCE_DIR
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SYNTHETIC = sorted(FIXTURES.glob("extract-synthetic-*.txt"))
+AS_OF = "2020-06"  # the bundled source's readings: relative words read against the end of 2020 H1
+FLOORS = {"value+unit": 0.85, "qualifier": 0.8, "period": 0.7, "change": 0.8}  # well below what is measured
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+class Expected(NamedTuple):
+    """One fact an extraction should find: where its number is, and what should be read there."""
+
+    spans: list[tuple[int, int]]
+    value: str
+    unit: str
+    qualifier: str
+    period: str
+    yoy: str | None
+    rank_change: int | None
+    group: str  # the region, or the fixture
+    metric: str | None = None  # the curated metric id (reported, not a floor: the catalogue is the page's own)
+
+
+def denotation(period: str | None) -> tuple[bool, int, int] | None:
+    """What a period means: @2020-H1 and @2020-06 are the same moment, 2020-01/06 and 2020-H1 the same months."""
+    if period is None:
+        return None
+    parsed = parse_period(period)
+    return (parsed.kind == "asof", parsed.first, parsed.last)
+
+
+def offset(text: str, draft: Draft) -> int:
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return starts[draft.line - 1] + draft.column - 1
+
+
+def score(text: str, drafts: list[Draft], expected: list[Expected]) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """Per group: facts, found (value+unit at the right place), qualifier, period and change right.
+    A fact not found counts as wrong in every column. Also the misses, for the report."""
+    placed = [(offset(text, d), d) for d in drafts]
+    counts: dict[str, dict[str, int]] = {}
+    misses: list[str] = []
+    for e in expected:
+        c = counts.setdefault(e.group, dict.fromkeys(("facts", "value+unit", "qualifier", "period", "change",
+                                                       "metric"), 0))
+        c["facts"] += 1
+        hits = [d for at, d in placed
+                if any(s <= at < t for s, t in e.spans) and (d.value, d.unit) == (e.value, e.unit)]
+        if not hits:
+            misses.append(f"{e.group}: {e.value}{e.unit} not found")
+            continue
+        d = hits[0]
+        c["value+unit"] += 1
+        c["metric"] += e.metric is not None and d.metric == e.metric
+        c["qualifier"] += d.qualifier == e.qualifier
+        if d.qualifier != e.qualifier:
+            misses.append(f"{e.group}: {d.written} qualifier {d.qualifier}, expected {e.qualifier}")
+        c["period"] += denotation(d.period) == denotation(e.period)
+        if denotation(d.period) != denotation(e.period):
+            misses.append(f"{e.group}: {d.written} period {d.period} ({d.period_word or 'no word'}), "
+                          f"expected {e.period}")
+        yoy_right = (d.yoy_pct is None) == (e.yoy is None) and (e.yoy is None or Decimal(d.yoy_pct or 0)
+                                                                == Decimal(e.yoy))
+        c["change"] += yoy_right and d.rank_change == e.rank_change
+        if not (yoy_right and d.rank_change == e.rank_change):
+            misses.append(f"{e.group}: {d.written} change {d.yoy_pct}/{d.rank_change}, "
+                          f"expected {e.yoy}/{e.rank_change}")
+    return counts, misses
+
+
+def total(counts: dict[str, dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for c in counts.values():
+        for k, v in c.items():
+            out[k] = out.get(k, 0) + v
+    return out
+
+
+def figures(name: str, c: dict[str, int]) -> str:
+    parts = [f"{k} {c[k]}/{c['facts']} ({c[k] / c['facts']:.0%})" for k in FLOORS]
+    return f"{name:<24} " + ", ".join(parts)
+
+
+def below_floor(c: dict[str, int]) -> list[str]:
+    return [k for k, floor in FLOORS.items() if c[k] / c["facts"] < floor]
+
+
+@pytest.fixture(scope="session")
+def recall_report(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Lines written into pytest's terminal output at the end of the session (not captured)."""
+    lines: list[str] = []
+    yield lines
+    terminal = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if terminal is None or not lines:
+        return
+    # this runs in the last test's teardown, while output is captured: lift the capture to write
+    with capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext():
+        terminal.write_line("")
+        terminal.write_sep("-", "extract recall (value+unit found, qualifier, period, change right)")
+        for line in lines:
+            terminal.write_line(line)
+
+
+@pytest.fixture(scope="module")
+def page(bundled: Dataset) -> str:
+    source = bundled.sources["page-2020-kjdd"]
+    path = SOURCE_DIR / source.file
+    if not path.is_file():
+        pytest.fail(f"the source page {path} is missing: the extract recall test needs it "
+                    "(set REPORTER_SOURCES to the directory that holds it)")
+    return read_source_text(path)
+
+
+def page_expected(page: str, data: Dataset) -> list[Expected]:
+    """The facts regions.yaml holds, each placed by its verbatim quote (every occurrence)."""
+    out = []
+    for fact in data.facts:
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(fact.quote), page)]
+        assert spans, f"quote not in the page: {fact.quote}"
+        out.append(Expected(spans, fact.quantity.written, fact.quantity.unit, fact.quantity.qualifier,
+                            fact.period.canonical, fact.yoy_written, fact.rank_change, fact.region, fact.metric))
+    return out
+
+
+# --------------------------------------------------------------------------- recall
+
+
+def test_recall_on_the_source_page(page: str, bundled: Dataset, recall_report: list[str],
+                                   record_property: Any) -> None:
+    """The whole page read once; each region's facts matched by quote position, value and unit."""
+    drafts = extract(page, "any", bundled.metrics, AS_OF, "page-2020-kjdd")
+    expected = page_expected(page, bundled)
+    counts, misses = score(page, drafts, expected)
+    overall = total(counts)
+    matched = [d for d in drafts
+               if any(any(s <= offset(page, d) < t for s, t in e.spans) and (d.value, d.unit) == (e.value, e.unit)
+                      for e in expected)]
+    lines = [figures(f"page: {region}", c) for region, c in counts.items()]
+    lines.append(figures("page: all regions", overall))
+    lines.append(f"{'':<24} {len(drafts)} drafts, {len(matched)} of them a curated fact; "
+                 f"catalogue metric named for {overall['metric']}/{overall['facts']} facts")
+    lines += [f"{'':<24} miss: {m}" for m in misses]
+    recall_report.extend(lines)
+    record_property("extract_recall_page", overall)
+    assert not below_floor(overall) and not any(below_floor(c) for c in counts.values()), "\n".join(lines)
+
+
+@pytest.mark.parametrize("article", SYNTHETIC, ids=[p.stem for p in SYNTHETIC])
+def test_recall_on_synthetic_articles(article: Path, recall_report: list[str], bundled: Dataset) -> None:
+    text = article.read_text(encoding="utf-8")
+    assert text.startswith("SYNTHETIC"), "a fixture article says SYNTHETIC on its first line"
+    key = json.loads(article.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    drafts = extract(text, "synthetic", bundled.metrics, key["as_of"])
+    expected = []
+    for fact in key["facts"]:
+        start = text.index(fact["mention"])
+        expected.append(Expected([(start, start + len(fact["mention"]))], fact["value"], fact["unit"],
+                                 fact["qualifier"], fact["period"], fact["yoy_pct"], fact["rank_change"], article.stem))
+    counts, misses = score(text, drafts, expected)
+    c = total(counts)
+    wrongly = []
+    for word in key["not_facts"]:
+        start = text.index(word)
+        wrongly += [d.written for d in drafts if start <= offset(text, d) < start + len(word)]
+    lines = [figures(article.stem.replace("extract-", ""), c),
+             f"{'':<24} {len(drafts)} drafts for {c['facts']} facts; non-facts drafted: {wrongly or 'none'}"]
+    lines += [f"{'':<24} miss: {m}" for m in misses]
+    recall_report.extend(lines)
+    assert not below_floor(c) and not wrongly, "\n".join(lines)
+
+
+def test_extract_is_quick(page: str, bundled: Dataset, recall_report: list[str]) -> None:
+    extract(page, "any", bundled.metrics, AS_OF)  # the first run compiles the patterns
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        extract(page, "any", bundled.metrics, AS_OF)
+        runs.append(time.perf_counter() - start)
+    median = sorted(runs)[2]
+    recall_report.append(f"{'speed':<24} the source page ({len(page)} characters) in {median * 1000:.0f} ms "
+                         "(median of 5)")
+    assert median < 0.5, f"extract took {median:.3f} s on the source page"
+
+
+# --------------------------------------------------------------------------- what every draft holds
+
+
+def test_every_quote_is_verbatim_on_its_line_and_the_column_is_the_number(page: str) -> None:
+    for text in [page, *(p.read_text(encoding="utf-8") for p in SYNTHETIC)]:
+        lines = text.split("\n")
+        for d in extract(text, "any", None, AS_OF):
+            assert d.quote and d.quote in lines[d.line - 1], d
+            assert d.written in d.quote or d.written in lines[d.line - 1]
+            assert re.match(r"[0-9一二两三四五六七八九十]", lines[d.line - 1][d.column - 1:]), d
+
+
+def test_page_non_facts_are_not_drafted(page: str) -> None:
+    drafts = extract(page, "any", None, AS_OF)
+    written = {d.written for d in drafts}
+    lines = {d.line for d in drafts}
+    assert 35 not in lines and 36 not in lines  # the editor's phone number and e-mail address
+    assert not any("CCTV" in d.quote and d.value == "2" for d in drafts)
+    assert not any(d.unit in ("年", "月") for d in drafts)
+    assert "一家" not in written and "一一家" not in written  # 唯一一家: "the only one", not a count
+    assert not any(d.value in ("2019", "2020") for d in drafts)
+
+
+# --------------------------------------------------------------------------- prose, piece by piece
+
+
+def one(text: str) -> prose.Reading:
+    readings = prose.read(text)
+    assert len(readings) == 1, readings
+    return readings[0]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("研发投入2.06亿元。", "2.06", "亿元"),
+    ("金额达1009.0万元。", "1009.0", "万元"),
+    ("租赁3600平方米。", "3600", "平方米"),
+    ("孵化器面积达12万平方米。", "12", "万平方米"),
+    ("培育科技型企业1.2万家。", "12000", "家"),
+    ("省级企业研究院三家。", "3", "家"),
+    ("院士专家工作站六家。", "6", "家"),
+    ("走访企业近300家次。", "300", "家次"),
+    ("培训3500人次。", "3500", "人次"),
+    ("提供近600台套的自动化设备。", "600", "台套"),
+    ("引进硕士二十二人。", "22", "人"),
+    ("贷款总额１２．５亿元。", "12.5", "亿元"),
+    ("企业1,200家。", "1200", "家"),
+    ("入驻率达87.5%。", "87.5", "%"),
+])
+def test_numbers_and_units(text: str, value: str, unit: str) -> None:
+    r = one(text)
+    assert (r.value, r.unit) == (value, unit)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"[1-9][0-9]{0,6}(\.[0-9]{1,3})?", fullmatch=True), st.sampled_from(prose.UNITS))
+def test_a_number_in_digits_with_a_unit_is_read_back_as_written(number: str, unit: str) -> None:
+    r = one(f"全县科技企业研发投入{number}{unit}。")
+    assert (r.value, r.unit, r.qualifier) == (number, unit, "exact")
+
+
+def zh_numeral(n: int) -> str:
+    """How a person writes 1 ≤ n < 10**8 in Chinese numerals (二十二, 一百零五, 三万零五百)."""
+    digits = "零一二三四五六七八九"
+
+    def below_10000(k: int) -> str:
+        out, zero = "", False
+        for value, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = k // value % 10
+            if d:
+                out += ("零" if zero and out else "") + digits[d] + name
+                zero = False
+            else:
+                zero = True
+        return out
+
+    high, low = divmod(n, 10_000)
+    text = (below_10000(high) + "万" if high else "") + ("零" if high and 0 < low < 1000 else "") + below_10000(low)
+    return text[1:] if text.startswith("一十") else text
+
+
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_chinese_numerals_read_back(n: int) -> None:
+    assert prose.chinese_number(zh_numeral(n)) == n
+
+
+@pytest.mark.parametrize("text, qualifier, word", [
+    ("研发经费投入9100多万元。", "more_than", "多"),
+    ("发放创新券300余万元。", "more_than", "余"),
+    ("入驻企业超过50家。", "more_than", "超过"),
+    ("带动新增投资超10亿元。", "more_than", "超"),
+    ("引进企业50家以上。", "more_than", "以上"),
+    ("提供近600台套设备。", "nearly", "近"),
+    ("兑现资金约3200万元。", "approx", "约"),
+    ("培训3500人次左右。", "approx", "左右"),
+    ("安排资金不少于1000万元。", "at_least", "不少于"),
+    ("目标1000人。", "target", "目标"),
+    ("力争全年研发投入突破6亿元。", "target", "力争"),
+    ("研发投入2.06亿元。", "exact", ""),
+])
+def test_qualifiers(text: str, qualifier: str, word: str) -> None:
+    r = one(text)
+    assert (r.qualifier, r.qualifier_word) == (qualifier, word)
+
+
+def test_near_two_years_is_a_period_not_a_qualifier() -> None:
+    r = one("近两年兑现科技优惠政策金额1200多万元。")
+    assert r.qualifier == "more_than"
+    assert r.period is not None and r.period.kind == "trailing" and r.period.a == 2
+
+
+@pytest.mark.parametrize("text, changes", [
+    ("研发投入2.06亿元，同比增长16%，占营业收入的2.1%。", ["16", None]),
+    ("产值37.36亿元，同比下降14.7%。", ["-14.7"]),
+    ("产值、增加值分别为37.36亿元、9.07亿元，同比分别下降14.7%、9.4%。", ["-14.7", "-9.4"]),
+    ("新增企业38家、省科技型中小企业112家，分别增长18.8%、9.8%。", ["18.8", "9.8"]),
+    ("新产品产值29.4亿元，增速为-6.3%。", ["-6.3"]),
+    ("技术交易总额1.05亿元，较去年同期减少12%。", ["-12"]),
+    ("比重为3.05%，较上年提高0.21个百分点。", [None]),  # points, not a year-over-year %
+    ("新认定企业42家，比上年同期增加7家。", [None]),  # the 7 is a change, not a fact
+])
+def test_changes_attach_to_the_numbers_they_describe(text: str, changes: list[str | None]) -> None:
+    assert [r.yoy for r in prose.read(text)] == changes
+
+
+@pytest.mark.parametrize("text, ranks", [
+    ("综合评价位次跃升至全省第22位、全市第4位；全省排名比上一年度提升了34个位次。", [("22", 34), ("4", None)]),
+    ("综合评价居全省第31位，比上年前移5位。", [("31", 5)]),
+    ("在全市排名第8位，较上年下降3位。", [("8", -3)]),
+    ("位居全市第三位，较上一年度上升两个位次。", [("3", 2)]),
+    ("评价居全市第二十二名。", [("22", None)]),
+])
+def test_ranks_and_rank_moves(text: str, ranks: list[tuple[str, int | None]]) -> None:
+    readings = prose.read(text)
+    assert [(r.value, r.rank_change) for r in readings] == ranks
+    assert all(r.rank and r.unit == "位" for r in readings)
+
+
+@pytest.mark.parametrize("text, as_of, periods", [
+    ("1-5月，全市企业研发投入2.06亿元；新增企业3家。", "2020-06", ["2020-01/05", "2020-01/05"]),
+    ("上半年，新增企业47家。开展评价工作，共有80家企业通过评价。", "2020-06", ["2020-H1", "2020-H1"]),
+    ("新增企业47家。上半年新增企业3家，总数达22家。", "2020-06", ["@2020-H1", "2020-H1", "@2020-H1"]),
+    ("一季度实现技术交易额653.4万元。", "2020-06", ["2020-Q1"]),
+    ("2019年区规上工业企业R&D经费投入9100多万元。", "2020-06", ["2019"]),
+    ("2020年首次开展绩效评价，共下达补助资金170万元。", "2020-06", ["@2020-H1"]),
+    ("截至目前，共拥有国家级高新技术企业10家。", "2020-06", ["@2020-H1"]),
+    ("累计发放创新券290多万元。", "2020-06", ["@2020-H1"]),
+    ("截至6月底，全县企业研究院3家。", "2020-07", ["@2020-H1"]),
+    ("截至9月末，全县企业研究院3家。", "2020-10", ["@2020-Q3"]),
+    ("近两年兑现资金1200多万元；支持企业获贷款2.6亿元。", "2020-06", ["P2Y/2020-H1", "P2Y/2020-H1"]),
+    ("一年为100多家企业提供设备。", "2020-06", ["P1Y/2020-H1"]),
+    ("通过5年努力，在乐清培养1000人的队伍。", "2020-06", ["2020/P5Y"]),
+    ("1-9月份，全县研发费用4.35亿元。", "2020-10", ["2020-01/09"]),
+    ("1至9月，全县研发费用4.35亿元。", "2020-10", ["2020-01/09"]),
+    ("前三季度，全县研发费用4.35亿元。", "2020-10", ["2020-01/09"]),
+    ("1-9月，全县研发费用4.35亿元。", "2020-06", ["2019-01/09"]),  # not over yet: last year's
+    ("今年1至9月，全县研发费用4.35亿元。", "2020-10", ["2020-01/09"]),
+    ("2020年上半年，洽谈引进4个项目。", "2021-03", ["2020-H1"]),
+    ("2020年，全县新增企业38家；全年技术合同成交额5.6亿元。", "2021-03", ["2020", "2020"]),
+    ("到2023年全区高新技术企业达到300家以上。", "2021-03", ["@2023"]),
+    ("10月，发放资料5000余份。", "2020-11", ["2020-10"]),
+])
+def test_periods(text: str, as_of: str, periods: list[str]) -> None:
+    month = prose.month_index(as_of)
+    got = [prose.resolve_period(r.period, month, r.point, r.qualifier == "target") for r in prose.read(text)]
+    assert got == periods
+
+
+def test_a_period_opening_a_paragraph_governs_it_and_one_inside_a_sentence_ends_with_it() -> None:
+    text = "上半年，新增企业3家。认定企业4家。\n开展评价，上半年新增企业5家。认定企业6家。"
+    got = [prose.resolve_period(r.period, prose.month_index("2020-06")) for r in prose.read(text)]
+    assert got == ["2020-H1", "2020-H1", "2020-H1", "@2020-H1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["1-5月", "上半年", "下半年", "一季度", "前三季度", "2019年", "今年", "去年", "截至目前",
+                        "截至9月底", "近两年", "两年来", "通过3年努力", "到2025年", "1至9月份", "今年1-6月", "10月"]),
+       st.integers(min_value=2000 * 12, max_value=2030 * 12 + 11), st.booleans(), st.booleans())
+def test_every_period_read_is_in_our_grammar(word: str, month: int, point: bool, target: bool) -> None:
+    readings = prose.read(f"{word}，全县新增企业3家。")
+    assert len(readings) == 1 and readings[0].period is not None
+    period = prose.resolve_period(readings[0].period, month, point, target)
+    assert period is not None and parse_period(period).canonical == period
+
+
+@pytest.mark.parametrize("text", [
+    "责任编辑：王 殊 电话：0571-28978924，",
+    "版式设计：俞秋生 E-mail:81008407@qq.com，",
+    "被央视CCTV-2栏目报道，5G应用创新中心揭牌。",
+    "中心于2020年7月15日揭牌，县科技局举办第三届“科技下乡”活动。",
+    "围绕“四个年”活动，做实“三服务”，也是温州地区的唯一一家，建设一个平台。",
+    "《科技创新三年行动计划（2021-2023年）》明确，咨询热线12345。",
+])
+def test_non_facts(text: str) -> None:
+    assert prose.read(text) == []
+
+
+def test_a_heading_is_not_read() -> None:
+    assert prose.read("五个聚焦做好科技创新\n") == []
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def test_without_as_of_relative_periods_stay_open_and_are_listed() -> None:
+    drafts = extract("1-5月，研发投入2.06亿元。2019年研发投入9100多万元。\n新增企业3家。", "x")
+    assert [d.period for d in drafts] == [None, "2019", None]
+    assert unresolved_periods(drafts) == ["line 1: 2.06亿元: '1-5月' needs --as-of",
+                                          "line 2: 3家: no period printed; give --as-of"]
+
+
+def test_a_bad_as_of_is_a_usage_problem() -> None:
+    with pytest.raises(UsageProblem, match="YYYY-MM"):
+        extract("研发投入2.06亿元。", "x", as_of="June")
+
+
+def test_as_of_may_be_any_period_of_the_grammar() -> None:
+    assert extract("截至目前，企业10家。", "x", as_of="2020-H1")[0].period == "@2020-H1"
+
+
+def test_metric_by_label_or_alias(bundled: Dataset) -> None:
+    metrics = bundled.metrics
+    assert match_metric("全市规上企业研发投入", "亿元", metrics) == "rd_investment"
+    assert match_metric("区规上工业企业R&D经费投入", "万元", metrics) == "rd_investment"  # an alias
+    assert match_metric("全市规上企业研发投入", "家", metrics) is None  # the unit must fit
+    assert match_metric("新招引服务机构", "家", metrics) == "complex_new_agencies"  # held by one name
+    assert match_metric("总数", "家", metrics) is None
+
+
+def test_a_figure_repeated_in_a_summary_is_drafted_once(page: str) -> None:
+    drafts = extract(page, "x", None, AS_OF)
+    assert [d.line for d in drafts if d.value == "2.06"] == [54]
+
+
+# --------------------------------------------------------------------------- renderers
+
+
+def test_json_records(page: str) -> None:
+    drafts = extract(page, "x", None, AS_OF)
+    records = json.loads(drafts_as_json(drafts))
+    assert len(records) == len(drafts)
+    assert all(list(r) == list(JSON_KEYS) for r in records)
+    first = records[0]
+    assert (first["value"], first["unit"], first["period"], first["rank_change"]) == ("22", "位", "@2020-H1", 34)
+    assert records[[d.value for d in drafts].index("2.06")]["yoy_pct"] == "16"
+
+
+KINDS = {"%": "rate", "位": "rank"}
+
+
+def fill(yaml_text: str, drafts: list[Draft], metric_ids: list[str] | None = None) -> str:
+    """Do the curator's job mechanically: every TODO filled, metrics m0, m1 … for the open ones."""
+    values = {"zh": "新县", "short": "新", "en": "Xinxian", "level": "county", "prefecture": "某市",
+              "province": "浙江省", "publication": "test page", "title": "a test", "date": "2020",
+              "period": "2020"}
+    out, n = [], 0
+    for line in yaml_text.split("\n"):
+        m = re.match(r'(\s*-? ?)(\w+): ""  # TODO', line)
+        if m and m.group(2) == "metric":
+            line = f"{m.group(1)}metric: {metric_ids[n] if metric_ids else f'm{n}'}"
+            n += 1
+        elif m:
+            line = f"{m.group(1)}{m.group(2)}: {json.dumps(values[m.group(2)], ensure_ascii=False)}"
+        out.append(line)
+    return "\n".join(out)
+
+
+def catalogue(drafts: list[Draft]) -> str:
+    lines = ["themes:", "  t: {zh: 测试, en: test}", "metrics:"]
+    for i, d in enumerate(drafts):
+        kind = "target" if d.qualifier == "target" else KINDS.get(d.unit, "count")
+        polarity = ", polarity: lower" if kind == "rank" else ""
+        lines.append(f'  m{i}: {{zh: 指标{i}, en: m{i}, unit: "{d.unit}", theme: t, kind: {kind}{polarity}}}')
+    return "\n".join(lines) + "\n"
+
+
+def test_yaml_for_a_new_region_loads_once_filled_and_is_refused_until_then(page: str, tmp_path: Path) -> None:
+    drafts = extract(page, "newcounty", None, AS_OF, "page-new")
+    text = drafts_as_yaml(drafts, "newcounty", "page-new", text_name="page.txt", as_of=AS_OF)
+    (tmp_path / "catalogue.yaml").write_text(catalogue(drafts), encoding="utf-8")
+    draft_file = tmp_path / "draft.yaml"
+    draft_file.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as refused:  # as printed: the region's and source's empty fields
+        load_dataset(tmp_path)
+    todo_lines = {i + 1 for i, line in enumerate(text.split("\n")) if '""  # TODO' in line}
+    assert refused.value.problems and {p.line for p in refused.value.problems} <= todo_lines
+    assert all("is empty" in p.message for p in refused.value.problems)
+
+    filled = fill(text, drafts)
+    draft_file.write_text(filled, encoding="utf-8")
+    data = load_dataset(tmp_path)
+    assert len(data.facts) == len(drafts)
+    assert [f.quantity.written for f in data.facts] == [d.value for d in drafts]
+    assert data.sources["page-new"].readings[:2] == (("(no period printed)", "@2020-H1"), ("近两年", "P2Y/2020-H1"))
+
+
+def test_yaml_refuses_each_open_metric_and_period_at_its_line(tmp_path: Path) -> None:
+    text_in = "1-5月，全市规上企业研发投入2.06亿元，同比增长16%。新招引服务机构3家。"
+    drafts = extract(text_in, "newcounty", None, None, "page-new")
+    text = drafts_as_yaml(drafts, "newcounty", "page-new")
+    (tmp_path / "catalogue.yaml").write_text(catalogue(drafts), encoding="utf-8")
+    lines = text.split("\n")
+    region_filled = "\n".join(re.sub(r'^(    (?:zh|short|en|prefecture|province|publication|title|date)): ""',
+                                     r"\1: x", re.sub(r'^    level: ""', "    level: county", line))
+                              for line in lines)
+    (tmp_path / "draft.yaml").write_text(region_filled, encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_dataset(tmp_path)
+    open_lines = [i + 1 for i, line in enumerate(lines) if re.search(r'(metric|period): ""  # TODO', line)]
+    assert len(open_lines) == 4
+    assert sorted({p.line or 0 for p in refused.value.problems}) == open_lines
+
+
+def test_yaml_for_an_existing_region_pastes_under_its_facts(bundled: Dataset, tmp_path: Path) -> None:
+    article = FIXTURES / "extract-synthetic-1.txt"
+    drafts = extract(article.read_text(encoding="utf-8"), "jiangshan", bundled.metrics, "2020-09", "page-2020-kjdd")
+    chosen, seen = [], set()
+    for d in drafts:  # what the curator keeps: the metric named, one fact per metric and period
+        if d.metric and (d.metric, d.period) not in seen:
+            seen.add((d.metric, d.period))
+            chosen.append(d)
+    assert chosen
+    text = drafts_as_yaml(chosen, "jiangshan", "page-2020-kjdd", region_exists=True, source_exists=True,
+                          metrics=bundled.metrics)
+    assert '""  # TODO' not in text and "sources:" not in text
+    facts = text.split("    facts:\n", 1)[1]
+    bundled_text = Path(bundled_data_path()).read_text(encoding="utf-8")
+    at = bundled_text.index("    facts:\n", bundled_text.index("  jiangshan:")) + len("    facts:\n")
+    (tmp_path / "regions.yaml").write_text(bundled_text[:at] + facts + bundled_text[at:], encoding="utf-8")
+    data = load_dataset(tmp_path / "regions.yaml")
+    assert len(data.facts) == len(bundled.facts) + len(chosen)
+
+
+def test_yaml_quotes_hostile_text_safely(tmp_path: Path) -> None:
+    text = '新增企业3家："@x" # {y} \u202e&a *b。'
+    drafts = extract(text, "newcounty", None, "2020-06", "s")
+    out = drafts_as_yaml(drafts, "newcounty", "s")
+    assert "\u202e" not in out
+    (tmp_path / "c.yaml").write_text(catalogue(drafts), encoding="utf-8")
+    (tmp_path / "d.yaml").write_text(fill(out, drafts), encoding="utf-8")
+    assert load_dataset(tmp_path).facts[0].quote == "新增企业3家"
+
+
+# --------------------------------------------------------------------------- reading the text
+
+
+def test_read_source_text(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_bytes("\ufeff研发投入2.06亿元。".encode())
+    assert read_source_text(good) == "研发投入2.06亿元。"
+    gb = tmp_path / "gb.txt"
+    gb.write_bytes("研发投入2.06亿元。".encode("gb18030"))
+    with pytest.raises(DataError, match=r"gb\.txt:1:1: not UTF-8 .*GB18030: re-save it as UTF-8"):
+        read_source_text(gb)
+    with pytest.raises(DataError, match="cannot read"):
+        read_source_text(tmp_path / "missing.txt")
+    with pytest.raises(DataError, match="is a directory, expected a file"):
+        read_source_text(tmp_path)
+
+
+PIECES = ["1", "5", "9", ".", "0", "22", "一", "两", "三", "十", "百", "万", "亿", "年", "月", "底", "日", "-", "至",
+          "第", "位", "名", "家", "个", "万元", "亿元", "%", "多", "余", "近", "约", "超过", "以上", "左右", "不少于",
+          "目标", "同比", "增长", "下降", "分别", "、", "，", "；", "。", "\n", "上半年", "一季度", "截至", "目前",
+          "累计", "近两年", "通过", "努力", "前移", "提升了", "个位次", "比上年", "个百分点", "“", "”", "《", "》",
+          "CCTV-", "@", "电话：", "2019", "2020", "全省", "企业", "研发投入", "总数达", "率达", " "]
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from([None, "2020-06", "2021-12", "2019-01"]))
+def test_any_text_is_read_without_error_and_every_period_is_in_our_grammar(pieces: list[str],
+                                                                             as_of: str | None) -> None:
+    text = "".join(pieces)
+    for d in extract(text, "x", None, as_of):
+        assert d.quote in text.split("\n")[d.line - 1]
+        Decimal(d.value)
+        if d.period is not None:
+            assert parse_period(d.period).canonical == d.period
+        if d.yoy_pct is not None:
+            Decimal(d.yoy_pct)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("居全省第5位，前移1.5位。", [("5", None, "@2020-H1"), ("1.5", None, "@2020-H1")]),  # no move; a draft
+    ("居全省第5位，前移五位。", [("5", 5, "@2020-H1")]),
+    ("截至0月底，企业3家。", [("3", None, "@2020-H1")]),  # not a month: no period word
+    ("2021-2019年，企业3家。", [("3", None, "@2020-H1")]),
+    ("13-15月，企业3家。", [("3", None, "@2020-H1")]),
+])
+def test_malformed_words_are_not_read_as_periods_or_moves(text: str,
+                                                           expected: list[tuple[str, int | None, str]]) -> None:
+    assert [(d.value, d.rank_change, d.period) for d in extract(text, "x", None, "2020-06")] == expected
+
+
+def test_yaml_of_no_drafts_is_still_a_data_file(tmp_path: Path) -> None:
+    text = drafts_as_yaml([], "newcounty", "s1")
+    (tmp_path / "d.yaml").write_text(fill(text, []), encoding="utf-8")
+    data = load_dataset(tmp_path / "d.yaml")
+    assert list(data.regions) == ["newcounty"] and data.facts == ()
