@@ -28,7 +28,7 @@ from reporter.model import Fact
 from reporter.periods import Period, parse_period
 
 if TYPE_CHECKING:
-    from reporter.model import Data
+    from reporter.dataset import Dataset as Data
 
 __all__ = ["Finding", "MESSAGES", "check_quotes"]
 

@@ -77,6 +77,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<y>\d{4})年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
 )
 LAST_YEAR = ("去年", "上年", "上一年度", "上年度")
+TO_DATE_WORDS = ("累计", "已经", "已")  # "to date", when no period word is in force
 # how a pattern's kind and its a, b become a word's shape
 SHAPES = {"asof_year": lambda a, b: ("asof", 12, 12), "asof_month": lambda a, b: ("asof", b, b),
           "first_quarters": lambda a, b: ("months", 1, 3 * a), "month": lambda a, b: ("months", a, a)}
@@ -425,9 +426,18 @@ def _trim(label: str) -> str:
 def _governing(masked: str, at: int, sentence: tuple[int, int], para_words: list[PeriodWord],
                opening: PeriodWord | None) -> PeriodWord | None:
     """The period word a number falls under: the last one before it in its sentence, else the one
-    that opened its paragraph. 全年/今年 take the year already in force (2020年，…；全年…)."""
-    before = [w for w in para_words if sentence[0] <= w.start and w.end <= at]
+    that opened its paragraph. A word inside a clause (近两年兑现…1200多万元) holds to the next "；";
+    one set off by a comma (1-5月，…；…) holds to the end of its sentence. 全年/今年 take the year
+    already in force (2020年，…；全年…)."""
+    before = [w for w in para_words if sentence[0] <= w.start and w.end <= at
+              and (masked[w.end:w.end + 1] == "，" or "；" not in masked[w.end:at])]
     word = before[-1] if before else opening
+    if word is None:  # no period in force: 累计/已 still say "to date" (as the readings of a source do)
+        clause = masked[_clause_start(masked, at):at]
+        to_date = next((w for w in TO_DATE_WORDS if w in clause), None)
+        if to_date is not None:
+            start = _clause_start(masked, at) + clause.index(to_date)
+            return PeriodWord(to_date, start, start + len(to_date), "now")
     if word is not None and word.kind == "year" and word.year is None and word.back == 0:
         earlier = [w for w in ([opening] if opening else []) + before[:-1] if w.year is not None]
         if earlier:
@@ -518,10 +528,13 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
     """The period a word names, in the grammar of :mod:`reporter.periods`, read against the month
     ``as_of`` (``year*12 + month-1``); None when it needs a month and none is given.
 
-    No word is read as "as of the month" (the page's default), a year still running as the year
-    so far, and a level (``point``) under a span as the span's end.
+    No word means the page does not say when: "period not stated", bounded by the month it was
+    reported (unstated/2020-06); 目前/截至目前 is "as of the month"; a year still running is the
+    year so far; a level (``point``) under a span is the span's end.
     """
-    if word is None or word.kind == "now":
+    if word is None:
+        return None if as_of is None else f"unstated/{anchor(as_of)}"
+    if word.kind == "now":
         return None if as_of is None else f"@{anchor(as_of)}"
     if word.kind == "years":
         return f"{word.a}/{word.b}"
