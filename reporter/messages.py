@@ -1,0 +1,150 @@
+"""What reporter says to its user about a problem, in English and Chinese, in one table.
+
+Code says ``Message("unknown_field", field=key, what=…, known=…)``; the words are here, a pair
+per key, ``{placeholders}`` filled by name. A value may itself be a :class:`Message` (the
+``what`` of a field: "fact", "region 'jiangshan'"), said in the same language. The CLI picks
+the language: ``--lang`` when given, else the locale (``zh_*`` → Chinese), else English.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # what a problem is about
+    "what.file": ("the file", "文件"),
+    "what.fact": ("fact", "数据项"),
+    "what.series": ("series '{name}'", "数据序列“{name}”"),
+    "what.highlight": ("highlight", "亮点"),
+    "what.source": ("source '{id}'", "来源“{id}”"),
+    "what.theme": ("theme '{id}'", "主题“{id}”"),
+    "what.metric": ("metric '{id}'", "指标“{id}”"),
+    "what.region": ("region '{id}'", "地区“{id}”"),
+    "what.id": ("{part} id", "{part}的代码"),
+    "what.each": ("each of {what}", "{what}的每一项"),
+    "what.reading": ("reading of '{word}'", "“{word}”的时期解读"),
+    "what.series_metric": ("series metric", "数据序列的指标"),
+    "what.period": ("period", "时期"),
+    "what.value": ("value", "数值"),
+    "part.source": ("source", "来源"), "part.theme": ("theme", "主题"), "part.metric": ("metric", "指标"),
+    "part.region": ("region", "地区"),
+    "kind.mapping": ("mapping", "映射（键: 值）"), "kind.sequence": ("sequence", "列表"), "kind.scalar": ("scalar", "文字"),
+    "expect.mapping": ("a mapping (key: value)", "映射（键: 值）"),
+    "expect.sequence": ("a list (- item)", "列表（- 项）"),
+    "expect.text": ("text", "文字"),
+    # reading a file
+    "wrong_kind": ("{what} should be {expected}, found a {found}", "{what}应为{expected}，这里是{found}"),
+    "unknown_field": ("unknown field '{field}' in {what}; known fields: {known}",
+                      "{what}中没有“{field}”这一字段；可用字段：{known}"),
+    "missing_field": ("{what} lacks required field '{field}'", "{what}缺少必填字段“{field}”"),
+    "empty": ("{what} is empty", "{what}为空"),
+    "bad_id": ("{what} '{value}' should be lower-case letters, digits, '-' or '_'",
+               "{what}“{value}”只能由小写字母、数字、“-”和“_”组成"),
+    "bad_choice": ("{what} '{value}' should be one of: {options}", "{what}“{value}”应为以下之一：{options}"),
+    "not_number": ("{what} '{value}' is not a number: {hint}", "{what}“{value}”不是数字：{hint}"),
+    "too_many_digits": ("{what} '{value}' has {digits} significant digits; at most {most} are kept exactly "
+                        "(statistics never need more: check the number)",
+                        "{what}“{value}”有{digits}位有效数字；最多保留{most}位（统计数字不会更长，请核对）"),
+    "hint.leading_zero": ("drop the leading zero (YAML 1.1 would even read 010 as 8)",
+                          "去掉开头的0（YAML 1.1 会把 010 读成 8）"),
+    "hint.separators": ("write it without thousands separators", "不要写千位分隔符"),
+    "hint.exponent": ("write the number in full, as printed in the source", "按原文写出完整数字，不用科学记数法"),
+    "hint.percent": ("write the number without '%'; the unit says it is a percentage",
+                     "去掉“%”：单位已说明是百分数"),
+    "hint.full_width": ("write it with half-width digits ({suggestion})", "请用半角数字（{suggestion}）"),
+    "hint.number": ("expected a number written in digits, like 2.06 or 1009.0", "应为阿拉伯数字，如 2.06 或 1009.0"),
+    "not_whole": ("{what} '{value}' should be a whole number of at most 9 digits",
+                  "{what}“{value}”应为不超过9位的整数"),
+    "bad_period": ("{what}: {reason} (docs/data-format.md, Periods)", "{what}：{reason}（见 docs/data-format.md“时期”一节）"),
+    "defined_twice": ("{part} '{id}' is defined twice (first at {first})", "{part}“{id}”重复定义（首次定义于 {first}）"),
+    "series_values": ('values should be a mapping {{PERIOD: VALUE}} or a string "PERIOD=VALUE ..."',
+                      'values 应为映射 {{时期: 数值}}，或字符串 "时期=数值 ..."'),
+    "series_pair_period": ("series pair '{pair}': {reason}", "序列数据对“{pair}”：{reason}"),
+    "series_pair_form": ("series pair '{pair}': expected PERIOD=NUMBER, like 2019=123.4",
+                         "序列数据对“{pair}”：应写成 时期=数值，如 2019=123.4"),
+    "series_pair_value": ("series pair '{pair}': the value {reason}", "序列数据对“{pair}”：数值{reason}"),
+    "digits_reason": ("has {digits} significant digits; at most {most} are kept exactly",
+                      "有{digits}位有效数字，最多保留{most}位"),
+    # across files
+    "defined_nowhere": ("region '{id}' is added to but defined nowhere{suggest}: load this file on top of the data "
+                        "that defines it (e.g. reporter --data bundled --data {path} check), or define the region "
+                        "once with zh, short, en, level, prefecture and province (docs/data-format.md, Regions)",
+                        "地区“{id}”只有补充、没有定义{suggest}：请把本文件叠加在定义它的数据之上"
+                        "（如 reporter --data bundled --data {path} check），或在某个数据文件中用 zh、short、en、"
+                        "level、prefecture、province 定义一次该地区（见 docs/data-format.md“地区”一节）"),
+    "unknown_name": ("{prefix}unknown {kind} '{name}'{suggest}{uses}", "{prefix}未知的{kind}“{name}”{suggest}{uses}"),
+    "uses": ("; used {count} times, this is the first", "；共用到{count}次，这里是第一次"),
+    "suggest": (" (did you mean {names}?)", "（是否指 {names}？）"),
+    "metric_prefix": ("metric '{id}': ", "指标“{id}”："),
+    "ambiguous_metric_name": ("metric name '{name}' fits {ids}: write the id", "指标名“{name}”对应多个指标：{ids}；请写代码"),
+    "no_source": ("{what} has no source: give 'source' here or on its region",
+                  "{what}没有来源：请在这里或其所属地区上写明 source"),
+    "second_fact": ("a second '{metric}' fact for {period} (first at {first})",
+                    "“{metric}”在{period}已有一项数据（首次出现于 {first}）"),
+    # the value rules (reporter.rules)
+    "rule.negative": ("value {value} is negative; a {kind} of {unit} cannot be", "数值{value}为负：以{unit}计的{kind}不能为负"),
+    "rule.share": ("share {value}% is outside 0-100%", "比重{value}%超出0-100%"),
+    "rule.whole": ("{value}{unit} should be a whole number", "{value}{unit}应为整数"),
+    "rule.rank_from_one": ("rank {value} should be 1 or more", "位次{value}应不小于1"),
+    "rule.target_qualifier": ("metric '{metric_id}' is a target: qualifier should be 'target'",
+                              "指标“{metric_id}”是目标值：qualifier 应为 target（目标）"),
+    "rule.rank_change_on_rank": ("rank_change is only for rank metrics (use yoy_pct or previous)",
+                                 "rank_change 只用于位次类指标（其他指标请用 yoy_pct 或 previous）"),
+    "rule.rank_change_below_one": ("rank_change {rank_change} would put the previous rank below 1",
+                                   "rank_change {rank_change} 会使上期位次小于1"),
+    "rule.yoy_below_minus_100": ("yoy_pct {yoy_pct} is below -100%", "yoy_pct {yoy_pct} 低于 -100%"),
+    "rule.previous_negative": ("previous {previous} is negative", "上期值 previous {previous} 为负"),
+    "rule.unit_family": ("unit '{unit}' does not fit metric '{metric}' (measured in {metric_unit}; same family only)",
+                         "单位“{unit}”与指标“{metric}”不符（该指标以{metric_unit}计，只能用同类单位）"),
+    "kind.flow": ("flow", "流量"), "kind.stock": ("stock", "存量"), "kind.rate": ("rate", "比率"),
+    "kind.rank": ("rank", "位次"), "kind.count": ("count", "计数"), "kind.target": ("target", "目标"),
+    # names typed by the user
+    "empty_name": ("empty {kind} name", "{kind}名称为空"),
+    "ambiguous_name": ("{kind} '{name}' is ambiguous: it matches {shown}", "{kind}“{name}”有歧义：可指 {shown}"),
+    "unknown_named": ("unknown {kind} '{name}'{suggest}", "未知的{kind}“{name}”{suggest}"),
+    "bad_period_given": ("bad period: {reason}", "时期有误：{reason}"),
+    "no_fact": ("{region} has no '{metric}' fact{hint}", "{region}没有“{metric}”的数据{hint}"),
+    "no_fact_near": ("; on {theme} it has: {metrics}", "；在“{theme}”方面有：{metrics}"),
+    "no_fact_for": ("{region} has no '{metric}' fact for {period}; it has: {periods}",
+                    "{region}没有“{metric}”在{period}的数据；已有时期：{periods}"),
+    "several_periods": ("{count} periods; showing the latest, {period} (others: {others}; use --period)",
+                        "共{count}个时期，显示最新的 {period}（其他：{others}；可用 --period 指定）"),
+    # writing
+    "stdout_closed": ("standard output is closed; nothing was written", "标准输出已关闭，未输出任何内容"),
+    "stdout_failed": ("cannot write to standard output: {reason}", "无法写入标准输出：{reason}"),
+    "more_problems": ("… and {count} more problem(s); run 'reporter check' to see all",
+                      "……另有{count}个问题；运行 reporter check 查看全部"),
+    "problems_count": ("{target}: {count} problem(s)", "{target}：{count}个问题"),
+    "interrupted": ("interrupted", "已中断"),
+}
+
+
+class Message:
+    """Words for the user, said in either language: a key of :data:`MESSAGES` and its values."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object) -> None:
+        if key not in MESSAGES:
+            raise KeyError(f"no message {key!r}")
+        self.key = key
+        self.values = values
+
+    def text(self, lang: str = "en") -> str:
+        template = MESSAGES[self.key][1 if lang == "zh" else 0]
+        return template.format(**{k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, {self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.key, self.values) == (other.key, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def say(text: str | Message, lang: str = "en") -> str:
+    """``text`` in ``lang`` if it is a :class:`Message`, else as it is."""
+    return text.text(lang) if isinstance(text, Message) else text
