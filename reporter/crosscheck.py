@@ -11,6 +11,7 @@ from typing import Any
 
 from reporter.dataset import Dataset, MemoryStore
 from reporter.errors import DataError, Problem
+from reporter.messages import Message
 from reporter.model import Fact, Highlight, Metric, Origin, Quantity, Region, SeriesChunk, Source, Theme
 from reporter.rules import Checks, checks_for, unit_problem
 
@@ -37,14 +38,12 @@ def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -
     checker = _Checker(parts, problems)
     for region, origin in parts.additions:
         if region not in parts.regions and region not in parts.broken_regions:
-            checker.at(origin, f"region '{region}' is added to but defined nowhere{_suggest(region, parts.regions)}: "
-                               "load this file on top of the data that defines it (e.g. reporter --data bundled "
-                               f"--data {origin.path} check), or define the region once with zh, short, en, level, "
-                               "prefecture and province (docs/data-format.md, Regions)")
+            checker.at(origin, Message("defined_nowhere", id=region, suggest=_suggest(region, parts.regions),
+                                       path=origin.path))
     items = [item for item in map(checker.item, parts.items) if item is not None]
     highlights = [h for h in map(checker.highlight, parts.highlights) if h is not None]
     for metric in parts.metrics.values():
-        checker.reference(metric.theme, parts.themes, "theme", metric.origin, f"metric '{metric.id}': ")
+        checker.reference(metric.theme, parts.themes, "theme", metric.origin, Message("metric_prefix", id=metric.id))
     checker.say_unknown()
     if problems:
         problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
@@ -56,18 +55,18 @@ class _Checker:
     def __init__(self, parts: Parts, problems: list[Problem]) -> None:
         self.parts = parts
         self.problems = problems
-        self.checks: dict[tuple[str, str], tuple[Checks, str | None]] = {}  # (metric, unit) -> rules, unit problem
+        self.checks: dict[tuple[str, str], tuple[Checks, Message | None]] = {}  # (metric, unit) -> rules, unit
         self.periods: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}  # (region, metric) -> period -> place
-        self.unknown: dict[tuple[str, str], list[tuple[Origin | None, str]]] = {}  # (kind, name) -> uses
+        self.unknown: dict[tuple[str, str], list[tuple[Origin | None, Message | str]]] = {}  # (kind, name) -> uses
 
-    def at(self, origin: Origin | None, message: str) -> None:
+    def at(self, origin: Origin | None, message: Message) -> None:
         if origin is None:  # pragma: no cover - every loaded object has an origin
             self.problems.append(Problem("?", None, None, message))
         else:
             self.problems.append(Problem(origin.path, origin.line, origin.column or None, message))
 
     def reference(self, name: str, known: dict[str, Any], kind: str, origin: Origin | None,
-                  prefix: str = "") -> bool:
+                  prefix: Message | str = "") -> bool:
         """Whether ``name`` is defined; an unknown name is reported once, at its first use."""
         if name in known:
             return True
@@ -79,8 +78,9 @@ class _Checker:
                                              "metric": self.parts.metrics}
         for (kind, name), uses in self.unknown.items():
             origin, prefix = uses[0]
-            others = f"; used {len(uses)} times, this is the first" if len(uses) > 1 else ""
-            self.at(origin, f"{prefix}unknown {kind} '{name}'{_suggest(name, known[kind])}{others}")
+            others = Message("uses", count=len(uses)) if len(uses) > 1 else ""
+            self.at(origin, Message("unknown_name", prefix=prefix, kind=Message(f"part.{kind}"), name=name,
+                                    suggest=_suggest(name, known[kind]), uses=others))
 
     def metric_named(self, name: str, origin: Origin | None) -> Metric | None:
         """The metric a data file names by id, or by its zh or en label or an alias (exactly, any case)."""
@@ -93,17 +93,17 @@ class _Checker:
         if len(hits) == 1:
             return hits[0]
         if hits:
-            self.at(origin, f"metric name '{name}' fits {', '.join(m.id for m in hits)}: write the id")
+            self.at(origin, Message("ambiguous_metric_name", name=name, ids=", ".join(m.id for m in hits)))
         else:
             self.reference(name, self.parts.metrics, "metric", origin)
         return None
 
-    def source_for(self, region: str, source: str, origin: Origin | None, what: str) -> str | None:
+    def source_for(self, region: str, source: str, origin: Origin | None, what: Message) -> str | None:
         """An item's source: its own, else its region's default; None (and a problem) when neither."""
         chosen = source or self.parts.region_sources.get(region, "")
         if not chosen:
             if region in self.parts.regions:
-                self.at(origin, f"{what} has no source: give 'source' here or on its region")
+                self.at(origin, Message("no_source", what=what))
             return None
         return chosen if self.reference(chosen, self.parts.sources, "source", origin) else None
 
@@ -111,7 +111,7 @@ class _Checker:
         if hl.region not in self.parts.regions:
             return None  # an addition to a region defined nowhere: said once, above
         theme_ok = self.reference(hl.theme, self.parts.themes, "theme", hl.origin)
-        source = self.source_for(hl.region, hl.source, hl.origin, "highlight")
+        source = self.source_for(hl.region, hl.source, hl.origin, Message("what.highlight"))
         if not theme_ok or source is None:
             return None
         return hl if hl.source == source else hl._replace(source=source)
@@ -124,8 +124,8 @@ class _Checker:
         metric = self.metric_named(item.metric, _first_origin(item))
         if metric is None:
             return None
-        source = self.source_for(item.region, item.source, _first_origin(item),
-                                 "fact" if isinstance(item, Fact) else "series")
+        what = Message("what.fact") if isinstance(item, Fact) else Message("what.series", name=item.metric)
+        source = self.source_for(item.region, item.source, _first_origin(item), what)
         if item.metric != metric.id or item.source != source:
             item = item._replace(metric=metric.id, source=source or item.source)
         source_ok = source is not None
@@ -144,7 +144,7 @@ class _Checker:
             checked = item if item.unit == unit else item._replace(unit=unit)
         return checked if ok and source_ok and self.unique(checked) else None
 
-    def fact(self, fact: Fact, checks: Checks, wrong_unit: str | None) -> bool:
+    def fact(self, fact: Fact, checks: Checks, wrong_unit: Message | None) -> bool:
         said = [wrong_unit] if wrong_unit else []
         q = fact.quantity
         said += checks.fact_problems(q.written, q.qualifier, fact.yoy_written, fact.previous_written,
@@ -153,7 +153,7 @@ class _Checker:
             self.at(fact.origin, message)
         return not said
 
-    def chunk(self, chunk: SeriesChunk, checks: Checks, wrong_unit: str | None) -> bool:
+    def chunk(self, chunk: SeriesChunk, checks: Checks, wrong_unit: Message | None) -> bool:
         ok = True
         for _, written, line, column in chunk.entries:
             said = [wrong_unit] if wrong_unit else []
@@ -180,8 +180,9 @@ class _Checker:
         for canonical, line, column in places:
             first = periods.get(canonical)
             if first is not None:
-                self.problems.append(Problem(path, line, column, f"a second '{item.metric}' fact for {canonical} "
-                                                                 f"(first at {first[0]}:{first[1]})"))
+                self.problems.append(Problem(path, line, column, Message("second_fact", metric=item.metric,
+                                                                         period=canonical,
+                                                                         first=f"{first[0]}:{first[1]}")))
                 ok = False
             else:
                 periods[canonical] = (path, line)
@@ -195,8 +196,8 @@ def _first_origin(item: Fact | SeriesChunk) -> Origin | None:
     return Origin(item.path, line, column)
 
 
-def _suggest(name: str, known: dict[str, Any]) -> str:
+def _suggest(name: str, known: dict[str, Any]) -> Message | str:
     import difflib
 
     close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
-    return f" (did you mean {', '.join(close)}?)" if close else ""
+    return Message("suggest", names=", ".join(close)) if close else ""

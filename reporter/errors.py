@@ -4,7 +4,10 @@ Nothing here imports click: the CLI turns these into messages at its edge.
 """
 
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from reporter.messages import Message
 
 
 class ExitCode:
@@ -22,21 +25,36 @@ class Problem(NamedTuple):
     path: str
     line: int | None
     column: int | None
-    message: str
+    message: "str | Message"
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """``file:line:column: what is wrong``, in ``lang`` when the message can say it so."""
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        message = self.message if isinstance(self.message, str) else self.message.text(lang)
+        return f"{where}: {message}"
 
 
 class ReporterError(Exception):
-    """Base of every error reporter reports to its user."""
+    """Base of every error reporter reports to its user; its message may be a translatable Message."""
 
     exit_code: int = ExitCode.ERROR
+
+    def __init__(self, message: "str | Message" = "") -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        return self.message if isinstance(self.message, str) else self.message.text(lang)
 
 
 class DataError(ReporterError):
@@ -45,6 +63,9 @@ class DataError(ReporterError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__(str(self.problems[0]) if self.problems else "invalid data")
+
+    def text(self, lang: str = "en") -> str:
+        return self.problems[0].text(lang) if self.problems else super().text(lang)
 
 
 class LookupFailed(ReporterError):

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from reporter.crosscheck import Parts, cross_check
 from reporter.dataset import Dataset
 from reporter.errors import DataError, Problem
+from reporter.messages import Message
 from reporter.model import Fact, Highlight, Metric, Quantity, Region, SeriesChunk, Source, Theme
 from reporter.nodes import NUMBER, Fields, Node, NodeReader, number_problem
 from reporter.periods import Period, PeriodError, parse_period
@@ -77,14 +78,14 @@ class SectionReader(NodeReader):
         if problems or root is None:
             self.problems.extend(problems)
             return
-        top = self.fields(Node(root, where), "the file", FIELDS["file"])
+        top = self.fields(Node(root, where), Message("what.file"), FIELDS["file"])
         if top is None:
             return
         for section, part in SECTIONS.items():
             if section not in top:
                 continue
             for knode, vnode in top[section].values():
-                ident = self.ident(knode, f"{part} id")
+                ident = self.ident(knode, Message("what.id", part=Message(f"part.{part}")))
                 if ident is None:
                     continue
                 if section == "regions":
@@ -96,39 +97,40 @@ class SectionReader(NodeReader):
         """Record where ``ident`` is defined; a second definition is a problem naming the first."""
         first = self.parts.where.get((section, ident))
         if first is not None:
-            self.problem(at, f"{part} '{ident}' is defined twice (first at {first.path}:{first.line})")
+            self.problem(at, Message("defined_twice", part=Message(f"part.{part}"), id=ident,
+                                     first=f"{first.path}:{first.line}"))
             return False
         self.parts.where[(section, ident)] = at.origin
         return True
 
-    def part(self, part: str, at: Node, what: str) -> Fields | None:
+    def part(self, part: str, at: Node, what: Message) -> Fields | None:
         return self.fields(at, what, FIELDS[part])
 
     # -- the catalogue
 
     def read_source(self, ident: str, at: Node) -> None:
-        f = self.part("source", at, f"source '{ident}'")
+        f = self.part("source", at, Message("what.source", id=ident))
         if f is None:
             return
         readings: list[tuple[str, str]] = []
         for word, (_knode, vnode) in f.get("readings", {}).items():
-            period = self.period(vnode, f"reading of '{word}'")
+            period = self.period(vnode, Message("what.reading", word=word))
             if period is not None:
                 readings.append((word, period.canonical))
         self.parts.sources[ident] = record(Source, f, id=ident, readings=tuple(readings), origin=at.origin)
 
     def read_theme(self, ident: str, at: Node) -> None:
-        f = self.part("theme", at, f"theme '{ident}'")
+        f = self.part("theme", at, Message("what.theme", id=ident))
         if f is not None:
             self.parts.themes[ident] = record(Theme, f, id=ident, order=len(self.parts.themes))
 
     def read_metric(self, ident: str, at: Node) -> None:
-        f = self.part("metric", at, f"metric '{ident}'")
+        f = self.part("metric", at, Message("what.metric", id=ident))
         if f is None:
             self.parts.broken.add(ident)
             return
         if f["kind"] == "rank" and f.get("polarity", "lower") != "lower":
-            self.problem(f.nodes["polarity"], "a rank is better when smaller: polarity should be 'lower'")
+            self.problem(f.nodes["polarity"], Message("rank_polarity"))
         polarity = f.get("polarity") or ("lower" if f["kind"] == "rank" else "higher")
         self.parts.metrics[ident] = record(Metric, f, id=ident, polarity=polarity, origin=at.origin)
 
@@ -137,12 +139,12 @@ class SectionReader(NodeReader):
         highlights only: a county official's own file adds a quarter without repeating the region)."""
         adds = at.is_mapping and all(k.value in REGION_ADDITIONS for k, _ in at.node.value)
         if adds:
-            f = self.fields(at, f"region '{ident}'", FIELDS["region"], required=False)
+            f = self.fields(at, Message("what.region", id=ident), FIELDS["region"], required=False)
             self.parts.additions.append((ident, key.origin))
         elif not self.first_definition("regions", "region", ident, key):
             return
         else:
-            f = self.part("region", at, f"region '{ident}'")
+            f = self.part("region", at, Message("what.region", id=ident))
             if f is None:
                 self.parts.broken_regions.add(ident)
             else:
@@ -167,7 +169,7 @@ class SectionReader(NodeReader):
         return str(f.get("source") or default or "")
 
     def read_fact(self, region: str, at: Node, default_source: str | None) -> None:
-        f = self.part("fact", at, "fact")
+        f = self.part("fact", at, Message("what.fact"))
         if f is None:
             return
         source = self.source_of(f, default_source)
@@ -179,8 +181,8 @@ class SectionReader(NodeReader):
     def read_series(self, region: str, key: Node, at: Node, default_source: str | None) -> None:
         """A compact series: ``values`` is a mapping ``{PERIOD: VALUE}`` or one string of
         ``PERIOD=VALUE`` pairs (``"2011=123.4 2012=98"``), the cheapest layout for big data."""
-        metric = self.text(key, "series metric")  # an id, or a name the cross-check resolves
-        f = self.part("series", at, f"series '{key.node.value}'")
+        metric = self.text(key, Message("what.series_metric"))  # an id, or a name the cross-check resolves
+        f = self.part("series", at, Message("what.series", name=key.node.value))
         if f is None or metric is None:
             return
         source = self.source_of(f, default_source)
@@ -190,7 +192,7 @@ class SectionReader(NodeReader):
         elif values.is_scalar:
             entries = self.string_entries(values)
         else:
-            self.problem(values, "values should be a mapping {PERIOD: VALUE} or a string \"PERIOD=VALUE ...\"")
+            self.problem(values, Message("series_values"))
             return
         known = [e for e in entries if e is not None]
         if known:
@@ -202,9 +204,9 @@ class SectionReader(NodeReader):
         entry = _plain_entry(pnode, vnode)
         if entry is not None:
             return entry
-        period = self.period(Node(pnode, path), "period")
+        period = self.period(Node(pnode, path), Message("what.period"))
         value_node = Node(vnode, path)
-        value = self.number(value_node, "value")
+        value = self.number(value_node, Message("what.value"))
         if period is None or value is None:
             return None
         return (period, value, value_node.line, value_node.column)
@@ -225,20 +227,20 @@ class SectionReader(NodeReader):
         try:
             period = parse_period(period_text)
         except PeriodError as exc:
-            self.problems.append(Problem(path, line, column, f"series pair '{pair}': {exc}"))
+            self.problems.append(Problem(path, line, column, Message("series_pair_period", pair=pair[:40],
+                                                                     reason=exc.message)))
             return None
         if not NUMBER.fullmatch(value_text):
-            self.problems.append(Problem(path, line, column,
-                                         f"series pair '{pair}': expected PERIOD=NUMBER, like 2019=123.4"))
+            self.problems.append(Problem(path, line, column, Message("series_pair_form", pair=pair[:40])))
             return None
-        problem = number_problem(value_text)
+        problem = number_problem(value_text, Message("what.value"))
         if problem is not None:
-            self.problems.append(Problem(path, line, column, f"series pair '{pair[:40]}': the value {problem}"))
+            self.problems.append(Problem(path, line, column, problem))
             return None
         return (period, value_text, line, column)
 
     def read_highlight(self, region: str, at: Node, default_source: str | None) -> None:
-        f = self.part("highlight", at, "highlight")
+        f = self.part("highlight", at, Message("what.highlight"))
         if f is None:
             return
         source = self.source_of(f, default_source)

@@ -25,7 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.period": ("period", "时期"),
     "what.value": ("value", "数值"),
     "part.source": ("source", "来源"), "part.theme": ("theme", "主题"), "part.metric": ("metric", "指标"),
-    "part.region": ("region", "地区"),
+    "part.region": ("region", "地区"), "part.period": ("period", "时期"),
     "kind.mapping": ("mapping", "映射（键: 值）"), "kind.sequence": ("sequence", "列表"), "kind.scalar": ("scalar", "文字"),
     "expect.mapping": ("a mapping (key: value)", "映射（键: 值）"),
     "expect.sequence": ("a list (- item)", "列表（- 项）"),
@@ -54,6 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_whole": ("{what} '{value}' should be a whole number of at most 9 digits",
                   "{what}“{value}”应为不超过9位的整数"),
     "bad_period": ("{what}: {reason} (docs/data-format.md, Periods)", "{what}：{reason}（见 docs/data-format.md“时期”一节）"),
+    "rank_polarity": ("a rank is better when smaller: polarity should be 'lower'",
+                      "位次越小越好：polarity 应为 lower"),
     "defined_twice": ("{part} '{id}' is defined twice (first at {first})", "{part}“{id}”重复定义（首次定义于 {first}）"),
     "series_values": ('values should be a mapping {{PERIOD: VALUE}} or a string "PERIOD=VALUE ..."',
                       'values 应为映射 {{时期: 数值}}，或字符串 "时期=数值 ..."'),
@@ -63,6 +65,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "series_pair_value": ("series pair '{pair}': the value {reason}", "序列数据对“{pair}”：数值{reason}"),
     "digits_reason": ("has {digits} significant digits; at most {most} are kept exactly",
                       "有{digits}位有效数字，最多保留{most}位"),
+    # periods (reporter.periods, reporter.period_words)
+    "period.expected": ("expected 2019, 2020-H1, 2020-Q1, 2020-05, 2020-01/05, 2019/2020, P2Y/2020-H1, 2020/P5Y, "
+                        "@2020-H1 or unstated/2020-H1 (or words: 2020年1-5月, 截至2020年上半年, Jan–May 2020)",
+                        "应为 2019、2020-H1、2020-Q1、2020-05、2020-01/05、2019/2020、P2Y/2020-H1、2020/P5Y、"
+                        "@2020-H1 或 unstated/2020-H1（也可写作 2020年1-5月、截至2020年上半年、Jan–May 2020）"),
+    "period.refused": ("{reason}; {expected}", "{reason}；{expected}"),
+    "period.year_range": ("year {text} is outside 1000-9999", "年份{text}不在1000-9999之间"),
+    "period.month_range": ("month {month} is not 01-12", "月份{month}不在01-12之间"),
+    "period.months_order": ("months {first} to {last}: the last month must come after the first (a single month "
+                            "is 2020-05)", "{first}至{last}：结束月份应晚于开始月份（单月写作 2020-05）"),
+    "period.years_order": ("years {first} to {last}: the last year must come after the first",
+                           "{first}至{last}年：结束年份应晚于开始年份"),
+    "period.span": ("a span needs at least one year, not {text} (P1Y/2020-H1, 2020/P5Y)",
+                    "年数至少为1，不能是{text}（如 P1Y/2020-H1、2020/P5Y）"),
+    "period.anchor": ("'{text}' ({canonical}) cannot anchor a period: an anchor is a year, half, quarter or month "
+                      "(2020, 2020-H1, 2020-Q1, 2020-05){hint}",
+                      "“{text}”（{canonical}）不能作为时期的基准：基准应为年、半年、季度或月（2020、2020-H1、2020-Q1、"
+                      "2020-05）{hint}"),
+    "period.near": (": did you mean {near}?", "：是否指 {near}？"),
+    "period.day": ("'{text}' is a day inside a month: a period is at the finest a month (2020-06) or a month's end "
+                   "(@2020-06)", "“{text}”是月中的某一天：时期最细到月（2020-06）或月末（@2020-06）"),
+    "period.half": ("half H{half} of {year}: a half is H1 or H2", "{year}年的H{half}：半年只有H1、H2"),
+    "period.quarter": ("quarter Q{quarter} of {year}: a quarter is Q1-Q4", "{year}年第{quarter}季度：季度只有一至四季度"),
+    "period.date": ("'{text}' is not a period: a day (a period is at the finest a month, 2020-06, or a month's "
+                    "end, @2020-06)", "“{text}”不是时期，而是某一天（时期最细到月，如 2020-06，或月末，如 @2020-06）"),
+    "period.not_reported": ("'{text}' is not when a source reported (2020年年中, mid-2020)",
+                            "“{text}”不是报道时间（如 2020年年中、mid-2020）"),
+    "period.did_you_mean": ("'{text}' is not a period (did you mean {near}?)", "“{text}”不是时期（是否指 {near}？）"),
+    "period.unstated_needs_date": ("'{text}' does not say when its source reported: write unstated/2020-H1 "
+                                   "(未注明时期（见于2020年年中报道）, period not stated (reported mid-2020))",
+                                   "“{text}”没有说明来源的报道时间：请写 unstated/2020-H1"
+                                   "（未注明时期（见于2020年年中报道））"),
+    "period.no_year": ("'{text}' names no year: write it with one (2020年1-5月, 2020-01/05)",
+                       "“{text}”没有年份：请写上年份（如 2020年1-5月、2020-01/05）"),
+    "period.not_period": ("'{text}' is not a period", "“{text}”不是时期"),
     # across files
     "defined_nowhere": ("region '{id}' is added to but defined nowhere{suggest}: load this file on top of the data "
                         "that defines it (e.g. reporter --data bundled --data {path} check), or define the region "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reporter.errors import LookupFailed
+from reporter.messages import Message
 from reporter.model import Metric, Region, Theme
 from reporter.periods import Period, PeriodError, parse_period
 
@@ -21,7 +22,7 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
     """Resolve ``name`` against ``{id: [names…]}``: exact, then unique prefix, then unique substring."""
     wanted = name.strip().casefold()
     if not wanted:
-        raise LookupFailed(f"empty {kind} name")
+        raise LookupFailed(Message("empty_name", kind=Message(f"part.{kind}")))
     folded = {ident: [n.casefold() for n in ns] for ident, ns in names.items()}
     for test in (lambda n: n == wanted, lambda n: n.startswith(wanted), lambda n: wanted in n):
         hits = sorted({ident for ident, ns in folded.items() if any(test(n) for n in ns)})
@@ -29,7 +30,7 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
             return hits[0]
         if len(hits) > 1:
             shown = ", ".join(names[h][1] if len(names[h]) > 1 else h for h in hits[:6])
-            raise LookupFailed(f"{kind} '{name}' is ambiguous: it matches {shown}")
+            raise LookupFailed(Message("ambiguous_name", kind=Message(f"part.{kind}"), name=name, shown=shown))
     import difflib  # only when a name is not found
 
     every = {n: ident for ident, ns in names.items() for n in ns}
@@ -37,8 +38,8 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
     wide = {ch for ch in name if ch >= "\u2e80"}
     if not close and wide:  # CJK names are short: suggest names sharing a character
         close = sorted((n for n in every if wide & set(n)), key=lambda n: -len(wide & set(n)))[:3]
-    hint = f" (did you mean {', '.join(dict.fromkeys(close))}?)" if close else ""
-    raise LookupFailed(f"unknown {kind} '{name}'{hint}")
+    hint = Message("suggest", names=", ".join(dict.fromkeys(close))) if close else ""
+    raise LookupFailed(Message("unknown_named", kind=Message(f"part.{kind}"), name=name, suggest=hint))
 
 
 def find_region(data: Dataset, name: str) -> Region:
@@ -62,4 +63,4 @@ def find_period(text: str) -> Period:
     try:
         return parse_period(text)
     except PeriodError as exc:
-        raise LookupFailed(f"bad period: {exc}") from None  # the message names the forms expected
+        raise LookupFailed(Message("bad_period_given", reason=exc.message)) from None  # it names the forms

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from reporter.errors import Problem
+from reporter.messages import Message
 from reporter.model import Origin
 from reporter.periods import Period, PeriodError, parse_period
 from reporter.rules import MAX_DIGITS, Field
@@ -75,38 +76,41 @@ class Fields:
         return name in self.values
 
 
+What = str | Message  # what a value is, in a message: a field's name as written, or words ("fact")
+
+
 class NodeReader:
     """Readers of node values; problems collect in :attr:`problems`."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def problem(self, at: Node, message: str) -> None:
+    def problem(self, at: Node, message: Message) -> None:
         self.problems.append(Problem(at.path, at.line, at.column, message))
 
-    def _wrong_kind(self, at: Node, what: str, expected: str) -> None:
-        found = _KIND_WORDS.get(type(at.node), "value")
-        self.problem(at, f"{what} should be {expected}, found a {found}")
+    def _wrong_kind(self, at: Node, what: What, expected: str) -> None:
+        found = Message(f"kind.{_KIND_WORDS.get(type(at.node), 'scalar')}")
+        self.problem(at, Message("wrong_kind", what=what, expected=Message(f"expect.{expected}"), found=found))
 
     # -- containers
 
-    def mapping(self, at: Node, what: str) -> dict[str, tuple[Node, Node]] | None:
+    def mapping(self, at: Node, what: What) -> dict[str, tuple[Node, Node]] | None:
         if not at.is_mapping:
-            self._wrong_kind(at, what, "a mapping (key: value)")
+            self._wrong_kind(at, what, "mapping")
             return None
         return {k.value: (Node(k, at.path), Node(v, at.path)) for k, v in at.node.value}
 
-    def sequence(self, at: Node, what: str) -> list[Node] | None:
+    def sequence(self, at: Node, what: What) -> list[Node] | None:
         if type(at.node) is not yaml.SequenceNode:
-            self._wrong_kind(at, what, "a list (- item)")
+            self._wrong_kind(at, what, "sequence")
             return None
         return [Node(n, at.path) for n in at.node.value]
 
-    def node(self, at: Node, what: str) -> Node:
+    def node(self, at: Node, what: What) -> Node:
         """The node itself, for a reader further on (a series' values)."""
         return at
 
-    def fields(self, at: Node, what: str, spec: dict[str, Field], required: bool = True) -> Fields | None:
+    def fields(self, at: Node, what: What, spec: dict[str, Field], required: bool = True) -> Fields | None:
         """Read a mapping against its spec: unknown fields and (unless not ``required``) missing
         required ones are problems."""
         items = self.mapping(at, what)
@@ -118,7 +122,7 @@ class NodeReader:
         for key, (knode, vnode) in items.items():
             field = spec.get(key)
             if field is None:
-                self.problem(knode, f"unknown field '{key}' in {what}; known fields: {', '.join(spec)}")
+                self.problem(knode, Message("unknown_field", field=key, what=what, known=", ".join(spec)))
                 ok = False
                 continue
             value = self.read(field, vnode, key)
@@ -127,43 +131,43 @@ class NodeReader:
             values[key], nodes[key] = value, vnode
         for field in spec.values():
             if required and field.required and field.name not in items:
-                self.problem(at, f"{what} lacks required field '{field.name}'")
+                self.problem(at, Message("missing_field", what=what, field=field.name))
                 ok = False
         return Fields(values, nodes, at) if ok else None
 
-    def read(self, field: Field, at: Node, what: str) -> Any:
+    def read(self, field: Field, at: Node, what: What) -> Any:
         if field.read == "choice":
             return self.choice(at, what, field.choices, field.words)
-        reader: Callable[[Node, str], Any] = getattr(self, field.read)
+        reader: Callable[[Node, What], Any] = getattr(self, field.read)
         return reader(at, what)
 
     # -- scalars
 
-    def text(self, at: Node, what: str) -> str | None:
+    def text(self, at: Node, what: What) -> str | None:
         if not at.is_scalar:
             self._wrong_kind(at, what, "text")
             return None
         value = at.node.value.strip()
         if not value or (not at.node.style and value in _NULLS):
-            self.problem(at, f"{what} is empty")
+            self.problem(at, Message("empty", what=what))
             return None
         return str(value)
 
-    def ident(self, at: Node, what: str) -> str | None:
+    def ident(self, at: Node, what: What) -> str | None:
         value = self.text(at, what)
         if value is not None and not ID.fullmatch(value):
-            self.problem(at, f"{what} '{value}' should be lower-case letters, digits, '-' or '_'")
+            self.problem(at, Message("bad_id", what=what, value=_shown(value)))
             return None
         return value
 
-    def texts(self, at: Node, what: str) -> tuple[str, ...] | None:
+    def texts(self, at: Node, what: What) -> tuple[str, ...] | None:
         items = self.sequence(at, what)
         if items is None:
             return None
-        values = [self.text(item, f"each of {what}") for item in items]
+        values = [self.text(item, Message("what.each", what=what)) for item in items]
         return tuple(v for v in values if v is not None)
 
-    def choice(self, at: Node, what: str, options: tuple[str, ...], words: dict[str, str] | None = None) -> str | None:
+    def choice(self, at: Node, what: What, options: tuple[str, ...], words: dict[str, str] | None = None) -> str | None:
         """One of ``options``, in any case; ``words`` are other words for them (县 for county), read as them."""
         value = self.text(at, what)
         if value is None or value in options:
@@ -173,59 +177,65 @@ class NodeReader:
             return canonical
         shown = [f"{o} ({', '.join(w for w, c in (words or {}).items() if c == o)})"
                  if o in (words or {}).values() else o for o in options]
-        self.problem(at, f"{what} '{value}' should be one of: {', '.join(shown)}")
+        self.problem(at, Message("bad_choice", what=what, value=_shown(value), options=", ".join(shown)))
         return None
 
-    def number(self, at: Node, what: str) -> str | None:
+    def number(self, at: Node, what: What) -> str | None:
         """A number's text, checked: the model keeps numbers as written."""
         value = self.text(at, what)
         if value is None:
             return None
-        problem = number_problem(value)
+        problem = number_problem(value, what)
         if problem is not None:
-            self.problem(at, f"{what} '{_shown(value)}' {problem}")
+            self.problem(at, problem)
             return None
         return value
 
-    def integer(self, at: Node, what: str) -> int | None:
+    def integer(self, at: Node, what: What) -> int | None:
         value = self.text(at, what)
         if value is None:
             return None
         if not _INTEGER.fullmatch(value):
-            self.problem(at, f"{what} '{_shown(value)}' should be a whole number of at most 9 digits")
+            self.problem(at, Message("not_whole", what=what, value=_shown(value)))
             return None
         return int(value)
 
-    def period(self, at: Node, what: str) -> Period | None:
+    def period(self, at: Node, what: What) -> Period | None:
         value = self.text(at, what)
         if value is None:
             return None
         try:
             return parse_period(value)
-        except PeriodError as exc:
-            self.problem(at, f"{what}: {exc} (docs/data-format.md, Periods)")  # it names the forms expected
+        except PeriodError as exc:  # its message names the forms expected
+            self.problem(at, Message("bad_period", what=what, reason=exc.message))
             return None
 
 
-def number_problem(text: str) -> str | None:
+def number_problem(text: str, what: What = "value") -> Message | None:
     """Why ``text`` is not a number as the data format writes one, or None when it is."""
     if NUMBER.fullmatch(text):
         digits = len(text.lstrip("-").replace(".", "").lstrip("0"))
         if digits > MAX_DIGITS:
-            return (f"has {digits} significant digits; at most {MAX_DIGITS} are kept exactly "
-                    "(statistics never need more: check the number)")
+            return Message("too_many_digits", what=what, value=_shown(text), digits=digits, most=MAX_DIGITS)
         return None
-    if re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", text):
-        hint = "drop the leading zero (YAML 1.1 would even read 010 as 8)"
+    half = text.translate(_HALF_WIDTH)
+    if half != text and NUMBER.fullmatch(half):
+        hint = Message("hint.full_width", suggestion=half)
+    elif re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", text):
+        hint = Message("hint.leading_zero")
     elif re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):
-        hint = "write it without thousands separators"
+        hint = Message("hint.separators")
     elif re.fullmatch(r"-?[0-9.]+[eE][-+]?[0-9]+", text):
-        hint = "write the number in full, as printed in the source"
-    elif text.endswith("%"):
-        hint = "write the number without '%'; the unit says it is a percentage"
+        hint = Message("hint.exponent")
+    elif text.endswith(("%", "％")):
+        hint = Message("hint.percent")
     else:
-        hint = "expected a number written in digits, like 2.06 or 1009.0"
-    return f"is not a number: {hint}"
+        hint = Message("hint.number")
+    return Message("not_number", what=what, value=_shown(text), hint=hint)
+
+
+_HALF_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, 0xFF0E: ord("."), 0xFF0D: ord("-"), 0x2212: ord("-"),
+               0x3002: ord(".")}  # ０-９ ． － − 。 (a full-stop typed for a decimal point)
 
 
 def _shown(text: str, most: int = 40) -> str:

@@ -14,7 +14,6 @@ import re
 
 from reporter.periods import (
     CANONICAL,
-    EXPECTED,
     Period,
     PeriodError,
     Rows,
@@ -171,13 +170,12 @@ def _day(year: str, month: str, day: str) -> Period:
     last = 29 if m == 2 and int(year) % 4 == 0 and (int(year) % 100 or int(year) % 400 == 0) else \
         [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(m - 1) % 12]
     if int(day) != last:
-        raise PeriodError(f"'{year}年{month}月{day}日' is a day inside a month: a period is at the finest a "
-                          f"month (2020-06) or a month's end (@2020-06); {EXPECTED}")
+        raise PeriodError("period.day", text=f"{year}年{month}月{day}日")
     return of_asof(of_month(year, month))
 
 
-def _refuse(message: str) -> Period:
-    raise PeriodError(f"{message}; {EXPECTED}")
+def _refuse(key: str, **values: str) -> Period:
+    raise PeriodError(key, None, **values)
 
 
 def _reported(text: str) -> Period:
@@ -185,7 +183,7 @@ def _reported(text: str) -> Period:
     found = first_match(REPORTED, text)
     if isinstance(found, Period):
         return found
-    raise found or PeriodError(f"'{text}' is not when a source reported (2020年年中, mid-2020); {EXPECTED}")
+    raise found or PeriodError("period.not_reported", text=text)
 
 
 # Patterns match the whole text after _fold: lower case, dashes as '-', no spaces in Chinese.
@@ -235,11 +233,10 @@ WORDS: Rows = [
      lambda a, y, b, y2: of_months(y, _month(a), y2, _month(b))),
     (r"(\d{4})(?:-| to )(\d{4})", of_years),
     # -- near misses with a reason of their own
-    (r"(\d{4})-h([03-9])", lambda y, h: _refuse(f"half H{h} of {y}: a half is H1 or H2")),
-    (r"(\d{4})-q([05-9])", lambda y, q: _refuse(f"quarter Q{q} of {y}: a quarter is Q1-Q4")),
-    (r"(\d{4})年第?([五六七八九十]|[05-9])季度", lambda y, q: _refuse(f"quarter {q} of {y}: a quarter is 一-四季度")),
-    (r"(\d{4})-(\d{2})-(\d{2})", lambda *d: _refuse(f"'{'-'.join(d)}' is not a period: a day (a period is at the "
-                                                    "finest a month, 2020-06, or a month's end, @2020-06)")),
+    (r"(\d{4})-h([03-9])", lambda y, h: _refuse("period.half", year=y, half=h)),
+    (r"(\d{4})-q([05-9])", lambda y, q: _refuse("period.quarter", year=y, quarter=q)),
+    (r"(\d{4})年第?([五六七八九十]|[05-9])季度", lambda y, q: _refuse("period.quarter", year=y, quarter=q)),
+    (r"(\d{4})-(\d{2})-(\d{2})", lambda *d: _refuse("period.date", text="-".join(d))),
 ]
 
 # 未注明时期（见于W报道） / period not stated (reported W): W as printed, then any anchor.
@@ -324,12 +321,11 @@ def parse_words(text: str, refusal: PeriodError | None, suggest: bool) -> Period
         refusal = refusal or found
     suggestion = _suggestion(marked) if suggest else None  # a near spelling says more than a part refused
     if suggestion:
-        raise PeriodError(f"'{text}' is not a period (did you mean {suggestion}?); {EXPECTED}", suggestion)
+        raise PeriodError("period.did_you_mean", suggestion, text=text, near=suggestion)
     if refusal is not None:
         raise refusal
     if "未注明" in folded or "not stated" in folded:
-        raise PeriodError(f"'{text}' does not say when its source reported: write unstated/2020-H1 "
-                          f"(未注明时期（见于2020年年中报道）, period not stated (reported mid-2020)); {EXPECTED}")
+        raise PeriodError("period.unstated_needs_date", text=text)
     if re.search(rf"[年月季]|目前|^(?:h[12]|q[1-4]|{_MON})\b", folded):
-        raise PeriodError(f"'{text}' names no year: write it with one (2020年1-5月, 2020-01/05); {EXPECTED}")
-    raise PeriodError(f"'{text}' is not a period; {EXPECTED}")
+        raise PeriodError("period.no_year", text=text)
+    raise PeriodError("period.not_period", text=text)

@@ -36,18 +36,21 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["ANCHOR_KINDS", "EXPECTED", "Period", "PeriodError", "parse_period"]
+__all__ = ["ANCHOR_KINDS", "Period", "PeriodError", "parse_period"]
 
 ANCHOR_KINDS = ("year", "half", "quarter", "month")
-EXPECTED = ("expected 2019, 2020-H1, 2020-Q1, 2020-05, 2020-01/05, 2019/2020, P2Y/2020-H1, 2020/P5Y, "
-            "@2020-H1 or unstated/2020-H1 (or words: 2020年1-5月, 截至2020年上半年, Jan–May 2020)")
 
 
 class PeriodError(ValueError):
-    """A period string outside the grammar; ``suggestion`` is a canonical period it is close to."""
+    """A period string outside the grammar; ``suggestion`` is a canonical period it is close to.
 
-    def __init__(self, message: str = "", suggestion: str | None = None) -> None:
-        super().__init__(message)
+    Its message names the forms expected, in English (``str``) or either language (``.message``)."""
+
+    def __init__(self, key: str = "period.not_period", suggestion: str | None = None, **values: object) -> None:
+        from reporter.messages import Message
+
+        self.message = Message("period.refused", reason=Message(key, **values), expected=Message("period.expected"))
+        super().__init__(str(self.message))
         self.suggestion = suggestion
 
 
@@ -132,21 +135,21 @@ def _from_months(kind: str, first: int, last: int) -> Period:
     elif kind == "years":
         text = f"{y1:04d}/{y2:04d}"
     else:  # pragma: no cover - guarded by callers
-        raise PeriodError(kind)
+        raise PeriodError(text=kind)
     return Period(kind, first, last, text)
 
 
 def _year(text: str | int) -> int:
     year = int(text)
     if not 1000 <= year <= 9999:
-        raise PeriodError(f"year {text} is outside 1000-9999; {EXPECTED}")
+        raise PeriodError("period.year_range", text=text)
     return year
 
 
 def _month_index(year: str | int, month: str | int) -> int:
     m = int(month)
     if not 1 <= m <= 12:
-        raise PeriodError(f"month {month} is not 01-12; {EXPECTED}")
+        raise PeriodError("period.month_range", month=month)
     return _year(year) * 12 + m - 1
 
 
@@ -173,22 +176,21 @@ def of_month(year: str | int, month: str | int) -> Period:
 def of_months(year: str | int, month: str | int, last_year: str | int, last_month: str | int) -> Period:
     first, last = _month_index(year, month), _month_index(last_year, last_month)
     if last <= first:
-        raise PeriodError(f"months {year}-{month} to {last_year}-{last_month}: the last month must come "
-                          f"after the first (a single month is 2020-05); {EXPECTED}")
+        raise PeriodError("period.months_order", first=f"{year}-{month}", last=f"{last_year}-{last_month}")
     return _from_months("months", first, last)
 
 
 def of_years(first: str | int, last: str | int) -> Period:
     a, b = _year(first), _year(last)
     if b <= a:
-        raise PeriodError(f"years {first} to {last}: the last year must come after the first; {EXPECTED}")
+        raise PeriodError("period.years_order", first=first, last=last)
     return _from_months("years", a * 12, b * 12 + 11)
 
 
 def span_years(text: str | int) -> int:
     years = int(text)
     if years < 1:
-        raise PeriodError(f"a span needs at least one year, not {text} (P1Y/2020-H1, 2020/P5Y); {EXPECTED}")
+        raise PeriodError("period.span", text=text)
     return years
 
 
@@ -214,10 +216,11 @@ def anchor_of(text: str) -> Period:
     """The anchor of an as-of, span or unstated period: a year, half, quarter or month."""
     period = read_period(text, suggest=False)
     if period.kind not in ANCHOR_KINDS:
-        hint = f": did you mean @{_year_month(period.last)[0]:04d}-{_year_month(period.last)[1]:02d}?" \
-            if period.kind == "months" else ""
-        raise PeriodError(f"'{text}' ({period.canonical}) cannot anchor a period: an anchor is a year, half, "
-                          f"quarter or month (2020, 2020-H1, 2020-Q1, 2020-05){hint}")
+        from reporter.messages import Message
+
+        near = f"@{_year_month(period.last)[0]:04d}-{_year_month(period.last)[1]:02d}"
+        hint = Message("period.near", near=near) if period.kind == "months" else ""
+        raise PeriodError("period.anchor", text=text, canonical=period.canonical, hint=hint)
     return period
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from reporter import units
+from reporter.messages import Message
 from reporter.model import KINDS, LEVELS, LEVELS_ZH, POLARITIES, QUALIFIERS, Metric
 
 # --------------------------------------------------------------------------- fields
@@ -104,7 +105,7 @@ class Rule(NamedTuple):
     name: str
     applies: Callable[[Metric, str], bool]
     broken: Callable[[Subject], bool]
-    message: str  # str.format with the Subject's fields, plus ``kind`` (the metric's)
+    message: str  # a key of reporter.messages: filled with the Subject's fields, ``kind`` and ``metric_id``
     screen: Callable[[str], bool] | None = None
 
 
@@ -115,35 +116,35 @@ def _is_counter(family: str) -> bool:
 VALUE_RULES: tuple[Rule, ...] = (
     # the rules on a value as written (with its qualifier): they run for every value of a series too
     Rule("negative", lambda m, fam: m.kind != "rate", lambda s: s.value < 0,
-         "value {value} is negative; a {kind} of {unit} cannot be", lambda text: text[0] == "-"),
+         "rule.negative", lambda text: text[0] == "-"),
     Rule("share", lambda m, fam: fam == "percent" and m.kind == "rate", lambda s: not 0 <= s.value <= 100,
-         "share {value}% is outside 0-100%", lambda text: text[0] == "-" or len(text.partition(".")[0]) > 2),
+         "rule.share", lambda text: text[0] == "-" or len(text.partition(".")[0]) > 2),
     Rule("whole", lambda m, fam: _is_counter(fam), lambda s: s.value != s.value.to_integral_value(),
-         "{value}{unit} should be a whole number", lambda text: "." in text),
+         "rule.whole", lambda text: "." in text),
     Rule("rank_from_one", lambda m, fam: fam == "rank", lambda s: s.value < 1,
-         "rank {value} should be 1 or more", lambda text: text[0] in "-0"),
+         "rule.rank_from_one", lambda text: text[0] in "-0"),
     Rule("target_qualifier", lambda m, fam: m.kind == "target", lambda s: s.qualifier != "target",
-         "metric '{metric.id}' is a target: qualifier should be 'target'"),
+         "rule.target_qualifier"),
 )
 
 FACT_RULES: tuple[Rule, ...] = (
     # the rules on what only a single fact can carry (a change, a previous value, a target)
     Rule("rank_change_on_rank", lambda m, fam: m.kind != "rank", lambda s: s.rank_change is not None,
-         "rank_change is only for rank metrics (use yoy_pct or previous)"),
+         "rule.rank_change_on_rank"),
     Rule("rank_change_below_one", lambda m, fam: fam == "rank",
          lambda s: s.rank_change is not None and s.value + s.rank_change < 1,
-         "rank_change {rank_change} would put the previous rank below 1"),
+         "rule.rank_change_below_one"),
     Rule("yoy_below_minus_100", lambda m, fam: True, lambda s: s.yoy_pct is not None and s.yoy_pct < -100,
-         "yoy_pct {yoy_pct} is below -100%"),
+         "rule.yoy_below_minus_100"),
     Rule("previous_negative", lambda m, fam: m.kind != "rate", lambda s: s.previous is not None and s.previous < 0,
-         "previous {previous} is negative"),
+         "rule.previous_negative"),
 )
 
 
-def unit_problem(metric: Metric, unit: str) -> str | None:
+def unit_problem(metric: Metric, unit: str) -> Message | None:
     """The one rule on a unit: it must be of its metric's family (money with money, 家 with 家)."""
     if units.family_of(unit) != units.family_of(metric.unit):
-        return f"unit '{unit}' does not fit metric '{metric.id}' (measured in {metric.unit}; same family only)"
+        return Message("rule.unit_family", unit=unit, metric=metric.id, metric_unit=metric.unit)
     return None
 
 
@@ -156,7 +157,7 @@ class Checks(NamedTuple):
     value_rules: tuple[Rule, ...]
     fact_rules: tuple[Rule, ...]
 
-    def value_problems(self, written: str, qualifier: str = "exact", screened: bool = True) -> list[str]:
+    def value_problems(self, written: str, qualifier: str = "exact", screened: bool = True) -> list[Message]:
         """What is wrong with one value as written (a series entry); [] for most, cheaply."""
         rules = [r for r in self.value_rules if not screened or r.screen is None or r.screen(written)]
         if not rules:
@@ -165,7 +166,7 @@ class Checks(NamedTuple):
         return [_say(r, subject) for r in rules if r.broken(subject)]
 
     def fact_problems(self, written: str, qualifier: str, yoy: str | None, previous: str | None,
-                      rank_change: int | None) -> list[str]:
+                      rank_change: int | None) -> list[Message]:
         """What is wrong with a single fact: its value, then what it carries."""
         subject = Subject(self.metric, self.family, self.unit, Decimal(written), qualifier,
                           None if yoy is None else Decimal(yoy), None if previous is None else Decimal(previous),
@@ -179,5 +180,6 @@ def checks_for(metric: Metric, unit: str) -> Checks:
                   tuple(r for r in FACT_RULES if r.applies(metric, family)))
 
 
-def _say(rule: Rule, subject: Subject) -> str:
-    return rule.message.format(**subject._asdict(), kind=subject.metric.kind)
+def _say(rule: Rule, subject: Subject) -> Message:
+    values = {k: v for k, v in subject._asdict().items() if k != "metric"}
+    return Message(rule.message, **values, kind=Message(f"kind.{subject.metric.kind}"), metric_id=subject.metric.id)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import NoData
+from reporter.messages import Message
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.periods import Period
 
@@ -58,13 +59,13 @@ def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | Non
     if not facts:  # name what the region does report on the theme: the metric meant may be a narrower one
         near = metric_order(data, {f.metric for f in data.facts_of(region.id)
                                    if data.metrics[f.metric].theme == metric.theme})
-        hint = f"; on {metric.theme} it has: " + ", ".join(f"{m} ({data.metrics[m].zh})" for m in near) \
-            if near else ""
-        raise NoData(f"{region.zh} has no '{metric.id}' fact{hint}")
+        hint = Message("no_fact_near", theme=metric.theme,
+                       metrics=", ".join(f"{m} ({data.metrics[m].zh})" for m in near)) if near else ""
+        raise NoData(Message("no_fact", region=region.zh, metric=metric.id, hint=hint))
     if period is None:
         return Lookup(facts[-1], tuple(facts[:-1]))
     chosen = [f for f in facts if f.period.canonical == period.canonical]
     if not chosen:
         periods = ", ".join(f.period.canonical for f in facts)
-        raise NoData(f"{region.zh} has no '{metric.id}' fact for {period}; it has: {periods}")
+        raise NoData(Message("no_fact_for", region=region.zh, metric=metric.id, period=period, periods=periods))
     return Lookup(chosen[0], tuple(f for f in facts if f is not chosen[0]))

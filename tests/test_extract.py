@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reporter import prose
+from reporter.dataset import Dataset
 from reporter.errors import DataError, UsageProblem
 from reporter.extract import (
     JSON_KEYS,
@@ -33,7 +34,6 @@ from reporter.extract import (
     unresolved_periods,
 )
 from reporter.load import load_dataset
-from reporter.dataset import Dataset
 from reporter.paths import bundled_data_path
 from reporter.periods import parse_period
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reporter.load import load_dataset
 from reporter.dataset import Dataset
+from reporter.load import load_dataset
 from reporter.paths import bundled_data_path
 from reporter.plausibility import MESSAGES, Finding, check_quotes
 

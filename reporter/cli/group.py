@@ -85,3 +85,4 @@ def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang
     session = ctx.ensure_object(Session)
     session.data_options, session.fmt, session.lang, session.color = data_options, fmt, lang, color
     session.use_cache = not no_cache
+    session.lang_given = ctx.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE

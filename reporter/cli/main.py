@@ -9,9 +9,10 @@ from collections.abc import Sequence
 import click
 
 from reporter.cli.group import cli
-from reporter.cli.output import note
+from reporter.cli.output import OutputFailed, note
 from reporter.cli.session import Session
 from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
+from reporter.messages import Message
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -45,12 +46,12 @@ def _run(session: Session, argv: Sequence[str] | None) -> int:
                           standalone_mode=False, obj=session)
         return result if isinstance(result, int) else ExitCode.OK
     except ReporterError as exc:
-        _report(exc)
+        _report(exc, session.message_lang)
         if _stdout_failed(exc):
             _silence_stdout()
         return ExitCode.USAGE if isinstance(exc, UsageProblem) else exc.exit_code
     except click.exceptions.Abort:
-        note("reporter: interrupted")
+        note("reporter: " + Message("interrupted").text(session.message_lang))
         return ExitCode.INTERRUPTED
     except click.ClickException as exc:
         import io
@@ -60,7 +61,7 @@ def _run(session: Session, argv: Sequence[str] | None) -> int:
         note(shown.getvalue().rstrip("\n"))
         return exc.exit_code
     except KeyboardInterrupt:
-        note("reporter: interrupted")
+        note("reporter: " + Message("interrupted").text(session.message_lang))
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (| head -1): end quietly, and keep Python from complaining at exit.
@@ -68,17 +69,13 @@ def _run(session: Session, argv: Sequence[str] | None) -> int:
         return ExitCode.OK
 
 
-def _report(exc: ReporterError) -> None:
+def _report(exc: ReporterError, lang: str) -> None:
+    note(f"reporter: {exc.text(lang)}")
     if isinstance(exc, DataError) and len(exc.problems) > 1:
-        note(f"reporter: {exc.problems[0]}")
-        note(f"reporter: … and {len(exc.problems) - 1} more problem(s); run 'reporter check' to see all")
-    else:
-        note(f"reporter: {exc}")
+        note("reporter: " + Message("more_problems", count=len(exc.problems) - 1).text(lang))
 
 
 def _stdout_failed(exc: ReporterError) -> bool:
-    from reporter.cli.output import OutputFailed
-
     return isinstance(exc, OutputFailed)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter.errors import ReporterError
+from reporter.messages import Message
 
 if TYPE_CHECKING:
     from reporter.cli.session import Session
@@ -21,14 +22,14 @@ def write_out(text: str, stream: Any = None) -> None:
     """
     stream = sys.stdout if stream is None else stream
     if stream is None:
-        raise ReporterError("standard output is closed; nothing was written")
+        raise ReporterError(Message("stdout_closed"))
     try:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise OutputFailed(f"cannot write to standard output: {exc.strerror or exc}") from None
+        raise OutputFailed(Message("stdout_failed", reason=exc.strerror or exc)) from None
 
 
 class OutputFailed(ReporterError):

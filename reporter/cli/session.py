@@ -25,6 +25,7 @@ class Session:
         self.lang = lang
         self.color = color
         self.use_cache = use_cache
+        self.lang_given = False  # whether --lang was on the command line (it then chooses the messages' language)
         self._data: Dataset | None = None
         self._env: Environment | None = None
         self._build: Callable[[], None] | None = None
@@ -34,6 +35,18 @@ class Session:
         if self._env is None:
             self._env = Environment.detect(self.color)
         return self._env
+
+    @property
+    def message_lang(self) -> str:
+        """The language of errors and notes: ``--lang`` when given, else the locale's (zh_* is Chinese),
+        else English."""
+        if self.lang_given:
+            return self.lang
+        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = os.environ.get(name, "")
+            if value:
+                return "zh" if value.lower().startswith("zh") else "en"
+        return "en"
 
     @property
     def data_paths(self) -> tuple[str, ...]:

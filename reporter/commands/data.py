@@ -34,7 +34,7 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> N
         data = load_dataset(layers)
     except DataError as exc:
         for problem in exc.problems:
-            note(str(problem))
+            note(problem.text(session.message_lang))
         note(f"reporter: {target}: {len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}")
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     summary = (f"{len(data.regions)} regions, {len(data.metrics)} metrics, {len(data.facts)} facts, "

@@ -35,8 +35,11 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
                      find_period(period) if period else None)
     fact = found.fact
     if found.others and period is None:
-        note(f"reporter: {len(found.others) + 1} periods; showing the latest, {fact.period} "
-             f"(others: {', '.join(f.period.canonical for f in found.others)}; use --period)")
+        from reporter.messages import Message
+
+        others = ", ".join(f.period.canonical for f in found.others)
+        note("reporter: " + Message("several_periods", count=len(found.others) + 1, period=fact.period,
+                                    others=others).text(session.message_lang))
     chosen = fmt or session.fmt or "auto"
     if chosen not in ("auto", "plain"):  # one line is for scripts; other formats get the record
         from reporter.render.views import export_view
