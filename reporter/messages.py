@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.each": ("each of {what}", "{what}的每一项"),
     "what.reading": ("reading of '{word}'", "“{word}”的时期解读"),
     "what.series_metric": ("series metric", "数据序列的指标"),
+    "what.field": ("{name}", "字段 {name} "),
     "what.period": ("period", "时期"),
     "what.value": ("value", "数值"),
     "part.source": ("source", "来源"), "part.theme": ("theme", "主题"), "part.metric": ("metric", "指标"),

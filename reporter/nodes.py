@@ -125,7 +125,7 @@ class NodeReader:
                 self.problem(knode, Message("unknown_field", field=key, what=what, known=", ".join(spec)))
                 ok = False
                 continue
-            value = self.read(field, vnode, key)
+            value = self.read(field, vnode, Message("what.field", name=key))
             if value is None:
                 ok = False
             values[key], nodes[key] = value, vnode
