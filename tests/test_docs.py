@@ -41,3 +41,14 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     assert "python3 -m pip install '.[test]' && python3 -m pytest" in (REPO / ".ci" / "run").read_text()
+
+
+@pytest.mark.parametrize("part", ["source", "metric", "region"])
+def test_the_format_doc_lists_each_parts_required_fields_as_the_loader_does(part: str) -> None:
+    from reporter.rules import FIELDS
+
+    text = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")
+    section = text.split(f"## {part.capitalize()}", 1)[1].split("\n## ", 1)[0]
+    listed = re.search(r"^Required: (.*?)\.", section, re.M)
+    assert listed, f"docs/data-format.md: no 'Required:' line under {part}"
+    assert re.findall(r"`(\w+)`", listed.group(1)) == [f.name for f in FIELDS[part].values() if f.required]
