@@ -13,18 +13,37 @@ from .conftest import assert_golden, run
 @pytest.mark.parametrize("region", ["dongtou", "yueqing", "jiangshan"])
 def test_golden_briefs(region: str, lang: str) -> None:
     result = run("brief", region, "--lang", lang)
-    assert (result.code, result.stderr) == (0, ""), result
+    assert result.code == 0, result
+    assert result.stderr.startswith("reporter: the headline facts, ") and result.stderr.endswith(
+        "; --full for every one\n"), result.stderr
     assert_golden(f"brief-{region}.{lang}.txt", result.stdout)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("region", ["dongtou", "yueqing", "jiangshan"])
+def test_golden_full_briefs(region: str, lang: str) -> None:
+    result = run("brief", region, "--lang", lang, "--full")
+    assert (result.code, result.stderr) == (0, ""), result
+    assert_golden(f"brief-{region}-full.{lang}.txt", result.stdout)
+
+
 def test_golden_markdown_report() -> None:
-    result = run("brief", "--all", "--template", "report.md")
+    result = run("brief", "--all", "--full", "--template", "report.md")
     assert result.code == 0, result
     assert_golden("report.zh.md", result.stdout)
 
 
+def test_golden_markdown_report_in_english_is_a_summary() -> None:
+    result = run("brief", "--all", "--template", "report.md", "--lang", "en")
+    assert result.code == 0, result
+    assert_golden("report.en.md", result.stdout)
+    assert "Kuamai Medical's investment" not in result.stdout  # a stock is no headline beside two changes
+    assert "| R&D investment, above-scale enterprises | 206 million yuan | Jan–May 2020 | up 16% year on year |" \
+        in result.stdout
+
+
 def test_brief_words_qualifiers_and_changes() -> None:
-    zh = run("brief", "洞头", "乐清", "江山").stdout
+    zh = run("brief", "洞头", "乐清", "江山", "--full").stdout
     for phrase in ("规上企业研发投入2.06亿元，同比增长16%", "9100多万元", "近600台套",
                    "科技进步变化综合评价全省位次第22位，较上年提升34位", "同比下降14.7%", "资料来源："):
         assert phrase in zh
@@ -33,8 +52,9 @@ def test_brief_words_qualifiers_and_changes() -> None:
 
 
 def test_theme_filter() -> None:
-    text = run("brief", "江山", "--theme", "rd").stdout
+    text = run("brief", "江山", "--theme", "rd", "--full").stdout
     assert "研发投入：" in text and "创新平台：" not in text
+    assert "产品智能化专项受理申报项目27个" in text
 
 
 def _template(tmp_path: Path, body: str, name: str = "t.j2") -> str:

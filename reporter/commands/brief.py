@@ -6,7 +6,7 @@ import click
 
 from reporter.cli.completion import complete_regions
 from reporter.cli.options import command, pass_session, theme_option
-from reporter.cli.output import print_text
+from reporter.cli.output import note, print_text
 from reporter.cli.session import Session
 from reporter.errors import UsageProblem
 
@@ -14,6 +14,11 @@ from reporter.errors import UsageProblem
 @command()
 @click.argument("regions_", metavar="[REGION]...", nargs=-1, shell_complete=complete_regions)
 @click.option("--all", "all_regions", is_flag=True, help="Every region in the data.")
+@click.option("--full", is_flag=True,
+              help="Every fact and highlight, not only the headline ones (see docs/templates.md).")
+@click.option("--latest", is_flag=True, help="Only each metric's newest figure.")
+@click.option("--since", metavar="PERIOD",
+              help="Only figures whose period ends in PERIOD or later (2019, 2020-H1, 2020年1-5月).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the brief [default: the global --lang].")
 @click.option("--template", "-T", metavar="NAME|PATH",
@@ -21,16 +26,21 @@ from reporter.errors import UsageProblem
                    "templates (brief, report.md) [default: brief.LANG.j2].")
 @theme_option
 @pass_session
-def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, lang: str | None,
-          template: str | None, theme: str | None) -> None:
+def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: bool, latest: bool,
+          since: str | None, lang: str | None, template: str | None, theme: str | None) -> None:
     """A text brief of regions, worded by a Jinja2 template: prose, not a table.
+
+    By default a summary: per theme the headline facts (ranks, figures with a change, the
+    largest sums of money; two at most) and the first highlight. --full gives everything.
 
     \b
     Example:
       reporter brief 江山 >> weekly.txt
-      reporter brief --all --lang en
-      reporter brief --all --template report.md > report.md
+      reporter brief 江山 --full
+      reporter brief --all --latest --since 2020 --lang en
+      reporter brief --all --full --template report.md > report.md
     """
+    from reporter.names import find_period
     from reporter.render.brief import brief_context, render_brief
 
     if all_regions == bool(regions_):
@@ -39,8 +49,15 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, lang: 
     data = session.data
     chosen = list(data.regions.values()) if all_regions else list(
         dict.fromkeys(session.region(r) for r in regions_))
-    context = brief_context(data, chosen, lang, session.theme(theme))
+    window = find_period(since) if since else None
+    context = brief_context(data, chosen, lang, session.theme(theme), full=full, latest=latest, since=window)
+    if not any(r["themes"] for r in context["regions"]):
+        from reporter.errors import NoData
+
+        raise NoData("no facts or highlights" + (f" since {window}" if window else "")
+                     + (f" in theme {theme}" if theme else ""))
     text = render_brief(context, template or f"brief.{lang}", lang)
     print_text(session, text)
-
-
+    shown, total = (sum(r[k] for r in context["regions"]) for k in ("shown_count", "fact_count"))
+    if shown < total:
+        note(f"reporter: the headline facts, {shown} of {total}; --full for every one")

@@ -12,17 +12,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter import __version__, select
 from reporter.errors import TemplateFailed
-from reporter.model import Fact, Region, Theme
+from reporter.model import Fact, Highlight, Metric, Quantity, Region, Source, Theme
+from reporter.paths import bundled_templates_dir
+from reporter.periods import Period
+from reporter.render import headline, numbers, prose
+from reporter.render.safe import clean
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset as Data
-from reporter.paths import bundled_templates_dir
-from reporter.render import numbers
-from reporter.render.safe import clean
+    from reporter.query import Delta
 
 # --------------------------------------------------------------------------- context (plain data)
 
@@ -31,78 +33,182 @@ def _s(text: str | None) -> str:
     return clean(text or "")
 
 
-def _num(value: str | None) -> str | None:
+def _num(value: Decimal | str | None) -> str | None:
     return None if value is None else numbers.number(value)
 
 
-def fact_context(data: Data, fact: Fact) -> dict[str, Any]:
+def _optional(record: Any, name: str) -> Any:
+    """A field the data format may give a record in a later version (docs/templates.md, *Optional
+    data*: a metric's ``phrase``, a source's ``title_en`` …); empty while the record has none."""
+    return getattr(record, name, None) or ""
+
+
+class MetricWords(NamedTuple):
+    """A metric's words, made once per brief and shared by all its facts."""
+
+    label: str  # zh, cleaned
+    label_en: str
+    inline_en: str  # the English label inside a sentence (prose.inline_label)
+    noun_en: tuple[str, str] | None  # what a counter counts, (one, many), from the optional ``noun_en``
+
+
+def metric_words(data: Data) -> dict[str, MetricWords]:
+    """Every metric's words; English labels are judged against the names the data's English holds
+    (:func:`prose.names_in`), so ``Kuamai Medical's …`` keeps its capital inside a sentence."""
+    texts = [m.en for m in data.metrics.values()] + [t.en for t in data.themes.values()]
+    texts += [h.text_en for h in data.highlights]
+    names = prose.names_in(texts, [n for r in data.regions.values() for n in (r.en, r.prefecture_en)])
+    words = {}
+    for metric in data.metrics.values():
+        noun = _optional(metric, "noun_en")  # [event, events] or "event|events"
+        parts = [str(p).strip() for p in (noun.split("|") if isinstance(noun, str) else noun) if str(p).strip()]
+        words[metric.id] = MetricWords(_s(metric.zh), _s(metric.en), _s(prose.inline_label(metric.en, names)),
+                                       (_s(parts[0]), _s(parts[-1])) if parts else None)
+    return words
+
+
+def _delta_context(delta: Delta | None) -> dict[str, Any] | None:
+    if delta is None:
+        return None
+    return {"basis": delta.basis, "derived": delta.derived, "previous": _num(delta.previous),
+            "previous_period": delta.previous_period.canonical,
+            "previous_period_zh": prose.period_words(delta.previous_period, "zh"),
+            "previous_period_en": prose.period_words(delta.previous_period, "en"),
+            "change": _num(delta.change), "pct": _num(delta.pct), "direction": delta.direction,
+            "good": delta.good, "qualifier": delta.qualifier}
+
+
+def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: MetricWords | None = None,
+                 is_headline: bool = False) -> dict[str, Any]:
+    """One fact as plain data: its figures as written, its words, its change (see docs/templates.md)."""
     metric = data.metrics[fact.metric]
+    q = fact.quantity
+    aim = q.qualifier == "target" or metric.kind == "target"  # 力争…: the phrase says it is an aim
+    said = q._replace(qualifier="exact") if aim else q
+    label, label_en, inline, noun = words or metric_words(data)[metric.id]
     return {
-        "metric": fact.metric, "label": _s(metric.zh), "label_en": _s(metric.en), "kind": metric.kind,
-        "polarity": metric.polarity, "value": numbers.number(fact.quantity.written),
-        "unit": _s(fact.quantity.unit), "qualifier": fact.quantity.qualifier,
-        "period": fact.period.canonical, "period_zh": fact.period.in_words("zh"),
-        "period_en": fact.period.in_words("en"), "yoy_pct": _num(fact.yoy_written),
-        "previous": _num(fact.previous_written), "rank_change": fact.rank_change, "note": _s(fact.note),
-        "quote": _s(fact.quote), "source": fact.source,
+        "metric": fact.metric, "label": label, "label_en": label_en, "label_en_inline": inline,
+        "kind": metric.kind, "polarity": metric.polarity, "value": numbers.number(q.written),
+        "unit": _s(q.unit), "qualifier": q.qualifier,
+        "period": fact.period.canonical, "period_kind": fact.period.kind,
+        "period_zh": prose.period_words(fact.period, "zh"), "period_en": prose.period_words(fact.period, "en"),
+        "lead_zh": prose.lead(fact.period, "zh"), "lead_en": prose.lead(fact.period, "en"),
+        "yoy_pct": _num(fact.yoy_written), "previous": _num(fact.previous_written),
+        "rank_change": fact.rank_change, "delta": _delta_context(delta), "headline": is_headline,
+        "phrase": _s(prose.phrase(label, numbers.prose_quantity(said, "zh"), "zh",
+                                  _optional(metric, "phrase"), aim)),
+        "phrase_en": _s(prose.phrase(inline, numbers.prose_quantity(said, "en", noun), "en",
+                                     _optional(metric, "phrase_en"), aim)),
+        "note": _s(fact.note), "quote": _s(fact.quote), "source": fact.source,
     }
 
 
-def _lead_en(period: Any) -> str:
-    """How an English sentence opens on a period: In 2019 / As of H1 2020 / Over the two years to …"""
-    text = period.in_words("en")
-    if period.kind == "asof":
-        return text[0].upper() + text[1:]
-    if period.kind in ("trailing", "forward"):
-        return f"Over {text}"
-    return f"In {text}"
+def _by_period(facts: Sequence[dict[str, Any]], periods: Mapping[str, Period]) -> list[dict[str, Any]]:
+    """Facts grouped by period, oldest period first (catalogue order within one)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for fact in sorted(facts, key=lambda f: periods[f["period"]].sort_key):
+        groups.setdefault(fact["period"], {
+            "period": fact["period"], "period_zh": fact["period_zh"], "period_en": fact["period_en"],
+            "lead_zh": fact["lead_zh"], "lead_en": fact["lead_en"], "facts": []})["facts"].append(fact)
+    return list(groups.values())
 
 
-def region_context(data: Data, region: Region, theme: Theme | None = None) -> dict[str, Any]:
-    facts = select.region_facts(data, region, theme)
-    themes = []
+def _clauses(facts: Sequence[dict[str, Any]], periods: Mapping[str, Period]) -> list[dict[str, Any]]:
+    """What a paragraph says, in reading order: metrics in catalogue order, a metric's figures
+    together and oldest first (a *series* clause when there are several). A clause ``lead``s with
+    its period when that differs from the clause before it."""
+    by_metric: dict[str, list[dict[str, Any]]] = {}
+    for fact in facts:
+        by_metric.setdefault(fact["metric"], []).append(fact)
+    clauses, before = [], None
+    for group in by_metric.values():
+        group = sorted(group, key=lambda f: periods[f["period"]].sort_key)
+        last = group[-1]
+        series = len(group) > 1
+        clauses.append({"series": series, "lead": not series and last["period"] != before, "facts": group,
+                        **{k: last[k] for k in ("metric", "label", "label_en", "label_en_inline", "period",
+                                                "period_zh", "period_en", "lead_zh", "lead_en")}})
+        before = None if series else last["period"]
+    return clauses
+
+
+def _highlight(h: Highlight) -> dict[str, Any]:
+    return {"text": _s(h.text), "text_en": _s(h.text_en), "quote": _s(h.quote),
+            "period": h.period.canonical if h.period else None}
+
+
+def _deltas(data: Data, region: Region) -> dict[headline.Key, Delta]:
+    from reporter.query import yoy_deltas
+
+    return {headline.key_of(d.fact): d for d in yoy_deltas(data, region)}
+
+
+def region_context(data: Data, region: Region, theme: Theme | None = None, *, full: bool = False,
+                   latest: bool = False, since: Period | None = None,
+                   words: Mapping[str, MetricWords] | None = None) -> dict[str, Any]:
+    """A region's facts and highlights in the window, by theme; ``clauses``, ``points`` and
+    ``points_en`` hold what a brief says: the headline facts (:mod:`reporter.render.headline`)
+    and each theme's first highlight, or all of them with ``full``."""
+    facts = headline.in_window(select.region_facts(data, region, theme), latest, since)
+    deltas = _deltas(data, region) if facts else {}
+    chosen = headline.headlines(facts, data.metrics, deltas)
+    words = metric_words(data) if words is None else words
+    periods = {f.period.canonical: f.period for f in facts}
+    said = {id(f): fact_context(data, f, deltas.get(headline.key_of(f)), words[f.metric],
+                                headline.key_of(f) in chosen) for f in facts}
+    published = {s.id: prose.date_period(s.date) for s in data.sources.values()} if since else None
+    highlights = headline.highlights_in_window(select.region_highlights(data, region, theme), since, published)
+    themes: list[dict[str, Any]] = []
     for th in data.themes.values():
-        if theme is not None and th.id != theme.id:
+        mine = [said[id(f)] for f in facts if data.metrics[f.metric].theme == th.id]
+        noted = [h for h in highlights if h.theme == th.id]
+        english = [h for h in noted if h.text_en]  # English prose leaves out what has no English
+        if (theme is not None and th.id != theme.id) or not (mine or noted):
             continue
-        mine = [f for f in facts if data.metrics[f.metric].theme == th.id]
-        highlights = select.region_highlights(data, region, th)
-        if not mine and not highlights:
-            continue
-        groups: dict[str, dict[str, Any]] = {}
-        for fact in sorted(mine, key=lambda f: f.period.sort_key):  # chronological
-            group = groups.setdefault(fact.period.canonical, {
-                "period": fact.period.canonical, "period_zh": fact.period.in_words("zh"),
-                "period_en": fact.period.in_words("en"), "lead_en": _lead_en(fact.period), "facts": []})
-            group["facts"].append(fact_context(data, fact))
-        themes.append({"id": th.id, "name": _s(th.zh), "name_en": _s(th.en),
-                       "facts": [fact_context(data, f) for f in mine], "periods": list(groups.values()),
-                       "highlights": [{"text": _s(h.text), "text_en": _s(h.text_en), "quote": _s(h.quote),
-                                       "period": h.period.canonical if h.period else None} for h in highlights]})
+        themes.append({"id": th.id, "name": _s(th.zh), "name_en": _s(th.en), "facts": mine,
+                       "periods": _by_period(mine, periods), "highlights": [_highlight(h) for h in noted],
+                       "clauses": _clauses([f for f in mine if full or f["headline"]], periods),
+                       "points": [_highlight(h) for h in (noted if full else noted[:1])],
+                       "points_en": [_highlight(h) for h in (english if full else english[:1])]})
     return {
         "id": region.id, "name": _s(region.zh), "short": _s(region.short), "name_en": _s(region.en),
-        "level": region.level, "prefecture": _s(region.prefecture),
-        "prefecture_en": _s(region.prefecture_en) or _s(region.prefecture), "province": _s(region.province),
-        "themes": themes, "fact_count": len(facts),
-        "sources": sorted({f.source for f in facts}
-                          | {h.source for h in select.region_highlights(data, region, theme)}),
+        "level": region.level, "prefecture": _s(region.prefecture), "prefecture_en": _s(region.prefecture_en),
+        "province": _s(region.province), "themes": themes, "fact_count": len(facts),
+        "shown_count": sum(len(c["facts"]) for t in themes for c in t["clauses"]),
+        "sources": sorted({f.source for f in facts} | {h.source for h in highlights}),
     }
 
 
-def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme | None = None) -> dict[str, Any]:
-    contexts = [region_context(data, r, theme) for r in regions]
+def source_context(source: Source) -> dict[str, Any]:
+    """A source as plain data: its date in words, its titles one by one, and English for each
+    part where the data has it (else ``described_en`` says what it is: 'three articles in Chinese')."""
+    titles = [_s(t.strip()) for t in source.title.split(" / ") if t.strip()]
+    return {"id": source.id, "publication": _s(source.publication), "column": _s(source.column),
+            "title": _s(source.title), "titles": titles, "date": _s(source.date),
+            "date_zh": _s(prose.date_words(source.date, "zh")), "date_en": _s(prose.date_words(source.date, "en")),
+            "date_note": _s(source.date_note), "date_note_zh": _s(_optional(source, "date_note_zh")),
+            "title_en": _s(_optional(source, "title_en") or prose.english_or_empty(source.title)),
+            "column_en": _s(_optional(source, "column_en") or prose.english_or_empty(source.column)),
+            "described_en": prose.articles_en(len(titles))}
+
+
+def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme | None = None, *,
+                  full: bool = False, latest: bool = False, since: Period | None = None) -> dict[str, Any]:
+    """Everything a template gets (docs/templates.md). By default a summary (the headline facts);
+    ``full`` for every fact; ``latest`` and ``since`` narrow the periods."""
+    words = metric_words(data)
+    contexts = [region_context(data, r, theme, full=full, latest=latest, since=since, words=words)
+                for r in regions]
     used = {s for c in contexts for s in c["sources"]}
-    sources = [{"id": s.id, "publication": _s(s.publication), "column": _s(s.column), "title": _s(s.title),
-                "date": _s(s.date), "date_note": _s(s.date_note)}
-               for s in data.sources.values() if s.id in used]
-    return {"lang": lang, "regions": contexts, "sources": sources, "generator": f"reporter {__version__}"}
+    return {"lang": lang, "full": full, "latest": latest, "since": since.canonical if since else None,
+            "regions": contexts, "sources": [source_context(s) for s in data.sources.values() if s.id in used],
+            "generator": f"reporter {__version__}"}
 
 
 # --------------------------------------------------------------------------- filters
 
 
 def _quantity(fact: Mapping[str, Any], lang: str = "zh", grouping: bool = False) -> str:
-    from reporter.model import Quantity
-
     written = numbers.number(Decimal(str(fact["value"])))  # a template may hand in any value: checked here
     q = Quantity(written, fact["unit"], fact["qualifier"])
     return numbers.quantity(q, lang, grouping) if grouping else numbers.prose_quantity(q, lang)
@@ -118,20 +224,18 @@ def _period(item: Any, lang: str = "zh") -> str:
     from reporter.periods import PeriodError, parse_period
 
     try:
-        return parse_period(str(item)).in_words(lang)
+        return prose.period_words(parse_period(str(item)), lang)
     except PeriodError:
         return str(item)
 
 
+def _date(text: Any, lang: str = "zh") -> str:
+    return prose.date_words(str(text), lang)
+
+
 def _change(fact: Mapping[str, Any], lang: str = "zh") -> str:
-    """The change the source reports, in words: 同比增长16% / up 34 places."""
-    parts = []
-    if fact.get("yoy_pct") is not None:
-        parts.append(numbers.yoy_words(Decimal(fact["yoy_pct"]), lang))
-    if fact.get("rank_change") is not None:
-        move = numbers.rank_move(int(fact["rank_change"]), lang)
-        parts.append(("较上年" + move) if lang == "zh" else f"{move} on the year before")
-    return ("，" if lang == "zh" else ", ").join(parts)
+    """The change in words: reported (同比增长16% / up 34 places), else computed (比上年增长12.3%)."""
+    return prose.change_words(fact, lang)
 
 
 def _rank(fact: Mapping[str, Any], lang: str = "zh", out_of: int | None = None) -> str:
@@ -149,7 +253,7 @@ def _markdown(text: Any) -> str:
     return out
 
 
-FILTERS = {"quantity": _quantity, "signed_pct": _signed_pct, "period": _period, "change": _change,
+FILTERS = {"quantity": _quantity, "signed_pct": _signed_pct, "period": _period, "date": _date, "change": _change,
            "rank": _rank, "md": _markdown}
 
 

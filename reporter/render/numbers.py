@@ -2,6 +2,15 @@
 
 Numbers are shown as written: no exponent, no lost trailing zero; thousands separators
 only where asked (table and plain formats).
+
+Chinese keeps the unit as written (``1009.0万元``). English has no 万 or 亿: money is said
+in yuan, million yuan or billion yuan, converted exactly and keeping the precision it was
+written with (``1009.0万元`` is ``10.090 million yuan``, ``12.7亿元`` is ``1.27 billion
+yuan``). A counter (家, 个, 次, 项 …) has no English noun of its own: the metric's label
+names what is counted (``Enterprise visits by bureau staff: nearly 300``), unless the caller
+passes the metric's own noun. Qualifiers the source wrote (近, 约) stay words in every format;
+the symbols ``>``, ``≥``, ``→`` are only for compact table cells, and ``≈`` is left to values
+reporter itself derived (see ``delta``).
 """
 
 from __future__ import annotations
@@ -13,16 +22,21 @@ from reporter.model import Quantity, to_decimal
 if TYPE_CHECKING:
     from decimal import Decimal
 
-_EN_UNITS = {
-    "元": " yuan", "万元": " ×10k yuan", "亿元": " ×100m yuan", "平方米": " m²", "万平方米": " ×10k m²",
-    "%": "%", "台套": " sets", "人": " people", "名": " people", "次": " times", "家次": " visits",
-    "场": " sessions", "份": " items", "项": " items", "件": " items", "条": " items", "亩": " mu",
+_MONEY = {"元": 0, "万元": 4, "亿元": 8}  # powers of ten of one yuan
+_AREA = {"平方米": 0, "万平方米": 4}  # powers of ten of one square metre
+_EN_MEASURES: dict[str, tuple[str, str]] = {  # a unit that needs its word in English: (one, many)
+    "%": ("%", "%"), "台套": (" set", " sets"), "亩": (" mu", " mu"),
 }
+_EN_UNIT_NAMES = {"元": "yuan", "万元": "10,000 yuan", "亿元": "100 million yuan", "平方米": "m²",
+                  "万平方米": "10,000 m²", "%": "%", "台套": "sets", "亩": "mu"}
 _ZH_QUALIFIER = {"more_than": ("", "多"), "approx": ("约", ""), "nearly": ("近", ""),
                  "at_least": ("不少于", ""), "target": ("目标", "")}
 _EN_QUALIFIER = {"more_than": "more than ", "approx": "about ", "nearly": "nearly ",
                  "at_least": "at least ", "target": "target "}
-_SYMBOL = {"more_than": ">", "approx": "≈", "nearly": "≈", "at_least": "≥", "target": "→"}
+# Compact marks for table cells. 近 and 约 have none: "≈" is what reporter writes before a value
+# it derived itself, and a source's "nearly" must not read as one of those.
+_SYMBOL = {"more_than": ">", "at_least": "≥", "target": "→"}
+
 
 def number(value: Decimal | str, grouping: bool = False) -> str:
     """A number as written: ``1009.0`` stays ``1009.0``; never scientific notation.
@@ -37,43 +51,91 @@ def number(value: Decimal | str, grouping: bool = False) -> str:
 
 
 def unit_text(unit: str, lang: str) -> str:
+    """What follows a bare number: ``万元`` in zh; `` × 10,000 yuan``, ``%``, `` sets`` or nothing in en.
+
+    Prefer :func:`amount`, which says money in English as an English reader expects it.
+    """
     if lang == "zh":
         return unit
-    return _EN_UNITS.get(unit, "")
+    if unit in _MONEY or unit in _AREA:
+        name = _EN_UNIT_NAMES[unit]
+        return f" × {name}" if name[0].isdigit() else f" {name}"
+    return _EN_MEASURES.get(unit, ("", ""))[1]
+
+
+def unit_name(unit: str, lang: str) -> str:
+    """A unit on its own, as a column header says it: ``万元`` / ``10,000 yuan``, ``100 million yuan``.
+
+    Empty in English for a counter (家, 个 …): the label names what is counted.
+    """
+    return unit if lang == "zh" else _EN_UNIT_NAMES.get(unit, "")
+
+
+def _scaled(value: Decimal, shift: int) -> Decimal:
+    """``value × 10**shift``, keeping the decimals it was written with (1009.0 -> 10.090, not 10.09);
+    a whole number as written keeps no trailing zeros (9100 -> 91)."""
+    exponent = value.as_tuple().exponent
+    scaled = value.scaleb(shift)
+    written_whole = isinstance(exponent, int) and exponent >= 0
+    return scaled.normalize() if written_whole else scaled
+
+
+def _english_money(value: Decimal, unit: str, grouping: bool) -> str:
+    """``206 million yuan``, ``1.27 billion yuan``, ``5,000 yuan``: exact, in the written precision."""
+    yuan = abs(value.scaleb(_MONEY[unit]))
+    scale, word = (9, " billion yuan") if yuan >= 10**9 else (6, " million yuan") if yuan >= 10**6 else (0, " yuan")
+    return number(_scaled(value, _MONEY[unit] - scale), grouping) + word
+
+
+def amount(value: Decimal | str, unit: str, lang: str, grouping: bool = False, sign: bool = False,
+           noun: tuple[str, str] | None = None) -> str:
+    """A number and its unit as a reader says them: ``2.06亿元`` / ``206 million yuan``.
+
+    ``sign`` writes ``+`` or ``−`` first (a change); ``noun`` is an English (one, many) pair for a
+    counter, when the metric names one (``("event", "events")``).
+    """
+    written = value if isinstance(value, str) else number(value)
+    if sign:
+        decimal = to_decimal(written)
+        prefix = "+" if decimal > 0 else "−" if decimal < 0 else "±"
+        return prefix + amount(abs(decimal), unit, lang, grouping, noun=noun)
+    if lang == "zh":  # as written: no Decimal on ``get``'s path
+        return number(written, grouping) + unit
+    if unit in _MONEY:
+        return _english_money(to_decimal(written), unit, grouping)
+    if unit in _AREA:
+        return number(_scaled(to_decimal(written), _AREA[unit]), grouping) + " m²"
+    one, many = _EN_MEASURES.get(unit) or ((f" {noun[0]}", f" {noun[1]}") if noun else ("", ""))
+    return number(written, grouping) + (one if written.lstrip("-") == "1" else many)
 
 
 def quantity(q: Quantity, lang: str, grouping: bool = False, value: Decimal | None = None,
-             symbols: bool = False) -> str:
-    """``9100多万元`` / ``more than 9,100 ×10k yuan``; with ``symbols``, ``>9,100万元``."""
-    text = number(q.written if value is None else value, grouping)
+             symbols: bool = False, noun: tuple[str, str] | None = None) -> str:
+    """``9100多万元`` / ``more than 91 million yuan``; with ``symbols``, ``>9,100万元`` (but ``近300万元``).
+
+    ``value`` replaces the written number (a derived previous value, in the same unit).
+    """
+    shown = q.written if value is None else value
     if q.unit == "位":
-        text = f"第{text}位" if lang == "zh" else f"No. {text}"
+        digits = number(shown, grouping)
+        text = f"第{digits}位" if lang == "zh" else f"No. {digits}"
     else:
-        text += unit_text(q.unit, lang)
+        text = amount(shown, q.unit, lang, grouping, noun=noun)
     if q.qualifier == "exact":
         return text
-    if symbols:
+    if symbols and q.qualifier in _SYMBOL:
         return _SYMBOL[q.qualifier] + text
     if lang == "zh":
         before, after = _ZH_QUALIFIER[q.qualifier]
         if after and q.unit != "位":  # 9100多万元: the 多 goes between number and unit
-            digits = number(q.written if value is None else value, grouping)
-            return before + digits + after + unit_text(q.unit, lang)
+            return before + number(shown, grouping) + after + q.unit
         return before + text
     return _EN_QUALIFIER[q.qualifier] + text
 
 
-_TO_MILLION = {"元": "0.000001", "万元": "0.01", "亿元": "100"}
-
-
-def prose_quantity(q: Quantity, lang: str) -> str:
-    """A quantity for running text: zh as written (9100多万元); en money in million yuan, exactly."""
-    if lang == "zh" or q.unit not in _TO_MILLION:
-        return quantity(q, lang, grouping=lang == "en")
-    millions = q.value * to_decimal(_TO_MILLION[q.unit])
-    millions = millions.quantize(to_decimal("1")) if millions == millions.to_integral_value() else millions.normalize()
-    text = f"{number(millions, True)} million yuan"
-    return text if q.qualifier == "exact" else _EN_QUALIFIER[q.qualifier] + text
+def prose_quantity(q: Quantity, lang: str, noun: tuple[str, str] | None = None) -> str:
+    """A quantity for running text: zh as written (9100多万元); en with separators, money in words."""
+    return quantity(q, lang, grouping=lang == "en", noun=noun)
 
 
 def fact_line(q: Quantity, lang: str, value_only: bool = False) -> str:

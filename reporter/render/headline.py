@@ -1,0 +1,97 @@
+"""Which facts a brief shows: the window (``--latest``, ``--since``) and the headline rule.
+
+The headline rule, written once here and in docs/templates.md:
+
+1. The candidates are each metric's newest figure in the window (a summary reports where
+   things stand; the figure before it is what its change is measured against).
+2. A candidate is a *headline* when its metric is an official rank (kind ``rank``), or it has a
+   change (reported by the source, or computed from a figure a year earlier in the data), or
+   it is a sum of money (unit 元/万元/亿元). Other figures (counts, areas, shares without a
+   change) are left to ``--full``.
+3. Per theme at most :data:`PER_THEME` headlines are kept, in this order of precedence: ranks;
+   then changes, the largest percentage move first; then money flows (kind ``flow``: what a
+   period brought in or paid out), the largest first; then other sums of money (stocks,
+   targets), the largest first; ties in catalogue order. They are then written in catalogue order, so a new figure
+   takes its metric's place in the paragraph, never the end.
+
+Pure functions over facts; they never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reporter import units
+from reporter.model import Fact, Highlight, Metric
+from reporter.periods import Period
+
+if TYPE_CHECKING:
+    from reporter.query import Delta
+
+PER_THEME = 2
+"""Headline facts per theme in a summary: with the theme's first highlight, a sentence or two."""
+
+Key = tuple[str, str]  # (metric id, canonical period): a fact of one region
+
+
+def key_of(fact: Fact) -> Key:
+    return fact.metric, fact.period.canonical
+
+
+def in_window(facts: Iterable[Fact], latest: bool = False, since: Period | None = None) -> list[Fact]:
+    """The facts a brief may use, order kept: with ``since``, those whose period ends on or after
+    the start of ``since``; with ``latest``, then only each metric's newest."""
+    chosen = [f for f in facts if since is None or f.period.last >= since.first]
+    return newest_of_each_metric(chosen) if latest else chosen
+
+
+def newest_of_each_metric(facts: Iterable[Fact]) -> list[Fact]:
+    """Each metric's newest fact (latest end, then the longer period), in the order given."""
+    facts = list(facts)
+    newest: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.metric not in newest or fact.period.sort_key > newest[fact.metric].period.sort_key:
+            newest[fact.metric] = fact
+    return [f for f in facts if newest[f.metric] is f]
+
+
+def highlights_in_window(highlights: Iterable[Highlight], since: Period | None,
+                         published: Mapping[str, Period | None] | None = None) -> list[Highlight]:
+    """The highlights in the window: a dated one when its period ends on or after the start of
+    ``since``; an undated one by its source's date (``published``: source id -> period; it cannot
+    be later than its page), and always when that date is unknown."""
+    if since is None:
+        return list(highlights)
+
+    def when(h: Highlight) -> Period | None:
+        return h.period or (published or {}).get(h.source)
+
+    return [h for h in highlights if (p := when(h)) is None or p.last >= since.first]
+
+
+def precedence(fact: Fact, metric: Metric, delta: Delta | None, order: int) -> tuple[int, Decimal, int] | None:
+    """Where a fact stands among a theme's headlines (smaller first), or None if it is not one."""
+    if metric.kind == "rank":
+        return 0, Decimal(0), order
+    if delta is not None or fact.yoy_written is not None or fact.rank_change is not None:
+        pct = delta.pct if delta is not None and delta.pct is not None else fact.yoy_pct
+        return 1, -abs(pct) if pct is not None else Decimal(0), order
+    if units.family_of(fact.quantity.unit) == "money":
+        return 2 if metric.kind == "flow" else 3, -units.to_base(fact.quantity.value, fact.quantity.unit), order
+    return None
+
+
+def headlines(facts: Sequence[Fact], metrics: Mapping[str, Metric], deltas: Mapping[Key, Delta],
+              per_theme: int = PER_THEME) -> set[Key]:
+    """The headline facts among ``facts`` (one region's, in catalogue order), by the rule above."""
+    order = {m: i for i, m in enumerate(dict.fromkeys(f.metric for f in facts))}
+    by_theme: dict[str, list[tuple[tuple[int, Decimal, int], Fact]]] = {}
+    for fact in newest_of_each_metric(facts):
+        metric = metrics[fact.metric]
+        rank = precedence(fact, metric, deltas.get(key_of(fact)), order[fact.metric])
+        if rank is not None:
+            by_theme.setdefault(metric.theme, []).append((rank, fact))
+    return {key_of(fact) for ranked in by_theme.values()
+            for _, fact in sorted(ranked, key=lambda pair: pair[0])[:per_theme]}
