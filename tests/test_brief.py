@@ -38,7 +38,7 @@ def test_golden_markdown_report_in_english_is_a_summary() -> None:
     assert result.code == 0, result
     assert_golden("report.en.md", result.stdout)
     assert "Kuamai Medical's investment" not in result.stdout  # a stock is no headline beside two changes
-    assert "| R&D investment, above-scale enterprises | 206 million yuan | Jan–May 2020 | up 16% year on year |" \
+    assert "| R&D investment, enterprises above designated size | 206 million yuan | Jan–May 2020 | up 16% year on year |" \
         in result.stdout
 
 
