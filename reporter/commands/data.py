@@ -61,7 +61,8 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> N
 @command()
 @format_option("json", "csv", "tsv", "yaml")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write to FILE (atomically: an interrupted write leaves the old file intact).")
+              help="Write to FILE (atomically: an interrupted write leaves the old file intact), or into "
+                   "a named pipe or device; - is stdout. Never over a data file the run read.")
 @pass_session
 def export(session: Session, fmt: str | None, output: str | None) -> None:
     """Every fact as one flat record (the stable contract, docs/data-format.md).
@@ -75,16 +76,14 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 
     view = export_view(session.data, session.lang)
     fmt = fmt or (session.fmt if session.fmt in ("json", "csv", "tsv") else "json")
+    from reporter.files import output_target, write_output
     from reporter.render.formats import render, render_for_stream
 
-    if output:
-        from pathlib import Path
-
-        from reporter.files import write_atomic
-
-        write_atomic(Path(output), render([view], fmt, session.env))  # a file is UTF-8 whatever stdout is
-        note(f"reporter: wrote {len(view.records)} facts to {output}")
-    else:
+    target = output_target(output or "-", session.data.paths)  # refuses a data file, a socket …
+    if target.kind == "stdout":
         write_out(sys.stdout, render_for_stream([view], fmt, session.env))
+    else:
+        write_output(target, render([view], fmt, session.env))  # a file is UTF-8 whatever stdout is
+        note(f"reporter: wrote {len(view.records)} facts to {output}")
 
 
