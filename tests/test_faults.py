@@ -195,3 +195,160 @@ def test_export_to_dev_stdout_writes_into_the_open_stdout(data_file: Path, tmp_p
     assert log.stat().st_ino == inode and stat.S_ISLNK(os.lstat("/dev/stdout").st_mode)
     text = log.read_text(encoding="utf-8")
     assert text.startswith("kept\nregion,region_name,")  # appended, as the shell asked, not replaced
+
+
+# --------------------------------------------------------------------------- data-file input (items 7, 8, 9)
+
+
+@pytest.fixture
+def fifo_yaml(tmp_path: Path) -> Path:
+    path = tmp_path / "f.yaml"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("args", [["--data", "{}", "regions"], ["--no-cache", "--data", "{}", "regions"],
+                                  ["check", "{}"]])
+def test_a_fifo_as_data_file_is_refused_at_once(fifo_yaml: Path, args: list[str]) -> None:
+    done = reporter_bounded(*[a.format(fifo_yaml) for a in args], timeout=10)
+    assert done.code == 1, done
+    assert "named pipe" in done.stderr and "not a regular file" in done.stderr and str(fifo_yaml) in done.stderr
+    assert "Traceback" not in done.stderr and done.seconds < 5
+
+
+def test_a_fifo_inside_a_data_directory_is_refused_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "counties"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(MINI, encoding="utf-8")
+    os.mkfifo(folder / "b.yaml")
+    for args in (["check", str(folder)], ["--no-cache", "--data", str(folder), "regions"]):
+        done = reporter_bounded(*args, timeout=10)
+        assert done.code == 1 and "b.yaml" in done.stderr and "named pipe" in done.stderr, done
+        assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_devices_as_data_files_are_refused_in_bounded_memory(device: str) -> None:
+    for args in (["--no-cache", "--data", device, "regions"], ["check", device]):
+        done = reporter_bounded(*args, memory=512 * MIB, timeout=10)
+        assert done.code == 1, done
+        assert "Traceback" not in done.stderr and f"{device}: is a character device" in done.stderr
+        assert args[0] == "check" or one_clean_line(done.stderr)  # check adds a count of problems
+        assert done.seconds < 5
+
+
+def test_a_pipe_handed_over_as_a_descriptor_is_read(tmp_path: Path) -> None:
+    """`--data <(cat FILE)` and `--data /dev/stdin` in a pipeline: the writer is attached, so the pipe
+    is read to its end (bounded like a file); only a named FIFO, which may never see a writer, is refused."""
+    done = reporter_bounded("--no-cache", "--data", "/dev/stdin", "regions", stdin=MINI.encode("utf-8"))
+    assert done.code == 0 and done.stdout.decode("utf-8").splitlines()[1].startswith("a "), done
+    data = tmp_path / "data.yaml"
+    data.write_text(MINI, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(["bash", "-c", f'"{sys.executable}" -m reporter check <(cat "{data}")'], env=env,
+                          capture_output=True, timeout=20)
+    assert proc.returncode == 0 and b": ok, 1 regions" in proc.stderr, proc
+
+
+def test_a_socket_as_data_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        result = run("check", str(path))
+    finally:
+        server.close()
+    assert result.code == 1 and "socket" in result.stderr and "not a regular file" in result.stderr, result
+
+
+def test_reading_is_bounded_whatever_the_size_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """/proc files are regular files whose st_size is 0 however much they hold: the read is bounded."""
+    from reporter import yamlfile
+
+    status = Path("/proc/self/status")
+    if not status.is_file() or status.stat().st_size != 0:
+        pytest.skip("needs Linux /proc")
+    monkeypatch.setattr(yamlfile, "MAX_BYTES", 64)
+    text, problems = yamlfile.read_text(status)
+    assert text is None and "64 bytes" in problems[0].message and "limit" in problems[0].message
+
+
+def test_the_bounded_read_takes_at_most_one_byte_past_the_limit() -> None:
+    from reporter.yamlfile import read_at_most
+
+    fd = os.open("/dev/zero", os.O_RDONLY)
+    try:
+        assert len(read_at_most(fd, 1000)) == 1001
+        assert len(read_at_most(fd, 0)) == 1
+    finally:
+        os.close(fd)
+
+
+def test_a_regular_file_problem_is_none_for_a_data_file(data_file: Path, fifo_yaml: Path) -> None:
+    from reporter.yamlfile import regular_file_problem
+
+    assert regular_file_problem(data_file) is None
+    problem = regular_file_problem(fifo_yaml)
+    assert problem is not None and "named pipe" in problem.message and problem.path == str(fifo_yaml)
+    assert regular_file_problem(fifo_yaml.parent / "none.yaml").message == "no such file or directory"
+    assert "directory" in regular_file_problem(fifo_yaml.parent).message
+
+
+def _tiny_nodes(path: Path, count: int, layout: str) -> Path:
+    if layout == "flow":
+        path.write_text("about: [" + ",".join(["a"] * count) + "]\n", encoding="utf-8")
+    else:
+        path.write_text("about:\n" + "- a\n" * count, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("layout", ["flow", "block"])
+def test_millions_of_tiny_nodes_are_refused_fast_in_bounded_memory(tmp_path: Path, layout: str) -> None:
+    path = _tiny_nodes(tmp_path / "nodes.yaml", 8_000_000, layout)  # 16 MB (flow) or 32 MB (block)
+    done = reporter_bounded("--no-cache", "--data", str(path), "regions", memory=600 * MIB, timeout=30)
+    assert done.code == 1, done
+    assert one_clean_line(done.stderr) and "YAML nodes" in done.stderr and "limit" in done.stderr
+    assert done.seconds < 3
+
+
+def test_the_node_limit_also_holds_while_composing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nodes the quick text count undercounts (three per `- k: v` line, counted two) are counted as composed."""
+    from reporter import yamlfile
+
+    monkeypatch.setattr(yamlfile, "NODE_LIMIT", 1000)
+    path = tmp_path / "pairs.yaml"
+    path.write_text("about:\n" + "".join(f"- k{i}: v\n" for i in range(400)), encoding="utf-8")
+    assert yamlfile.node_estimate(path.read_text(encoding="utf-8")) < 1000  # 801 for 1,203 nodes
+    result = run("--no-cache", "--data", str(path), "regions")
+    assert result.code == 1 and "YAML nodes" in result.stderr and "more than 1,000;" in result.stderr, result
+    tagged = tmp_path / "tagged.yaml"  # nodes with explicit tags skip the resolver: counted by their '!'
+    tagged.write_text("about: [" + ", ".join(["!!str a"] * 600) + "]\n", encoding="utf-8")
+    monkeypatch.setattr(yamlfile, "NODE_LIMIT", 1000)
+    result = run("--no-cache", "--data", str(tagged), "regions")
+    assert result.code == 1 and "YAML nodes" in result.stderr, result
+
+
+def test_the_limits_leave_room_for_the_documented_compact_layouts() -> None:
+    """A 30th of 2,850 regions x 50 metrics x 10 years (mapping layout): 30 times it is under the limits."""
+    import gc
+
+    sys.path.insert(0, str(REPO))
+    from benchmarks.make_synthetic import synthetic_yaml
+    from reporter import yamlfile
+
+    text = synthetic_yaml(95, 50, 10, layout="mapping")
+    assert 30 * len(text.encode("utf-8")) < yamlfile.MAX_BYTES
+    assert 30 * yamlfile.node_estimate(text) < yamlfile.NODE_LIMIT
+    gc.disable()  # as the loader does: the cyclic collector would rescan the growing node tree
+    try:
+        root, problems = yamlfile.compose(text, "synthetic.yaml")
+        assert problems == []
+        nodes, stack = 0, [root]
+        while stack:
+            node = stack.pop()
+            nodes += 1
+            if isinstance(node.value, list):
+                stack.extend(x for pair in node.value for x in (pair if isinstance(pair, tuple) else (pair,)))
+    finally:
+        gc.enable()
+    assert 30 * nodes < yamlfile.NODE_LIMIT

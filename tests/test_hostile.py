@@ -327,10 +327,12 @@ def test_unreadable_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     path = tmp_path / "locked.yaml"
     path.write_text(MINI, encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    from reporter import yamlfile
+
+    monkeypatch.setattr(yamlfile.os, "open", refuse)  # the reader opens with os.open (non-blocking)
     with pytest.raises(DataError, match="cannot read: Permission denied"):
         load_dataset(path)
 
