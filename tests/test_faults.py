@@ -352,3 +352,21 @@ def test_the_limits_leave_room_for_the_documented_compact_layouts() -> None:
     finally:
         gc.enable()
     assert 30 * nodes < yamlfile.NODE_LIMIT
+
+
+# --------------------------------------------------------------------------- CSV list cells (item 14)
+
+
+def test_csv_list_cells_are_neutralised(tmp_path: Path) -> None:
+    evil = MINI.replace("unit: 万元, theme: rd, kind: flow}",
+                        "unit: 万元, theme: rd, kind: flow, aliases: [\"=cmd|' /C calc'!A0\", \"x\"]}")
+    path = tmp_path / "evil.yaml"
+    path.write_text(evil, encoding="utf-8")
+    result = run("--data", str(path), "metrics", "--format", "csv")
+    assert result.code == 0, result
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["aliases"] == "'=cmd|' /C calc'!A0,x"
+    assert rows[0]["regions"] == "a" and rows[1]["aliases"] == ""  # harmless cells stay as they are
