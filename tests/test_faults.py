@@ -370,3 +370,28 @@ def test_csv_list_cells_are_neutralised(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[0]["aliases"] == "'=cmd|' /C calc'!A0,x"
     assert rows[0]["regions"] == "a" and rows[1]["aliases"] == ""  # harmless cells stay as they are
+
+
+# --------------------------------------------------------------------------- source texts (item 20)
+
+
+def test_a_gbk_source_text_is_one_clear_line(tmp_path: Path) -> None:
+    data = tmp_path / "data.yaml"
+    data.write_text(MINI, encoding="utf-8")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "page.txt").write_bytes("2019年投入100万元，2020年投入1.5亿元。".encode("gbk"))
+    result = run("check", str(data), "--sources", str(sources))
+    assert result.code == 1, result
+    assert one_clean_line(result.stderr) and "Traceback" not in result.stderr
+    assert f"{sources / 'page.txt'}:1:" in result.stderr and "GB18030" in result.stderr
+    (sources / "page.txt").write_text("2019年投入100万元，2020年投入1.5亿元。", encoding="utf-8")
+    result = run("check", str(data), "--sources", str(sources))
+    assert result.code == 0 and "2 quotes verbatim" in result.stderr, result
+
+
+def test_the_bundled_sources_still_verify() -> None:
+    if not SOURCE_DIR.is_dir():
+        pytest.skip("source texts not present")
+    result = run("check", "--sources", str(SOURCE_DIR))
+    assert result.code == 0 and "quotes verbatim in their sources" in result.stderr, result

@@ -46,7 +46,12 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> N
     summary = (f"{len(data.regions)} regions, {len(data.metrics)} metrics, {len(data.facts)} facts, "
                f"{len(data.highlights)} highlights")
     if source_dirs:
-        problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
+        try:
+            problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
+        except DataError as exc:  # a source text that is not UTF-8: one line each, with the encoding's hint
+            for problem in exc.problems:
+                note(f"reporter: {problem}")
+            raise click.exceptions.Exit(ExitCode.ERROR) from None
         for problem in problems:
             note(str(problem))
         if missing:
