@@ -354,6 +354,136 @@ def test_the_limits_leave_room_for_the_documented_compact_layouts() -> None:
     assert 30 * nodes < yamlfile.NODE_LIMIT
 
 
+# --------------------------------------------------------------------------- templates (item 10)
+
+
+RUNAWAY_TEMPLATES = {
+    "nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "nested loops over data": "{% for a in regions %}{% for t in a.themes %}{% for f in t.facts %}"
+                              "{% for g in regions %}{% for u in g.themes %}{% for h in u.facts %}"
+                              "{% for i in range(100000) %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}"
+                              "{% endfor %}{% endfor %}{% endfor %}",
+    "power": "{{ 7 ** (10 ** 8) }}",
+    "power in a variable": "{% set n = 10 ** 8 %}{{ 7 ** n }}",
+    "repetition": "{{ 'x' * 10 ** 10 }}",
+    "list repetition": "{{ ([1] * 10 ** 9) | length }}",
+    "big product": "{% set ns = namespace(x=3) %}{% for i in range(40) %}{% set ns.x = ns.x * ns.x %}{% endfor %}",
+    "doubling by ~": "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
+                     "{% endfor %}{{ ns.s | length }}",
+    "doubling by +": "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}"
+                     "{% endfor %}",
+    "doubling by a macro": "{% macro twice(s) %}{{ s }}{{ s }}{% endmacro %}{% set ns = namespace(s='x') %}"
+                           "{% for i in range(60) %}{% set ns.s = twice(ns.s) %}{% endfor %}",
+    "runaway output": "{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{{ j }}{% endfor %}"
+                      "{% endfor %}",
+    "huge width": "{{ 'x' | center(10 ** 10) }}",
+    "huge method width": "{{ 'x'.rjust(10 ** 10) }}",
+    "huge format width": "{{ '%10000000000d' % 1 }}",
+    "huge replace": "{% set ns = namespace(s='x' * 1000) %}{% for i in range(5) %}"
+                    "{% set ns.s = ns.s | replace('x', ns.s) %}{% endfor %}",
+    "huge join": "{{ ((['x' * 1000000] * 100000) | join) | length }}",
+    "huge translate": "{% set s = 'x' * 100000 %}{{ s.translate({120: 'y' * 100000}) | length }}",
+    "huge lipsum": "{{ lipsum(10 ** 9) | length }}",
+    "huge json indent": "{{ regions | tojson(indent=10 ** 9) | length }}",
+    "huge number in a filter": "{{ {'value': '1e999999999', 'unit': '', 'qualifier': 'exact'} | quantity }}",
+    "binary recursion": "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}",
+}
+
+
+REAL_LIMITS = {"nested loops", "power"}  # the others run with a tenth of the operations, to keep the suite fast
+
+_RUNAWAY_CHILD = """
+import json, sys, time
+from reporter.render import sandbox
+from tests.conftest import run
+
+real = sandbox.OPS_BASE, sandbox.OPS_PER_ITEM
+for name, path in json.loads(sys.argv[1]).items():
+    full = name in json.loads(sys.argv[2])
+    sandbox.OPS_BASE, sandbox.OPS_PER_ITEM = real if full else (real[0] // 10, real[1] // 10)
+    started = time.monotonic()
+    result = run("brief", "江山", "--template", path)
+    print(json.dumps([name, result.code, result.stdout, result.stderr, time.monotonic() - started]), flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def runaway_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[object]]:
+    """Every runaway template rendered by the real command, in one child process with at most 1 GiB
+    of address space and a minute in all (one start-up instead of one per template)."""
+    import json
+
+    folder = tmp_path_factory.mktemp("runaway")
+    paths = {}
+    for i, (name, body) in enumerate(RUNAWAY_TEMPLATES.items()):
+        paths[name] = str(folder / f"runaway{i}.j2")
+        Path(paths[name]).write_text("Title\n" + body + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "REPORTER_CACHE_DIR": str(folder / "cache")}
+    proc = subprocess.Popen([sys.executable, "-c", _RUNAWAY_CHILD, json.dumps(paths), json.dumps(sorted(REAL_LIMITS))],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+                            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (1024 * MIB, 1024 * MIB)))
+    try:
+        out, _ = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate()
+    results = {}
+    for line in out.decode("utf-8").splitlines():
+        name, *rest = json.loads(line)
+        results[name] = [*rest, paths[name]]
+    return results
+
+
+@pytest.mark.parametrize("name", list(RUNAWAY_TEMPLATES))
+def test_runaway_templates_stop_with_a_clear_error(runaway_results: dict[str, list[object]], name: str) -> None:
+    assert name in runaway_results, f"{name}: did not finish within the child's minute"
+    code, stdout, stderr, seconds, path = runaway_results[name]
+    assert code == 1 and stdout == "", runaway_results[name]
+    assert isinstance(stderr, str) and one_clean_line(stderr), stderr
+    assert f"{path}:2: template stopped: " in stderr, stderr
+    assert isinstance(seconds, float) and seconds < 5, runaway_results[name]
+
+
+def test_the_clock_stops_what_the_counts_do_not_see(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time limit is the last resort (work the counts miss, like comparing long strings): with the
+    operation budget made endless, a runaway loop is still stopped, by the clock."""
+    import signal
+
+    from reporter.render import sandbox
+
+    monkeypatch.setattr(sandbox, "OPS_BASE", 10**15)
+    monkeypatch.setattr(sandbox, "SECONDS_BASE", 0.3)
+    monkeypatch.setattr(sandbox, "SECONDS_PER_ITEM", 0.0)
+    template = tmp_path / "slow.j2"
+    template.write_text("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n",
+                        encoding="utf-8")
+
+    def watchdog(*_: object) -> None:
+        raise TimeoutError("the clock did not stop the template")
+
+    previous = signal.signal(signal.SIGALRM, watchdog)
+    signal.alarm(20)
+    try:
+        started = time.monotonic()
+        result = run("brief", "江山", "--template", str(template))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.code == 1 and "template stopped: still running after 0.3 s" in result.stderr, result
+    assert time.monotonic() - started < 5
+
+
+def test_template_limits_leave_legitimate_templates_alone(tmp_path: Path) -> None:
+    body = ("{% for r in regions %}{{ r.name }}{% for t in r.themes %}{% for f in t.facts %}"
+            "{{ '%8s' % f.value }}{{ 'ab' * 3 }}{{ 2 ** 10 }}{{ (f.label ~ '|') * 2 }}{{ f.label | center(30) }}"
+            "{% endfor %}{% endfor %}{{ range(100) | sum }}\n{% endfor %}")
+    template = tmp_path / "busy.j2"
+    template.write_text(body, encoding="utf-8")
+    result = run("brief", "--all", "--template", str(template))
+    assert result.code == 0, result
+    assert "1024" in result.stdout and "ababab" in result.stdout and "4950" in result.stdout
+
+
 # --------------------------------------------------------------------------- CSV list cells (item 14)
 
 
@@ -395,3 +525,4 @@ def test_the_bundled_sources_still_verify() -> None:
         pytest.skip("source texts not present")
     result = run("check", "--sources", str(SOURCE_DIR))
     assert result.code == 0 and "quotes verbatim in their sources" in result.stderr, result
+

@@ -100,16 +100,33 @@ def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme
 # --------------------------------------------------------------------------- filters
 
 
+MAX_NUMBER_DIGITS = 100  # a number a filter writes out: at most this many digits each side of the point
+
+
+def _template_number(value: Any) -> Decimal:
+    """A number a template hands to a filter, checked before it is written out digit by digit:
+    finite, and no more than ``MAX_NUMBER_DIGITS`` digits before or after the point (a template
+    may hand in anything, and ``1e999999999`` would be written as a billion digits)."""
+    number = Decimal(str(value))
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -MAX_NUMBER_DIGITS and number.adjusted() < MAX_NUMBER_DIGITS:
+        return number
+    from reporter.render.sandbox import LimitExceeded
+
+    raise LimitExceeded(f"the number {str(value)[:30]} has too many digits to write out "
+                        f"(at most {MAX_NUMBER_DIGITS} each side of the point)")
+
+
 def _quantity(fact: Mapping[str, Any], lang: str = "zh", grouping: bool = False) -> str:
     from reporter.model import Quantity
 
-    written = words.number(Decimal(str(fact["value"])))  # a template may hand in any value: checked here
+    written = words.number(_template_number(fact["value"]))  # a template may hand in any value: checked here
     q = Quantity(written, fact["unit"], fact["qualifier"])
     return words.quantity(q, lang, grouping) if grouping else words.prose_quantity(q, lang)
 
 
 def _signed_pct(value: Any) -> str:
-    return words.signed_pct(None if value is None else Decimal(str(value)))
+    return words.signed_pct(None if value is None else _template_number(value))
 
 
 def _period(item: Any, lang: str = "zh") -> str:
@@ -127,7 +144,7 @@ def _change(fact: Mapping[str, Any], lang: str = "zh") -> str:
     """The change the source reports, in words: 同比增长16% / up 34 places."""
     parts = []
     if fact.get("yoy_pct") is not None:
-        parts.append(words.yoy_words(Decimal(fact["yoy_pct"]), lang))
+        parts.append(words.yoy_words(_template_number(fact["yoy_pct"]), lang))
     if fact.get("rank_change") is not None:
         move = words.rank_move(int(fact["rank_change"]), lang)
         parts.append(("较上年" + move) if lang == "zh" else f"{move} on the year before")
@@ -180,20 +197,30 @@ def resolve_template(name: str, lang: str, dirs: Sequence[str]) -> tuple[str, st
 
 def render_brief(context: dict[str, Any], template: str, lang: str,
                  environ: Mapping[str, str] | None = None) -> str:
-    """Render ``context`` with a named or path template in the sandbox; plain text out."""
+    """Render ``context`` with a named or path template in the bounded sandbox; plain text out.
+
+    The template's work, output and time are bounded in proportion to the regions, facts and
+    highlights it is given (reporter/render/sandbox.py); going past a bound is a
+    :class:`TemplateFailed` naming the template, the line and the bound.
+    """
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+    from jinja2.sandbox import SecurityError
+
+    from reporter.render.sandbox import LimitExceeded, bounded_environment
 
     dirs = template_dirs(environ)
     directory, name = resolve_template(template, lang, dirs)
     search = [directory, *[d for d in dirs if d != directory]]
-    env = ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(search), undefined=jinja2.StrictUndefined,
-                                        autoescape=False, trim_blocks=True, lstrip_blocks=True,
-                                        keep_trailing_newline=True)
-    env.filters.update(FILTERS)
+    env = bounded_environment(context_items(context), FILTERS, loader=jinja2.FileSystemLoader(search),
+                              undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True)
     where = os.path.join(directory, name)
     try:
         text = env.get_template(name).render(context)
+    except LimitExceeded as exc:
+        raise TemplateFailed(f"{_template_line(exc, where)}: template stopped: {exc}") from None
+    except MemoryError:
+        raise TemplateFailed(f"{where}: template stopped: out of memory") from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateFailed(f"{exc.filename or where}:{exc.lineno}: template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
@@ -209,6 +236,16 @@ def render_brief(context: dict[str, Any], template: str, lang: str,
         raise TemplateFailed(f"{_template_line(exc, where)}: template error: "
                              f"{type(exc).__name__}: {exc}") from None
     return clean(text, keep_layout=True)
+
+
+def context_items(context: Mapping[str, Any]) -> int:
+    """How much a brief's context holds: its regions, facts, highlights and sources (the measure
+    the template's budget grows with; counted from the documented keys, without walking it all)."""
+    items = len(context.get("sources", ()))
+    for region in context.get("regions", ()):
+        items += 1 + int(region.get("fact_count", 0))
+        items += sum(len(theme.get("highlights", ())) for theme in region.get("themes", ()))
+    return items
 
 
 def _template_line(exc: BaseException, fallback: str) -> str:
