@@ -1,33 +1,93 @@
-"""Writing files so that no interruption can leave one truncated or half-written.
+"""Writing a user's file: only where they said, never half-written, never a clobbered special file.
 
-:func:`replacing` is the one way reporter replaces a file (a user's export, the cache): write a
-temp file beside it, then rename it over the target, so readers see the old file or the new one,
-never a mix. :func:`write_atomic` is that for text, made durable (fsync, mode kept) for the files
-users own.
+:func:`write_atomic` is the one way reporter replaces a regular file: a temp file beside the
+target, fsynced, the old mode kept, then renamed over it, so an interruption leaves the
+original byte-identical. A symlink is written through to its target and stays a symlink.
+
+:func:`output_target` decides what ``-o NAME`` means before anything is written:
+
+* ``-`` and ``/dev/stdout`` (or ``/dev/fd/1``, ``/proc/self/fd/1``): standard output, written
+  exactly as without ``-o``, so ``>> log`` still appends;
+* another open descriptor (``/dev/stderr``, ``/dev/fd/3``): written to that descriptor directly;
+* a regular file, or a name that does not exist yet: :func:`write_atomic`;
+* a named pipe or a character device (``/dev/null``, a terminal): opened and written in
+  place, as a shell redirection does (a pipe waits for its reader); never replaced by a file;
+* anything else (a directory, socket, block device) and any data file the run read: refused.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from typing import NamedTuple
 
 from reporter.errors import ReporterError
 
+_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def file_kind(mode: int) -> str:
+    """What a file is, in words, from its ``st_mode``: 'a regular file', 'a named pipe (FIFO)' …"""
+    if stat.S_ISREG(mode):
+        return "a regular file"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return next((name for test, name in _NOT_REGULAR if test(mode)), "a special file")
+
+
+def _cannot_write(name: str | os.PathLike[str], exc: OSError) -> ReporterError:
+    return ReporterError(f"{os.fspath(name)}: cannot write: {exc.strerror or exc}")
+
+
+def write_atomic(path: str | os.PathLike[str], text: str | bytes, encoding: str = "utf-8") -> None:
+    """Replace the regular file at ``path`` (or make it) with ``text``, atomically.
+
+    The bytes go to a temp file beside the target, are fsynced, get the old file's mode (a new
+    file: 0666 less the umask), and are renamed over the target: an interrupted or failed
+    write leaves the original byte-identical. A symlink is followed to its target, which is
+    replaced; the link stays. A target that exists but is not a regular file is refused:
+    renaming over a pipe or a device node would destroy it (use :func:`write_output`).
+    """
+    name = os.fspath(path)
+    target = os.path.realpath(name)
+    try:
+        st = os.stat(target)
+        if not stat.S_ISREG(st.st_mode):
+            raise ReporterError(f"{name}: is {file_kind(st.st_mode)}; only a regular file is replaced")
+        mode = stat.S_IMODE(st.st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as exc:
+        raise _cannot_write(name, exc) from None
+    data = text.encode(encoding) if isinstance(text, str) else text
+    try:
+        with replacing(target, mode) as temp, open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise _cannot_write(name, exc) from None
+
 
 @contextmanager
-def replacing(path: str | Path, mode: int | None = None) -> Iterator[str]:
+def replacing(path: str | os.PathLike[str], mode: int | None = None) -> Iterator[str]:
     """A temp file's path beside ``path``: write it in the block; when the block ends normally it is
     renamed over ``path`` (with ``mode`` if given), and on any error or interrupt it is removed.
 
-    ``OSError`` propagates; the caller decides whether a failure is the user's business.
+    The one temp-file-and-rename of the project (user files through :func:`write_atomic`, the
+    cache directly). ``OSError`` propagates; the caller decides whether it is the user's business.
     """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    import tempfile  # only writers pay for it
+
+    target = os.fspath(path)
+    fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                                dir=os.path.dirname(target) or ".")
     os.close(fd)
     try:
         yield temp
@@ -42,23 +102,108 @@ def replacing(path: str | Path, mode: int | None = None) -> Iterator[str]:
         raise
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to a temp file beside ``path``, fsync it, keep the old mode, then replace.
+class OutputTarget(NamedTuple):
+    """What writing to ``-o NAME`` means, decided before the output is rendered."""
 
-    An interrupted or failed write leaves the original byte-identical.
-    """
+    name: str  # as given, for messages
+    kind: str  # "stdout", "descriptor", "stream" (a FIFO or character device) or "file"
+    path: str  # "file": the regular file to replace (a symlink's target); "stream": the path to open
+    fd: int | None = None  # "descriptor": the open descriptor to write to
+
+
+_DESCRIPTOR = re.compile(r"/dev/std(?P<std>in|out|err)|/dev/fd/(?P<fd>\d+)"
+                         r"|/proc/(?P<pid>self|thread-self|\d+)(?:/task/\d+)?/fd/(?P<pfd>\d+)")
+
+
+def descriptor_of(name: str) -> int | None:
+    """The descriptor of this process that ``name`` stands for (``/dev/stdout``, ``/dev/fd/3``,
+    ``/proc/self/fd/3``, or a symlink to one of them), else None."""
+    path = os.path.abspath(name)
+    for _ in range(40):  # the kernel's own bound on a chain of symlinks
+        path = os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+        match = _DESCRIPTOR.fullmatch(path)
+        if match:
+            if match["std"]:
+                return ("in", "out", "err").index(match["std"])
+            if match["fd"]:
+                return int(match["fd"])
+            if match["pid"] in ("self", "thread-self", str(os.getpid())):
+                return int(match["pfd"])
+            return None  # another process's descriptor: a path like any other
+        if not os.path.islink(path):
+            return None
+        path = os.path.join(os.path.dirname(path), os.readlink(path))
+    return None
+
+
+def output_target(name: str, protected: Iterable[str] = ()) -> OutputTarget:
+    """Where ``-o NAME`` writes (see the module's docstring), or a :class:`ReporterError` saying
+    why not: ``NAME`` is a directory, socket or block device, or the same file as one of
+    ``protected`` (the data files the run read), however it is spelled or linked."""
+    if name == "-":
+        return OutputTarget(name, "stdout", name)
+    fd = descriptor_of(name)
+    if fd is not None:
+        return OutputTarget(name, "stdout" if fd == 1 else "descriptor", name, fd)
+    real = os.path.realpath(name)
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = os.stat(real)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        return OutputTarget(name, "file", real)  # a new file (a dangling link: its target, as a shell does)
     except OSError as exc:
-        raise ReporterError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise _cannot_write(name, exc) from None
+    for data_path in protected:
+        try:
+            same = os.path.samestat(st, os.stat(data_path))
+        except OSError:
+            continue
+        if same:
+            which = "" if os.path.abspath(name) == os.path.abspath(data_path) else f" ({data_path})"
+            raise ReporterError(f"{name}: is a data file this run read{which}; export will not overwrite it")
+    if stat.S_ISREG(st.st_mode):
+        return OutputTarget(name, "file", real)
+    if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
+        return OutputTarget(name, "stream", real)
+    raise ReporterError(f"{name}: is {file_kind(st.st_mode)}; -o writes to a regular file, a named pipe "
+                        "or a character device")
+
+
+def write_output(target: OutputTarget, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` where ``target`` says: a regular file atomically, a pipe or device in place.
+
+    A "stdout" target is the caller's to write (it knows the stream's encoding and buffering).
+    """
+    if target.kind == "file":
+        write_atomic(target.path, text, encoding)
+        return
+    data = text.encode(encoding)
+    if target.kind == "descriptor":
+        assert target.fd is not None
+        _write_all(target.name, target.fd, data)
+        return
+    if target.kind != "stream":
+        raise ValueError(f"write_output cannot write a {target.kind} target")
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        with replacing(path, mode) as temp, open(temp, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        fd = os.open(target.path, flags)  # a FIFO waits here for its reader, as `> fifo` does
     except OSError as exc:
-        raise ReporterError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise _cannot_write(target.name, exc) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):  # swapped since output_target looked
+            raise ReporterError(f"{target.name}: changed into {file_kind(mode)} while being opened; not written")
+        _write_all(target.name, fd, data)
+    finally:
+        os.close(fd)
+
+
+def _write_all(name: str, fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+    except BrokenPipeError:
+        raise  # the reader went away: ends the run quietly, like a closed stdout
+    except OSError as exc:
+        raise _cannot_write(name, exc) from None
+

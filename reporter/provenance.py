@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reporter.errors import Problem
+from reporter.errors import DataError, Problem
 from reporter.model import Fact, Highlight
 
 if TYPE_CHECKING:
@@ -23,16 +23,30 @@ def normalise_space(text: str) -> str:
 
 
 def unverified_quotes(data: Data, source_dirs: Iterable[Path]) -> tuple[list[Problem], int, list[str]]:
-    """(problems, quotes checked, sources whose text was not found) for the dataset's quotes."""
+    """(problems, quotes checked, sources whose text was not found) for the dataset's quotes.
+
+    A source text that cannot be read (not UTF-8, say a GB18030 page saved from a browser, or
+    binary, or too large) raises :class:`DataError` naming file, line and column and guessing
+    the encoding, read and judged exactly as a data file is.
+    """
+    from reporter.yamlfile import read_text
+
     texts: dict[str, str] = {}
     missing: list[str] = []
+    unreadable: list[Problem] = []
     dirs = list(source_dirs)
     for source in data.sources.values():
         found = next((d / source.file for d in dirs if source.file and (d / source.file).is_file()), None)
         if found is None:
             missing.append(source.id)
             continue
-        texts[source.id] = normalise_space(found.read_text(encoding="utf-8-sig"))
+        text, not_read = read_text(found, what="UTF-8 text")
+        if text is None:
+            unreadable.extend(not_read)
+            continue
+        texts[source.id] = normalise_space(text)
+    if unreadable:
+        raise DataError(unreadable)
     problems: list[Problem] = []
     checked = 0
     items: list[Fact | Highlight] = [*data.facts, *data.highlights]

@@ -271,29 +271,30 @@ def test_head_in_a_shell_pipeline(isolated_cache: Path) -> None:
     assert out.stderr == "" and out.stdout.endswith("rc=0\n") and out.stdout.count("\n") == 2
 
 
-def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
-    """Ctrl-C in the middle of reading the data: the data file is a pipe this test writes, so it knows
-    (no sleeping, no race) when the run is inside the load: when the pipe has been read dry."""
+def test_ctrl_c_exits_130_without_a_traceback() -> None:
+    """Ctrl-C in the middle of reading the data: the data file is a pipe this test writes (as in
+    --data <(…)), so it knows (no sleeping, no race) when the run is inside the load: when the
+    pipe has been read dry and the run waits for the rest."""
     import fcntl
     import termios
 
-    fifo = tmp_path / "data.yaml"
-    os.mkfifo(fifo)
-    ours = os.open(fifo, os.O_RDWR)  # a writer holds the pipe open: the reader waits for the rest
+    read_end, write_end = os.pipe()
     try:
-        proc = _reporter("--no-cache", "--data", str(fifo), "get", "甲", "rd_investment")
-        os.write(ours, MINI[:200].encode())
+        proc = _reporter("--no-cache", "--data", f"/dev/fd/{read_end}", "get", "甲", "rd_investment",
+                         pass_fds=(read_end,))
+        os.write(write_end, MINI[:200].encode())
         unread = bytearray(4)
         deadline = time.monotonic() + 30
         while True:  # the run has read all there is and waits inside the loader
-            fcntl.ioctl(ours, termios.FIONREAD, unread)
+            fcntl.ioctl(read_end, termios.FIONREAD, unread)
             if int.from_bytes(unread, sys.byteorder) == 0 or time.monotonic() > deadline:
                 break
             time.sleep(0.01)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
     finally:
-        os.close(ours)
+        os.close(read_end)
+        os.close(write_end)
     assert proc.returncode == 130, (out, err)
     assert out == b"" and b"Traceback" not in err and err.strip().endswith(b"reporter: interrupted")
 
@@ -347,10 +348,12 @@ def test_unreadable_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     path = tmp_path / "locked.yaml"
     path.write_text(MINI, encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    from reporter import yamlfile
+
+    monkeypatch.setattr(yamlfile.os, "open", refuse)  # the reader opens with os.open (non-blocking)
     with pytest.raises(DataError, match="cannot read: Permission denied"):
         load_dataset(path)
 

@@ -40,7 +40,12 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> N
     summary = (f"{len(data.regions)} regions, {len(data.metrics)} metrics, {len(data.facts)} facts, "
                f"{len(data.highlights)} highlights")
     if source_dirs:
-        problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
+        try:
+            problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
+        except DataError as exc:  # a source text that is not UTF-8: one line each, with the encoding's hint
+            for problem in exc.problems:
+                note(f"reporter: {problem}")
+            raise click.exceptions.Exit(ExitCode.ERROR) from None
         for problem in problems:
             note(str(problem))
         if missing:
@@ -55,7 +60,8 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...]) -> N
 @command()
 @format_option("json", "csv", "tsv", "yaml")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write to FILE (atomically: an interrupted write leaves the old file intact).")
+              help="Write to FILE (atomically: an interrupted write leaves the old file intact), or into "
+                   "a named pipe or device; - is stdout. Never over a data file the run read.")
 @pass_session
 def export(session: Session, fmt: str | None, output: str | None) -> None:
     """Every fact as one flat record (the stable contract, docs/data-format.md).
@@ -69,16 +75,14 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 
     view = export_view(session.data, session.lang)
     fmt = fmt or (session.fmt if session.fmt in ("json", "csv", "tsv") else "json")
+    from reporter.files import output_target, write_output
     from reporter.render.formats import render, render_for_stream
 
-    if output:
-        from pathlib import Path
-
-        from reporter.files import write_atomic
-
-        write_atomic(Path(output), render([view], fmt, session.env))  # a file is UTF-8 whatever stdout is
-        note(f"reporter: wrote {len(view.items)} facts to {output}")
-    else:
+    target = output_target(output or "-", session.data.paths)  # refuses a data file, a socket …
+    if target.kind == "stdout":
         write_out(render_for_stream([view], fmt, session.env))
+    else:
+        write_output(target, render([view], fmt, session.env))  # a file is UTF-8 whatever stdout is
+        note(f"reporter: wrote {len(view.items)} facts to {output}")
 
 

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter import __version__, select
 from reporter.errors import TemplateFailed
-from reporter.model import Fact, Highlight, Metric, Quantity, Region, Source, Theme
+from reporter.model import Fact, Highlight, Quantity, Region, Source, Theme
 from reporter.paths import bundled_templates_dir
 from reporter.periods import Period
 from reporter.render import headline, numbers, prose
 from reporter.render.safe import clean
+from reporter.render.sandbox import template_number
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset as Data
@@ -209,13 +210,13 @@ def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme
 
 
 def _quantity(fact: Mapping[str, Any], lang: str = "zh", grouping: bool = False) -> str:
-    written = numbers.number(Decimal(str(fact["value"])))  # a template may hand in any value: checked here
+    written = numbers.number(template_number(fact["value"]))  # a template may hand in any value: checked here
     q = Quantity(written, fact["unit"], fact["qualifier"])
     return numbers.quantity(q, lang, grouping) if grouping else numbers.prose_quantity(q, lang)
 
 
 def _signed_pct(value: Any) -> str:
-    return numbers.signed_pct(None if value is None else Decimal(str(value)))
+    return numbers.signed_pct(None if value is None else template_number(value))
 
 
 def _period(item: Any, lang: str = "zh") -> str:
@@ -284,20 +285,30 @@ def resolve_template(name: str, lang: str, dirs: Sequence[str]) -> tuple[str, st
 
 def render_brief(context: dict[str, Any], template: str, lang: str,
                  environ: Mapping[str, str] | None = None) -> str:
-    """Render ``context`` with a named or path template in the sandbox; plain text out."""
+    """Render ``context`` with a named or path template in the bounded sandbox; plain text out.
+
+    The template's work, output and time are bounded in proportion to the regions, facts and
+    highlights it is given (reporter/render/sandbox.py); going past a bound is a
+    :class:`TemplateFailed` naming the template, the line and the bound.
+    """
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+    from jinja2.sandbox import SecurityError
+
+    from reporter.render.sandbox import LimitExceeded, bounded_environment
 
     dirs = template_dirs(environ)
     directory, name = resolve_template(template, lang, dirs)
     search = [directory, *[d for d in dirs if d != directory]]
-    env = ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(search), undefined=jinja2.StrictUndefined,
-                                        autoescape=False, trim_blocks=True, lstrip_blocks=True,
-                                        keep_trailing_newline=True)
-    env.filters.update(FILTERS)
+    env = bounded_environment(context_items(context), FILTERS, loader=jinja2.FileSystemLoader(search),
+                              undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True)
     where = os.path.join(directory, name)
     try:
         text = env.get_template(name).render(context)
+    except LimitExceeded as exc:
+        raise TemplateFailed(f"{_template_line(exc, where)}: template stopped: {exc}") from None
+    except MemoryError:
+        raise TemplateFailed(f"{where}: template stopped: out of memory") from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateFailed(f"{exc.filename or where}:{exc.lineno}: template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
@@ -313,6 +324,16 @@ def render_brief(context: dict[str, Any], template: str, lang: str,
         raise TemplateFailed(f"{_template_line(exc, where)}: template error: "
                              f"{type(exc).__name__}: {exc}") from None
     return clean(text, keep_layout=True)
+
+
+def context_items(context: Mapping[str, Any]) -> int:
+    """How much a brief's context holds: its regions, facts, highlights and sources (the measure
+    the template's budget grows with; counted from the documented keys, without walking it all)."""
+    items = len(context.get("sources", ()))
+    for region in context.get("regions", ()):
+        items += 1 + int(region.get("fact_count", 0))
+        items += sum(len(theme.get("highlights", ())) for theme in region.get("themes", ()))
+    return items
 
 
 def _template_line(exc: BaseException, fallback: str) -> str:

@@ -69,8 +69,9 @@ def views_as_csv(views: Sequence[View], env: Environment) -> str:
     view = views[0]
     writer.writerow(view.record_keys)
     for record in _records(view):
-        writer.writerow([spreadsheet_safe(_cell(v)) if isinstance(v, str) else _cell(v)
-                         for v in record.values()])
+        # Every cell, not only str values: a list cell (a metric's aliases) is joined into text
+        # that may start with '='; a number's text is left as it is by spreadsheet_safe.
+        writer.writerow([spreadsheet_safe(_cell(v)) for v in record.values()])
     return buffer.getvalue()
 
 

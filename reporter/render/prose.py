@@ -189,14 +189,17 @@ def phrase(label: str, quantity: str, lang: str, template: str = "", aim: bool =
 
 
 def _decimal(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+    """A number from the template context (a template may hand in anything: bounded first)."""
+    from reporter.render.sandbox import template_number
+
+    return None if value is None else template_number(value)
 
 
 def _reported(fact: Mapping[str, Any], lang: str) -> list[str]:
     """The change the source itself reports: 同比增长16%, 较上年提升34位, 上年同期1.5亿元."""
     parts = []
     if fact.get("yoy_pct") is not None:
-        parts.append(numbers.yoy_words(Decimal(str(fact["yoy_pct"])), lang))
+        parts.append(numbers.yoy_words(_decimal(fact["yoy_pct"]) or Decimal(0), lang))
     if fact.get("rank_change") is not None:
         move = numbers.rank_move(int(fact["rank_change"]), lang)
         parts.append(("较上年" + move) if lang == "zh" else f"{move} on the year before")
