@@ -31,6 +31,7 @@ Measure = Callable[[str], int]
 
 LABEL_FLOOR = 10  # a label column is not squeezed below this (unless it is narrower anyway)
 LABEL_COMFORT = 20  # nor below this while values can still give way
+PROSE_FLOOR = 30  # a column of quotes narrower than this is no way to read them
 _CLOSING = set("）)]】」』》〉，、。：；！？,.;:!?%％’”…")  # never starts a line
 _OPENING = set("（([【「『《〈‘“")  # never ends a line
 
@@ -238,11 +239,13 @@ def _shared(column: Column, rows: Sequence[Row]) -> tuple[str, str]:
 
 
 def plan_table(columns: Sequence[Column], rows: Sequence[Row], width: int | None, sep: int, measure: Measure,
-               extras: dict[str, list[str]] | None = None, first_width: int = 0) -> Plan:
+               extras: dict[str, list[str]] | None = None, first_width: int = 0, prose: str = "") -> Plan:
     """Decide how a table of ``rows`` fits ``width`` cells (None: any width), ``sep`` cells between columns.
 
     ``extras`` are further texts a column must hold (group names, detail lines); they wrap.
     ``first_width`` is the least width of the first column (what a row is about), room permitting.
+    ``prose`` names the column that holds detail lines (quotes): a table that leaves it less than
+    :data:`PROSE_FLOOR` cells does not fit, so quotes are never read a few characters a line.
     """
     extras = extras or {}
     kept = [c for c in columns if not c.visual or draws(c, rows)]
@@ -275,6 +278,8 @@ def plan_table(columns: Sequence[Column], rows: Sequence[Row], width: int | None
         whole = [m if c.wrap else n for c, n, m in zip(cols, natural, readable)]
         widths = _allocate(least, [readable, whole, natural], width, sep)
         if widths is None:
+            return None
+        if any(c.key == prose and w < min(n, PROSE_FLOOR) for c, w, n in zip(cols, widths, natural)):
             return None
         return tuple(Placed(c, w, tails.get(c.key, ""), c.key not in in_title) for c, w in zip(cols, widths))
 

@@ -47,7 +47,8 @@ def plan_view(view: View, rows: Sequence[Row], width: int) -> Plan:
     extras: dict[str, list[str]] = {view.columns[0].key: [r.group for r in rows if r.group]}
     extras.setdefault(detail_key, []).extend(r.detail for r in rows if r.detail)
     # the first column (what a row is about) keeps a readable width, as it always has
-    return plan_table(view.columns, rows, width, SEPARATOR, cell_len, extras, first_width=10)
+    return plan_table(view.columns, rows, width, SEPARATOR, cell_len, extras, first_width=10,
+                      prose=detail_key if any(r.detail for r in rows) else "")
 
 
 def _table(view: View, rows: Sequence[Row], placed: Sequence[Placed], env: Environment, split: bool) -> Table:
