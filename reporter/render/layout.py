@@ -259,14 +259,13 @@ def plan_table(columns: Sequence[Column], rows: Sequence[Row], width: int | None
         for c in cols:
             tail = tails.get(c.key, "")
             if (c.key, tail) not in known:
-                size = _size(c, rows, tail, extras.get(c.key, ()), measure, c.key not in in_title)
-                if c is columns[0] and not c.numeric and size.natural < first_width:
-                    size = size._replace(natural=first_width)
-                known[(c.key, tail)] = size
+                known[(c.key, tail)] = _size(c, rows, tail, extras.get(c.key, ()), measure, c.key not in in_title)
         return [known[(c.key, tails.get(c.key, ""))] for c in cols]
 
     def attempt(cols: Sequence[Column], tails: dict[str, str], step: int) -> tuple[Placed, ...] | None:
         measured = sizes(cols, tails)
+        if step == 1 and cols and not cols[0].numeric:  # padding, the very first thing to give way
+            measured[0] = measured[0]._replace(natural=max(measured[0].natural, first_width))
         natural = [s.natural for s in measured]
         readable = [min(s.natural, max(s.least, LABEL_COMFORT)) if c.wrap else s.natural
                     for c, s in zip(cols, measured)]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -44,26 +44,38 @@ def make_console(env: Environment, file: io.StringIO) -> Console:
 def plan_view(view: View, rows: Sequence[Row], width: int) -> Plan:
     """The layout of one view at ``width`` cells, as rich draws it."""
     detail_key = view.detail_column or view.columns[0].key
-    extras: dict[str, list[str]] = {view.columns[0].key: [r.group for r in rows if r.group]}
-    extras.setdefault(detail_key, []).extend(r.detail for r in rows if r.detail)
+    details = [r.detail for r in rows if r.detail]
     # the first column (what a row is about) keeps a readable width, as it always has
-    return plan_table(view.columns, rows, width, SEPARATOR, cell_len, extras, first_width=10,
-                      prose=detail_key if any(r.detail for r in rows) else "")
+    return plan_table(view.columns, rows, width, SEPARATOR, cell_len, {detail_key: details} if details else {},
+                      first_width=10, prose=detail_key if details else "")
 
 
-def _table(view: View, rows: Sequence[Row], placed: Sequence[Placed], env: Environment, split: bool) -> Table:
-    table = Table(box=box.ASCII if env.dumb else box.SIMPLE_HEAD, header_style="bold", show_edge=False,
-                  pad_edge=False)
-    for p in placed:
-        table.add_column(Text("\n".join(header_lines(p, cell_len))), justify="right" if p.right else "left",
-                         width=p.width, no_wrap=True, overflow="fold")
+def _tables(view: View, rows: Sequence[Row], placed: Sequence[Placed], env: Environment,
+            split: bool) -> list[RenderableType]:
+    """One table, or with groups the header, then each group's title line and its rows.
+
+    Every column has its planned width, so the pieces line up as one table; a group's title is a
+    line of its own, as wide as the terminal, and never narrows the first column.
+    """
+    def table(header: bool) -> Table:
+        drawn = Table(box=box.ASCII if env.dumb else box.SIMPLE_HEAD, header_style="bold", show_edge=False,
+                      pad_edge=False, show_header=header)
+        for p in placed:
+            drawn.add_column(Text("\n".join(header_lines(p, cell_len))), justify="right" if p.right else "left",
+                             width=p.width, no_wrap=True, overflow="fold")
+        return drawn
+
+    shown = shown_rows(rows, placed, split)
+    grouped = any(row.group for row in shown)
+    drawing = table(True)
+    out: list[RenderableType] = [drawing]
     detail_key = view.detail_column or placed[0].column.key
     current: str | None = None
-    for row in shown_rows(rows, placed, split):
-        if row.group and row.group != current:
-            if current is not None:
-                table.add_section()
-            table.add_row(Text("\n".join(wrap_text(row.group, placed[0].width, cell_len)), style="bold cyan"))
+    for row in shown:
+        if grouped and row.group and row.group != current:
+            drawing = table(False)
+            out += [Text("")] if current is not None else []
+            out += [Text(row.group, style="bold cyan"), drawing]
             current = row.group
         cells = []
         for p in placed:
@@ -74,8 +86,8 @@ def _table(view: View, rows: Sequence[Row], placed: Sequence[Placed], env: Envir
             if p.column.visual:
                 text.stylize("cyan")
             cells.append(text)
-        table.add_row(*cells)
-    return table
+        drawing.add_row(*cells)
+    return out
 
 
 def _print_view(console: Console, view: View, env: Environment) -> None:
@@ -93,7 +105,8 @@ def _print_view(console: Console, view: View, env: Environment) -> None:
     for i, placed in enumerate(plan.tables):
         if i:
             console.print()
-        console.print(_table(view, rows, placed, env, len(plan.tables) > 1))
+        for part in _tables(view, rows, placed, env, len(plan.tables) > 1):
+            console.print(part)
 
 
 def views_as_table(views: Sequence[View], env: Environment) -> str:

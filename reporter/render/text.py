@@ -82,8 +82,7 @@ def _fitted(view: View, width: int) -> str:
     """
     rows = list(view.rows())
     columns = _human_columns(view)
-    plan = plan_table(columns, rows, width, SEPARATOR, cells_wide,
-                      {columns[0].key: [r.group for r in rows if r.group]})
+    plan = plan_table(columns, rows, width, SEPARATOR, cells_wide)
     out = wrap_text(view.title + plan.title_tail, width, cells_wide)
     said = [view.said_once(h, v) for h, v in plan.shared if v not in view.title]
     if said:
