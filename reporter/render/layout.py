@@ -56,6 +56,7 @@ class Plan(NamedTuple):
     tables: tuple[tuple[Placed, ...], ...]
     shared: tuple[tuple[str, str], ...] = ()  # (header, value) of columns said once, above the table
     title_tail: str = ""  # the part every cell of every series column ended with: said once, after the title
+    said: frozenset[str] = frozenset()  # the keys of the columns in ``shared``
 
     @property
     def stacked(self) -> bool:
@@ -304,7 +305,7 @@ def plan_table(columns: Sequence[Column], rows: Sequence[Row], width: int | None
         in_title.update(c.key for c in series)
     placed = attempt(lean, tails, 2)
     if placed:
-        return Plan((placed,), tuple(shared), title_tail)
+        return Plan((placed,), tuple(shared), title_tail, frozenset(said))
     # then the pictures, then label width, then values whole on one line
     narrow = [c for c in lean if not c.visual]
     # a table of like columns is split before its labels are squeezed to their narrowest
@@ -312,12 +313,12 @@ def plan_table(columns: Sequence[Column], rows: Sequence[Row], width: int | None
         for step in steps:
             placed = attempt(narrow, tails, step)
             if placed:
-                return Plan((placed,), tuple(shared), title_tail)
+                return Plan((placed,), tuple(shared), title_tail, frozenset(said))
         if len(series) > 1:
             tables = _split(narrow, series, tails, attempt, steps)
             if tables:
-                return Plan(tables, tuple(shared), title_tail)
-    return Plan((), tuple(shared), title_tail)
+                return Plan(tables, tuple(shared), title_tail, frozenset(said))
+    return Plan((), tuple(shared), title_tail, frozenset(said))
 
 
 Attempt = Callable[[Sequence[Column], dict[str, str], int], "tuple[Placed, ...] | None"]
@@ -390,10 +391,10 @@ def shown_rows(rows: Sequence[Row], table: Sequence[Placed], split: bool) -> lis
 Segment = tuple[str, str]  # (text, what it is: "group", "key", "label", "detail", a tone, or "")
 
 
-def stacked(columns: Sequence[Column], rows: Sequence[Row], width: int, measure: Measure, shared: Sequence[str],
+def stacked(columns: Sequence[Column], rows: Sequence[Row], width: int, measure: Measure, said: frozenset[str],
             detail_key: str) -> list[list[Segment]]:
     """Rows as blocks: the first cell as the block's head, then one ``header  value`` line per filled cell."""
-    shown = [c for c in columns if not c.visual and c.header not in shared]
+    shown = [c for c in columns if not c.visual and c.key not in said]
     key, fields = shown[0], shown[1:]
     label_width = max((measure(c.header) for c in fields), default=0)
     avail = width - 2 - label_width - 2

@@ -99,7 +99,7 @@ def _print_view(console: Console, view: View, env: Environment) -> None:
         console.print(Text("  ".join(view.said_once(h, v) for h, v in said), style="dim"))
     if plan.stacked:
         detail_key = view.detail_column or view.columns[0].key
-        for line in stacked(view.columns, rows, env.width, cell_len, [h for h, _ in plan.shared], detail_key):
+        for line in stacked(view.columns, rows, env.width, cell_len, plan.said, detail_key):
             console.print(Text.assemble(*((text, _STYLES.get(kind, "")) for text, kind in line)), soft_wrap=True)
         return
     for i, placed in enumerate(plan.tables):

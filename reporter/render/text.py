@@ -89,7 +89,7 @@ def _fitted(view: View, width: int) -> str:
         out.append("  ".join(said))
     if plan.stacked:
         detail_key = view.detail_column or view.columns[0].key
-        blocks = stacked(columns, rows, width, cells_wide, [h for h, _ in plan.shared], detail_key)
+        blocks = stacked(columns, rows, width, cells_wide, plan.said, detail_key)
         out += ["".join(text for text, _ in line).rstrip() for line in blocks]
         return "\n".join(out)
     for i, placed in enumerate(plan.tables):
