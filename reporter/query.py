@@ -6,7 +6,6 @@ Pure functions over a :class:`~reporter.dataset.Dataset`: they return values and
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -15,7 +14,19 @@ from reporter import units
 from reporter.errors import LookupFailed, NoData
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.periods import Period
-from reporter.select import by_period, metric_order, region_facts, series_of
+from reporter.select import (
+    EVERY_PERIOD,
+    PeriodTable,
+    Window,
+    by_period,
+    latest_period,
+    like,
+    metric_by_period,
+    metric_order,
+    region_facts,
+    season,
+    series_of,
+)
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
@@ -36,10 +47,14 @@ class RankRow(NamedTuple):
 
 
 class Ranking(NamedTuple):
+    """Regions ranked within one period, and what was left out, told apart as the notes need it."""
+
     metric: Metric
     period: Period
     rows: tuple[RankRow, ...]
-    left_out: tuple[Fact, ...]  # facts of other periods, not comparable
+    left_out: tuple[Fact, ...]  # unranked regions' latest facts of periods not comparable with this one
+    other_periods: tuple[Period, ...] = ()  # comparable periods with data (other years), oldest first
+    asked: bool = False  # whether the period was asked for (else it is the one most regions have)
 
 
 def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
@@ -48,12 +63,16 @@ def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
     facts = data.facts_of(metric=metric.id)
     if not facts:
         raise NoData(f"no region has a '{metric.id}' fact")
+    return _ranking(metric, facts, period, top, reverse, data)
+
+
+def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: int | None, reverse: bool,
+             data: Dataset) -> Ranking:
+    asked = period is not None
     if period is None:
-        counts = Counter(f.period.canonical for f in facts)
-        latest = {f.period.canonical: f.period for f in facts}
-        period = max(latest.values(), key=lambda p: (counts[p.canonical], p.sort_key))
+        period = latest_period(facts)
+        assert period is not None  # facts is not empty
     chosen = [f for f in facts if f.period.canonical == period.canonical]
-    left_out = tuple(by_period(f for f in facts if f.period.canonical != period.canonical))
     if not chosen:
         periods = ", ".join(sorted({f.period.canonical for f in facts}))
         raise NoData(f"no '{metric.id}' fact for {period}; periods with data: {periods}")
@@ -71,7 +90,98 @@ def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
         rows.reverse()
     if top is not None:
         rows = rows[:top]
-    return Ranking(metric, period, tuple(rows), left_out)
+    ranked = {f.region for f in chosen}
+    wanted = season(period)
+    unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
+    others: dict[str, Period] = {}
+    for fact in by_period(facts):
+        if fact.period.canonical == period.canonical:
+            continue
+        if season(fact.period) == wanted:
+            others[fact.period.canonical] = fact.period
+        elif fact.region not in ranked:
+            unlike[fact.region] = fact
+    return Ranking(metric, period, tuple(rows), tuple(by_period(unlike.values())),
+                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked)
+
+
+def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None, window: Window = EVERY_PERIOD,
+                     top: int | None = None, reverse: bool = False) -> list[Ranking]:
+    """One ranking per period comparable with ``period`` (default: the one most regions have), oldest first."""
+    facts = data.facts_of(metric=metric.id)
+    reference = period or latest_period(facts)
+    if reference is None:
+        raise NoData(f"no region has a '{metric.id}' fact")
+    periods = window.choose(f.period for f in like(facts, reference))
+    if not periods:
+        raise NoData(f"no '{metric.id}' fact like {reference} in the periods asked for")
+    by_canonical: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_canonical.setdefault(fact.period.canonical, []).append(fact)
+    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data) for p in periods]
+
+
+class PlaceRow(NamedTuple):
+    """A region's place in one period's ranking, and how many places it gained since a year before."""
+
+    period: Period
+    position: int
+    total: int
+    fact: Fact
+    gained: int | None  # places gained (positive) or lost since the same period a year before; None: no such
+
+
+class RankHistory(NamedTuple):
+    metric: Metric
+    region: Region
+    rows: tuple[PlaceRow, ...]  # oldest first
+
+
+def rank_history(data: Dataset, metric: Metric, region: Region, period: Period | None = None,
+                 window: Window = EVERY_PERIOD) -> RankHistory:
+    """A region's place among all regions in each period like ``period`` (default: its latest)."""
+    facts = data.facts_of(metric=metric.id)
+    own = by_period(f for f in facts if f.region == region.id)
+    if not own:
+        raise NoData(f"{region.zh} has no '{metric.id}' fact")
+    reference = period or own[-1].period
+    mine = like(own, reference)
+    shown = {p.canonical for p in window.choose(f.period for f in mine)}
+    if not shown:
+        raise NoData(f"{region.zh} has no '{metric.id}' fact like {reference} in the periods asked for")
+    by_canonical: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_canonical.setdefault(fact.period.canonical, []).append(fact)
+    rows: list[PlaceRow] = []  # every comparable period, so the first one shown has its move too
+    for fact in mine:
+        p = fact.period
+        ranking = _ranking(metric, by_canonical[p.canonical], p, None, False, data)
+        row = next(r for r in ranking.rows if r.region.id == region.id)
+        before = rows[-1] if rows and rows[-1].period.canonical == p.shifted(-1).canonical else None
+        gained = None if before is None else before.position - row.position
+        rows.append(PlaceRow(p, row.position, row.total, row.fact, gained))
+    return RankHistory(metric, region, tuple(r for r in rows if r.period.canonical in shown))
+
+
+def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, window: Window = EVERY_PERIOD,
+                   top: int | None = None, reverse: bool = False) -> tuple[Ranking, PeriodTable]:
+    """Every region's figures in the periods like ``period``, as columns, rows in the latest one's rank order.
+
+    Regions without a figure in the latest period follow the ranked ones (unless ``top`` cuts them).
+    """
+    facts = data.facts_of(metric=metric.id)
+    reference = period or latest_period(facts)
+    if reference is None:
+        raise NoData(f"no region has a '{metric.id}' fact")
+    periods = window.choose(f.period for f in like(facts, reference))
+    if not periods:
+        raise NoData(f"no '{metric.id}' fact like {reference} in the periods asked for")
+    ranking = _ranking(metric, facts, periods[-1], top, reverse, data)
+    order = [row.region for row in ranking.rows]
+    if top is None:
+        ranked = {r.id for r in order}
+        order += [r for r in data.regions.values() if r.id not in ranked]
+    return ranking, metric_by_period(data, metric, order, reference, window)
 
 
 # --------------------------------------------------------------------------- compare
@@ -79,13 +189,23 @@ def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
 
 class CompareRow(NamedTuple):
     metric: Metric
-    cells: tuple[Fact | None, ...]  # one per region, the latest fact (or None)
+    cells: tuple[Fact | None, ...]  # one per region: the asked-for period's fact, else its latest (or None)
     history: tuple[tuple[Fact, ...], ...]  # every period per region, oldest first
+    left_out: tuple[Fact, ...] = ()  # with a period asked for: regions' latest facts of unlike periods
+
+    @property
+    def mixed(self) -> bool:
+        """Whether the row puts values of different periods side by side."""
+        return len({f.period.canonical for f in self.cells if f is not None}) > 1
 
 
 def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[Metric] = (),
-                    theme: Theme | None = None) -> list[CompareRow]:
-    """Regions side by side: one row per metric any of them reports (or the metrics asked for)."""
+                    theme: Theme | None = None, period: Period | None = None) -> list[CompareRow]:
+    """Regions side by side: one row per metric any of them reports (or the metrics asked for).
+
+    Each cell is a region's latest fact, or with ``period`` the fact of exactly that period, as in
+    ``rank``: a region that reports the metric only for unlike periods is named in ``left_out``.
+    """
     if metrics:
         ids = [m.id for m in metrics]
     else:
@@ -95,9 +215,17 @@ def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[
     rows = []
     for ident in ids:
         history = tuple(tuple(series_of(data, r.id, ident)) for r in regions)
-        rows.append(CompareRow(data.metrics[ident], tuple(h[-1] if h else None for h in history), history))
-    if not rows:
-        raise NoData("no facts to compare")
+        if period is None:
+            rows.append(CompareRow(data.metrics[ident], tuple(h[-1] if h else None for h in history), history))
+            continue
+        cells = tuple(next((f for f in h if f.period.canonical == period.canonical), None) for h in history)
+        wanted = season(period)
+        unlike = [[f for f in h if season(f.period) != wanted] for h in history]
+        left_out = tuple(u[-1] for u, cell in zip(unlike, cells) if cell is None and u)
+        if any(cells) or metrics:
+            rows.append(CompareRow(data.metrics[ident], cells, history, left_out))
+    if not any(any(row.cells) for row in rows):
+        raise NoData(f"no facts to compare{' for ' + str(period) if period else ''}")
     return rows
 
 
@@ -179,12 +307,47 @@ def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period,
     return Delta(fact, previous, before, change, pct, basis, qualifier, direction, _good(direction, metric))
 
 
-def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> list[Delta]:
-    """Year-over-year changes of a region's facts, for one metric or all that have one."""
+def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None, latest: bool = False) -> list[Delta]:
+    """Year-over-year changes of a region's facts, for one metric or all that have one.
+
+    With ``latest``, only each metric's newest change.
+    """
     facts = data.facts_of(region.id, metric.id if metric else None)
+    ordered = region_facts(data, region) if metric is None else by_period(facts)
+    deltas = _deltas(data, facts, ordered)
+    if metric is not None and not deltas:
+        raise NoData(f"{region.zh} has no year-over-year change for '{metric.id}': "
+                     "no period a year earlier, and the source reports none")
+    if latest:
+        newest: dict[str, Delta] = {}
+        for d in deltas:
+            if d.fact.metric not in newest or d.fact.period.sort_key > newest[d.fact.metric].fact.period.sort_key:
+                newest[d.fact.metric] = d
+        deltas = [d for d in deltas if newest[d.fact.metric] is d]
+    return deltas
+
+
+def latest_deltas(data: Dataset, metric: Metric) -> list[Delta]:
+    """Every region's newest year-over-year change of one metric, regions in catalogue order."""
+    by_region: dict[str, list[Fact]] = {}
+    for fact in data.facts_of(metric=metric.id):
+        by_region.setdefault(fact.region, []).append(fact)
+    deltas = []
+    for region in data.regions:
+        facts = by_period(by_region.get(region, ()))
+        found = _deltas(data, facts, facts)
+        if found:
+            deltas.append(found[-1])
+    if not deltas:
+        raise NoData(f"no region has a year-over-year change for '{metric.id}'")
+    return deltas
+
+
+def _deltas(data: Dataset, facts: Sequence[Fact], ordered: Sequence[Fact]) -> list[Delta]:
+    """The changes of ``ordered`` (one region's facts), each against ``facts`` a year earlier or as reported."""
     by_key = {(f.metric, f.period.canonical): f for f in facts}
     deltas = []
-    for fact in region_facts(data, region) if metric is None else by_period(facts):
+    for fact in ordered:
         q, of = fact.quantity, data.metrics[fact.metric]
         before = fact.period.shifted(-1)
         old = by_key.get((fact.metric, before.canonical))
@@ -202,9 +365,6 @@ def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None) -> l
             prev = q.value + fact.rank_change
             deltas.append(_delta(fact, of, prev, before, pct_change(q.value, prev), "reported_rank_change",
                                  _qualifier(q.qualifier)))
-    if metric is not None and not deltas:
-        raise NoData(f"{region.zh} has no year-over-year change for '{metric.id}': "
-                     "no period a year earlier, and the source reports none")
     return deltas
 
 

@@ -69,3 +69,112 @@ def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | Non
         periods = ", ".join(f.period.canonical for f in facts)
         raise NoData(Message("no_fact_for", region=region.zh, metric=metric.id, period=period, periods=periods))
     return Lookup(chosen[0], tuple(f for f in facts if f is not chosen[0]))
+
+
+# --------------------------------------------------------------------------- periods over time
+
+
+Season = tuple[object, ...]
+
+
+def season(period: Period) -> Season:
+    """What a period is, whatever its year: 2019 and 2020 share one, 2020年1-5月 and 2020年1-9月 do not.
+
+    Two periods of one season are comparable (a year with years, 1-5月 with other years' 1-5月,
+    a stock at mid-year with other years' mid-year stocks).
+    """
+    if period.anchor is not None:  # trailing, forward, as-of: the anchor's season and the span
+        return (period.kind, period.years, *season(period.anchor))
+    return (period.kind, period.first % 12, period.last - period.first)
+
+
+def comparable(a: Period, b: Period) -> bool:
+    """Whether two periods may stand side by side in a ranking or a trend."""
+    return season(a) == season(b)
+
+
+def like(facts: Iterable[Fact], period: Period) -> list[Fact]:
+    """The facts whose period is comparable with ``period``, oldest first."""
+    wanted = season(period)
+    return by_period(f for f in facts if season(f.period) == wanted)
+
+
+class Window(NamedTuple):
+    """Which periods a time-series view shows: from, to (inclusive), or the last N."""
+
+    start: Period | None = None
+    end: Period | None = None
+    last: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.start is not None or self.end is not None or self.last is not None
+
+    def choose(self, periods: Iterable[Period]) -> list[Period]:
+        """The distinct periods inside the window, oldest first."""
+        chosen = {p.canonical: p for p in periods
+                  if (self.start is None or p.first >= self.start.first)
+                  and (self.end is None or p.last <= self.end.last)}
+        ordered = sorted(chosen.values(), key=lambda p: p.sort_key)
+        return ordered[-self.last:] if self.last is not None else ordered
+
+
+EVERY_PERIOD = Window()
+
+
+def latest_period(facts: Iterable[Fact]) -> Period | None:
+    """The period most facts share (ties: the latest): the one a ranking takes by default."""
+    counts: dict[str, int] = {}
+    periods: dict[str, Period] = {}
+    for fact in facts:
+        counts[fact.period.canonical] = counts.get(fact.period.canonical, 0) + 1
+        periods[fact.period.canonical] = fact.period
+    if not periods:
+        return None
+    return max(periods.values(), key=lambda p: (counts[p.canonical], p.sort_key))
+
+
+class PeriodRow(NamedTuple):
+    """One row of a periods-as-columns table: what it is about (a metric or a region), a fact per period."""
+
+    key: Metric | Region
+    cells: tuple[Fact | None, ...]
+
+
+class PeriodTable(NamedTuple):
+    """Periods as columns (like ``hledger balance -Y``): a region's metrics, or a metric's regions."""
+
+    periods: tuple[Period, ...]
+    rows: tuple[PeriodRow, ...]
+
+
+def _table(facts: Iterable[Fact], keys: Iterable[Metric | Region], key_of: str, window: Window) -> PeriodTable:
+    facts = list(facts)
+    periods = window.choose(f.period for f in facts)
+    column = {p.canonical: i for i, p in enumerate(periods)}
+    cells: dict[str, list[Fact | None]] = {}
+    for fact in facts:
+        if fact.period.canonical in column:
+            cells.setdefault(getattr(fact, key_of), [None] * len(periods))[column[fact.period.canonical]] = fact
+    rows = tuple(PeriodRow(key, tuple(cells[key.id])) for key in keys if key.id in cells)
+    return PeriodTable(tuple(periods), rows)
+
+
+def region_by_period(data: Dataset, region: Region, theme: Theme | None = None,
+                     window: Window = EVERY_PERIOD) -> PeriodTable:
+    """A region's metrics (theme order) by period: every period the region reports, within ``window``."""
+    facts = region_facts(data, region, theme)
+    table = _table(facts, [data.metrics[m] for m in metric_order(data, {f.metric for f in facts})],
+                   "metric", window)
+    if not table.rows:
+        raise NoData(f"{region.zh} has no facts in the periods asked for")
+    return table
+
+
+def metric_by_period(data: Dataset, metric: Metric, order: Iterable[Region], reference: Period,
+                     window: Window = EVERY_PERIOD) -> PeriodTable:
+    """One metric's regions (in ``order``) by the periods comparable with ``reference``, within ``window``."""
+    facts = like(data.facts_of(metric=metric.id), reference)
+    table = _table(facts, order, "region", window)
+    if not table.rows:
+        raise NoData(f"no '{metric.id}' fact like {reference} in the periods asked for")
+    return table

@@ -250,3 +250,59 @@ def test_shell_completion_of_commands_regions_metrics_themes(words: str, cword: 
 def test_get_in_table_formats_shows_the_record(fmt: str) -> None:
     result = run("get", "江山", "研发投入", "--format", fmt)
     assert result.code == 0 and "2.06" in result.stdout and "2020" in result.stdout
+
+
+# --------------------------------------------------------------------------- time series, in every format
+
+SERIES_COMMANDS = [
+    ["show", "county-001", "--by", "period", "--last", "3"],
+    ["show", "county-002", "--from", "2012", "--to", "2013"],
+    ["rank", "metric-01", "--each-period", "--top", "2"],
+    ["rank", "metric-01", "--region", "county-002"],
+    ["rank", "metric-02", "--by", "period", "--top", "3"],
+    ["delta", "county-001", "--latest"],
+    ["delta", "--all", "metric-01"],
+    ["compare", "county-001", "county-002", "county-003", "--period", "2012"],
+]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import sys
+
+    from .conftest import REPO
+
+    sys.path.insert(0, str(REPO))
+    from benchmarks.make_synthetic import synthetic_yaml
+
+    path = tmp_path_factory.mktemp("series") / "synthetic.yaml"
+    path.write_text(synthetic_yaml(6, 2, 4), encoding="utf-8")  # SYNTHETIC: 48 generated values
+    return path
+
+
+@pytest.mark.parametrize("args", SERIES_COMMANDS, ids=lambda a: "-".join(a[:3]))
+def test_time_series_views_carry_the_same_rows_in_every_format(synthetic: Path, args: list[str]) -> None:
+    import csv
+    import io
+
+    def out(fmt: str) -> str:
+        result = run("--data", str(synthetic), *args, "--format", fmt)
+        assert result.code == 0, result
+        return result.stdout
+
+    from decimal import Decimal
+
+    loaded = json.loads(out("json"), parse_float=Decimal)
+    records = next(iter(loaded.values())) if isinstance(loaded, dict) else loaded
+    assert records
+    plain = out("plain").split("\n\n")[0].splitlines()[1:]  # the first table, one row per line
+    markdown = [line for line in out("markdown").split("\n\n###")[0].splitlines() if line.startswith("|")][2:]
+    tsv = out("tsv").splitlines()[1:]
+    table = list(csv.DictReader(io.StringIO(out("csv"))))
+    assert len(plain) == len(markdown) == len(tsv) == len(table) == len(records)
+    first = next(iter(records[0]))
+    assert [r[first] for r in table] == [str(r[first]) for r in records]
+    for record, line in zip(records, plain):  # the same figure, grouped for reading
+        value = record["value"] if "value" in record else next(
+            v for k, v in record.items() if k.endswith(".value") and v is not None)
+        assert format(value, ",") in line, (value, line)

@@ -68,11 +68,13 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto).")
 @click.option("--no-cache", is_flag=True, help="Read the data file itself, not the compiled cache.")
+@click.option("--no-pager", is_flag=True,
+              help="Never page output taller than the terminal [default: $PAGER, else less -FRX, on a terminal only].")
 @click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
               help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang: str, color: str,
-        no_cache: bool) -> None:
+        no_cache: bool, no_pager: bool) -> None:
     """Science-and-technology indicators of Zhejiang's counties, from curated, quoted facts.
 
     \b
@@ -86,3 +88,4 @@ def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang
     session.data_options, session.fmt, session.lang, session.color = data_options, fmt, lang, color
     session.use_cache = not no_cache
     session.lang_given = ctx.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE
+    session.paging = not no_pager

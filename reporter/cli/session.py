@@ -20,6 +20,7 @@ class Session:
 
     def __init__(self, data_options: tuple[str, ...] = (), fmt: str | None = None, lang: str = "zh",
                  color: str = "auto", use_cache: bool = True) -> None:
+        self.paging = True  # --no-pager turns it off
         self.data_options = data_options
         self.fmt = fmt
         self.lang = lang
@@ -33,7 +34,7 @@ class Session:
     @property
     def env(self) -> Environment:
         if self._env is None:
-            self._env = Environment.detect(self.color)
+            self._env = Environment.detect(self.color, paging=self.paging)
         return self._env
 
     @property

@@ -1,4 +1,9 @@
-"""Rich tables for a terminal: CJK-aware widths, theme sections, bars and sparklines, colour by tone."""
+"""Rich tables for a terminal: fitted to its width, theme sections, bars and sparklines, colour by tone.
+
+How a table gives way when the terminal is narrow is decided in :mod:`reporter.render.layout`;
+here every column gets the width it was planned, every cell arrives already broken into lines,
+and rich only draws (it never has to wrap, fold or cut anything itself).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,27 @@ import io
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from reporter.render.views import View
+from reporter.render.layout import (
+    Placed,
+    Plan,
+    cell_lines,
+    header_lines,
+    plan_table,
+    shown_rows,
+    stacked,
+    wrap_text,
+)
+from reporter.render.views import Row, View
 from reporter.terminal import Environment
 
 _TONES = {"good": "green", "bad": "red"}
+_STYLES = {"group": "bold cyan", "key": "bold", "label": "dim", "detail": "dim", **_TONES}
+SEPARATOR = 3  # cells between two columns: padding, rule, padding
 
 
 def make_console(env: Environment, file: io.StringIO) -> Console:
@@ -23,46 +41,85 @@ def make_console(env: Environment, file: io.StringIO) -> Console:
                    legacy_windows=False, force_jupyter=False, force_interactive=False)
 
 
-def view_as_table(view: View, env: Environment) -> Table:
-    table = Table(title=Text(view.title, style="bold"), box=box.ASCII if env.dumb else box.SIMPLE_HEAD,
-                  title_justify="left", header_style="bold", show_edge=False, pad_edge=False)
-    # a picture column with nothing to draw (no metric with several periods) is left out
-    rows = list(view.rows())
-    columns = [c for c in view.columns if not c.visual or any(row.cells.get(c.key) for row in rows)]
-    for i, column in enumerate(columns):
-        # nothing is ever cut: text folds onto more lines when the terminal is narrow, and the
-        # first column (what a row is about) keeps a readable width
-        table.add_column(Text(column.header), justify="right" if column.numeric else "left",
-                         no_wrap=column.visual, overflow="fold", min_width=10 if i == 0 else None)
+def plan_view(view: View, rows: Sequence[Row], width: int) -> Plan:
+    """The layout of one view at ``width`` cells, as rich draws it."""
+    detail_key = view.detail_column or view.columns[0].key
+    details = [r.detail for r in rows if r.detail]
+    # the first column (what a row is about) keeps a readable width, as it always has
+    return plan_table(view.columns, rows, width, SEPARATOR, cell_len, {detail_key: details} if details else {},
+                      first_width=10, prose=detail_key if details else "")
+
+
+def _tables(view: View, rows: Sequence[Row], placed: Sequence[Placed], env: Environment,
+            split: bool) -> list[RenderableType]:
+    """One table, or with groups the header, then each group's title line and its rows.
+
+    Every column has its planned width, so the pieces line up as one table; a group's title is a
+    line of its own, as wide as the terminal, and never narrows the first column.
+    """
+    def table(header: bool) -> Table:
+        drawn = Table(box=box.ASCII if env.dumb else box.SIMPLE_HEAD, header_style="bold", show_edge=False,
+                      pad_edge=False, show_header=header)
+        for p in placed:
+            drawn.add_column(Text("\n".join(header_lines(p, cell_len))), justify="right" if p.right else "left",
+                             width=p.width, no_wrap=True, overflow="fold")
+        return drawn
+
+    shown = shown_rows(rows, placed, split)
+    grouped = any(row.group for row in shown)
+    drawing = table(True)
+    out: list[RenderableType] = [drawing]
+    detail_key = view.detail_column or placed[0].column.key
     current: str | None = None
-    for cells, group, detail, tones in rows:
-        if group and group != current:
-            if current is not None:
-                table.add_section()
-            table.add_row(Text(group, style="bold cyan"))
-            current = group
-        row = []
-        detail_key = view.detail_column or columns[0].key
-        for column in columns:
-            text = Text(cells.get(column.key, ""), style=_TONES.get((tones or {}).get(column.key, ""), ""))
-            if column.key == detail_key and detail:
-                text.append("\n" + detail, style="dim")
-            if column.visual:
+    for row in shown:
+        if grouped and row.group and row.group != current:
+            drawing = table(False)
+            out += [Text("")] if current is not None else []
+            out += [Text(row.group, style="bold cyan"), drawing]
+            current = row.group
+        cells = []
+        for p in placed:
+            text = Text("\n".join(cell_lines(p, row, cell_len)),
+                        style=_TONES.get((row.tones or {}).get(p.column.key, ""), ""))
+            if p.column.key == detail_key and row.detail:
+                text.append("\n" + "\n".join(wrap_text(row.detail, p.width, cell_len)), style="dim")
+            if p.column.visual:
                 text.stylize("cyan")
-            row.append(text)
-        table.add_row(*row)
-    return table
+            cells.append(text)
+        drawing.add_row(*cells)
+    return out
+
+
+def _print_view(console: Console, view: View, env: Environment) -> None:
+    rows = list(view.rows())
+    plan = plan_view(view, rows, env.width)
+    console.print(Text(view.title + plan.title_tail, style="bold"))
+    said = [say for say in plan.shared if say[1] not in view.title]
+    if said:
+        console.print(Text("  ".join(view.said_once(h, v) for h, v in said), style="dim"))
+    if plan.stacked:
+        detail_key = view.detail_column or view.columns[0].key
+        for line in stacked(view.columns, rows, env.width, cell_len, plan.said, detail_key):
+            console.print(Text.assemble(*((text, _STYLES.get(kind, "")) for text, kind in line)), soft_wrap=True)
+        return
+    for i, placed in enumerate(plan.tables):
+        if i:
+            console.print()
+        for part in _tables(view, rows, placed, env, len(plan.tables) > 1):
+            console.print(part)
 
 
 def views_as_table(views: Sequence[View], env: Environment) -> str:
     buffer = io.StringIO()
     console = make_console(env, buffer)
-    for i, view in enumerate(views):
+    printed = False
+    for view in views:
         if not view.items:
             continue
-        if i:
+        if printed:
             console.print()
-        console.print(view_as_table(view, env))
+        _print_view(console, view, env)
+        printed = True
     text = buffer.getvalue()
     if not env.color:  # rich pads lines to the table's width; without colour nothing needs it
         text = "\n".join(line.rstrip() for line in text.split("\n"))

@@ -1,7 +1,10 @@
-"""Plain aligned text for pipes and Markdown for documents, both through tabulate.
+"""Plain aligned text for pipes and terminals, and Markdown for documents, through tabulate.
 
-tabulate measures East Asian wide characters with wcwidth, so Chinese columns line up;
-no escape codes, no truncation. Groups become a leading column so every line stands alone.
+tabulate measures East Asian wide characters with wcwidth, so Chinese columns line up; no
+escape codes. In a pipe, plain text is one row per line whatever its width (so ``grep``, ``sort``
+and ``cut`` see whole rows) and groups become a leading column so every line stands alone. On
+a terminal it is fitted to the width as the rich table is (:mod:`reporter.render.layout`):
+labels wrap, values never break, and a table too wide becomes blocks, one per row.
 """
 
 from __future__ import annotations
@@ -10,9 +13,27 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import tabulate as _tabulate
+from wcwidth import wcswidth, wcwidth
 
-from reporter.render.views import Column, View
+from reporter.render.layout import (
+    Placed,
+    cell_lines,
+    header_lines,
+    plan_table,
+    shown_rows,
+    stacked,
+    wrap_text,
+)
+from reporter.render.views import Column, Row, View
 from reporter.terminal import Environment
+
+SEPARATOR = 2  # tabulate's plain format: two spaces between columns
+
+
+def cells_wide(text: str) -> int:
+    """Terminal cells ``text`` takes, as tabulate measures them (wcwidth)."""
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
 
 
 def _human_columns(view: View) -> list[Column]:
@@ -26,24 +47,24 @@ class _Grid(NamedTuple):
     details: list[str | None]
 
 
-def _grid(view: View, group_header: str) -> _Grid:
+def _grid(view: View) -> _Grid:
     columns = _human_columns(view)
     shown = list(view.rows())
     grouped = any(row.group for row in shown)
-    headers = ([group_header] if grouped else []) + [c.header for c in columns]
+    headers = ([view.group_label] if grouped else []) + [c.header for c in columns]
     align = (["left"] if grouped else []) + ["right" if c.numeric else "left" for c in columns]
     rows = [([row.group or ""] if grouped else []) + [row.cells.get(c.key, "") for c in columns] for row in shown]
     return _Grid(headers, rows, align, [row.detail for row in shown])
 
 
-def _each_table(views: Sequence[View], draw: Callable[[View, _Grid], str]) -> str:
+def _each_table(views: Sequence[View], draw: Callable[[View], str]) -> str:
     """Draw every view that has rows, a blank line between them."""
-    parts = [draw(view, _grid(view, "主题" if _is_zh(view) else "theme")) for view in views if view.items]
+    parts = [draw(view) for view in views if view.items]
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _plain(view: View, grid: _Grid) -> str:
-    headers, rows, align, details = grid
+def _plain(view: View) -> str:
+    headers, rows, align, details = _grid(view)
     lines = _tabulate.tabulate(rows, headers, tablefmt="plain", disable_numparse=True, colalign=align).splitlines()
     out = lines[:1]
     for line, detail in zip(lines[1:], details):
@@ -53,10 +74,61 @@ def _plain(view: View, grid: _Grid) -> str:
     return "\n".join(out)
 
 
-def _markdown(view: View, grid: _Grid) -> str:
-    headers, rows, align, details = grid
+def _fitted(view: View, width: int) -> str:
+    """Plain text within ``width`` cells: the same plan as the rich table, drawn without decoration.
+
+    On a terminal it is read, not grepped: it has the table's title, and a group is a line above
+    its rows, as in the table.
+    """
+    rows = list(view.rows())
+    columns = _human_columns(view)
+    plan = plan_table(columns, rows, width, SEPARATOR, cells_wide)
+    out = wrap_text(view.title + plan.title_tail, width, cells_wide)
+    said = [view.said_once(h, v) for h, v in plan.shared if v not in view.title]
+    if said:
+        out.append("  ".join(said))
+    if plan.stacked:
+        detail_key = view.detail_column or view.columns[0].key
+        blocks = stacked(columns, rows, width, cells_wide, plan.said, detail_key)
+        out += ["".join(text for text, _ in line).rstrip() for line in blocks]
+        return "\n".join(out)
+    for i, placed in enumerate(plan.tables):
+        if i:
+            out.append("")
+        out += _fitted_table(placed, shown_rows(rows, placed, len(plan.tables) > 1), width)
+    return "\n".join(out)
+
+
+def _fitted_table(placed: Sequence[Placed], rows: Sequence[Row], width: int) -> list[str]:
+    cells = [["\n".join(cell_lines(p, row, cells_wide)) for p in placed] for row in rows]
+    headers = ["\n".join(header_lines(p, cells_wide)) for p in placed]
+    align = ["right" if p.right else "left" for p in placed]
+    lines = _tabulate.tabulate(cells, headers, tablefmt="plain", disable_numparse=True, colalign=align).splitlines()
+    at = max(h.count("\n") for h in headers) + 1
+    out = [line.rstrip() for line in lines[:at]]
+    group = None
+    for row, row_cells in zip(rows, cells):
+        if row.group and row.group != group:
+            out += ([""] if group is not None else []) + wrap_text(row.group, width, cells_wide)
+            group = row.group
+        height = max(c.count("\n") for c in row_cells) + 1
+        out += [line.rstrip() for line in lines[at:at + height]]
+        at += height
+        if row.detail:
+            out += ["    " + line for line in wrap_text(row.detail, width - 4, cells_wide)]
+    return out
+
+
+def views_as_plain(views: Sequence[View], env: Environment) -> str:
+    if env.stdout_isatty:
+        return _each_table(views, lambda view: _fitted(view, env.width))
+    return _each_table(views, _plain)
+
+
+def _markdown(view: View) -> str:
+    headers, rows, align, details = _grid(view)
     if any(details):
-        headers.append("原文" if _is_zh(view) else "quote")
+        headers.append("原文" if view.lang == "zh" else "quote")
         align.append("left")
         for row, detail in zip(rows, details):
             row.append(detail or "")
@@ -64,10 +136,6 @@ def _markdown(view: View, grid: _Grid) -> str:
     table = _tabulate.tabulate(cells, [_escape(h) for h in headers], tablefmt="github", disable_numparse=True,
                                colalign=align)
     return f"### {_escape(view.title)}\n\n{table}"
-
-
-def views_as_plain(views: Sequence[View], env: Environment) -> str:
-    return _each_table(views, _plain)
 
 
 def views_as_markdown(views: Sequence[View], env: Environment) -> str:
@@ -79,7 +147,3 @@ def _escape(cell: str) -> str:
     for char in "\\|*_`[]<>#":
         cell = cell.replace(char, "\\" + char)
     return cell
-
-
-def _is_zh(view: View) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for c in view.columns for ch in c.header)

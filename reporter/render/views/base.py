@@ -1,0 +1,145 @@
+"""What every view is made of: columns, rows as people read them, and the view that holds both.
+
+A :class:`View` holds a command's typed rows (facts, rank rows, deltas …) once, and two ways
+to read each: :meth:`View.records`, machine values under stable keys for json, csv and tsv
+(numbers as Decimal, periods canonical), and :meth:`View.rows`, human cells for table, plain
+and markdown (localised words from :mod:`~reporter.render.labels`, grouped digits, periods in
+words). Each is built only when a format asks for it, and every string from the data passes
+:func:`~reporter.render.safe.clean` on the way out.
+
+Columns say how their cells may give way when a terminal is narrow (see
+:mod:`reporter.render.layout`): a ``wrap`` column holds a label or prose that may break between
+words or wide characters; any other cell is whole (a number with its unit, a period, a name),
+except that a cell given as ``parts`` may break between its parts (a value, then its period).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from reporter import select, units
+from reporter.model import Fact, Theme
+from reporter.periods import Period
+from reporter.render.labels import Labels
+from reporter.render.safe import clean
+
+EMPTY = ("", "—")  # cells that hold no value
+
+
+class Column(NamedTuple):
+    key: str
+    header: str
+    numeric: bool = False
+    visual: bool = False  # a picture (bar, sparkline): table format only, and the first thing given up
+    wrap: bool = False  # a label or prose: may wrap between words or wide characters
+    series: bool = False  # one of many like columns (regions, periods): may go to a table of its own
+    shared: bool = False  # when every row holds the same text (or ends with the same part), say it once
+
+
+class Row(NamedTuple):
+    """One row as people read it: its cells, the group it falls under, a detail line, colours by tone.
+
+    ``parts`` gives, for some cells, the pieces that may stand on lines of their own (their
+    concatenation is the cell): ``("9,100多万元", "（2019年）")``.
+    """
+
+    cells: dict[str, str]
+    group: str | None = None
+    detail: str | None = None
+    tones: dict[str, str] | None = None
+    parts: dict[str, tuple[str, ...]] | None = None
+
+
+@dataclass
+class View:
+    """One table of a command's output; a command may print several (``show``: facts, highlights)."""
+
+    name: str
+    title: str
+    columns: list[Column]
+    record_keys: list[str]
+    items: Sequence[Any]
+    record: Callable[[Any], dict[str, Any]]
+    row: Callable[[Any], Row]
+    notes: list[str] = field(default_factory=list)
+    detail_column: str = ""  # the column whose cell carries a row's detail line (default: the first)
+    group_label: str = ""  # what the groups are (plain and markdown's leading column); default: theme
+    lang: str = "zh"
+
+    def __post_init__(self) -> None:
+        # titles and headers can hold data (a region's name): they cross the output boundary too
+        self.title = clean(self.title)
+        self.columns = [c._replace(header=clean(c.header)) for c in self.columns]
+        self.notes = [clean(n) for n in self.notes]
+        self.group_label = clean(self.group_label) or Labels(self.lang)("theme")
+
+    def said_once(self, header: str, value: str) -> str:
+        """A column every row fills alike, said once above the table: ``时期：2020年``."""
+        return Labels(self.lang)("shared", header=header, value=value)
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Machine records, keys in :attr:`record_keys` order."""
+        for item in self.items:
+            record = self.record(item)
+            yield {k: _clean_value(record.get(k)) for k in self.record_keys}
+
+    def rows(self) -> Iterator[Row]:
+        """Human rows, every string cleaned."""
+        for item in self.items:
+            row = self.row(item)
+            parts = {k: tuple(clean(p) for p in ps) for k, ps in row.parts.items()} if row.parts else {}
+            cells = {k: clean(v) for k, v in row.cells.items()}
+            cells.update({k: "".join(ps) for k, ps in parts.items()})
+            yield Row(cells, clean(row.group) if row.group else None, clean(row.detail) if row.detail else None,
+                      row.tones or {}, parts)
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    return value
+
+
+def columns(say: Labels, *keys: str, numeric: Sequence[str] = (), visual: Sequence[str] = (),
+            wrap: Sequence[str] = (), shared: Sequence[str] = ()) -> list[Column]:
+    return [Column(k, say.get(k, k), k in numeric, k in visual, k in wrap, False, k in shared) for k in keys]
+
+
+def theme_name(theme: Theme, say: Labels) -> str:
+    return say.pick(theme.zh, theme.en)
+
+
+def base_value(fact: Fact) -> Decimal:
+    return units.to_base(fact.quantity.value, fact.quantity.unit)
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def trend(facts: Sequence[Fact], period: Period) -> str:
+    """A sparkline of the facts comparable with ``period`` up to it, oldest first; empty under two points.
+
+    Only like periods stand side by side (years with years, 1-5月 with other years' 1-5月), and a
+    year with no figure is a gap, so a missing year never reads as a steady trend.
+    """
+    chosen = [f for f in select.like(facts, period) if f.period.last <= period.last]
+    if len(chosen) < 2:
+        return ""
+    values = {f.period.last // 12: base_value(f) for f in chosen}
+    low, high = min(values.values()), max(values.values())
+    first, last = min(values), max(values)
+    out = []
+    for year in range(first, last + 1):
+        value = values.get(year)
+        if value is None:
+            out.append(" ")
+        elif high == low:
+            out.append(SPARKS[3])
+        else:
+            out.append(SPARKS[int((value - low) / (high - low) * (len(SPARKS) - 1))])
+    return "".join(out)

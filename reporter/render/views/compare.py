@@ -1,0 +1,84 @@
+"""``compare``: regions side by side, one row per metric, each value with its period."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reporter import query
+from reporter.model import Fact, Region
+from reporter.periods import Period
+from reporter.render import numbers
+from reporter.render.labels import Labels
+from reporter.render.views.base import Column, Row, View, theme_name, trend
+
+if TYPE_CHECKING:
+    from reporter.dataset import Dataset
+
+
+def left_out_note(data: Dataset, left_out: Sequence[Fact], say: Labels, key: str) -> str:
+    """One line naming facts left out for their unlike periods: the regions when few, else periods with counts."""
+    from collections import Counter
+
+    if len(left_out) <= 3:
+        listed = say.join([f"{data.regions[f.region].name(say.lang)} {f.period}" for f in left_out])
+    else:
+        counts = Counter(f.period.canonical for f in left_out)
+        listed = say.join([say("left_out.item", period=p, count=n) for p, n in counts.items()])
+    return say(key, listed=listed, example=left_out[-1].period)
+
+
+def _mixed_note(rows: Sequence[query.CompareRow], say: Labels) -> str:
+    mixed = [row for row in rows if row.mixed]
+    first = mixed[0]
+    periods = say.join(list(dict.fromkeys(f.period.in_words(say.lang) for f in first.cells if f is not None)))
+    return say("compare.mixed", count=len(mixed), label=first.metric.label(say.lang), periods=periods)
+
+
+def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str,
+                 period: Period | None = None) -> View:
+    say = Labels(lang)
+    columns = [Column("label", say("label"), wrap=True)]
+    keys = ["metric", "label", "label_en", "unit"]
+    for region in regions:
+        # the value and its period may stand on two lines; a period every row shares goes to the header
+        columns.append(Column(region.id, region.name(lang), numeric=period is not None, series=True, shared=True))
+        columns.append(Column(f"{region.id}.trend", "", visual=True, series=True))
+        keys += [f"{region.id}.value", f"{region.id}.unit", f"{region.id}.period", f"{region.id}.qualifier"]
+
+    def record(item: query.CompareRow) -> dict[str, Any]:
+        out: dict[str, Any] = {"metric": item.metric.id, "label": item.metric.zh, "label_en": item.metric.en,
+                               "unit": item.metric.unit}
+        for region, fact in zip(regions, item.cells):
+            out.update({f"{region.id}.value": fact.quantity.value if fact else None,
+                        f"{region.id}.unit": fact.quantity.unit if fact else None,
+                        f"{region.id}.period": fact.period.canonical if fact else None,
+                        f"{region.id}.qualifier": fact.quantity.qualifier if fact else None})
+        return out
+
+    def row(item: query.CompareRow) -> Row:
+        cells = {"label": item.metric.label(lang)}
+        parts: dict[str, tuple[str, ...]] = {}
+        for region, fact, history in zip(regions, item.cells, item.history):
+            if fact is None:
+                cells[region.id] = "—"
+                continue
+            value = numbers.quantity(fact.quantity, lang, True)
+            if period is None:  # in a comparison every value carries its own period
+                parts[region.id] = (value, say("with_period", value="", period=fact.period.in_words(lang)))
+            else:
+                cells[region.id] = value
+            cells[f"{region.id}.trend"] = trend(history, fact.period)
+        return Row(cells, group=theme_name(data.themes[item.metric.theme], say), parts=parts)
+
+    names = " / ".join(r.name(lang) for r in regions)
+    title = names if len(regions) <= 4 else say("title.compare_many", count=len(regions))
+    if period is not None:
+        title = say("title.in_period", title=title, period=period.in_words(lang))
+    notes = []
+    if any(row.mixed for row in rows):
+        notes.append(_mixed_note(rows, say))
+    left_out = [f for row in rows for f in row.left_out]
+    if left_out:
+        notes.append(left_out_note(data, left_out, say, "compare.left_out"))
+    return View("compare", title, columns, keys, rows, record, row, notes, lang=lang)

@@ -1,0 +1,107 @@
+"""``delta``: year-over-year changes, of one region's metrics or of one metric across regions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from reporter import query, select
+from reporter.model import Fact, Metric, Region
+from reporter.render import numbers
+from reporter.render.labels import Labels
+from reporter.render.views.base import Row, View, columns, trend
+from reporter.render.views.show import places_words
+
+if TYPE_CHECKING:
+    from reporter.dataset import Dataset
+
+_ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
+DELTA_KEYS = ["region", "metric", "label", "label_en", "period", "value", "unit", "qualifier", "previous",
+              "previous_period", "change", "pct", "direction", "arrow", "good", "basis", "derived", "places"]
+
+
+def _signed_change(change: Decimal, unit: str, lang: str) -> str:
+    """``+0.284亿元``, ``+12 ×10k yuan``."""
+    return numbers.signed(change, True) + numbers.unit_text(unit, lang)
+
+
+def _is_rank(fact: Fact) -> bool:
+    return fact.quantity.unit == "位"
+
+
+def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delta], lang: str,
+               metric: Metric | None = None, latest: bool = False) -> View:
+    """One region's changes (``region``), or with ``metric`` every region's latest change of it.
+
+    A rank's change is told as places gained or lost (``↑34位``), as ``show`` and ``brief`` say it;
+    the machine keys keep the number's own move (``change`` −34, ``direction`` down) and add
+    ``places`` (34).
+    """
+    say = Labels(lang)
+    every_region = region is None
+    series: dict[tuple[str, str], list[Fact]] = {}
+    for d in deltas:
+        series.setdefault((d.fact.region, d.fact.metric), [])
+    facts = data.facts_of(metric=metric.id) if every_region and metric else data.facts_of(region.id if region else None)
+    for fact in facts:
+        if (fact.region, fact.metric) in series:
+            series[(fact.region, fact.metric)].append(fact)
+    counts: dict[str, int] = {}
+    for d in deltas:
+        counts[d.fact.metric] = counts.get(d.fact.metric, 0) + 1
+    by_metric = not every_region and max(counts.values(), default=0) > 1
+    carries: set[int] = set()  # the deltas whose row draws the trend: each row, or one per metric and season
+    seen: set[tuple[str, str, select.Season]] = set()
+    for d in sorted(deltas, key=lambda d: d.fact.period.sort_key, reverse=True):
+        key = (d.fact.region, d.fact.metric, select.season(d.fact.period))
+        if every_region or latest or key not in seen:
+            carries.add(id(d))
+            seen.add(key)
+
+    def record(d: query.Delta) -> dict[str, Any]:
+        fact, of = d.fact, data.metrics[d.fact.metric]
+        return {"region": fact.region, "metric": of.id, "label": of.zh, "label_en": of.en,
+                "period": fact.period.canonical, "value": fact.quantity.value, "unit": fact.quantity.unit,
+                "qualifier": fact.quantity.qualifier, "previous": d.previous,
+                "previous_period": d.previous_period.canonical, "change": d.change, "pct": d.pct,
+                "direction": d.direction, "arrow": _ARROWS.get(d.direction, ""), "good": d.good, "basis": d.basis,
+                "derived": d.derived,
+                "places": int(-d.change) if _is_rank(fact) and d.change is not None else None}
+
+    def row(d: query.Delta) -> Row:
+        fact, of = d.fact, data.metrics[d.fact.metric]
+        q = fact.quantity
+        tone = "" if d.good is None else "good" if d.good else "bad"
+        approx = "≈" if d.qualifier != "exact" else ""
+        verdict = "" if d.good is None else say("good" if d.good else "bad")
+        arrow = _ARROWS.get(d.direction, "")
+        if _is_rank(fact):  # the place rose when its number fell
+            arrow = {"up": "↓", "down": "↑"}.get(d.direction, arrow)
+            change = "" if d.change is None else approx + places_words(int(-d.change), say)
+        else:
+            change = "" if d.change is None else approx + _signed_change(d.change, q.unit, lang)
+        line = trend(series[(fact.region, fact.metric)], fact.period) if id(d) in carries else ""
+        first = data.regions[fact.region].name(lang) if every_region else of.label(lang)
+        return Row({"region_name" if every_region else "label": first, "period": fact.period.in_words(lang),
+                    "value": numbers.quantity(q, lang, True, symbols=True),
+                    "previous": "" if d.previous is None else approx + numbers.quantity(
+                        q._replace(qualifier="exact"), lang, True, d.previous),
+                    "delta": change, "pct": numbers.signed_pct(d.pct),
+                    "direction": f"{arrow} {verdict}".strip(), "basis": say(f"basis.{d.basis}"), "trend": line},
+                   group=of.label(lang) if by_metric else None, tones={"direction": tone, "delta": tone, "pct": tone})
+
+    if every_region:
+        assert metric is not None
+        title = say("title.delta_all", metric=metric.label(lang))
+    else:
+        assert region is not None
+        title = say("title.delta_latest" if latest else "title.delta", region=region.name(lang))
+    first_key = "region_name" if every_region else "label"
+    # a metric with several years of changes heads them, and each row starts with its period
+    keys = ("period",) if by_metric else (first_key, "period")
+    return View("delta", title,
+                columns(say, *keys, "value", "previous", "delta", "pct", "direction", "basis", "trend",
+                        numeric=("value", "previous", "delta", "pct"), visual=("trend",), wrap=("label",),
+                        shared=("period", "basis")),
+                DELTA_KEYS, deltas, record, row, group_label=say("label"), lang=lang)

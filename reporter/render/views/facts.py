@@ -1,0 +1,155 @@
+"""Views of the catalogues and of facts one by one: export's flat records, regions, metrics, search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reporter import query
+from reporter.model import Fact, Highlight, Metric, Region, Theme
+from reporter.render import numbers
+from reporter.render.labels import Labels
+from reporter.render.views.base import Row, View, columns, theme_name
+
+if TYPE_CHECKING:
+    from reporter.dataset import Dataset
+    from reporter.periods import Period
+
+
+# --------------------------------------------------------------------------- export: the flat contract
+
+EXPORT_KEYS = ["region", "region_name", "metric", "label", "label_en", "theme", "value", "unit", "period",
+               "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote"]
+
+
+def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
+    """One fact as a flat record: the contract of ``export`` (documented in docs/data-format.md)."""
+    metric = data.metrics[fact.metric]
+    return {
+        "region": fact.region, "region_name": data.regions[fact.region].zh, "metric": fact.metric,
+        "label": metric.zh, "label_en": metric.en, "theme": metric.theme, "value": fact.quantity.value,
+        "unit": fact.quantity.unit, "period": fact.period.canonical, "qualifier": fact.quantity.qualifier,
+        "yoy_pct": fact.yoy_pct, "previous": fact.previous, "rank_change": fact.rank_change,
+        "note": fact.note, "source": fact.source, "quote": fact.quote,
+    }
+
+
+def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None) -> View:
+    """Facts as flat records (every fact of the data unless given some): export's and get's view."""
+    say = Labels(lang)
+
+    def row(fact: Fact) -> Row:
+        return Row({"region_name": data.regions[fact.region].zh, "label": data.metrics[fact.metric].label(lang),
+                    "value": numbers.quantity(fact.quantity, lang, True), "period": fact.period.in_words(lang),
+                    "quote": fact.quote})
+
+    return View("facts", say("title.facts"),
+                columns(say, "region_name", "label", "value", "period", "quote", wrap=("label", "quote")),
+                EXPORT_KEYS, data.facts if facts is None else facts, lambda fact: fact_record(data, fact), row,
+                lang=lang)
+
+
+# --------------------------------------------------------------------------- regions, metrics
+
+
+class _RegionRow(NamedTuple):
+    region: Region
+    facts: int
+    latest: Period | None
+
+
+def regions_view(data: Dataset, lang: str) -> View:
+    from reporter.periods import parse_period
+
+    say = Labels(lang)
+    by_region, _ = data.coverage()
+    items = []
+    for region in data.regions.values():
+        count, periods = by_region.get(region.id, (0, frozenset()))
+        # a target's span reaches into the future: it is not what the region "latest" reported
+        latest = max((p for p in map(parse_period, periods) if p.kind != "forward"), key=lambda p: p.sort_key,
+                     default=None)
+        items.append(_RegionRow(region, count, latest))
+
+    def record(item: _RegionRow) -> dict[str, Any]:
+        r = item.region
+        return {"region": r.id, "name": r.zh, "name_en": r.en, "short": r.short, "level": r.level,
+                "prefecture": r.prefecture, "prefecture_en": r.prefecture_en, "province": r.province,
+                "facts": item.facts, "latest": item.latest.canonical if item.latest else None}
+
+    def row(item: _RegionRow) -> Row:
+        r = item.region
+        return Row({"region": r.id, "name": r.zh, "name_en": r.en, "level": say.get(f"level.{r.level}", r.level),
+                    "prefecture": say.pick(r.prefecture, r.prefecture_en), "facts": str(item.facts),
+                    "latest": item.latest.in_words(lang) if item.latest else ""})
+
+    return View("regions", say("title.regions"),
+                columns(say, "region", "name", "name_en", "level", "prefecture", "facts", "latest",
+                        numeric=("facts",), wrap=("name_en",)),
+                ["region", "name", "name_en", "short", "level", "prefecture", "prefecture_en", "province", "facts",
+                 "latest"], items, record, row, lang=lang)
+
+
+def some_regions(data: Dataset, ids: Sequence[str], say: Labels, most: int = 8) -> str:
+    """A readable list of region names: the first few and a count when there are many."""
+    names = [say.pick(data.regions[r].short, data.regions[r].en) for r in ids]
+    shown = say.join(names[:most])
+    return shown if len(names) <= most else say("some_of_many", shown=shown, count=len(names))
+
+
+def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
+    say = Labels(lang)
+    _, by_metric = data.coverage()
+    order = {ident: i for i, ident in enumerate(data.regions)}
+    items = [(metric, sorted(by_metric.get(metric.id, ()), key=order.__getitem__))
+             for metric in data.metrics.values() if theme is None or metric.theme == theme.id]
+
+    def record(item: tuple[Metric, list[str]]) -> dict[str, Any]:
+        metric, have = item
+        return {"metric": metric.id, "label": metric.zh, "label_en": metric.en, "unit": metric.unit,
+                "theme": metric.theme, "kind": metric.kind, "polarity": metric.polarity,
+                "aliases": list(metric.aliases), "regions": have}
+
+    def row(item: tuple[Metric, list[str]]) -> Row:
+        metric, have = item
+        return Row({"metric": metric.id, "label": metric.label(lang), "unit": metric.unit, "kind": metric.kind,
+                    "polarity": say(f"polarity.{metric.polarity}"), "regions": some_regions(data, have, say)},
+                   group=theme_name(data.themes[metric.theme], say))
+
+    return View("metrics", say("title.metrics"),
+                columns(say, "metric", "label", "unit", "kind", "polarity", "regions", wrap=("label", "regions")),
+                ["metric", "label", "label_en", "unit", "theme", "kind", "polarity", "aliases", "regions"],
+                items, record, row, lang=lang)
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search_view(data: Dataset, hits: query.SearchHits, lang: str) -> View:
+    say = Labels(lang)
+
+    def record(hit: Fact | Highlight) -> dict[str, Any]:
+        region = data.regions[hit.region]
+        if isinstance(hit, Highlight):
+            return {"type": "highlight", "region": region.id, "region_name": region.zh, "metric": None,
+                    "text": hit.text, "value": None, "unit": None,
+                    "period": hit.period.canonical if hit.period else None, "qualifier": None, "quote": hit.quote}
+        metric = data.metrics[hit.metric]
+        return {"type": "fact", "region": region.id, "region_name": region.zh, "metric": metric.id,
+                "text": metric.zh, "value": hit.quantity.value, "unit": hit.quantity.unit,
+                "period": hit.period.canonical, "qualifier": hit.quantity.qualifier, "quote": hit.quote}
+
+    def row(hit: Fact | Highlight) -> Row:
+        region = data.regions[hit.region]
+        if isinstance(hit, Highlight):
+            return Row({"type": say("type.highlight"), "region_name": region.name(lang),
+                        "text": say.pick(hit.text, hit.text_en), "value": "",
+                        "period": hit.period.in_words(lang) if hit.period else ""})
+        return Row({"type": say("type.fact"), "region_name": region.name(lang),
+                    "text": data.metrics[hit.metric].label(lang),
+                    "value": numbers.quantity(hit.quantity, lang, True), "period": hit.period.in_words(lang)})
+
+    return View("search", say("title.search"),
+                columns(say, "type", "region_name", "text", "value", "period", numeric=("value",), wrap=("text",)),
+                ["type", "region", "region_name", "metric", "text", "value", "unit", "period", "qualifier", "quote"],
+                [*hits.facts, *hits.highlights], record, row, lang=lang)

@@ -1,0 +1,106 @@
+"""Periods as columns (like ``hledger balance -Y``): a region's metrics, or one metric's regions.
+
+Each period is a column of its own, so a narrow terminal can show them a few at a time. When a
+row's figures share one unit, the unit stands once in its own column and the cells are bare
+numbers (qualifiers as symbols: ``>9,100``, ``≈300``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from reporter.model import Fact, Metric, Region
+from reporter.render import numbers
+from reporter.render.labels import Labels
+from reporter.render.views.base import Column, Row, View, theme_name
+from reporter.select import PeriodRow, PeriodTable
+
+if TYPE_CHECKING:
+    from reporter.dataset import Dataset
+
+
+def _shared_unit(row: PeriodRow) -> str | None:
+    """The unit every figure of a row is written in, when there is one (a rank's 第…位 stays whole)."""
+    found = {f.quantity.unit for f in row.cells if f is not None}
+    return found.pop() if len(found) == 1 and "位" not in found else None
+
+
+def _cell(fact: Fact | None, lang: str, bare: bool) -> str:
+    if fact is None:
+        return "—"
+    q = fact.quantity._replace(unit="") if bare else fact.quantity
+    return numbers.quantity(q, lang, True, symbols=True)
+
+
+def period_table_view(data: Dataset, table: PeriodTable, lang: str, title: str,
+                      lead: list[tuple[Column, Callable[[PeriodRow], str]]],
+                      lead_records: Callable[[PeriodRow], dict[str, Any]], lead_keys: list[str]) -> View:
+    """A :class:`~reporter.select.PeriodTable` as a view; ``lead`` are the columns before the unit and periods."""
+    say = Labels(lang)
+    keys = [*lead_keys, "unit"]
+    period_columns = []
+    for p in table.periods:
+        period_columns.append(Column(p.canonical, p.in_words(lang), numeric=True, series=True))
+        keys += [f"{p.canonical}.value", f"{p.canonical}.unit", f"{p.canonical}.qualifier"]
+
+    def record(item: PeriodRow) -> dict[str, Any]:
+        out = {**lead_records(item), "unit": _shared_unit(item)}
+        for p, fact in zip(table.periods, item.cells):
+            out.update({f"{p.canonical}.value": fact.quantity.value if fact else None,
+                        f"{p.canonical}.unit": fact.quantity.unit if fact else None,
+                        f"{p.canonical}.qualifier": fact.quantity.qualifier if fact else None})
+        return out
+
+    def row(item: PeriodRow) -> Row:
+        unit = _shared_unit(item)
+        cells = {column.key: cell(item) for column, cell in lead}
+        cells["unit"] = numbers.unit_text(unit, lang).strip() if unit else ""
+        for p, fact in zip(table.periods, item.cells):
+            cells[p.canonical] = _cell(fact, lang, unit is not None)
+        group = theme_name(data.themes[item.key.theme], say) if isinstance(item.key, Metric) else None
+        return Row(cells, group=group)
+
+    return View("periods", title, [*(c for c, _ in lead), Column("unit", say("unit"), shared=True), *period_columns],
+                keys, table.rows, record, row, lang=lang)
+
+
+def region_by_period_view(data: Dataset, region: Region, table: PeriodTable, lang: str) -> View:
+    """``show REGION --by period``: the region's metrics as rows, its periods as columns."""
+    say = Labels(lang)
+
+    def lead_record(item: PeriodRow) -> dict[str, Any]:
+        metric = item.key
+        assert isinstance(metric, Metric)
+        return {"region": region.id, "metric": metric.id, "label": metric.zh, "label_en": metric.en}
+
+    def label(item: PeriodRow) -> str:
+        return item.key.label(lang) if isinstance(item.key, Metric) else ""
+
+    title = say("title.show", region=region.name(lang), prefecture=say.pick(region.prefecture, region.prefecture_en))
+    return period_table_view(data, table, lang, title, [(Column("label", say("label"), wrap=True), label)],
+                             lead_record, ["region", "metric", "label", "label_en"])
+
+
+def metric_by_period_view(data: Dataset, metric: Metric, table: PeriodTable, positions: dict[str, int],
+                          lang: str) -> View:
+    """``rank METRIC --by period``: regions as rows (in rank order of the latest period), periods as columns."""
+    say = Labels(lang)
+
+    def lead_record(item: PeriodRow) -> dict[str, Any]:
+        region = item.key
+        assert isinstance(region, Region)
+        return {"metric": metric.id, "position": positions.get(region.id), "region": region.id,
+                "region_name": region.zh}
+
+    def position(item: PeriodRow) -> str:
+        return str(positions[item.key.id]) if item.key.id in positions else ""
+
+    def name(item: PeriodRow) -> str:
+        return item.key.name(lang) if isinstance(item.key, Region) else ""
+
+    latest = table.periods[-1].in_words(lang)
+    return period_table_view(data, table, lang, say("title.by_period", metric=metric.label(lang), period=latest),
+                             [(Column("position", say("position"), numeric=True), position),
+                              (Column("region_name", say("region_name")), name)],
+                             lead_record, ["metric", "position", "region", "region_name"])

@@ -1,0 +1,117 @@
+"""``rank``: regions ranked within a period, a top N for each period, one region's place over time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reporter import query
+from reporter.model import Fact, Region
+from reporter.render import numbers
+from reporter.render.labels import Labels
+from reporter.render.views.base import Column, Row, View
+from reporter.render.views.compare import left_out_note
+from reporter.render.views.show import places_words
+
+if TYPE_CHECKING:
+    from reporter.dataset import Dataset
+
+RANK_KEYS = ["position", "of", "region", "region_name", "value", "unit", "qualifier", "period", "official"]
+
+
+def _rank_record(item: query.RankRow, official: bool) -> dict[str, Any]:
+    fact = item.fact
+    return {"position": item.position, "of": item.total, "region": item.region.id,
+            "region_name": item.region.zh, "value": fact.quantity.value, "unit": fact.quantity.unit,
+            "qualifier": fact.quantity.qualifier, "period": fact.period.canonical, "official": official}
+
+
+def _rank_cells(item: query.RankRow, official: bool, say: Labels) -> dict[str, str]:
+    filled = int(item.share_of_best * 20) if not official else 0
+    return {"position": say("rank.position", position=item.position, total=item.total),
+            "region_name": item.region.name(say.lang),
+            "value": numbers.quantity(item.fact.quantity, say.lang, True, symbols=True),
+            "bar": "█" * filled + ("▏" if filled == 0 and not official else "")}
+
+
+def _rank_columns(say: Labels, official: bool) -> list[Column]:
+    return [Column("position", say("rank.our_order" if official else "position")),
+            Column("region_name", say("region_name")),
+            Column("value", say("rank.official_value" if official else "value"), numeric=True),
+            Column("bar", "", visual=True)]
+
+
+def _notes(data: Dataset, rankings: Sequence[query.Ranking], say: Labels) -> list[str]:
+    """Name what was left out only when its period is unlike the one ranked; else at most a pointer."""
+    latest: dict[str, Fact] = {}
+    for ranking in rankings:
+        for fact in ranking.left_out:
+            latest[fact.region] = fact
+    if latest:
+        return [left_out_note(data, sorted(latest.values(), key=lambda f: f.period.sort_key), say, "left_out")]
+    if len(rankings) == 1 and not rankings[0].asked and rankings[0].other_periods:
+        return [say("rank.other_periods")]
+    return []
+
+
+def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
+    say = Labels(lang)
+    metric = ranking.metric
+    official = metric.kind == "rank"
+    period_words = ranking.period.in_words(lang)
+
+    def row(item: query.RankRow) -> Row:
+        return Row({**_rank_cells(item, official, say), "period": period_words})
+
+    return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
+                [*_rank_columns(say, official), Column("period", say("period"), shared=True)],
+                RANK_KEYS, ranking.rows, lambda item: _rank_record(item, official), row,
+                _notes(data, [ranking], say), lang=lang)
+
+
+def rank_each_period_view(data: Dataset, rankings: Sequence[query.Ranking], lang: str) -> View:
+    """``rank METRIC --each-period``: one ranking (a top N) per period, the period as the group."""
+    say = Labels(lang)
+    metric = rankings[0].metric
+    official = metric.kind == "rank"
+    items = [(ranking, item) for ranking in rankings for item in ranking.rows]
+
+    def row(pair: tuple[query.Ranking, query.RankRow]) -> Row:
+        ranking, item = pair
+        return Row(_rank_cells(item, official, say), group=ranking.period.in_words(lang))
+
+    first, last = rankings[0].period.in_words(lang), rankings[-1].period.in_words(lang)
+    span = first if first == last else say("span", first=first, last=last)
+    return View("rank", say("title.rank", metric=metric.label(lang), period=span), _rank_columns(say, official),
+                RANK_KEYS, items, lambda pair: _rank_record(pair[1], official), row,
+                _notes(data, rankings, say), group_label=say("period"), lang=lang)
+
+
+def rank_history_view(data: Dataset, history: query.RankHistory, lang: str) -> View:
+    """``rank METRIC --region R``: the region's place in each period, and the places it gained."""
+    say = Labels(lang)
+    official = history.metric.kind == "rank"
+    region: Region = history.region
+
+    def record(item: query.PlaceRow) -> dict[str, Any]:
+        q = item.fact.quantity
+        return {"period": item.period.canonical, "position": item.position, "of": item.total,
+                "region": region.id, "region_name": region.zh, "value": q.value, "unit": q.unit,
+                "qualifier": q.qualifier, "official": official, "gained": item.gained}
+
+    def row(item: query.PlaceRow) -> Row:
+        tone = "" if not item.gained else "good" if item.gained > 0 else "bad"
+        return Row({"period": item.period.in_words(lang),
+                    "position": say("rank.position", position=item.position, total=item.total),
+                    "value": numbers.quantity(item.fact.quantity, lang, True, symbols=True),
+                    "gained": "" if item.gained is None else places_words(item.gained, say)},
+                   tones={"gained": tone})
+
+    title = say("title.rank_history", region=region.name(lang), metric=history.metric.label(lang))
+    return View("rank_history", title,
+                [Column("period", say("period")),
+                 Column("position", say("rank.our_order" if official else "position")),
+                 Column("value", say("rank.official_value" if official else "value"), numeric=True),
+                 Column("gained", say("rank.gained"))],
+                ["period", "position", "of", "region", "region_name", "value", "unit", "qualifier", "official",
+                 "gained"], history.rows, record, row, lang=lang)

@@ -1,0 +1,108 @@
+"""``show``: a region's facts by theme (or by period, as columns), then its highlights."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reporter import query, select
+from reporter.model import Fact, Highlight, Metric, Region, Theme
+from reporter.render import numbers
+from reporter.render.labels import Labels
+from reporter.render.views.base import Row, View, columns, theme_name, trend
+from reporter.render.views.facts import EXPORT_KEYS, fact_record
+from reporter.select import EVERY_PERIOD, Window
+
+if TYPE_CHECKING:
+    from reporter.dataset import Dataset
+
+
+def places_words(gained: int, say: Labels) -> str:
+    """A rank's move in places, as ``show`` and ``brief`` say it: ``↑34位`` / ``up 34 places``."""
+    if gained == 0:
+        return say("places.same")
+    key = "places.up" if gained > 0 else "places.down"
+    return say(key + (".1" if abs(gained) == 1 else ""), n=abs(gained))
+
+
+def change_parts(fact: Fact, say: Labels, computed: query.Delta | None = None) -> tuple[str, ...]:
+    """The change the source reports for a fact, in words; else the one computed from a year before."""
+    parts = []
+    if fact.yoy_pct is not None:
+        parts.append(numbers.yoy_words(fact.yoy_pct, say.lang))
+    if fact.rank_change is not None:
+        parts.append(numbers.rank_move(fact.rank_change, say.lang))
+    if fact.previous is not None:
+        value = numbers.number(fact.previous, True) + numbers.unit_text(fact.quantity.unit, say.lang)
+        parts.append(say("reported_previous", value=value))
+    if not parts and computed is not None and computed.change is not None:
+        approx = "≈" if computed.qualifier != "exact" else ""
+        if fact.quantity.unit == "位":
+            parts.append(places_words(int(-computed.change), say))
+        elif computed.pct is not None:
+            parts.append(say("computed_yoy", pct=approx + numbers.signed_pct(computed.pct)))
+    # a break may come after each "; ", never inside a phrase
+    return tuple(p + ("; " if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+
+
+def _reported_tone(fact: Fact, metric: Metric, computed: query.Delta | None) -> str:
+    if fact.rank_change:
+        return "good" if fact.rank_change > 0 else "bad"
+    if fact.yoy_pct:
+        return "good" if (fact.yoy_pct > 0) == (metric.polarity == "higher") else "bad"
+    if computed is not None and computed.good is not None and fact.previous is None:
+        return "good" if computed.good else "bad"
+    return ""
+
+
+def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = None,
+              sources: bool = False, window: Window = EVERY_PERIOD) -> View:
+    say = Labels(lang)
+    facts = select.region_facts(data, region, theme)
+    if window:
+        shown = {p.canonical for p in window.choose(f.period for f in facts)}
+        facts = [f for f in facts if f.period.canonical in shown]
+    by_metric: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_metric.setdefault(fact.metric, []).append(fact)
+    newest: set[tuple[str, str]] = set()  # (metric, period) of the latest fact of each kind of period
+    for metric, group in by_metric.items():
+        seen: set[select.Season] = set()
+        for fact in sorted(group, key=lambda f: f.period.sort_key, reverse=True):
+            if select.season(fact.period) not in seen:
+                seen.add(select.season(fact.period))
+                newest.add((metric, fact.period.canonical))
+    computed = {(d.fact.metric, d.fact.period.canonical): d for d in query.yoy_deltas(data, region)
+                if d.basis == "computed"}
+
+    def row(fact: Fact) -> Row:
+        metric = data.metrics[fact.metric]
+        key = (fact.metric, fact.period.canonical)
+        line = trend(by_metric[fact.metric], fact.period) if key in newest else ""
+        return Row({"label": metric.label(lang), "value": numbers.quantity(fact.quantity, lang, True),
+                    "period": fact.period.in_words(lang), "trend": line},
+                   group=theme_name(data.themes[metric.theme], say),
+                   detail=f"「{fact.quote}」" if sources else None,
+                   tones={"change": _reported_tone(fact, metric, computed.get(key))},
+                   parts={"change": change_parts(fact, say, computed.get(key))})
+
+    title = say("title.show", region=region.name(lang), prefecture=say.pick(region.prefecture, region.prefecture_en))
+    return View("facts", title, columns(say, "label", "value", "period", "change", "trend", numeric=("value",),
+                                        visual=("trend",), wrap=("label",)),
+                EXPORT_KEYS, facts, lambda fact: fact_record(data, fact), row, lang=lang)
+
+
+def highlights_view(data: Dataset, highlights: Sequence[Highlight], lang: str, sources: bool = False) -> View:
+    say = Labels(lang)
+
+    def record(hl: Highlight) -> dict[str, Any]:
+        return {"region": hl.region, "theme": hl.theme, "text": hl.text, "text_en": hl.text_en,
+                "period": hl.period.canonical if hl.period else None, "source": hl.source, "quote": hl.quote}
+
+    def row(hl: Highlight) -> Row:
+        return Row({"theme": theme_name(data.themes[hl.theme], say), "text": say.pick(hl.text, hl.text_en)},
+                   detail=f"「{hl.quote}」" if sources else None)
+
+    return View("highlights", say("title.highlights"), columns(say, "theme", "text", wrap=("theme", "text")),
+                ["region", "theme", "text", "text_en", "period", "source", "quote"], highlights, record, row,
+                detail_column="text", lang=lang)
