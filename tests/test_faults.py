@@ -526,3 +526,65 @@ def test_the_bundled_sources_still_verify() -> None:
     result = run("check", "--sources", str(SOURCE_DIR))
     assert result.code == 0 and "quotes verbatim in their sources" in result.stderr, result
 
+
+
+# --------------------------------------------------------------------------- faults the cache and the entry point own
+
+
+def test_a_fifo_added_to_a_cached_data_directory_is_refused_at_once(tmp_path: Path) -> None:
+    """The cache is judged by the files behind the path: a FIFO among them means no cache (its content
+    cannot be keyed), and the loader refuses it, never a hang on hashing it."""
+    folder = tmp_path / "counties"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(MINI, encoding="utf-8")
+    assert reporter_bounded("--data", str(folder), "regions").code == 0  # builds the cache
+    os.mkfifo(folder / "b.yaml")
+    done = reporter_bounded("--data", str(folder), "regions", timeout=10)
+    assert done.code == 1 and "b.yaml" in done.stderr and "named pipe" in done.stderr, done
+
+
+def test_a_closed_stdout_is_one_line_not_a_traceback() -> None:
+    """``reporter get 江山 研发投入 >&-``: Python starts with sys.stdout None."""
+    out = subprocess.run(f"{sys.executable} -m reporter get 江山 研发投入 >&-", shell=True, executable="/bin/bash",
+                         capture_output=False, stderr=subprocess.PIPE, text=True, timeout=60,
+                         env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert out.returncode == 1, out.stderr
+    assert out.stderr == "reporter: standard output is closed; nothing was written\n"
+
+
+@pytest.mark.parametrize("args", [["get", "江山", "研发投入"], ["export", "--format", "csv"], ["show", "江山"]])
+def test_a_full_disk_on_stdout_is_one_line_not_a_traceback(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([sys.executable, "-m", "reporter", *args], stdout=full, stderr=subprocess.PIPE,
+                             text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert out.returncode == 1, out.stderr
+    assert out.stderr == "reporter: cannot write to standard output: No space left on device\n"
+
+
+def test_ctrl_c_while_the_cache_is_built_after_the_answer_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer is out, then the cache build (a fork, on the command line) is interrupted."""
+    from reporter.cli.session import Session
+
+    def interrupted(self: Session, detach: bool) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Session, "build_cache", interrupted)
+    result = run("get", "江山", "研发投入")
+    assert (result.code, result.stdout, result.stderr) == (130, "2.06亿元\n", "reporter: interrupted\n")
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("value: 100,", "value: 1234567890123456789012345678901,", "has 31 significant digits; at most 15"),
+    ("value: 100,", "value: 0.0000000000000000000000000001,", "value: 100,"),  # few significant digits: fine
+    ("value: 100,", "value: 100, yoy_pct: 12345678901234567890.5,", "has 21 significant digits"),
+    ("value: 1.5,", "value: 1.5, rank_change: " + "9" * 5000 + ",", "should be a whole number of at most 9 digits"),
+])
+def test_numbers_are_bounded_in_digits_with_a_clear_message(write_yaml: object, old: str, new: str,
+                                                           message: str) -> None:
+    path = write_yaml(MINI.replace(old, new))  # type: ignore[operator]
+    result = run("check", str(path))
+    if message == old:
+        assert result.code == 0, result
+        return
+    assert result.code == 1 and message in result.stderr and "Traceback" not in result.stderr, result
+    assert max(len(line) for line in result.stderr.splitlines()) < 400  # a 5,000-digit value is not echoed

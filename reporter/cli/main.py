@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             # the answer is out: build the cache now, so the first query after an edit does not wait
             session.build_cache(detach=real_run)
         except KeyboardInterrupt:
+            note("reporter: " + Message("interrupted").text(session.message_lang))
             code = ExitCode.INTERRUPTED
     if real_run:
         # A real run ends here. Python's shutdown would garbage-collect everything imported and made,
