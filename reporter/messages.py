@@ -148,10 +148,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # writing
     "stdout_closed": ("standard output is closed; nothing was written", "标准输出已关闭，未输出任何内容"),
     "stdout_failed": ("cannot write to standard output: {reason}", "无法写入标准输出：{reason}"),
-    "more_problems": ("… and {count} more problem(s); run 'reporter check' to see all",
+    "more_problems": ("… and {count} more problem{s}; run 'reporter check' to see all",
                       "……另有{count}个问题；运行 reporter check 查看全部"),
-    "problems_count": ("{target}: {count} problem(s)", "{target}：{count}个问题"),
     "interrupted": ("interrupted", "已中断"),
+    # check
+    "check.ok": ("{target}: ok, {regions} regions, {metrics} metrics, {facts} facts, {highlights} highlights",
+                 "{target}：通过，{regions}个地区、{metrics}个指标、{facts}项数据、{highlights}条亮点"),
+    "check.quotes_ok": ("; {count} quotes verbatim in their sources", "；{count}条引文与来源原文一致"),
+    "check.warnings": ("; {count} warning{s} (--strict makes them errors)", "；{count}条提醒（加 --strict 视为错误）"),
+    "check.problems": ("{target}: {count} problem{s}", "{target}：{count}个问题"),
+    "check.unverified": ("{target}: {count} unverified quote{s}", "{target}：{count}条引文未能核实"),
+    "check.no_text": ("text not found for source{s} {ids}", "找不到来源 {ids} 的原文"),
+    "warning": ("warning: {text}", "提醒：{text}"),
 }
 
 
@@ -167,8 +175,11 @@ class Message:
         self.values = values
 
     def text(self, lang: str = "en") -> str:
+        """The words in ``lang``; an English ``{s}`` is the plural ending that a ``count`` value asks for."""
         template = MESSAGES[self.key][1 if lang == "zh" else 0]
-        return template.format(**{k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values.items()})
+        values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values.items()}
+        values.setdefault("s", "" if values.get("count") == 1 else "s")
+        return template.format(**values)
 
     def __str__(self) -> str:
         return self.text("en")

@@ -114,7 +114,7 @@ def test_invalid_data_names_the_first_problem_and_points_to_check(write_yaml: Ca
     assert result.code == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"reporter: {path}:6:")
-    assert "and 1 more problem(s); run 'reporter check'" in lines[1]
+    assert "and 1 more problem; run 'reporter check'" in lines[1]
 
 
 def test_check_ok_summary_on_stderr_and_problems_listed(write_yaml: Callable[..., Path]) -> None:

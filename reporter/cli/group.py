@@ -23,8 +23,8 @@ COMMANDS = {  # name -> module.object (listed alphabetically by --help)
        for name in ("regions", "metrics", "show", "compare", "rank", "delta", "search")},
     "get": "reporter.commands.get.get",
     "brief": "reporter.commands.brief.brief",
-    "export": "reporter.commands.data.export",
-    "check": "reporter.commands.data.check",
+    "export": "reporter.commands.export.export",
+    "check": "reporter.commands.check.check",
 }
 
 
