@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from reporter.errors import Problem
+from reporter.messages import Message
 from reporter.files import file_kind
 from reporter.paths import is_data_file_name
 
@@ -242,24 +243,58 @@ def compose(text: str, where: str) -> tuple[Any, list[Problem]]:
     except _TooManyNodes:
         return None, [_too_many_nodes(where, f"more than {NODE_LIMIT:,}")]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        if "expected a single document" in message:
-            message = "several YAML documents (---) in one file; expected one"
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        return None, [Problem(where, line, column, f"YAML syntax: {message}")]
+        return None, [syntax_problem(exc, text, where)]
     except yaml.YAMLError as exc:
-        return None, [Problem(where, None, None, f"YAML error: {exc}")]
+        return None, [Problem(where, None, None, Message("yaml.error", message=str(exc)))]
     except RecursionError:
-        return None, [Problem(where, None, None, "YAML nested too deeply")]
+        return None, [Problem(where, None, None, Message("yaml.too_deep"))]
     finally:
         loader.dispose()
     if root is None:
-        return None, [Problem(where, 1, None, "empty file; expected a mapping with sources, metrics and regions")]
+        return None, [Problem(where, 1, None, Message("yaml.empty"))]
     import re
 
     return root, screen(root, where, may_alias="&" in text and re.search(_ANCHOR, text) is not None)
+
+
+def syntax_problem(exc: Any, text: str, where: str) -> Problem:
+    """A YAML syntax error said where the mistake is, with a hint for the mistakes people make typing
+    YAML on a Chinese keyboard: a full-width colon or comma, a tab, a quote never closed, an
+    unquoted ``@`` (PyYAML names the line after the mistake, or the end of the file)."""
+    import re
+
+    lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", text)  # the line breaks YAML counts
+
+    def line_of(number: int) -> str:
+        return lines[number] if 0 <= number < len(lines) else ""
+
+    problem, context = exc.problem_mark, exc.context_mark
+    message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    at = problem or context
+    line, column = (at.line, at.column) if at else (0, 0)
+    found = line_of(line)[column:column + 1]
+    if "expected a single document" in message:
+        return Problem(where, line + 1, column + 1, Message("yaml.documents"))
+    if context is not None and "quoted scalar" in str(exc.context):
+        quote = line_of(context.line)[context.column:context.column + 1]
+        return Problem(where, context.line + 1, context.column + 1, Message("yaml.unclosed_quote", quote=quote))
+    if found == "\t" or (problem is not None and line_of(line).startswith("\t")):
+        return Problem(where, line + 1, 1, Message("yaml.tab"))
+    if found == "@":
+        return Problem(where, line + 1, column + 1, Message("yaml.at_sign"))
+    first = max(0, (context.line if context is not None else line) - 2)
+    for number in range(line, first - 1, -1):  # the nearest key written with '：'
+        code = line_of(number).split("#", 1)[0]
+        colon = code.find("：")
+        if colon >= 0 and ":" not in code[:colon]:  # where the key's colon should be, not inside a value
+            return Problem(where, number + 1, colon + 1, Message("yaml.full_width_colon"))
+    if context is not None and "flow" in str(exc.context) and context.line == line:
+        comma = line_of(line).find("，", context.column, column + 1)  # items parted by a full-width comma
+        if comma >= 0:
+            return Problem(where, line + 1, comma + 1, Message("yaml.full_width_comma"))
+    if context is not None and "could not find expected ':'" in message:
+        return Problem(where, context.line + 1, context.column + 1, Message("yaml.no_colon"))
+    return Problem(where, line + 1 if at else None, column + 1 if at else None, Message("yaml.syntax", message=message))
 
 
 def screen(root: Any, where: str, may_alias: bool = True) -> list[Problem]:

@@ -51,3 +51,24 @@ def test_a_mistyped_number_gets_a_named_hint(write_yaml: Callable[..., Path], wr
     path = write_yaml(MINI.replace("value: 100,", f"value: {written},"))
     assert hint_en in run("--lang", "en", "check", str(path)).stderr
     assert hint_zh in run("--lang", "zh", "check", str(path)).stderr
+
+
+@pytest.mark.parametrize(("text", "where", "en", "zh"), [
+    ("regions:\n  a:\n    zh：甲县\n    short: 甲\n", ":3:7:", "a full-width '：' where YAML needs ':'", "全角冒号“：”"),
+    ("regions:\n  a:\n\tzh: 甲县\n", ":3:1:", "a tab indents this line", "制表符（Tab）缩进"),
+    ('regions:\n  a:\n    zh: "甲县\n    short: 甲\n    en: Jia\n', ':3:9:', 'the quote " opened here is never closed',
+     "引号 \" 没有闭合"),
+    ("regions:\n  a:\n    facts:\n      - {metric: x, period: @2020-H1, value: 1}\n", ":4:29:",
+     'a value starting with @ must be quoted, as in "@2020-H1"', '以 @ 开头的值要加引号'),
+    ("regions:\n  a:\n    facts:\n      - {metric: x， value: 1}\n", ":4:19:", "a full-width '，' parts the items",
+     "全角逗号“，”"),
+    ("regions:\n  a:\n    zh: 甲县\n    quote: 原文：见报道\n    short 甲\n    en: Jia\n", ":5:5:",
+     "this line has no ':' after its key", "缺少“:”"),
+])
+def test_yaml_mistakes_are_named_at_their_own_line(write_yaml: Callable[..., Path], text: str, where: str, en: str,
+                                                   zh: str) -> None:
+    path = write_yaml(text)
+    english, chinese = run("--lang", "en", "check", str(path)), run("--lang", "zh", "check", str(path))
+    assert english.code == chinese.code == 1
+    assert english.stderr.startswith(f"{path}{where} {en}"), english.stderr
+    assert chinese.stderr.startswith(f"{path}{where} ") and zh in chinese.stderr, chinese.stderr
