@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from reporter.errors import Problem
-from reporter.messages import Message
 from reporter.files import file_kind
+from reporter.messages import Message
 from reporter.paths import is_data_file_name
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any curated file; keeps a stray log from eating memory
