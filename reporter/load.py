@@ -23,9 +23,14 @@ from reporter.model import Fact, Highlight, Metric, Quantity, Region, SeriesChun
 from reporter.nodes import NUMBER, Fields, Node, NodeReader, number_problem
 from reporter.periods import Period, PeriodError, parse_period
 from reporter.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS
-from reporter.yamlfile import compose, data_files, read_text
+from reporter.yamlfile import compose_sections, data_files, read_text
+from reporter.yamlnodes import is_scalar
 
 R = TypeVar("R")
+
+# what problems call the parts they are about (made once: read once per fact of a large file)
+_FILE, _FACT, _HIGHLIGHT = Message("what.file"), Message("what.fact"), Message("what.highlight")
+_SERIES_METRIC, _PERIOD, _VALUE = Message("what.series_metric"), Message("what.period"), Message("what.value")
 
 
 def load_dataset(paths: Path | str | Sequence[Path | str]) -> Dataset:
@@ -69,29 +74,45 @@ class SectionReader(NodeReader):
         self.parts = Parts()
 
     def read_file(self, path: Path) -> None:
+        """Read one file's sections in the order written; the entries of a section (every region of a
+        large file) are composed one at a time and let go once read."""
         where = str(path)
         text, problems = read_text(path)
         if text is None:
             self.problems.extend(problems)
             return
-        root, problems = compose(text, where)
-        if problems or root is None:
-            self.problems.extend(problems)
+        root, pairs, composing = compose_sections(text, where)
+        try:
+            if root is not None and not Node(root, where).is_mapping:
+                self.mapping(Node(root, where), _FILE)  # says what it is instead
+                return
+            spec = FIELDS["file"]
+            for key, value in pairs:
+                field = spec.get(key.value)
+                if field is None:
+                    self.problem(Node(key, where), Message("unknown_field", field=key.value,
+                                                           what=_FILE, known=", ".join(spec)))
+                elif key.value in SECTIONS:
+                    self.read_section(key.value, Node(value, where))
+                else:
+                    self.read(field, Node(value, where), Message("what.field", name=key.value))
+        finally:
+            self.problems.extend(composing)
+
+    def read_section(self, section: str, at: Node) -> None:
+        part = SECTIONS[section]
+        if not at.is_mapping:
+            self.mapping(at, Message("what.field", name=section))  # says what it is instead
             return
-        top = self.fields(Node(root, where), Message("what.file"), FIELDS["file"])
-        if top is None:
-            return
-        for section, part in SECTIONS.items():
-            if section not in top:
+        for key, value in at.node.value:
+            knode, vnode = Node(key, at.path), Node(value, at.path)
+            ident = self.ident(knode, Message("what.id", part=Message(f"part.{part}")))
+            if ident is None:
                 continue
-            for knode, vnode in top[section].values():
-                ident = self.ident(knode, Message("what.id", part=Message(f"part.{part}")))
-                if ident is None:
-                    continue
-                if section == "regions":
-                    self.read_region(ident, knode, vnode)
-                elif self.first_definition(section, part, ident, knode):
-                    getattr(self, f"read_{part}")(ident, vnode)
+            if section == "regions":
+                self.read_region(ident, knode, vnode)
+            elif self.first_definition(section, part, ident, knode):
+                getattr(self, f"read_{part}")(ident, vnode)
 
     def first_definition(self, section: str, part: str, ident: str, at: Node) -> bool:
         """Record where ``ident`` is defined; a second definition is a problem naming the first."""
@@ -169,7 +190,7 @@ class SectionReader(NodeReader):
         return str(f.get("source") or default or "")
 
     def read_fact(self, region: str, at: Node, default_source: str | None) -> None:
-        f = self.part("fact", at, Message("what.fact"))
+        f = self.part("fact", at, _FACT)
         if f is None:
             return
         source = self.source_of(f, default_source)
@@ -181,14 +202,16 @@ class SectionReader(NodeReader):
     def read_series(self, region: str, key: Node, at: Node, default_source: str | None) -> None:
         """A compact series: ``values`` is a mapping ``{PERIOD: VALUE}`` or one string of
         ``PERIOD=VALUE`` pairs (``"2011=123.4 2012=98"``), the cheapest layout for big data."""
-        metric = self.text(key, Message("what.series_metric"))  # an id, or a name the cross-check resolves
+        metric = self.text(key, _SERIES_METRIC)  # an id, or a name the cross-check resolves
         f = self.part("series", at, Message("what.series", name=key.node.value))
         if f is None or metric is None:
             return
         source = self.source_of(f, default_source)
         values: Node = f["values"]
+        entries: list[tuple[Period, str, int, int] | None]
         if values.is_mapping:
-            entries = [self.mapping_entry(pnode, vnode, values.path) for pnode, vnode in values.node.value]
+            entries = list(_plain_entries(values.node.value) or ()) or [
+                self.mapping_entry(pnode, vnode, values.path) for pnode, vnode in values.node.value]
         elif values.is_scalar:
             entries = self.string_entries(values)
         else:
@@ -200,13 +223,10 @@ class SectionReader(NodeReader):
                                                 source, f["quote"], f.get("note", ""), at.path, tuple(known)))
 
     def mapping_entry(self, pnode: object, vnode: object, path: str) -> tuple[Period, str, int, int] | None:
-        """One ``"2019": 123.4`` pair; the plain case is read directly, anything else by the careful readers."""
-        entry = _plain_entry(pnode, vnode)
-        if entry is not None:
-            return entry
-        period = self.period(Node(pnode, path), Message("what.period"))
+        """One ``"2019": 123.4`` pair, read by the careful readers (the plain case is read in bulk)."""
+        period = self.period(Node(pnode, path), _PERIOD)
         value_node = Node(vnode, path)
-        value = self.number(value_node, Message("what.value"))
+        value = self.number(value_node, _VALUE)
         if period is None or value is None:
             return None
         return (period, value, value_node.line, value_node.column)
@@ -233,14 +253,14 @@ class SectionReader(NodeReader):
         if not NUMBER.fullmatch(value_text):
             self.problems.append(Problem(path, line, column, Message("series_pair_form", pair=pair[:40])))
             return None
-        problem = number_problem(value_text, Message("what.value"))
+        problem = number_problem(value_text, _VALUE)
         if problem is not None:
             self.problems.append(Problem(path, line, column, problem))
             return None
         return (period, value_text, line, column)
 
     def read_highlight(self, region: str, at: Node, default_source: str | None) -> None:
-        f = self.part("highlight", at, Message("what.highlight"))
+        f = self.part("highlight", at, _HIGHLIGHT)
         if f is None:
             return
         source = self.source_of(f, default_source)
@@ -255,16 +275,17 @@ def record(kind: type[R], f: Fields, **given: Any) -> R:
     return kind(**{**taken, **given})
 
 
-def _plain_entry(pnode: object, vnode: object) -> tuple[Period, str, int, int] | None:
-    """A series pair written plainly (a period, a number of ordinary length), or None."""
-    key, value = getattr(pnode, "value", None), getattr(vnode, "value", None)
-    if not (isinstance(key, str) and isinstance(value, str) and len(value) <= MAX_DIGITS
-            and NUMBER.fullmatch(value)):
+def _plain_entries(pairs: list[tuple[Any, Any]]) -> list[tuple[Period, str, int, int]] | None:
+    """A series' ``"2019": 123.4`` pairs read at once when every one is written plainly (periods, numbers
+    of ordinary length), as generated data always are; None: read them one by one, carefully."""
+    if not pairs or not all(map(is_scalar, [v for _, v in pairs])):
+        return None
+    written = [v.value for _, v in pairs]
+    if max(map(len, written)) > MAX_DIGITS or not all(map(NUMBER.fullmatch, written)):
         return None
     try:
-        period = parse_period(key)
+        periods = [parse_period(k.value) for k, _ in pairs]
     except PeriodError:
         return None
-    mark = vnode.start_mark  # type: ignore[attr-defined]
-    return (period, value, mark.line + 1, mark.column + 1)
-
+    marks = [v.start_mark for _, v in pairs]
+    return [(period, value, mark.line + 1, mark.column + 1) for period, value, mark in zip(periods, written, marks)]

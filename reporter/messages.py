@@ -45,6 +45,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "以 @ 开头的值要加引号，如 \"@2020-H1\""),
     "yaml.full_width_colon": ("a full-width '：' where YAML needs ':' (a half-width colon, then a space)",
                               "这里用了全角冒号“：”，YAML 需要半角冒号“:”，其后再加一个空格"),
+    "yaml.alias": ("anchors and aliases (&, *) are not allowed in data files", "数据文件中不允许锚点和别名（&、*）"),
+    "yaml.tag": ("tag '{tag}' is not allowed; write plain values", "不允许使用标签“{tag}”；请直接写值"),
+    "yaml.key_kind": ("keys must be plain text (no lists, maps or << merges)", "键只能是文字（不能是列表、映射或 << 合并）"),
+    "yaml.duplicate_key": ("duplicate key '{name}' (first at line {first})", "键“{name}”重复（首次出现于第{first}行）"),
+    "yaml.too_many_nodes": ("too many YAML nodes (keys, values, list items): {found}; the limit is {limit} per file "
+                            "(split the file, or write series as strings: docs/data-format.md)",
+                            "YAML 节点（键、值、列表项）过多：{found}；每个文件最多 {limit} 个（请拆分文件，或把序列写成字符串："
+                            "见 docs/data-format.md）"),
     "yaml.no_colon": ("this line has no ':' after its key (write key: value)", "这一行的键后面缺少“:”（应写作 键: 值）"),
     "yaml.full_width_comma": ("a full-width '，' parts the items of {{…}} or […]: YAML needs ','",
                               "{{…}} 或 […] 中的各项用了全角逗号“，”分隔：YAML 需要半角逗号“,”"),

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
-
-import yaml
 
 from reporter.errors import Problem
 from reporter.messages import Message
 from reporter.model import Origin
 from reporter.periods import Period, PeriodError, parse_period
 from reporter.rules import MAX_DIGITS, Field
+from reporter.yamlnodes import MappingNode, SequenceNode
 
 ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 _INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]{0,8})")  # a rank move of a billion places is a typo
 _NULLS = ("~", "null", "Null", "NULL")
-_KIND_WORDS = {yaml.MappingNode: "mapping", yaml.SequenceNode: "sequence", yaml.ScalarNode: "scalar"}
+_KIND_WORDS = {MappingNode: "mapping", SequenceNode: "sequence"}  # anything else: a scalar
 
 
 class Node:
@@ -51,11 +51,11 @@ class Node:
 
     @property
     def is_mapping(self) -> bool:
-        return type(self.node) is yaml.MappingNode
+        return type(self.node) is MappingNode
 
     @property
     def is_scalar(self) -> bool:
-        return type(self.node) is yaml.ScalarNode
+        return type(self.node) not in _KIND_WORDS
 
 
 class Fields:
@@ -77,6 +77,12 @@ class Fields:
 
 
 What = str | Message  # what a value is, in a message: a field's name as written, or words ("fact")
+
+
+@lru_cache(maxsize=None)
+def _field_word(name: str) -> Message:
+    """How a message names a field (the same few names, read thousands of times)."""
+    return Message("what.field", name=name)
 
 
 class NodeReader:
@@ -101,7 +107,7 @@ class NodeReader:
         return {k.value: (Node(k, at.path), Node(v, at.path)) for k, v in at.node.value}
 
     def sequence(self, at: Node, what: What) -> list[Node] | None:
-        if type(at.node) is not yaml.SequenceNode:
+        if type(at.node) is not SequenceNode:
             self._wrong_kind(at, what, "sequence")
             return None
         return [Node(n, at.path) for n in at.node.value]
@@ -113,24 +119,27 @@ class NodeReader:
     def fields(self, at: Node, what: What, spec: dict[str, Field], required: bool = True) -> Fields | None:
         """Read a mapping against its spec: unknown fields and (unless not ``required``) missing
         required ones are problems."""
-        items = self.mapping(at, what)
-        if items is None:
+        if not at.is_mapping:
+            self._wrong_kind(at, what, "mapping")
             return None
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
         ok = True
-        for key, (knode, vnode) in items.items():
-            field = spec.get(key)
+        path = at.path
+        for key, value_node in at.node.value:
+            name = key.value
+            field = spec.get(name)
             if field is None:
-                self.problem(knode, Message("unknown_field", field=key, what=what, known=", ".join(spec)))
+                self.problem(Node(key, path), Message("unknown_field", field=name, what=what, known=", ".join(spec)))
                 ok = False
                 continue
-            value = self.read(field, vnode, Message("what.field", name=key))
+            vnode = Node(value_node, path)
+            value = self.read(field, vnode, _field_word(name))
             if value is None:
                 ok = False
-            values[key], nodes[key] = value, vnode
+            values[name], nodes[name] = value, vnode
         for field in spec.values():
-            if required and field.required and field.name not in items:
+            if required and field.required and field.name not in values:
                 self.problem(at, Message("missing_field", what=what, field=field.name))
                 ok = False
         return Fields(values, nodes, at) if ok else None

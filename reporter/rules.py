@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from reporter import units
@@ -100,13 +101,14 @@ class Subject(NamedTuple):
 
 class Rule(NamedTuple):
     """A check of a fact: when it applies (decided once per metric and unit family), when it is broken,
-    what to say, and optionally a screen on the value as written (False: cannot be broken)."""
+    what to say, and optionally a screen: a pattern that finds, in values as written (one per line),
+    every value that could break the rule; a value it does not find cannot."""
 
     name: str
     applies: Callable[[Metric, str], bool]
     broken: Callable[[Subject], bool]
     message: str  # a key of reporter.messages: filled with the Subject's fields, ``kind`` and ``metric_id``
-    screen: Callable[[str], bool] | None = None
+    screen: str | None = None  # a regular expression (multiline), searched in the values joined by newlines
 
 
 def _is_counter(family: str) -> bool:
@@ -116,13 +118,13 @@ def _is_counter(family: str) -> bool:
 VALUE_RULES: tuple[Rule, ...] = (
     # the rules on a value as written (with its qualifier): they run for every value of a series too
     Rule("negative", lambda m, fam: m.kind != "rate", lambda s: s.value < 0,
-         "rule.negative", lambda text: text[0] == "-"),
+         "rule.negative", r"^-"),
     Rule("share", lambda m, fam: fam == "percent" and m.kind == "rate", lambda s: not 0 <= s.value <= 100,
-         "rule.share", lambda text: text[0] == "-" or len(text.partition(".")[0]) > 2),
+         "rule.share", r"^-|^\d{3}"),
     Rule("whole", lambda m, fam: _is_counter(fam), lambda s: s.value != s.value.to_integral_value(),
-         "rule.whole", lambda text: "." in text),
+         "rule.whole", r"\."),
     Rule("rank_from_one", lambda m, fam: fam == "rank", lambda s: s.value < 1,
-         "rule.rank_from_one", lambda text: text[0] in "-0"),
+         "rule.rank_from_one", r"^[-0]"),
     Rule("target_qualifier", lambda m, fam: m.kind == "target", lambda s: s.qualifier != "target",
          "rule.target_qualifier"),
 )
@@ -159,11 +161,21 @@ class Checks(NamedTuple):
 
     def value_problems(self, written: str, qualifier: str = "exact", screened: bool = True) -> list[Message]:
         """What is wrong with one value as written (a series entry); [] for most, cheaply."""
-        rules = [r for r in self.value_rules if not screened or r.screen is None or r.screen(written)]
+        rules = [r for r in self.value_rules if not screened or r.screen is None or _screen(r.screen)(written)]
         if not rules:
             return []
         subject = Subject(self.metric, self.family, self.unit, Decimal(written), qualifier)
         return [_say(r, subject) for r in rules if r.broken(subject)]
+
+    def suspects(self, written: list[str]) -> list[int] | None:
+        """Which values of a series could break a value rule (their indexes), found by each rule's screen
+        over all of them at once; None when a rule without a screen applies (every value is looked at)."""
+        if any(r.screen is None for r in self.value_rules):
+            return None
+        text = "\n".join(written)
+        if not any(_screen(r.screen)(text) for r in self.value_rules):
+            return []
+        return [i for i, value in enumerate(written) if any(_screen(r.screen)(value) for r in self.value_rules)]
 
     def fact_problems(self, written: str, qualifier: str, yoy: str | None, previous: str | None,
                       rank_change: int | None) -> list[Message]:
@@ -178,6 +190,13 @@ def checks_for(metric: Metric, unit: str) -> Checks:
     family = units.family_of(unit)
     return Checks(metric, unit, family, tuple(r for r in VALUE_RULES if r.applies(metric, family)),
                   tuple(r for r in FACT_RULES if r.applies(metric, family)))
+
+
+@lru_cache(maxsize=None)
+def _screen(pattern: str) -> Callable[[str], object]:
+    import re
+
+    return re.compile(pattern, re.MULTILINE).search
 
 
 def _say(rule: Rule, subject: Subject) -> Message:

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +39,7 @@ from reporter.messages import Message
 from reporter.paths import is_data_file_name
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any curated file; keeps a stray log from eating memory
-NODE_LIMIT = 5_000_000  # per file: under 2 GB of composed nodes, 30% above the largest documented layout
-
-_CORE_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-)
+NODE_LIMIT = 5_000_000  # per file: 30% above the largest documented layout; bounds the time a load takes
 
 
 def _size(count: int) -> str:
@@ -169,10 +166,6 @@ def decode_utf8(data: bytes, where: str, what: str = "UTF-8 YAML text") -> tuple
                               f"not UTF-8 (byte 0x{data[exc.start]:02x}){guess}")]
 
 
-class _TooManyNodes(Exception):
-    """Raised from the resolver when a file composes to more than ``NODE_LIMIT`` nodes."""
-
-
 def node_estimate(text: str) -> int:
     """A quick count of the nodes ``text`` will compose to, from C-speed string counts (no parsing).
 
@@ -187,74 +180,97 @@ def node_estimate(text: str) -> int:
 
 
 def _too_many_nodes(where: str, found: str) -> Problem:
-    return Problem(where, None, None, f"too many YAML nodes (keys, values, list items): {found}; the limit "
-                                      f"is {NODE_LIMIT:,} per file (split the file, or write series as "
-                                      "strings: docs/data-format.md)")
-
-
-def _raw_loader() -> Any:
-    """A composer that leaves every plain scalar a string: our code reads the values, so PyYAML's
-    implicit typing (YAML 1.1's NO, 010, 1:20 …) is never consulted, and never paid for."""
-    import yaml
-
-    tags = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
-            yaml.MappingNode: "tag:yaml.org,2002:map"}
-
-    def resolve(self: Any, kind: type, value: Any, implicit: Any) -> str:
-        self.nodes_left -= 1  # every untagged node passes here once: the composer's node count
-        if self.nodes_left < 0:
-            raise _TooManyNodes
-        return tags[kind]
-
-    def no_path(self: Any, *args: Any) -> None:  # path-based resolvers are not used
-        return None
-
-    methods = {"resolve": resolve, "descend_resolver": no_path, "ascend_resolver": no_path}
-
-    if getattr(yaml, "__with_libyaml__", False):
-        from yaml._yaml import CParser
-
-        return type("RawCLoader", (CParser,), methods)
-
-    class RawLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer):
-        def __init__(self, stream: Any) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-
-    for name, method in methods.items():
-        setattr(RawLoader, name, method)
-    return RawLoader
+    return Problem(where, None, None, Message("yaml.too_many_nodes", found=found, limit=f"{NODE_LIMIT:,}"))
 
 
 def compose(text: str, where: str) -> tuple[Any, list[Problem]]:
-    """Compose one YAML document into nodes; returns (root node or None, problems)."""
-    import yaml  # imported here: only loading pays for it
+    """Compose one YAML document into nodes (reporter.yamlnodes); returns (root node or None, problems)."""
+    composed = _Composition(text, where)
+    root = composed.run(lambda composer: composer.document())
+    return root, composed.problems
 
-    estimate = node_estimate(text)
-    if estimate > NODE_LIMIT:
-        return None, [_too_many_nodes(where, f"about {estimate:,}, counting its commas, lines and colons")]
-    loader = _raw_loader()(text)
-    # A node with an explicit tag (!!str a) skips the resolver: count each '!' as one up front.
-    loader.nodes_left = NODE_LIMIT - text.count("!")
-    try:
-        root = loader.get_single_node()
-    except _TooManyNodes:
-        return None, [_too_many_nodes(where, f"more than {NODE_LIMIT:,}")]
-    except yaml.MarkedYAMLError as exc:
-        return None, [syntax_problem(exc, text, where)]
-    except yaml.YAMLError as exc:
-        return None, [Problem(where, None, None, Message("yaml.error", message=str(exc)))]
-    except RecursionError:
-        return None, [Problem(where, None, None, Message("yaml.too_deep"))]
-    finally:
-        loader.dispose()
-    if root is None:
-        return None, [Problem(where, 1, None, Message("yaml.empty"))]
-    import re
 
-    return root, screen(root, where, may_alias="&" in text and re.search(_ANCHOR, text) is not None)
+def compose_sections(text: str, where: str) -> tuple[Any, Iterator[tuple[Any, Any]], list[Problem]]:
+    """(root node, its pairs, problems): the root's mapping values are streamed, one entry at a time
+    (reporter.yamlnodes.Composer.sections), so a large ``regions:`` is never held whole. Problems
+    found while the pairs are read are appended to the list returned, as they are found."""
+    composed = _Composition(text, where)
+    started = composed.run(lambda composer: composer.sections(), close=False)
+    if started is None:
+        return None, iter(()), composed.problems
+    root, pairs = started
+    return root, composed.guarded(pairs), composed.problems
+
+
+class _Composition:
+    """One run of the composer over a text: its parse errors, limits and problems said as ours."""
+
+    def __init__(self, text: str, where: str) -> None:
+        from reporter.yamlnodes import Composer
+
+        self.text, self.where = text, where
+        self.problems: list[Problem] = []
+        self.failed = False  # a parse error was met: nothing after it is read
+        self.composer = Composer(text, where, NODE_LIMIT)
+        self.composer.problems = self.problems
+
+    def run(self, compose_with: Callable[[Any], Any], close: bool = True) -> Any:
+        estimate = node_estimate(self.text)
+        if estimate > NODE_LIMIT:
+            self.problems.append(_too_many_nodes(self.where, f"about {estimate:,}, counting its commas, lines and "
+                                                             "colons"))
+            return None
+        try:
+            with self._said():
+                result = compose_with(self.composer)
+                if result is None or (isinstance(result, tuple) and result[0] is None):
+                    self.problems.append(Problem(self.where, 1, None, Message("yaml.empty")))
+                    return None
+                return result
+            return None
+        finally:
+            if close:
+                self.composer.dispose()
+
+    def guarded(self, pairs: Iterator[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+        """The streamed pairs, and the entries of each streamed section; a parse error met on the way is
+        a problem, and the end of them all."""
+        try:
+            with self._said():
+                for key, value in pairs:
+                    if self.failed:
+                        return
+                    if isinstance(value.value, Iterator):
+                        value.value = self._entries(value.value)
+                    yield key, value
+                    if self.failed:
+                        return
+        finally:
+            self.composer.dispose()
+
+    def _entries(self, entries: Iterator[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+        if not self.failed:
+            with self._said():
+                yield from entries
+
+    @contextmanager
+    def _said(self) -> Iterator[None]:
+        import yaml  # imported here: only loading pays for it
+
+        from reporter.yamlnodes import TooManyNodes
+
+        try:
+            yield
+            return
+        except TooManyNodes:
+            self.problems.append(_too_many_nodes(self.where, f"more than {NODE_LIMIT:,}"))
+        except yaml.MarkedYAMLError as exc:
+            self.problems.append(syntax_problem(exc, self.text, self.where))
+        except yaml.YAMLError as exc:
+            self.problems.append(Problem(self.where, None, None, Message("yaml.error", message=str(exc))))
+        except RecursionError:
+            self.problems.append(Problem(self.where, None, None, Message("yaml.too_deep")))
+        self.failed = True
 
 
 def syntax_problem(exc: Any, text: str, where: str) -> Problem:
@@ -295,59 +311,6 @@ def syntax_problem(exc: Any, text: str, where: str) -> Problem:
     if context is not None and "could not find expected ':'" in message:
         return Problem(where, context.line + 1, context.column + 1, Message("yaml.no_colon"))
     return Problem(where, line + 1 if at else None, column + 1 if at else None, Message("yaml.syntax", message=message))
-
-
-def screen(root: Any, where: str, may_alias: bool = True) -> list[Problem]:
-    """Problems PyYAML lets through: aliases, foreign tags, odd or duplicate keys (iterative walk).
-
-    An alias makes the composer reuse its anchor's node, so a node met twice is an alias;
-    ``may_alias=False`` (the text has no anchor at all) skips that bookkeeping.
-    """
-    import yaml
-
-    mapping, sequence, scalar = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
-    problems: list[Problem] = []
-
-    def problem(node: Any, message: str) -> None:
-        mark = node.start_mark
-        problems.append(Problem(where, mark.line + 1, mark.column + 1, message))
-
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if may_alias:
-            if id(node) in seen:
-                problem(node, "anchors and aliases (&, *) are not allowed in data files")
-                continue
-            seen.add(id(node))
-        if node.tag not in _CORE_TAGS:
-            problem(node, f"tag '{node.tag}' is not allowed; write plain values")
-            continue
-        kind = type(node)
-        if kind is mapping:
-            first_seen: dict[str, Any] = {}
-            for key, value in node.value:
-                if type(key) is not scalar or (key.value == "<<" and not key.style):
-                    problem(key, "keys must be plain text (no lists, maps or << merges)")
-                    continue
-                if key.value in first_seen:
-                    first = first_seen[key.value].start_mark.line + 1
-                    problem(key, f"duplicate key '{key.value}' (first at line {first})")
-                else:
-                    first_seen[key.value] = key
-                if type(value) is scalar and not may_alias:  # most nodes: check here, skip the stack
-                    if value.tag not in _CORE_TAGS:
-                        problem(value, f"tag '{value.tag}' is not allowed; write plain values")
-                    continue
-                stack.append(value)
-        elif kind is sequence:
-            stack.extend(node.value)
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems
-
-
-_ANCHOR = r"(?:^|[\s\[\]{},])&[^\s\[\]{},]"
 
 
 def data_files(path: Path) -> tuple[list[Path], list[Problem]]:

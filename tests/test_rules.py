@@ -38,6 +38,17 @@ def test_a_series_value_and_the_same_fact_break_the_same_value_rules(kind: str, 
     assert checks.fact_problems(written, qualifier, None, None, None) == checks.value_problems(written, qualifier)
 
 
+@settings(max_examples=300, deadline=None)
+@given(kind=st.sampled_from(KINDS), unit=st.sampled_from(UNITS), values=st.lists(numbers, min_size=1, max_size=12),
+       qualifier=st.sampled_from(QUALIFIERS))
+def test_a_whole_series_screened_at_once_misses_no_broken_value(kind: str, unit: str, values: list[str],
+                                                                 qualifier: str) -> None:
+    checks = checks_for(Metric("m", "m", "m", unit, "t", kind=kind), unit)
+    broken = [i for i, v in enumerate(values) if checks.value_problems(v, qualifier, screened=False)]
+    suspects = checks.suspects(values)
+    assert set(broken) <= set(range(len(values)) if suspects is None else suspects)
+
+
 def test_every_rule_has_a_distinct_name_and_a_message() -> None:
     names = [r.name for r in (*VALUE_RULES, *FACT_RULES)]
     assert len(names) == len(set(names)) and all(r.message for r in (*VALUE_RULES, *FACT_RULES))
