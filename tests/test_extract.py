@@ -367,7 +367,7 @@ def test_ranks_and_rank_moves(text: str, ranks: list[tuple[str, int | None]]) ->
 @pytest.mark.parametrize("text, as_of, periods", [
     ("1-5月，全市企业研发投入2.06亿元；新增企业3家。", "2020-06", ["2020-01/05", "2020-01/05"]),
     ("上半年，新增企业47家。开展评价工作，共有80家企业通过评价。", "2020-06", ["2020-H1", "2020-H1"]),
-    ("新增企业47家。上半年新增企业3家，总数达22家。", "2020-06", ["@2020-H1", "2020-H1", "@2020-H1"]),
+    ("新增企业47家。上半年新增企业3家，总数达22家。", "2020-06", ["unstated/2020-H1", "2020-H1", "@2020-H1"]),
     ("一季度实现技术交易额653.4万元。", "2020-06", ["2020-Q1"]),
     ("2019年区规上工业企业R&D经费投入9100多万元。", "2020-06", ["2019"]),
     ("2020年首次开展绩效评价，共下达补助资金170万元。", "2020-06", ["@2020-H1"]),
@@ -375,7 +375,13 @@ def test_ranks_and_rank_moves(text: str, ranks: list[tuple[str, int | None]]) ->
     ("累计发放创新券290多万元。", "2020-06", ["@2020-H1"]),
     ("截至6月底，全县企业研究院3家。", "2020-07", ["@2020-H1"]),
     ("截至9月末，全县企业研究院3家。", "2020-10", ["@2020-Q3"]),
-    ("近两年兑现资金1200多万元；支持企业获贷款2.6亿元。", "2020-06", ["P2Y/2020-H1", "P2Y/2020-H1"]),
+    ("近两年兑现资金1200多万元；支持企业获贷款2.6亿元。", "2020-06", ["P2Y/2020-H1", "unstated/2020-H1"]),
+    ("近两年，兑现资金1200多万元；支持企业获贷款2.6亿元。", "2020-06", ["P2Y/2020-H1", "P2Y/2020-H1"]),
+    ("开展评价，上半年，新增企业3家；认定企业4家。另有企业5家。", "2020-06", ["2020-H1", "2020-H1", "unstated/2020-H1"]),
+    ("全县已建成省级企业研究院5家。", "2020-06", ["@2020-H1"]),
+    ("上半年新增企业3家；累计培育企业20家。", "2020-06", ["2020-H1", "@2020-H1"]),
+    ("2019年，新增企业3家；已有企业20家。", "2020-06", ["2019", "2019"]),  # a period in force wins over 已
+    ("研发投入2.06亿元。", "2020-06", ["unstated/2020-H1"]),  # no time word: the page does not say
     ("一年为100多家企业提供设备。", "2020-06", ["P1Y/2020-H1"]),
     ("通过5年努力，在乐清培养1000人的队伍。", "2020-06", ["2020/P5Y"]),
     ("1-9月份，全县研发费用4.35亿元。", "2020-10", ["2020-01/09"]),
@@ -397,7 +403,7 @@ def test_periods(text: str, as_of: str, periods: list[str]) -> None:
 def test_a_period_opening_a_paragraph_governs_it_and_one_inside_a_sentence_ends_with_it() -> None:
     text = "上半年，新增企业3家。认定企业4家。\n开展评价，上半年新增企业5家。认定企业6家。"
     got = [prose.resolve_period(r.period, prose.month_index("2020-06")) for r in prose.read(text)]
-    assert got == ["2020-H1", "2020-H1", "2020-H1", "@2020-H1"]
+    assert got == ["2020-H1", "2020-H1", "2020-H1", "unstated/2020-H1"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -449,7 +455,9 @@ def test_as_of_may_be_any_period_of_the_grammar() -> None:
 def test_metric_by_label_or_alias(bundled: Dataset) -> None:
     metrics = bundled.metrics
     assert match_metric("全市规上企业研发投入", "亿元", metrics) == "rd_investment"
-    assert match_metric("区规上工业企业R&D经费投入", "万元", metrics) == "rd_investment"  # an alias
+    assert match_metric("区规上工业企业R&D经费投入", "万元", metrics) == "industrial_rd_investment"  # its label
+    assert match_metric("全区工业企业研发投入", "万元", metrics) == "industrial_rd_investment"  # the longer alias
+    assert match_metric("研发投入", "万元", metrics) == "rd_investment"  # an alias
     assert match_metric("全市规上企业研发投入", "家", metrics) is None  # the unit must fit
     assert match_metric("新招引服务机构", "家", metrics) == "complex_new_agencies"  # held by one name
     assert match_metric("总数", "家", metrics) is None
@@ -469,7 +477,7 @@ def test_json_records(page: str) -> None:
     assert len(records) == len(drafts)
     assert all(list(r) == list(JSON_KEYS) for r in records)
     first = records[0]
-    assert (first["value"], first["unit"], first["period"], first["rank_change"]) == ("22", "位", "@2020-H1", 34)
+    assert (first["value"], first["unit"], first["period"], first["rank_change"]) == ("22", "位", "unstated/2020-H1", 34)
     assert records[[d.value for d in drafts].index("2.06")]["yoy_pct"] == "16"
 
 
@@ -519,7 +527,8 @@ def test_yaml_for_a_new_region_loads_once_filled_and_is_refused_until_then(page:
     data = load_dataset(tmp_path)
     assert len(data.facts) == len(drafts)
     assert [f.quantity.written for f in data.facts] == [d.value for d in drafts]
-    assert data.sources["page-new"].readings[:2] == (("(no period printed)", "@2020-H1"), ("近两年", "P2Y/2020-H1"))
+    assert data.sources["page-new"].readings[:2] == (("(no period printed)", "unstated/2020-H1"),
+                                                          ("近两年", "P2Y/2020-H1"))
 
 
 def test_yaml_refuses_each_open_metric_and_period_at_its_line(tmp_path: Path) -> None:
@@ -586,6 +595,8 @@ def test_read_source_text(tmp_path: Path) -> None:
         read_source_text(tmp_path)
 
 
+UNSTATED = "unstated/2020-H1"  # what a text with no (well-formed) time word says
+
 PIECES = ["1", "5", "9", ".", "0", "22", "一", "两", "三", "十", "百", "万", "亿", "年", "月", "底", "日", "-", "至",
           "第", "位", "名", "家", "个", "万元", "亿元", "%", "多", "余", "近", "约", "超过", "以上", "左右", "不少于",
           "目标", "同比", "增长", "下降", "分别", "、", "，", "；", "。", "\n", "上半年", "一季度", "截至", "目前",
@@ -607,11 +618,11 @@ def test_any_text_is_read_without_error_and_every_period_is_in_our_grammar(piece
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("居全省第5位，前移1.5位。", [("5", None, "@2020-H1"), ("1.5", None, "@2020-H1")]),  # no move; a draft
-    ("居全省第5位，前移五位。", [("5", 5, "@2020-H1")]),
-    ("截至0月底，企业3家。", [("3", None, "@2020-H1")]),  # not a month: no period word
-    ("2021-2019年，企业3家。", [("3", None, "@2020-H1")]),
-    ("13-15月，企业3家。", [("3", None, "@2020-H1")]),
+    ("居全省第5位，前移1.5位。", [("5", None, UNSTATED), ("1.5", None, UNSTATED)]),  # no move; a draft
+    ("居全省第5位，前移五位。", [("5", 5, UNSTATED)]),
+    ("截至0月底，企业3家。", [("3", None, UNSTATED)]),  # not a month: no period word
+    ("2021-2019年，企业3家。", [("3", None, UNSTATED)]),
+    ("13-15月，企业3家。", [("3", None, UNSTATED)]),
 ])
 def test_malformed_words_are_not_read_as_periods_or_moves(text: str,
                                                            expected: list[tuple[str, int | None, str]]) -> None:
