@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from reporter import prose, units
+from reporter import prose, prose_periods, units
 from reporter.errors import DataError, UsageProblem
 from reporter.model import Metric
 
@@ -61,7 +61,7 @@ def extract(text: str, region: str, metrics: Mapping[str, Metric] | None = None,
     seen: set[tuple[str, ...]] = set()
     for r in prose.read(text):
         qualifier = r.qualifier
-        period = prose.resolve_period(r.period, month, r.point, qualifier == "target")
+        period = prose_periods.resolve_period(r.period, month, r.point, qualifier == "target")
         quote_start, quote_end = r.quote_start, r.quote_end
         while quote_start < quote_end and text[quote_start].isspace():
             quote_start += 1
@@ -86,7 +86,7 @@ def _as_of_month(as_of: str | None) -> int | None:
     from reporter.periods import PeriodError
 
     try:
-        return prose.month_index(as_of)
+        return prose_periods.month_index(as_of)
     except PeriodError:
         raise UsageProblem(f"--as-of '{as_of}' is not a month: expected YYYY-MM, like 2020-06") from None
 

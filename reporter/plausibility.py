@@ -26,6 +26,7 @@ from reporter import prose, units
 from reporter.errors import Problem
 from reporter.model import Fact
 from reporter.periods import Period, parse_period
+from reporter.prose_periods import PeriodWord
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset as Data
@@ -165,7 +166,7 @@ def _against_quote(fact: Fact, readings: list[prose.Reading]) -> list[Finding]:
     return out
 
 
-def _fits(word: prose.PeriodWord, period: Period) -> bool:
+def _fits(word: PeriodWord, period: Period) -> bool:
     """Whether a period word of the quote can name the fact's period. Relative words (上半年) are
     judged by the months they name; a level (@…) may fall anywhere within the months named."""
     first_year, first_month = divmod(period.first, 12)

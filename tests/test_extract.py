@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reporter import prose
+from reporter import prose, prose_periods
 from reporter.errors import DataError, UsageProblem
 from reporter.extract import (
     JSON_KEYS,
@@ -33,6 +33,7 @@ from reporter.extract import (
     unresolved_periods,
 )
 from reporter.load import load_dataset
+from reporter.numerals import chinese_number
 from reporter.dataset import Dataset
 from reporter.paths import bundled_data_path
 from reporter.periods import parse_period
@@ -309,7 +310,7 @@ def zh_numeral(n: int) -> str:
 
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_chinese_numerals_read_back(n: int) -> None:
-    assert prose.chinese_number(zh_numeral(n)) == n
+    assert chinese_number(zh_numeral(n)) == n
 
 
 @pytest.mark.parametrize("text, qualifier, word", [
@@ -395,14 +396,14 @@ def test_ranks_and_rank_moves(text: str, ranks: list[tuple[str, int | None]]) ->
     ("10月，发放资料5000余份。", "2020-11", ["2020-10"]),
 ])
 def test_periods(text: str, as_of: str, periods: list[str]) -> None:
-    month = prose.month_index(as_of)
-    got = [prose.resolve_period(r.period, month, r.point, r.qualifier == "target") for r in prose.read(text)]
+    month = prose_periods.month_index(as_of)
+    got = [prose_periods.resolve_period(r.period, month, r.point, r.qualifier == "target") for r in prose.read(text)]
     assert got == periods
 
 
 def test_a_period_opening_a_paragraph_governs_it_and_one_inside_a_sentence_ends_with_it() -> None:
     text = "上半年，新增企业3家。认定企业4家。\n开展评价，上半年新增企业5家。认定企业6家。"
-    got = [prose.resolve_period(r.period, prose.month_index("2020-06")) for r in prose.read(text)]
+    got = [prose_periods.resolve_period(r.period, prose_periods.month_index("2020-06")) for r in prose.read(text)]
     assert got == ["2020-H1", "2020-H1", "2020-H1", "unstated/2020-H1"]
 
 
@@ -413,7 +414,7 @@ def test_a_period_opening_a_paragraph_governs_it_and_one_inside_a_sentence_ends_
 def test_every_period_read_is_in_our_grammar(word: str, month: int, point: bool, target: bool) -> None:
     readings = prose.read(f"{word}，全县新增企业3家。")
     assert len(readings) == 1 and readings[0].period is not None
-    period = prose.resolve_period(readings[0].period, month, point, target)
+    period = prose_periods.resolve_period(readings[0].period, month, point, target)
     assert period is not None and parse_period(period).canonical == period
 
 
