@@ -114,6 +114,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "……另有{count}个问题；运行 reporter check 查看全部"),
     "problems_count": ("{target}: {count} problem(s)", "{target}：{count}个问题"),
     "interrupted": ("interrupted", "已中断"),
+    # ---- plausibility (reporter.plausibility): a fact against its quote and its neighbours
+    "plausible.number": ("the quote states {stated}, not {fact}", "引文写的是{stated}，不是{fact}"),
+    "plausible.unit": ("the quote says {stated}: the unit is {quote_unit}, not {fact_unit}",
+                       "引文写的是{stated}：单位是{quote_unit}，不是{fact_unit}"),
+    "plausible.qualifier": ("the quote says {stated} ({quote_qualifier}), the fact says {fact_qualifier}",
+                            "引文写的是{stated}（{quote_qualifier}），数据为{fact_qualifier}"),
+    "plausible.direction": ("the quote says {word} {stated}, but the fact's {field} is {fact}",
+                            "引文写的是{word}{stated}，而数据的{field}为{fact}"),
+    "plausible.change": ("the quote says {word} {stated}, not the fact's {field} {fact}",
+                         "引文写的是{word}{stated}，不是数据的{field} {fact}"),
+    "plausible.period": ("the quote names {word}, but the fact's period is {fact_period}",
+                         "引文写的时期是“{word}”，而数据的时期是{fact_period}"),
+    "plausible.cumulative": ("{value} in {period} is less than {other} in {other_period} (line {line}): "
+                             "a flow summed from January cannot fall within a year",
+                             "{period}的{value}小于{other_period}的{other}（第{line}行）：年内累计值不应减少"),
+    "plausible.yoy": ("the reported change {reported}% disagrees with {computed}% computed from {previous} "
+                      "in {previous_period}",
+                      "报道的同比{reported}%与按{previous_period}的{previous}算出的{computed}%不符"),
+    "plausible.unit_slip": ("{value} and {other} in {other_period} (line {line}) differ {ratio}-fold: unit slip?",
+                            "{value}与{other_period}的{other}（第{line}行）相差{ratio}倍：单位写错了？"),
+    "plausible.period_words": ("{canonical}", "{canonical}"),  # said as Period.in_words(lang) by plausibility
+    "plausible.qualifier.exact": ("exact", "确数"), "plausible.qualifier.more_than": ("more than", "多于"),
+    "plausible.qualifier.approx": ("about", "约数"), "plausible.qualifier.nearly": ("nearly", "接近"),
+    "plausible.qualifier.at_least": ("at least", "不少于"), "plausible.qualifier.target": ("a target", "目标"),
+    "plausible.field.yoy_pct": ("yoy_pct", "同比增幅"), "plausible.field.rank_change": ("rank_change", "位次变化"),
 }
 
 
