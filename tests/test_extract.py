@@ -1,17 +1,15 @@
 """extract and prose: reading Chinese statistical prose into draft facts, measured honestly.
 
 The recall figures (the source page against regions.yaml, and each SYNTHETIC article in
-tests/fixtures against its hand-written answer key) are printed at the end of every run, in a
-section of pytest's own terminal output, whatever the capture mode.
+tests/fixtures against its hand-written answer key) are printed at the end of every run, in
+pytest's terminal summary (tests/conftest.py), whatever the capture mode.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -38,7 +36,7 @@ from reporter.dataset import Dataset
 from reporter.paths import bundled_data_path
 from reporter.periods import parse_period
 
-from .conftest import SOURCE_DIR
+from .conftest import RECALL_REPORT, SOURCE_DIR
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SYNTHETIC = sorted(FIXTURES.glob("extract-synthetic-*.txt"))
@@ -131,20 +129,9 @@ def below_floor(c: dict[str, int]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def recall_report(request: pytest.FixtureRequest) -> Iterator[list[str]]:
-    """Lines written into pytest's terminal output at the end of the session (not captured)."""
-    lines: list[str] = []
-    yield lines
-    terminal = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if terminal is None or not lines:
-        return
-    # this runs in the last test's teardown, while output is captured: lift the capture to write
-    with capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext():
-        terminal.write_line("")
-        terminal.write_sep("-", "extract recall (value+unit found, qualifier, period, change right)")
-        for line in lines:
-            terminal.write_line(line)
+def recall_report() -> list[str]:
+    """Lines for the end of the run: tests/conftest.py prints them in pytest's terminal summary."""
+    return RECALL_REPORT
 
 
 @pytest.fixture(scope="module")
