@@ -36,7 +36,7 @@ from reporter.dataset import Dataset
 from reporter.paths import bundled_data_path
 from reporter.periods import parse_period
 
-from .conftest import RECALL_REPORT, SOURCE_DIR
+from .conftest import RECALL_REPORT, SOURCE_DIR, run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SYNTHETIC = sorted(FIXTURES.glob("extract-synthetic-*.txt"))
@@ -536,7 +536,7 @@ def test_yaml_refuses_each_open_metric_and_period_at_its_line(tmp_path: Path) ->
     assert sorted({p.line or 0 for p in refused.value.problems}) == open_lines
 
 
-def test_yaml_for_an_existing_region_pastes_under_its_facts(bundled: Dataset, tmp_path: Path) -> None:
+def test_yaml_for_an_existing_region_loads_on_top_of_the_data(bundled: Dataset, tmp_path: Path) -> None:
     article = FIXTURES / "extract-synthetic-1.txt"
     drafts = extract(article.read_text(encoding="utf-8"), "jiangshan", bundled.metrics, "2020-09", "page-2020-kjdd")
     chosen, seen = [], set()
@@ -548,12 +548,15 @@ def test_yaml_for_an_existing_region_pastes_under_its_facts(bundled: Dataset, tm
     text = drafts_as_yaml(chosen, "jiangshan", "page-2020-kjdd", region_exists=True, source_exists=True,
                           metrics=bundled.metrics)
     assert '""  # TODO' not in text and "sources:" not in text
-    facts = text.split("    facts:\n", 1)[1]
-    bundled_text = Path(bundled_data_path()).read_text(encoding="utf-8")
-    at = bundled_text.index("    facts:\n", bundled_text.index("  jiangshan:")) + len("    facts:\n")
-    (tmp_path / "regions.yaml").write_text(bundled_text[:at] + facts + bundled_text[at:], encoding="utf-8")
-    data = load_dataset(tmp_path / "regions.yaml")
-    assert len(data.facts) == len(bundled.facts) + len(chosen)
+    assert "reporter --data bundled --data THIS-FILE check" in text
+    drafts_file = tmp_path / "drafts.yaml"
+    drafts_file.write_text(text, encoding="utf-8")
+    data = load_dataset([bundled_data_path(), drafts_file])
+    added = [f for f in data.facts if f.origin and f.origin.path == str(drafts_file)]
+    assert [(f.region, f.metric, f.quantity.written, f.source) for f in added] == [
+        ("jiangshan", d.metric, d.value, "page-2020-kjdd") for d in chosen]
+    checked = run("--data", "bundled", "--data", str(drafts_file), "check")
+    assert checked.code == 0 and f"{len(bundled.facts) + len(chosen)} facts" in checked.stderr, checked
 
 
 def test_yaml_quotes_hostile_text_safely(tmp_path: Path) -> None:
