@@ -139,6 +139,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plausible.qualifier.approx": ("about", "约数"), "plausible.qualifier.nearly": ("nearly", "接近"),
     "plausible.qualifier.at_least": ("at least", "不少于"), "plausible.qualifier.target": ("a target", "目标"),
     "plausible.field.yoy_pct": ("yoy_pct", "同比增幅"), "plausible.field.rank_change": ("rank_change", "位次变化"),
+    # ---- adding to a data file (reporter.append)
+    "append.tab": ("a tab in the indentation: YAML indents with spaces only; replace it, then run again",
+                   "缩进中有制表符（Tab）：YAML 只能用空格缩进；请替换后重试"),
+    "append.not_yaml": ("the file does not read as YAML ({problem}); fix it first (reporter check names the place)",
+                        "文件不是有效的 YAML（{problem}）；请先修正（reporter check 会指出位置）"),
+    "append.flow": ("{what} is written in flow style ({found}: {{...}} or [...]); reporter adds only to block style "
+                    "(one '- ' item or 'key: value' per line): rewrite it so, or add by hand",
+                    "{what}是流式写法（{found}：{{...}} 或 [...]）；reporter 只能在块式写法（每行一个“- ”项或“键: 值”）"
+                    "中添加：请改写为块式，或手工添加"),
+    "append.wrong_kind": ("{what} should be a mapping (key: value lines), found a {found}; reporter cannot add to it",
+                          "{what}应为映射（“键: 值”各占一行），这里是{found}；reporter 无法在此添加"),
+    "append.unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
+    "append.changed": ("the file changed while reporter was adding to it; nothing was written: run again",
+                       "添加过程中文件被改动；未写入任何内容，请重试"),
+    "append.not_added": ("the edit would not add what was asked (please report this); nothing was written",
+                         "这次修改不能按要求添加（请报告此问题）；未写入任何内容"),
+    "append.exists": ("region '{id}' already exists (defined at {where}); add facts to it with reporter add",
+                      "地区“{id}”已存在（定义于 {where}）；请用 reporter add 为其添加数据"),
+    "append.new_line": ("line {line} of the new text", "新文本第{line}行"),
+    "append.in_new": ("in the text being added (line {line} of the new file): {problem}",
+                      "在要添加的内容中（新文件第{line}行）：{problem}"),
 }
 
 

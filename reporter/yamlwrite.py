@@ -27,10 +27,10 @@ _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _PLAIN = re.compile(r"[^\W\d_][\w.()（）、·&+\-/%，。；：！？“”‘’《》—… ]*")
 _NOT_PLAIN = re.compile(r"^(?:true|false|yes|no|on|off|null|y|n)$|: | #|\s$", re.IGNORECASE)
 # Line breaks, other controls and bidi marks are escaped in quoted values and dropped from comments.
-_ESCAPE = {c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F),
-                                      *range(0x2066, 0x206A))}
+_ESCAPE = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F),
+                                      *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF)}
 _ONE_LINE = {c: " " for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F,
-                              *range(0x2028, 0x202F), *range(0x2066, 0x206A))}
+                              *range(0x2028, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF)}
 TODO = "TODO"  # the word that marks a field left to be filled ('""  # TODO …': check refuses it at its line)
 
 
