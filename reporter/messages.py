@@ -160,6 +160,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "append.new_line": ("line {line} of the new text", "新文本第{line}行"),
     "append.in_new": ("in the text being added (line {line} of the new file): {problem}",
                       "在要添加的内容中（新文件第{line}行）：{problem}"),
+    # ---- reporter add: the questions and what it says
+    "add.intro": ("Adding facts to {file}. Enter takes the [default], < goes back, Tab completes, Ctrl-D ends; "
+                  "nothing is written until you confirm a fact.",
+                  "向 {file} 添加数据。回车采用[默认值]，输入 < 返回上一问，Tab 键补全，Ctrl-D 结束；确认之前不会写入。"),
+    "add.intro_region": ("The new region '{id}' for {file}: Enter leaves a field to fill later (marked TODO), "
+                         "< goes back, Ctrl-D stops.",
+                         "为 {file} 新建地区“{id}”：回车可留待以后填写（标为 TODO），输入 < 返回上一问，Ctrl-D 停止。"),
+    "add.ask.region": ("Region", "地区"),
+    "add.ask.metric": ("Metric (id or name)", "指标（代码或名称）"),
+    "add.ask.value": ("Value, as printed", "数值（按原文）"),
+    "add.ask.unit": ("Unit", "单位"),
+    "add.ask.period": ("Period (2020-01/09, 2020年1-9月, @2020-H1 …)", "时期（如 2020-01/09、2020年1-9月、@2020-H1）"),
+    "add.ask.qualifier": ("Qualifier (exact, more_than 多, approx 约, nearly 近, at_least 不少于, target 目标)",
+                          "限定（exact 确数、more_than 多、approx 约、nearly 近、at_least 不少于、target 目标）"),
+    "add.ask.yoy": ("Change year over year in % (下降: negative; Enter: none)", "同比增减（%，下降为负；回车表示无）"),
+    "add.ask.rank_change": ("Rank change in places (up +, down -; Enter: none)", "位次变化（上升为正，下降为负；回车表示无）"),
+    "add.ask.quote": ("Quote (the sentence, verbatim)", "引文（原文句子，逐字照录）"),
+    "add.ask.source": ("Source id (Enter: the region's source)", "来源代码（回车：沿用地区的来源）"),
+    "add.ask.confirm": ("Add this fact to {file}? (y/n)", "将此数据添加到 {file}？(y/n)"),
+    "add.ask.field": ("{field} ({hint})", "{field}（{hint}）"),
+    "add.ask.new_source": ("Source id of its facts (new or known)", "其数据的来源代码（新的或已有的）"),
+    "add.yes_or_no": ("answer y or n", "请回答 y 或 n"),
+    "add.required": ("{what} is required", "{what}不能为空"),
+    "add.the_quote": ("the quote", "引文"),
+    "add.quote_disagrees": ("{reason}; correct the quote, or type {back} to go back and correct the fact",
+                            "{reason}；请更正引文，或输入 {back} 返回修改数据"),
+    "add.summary": ("  {region} · {metric} · {value} · {period}{more}\n  quote: {quote}",
+                    "  {region} · {metric} · {value} · {period}{more}\n  引文：{quote}"),
+    "add.declined": ("not added", "未添加"),
+    "add.added": ("added {what} to {region} in {file} (lines {first}-{last})",
+                  "已将 {what} 添加到 {file} 的 {region}（第{first}-{last}行）"),
+    "add.not_written": ("nothing was written to {file}", "未写入 {file}"),
+    "add.not_in_effect": ("{file} is not among the data in effect: see it with reporter {options} show {region}",
+                          "{file} 不在当前使用的数据中：可用 reporter {options} show {region} 查看"),
+    "add.skeleton": ("wrote the skeleton of region '{id}' to {file} (lines {first}-{last}): fill the {count} fields "
+                     "marked TODO; reporter check names each until then",
+                     "已将地区“{id}”的框架写入 {file}（第{first}-{last}行）：请填写标为 TODO 的{count}个字段；"
+                     "填好之前 reporter check 会逐一指出"),
+    "add.region_written": ("wrote region '{id}' to {file} (lines {first}-{last}); add its facts with reporter add",
+                           "已将地区“{id}”写入 {file}（第{first}-{last}行）；可用 reporter add 添加其数据"),
+    "add.usage": ("give REGION METRIC VALUE with --period and --quote (and --unit, --file), or run "
+                  "'reporter add' on a terminal to be asked",
+                  "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file），或在终端中运行 "
+                  "reporter add 按提示输入"),
+    "add.new_region_alone": ("--new-region ID takes no REGION METRIC VALUE", "--new-region ID 不能与 REGION METRIC VALUE 同用"),
+    "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
+                    "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
 }
 
 

@@ -104,7 +104,7 @@ def test_every_message_has_both_languages_and_the_same_arguments() -> None:
     for key, (english, chinese) in MESSAGES.items():
         assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", chinese)), key
         if english.strip("{}") != "canonical":  # a period, said by Period.in_words
-            assert re.search(r"[\u4e00-\u9fff]", chinese), key
+            assert re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", chinese), key  # Chinese words or marks
 
 
 # --------------------------------------------------------------------------- warnings (SYNTHETIC data)

@@ -25,6 +25,7 @@ COMMANDS = {  # name -> module.object (listed alphabetically by --help)
     "brief": "reporter.commands.brief.brief",
     "export": "reporter.commands.data.export",
     "check": "reporter.commands.data.check",
+    "add": "reporter.commands.add.add",
 }
 
 
