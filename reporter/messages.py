@@ -204,6 +204,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "'reporter add' on a terminal to be asked",
                   "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file），或在终端中运行 "
                   "reporter add 按提示输入"),
+    # ---- reporter extract
+    "extract.drafted": ("{count} draft facts from {file}, {named} of them with a catalogue metric",
+                        "从 {file} 读出{count}项数据草稿，其中{named}项对应目录中的指标"),
+    "extract.open_periods": ("{count} drafts have a period that needs --as-of (the month the text was published):",
+                             "{count}项草稿的时期需要 --as-of（文章发表的月份）才能确定："),
+    "extract.new_region_id": ("a new region is named by a new id, like xinxian", "新地区请用新的代码，如 xinxian"),
+    "extract.append_new_region": ("region '{id}' is not in the data: add it first (reporter add --new-region {id} "
+                                  "--file {file}, and fill its fields), then --append",
+                                  "数据中没有地区“{id}”：请先添加（reporter add --new-region {id} --file {file}，"
+                                  "并填写其字段），再用 --append"),
+    "extract.append_source": ("--append needs --source ID, the source the facts are quoted from (define it under "
+                              "sources: in {file} first)",
+                              "--append 需要 --source ID，即数据所引用的来源（请先在 {file} 的 sources: 中定义）"),
+    "extract.skipped": ("left out line {line}, {written}: {why}", "未添加第{line}行的 {written}：{why}"),
+    "extract.no_metric": ("no catalogue metric is named by '{label}' ({unit})", "“{label}”（{unit}）不对应目录中的指标"),
+    "extract.no_period": ("its period ('{word}') needs --as-of", "其时期（“{word}”）需要 --as-of 才能确定"),
+    "extract.already": ("there is a '{metric}' fact for {period} already", "已有“{metric}”在{period}的数据"),
+    "extract.none_to_add": ("nothing to add to {file}", "没有可添加到 {file} 的数据"),
+    "extract.appended": ("added {count} facts to {region} in {file} (lines {first}-{last}); {skipped} left out",
+                         "已将{count}项数据添加到 {file} 的 {region}（第{first}-{last}行）；{skipped}项未添加"),
     "add.new_region_alone": ("--new-region ID takes no REGION METRIC VALUE", "--new-region ID 不能与 REGION METRIC VALUE 同用"),
     "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
                     "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),

@@ -625,3 +625,73 @@ def test_yaml_of_no_drafts_is_still_a_data_file(tmp_path: Path) -> None:
     (tmp_path / "d.yaml").write_text(fill(text, []), encoding="utf-8")
     data = load_dataset(tmp_path / "d.yaml")
     assert list(data.regions) == ["newcounty"] and data.facts == ()
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_the_command_prints_yaml_that_check_refuses_only_where_a_guess_is_open(tmp_path: Path) -> None:
+    article = FIXTURES / "extract-synthetic-1.txt"
+    result = run("--lang", "en", "extract", str(article), "--region", "江山", "--as-of", "2020-10")
+    assert result.code == 0, result
+    assert result.stderr.startswith(f"reporter: 14 draft facts from {article}, 7 of them with a catalogue metric")
+    assert "needs --as-of" not in result.stderr
+    drafts = tmp_path / "drafts.yaml"
+    drafts.write_text(result.stdout, encoding="utf-8")
+    checked = run("--data", "bundled", "--data", str(drafts), "check")
+    todo = {i + 1 for i, line in enumerate(result.stdout.split("\n")) if '""  # TODO' in line}
+    assert checked.code == 1 and len(todo) == 7
+    places = {int(m.group(1)) for m in re.finditer(rf"{re.escape(str(drafts))}:(\d+):", checked.stderr)}
+    assert places == todo  # every refusal is at a line marked TODO, and every TODO is refused
+
+
+def test_without_as_of_the_command_says_which_periods_are_open() -> None:
+    article = FIXTURES / "extract-synthetic-1.txt"
+    result = run("--lang", "en", "extract", str(article), "--region", "jiangshan", "--format", "json")
+    assert result.code == 0
+    assert "reporter: 14 drafts have a period that needs --as-of" in result.stderr
+    assert "  line 5: 4.35亿元: '1-9月份' needs --as-of" in result.stderr
+    records = json.loads(result.stdout)
+    assert len(records) == 14 and all(list(r) == list(JSON_KEYS) for r in records)
+    assert all(r["period"] is None for r in records)
+
+
+def test_append_adds_what_has_a_metric_and_a_period_and_says_what_it_left_out(tmp_path: Path) -> None:
+    article = FIXTURES / "extract-synthetic-1.txt"
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("# my data\nsources:\n  jiangshan-q3:\n    publication: 江山市科技局\n    title: SYNTHETIC test\n"
+                    "    date: \"2020-10\"\n", encoding="utf-8")
+    args = ["--lang", "en", "--data", "bundled", "--data", str(mine), "extract", str(article), "--region", "江山",
+            "--as-of", "2020-10"]
+    refused = run(*args, "--append", str(mine))
+    assert refused.code == 2 and "--append needs --source ID" in refused.stderr
+    result = run(*args, "--source", "jiangshan-q3", "--append", str(mine))
+    assert result.code == 0, result
+    assert result.stdout == ""
+    assert "left out line 5, 4.35亿元: no catalogue metric is named by '全县规上工业企业研发费用' (亿元)" in result.stderr
+    assert re.search(rf"added 7 facts to jiangshan in {re.escape(str(mine))} \(lines 7-\d+\); 7 left out", result.stderr)
+    data = load_dataset([bundled_data_path(), mine])
+    added = [f for f in data.facts if f.source == "jiangshan-q3"]
+    assert len(added) == 7 and all(f.region == "jiangshan" and f.quote in article.read_text(encoding="utf-8")
+                                   for f in added)
+    assert mine.read_text(encoding="utf-8").startswith("# my data\nsources:\n")
+    again = run(*args, "--source", "jiangshan-q3", "--append", str(mine))
+    assert again.code == 1 and again.stderr.count("there is a '") == 7 and "nothing to add" in again.stderr
+
+
+def test_append_to_a_region_not_yet_defined_says_how_to_define_it(tmp_path: Path) -> None:
+    article = FIXTURES / "extract-synthetic-2.txt"
+    result = run("--lang", "en", "extract", str(article), "--region", "xinxian", "--as-of", "2020-06",
+                 "--source", "s", "--append", str(tmp_path / "m.yaml"))
+    assert result.code == 2 and "reporter add --new-region xinxian --file" in result.stderr
+    drafted = run("--lang", "en", "extract", str(article), "--region", "xinxian", "--as-of", "2020-06")
+    assert drafted.code == 0 and '  xinxian:\n    zh: ""  # TODO' in drafted.stdout
+    unknown = run("--lang", "en", "extract", str(article), "--region", "江山县城")
+    assert unknown.code == 1 and "a new region is named by a new id" in unknown.stderr
+
+
+def test_a_text_in_gb18030_is_named_with_the_hint(tmp_path: Path) -> None:
+    article = tmp_path / "gb.txt"
+    article.write_bytes("1-5月，研发投入2.06亿元。".encode("gb18030"))
+    result = run("extract", str(article), "--region", "江山")
+    assert result.code == 1 and "GB18030: re-save it as UTF-8" in result.stderr and result.stdout == ""

@@ -26,6 +26,7 @@ COMMANDS = {  # name -> module.object (listed alphabetically by --help)
     "export": "reporter.commands.data.export",
     "check": "reporter.commands.data.check",
     "add": "reporter.commands.add.add",
+    "extract": "reporter.commands.extract.extract",
 }
 
 

@@ -65,7 +65,7 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
     if new_region is None and not asking and not (region and metric and value and period and quote):
         raise UsageProblem(Message("add.usage").text(session.lang))
     target = _target(session, file)
-    layers = _layers(session, target)
+    layers = data_layers(session, target)
     if new_region is not None:
         _new_region(session, target, layers, new_region, source)
         return
@@ -99,7 +99,7 @@ def _target(session: Session, file: str | None) -> Path:
     return Path(top)
 
 
-def _layers(session: Session, target: Path) -> list[str]:
+def data_layers(session: Session, target: Path) -> list[str]:
     """The data in effect, and the target file on top when it exists and is not among them."""
     from reporter.paths import data_file_paths
 
