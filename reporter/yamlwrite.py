@@ -76,7 +76,7 @@ def fact_lines(fact: Mapping[str, str | int | None], dash: int, content: int | N
     ``content`` (default ``dash + 2``), in the order of the format's field table. Numbers are
     written as given (they are validated by the loader, which the callers run before writing)."""
     content = dash + 2 if content is None else content
-    out = []
+    out: list[str] = []
     for name, spec in FIELDS["fact"].items():
         value = fact.get(name)
         if value is None or value == "":

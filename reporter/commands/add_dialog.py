@@ -200,8 +200,7 @@ class Dialog:
                                       source or "", list(self.data.sources)) or None
                 else:
                     name = names[at]
-                    check = answers.level if name == "level" else (lambda a: a.strip())
-                    answer = self.ask("add.ask.field", lambda a, c=check: c(a) if a else "",
+                    answer = self.ask("add.ask.field", _level if name == "level" else str.strip,
                                       given.get(name, ""), (), field=name, hint=REGION_HINTS.get(name, ""))
                     if answer:
                         given[name] = answer
@@ -209,6 +208,11 @@ class Dialog:
             except _Back:
                 at = max(at - 1, 0)
         return given, source
+
+
+def _level(answer: str) -> str:
+    """A level, or '' (to fill later)."""
+    return answers.level(answer) if answer.strip() else ""
 
 
 def _yes_or_no(answer: str) -> bool:

@@ -139,7 +139,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
     note(f"reporter: {said}")
 
 
-def _left_out(session: Session, d: Draft, seen: set[tuple[str | None, str | None]]) -> str:
+def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]]) -> str:
     """Why a draft cannot be added as it is ('' when it can)."""
     if d.metric is None:
         return _say(session, "extract.no_metric", label=d.label or "?", unit=d.unit)
