@@ -158,8 +158,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "append.exists": ("region '{id}' already exists (defined at {where}); add facts to it with reporter add",
                       "地区“{id}”已存在（定义于 {where}）；请用 reporter add 为其添加数据"),
     "append.new_line": ("line {line} of the new text", "新文本第{line}行"),
-    "append.in_new": ("in the text being added (line {line} of the new file): {problem}",
-                      "在要添加的内容中（新文件第{line}行）：{problem}"),
+    "append.in_new": ("in what is being added, at line {line}: {problem}", "在要添加的内容中（第{line}行）：{problem}"),
     # ---- reporter add: the questions and what it says
     "add.intro": ("Adding facts to {file}. Enter takes the [default], < goes back, Tab completes, Ctrl-D ends; "
                   "nothing is written until you confirm a fact.",

@@ -304,3 +304,66 @@ def test_a_new_region_is_asked_for_field_by_field(tmp_path: Path, terminal: type
     assert "  xinxian:\n    zh: 新县\n    short: 新县\n    en: \"\"  # TODO" in text
     assert "    level: county\n    prefecture: 衢州市\n    province: 浙江省\n    source: xinxian-2020\n" in text
     assert "sources:\n  xinxian-2020:\n    publication: \"\"  # TODO" in text
+
+
+# --------------------------------------------------------------------------- the tutorial, run as written
+
+TUTORIAL = Path(__file__).resolve().parents[1] / "docs" / "tutorial.md"
+_STEP = re.compile(r"<!-- (file|append): (\S+) -->\n```yaml\n(.*?)```|<!-- edit: (\S+): (.*?) => (.*?) -->"
+                   r"|```console\n(.*?)```", re.S)
+
+
+def tutorial_steps() -> list[tuple[str, ...]]:
+    """docs/tutorial.md in order: files written or appended to (a yaml block after ``<!-- file: NAME -->``
+    or ``<!-- append: NAME -->``), edits (``<!-- edit: NAME: OLD => NEW -->``), and console commands
+    with the output they show (stderr, then stdout, as a terminal shows them here)."""
+    steps: list[tuple[str, ...]] = []
+    for m in _STEP.finditer(TUTORIAL.read_text(encoding="utf-8")):
+        if m.group(1):
+            steps.append((m.group(1), m.group(2), m.group(3)))
+        elif m.group(4):
+            steps.append(("edit", m.group(4), m.group(5), m.group(6)))
+        else:
+            for part in re.split(r"^\$ ", m.group(7), flags=re.M)[1:]:
+                command, _, output = part.partition("\n")
+                steps.append(("run", command, output))
+    return steps
+
+
+def shown_as(expected: str, shown: str) -> bool:
+    """``shown`` is ``expected``, where ``...`` in ``expected`` stands for any text within its line."""
+    pattern = re.escape(expected).replace(re.escape("..."), "[^\n]*?")
+    return re.fullmatch(pattern, shown) is not None
+
+
+def test_the_tutorial_runs_as_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    env: dict[str, str] = {}
+    steps = tutorial_steps()
+    assert sum(s[0] == "run" for s in steps) >= 10
+    for step in steps:
+        if step[0] in ("file", "append"):
+            with (tmp_path / step[1]).open("w" if step[0] == "file" else "a", encoding="utf-8") as handle:
+                handle.write(step[2])
+            continue
+        if step[0] == "edit":
+            path = tmp_path / step[1]
+            text = path.read_text(encoding="utf-8")
+            assert text.count(step[2]) == 1, step
+            path.write_text(text.replace(step[2], step[3]), encoding="utf-8")
+            continue
+        command, expected = step[1], step[2]
+        exits = re.search(r"#\s*exits (\d+)\s*$", command)
+        args = shlex.split(command, comments=True)
+        if args[0] == "export":
+            name, _, value = args[1].partition("=")
+            env[name] = value
+        elif args[0] == "cat":
+            assert (tmp_path / args[1]).read_text(encoding="utf-8") == expected, command
+        else:
+            assert args[0] == "reporter", command
+            result = run(*args[1:], env=env)
+            assert result.code == (int(exits.group(1)) if exits else 0), (command, result)
+            assert shown_as(expected, result.stderr + result.stdout), (command, result.stderr + result.stdout)

@@ -242,7 +242,7 @@ def test_nothing_check_would_reject_is_written(tmp_path: Path, fact: dict[str, s
         add_facts(path, "jiangshan", [fact], [BUNDLED, path])
     problems = refused.value.problems
     assert any(words in p.message for p in problems), problems
-    assert all(p.path == str(path) and p.message.startswith("in the text being added (line 23") for p in problems)
+    assert all(p.path == str(path) and p.message.startswith("in what is being added, at line 23: ") for p in problems)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["quarter.yaml"]  # no temp file left behind
 

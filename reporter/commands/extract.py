@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reporter.cli.completion import complete_regions
-from reporter.cli.options import command, format_option, pass_session
+from reporter.cli.options import command, pass_session
 from reporter.cli.output import note, print_text
 from reporter.cli.session import Session
 from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 @click.option("--as-of", metavar="YYYY-MM", help="The month the text was published: 今年, 上半年, 1-9月, 截至目前 "
                                                  "are read against it.")
 @click.option("--source", "-s", metavar="ID", help="Source id of the text (a new one is drafted in the YAML).")
-@format_option("yaml", "json")
+@click.option("--format", "-f", "fmt", type=click.Choice(["yaml", "json"]), default=None,
+              help="yaml: our data format, to check and complete [default]; json: records for programs.")
 @click.option("--append", "append_to", metavar="FILE", type=click.Path(dir_okay=False),
               help="Add the drafts that have a metric and a period to FILE (your data file) instead of printing "
                    "them; the others are listed with the reason.")
