@@ -82,6 +82,17 @@ def test_what_the_arguments_get_wrong_is_said_and_nothing_is_written(tmp_path: P
     assert not mine.exists()
 
 
+def test_a_file_add_cannot_edit_safely_is_refused_in_one_line_at_its_line(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    text = "regions:\n  jiangshan:\n    facts: [{metric: rd_investment, value: 1, period: '2019', quote: x1万元}]\n"
+    mine.write_text(text, encoding="utf-8")
+    for lang, words in (("en", "is written in flow style"), ("zh", "是流式写法")):
+        result = run("--lang", lang, "add", *Q3, "--file", str(mine))
+        assert result.code == 1 and result.stderr.startswith(f"reporter: {mine}:3: ") and words in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert mine.read_text(encoding="utf-8") == text
+
+
 def test_messages_are_chinese_under_lang_zh(tmp_path: Path) -> None:
     result = run("--lang", "zh", "add", "江山", "研发投入", "3.1", "--unit", "家", "--period", "2020", "--quote", "x",
                  "--file", str(tmp_path / "m.yaml"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -20,6 +20,7 @@ from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.session import Session
+from reporter.append import Refused, add_facts, add_region
 from reporter.errors import DataError, ExitCode, UsageProblem
 from reporter.messages import Message
 
@@ -143,11 +144,12 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
                interactive: bool = False) -> Added | None:
     """Append one fact through append.py and say what happened. Refused: exit 1, or (``interactive``)
     None, so that the questions go on."""
-    from reporter.append import add_facts
 
     region = fields.pop("region") or ""
     try:
         added = add_facts(target, region, [fields], layers)
+    except Refused as exc:
+        refused(session, exc)
     except DataError as exc:
         for problem in exc.problems:
             note(f"reporter: {problem}")
@@ -165,21 +167,31 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
 
 def _say_if_not_in_effect(session: Session, target: Path, region: str) -> None:
     """A file outside the data in effect is not read by other commands: say how to make it so."""
-    from reporter.append import header
-
     real = os.path.realpath(target)
     if any(os.path.realpath(p) == real for p in session.data_paths):
         return
-    options = header(target, list(session.data_paths)).split("\n")[1].strip("# ").removeprefix("reporter ")
-    options = options.removesuffix(" check")
+    options = layer_options([*session.data_paths, str(target)])
     said = Message("add.not_in_effect", file=str(target), options=options, region=region)
     note(f"reporter: {said.text(session.lang)}")
+
+
+def layer_options(paths: list[str]) -> str:
+    """The --data options naming these layers ('bundled' for the bundled file)."""
+    from reporter.paths import BUNDLED, bundled_data_path
+
+    bundled = os.path.realpath(bundled_data_path())
+    return " ".join(f"--data {BUNDLED if os.path.realpath(p) == bundled else p}" for p in paths)
+
+
+def refused(session: Session, exc: Refused) -> NoReturn:
+    """End the run on a file append.py will not edit: its reason, in the user's language."""
+    note(f"reporter: {exc.text(session.lang)}")
+    raise click.exceptions.Exit(ExitCode.ERROR)
 
 
 def _new_region(session: Session, target: Path, layers: list[str], ident: str, source: str | None) -> None:
     """The skeleton of a new county: asked for on a terminal, else every field marked TODO."""
     from reporter import answers
-    from reporter.append import add_region
 
     try:
         ident = answers.ident(ident, "region")
@@ -197,7 +209,10 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
             note("")
             note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}")
             return
-    added = add_region(target, ident, layers, given, source)
+    try:
+        added = add_region(target, ident, layers, given, source)
+    except Refused as exc:
+        refused(session, exc)
     text = target.read_text(encoding="utf-8").split("\n")[added.first_line - 1:added.last_line]
     todo = sum('""  # TODO' in line for line in text)
     key = "add.skeleton" if todo else "add.region_written"

@@ -45,6 +45,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
       reporter --data bundled --data drafts.yaml check
       reporter extract report.txt --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
     """
+    from reporter.commands.add import layer_options
     from reporter.extract import drafts_as_json, drafts_as_yaml, extract as read_drafts
     from reporter.extract import read_source_text, unresolved_periods
 
@@ -67,7 +68,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
         return
     print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
                                        source_exists=source in data.sources, text_name=os.path.basename(file),
-                                       as_of=as_of, metrics=data.metrics, layers=_options(session)))
+                                       as_of=as_of, metrics=data.metrics, layers=layer_options(list(session.data_paths))))
 
 
 def _say(session: Session, key: str, **values: object) -> str:
@@ -88,14 +89,6 @@ def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool]:
         raise LookupFailed(f"{exc}; {_say(session, 'extract.new_region_id')}") from None
 
 
-def _options(session: Session) -> str:
-    """The --data options naming the data in effect ('bundled' for the bundled file)."""
-    from reporter.paths import BUNDLED, bundled_data_path
-
-    bundled = os.path.realpath(bundled_data_path())
-    return " ".join(f"--data {BUNDLED if os.path.realpath(p) == bundled else p}" for p in session.data_paths)
-
-
 def _append(session: Session, data: Dataset, target: str, region: str, exists: bool, source: str | None,
             drafts: list[Draft]) -> None:
     """Add the drafts a fact can be made of (a metric, a period, not there already, agreeing with their
@@ -103,8 +96,8 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
     from pathlib import Path
 
     from reporter import answers
-    from reporter.append import add_facts
-    from reporter.commands.add import data_layers
+    from reporter.append import Refused, add_facts
+    from reporter.commands.add import data_layers, refused
 
     if not exists:
         raise UsageProblem(_say(session, "extract.append_new_region", id=region, file=target))
@@ -130,6 +123,8 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
     path = Path(os.path.expanduser(target))
     try:
         added = add_facts(path, region, chosen, data_layers(session, path))
+    except Refused as exc:
+        refused(session, exc)
     except DataError as exc:
         for problem in exc.problems:
             note(f"reporter: {problem}")
