@@ -203,6 +203,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "'reporter add' on a terminal to be asked",
                   "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file），或在终端中运行 "
                   "reporter add 按提示输入"),
+    "add.new_region_alone": ("--new-region ID takes no REGION METRIC VALUE", "--new-region ID 不能与 REGION METRIC VALUE 同用"),
+    "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
+                    "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
     # ---- reporter extract
     "extract.drafted": ("{count} draft facts from {file}, {named} of them with a catalogue metric",
                         "从 {file} 读出{count}项数据草稿，其中{named}项对应目录中的指标"),
@@ -223,9 +226,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.none_to_add": ("nothing to add to {file}", "没有可添加到 {file} 的数据"),
     "extract.appended": ("added {count} facts to {region} in {file} (lines {first}-{last}); {skipped} left out",
                          "已将{count}项数据添加到 {file} 的 {region}（第{first}-{last}行）；{skipped}项未添加"),
-    "add.new_region_alone": ("--new-region ID takes no REGION METRIC VALUE", "--new-region ID 不能与 REGION METRIC VALUE 同用"),
-    "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
-                    "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
 }
 
 
