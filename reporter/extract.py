@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from reporter import prose, units
+from reporter import prose, prose_periods, units, yamlwrite
 from reporter.errors import DataError, UsageProblem
 from reporter.model import Metric
 
@@ -61,7 +61,7 @@ def extract(text: str, region: str, metrics: Mapping[str, Metric] | None = None,
     seen: set[tuple[str, ...]] = set()
     for r in prose.read(text):
         qualifier = r.qualifier
-        period = prose.resolve_period(r.period, month, r.point, qualifier == "target")
+        period = prose_periods.resolve_period(r.period, month, r.point, qualifier == "target")
         quote_start, quote_end = r.quote_start, r.quote_end
         while quote_start < quote_end and text[quote_start].isspace():
             quote_start += 1
@@ -86,7 +86,7 @@ def _as_of_month(as_of: str | None) -> int | None:
     from reporter.periods import PeriodError
 
     try:
-        return prose.month_index(as_of)
+        return prose_periods.month_index(as_of)
     except PeriodError:
         raise UsageProblem(f"--as-of '{as_of}' is not a month: expected YYYY-MM, like 2020-06") from None
 
@@ -141,46 +141,19 @@ def drafts_as_json(drafts: Sequence[Draft]) -> str:
                       indent=2) + "\n"
 
 
-_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_ESCAPE = {c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F),
-                                      *range(0x2066, 0x206A))}
-REGION_FIELDS = (
-    ("zh", "full name, e.g. 江山市"), ("short", "short name, e.g. 江山"), ("en", "English name, e.g. Jiangshan"),
-    ("level", "district | county-level city | county | city | prefecture | province"),
-    ("prefecture", "e.g. 衢州市"), ("province", "e.g. 浙江省"))
-SOURCE_FIELDS = (("publication", "e.g. newspaper page"), ("title", "the article's title"),
-                 ("date", "as far as known, e.g. \"2020\""))
-
-
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes are YAML's), line and bidi marks escaped too."""
-    import json
-
-    return json.dumps(text, ensure_ascii=False).translate(_ESCAPE)
-
-
-def _key(text: str) -> str:
-    return text if _ID.fullmatch(text) else _q(text)
-
-
-def _comment(text: str) -> str:
-    from reporter.render.safe import clean
-
-    return clean(text)
-
-
 def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, region_exists: bool = False,
                    source_exists: bool = False, text_name: str | None = None, as_of: str | None = None,
-                   metrics: Mapping[str, Metric] | None = None) -> str:
+                   metrics: Mapping[str, Metric] | None = None, layers: str = "--data bundled") -> str:
     """The drafts as a data file in our format (docs/data-format.md), written as text so that the
     comments and quoting are ours.
 
     For a new region (``region_exists`` False) its required fields are written empty, marked
     TODO; for a new source (given and not ``source_exists``) too, with the readings of its time
-    words. For a region that exists the file holds only its facts, each naming its source, to
-    paste under the region's ``facts:``. Every guess left open (a metric the label did not name,
-    a period that needs ``--as-of``) is an empty ``""`` with a TODO comment: ``reporter check``
-    refuses it and names the line, so nothing unfinished passes silently.
+    words. For a region that exists the file is an *addition* (``regions: ID: source, facts``) that
+    loads on top of the data defining the region (``layers``, the ``--data`` options that name it):
+    ``reporter --data bundled --data drafts.yaml check``. Every guess left open (a metric the label
+    did not name, a period that needs ``--as-of``) is an empty ``""`` with a TODO comment:
+    ``reporter check`` refuses it and names the line, so nothing unfinished passes silently.
     """
     whence = f" from {text_name}" if text_name else ""
     head = [f"# Draft facts for region '{region}', read by reporter extract{whence}"
@@ -189,33 +162,34 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
             '# and fill every "" marked TODO (reporter check refuses an empty field and names its line).',
             "# A metric the catalogue lacks needs an entry under metrics: (docs/data-format.md#metrics)."]
     if region_exists:
-        head.append(f"# The facts add to region '{region}' of your data: paste them under its facts:.")
-    lines = [_comment(h) for h in head]
+        head.append(f"# It adds to region '{region}' of your data; check it on top of that data:")
+        head.append(f"#   reporter {layers} --data THIS-FILE check")
+    lines = [yamlwrite.comment(h) for h in head]
     if source and not source_exists:
-        lines += ["sources:", f"  {_key(source)}:"]
-        lines += [f'    {name}: ""  # TODO {_comment(hint)}' for name, hint in SOURCE_FIELDS]
-        if text_name:
-            lines.append(f"    file: {_q(text_name)}")
+        lines += ["sources:", *yamlwrite.source_skeleton(source, 2, 2, text_name)]
         readings: dict[str, str] = {}
         for d in drafts:  # a word's first reading (a level under 上半年 reads as its end, @…)
             if d.period:
                 readings.setdefault(d.period_word or "(no period printed)", d.period)
         if readings:
             lines.append("    readings:  # how extract read the time words")
-            lines += [f"      {_q(word)}: {_q(period)}" for word, period in readings.items()]
-    lines += ["regions:", f"  {_key(region)}:"]
-    if not region_exists:
-        lines += [f'    {name}: ""  # TODO {_comment(hint)}' for name, hint in REGION_FIELDS]
-        lines.append(f"    source: {_key(source)}" if source else '    source: ""  # TODO a source id')
+            lines += [f"      {yamlwrite.quoted(word)}: {yamlwrite.quoted(period)}" for word, period in readings.items()]
+    lines.append("regions:")
+    if region_exists:
+        lines.append(f"  {yamlwrite.key(region)}:")
+        if source:
+            lines.append(f"    source: {yamlwrite.key(source)}")
+    else:
+        lines += yamlwrite.region_skeleton(region, 2, 2, source=source)
     lines.append("    facts:" if drafts else "    facts: []  # the text states no number with a unit")
     for d in drafts:
-        lines += _fact_lines(d, source if region_exists else None, metrics)
+        lines += _fact_lines(d, metrics)
     return "\n".join(lines) + "\n"
 
 
-def _fact_lines(d: Draft, source: str | None, metrics: Mapping[str, Metric] | None) -> list[str]:
+def _fact_lines(d: Draft, metrics: Mapping[str, Metric] | None) -> list[str]:
     said = f"{d.period_word} → {d.period}" if d.period_word and d.period else d.period_word or "no period printed"
-    out = [_comment(f"      # line {d.line}: {d.written} · {d.label or '(no label)'} · {said}")]
+    out = [yamlwrite.comment(f"      # line {d.line}: {d.written} · {d.label or '(no label)'} · {said}")]
     if d.metric:
         out.append(f"      - metric: {d.metric}")
     else:
@@ -223,22 +197,20 @@ def _fact_lines(d: Draft, source: str | None, metrics: Mapping[str, Metric] | No
         close = _closest(d, metrics) if metrics else None
         if close:
             hint += f"; closest: {close.id} {close.zh}"
-        out.append(_comment(f'      - metric: ""  # TODO metric for {hint}'))
-    out += [f"        value: {d.value}", f"        unit: {_q(d.unit)}"]
+        out.append(yamlwrite.todo_line(6, "- metric", f"metric for {hint}"))
+    out += [f"        value: {d.value}", f"        unit: {yamlwrite.text(d.unit)}"]
     if d.period:
-        out.append(f"        period: {_q(d.period)}")
+        out.append(f"        period: {yamlwrite.period(d.period)}")
     else:
         why = f"{d.period_word}: which year? (give --as-of)" if d.period_word else "no period printed: as of when?"
-        out.append(_comment(f'        period: ""  # TODO {why}'))
+        out.append(yamlwrite.todo_line(8, "period", why))
     if d.qualifier != "exact":
         out.append(f"        qualifier: {d.qualifier}")
     if d.yoy_pct is not None:
         out.append(f"        yoy_pct: {d.yoy_pct}")
     if d.rank_change is not None:
         out.append(f"        rank_change: {d.rank_change}")
-    if source:
-        out.append(f"        source: {_key(source)}")
-    out.append(f"        quote: {_q(d.quote)}")
+    out.append(f"        quote: {yamlwrite.quoted(d.quote)}")
     return out
 
 

@@ -185,6 +185,118 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.unverified": ("{target}: {count} unverified quote{s}", "{target}：{count}条引文未能核实"),
     "check.no_text": ("text not found for source{s} {ids}", "找不到来源 {ids} 的原文"),
     "warning": ("warning: {text}", "提醒：{text}"),
+    # ---- plausibility (reporter.plausibility): a fact against its quote and its neighbours
+    "plausible.number": ("the quote states {stated}, not {fact}", "引文写的是{stated}，不是{fact}"),
+    "plausible.unit": ("the quote says {stated}: the unit is {quote_unit}, not {fact_unit}",
+                       "引文写的是{stated}：单位是{quote_unit}，不是{fact_unit}"),
+    "plausible.qualifier": ("the quote says {stated} ({quote_qualifier}), the fact says {fact_qualifier}",
+                            "引文写的是{stated}（{quote_qualifier}），数据为{fact_qualifier}"),
+    "plausible.direction": ("the quote says {word} {stated}, but the fact's {field} is {fact}",
+                            "引文写的是{word}{stated}，而数据的{field}为{fact}"),
+    "plausible.change": ("the quote says {word} {stated}, not the fact's {field} {fact}",
+                         "引文写的是{word}{stated}，不是数据的{field} {fact}"),
+    "plausible.period": ("the quote names {word}, but the fact's period is {fact_period}",
+                         "引文写的时期是“{word}”，而数据的时期是{fact_period}"),
+    "plausible.cumulative": ("{value} in {period} is less than {other} in {other_period} (line {line}): "
+                             "a flow summed from January cannot fall within a year",
+                             "{period}的{value}小于{other_period}的{other}（第{line}行）：年内累计值不应减少"),
+    "plausible.yoy": ("the reported change {reported}% disagrees with {computed}% computed from {previous} "
+                      "in {previous_period}",
+                      "报道的同比{reported}%与按{previous_period}的{previous}算出的{computed}%不符"),
+    "plausible.unit_slip": ("{value} and {other} in {other_period} (line {line}) differ {ratio}-fold: unit slip?",
+                            "{value}与{other_period}的{other}（第{line}行）相差{ratio}倍：单位写错了？"),
+    "plausible.period_words": ("{canonical}", "{canonical}"),  # said as Period.in_words(lang) by plausibility
+    "plausible.qualifier.exact": ("exact", "确数"), "plausible.qualifier.more_than": ("more than", "多于"),
+    "plausible.qualifier.approx": ("about", "约数"), "plausible.qualifier.nearly": ("nearly", "接近"),
+    "plausible.qualifier.at_least": ("at least", "不少于"), "plausible.qualifier.target": ("a target", "目标"),
+    "plausible.field.yoy_pct": ("yoy_pct", "同比增幅"), "plausible.field.rank_change": ("rank_change", "位次变化"),
+    # ---- adding to a data file (reporter.append)
+    "append.tab": ("a tab in the indentation: YAML indents with spaces only; replace it, then run again",
+                   "缩进中有制表符（Tab）：YAML 只能用空格缩进；请替换后重试"),
+    "append.not_yaml": ("the file does not read as YAML ({problem}); fix it first (reporter check names the place)",
+                        "文件不是有效的 YAML（{problem}）；请先修正（reporter check 会指出位置）"),
+    "append.flow": ("{what} is written in flow style ({found}: {{...}} or [...]); reporter adds only to block style "
+                    "(one '- ' item or 'key: value' per line): rewrite it so, or add by hand",
+                    "{what}是流式写法（{found}：{{...}} 或 [...]）；reporter 只能在块式写法（每行一个“- ”项或“键: 值”）"
+                    "中添加：请改写为块式，或手工添加"),
+    "append.wrong_kind": ("{what} should be a mapping (key: value lines), found a {found}; reporter cannot add to it",
+                          "{what}应为映射（“键: 值”各占一行），这里是{found}；reporter 无法在此添加"),
+    "append.unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
+    "append.changed": ("the file changed while reporter was adding to it; nothing was written: run again",
+                       "添加过程中文件被改动；未写入任何内容，请重试"),
+    "append.not_added": ("the edit would not add what was asked (please report this); nothing was written",
+                         "这次修改不能按要求添加（请报告此问题）；未写入任何内容"),
+    "append.exists": ("region '{id}' already exists (defined at {where}); add facts to it with reporter add",
+                      "地区“{id}”已存在（定义于 {where}）；请用 reporter add 为其添加数据"),
+    "append.new_line": ("line {line} of the new text", "新文本第{line}行"),
+    "append.in_new": ("in what is being added, at line {line}: {problem}", "在要添加的内容中（第{line}行）：{problem}"),
+    # ---- reporter add: the questions and what it says
+    "add.intro": ("Adding facts to {file}. Enter takes the [default], < goes back, Tab completes, Ctrl-D ends; "
+                  "nothing is written until you confirm a fact.",
+                  "向 {file} 添加数据。回车采用[默认值]，输入 < 返回上一问，Tab 键补全，Ctrl-D 结束；确认之前不会写入。"),
+    "add.intro_region": ("The new region '{id}' for {file}: Enter leaves a field to fill later (marked TODO), "
+                         "< goes back, Ctrl-D stops.",
+                         "为 {file} 新建地区“{id}”：回车可留待以后填写（标为 TODO），输入 < 返回上一问，Ctrl-D 停止。"),
+    "add.ask.region": ("Region", "地区"),
+    "add.ask.metric": ("Metric (id or name)", "指标（代码或名称）"),
+    "add.ask.value": ("Value, as printed", "数值（按原文）"),
+    "add.ask.unit": ("Unit", "单位"),
+    "add.ask.period": ("Period (2020-01/09, 2020年1-9月, @2020-H1 …)", "时期（如 2020-01/09、2020年1-9月、@2020-H1）"),
+    "add.ask.qualifier": ("Qualifier (exact, more_than 多, approx 约, nearly 近, at_least 不少于, target 目标)",
+                          "限定（exact 确数、more_than 多、approx 约、nearly 近、at_least 不少于、target 目标）"),
+    "add.ask.yoy": ("Change year over year in % (下降: negative; Enter: none)", "同比增减（%，下降为负；回车表示无）"),
+    "add.ask.rank_change": ("Rank change in places (up +, down -; Enter: none)", "位次变化（上升为正，下降为负；回车表示无）"),
+    "add.ask.quote": ("Quote (the sentence, verbatim)", "引文（原文句子，逐字照录）"),
+    "add.ask.source": ("Source id (Enter: the region's source)", "来源代码（回车：沿用地区的来源）"),
+    "add.ask.confirm": ("Add this fact to {file}? (y/n)", "将此数据添加到 {file}？(y/n)"),
+    "add.ask.field": ("{field} ({hint})", "{field}（{hint}）"),
+    "add.ask.new_source": ("Source id of its facts (new or known)", "其数据的来源代码（新的或已有的）"),
+    "add.yes_or_no": ("answer y or n", "请回答 y 或 n"),
+    "add.required": ("{what} is required", "{what}不能为空"),
+    "add.the_quote": ("the quote", "引文"),
+    "add.quote_disagrees": ("{reason}; correct the quote, or type {back} to go back and correct the fact",
+                            "{reason}；请更正引文，或输入 {back} 返回修改数据"),
+    "add.summary": ("  {region} · {metric} · {value} · {period}{more}\n  quote: {quote}",
+                    "  {region} · {metric} · {value} · {period}{more}\n  引文：{quote}"),
+    "add.declined": ("not added", "未添加"),
+    "add.added": ("added {what} to {region} in {file} (lines {first}-{last})",
+                  "已将 {what} 添加到 {file} 的 {region}（第{first}-{last}行）"),
+    "add.not_written": ("nothing was written to {file}", "未写入 {file}"),
+    "add.not_in_effect": ("{file} is not among the data in effect: see it with reporter {options} show {region}",
+                          "{file} 不在当前使用的数据中：可用 reporter {options} show {region} 查看"),
+    "add.skeleton": ("wrote the skeleton of region '{id}' to {file} (lines {first}-{last}): fill the {count} fields "
+                     "marked TODO; reporter check names each until then",
+                     "已将地区“{id}”的框架写入 {file}（第{first}-{last}行）：请填写标为 TODO 的{count}个字段；"
+                     "填好之前 reporter check 会逐一指出"),
+    "add.region_written": ("wrote region '{id}' to {file} (lines {first}-{last}); add its facts with reporter add",
+                           "已将地区“{id}”写入 {file}（第{first}-{last}行）；可用 reporter add 添加其数据"),
+    "add.usage": ("give REGION METRIC VALUE with --period and --quote (and --unit, --file), or run "
+                  "'reporter add' on a terminal to be asked",
+                  "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file），或在终端中运行 "
+                  "reporter add 按提示输入"),
+    "add.new_region_alone": ("--new-region ID takes no REGION METRIC VALUE", "--new-region ID 不能与 REGION METRIC VALUE 同用"),
+    "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
+                    "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
+    # ---- reporter extract
+    "extract.drafted": ("{count} draft facts from {file}, {named} of them with a catalogue metric",
+                        "从 {file} 读出{count}项数据草稿，其中{named}项对应目录中的指标"),
+    "extract.open_periods": ("{count} drafts have a period that needs --as-of (the month the text was published):",
+                             "{count}项草稿的时期需要 --as-of（文章发表的月份）才能确定："),
+    "extract.new_region_id": ("a new region is named by a new id, like xinxian", "新地区请用新的代码，如 xinxian"),
+    "extract.append_new_region": ("region '{id}' is not in the data: add it first (reporter add --new-region {id} "
+                                  "--file {file}, and fill its fields), then --append",
+                                  "数据中没有地区“{id}”：请先添加（reporter add --new-region {id} --file {file}，"
+                                  "并填写其字段），再用 --append"),
+    "extract.append_source": ("--append needs --source ID, the source the facts are quoted from (define it under "
+                              "sources: in {file} first)",
+                              "--append 需要 --source ID，即数据所引用的来源（请先在 {file} 的 sources: 中定义）"),
+    "extract.skipped": ("left out line {line}, {written}: {why}", "未添加第{line}行的 {written}：{why}"),
+    "extract.no_metric": ("no catalogue metric is named by '{label}' ({unit})", "“{label}”（{unit}）不对应目录中的指标"),
+    "extract.no_period": ("its period ('{word}') needs --as-of", "其时期（“{word}”）需要 --as-of 才能确定"),
+    "extract.already": ("there is a '{metric}' fact for {period} already", "已有“{metric}”在{period}的数据"),
+    "extract.none_to_add": ("nothing to add to {file}", "没有可添加到 {file} 的数据"),
+    "extract.appended": ("added {count} facts to {region} in {file} (lines {first}-{last}); {skipped} left out",
+                         "已将{count}项数据添加到 {file} 的 {region}（第{first}-{last}行）；{skipped}项未添加"),
 }
 
 

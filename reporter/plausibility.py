@@ -11,8 +11,9 @@ year-over-year % that disagrees with the one computed from the previous period's
 what the rounding of the written numbers allows; a value 100 times or more away from the same
 region's neighbouring period ("unit slip?").
 
-Pure: the dataset in, :class:`Finding` values out; each with a message key and its arguments,
-so it can be told in English or Chinese (``finding.message("zh")``).
+Pure: the dataset in, :class:`Finding` values out; each says what it found with a
+:class:`~reporter.messages.Message`, so it can be told in English or Chinese
+(``finding.message("zh")``); the words are in :mod:`reporter.messages`.
 """
 
 from __future__ import annotations
@@ -24,83 +25,78 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reporter import prose, units
 from reporter.errors import Problem
+from reporter.messages import Message
 from reporter.model import Fact
 from reporter.periods import Period, parse_period
+from reporter.prose_periods import PeriodWord
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset as Data
 
-__all__ = ["Finding", "MESSAGES", "check_quotes"]
+__all__ = ["Finding", "check_fact", "check_quotes"]
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "number": {"en": "the quote states {stated}, not {fact}",
-               "zh": "引文写的是{stated}，不是{fact}"},
-    "unit": {"en": "the quote says {stated}: the unit is {quote_unit}, not {fact_unit}",
-             "zh": "引文写的是{stated}：单位是{quote_unit}，不是{fact_unit}"},
-    "qualifier": {"en": "the quote says {stated} ({quote_qualifier}), the fact says {fact_qualifier}",
-                  "zh": "引文写的是{stated}（{quote_qualifier}），数据为{fact_qualifier}"},
-    "direction": {"en": "the quote says {word} {stated}, but the fact's {field} is {fact}",
-                  "zh": "引文写的是{word}{stated}，而数据的{field}为{fact}"},
-    "change": {"en": "the quote says {word} {stated}, not the fact's {field} {fact}",
-               "zh": "引文写的是{word}{stated}，不是数据的{field} {fact}"},
-    "period": {"en": "the quote names {word}, but the fact's period is {fact_period}",
-               "zh": "引文写的时期是“{word}”，而数据的时期是{fact_period}"},
-    "cumulative": {"en": "{value} in {period} is less than {other} in {other_period} (line {line}): "
-                         "a flow summed from January cannot fall within a year",
-                   "zh": "{period}的{value}小于{other_period}的{other}（第{line}行）：年内累计值不应减少"},
-    "yoy": {"en": "the reported change {reported}% disagrees with {computed}% computed from {previous} "
-                  "in {previous_period}",
-            "zh": "报道的同比{reported}%与按{previous_period}的{previous}算出的{computed}%不符"},
-    "unit_slip": {"en": "{value} and {other} in {other_period} (line {line}) differ {ratio}-fold: unit slip?",
-                  "zh": "{value}与{other_period}的{other}（第{line}行）相差{ratio}倍：单位写错了？"},
-}
-QUALIFIER_NAMES = {
-    "en": {"exact": "exact", "more_than": "more than", "approx": "about", "nearly": "nearly",
-           "at_least": "at least", "target": "a target"},
-    "zh": {"exact": "确数", "more_than": "多于", "approx": "约数", "nearly": "接近", "at_least": "不少于",
-           "target": "目标"},
-}
-FIELD_NAMES = {"en": {"yoy_pct": "yoy_pct", "rank_change": "rank_change"},
-               "zh": {"yoy_pct": "同比增幅", "rank_change": "位次变化"}}
 SLIP_RATIO = 100
 
 
 class Finding(NamedTuple):
-    """One implausibility: how bad, where (the fact's file:line:column, English message), and
-    the message key and arguments to say it in another language."""
+    """One implausibility: how bad, where (the fact's file:line:column, with the English message)
+    and what to say, as a :class:`~reporter.messages.Message` (key ``plausible.<kind>``) that can
+    be said in English or Chinese."""
 
     severity: str  # "error" or "warning"
     problem: Problem
-    key: str
-    args: tuple[tuple[str, str], ...]
+    said: Message
+
+    @property
+    def key(self) -> str:
+        """What was found: number, unit, qualifier, direction, change, period, cumulative, yoy, unit_slip."""
+        return self.said.key.removeprefix("plausible.")
 
     def message(self, lang: str = "en") -> str:
         """The message in ``lang`` ('en' or 'zh'); qualifiers, fields and periods in that language."""
-        lang = "zh" if lang == "zh" else "en"
-        return MESSAGES[self.key][lang].format(**{name: _word(name, value, lang) for name, value in self.args})
+        return self.said.text(lang)
 
     def localised(self, lang: str) -> Problem:
         """The problem with its message in ``lang``: ``str()`` of it is ``file:line:col: message``."""
         return self.problem._replace(message=self.message(lang))
 
 
-def _word(name: str, value: str, lang: str) -> str:
+class _PeriodInWords(Message):
+    """A period said in the message's language (2020-Q2: "Q2 2020", "2020年二季度")."""
+
+    __slots__ = ()
+
+    def __init__(self, canonical: str) -> None:
+        super().__init__("plausible.period_words", canonical=canonical)
+
+    def text(self, lang: str = "en") -> str:
+        return parse_period(str(self.values["canonical"])).in_words(lang)
+
+
+def _word(name: str, value: str) -> str | Message:
+    """An argument as said: qualifiers, field names and periods in the message's language."""
     if name.endswith("qualifier"):
-        return QUALIFIER_NAMES[lang].get(value, value)
+        return Message(f"plausible.qualifier.{value}")
     if name == "field":
-        return FIELD_NAMES[lang].get(value, value)
+        return Message(f"plausible.field.{value}")
     if name.endswith("period"):
-        return parse_period(value).in_words(lang)
+        return _PeriodInWords(value)
     return value
 
 
 def _finding(severity: str, subject: Fact, key: str, **args: str) -> Finding:
     origin = subject.origin
-    arguments = tuple((name, str(value)) for name, value in args.items())
-    english = MESSAGES[key]["en"].format(**{n: _word(n, v, "en") for n, v in arguments})
+    said = Message(f"plausible.{key}", **{name: _word(name, str(value)) for name, value in args.items()})
     problem = Problem(origin.path if origin else "?", origin.line if origin else None,
-                      origin.column if origin else None, english)
-    return Finding(severity, problem, key, arguments)
+                      origin.column if origin else None, said.text("en"))
+    return Finding(severity, problem, said)
+
+
+def check_fact(fact: Fact) -> list[Finding]:
+    """The errors of one fact against its own quote (a number, unit, qualifier, change or period
+    the quote does not state): what ``reporter add`` checks before it writes a fact."""
+    said = prose.read(fact.quote, headings=False)
+    return _against_quote(fact, said) if said else []
 
 
 def check_quotes(data: Data) -> list[Finding]:
@@ -165,7 +161,7 @@ def _against_quote(fact: Fact, readings: list[prose.Reading]) -> list[Finding]:
     return out
 
 
-def _fits(word: prose.PeriodWord, period: Period) -> bool:
+def _fits(word: PeriodWord, period: Period) -> bool:
     """Whether a period word of the quote can name the fact's period. Relative words (上半年) are
     judged by the months they name; a level (@…) may fall anywhere within the months named."""
     first_year, first_month = divmod(period.first, 12)

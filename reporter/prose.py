@@ -6,11 +6,9 @@ unit (亿元, 家, %, 位 …), its qualifier (多/余/超过/以上 → ``more_
 近 → ``nearly``, 不少于 → ``at_least``, 目标/力争/通过N年努力 → ``target``), the
 year-over-year change that describes it (同比增长16% → ``16``; 同比分别下降14.7%、9.4% goes
 to the two numbers before it), a rank's move (提升了34个位次 → ``+34``), and the period word
-that governs it. A period word applies to what follows it in its sentence; one that opens a
-paragraph ("1-5月，…；…。…") applies to the whole paragraph. Years, dates, phone numbers,
-e-mail addresses, numbers inside names (CCTV-2, 5G, “…”, 《…》), ordinals and headings are
-not facts. Period words are resolved into the period grammar of :mod:`reporter.periods` by
-:func:`resolve_period`, against the month the text speaks from.
+that governs it (found, chosen and resolved by :mod:`reporter.prose_periods`). Years, dates,
+phone numbers, e-mail addresses, numbers inside names (CCTV-2, 5G, “…”, 《…》), ordinals and
+headings are not facts.
 
 The vocabularies are the tables below, one place each; everything else is mechanism.
 """
@@ -24,6 +22,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reporter import units
+from reporter.numerals import ZH_DIGITS, chinese_number
+from reporter.prose_periods import PeriodWord, governing, opening_period, period_words
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -45,42 +45,10 @@ POINT_WORDS = ("总数", "累计达")  # a total reached (总数达22家) is a l
 EXTRA_UNITS = ("人次", "平方公里", "篇", "座", "台", "套", "支", "辆", "吨", "万吨", "户", "天", "批", "种", "株")
 UNITS = tuple(sorted(set(units.KNOWN_UNITS + EXTRA_UNITS), key=len, reverse=True))
 MULTIPLIERS = {"千": 1000, "万": 10_000, "亿": 100_000_000}
-ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
-ZH_TENS = {"十": 10, "百": 100, "千": 1000}
 TERMINAL = "。！？"
 CLAUSE_MARKS = "，；：。！？\n"
 LABEL_TRIM_START = ("其中", "共有", "共", "累计", "已", "、", "和", "及", "与", "并")
 LABEL_TRIM_END = ("分别达到", "分别达", "分别为", "达到", "达", "为", "是", "有", "共", "了", "的", "各")
-
-# Period words: (pattern, kind). Tried in order at each position, so longer forms come first.
-# Named groups: y (year as printed), r (今年/去年 …), a and b (months, half, quarter, years, span).
-_N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
-_YR = r"(?:(?P<y>\d{4})年|(?P<r>今年|本年|去年|上年))?"
-_TO = r"[-~—–－～至到]"
-_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第一二两三四五六七八九十"  # first characters of period words
-PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
-    (rf"(?:截至|截止)到?{_YR}(?P<b>\d{{1,2}})月(?:底|末|份)?", "asof_month"),
-    (r"(?:截至|截止)到?(?P<y>\d{4})年(?:底|末)?", "asof_year"),
-    (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|今年以来|年初以来|以来", "now"),
-    (r"(?:到|至)(?P<y>\d{4})年(?:底|末)?", "by_year"),
-    (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})年", "years"),
-    (rf"{_YR}(?P<a>\d{{1,2}})月?{_TO}(?P<b>\d{{1,2}})月份?", "months"),
-    (rf"{_YR}前(?P<a>[一二三])季度", "first_quarters"),
-    (rf"{_YR}(?P<a>[上下])半年", "half"),
-    (rf"{_YR}第?(?P<a>[一二三四1-4])季度", "quarter"),
-    (rf"{_YR}(?P<a>\d{{1,2}})月份?(?![底末初\d日号]|上旬|中旬|下旬)", "month"),
-    (rf"(?:通过|经过|用|再用)(?P<a>{_N})年(?:的)?(?:时间)?(?:努力|奋斗)?", "forward"),
-    (rf"未来(?P<a>{_N})年", "forward"),
-    (rf"(?P<a>{_N})年内", "forward"),
-    (rf"(?:近|最近|过去|这)?(?P<a>{_N})年(?:来|以来|间)?", "trailing"),
-    (r"(?P<y>\d{4})年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
-)
-LAST_YEAR = ("去年", "上年", "上一年度", "上年度")
-TO_DATE_WORDS = ("累计", "已经", "已")  # "to date", when no period word is in force
-# how a pattern's kind and its a, b become a word's shape
-SHAPES = {"asof_year": lambda a, b: ("asof", 12, 12), "asof_month": lambda a, b: ("asof", b, b),
-          "first_quarters": lambda a, b: ("months", 1, 3 * a), "month": lambda a, b: ("months", a, a)}
 
 # What is masked before reading: none of it states a fact, and digits inside it are not numbers.
 MASKS = (
@@ -92,19 +60,6 @@ MASKS = (
 )
 
 # --------------------------------------------------------------------------- values
-
-
-class PeriodWord(NamedTuple):
-    """A period word as printed, and its shape: kind, year (None when relative) and a, b."""
-
-    text: str
-    start: int
-    end: int
-    kind: str  # year half quarter months asof now trailing forward by_year years
-    year: int | None = None  # as printed (2019年); else read against the as-of month
-    back: int | None = None  # years back for 今年 (0) and 去年 (1); None: the latest such period
-    a: int = 0  # first month, half or quarter number, span length in years, first year
-    b: int = 0  # last month, last year
 
 
 class Reading(NamedTuple):
@@ -141,26 +96,6 @@ class _Change(NamedTuple):
 # --------------------------------------------------------------------------- numbers
 
 
-def chinese_number(text: str) -> int | None:
-    """The integer a Chinese numeral spells (三 → 3, 二十二 → 22, 两千 → 2000), else None."""
-    total = section = digit = 0
-    for ch in text:
-        if ch in ZH_DIGITS:
-            digit = ZH_DIGITS[ch]
-        elif ch in ZH_TENS:
-            section += (digit or 1) * ZH_TENS[ch]
-            digit = 0
-        elif ch == "万":
-            total += (section + digit) * 10_000
-            section = digit = 0
-        elif ch == "亿":
-            total = (total + section + digit) * 100_000_000
-            section = digit = 0
-        else:
-            return None
-    return total + section + digit
-
-
 def number_text(written: str, multiplier: str = "") -> str:
     """Digits for a number as printed: ``1,200`` → ``1200``, ``三`` → ``3``, ``1.2`` + 万 → ``12000``."""
     digits = written.replace(",", "") if written[0].isdigit() else str(chinese_number(written))
@@ -180,20 +115,13 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _numbered(pattern: str, i: int) -> str:
-    """Give a pattern's named groups the suffix ``_i``, so alternatives can share one regex."""
-    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{i}>", pattern)
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Compiled on first use: importing the module costs no regex compilation."""
     unit = _alt(UNITS)
     vals = rf"-?(?:{_NUM})%(?:[、和,]-?(?:{_NUM})%)*"
-    periods = "|".join(f"(?P<p_{i}>{_numbered(p, i)})" for i, (p, _) in enumerate(PERIOD_PATTERNS))
     return {
         "mask": re.compile("|".join(f"(?:{m})" for m in MASKS)),
-        "period": re.compile(rf"(?=[\d{_STARTS}])(?:{periods})"),
         "mention": re.compile(rf"(?P<ord>第)?(?P<num>{_NUM})(?P<mid>多|余)?(?:(?P<unit>{unit})|"
                               rf"(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit}))(?P<post>以上|左右|上下)?"),
         "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>\d+|{_ZH_NUM})(?:{_alt(RANK_STEPS)})"),
@@ -215,7 +143,7 @@ def read(text: str, headings: bool = True) -> list[Reading]:
     pats = _patterns()
     wide = re.search("[０-９．％－]", text) is not None  # translate is slow on long Chinese text
     masked = _mask(text.translate(_WIDE) if wide else text, pats["mask"], headings)
-    words = _period_words(masked, pats["period"])
+    words = period_words(masked)
     changes = _changes(masked)
     word_at, change_at = [w.start for w in words], [c.start for c in changes]
     out: list[Reading] = []
@@ -263,31 +191,6 @@ def _paragraphs(masked: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _period_words(masked: str, pattern: re.Pattern[str]) -> list[PeriodWord]:
-    out: list[PeriodWord] = []
-    for m in pattern.finditer(masked):
-        if m.start() > 0 and masked[m.start() - 1] in "比较与同和":  # a comparison base: 比上年
-            continue
-        i = (m.lastgroup or "p_0").split("_")[1]
-        g = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items() if v and k.endswith(f"_{i}") and k[0] != "p"}
-        pattern_kind = PERIOD_PATTERNS[int(i)][1]
-        a, b = (_small(g.get(k, "")) for k in ("a", "b"))
-        kind, a, b = SHAPES[pattern_kind](a, b) if pattern_kind in SHAPES else (pattern_kind, a, b)
-        if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)
-                or (kind in ("trailing", "forward") and not 0 < a <= 30)):
-            continue  # 截至0月底, 2021-2019年, 近0年: not periods
-        back = None if "r" not in g else int(g["r"] in LAST_YEAR)
-        out.append(PeriodWord(m.group(), m.start(), m.end(), kind, int(g["y"]) if "y" in g else None, back, a, b))
-    return out
-
-
-def _small(text: str) -> int:
-    """A small number as printed: 5, 五, 上 (half 1), 下 (half 2)."""
-    if text.isdigit():
-        return int(text)
-    return {"上": 1, "下": 2}.get(text) or chinese_number(text) or 0
-
-
 def _changes(masked: str) -> list[_Change]:
     """Rank moves, year-over-year changes, and absolute changes (consumed, not facts), in text order.
     Where two readings cover the same words, the one tried first (in that order) wins."""
@@ -327,7 +230,7 @@ def _read_paragraph(text: str, masked: str, start: int, end: int, words: list[Pe
                     changes: list[_Change]) -> list[Reading]:
     sentences = _split(masked, start, end)
     taken = [(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes]
-    opening = _opening_period(masked, start, end, words)
+    opening = opening_period(masked, start, end, words)
     found: list[tuple[Reading, str]] = []
     for m in _patterns()["mention"].finditer(masked, start, end):
         if not _overlaps(m.start("num"), m.end(), taken) and _is_quantity(masked, m):
@@ -339,19 +242,6 @@ def _read_paragraph(text: str, masked: str, start: int, end: int, words: list[Pe
 def _split(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (。！？) of a paragraph."""
     return [(m.start(), m.end()) for m in _patterns()["sentence"].finditer(masked, start, end)]
-
-
-def _opening_period(masked: str, start: int, end: int, para_words: list[PeriodWord]) -> PeriodWord | None:
-    """The period word that opens a paragraph ("1-5月，…"): it governs the whole paragraph."""
-    comma = masked.find("，", start, end)
-    if comma < 0 or not para_words:
-        return None
-    rest = masked[start:comma]
-    for w in para_words:
-        if w.end <= comma:
-            rest = rest.replace(masked[w.start:w.end], "", 1)
-    inside = [w for w in para_words if w.end <= comma]
-    return inside[-1] if inside and not rest.strip(" 　□在于") else None
 
 
 def _is_quantity(masked: str, m: re.Match[str]) -> bool:
@@ -385,7 +275,7 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
         prefix += "了"
     qualifier_word = prefix.rstrip("了") or m.group("mid") or m.group("mid2") or m.group("post") or ""
     qualifier = _QUALIFIERS.get(qualifier_word, "exact")
-    period = _governing(masked, num_start, sentence, para_words, opening)
+    period = governing(masked, num_start, clause_start, sentence, para_words, opening)
     target = next((w for w in TARGET_WORDS if w in masked[sentence[0]:m.start()]), "")
     if target or (period is not None and period.kind in ("forward", "by_year")):
         qualifier, qualifier_word = "target", target or (period.text if period else "")
@@ -421,28 +311,6 @@ def _trim(label: str) -> str:
             if label.endswith(word) and len(label) > len(word):
                 label, changed = label[: -len(word)], True
     return label.strip(" 　")
-
-
-def _governing(masked: str, at: int, sentence: tuple[int, int], para_words: list[PeriodWord],
-               opening: PeriodWord | None) -> PeriodWord | None:
-    """The period word a number falls under: the last one before it in its sentence, else the one
-    that opened its paragraph. A word inside a clause (近两年兑现…1200多万元) holds to the next "；";
-    one set off by a comma (1-5月，…；…) holds to the end of its sentence. 全年/今年 take the year
-    already in force (2020年，…；全年…)."""
-    before = [w for w in para_words if sentence[0] <= w.start and w.end <= at
-              and (masked[w.end:w.end + 1] == "，" or "；" not in masked[w.end:at])]
-    word = before[-1] if before else opening
-    if word is None:  # no period in force: 累计/已 still say "to date" (as the readings of a source do)
-        clause = masked[_clause_start(masked, at):at]
-        to_date = next((w for w in TO_DATE_WORDS if w in clause), None)
-        if to_date is not None:
-            start = _clause_start(masked, at) + clause.index(to_date)
-            return PeriodWord(to_date, start, start + len(to_date), "now")
-    if word is not None and word.kind == "year" and word.year is None and word.back == 0:
-        earlier = [w for w in ([opening] if opening else []) + before[:-1] if w.year is not None]
-        if earlier:
-            word = word._replace(year=earlier[-1].year)
-    return word
 
 
 def _labels(text: str, masked: str, found: list[tuple[Reading, str]]) -> list[Reading]:
@@ -498,72 +366,3 @@ def _extend(r: Reading, change: _Change, text: str) -> Reading:
     if "\n" in text[r.quote_end:change.start]:
         return r
     return r._replace(quote_end=max(r.quote_end, _clause_end(text, change.end)))
-
-
-# --------------------------------------------------------------------------- periods
-
-
-def month_index(as_of: str) -> int:
-    """The last month of ``as_of`` (``2020-06``, or any period: ``2020-H1``) as ``year*12 + month-1``."""
-    from reporter.periods import parse_period
-
-    return parse_period(as_of).last
-
-
-def anchor(index: int) -> str:
-    """A month as the coarsest period ending with it: 2020-06 → ``2020-H1``, 2020-12 → ``2020``."""
-    year, month = divmod(index, 12)
-    month += 1
-    if month == 12:
-        return f"{year}"
-    if month == 6:
-        return f"{year}-H1"
-    if month in (3, 9):
-        return f"{year}-Q{month // 3}"
-    return f"{year}-{month:02d}"
-
-
-def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = False,
-                   target: bool = False) -> str | None:
-    """The period a word names, in the grammar of :mod:`reporter.periods`, read against the month
-    ``as_of`` (``year*12 + month-1``); None when it needs a month and none is given.
-
-    No word means the page does not say when: "period not stated", bounded by the month it was
-    reported (unstated/2020-06); 目前/截至目前 is "as of the month"; a year still running is the
-    year so far; a level (``point``) under a span is the span's end.
-    """
-    if word is None:
-        return None if as_of is None else f"unstated/{anchor(as_of)}"
-    if word.kind == "now":
-        return None if as_of is None else f"@{anchor(as_of)}"
-    if word.kind == "years":
-        return f"{word.a}/{word.b}"
-    if word.kind == "by_year":
-        return f"@{word.year}" if word.year else None
-    if word.kind in ("trailing", "forward"):
-        if as_of is None:
-            return None
-        if word.kind == "forward":
-            return f"{as_of // 12}/P{word.a}Y"
-        return f"@{anchor(as_of)}" if point else f"P{word.a}Y/{anchor(as_of)}"
-    last_month = {"half": 6 * word.a, "quarter": 3 * word.a, "year": 12}.get(word.kind, word.b)
-    if word.year is not None:
-        year = word.year
-    elif as_of is None:
-        return None
-    elif word.back is not None:
-        year = as_of // 12 - word.back
-    else:
-        year = as_of // 12 if last_month <= as_of % 12 + 1 else as_of // 12 - 1
-    if word.kind == "year":
-        running = as_of is not None and year == as_of // 12 and as_of % 12 < 11
-        return f"@{anchor(as_of)}" if running and not target and as_of is not None else f"{year}"
-    if word.kind == "asof":
-        return f"@{anchor(year * 12 + word.b - 1)}"
-    if point:
-        return f"@{anchor(year * 12 + last_month - 1)}"
-    if word.kind == "half":
-        return f"{year}-H{word.a}"
-    if word.kind == "quarter":
-        return f"{year}-Q{word.a}"
-    return f"{year}-{word.a:02d}" if word.a == word.b else f"{year}-{word.a:02d}/{word.b:02d}"

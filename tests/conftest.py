@@ -17,6 +17,18 @@ REPO = Path(__file__).resolve().parents[1]
 SOURCE_DIR = Path(os.environ.get("REPORTER_SOURCES", REPO.parent / "shared" / "source"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
+RECALL_REPORT: list[str] = []  # lines the extract tests measure; printed once the run ends
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int,
+                            config: pytest.Config) -> None:
+    """Print the extract recall figures (tests/test_extract.py) in the run's summary, whatever the
+    capture mode: pytest's public hook for a plugin's closing report."""
+    if RECALL_REPORT:
+        terminalreporter.write_sep("-", "extract recall (value+unit found, qualifier, period, change right)")
+        for line in RECALL_REPORT:
+            terminalreporter.write_line(line)
+
 
 @pytest.fixture(autouse=True)
 def isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:

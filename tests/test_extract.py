@@ -1,17 +1,15 @@
 """extract and prose: reading Chinese statistical prose into draft facts, measured honestly.
 
 The recall figures (the source page against regions.yaml, and each SYNTHETIC article in
-tests/fixtures against its hand-written answer key) are printed at the end of every run, in a
-section of pytest's own terminal output, whatever the capture mode.
+tests/fixtures against its hand-written answer key) are printed at the end of every run, in
+pytest's terminal summary (tests/conftest.py), whatever the capture mode.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reporter import prose
+from reporter import prose, prose_periods
 from reporter.dataset import Dataset
 from reporter.errors import DataError, UsageProblem
 from reporter.extract import (
@@ -34,10 +32,11 @@ from reporter.extract import (
     unresolved_periods,
 )
 from reporter.load import load_dataset
+from reporter.numerals import chinese_number
 from reporter.paths import bundled_data_path
 from reporter.periods import parse_period
 
-from .conftest import SOURCE_DIR
+from .conftest import RECALL_REPORT, SOURCE_DIR, run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SYNTHETIC = sorted(FIXTURES.glob("extract-synthetic-*.txt"))
@@ -130,20 +129,9 @@ def below_floor(c: dict[str, int]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def recall_report(request: pytest.FixtureRequest) -> Iterator[list[str]]:
-    """Lines written into pytest's terminal output at the end of the session (not captured)."""
-    lines: list[str] = []
-    yield lines
-    terminal = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if terminal is None or not lines:
-        return
-    # this runs in the last test's teardown, while output is captured: lift the capture to write
-    with capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext():
-        terminal.write_line("")
-        terminal.write_sep("-", "extract recall (value+unit found, qualifier, period, change right)")
-        for line in lines:
-            terminal.write_line(line)
+def recall_report() -> list[str]:
+    """Lines for the end of the run: tests/conftest.py prints them in pytest's terminal summary."""
+    return RECALL_REPORT
 
 
 @pytest.fixture(scope="module")
@@ -309,7 +297,7 @@ def zh_numeral(n: int) -> str:
 
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_chinese_numerals_read_back(n: int) -> None:
-    assert prose.chinese_number(zh_numeral(n)) == n
+    assert chinese_number(zh_numeral(n)) == n
 
 
 @pytest.mark.parametrize("text, qualifier, word", [
@@ -367,7 +355,7 @@ def test_ranks_and_rank_moves(text: str, ranks: list[tuple[str, int | None]]) ->
 @pytest.mark.parametrize("text, as_of, periods", [
     ("1-5月，全市企业研发投入2.06亿元；新增企业3家。", "2020-06", ["2020-01/05", "2020-01/05"]),
     ("上半年，新增企业47家。开展评价工作，共有80家企业通过评价。", "2020-06", ["2020-H1", "2020-H1"]),
-    ("新增企业47家。上半年新增企业3家，总数达22家。", "2020-06", ["@2020-H1", "2020-H1", "@2020-H1"]),
+    ("新增企业47家。上半年新增企业3家，总数达22家。", "2020-06", ["unstated/2020-H1", "2020-H1", "@2020-H1"]),
     ("一季度实现技术交易额653.4万元。", "2020-06", ["2020-Q1"]),
     ("2019年区规上工业企业R&D经费投入9100多万元。", "2020-06", ["2019"]),
     ("2020年首次开展绩效评价，共下达补助资金170万元。", "2020-06", ["@2020-H1"]),
@@ -375,7 +363,13 @@ def test_ranks_and_rank_moves(text: str, ranks: list[tuple[str, int | None]]) ->
     ("累计发放创新券290多万元。", "2020-06", ["@2020-H1"]),
     ("截至6月底，全县企业研究院3家。", "2020-07", ["@2020-H1"]),
     ("截至9月末，全县企业研究院3家。", "2020-10", ["@2020-Q3"]),
-    ("近两年兑现资金1200多万元；支持企业获贷款2.6亿元。", "2020-06", ["P2Y/2020-H1", "P2Y/2020-H1"]),
+    ("近两年兑现资金1200多万元；支持企业获贷款2.6亿元。", "2020-06", ["P2Y/2020-H1", "unstated/2020-H1"]),
+    ("近两年，兑现资金1200多万元；支持企业获贷款2.6亿元。", "2020-06", ["P2Y/2020-H1", "P2Y/2020-H1"]),
+    ("开展评价，上半年，新增企业3家；认定企业4家。另有企业5家。", "2020-06", ["2020-H1", "2020-H1", "unstated/2020-H1"]),
+    ("全县已建成省级企业研究院5家。", "2020-06", ["@2020-H1"]),
+    ("上半年新增企业3家；累计培育企业20家。", "2020-06", ["2020-H1", "@2020-H1"]),
+    ("2019年，新增企业3家；已有企业20家。", "2020-06", ["2019", "2019"]),  # a period in force wins over 已
+    ("研发投入2.06亿元。", "2020-06", ["unstated/2020-H1"]),  # no time word: the page does not say
     ("一年为100多家企业提供设备。", "2020-06", ["P1Y/2020-H1"]),
     ("通过5年努力，在乐清培养1000人的队伍。", "2020-06", ["2020/P5Y"]),
     ("1-9月份，全县研发费用4.35亿元。", "2020-10", ["2020-01/09"]),
@@ -389,15 +383,15 @@ def test_ranks_and_rank_moves(text: str, ranks: list[tuple[str, int | None]]) ->
     ("10月，发放资料5000余份。", "2020-11", ["2020-10"]),
 ])
 def test_periods(text: str, as_of: str, periods: list[str]) -> None:
-    month = prose.month_index(as_of)
-    got = [prose.resolve_period(r.period, month, r.point, r.qualifier == "target") for r in prose.read(text)]
+    month = prose_periods.month_index(as_of)
+    got = [prose_periods.resolve_period(r.period, month, r.point, r.qualifier == "target") for r in prose.read(text)]
     assert got == periods
 
 
 def test_a_period_opening_a_paragraph_governs_it_and_one_inside_a_sentence_ends_with_it() -> None:
     text = "上半年，新增企业3家。认定企业4家。\n开展评价，上半年新增企业5家。认定企业6家。"
-    got = [prose.resolve_period(r.period, prose.month_index("2020-06")) for r in prose.read(text)]
-    assert got == ["2020-H1", "2020-H1", "2020-H1", "@2020-H1"]
+    got = [prose_periods.resolve_period(r.period, prose_periods.month_index("2020-06")) for r in prose.read(text)]
+    assert got == ["2020-H1", "2020-H1", "2020-H1", "unstated/2020-H1"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -407,7 +401,7 @@ def test_a_period_opening_a_paragraph_governs_it_and_one_inside_a_sentence_ends_
 def test_every_period_read_is_in_our_grammar(word: str, month: int, point: bool, target: bool) -> None:
     readings = prose.read(f"{word}，全县新增企业3家。")
     assert len(readings) == 1 and readings[0].period is not None
-    period = prose.resolve_period(readings[0].period, month, point, target)
+    period = prose_periods.resolve_period(readings[0].period, month, point, target)
     assert period is not None and parse_period(period).canonical == period
 
 
@@ -449,7 +443,9 @@ def test_as_of_may_be_any_period_of_the_grammar() -> None:
 def test_metric_by_label_or_alias(bundled: Dataset) -> None:
     metrics = bundled.metrics
     assert match_metric("全市规上企业研发投入", "亿元", metrics) == "rd_investment"
-    assert match_metric("区规上工业企业R&D经费投入", "万元", metrics) == "rd_investment"  # an alias
+    assert match_metric("区规上工业企业R&D经费投入", "万元", metrics) == "industrial_rd_investment"  # its label
+    assert match_metric("全区工业企业研发投入", "万元", metrics) == "industrial_rd_investment"  # the longer alias
+    assert match_metric("研发投入", "万元", metrics) == "rd_investment"  # an alias
     assert match_metric("全市规上企业研发投入", "家", metrics) is None  # the unit must fit
     assert match_metric("新招引服务机构", "家", metrics) == "complex_new_agencies"  # held by one name
     assert match_metric("总数", "家", metrics) is None
@@ -469,7 +465,7 @@ def test_json_records(page: str) -> None:
     assert len(records) == len(drafts)
     assert all(list(r) == list(JSON_KEYS) for r in records)
     first = records[0]
-    assert (first["value"], first["unit"], first["period"], first["rank_change"]) == ("22", "位", "@2020-H1", 34)
+    assert (first["value"], first["unit"], first["period"], first["rank_change"]) == ("22", "位", "unstated/2020-H1", 34)
     assert records[[d.value for d in drafts].index("2.06")]["yoy_pct"] == "16"
 
 
@@ -512,14 +508,15 @@ def test_yaml_for_a_new_region_loads_once_filled_and_is_refused_until_then(page:
         load_dataset(tmp_path)
     todo_lines = {i + 1 for i, line in enumerate(text.split("\n")) if '""  # TODO' in line}
     assert refused.value.problems and {p.line for p in refused.value.problems} <= todo_lines
-    assert all("is empty" in p.message for p in refused.value.problems)
+    assert all("is empty" in str(p.message) for p in refused.value.problems)
 
     filled = fill(text, drafts)
     draft_file.write_text(filled, encoding="utf-8")
     data = load_dataset(tmp_path)
     assert len(data.facts) == len(drafts)
     assert [f.quantity.written for f in data.facts] == [d.value for d in drafts]
-    assert data.sources["page-new"].readings[:2] == (("(no period printed)", "@2020-H1"), ("近两年", "P2Y/2020-H1"))
+    assert data.sources["page-new"].readings[:2] == (("(no period printed)", "unstated/2020-H1"),
+                                                          ("近两年", "P2Y/2020-H1"))
 
 
 def test_yaml_refuses_each_open_metric_and_period_at_its_line(tmp_path: Path) -> None:
@@ -539,7 +536,7 @@ def test_yaml_refuses_each_open_metric_and_period_at_its_line(tmp_path: Path) ->
     assert sorted({p.line or 0 for p in refused.value.problems}) == open_lines
 
 
-def test_yaml_for_an_existing_region_pastes_under_its_facts(bundled: Dataset, tmp_path: Path) -> None:
+def test_yaml_for_an_existing_region_loads_on_top_of_the_data(bundled: Dataset, tmp_path: Path) -> None:
     article = FIXTURES / "extract-synthetic-1.txt"
     drafts = extract(article.read_text(encoding="utf-8"), "jiangshan", bundled.metrics, "2020-09", "page-2020-kjdd")
     chosen, seen = [], set()
@@ -551,12 +548,15 @@ def test_yaml_for_an_existing_region_pastes_under_its_facts(bundled: Dataset, tm
     text = drafts_as_yaml(chosen, "jiangshan", "page-2020-kjdd", region_exists=True, source_exists=True,
                           metrics=bundled.metrics)
     assert '""  # TODO' not in text and "sources:" not in text
-    facts = text.split("    facts:\n", 1)[1]
-    bundled_text = Path(bundled_data_path()).read_text(encoding="utf-8")
-    at = bundled_text.index("    facts:\n", bundled_text.index("  jiangshan:")) + len("    facts:\n")
-    (tmp_path / "regions.yaml").write_text(bundled_text[:at] + facts + bundled_text[at:], encoding="utf-8")
-    data = load_dataset(tmp_path / "regions.yaml")
-    assert len(data.facts) == len(bundled.facts) + len(chosen)
+    assert "reporter --data bundled --data THIS-FILE check" in text
+    drafts_file = tmp_path / "drafts.yaml"
+    drafts_file.write_text(text, encoding="utf-8")
+    data = load_dataset([bundled_data_path(), drafts_file])
+    added = [f for f in data.facts if f.origin and f.origin.path == str(drafts_file)]
+    assert [(f.region, f.metric, f.quantity.written, f.source) for f in added] == [
+        ("jiangshan", d.metric, d.value, "page-2020-kjdd") for d in chosen]
+    checked = run("--data", "bundled", "--data", str(drafts_file), "check")
+    assert checked.code == 0 and f"{len(bundled.facts) + len(chosen)} facts" in checked.stderr, checked
 
 
 def test_yaml_quotes_hostile_text_safely(tmp_path: Path) -> None:
@@ -580,11 +580,13 @@ def test_read_source_text(tmp_path: Path) -> None:
     gb.write_bytes("研发投入2.06亿元。".encode("gb18030"))
     with pytest.raises(DataError, match=r"gb\.txt:1:1: not UTF-8 .*GB18030: re-save it as UTF-8"):
         read_source_text(gb)
-    with pytest.raises(DataError, match="cannot read"):
+    with pytest.raises(DataError, match="no such file or directory"):
         read_source_text(tmp_path / "missing.txt")
     with pytest.raises(DataError, match="is a directory, expected a file"):
         read_source_text(tmp_path)
 
+
+UNSTATED = "unstated/2020-H1"  # what a text with no (well-formed) time word says
 
 PIECES = ["1", "5", "9", ".", "0", "22", "一", "两", "三", "十", "百", "万", "亿", "年", "月", "底", "日", "-", "至",
           "第", "位", "名", "家", "个", "万元", "亿元", "%", "多", "余", "近", "约", "超过", "以上", "左右", "不少于",
@@ -607,11 +609,11 @@ def test_any_text_is_read_without_error_and_every_period_is_in_our_grammar(piece
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("居全省第5位，前移1.5位。", [("5", None, "@2020-H1"), ("1.5", None, "@2020-H1")]),  # no move; a draft
-    ("居全省第5位，前移五位。", [("5", 5, "@2020-H1")]),
-    ("截至0月底，企业3家。", [("3", None, "@2020-H1")]),  # not a month: no period word
-    ("2021-2019年，企业3家。", [("3", None, "@2020-H1")]),
-    ("13-15月，企业3家。", [("3", None, "@2020-H1")]),
+    ("居全省第5位，前移1.5位。", [("5", None, UNSTATED), ("1.5", None, UNSTATED)]),  # no move; a draft
+    ("居全省第5位，前移五位。", [("5", 5, UNSTATED)]),
+    ("截至0月底，企业3家。", [("3", None, UNSTATED)]),  # not a month: no period word
+    ("2021-2019年，企业3家。", [("3", None, UNSTATED)]),
+    ("13-15月，企业3家。", [("3", None, UNSTATED)]),
 ])
 def test_malformed_words_are_not_read_as_periods_or_moves(text: str,
                                                            expected: list[tuple[str, int | None, str]]) -> None:
@@ -623,3 +625,73 @@ def test_yaml_of_no_drafts_is_still_a_data_file(tmp_path: Path) -> None:
     (tmp_path / "d.yaml").write_text(fill(text, []), encoding="utf-8")
     data = load_dataset(tmp_path / "d.yaml")
     assert list(data.regions) == ["newcounty"] and data.facts == ()
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_the_command_prints_yaml_that_check_refuses_only_where_a_guess_is_open(tmp_path: Path) -> None:
+    article = FIXTURES / "extract-synthetic-1.txt"
+    result = run("--lang", "en", "extract", str(article), "--region", "江山", "--as-of", "2020-10")
+    assert result.code == 0, result
+    assert result.stderr.startswith(f"reporter: 14 draft facts from {article}, 7 of them with a catalogue metric")
+    assert "needs --as-of" not in result.stderr
+    drafts = tmp_path / "drafts.yaml"
+    drafts.write_text(result.stdout, encoding="utf-8")
+    checked = run("--data", "bundled", "--data", str(drafts), "check")
+    todo = {i + 1 for i, line in enumerate(result.stdout.split("\n")) if '""  # TODO' in line}
+    assert checked.code == 1 and len(todo) == 7
+    places = {int(m.group(1)) for m in re.finditer(rf"{re.escape(str(drafts))}:(\d+):", checked.stderr)}
+    assert places == todo  # every refusal is at a line marked TODO, and every TODO is refused
+
+
+def test_without_as_of_the_command_says_which_periods_are_open() -> None:
+    article = FIXTURES / "extract-synthetic-1.txt"
+    result = run("--lang", "en", "extract", str(article), "--region", "jiangshan", "--format", "json")
+    assert result.code == 0
+    assert "reporter: 14 drafts have a period that needs --as-of" in result.stderr
+    assert "  line 5: 4.35亿元: '1-9月份' needs --as-of" in result.stderr
+    records = json.loads(result.stdout)
+    assert len(records) == 14 and all(list(r) == list(JSON_KEYS) for r in records)
+    assert all(r["period"] is None for r in records)
+
+
+def test_append_adds_what_has_a_metric_and_a_period_and_says_what_it_left_out(tmp_path: Path) -> None:
+    article = FIXTURES / "extract-synthetic-1.txt"
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("# my data\nsources:\n  jiangshan-q3:\n    publication: 江山市科技局\n    title: SYNTHETIC test\n"
+                    "    date: \"2020-10\"\n", encoding="utf-8")
+    args = ["--lang", "en", "--data", "bundled", "--data", str(mine), "extract", str(article), "--region", "江山",
+            "--as-of", "2020-10"]
+    refused = run(*args, "--append", str(mine))
+    assert refused.code == 2 and "--append needs --source ID" in refused.stderr
+    result = run(*args, "--source", "jiangshan-q3", "--append", str(mine))
+    assert result.code == 0, result
+    assert result.stdout == ""
+    assert "left out line 5, 4.35亿元: no catalogue metric is named by '全县规上工业企业研发费用' (亿元)" in result.stderr
+    assert re.search(rf"added 7 facts to jiangshan in {re.escape(str(mine))} \(lines 7-\d+\); 7 left out", result.stderr)
+    data = load_dataset([bundled_data_path(), mine])
+    added = [f for f in data.facts if f.source == "jiangshan-q3"]
+    assert len(added) == 7 and all(f.region == "jiangshan" and f.quote in article.read_text(encoding="utf-8")
+                                   for f in added)
+    assert mine.read_text(encoding="utf-8").startswith("# my data\nsources:\n")
+    again = run(*args, "--source", "jiangshan-q3", "--append", str(mine))
+    assert again.code == 1 and again.stderr.count("there is a '") == 7 and "nothing to add" in again.stderr
+
+
+def test_append_to_a_region_not_yet_defined_says_how_to_define_it(tmp_path: Path) -> None:
+    article = FIXTURES / "extract-synthetic-2.txt"
+    result = run("--lang", "en", "extract", str(article), "--region", "xinxian", "--as-of", "2020-06",
+                 "--source", "s", "--append", str(tmp_path / "m.yaml"))
+    assert result.code == 2 and "reporter add --new-region xinxian --file" in result.stderr
+    drafted = run("--lang", "en", "extract", str(article), "--region", "xinxian", "--as-of", "2020-06")
+    assert drafted.code == 0 and '  xinxian:\n    zh: ""  # TODO' in drafted.stdout
+    unknown = run("--lang", "en", "extract", str(article), "--region", "江山县城")
+    assert unknown.code == 1 and "a new region is named by a new id" in unknown.stderr
+
+
+def test_a_text_in_gb18030_is_named_with_the_hint(tmp_path: Path) -> None:
+    article = tmp_path / "gb.txt"
+    article.write_bytes("1-5月，研发投入2.06亿元。".encode("gb18030"))
+    result = run("extract", str(article), "--region", "江山")
+    assert result.code == 1 and "GB18030: re-save it as UTF-8" in result.stderr and result.stdout == ""

@@ -17,12 +17,24 @@ import pytest
 
 from reporter.dataset import Dataset
 from reporter.load import load_dataset
+from reporter.messages import MESSAGES
 from reporter.paths import bundled_data_path
-from reporter.plausibility import MESSAGES, Finding, check_quotes
+from reporter.plausibility import Finding, check_fact, check_quotes
 
 
 def test_the_bundled_data_are_plausible(bundled: Dataset) -> None:
     assert check_quotes(bundled) == []
+    assert [f for fact in bundled.facts for f in check_fact(fact)] == []
+
+
+def test_one_fact_is_checked_against_its_quote(bundled: Dataset) -> None:
+    (fact,) = [f for f in bundled.facts_of("jiangshan", "rd_investment") if f.period.canonical == "2020-01/05"]
+    slipped = fact._replace(quantity=fact.quantity._replace(unit="万元"))
+    (finding,) = check_fact(slipped)
+    assert (finding.severity, finding.key) == ("error", "unit")
+    assert finding.message("en") == "the quote says 2.06亿元: the unit is 亿元, not 万元"
+    assert finding.message("zh") == "引文写的是2.06亿元：单位是亿元，不是万元"
+    assert check_fact(fact._replace(quote="研发投入情况见附表")) == []  # a quote stating no number cannot contradict
 
 
 BUNDLED = Path(bundled_data_path()).read_text(encoding="utf-8")
@@ -88,11 +100,12 @@ def test_a_mutated_bundled_fact_is_an_error_at_its_line(tmp_path: Path, block: s
     assert str(finding.localised("zh")) == f"{path}:{line}:{finding.problem.column}: {finding.message('zh')}"
 
 
-def test_every_message_key_has_both_languages_and_the_same_arguments() -> None:
-    for key, texts in MESSAGES.items():
-        assert set(texts) == {"en", "zh"}, key
-        assert set(re.findall(r"{(\w+)}", texts["en"])) == set(re.findall(r"{(\w+)}", texts["zh"])), key
-        assert re.search(r"[\u4e00-\u9fff]", texts["zh"]), key
+def test_every_message_has_both_languages_and_the_same_arguments() -> None:
+    for key, (english, chinese) in MESSAGES.items():
+        # {s}, the English plural ending, is the one placeholder Chinese never needs
+        assert set(re.findall(r"{(\w+)}", english)) - {"s"} == set(re.findall(r"{(\w+)}", chinese)), key
+        if english.strip("{}") != "canonical":  # a period, said by Period.in_words
+            assert re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", chinese), key  # Chinese words or marks
 
 
 # --------------------------------------------------------------------------- warnings (SYNTHETIC data)

@@ -25,6 +25,8 @@ COMMANDS = {  # name -> module.object (listed alphabetically by --help)
     "brief": "reporter.commands.brief.brief",
     "export": "reporter.commands.export.export",
     "check": "reporter.commands.check.check",
+    "add": "reporter.commands.add.add",
+    "extract": "reporter.commands.extract.extract",
 }
 
 

@@ -1,0 +1,197 @@
+"""What a user types for a new fact, checked one answer at a time, before anything is written.
+
+``reporter add`` asks (on a terminal) or takes (as arguments) a region, metric, value, unit,
+period, qualifier, change, quote and source. Each function here reads one answer the way the
+data format will (names resolved as every command resolves them, periods in any form the tool
+prints, units in their metric's family) and returns the value to write, or raises :class:`Wrong`
+saying why, in English or Chinese, so the question can be asked again. Pure: no prompting, no
+files; the same checks serve the prompts and the script form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from reporter.errors import LookupFailed
+from reporter.messages import Message, say
+from reporter.model import QUALIFIERS, Fact, Metric, Quantity, Region
+
+if TYPE_CHECKING:
+    from reporter.dataset import Dataset
+
+__all__ = ["Wrong", "region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source",
+           "level", "ident", "plausible", "fact_fields"]
+
+T = TypeVar("T")
+_WIDE = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
+
+
+class Wrong(ValueError):
+    """An answer that cannot be used, and why (a :class:`Message`, or the loader's words)."""
+
+    def __init__(self, said: Message | str) -> None:
+        super().__init__(str(said))
+        self.said = said
+
+    def text(self, lang: str = "en") -> str:
+        return say(self.said, lang)
+
+
+def _found(lookup: Callable[[], T]) -> T:
+    """A name lookup, its failure (unknown or ambiguous, with the nearest names) as :class:`Wrong`."""
+    try:
+        return lookup()
+    except LookupFailed as exc:
+        raise Wrong(exc.args[0] if exc.args else str(exc)) from None
+
+
+def region(data: Dataset, answer: str) -> Region:
+    """A region of the data by any of its names (江山, jiangshan, Jiangshan City)."""
+    from reporter.names import find_region
+
+    if not answer.strip():
+        raise Wrong(Message("add.required", what=Message("part.region")))
+    return _found(lambda: find_region(data, answer))
+
+
+def metric(data: Dataset, answer: str) -> Metric:
+    """A metric of the catalogue by id, label or alias (研发投入, rd_investment)."""
+    from reporter.names import find_metric
+
+    if not answer.strip():
+        raise Wrong(Message("add.required", what=Message("part.metric")))
+    return _found(lambda: find_metric(data, answer))
+
+
+def value(answer: str) -> str:
+    """The number as printed (``1009.0`` stays ``1009.0``); full-width digits are read as digits."""
+    from reporter.nodes import number_problem
+
+    text = answer.strip().translate(_WIDE)
+    if not text:
+        raise Wrong(Message("add.required", what=Message("what.value")))
+    problem = number_problem(text)
+    if problem is not None:
+        raise Wrong(f"'{text}' {problem}")
+    return text
+
+
+def unit(of: Metric, answer: str) -> str:
+    """A unit of the metric's family (万元 or 亿元 for money); empty: the metric's own unit."""
+    from reporter.rules import unit_problem
+
+    text = answer.strip() or of.unit
+    if unit_problem(of, text):
+        raise Wrong(Message("rule.unit_family", unit=text, metric=of.id, metric_unit=of.unit))
+    return text
+
+
+def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
+    """A period in any form the tool reads (2020-01/09, 2020年1-9月, Jan–Sep 2020), canonical;
+    refused when the region already has this metric for it."""
+    from reporter.periods import PeriodError, parse_period
+
+    if not answer.strip():
+        raise Wrong(Message("add.required", what=Message("what.period")))
+    try:
+        canonical = parse_period(answer.strip()).canonical
+    except PeriodError as exc:
+        raise Wrong(Message("bad_period_given", reason=str(exc))) from None
+    for fact in data.facts_of(where.id, of.id):
+        if fact.period.canonical == canonical:
+            first = f"{fact.origin.path}:{fact.origin.line}" if fact.origin else "?"
+            raise Wrong(Message("second_fact", metric=of.id, period=canonical, first=first))
+    return canonical
+
+
+def qualifier(answer: str) -> str:
+    """exact, more_than, approx, nearly, at_least or target, or the words for them (多, 近, 约 …)."""
+    from reporter.rules import QUALIFIER_WORDS
+
+    return _choice(answer.strip() or "exact", "qualifier", QUALIFIERS, QUALIFIER_WORDS)
+
+
+def level(answer: str) -> str:
+    """A region's level: district, county-level city, county … or the words for them (区, 县级市, 县)."""
+    from reporter.model import LEVELS
+    from reporter.rules import LEVEL_WORDS
+
+    return _choice(answer.strip(), "level", LEVELS, LEVEL_WORDS)
+
+
+def _choice(text: str, what: str, options: tuple[str, ...], words: dict[str, str]) -> str:
+    chosen = words.get(text, text.casefold())
+    if chosen not in options:
+        shown = ", ".join(f"{o} ({', '.join(w for w, c in words.items() if c == o)})" if o in words.values() else o
+                          for o in options)
+        raise Wrong(Message("bad_choice", what=what, value=text, options=shown))
+    return chosen
+
+
+def ident(answer: str, part: str) -> str:
+    """A new id (a region's, a source's): lower-case letters, digits, '-' and '_'."""
+    from reporter.nodes import ID
+
+    text = answer.strip()
+    if not ID.fullmatch(text):
+        raise Wrong(Message("bad_id", what=Message("what.id", part=Message(f"part.{part}")), value=text))
+    return text
+
+
+def change(of: Metric, answer: str) -> str | None:
+    """The change the source reports: places gained (+) or lost (-) for a rank, else the
+    year-over-year % (``16``, ``-14.7``; a ``%`` is allowed); empty: none."""
+    text = answer.strip().translate(_WIDE).removesuffix("%").removeprefix("+")
+    if not text:
+        return None
+    if of.kind == "rank":
+        if not text.lstrip("-").isdigit() or len(text.lstrip("-")) > 9:
+            raise Wrong(Message("not_whole", what="rank_change", value=text))
+        return str(int(text))
+    return value(text)
+
+
+def quote(answer: str) -> str:
+    """The sentence the number comes from, verbatim (spaces collapsed, as the loader keeps them)."""
+    text = " ".join(answer.split())
+    if not text:
+        raise Wrong(Message("add.required", what=Message("add.the_quote")))
+    return text
+
+
+def source(data: Dataset, answer: str) -> str | None:
+    """A source of the data by id; empty: the region's own source."""
+    text = answer.strip()
+    if not text:
+        return None
+    if text not in data.sources:
+        import difflib
+
+        close = difflib.get_close_matches(text, list(data.sources), n=3)
+        suggest = Message("suggest", names=", ".join(close)) if close else ""
+        raise Wrong(Message("unknown_named", kind=Message("part.source"), name=text, suggest=suggest))
+    return text
+
+
+def fact_fields(where: Region, of: Metric, written: str, unit_: str, period_: str, qualifier_: str,
+                change_: str | None, quote_: str, source_: str | None) -> dict[str, str | None]:
+    """The answers as the fields of a fact in the data file (reporter.yamlwrite.fact_lines)."""
+    rank = of.kind == "rank"
+    return {"metric": of.id, "value": written, "unit": unit_, "period": period_,
+            "qualifier": None if qualifier_ == "exact" else qualifier_,
+            "yoy_pct": None if rank else change_, "rank_change": change_ if rank else None,
+            "source": source_, "quote": quote_}
+
+
+def plausible(region_id: str, fields: dict[str, str | None]) -> list[Message]:
+    """What the quote contradicts in the fact (its number, unit, qualifier, change or period)."""
+    from reporter.periods import parse_period
+    from reporter.plausibility import check_fact
+
+    rank = fields.get("rank_change")
+    fact = Fact(region_id, str(fields["metric"]), Quantity(str(fields["value"]), str(fields["unit"]),
+                                                           fields.get("qualifier") or "exact"),
+                parse_period(str(fields["period"])), fields.get("source") or "", str(fields["quote"]),
+                fields.get("yoy_pct"), None, int(rank) if rank else None)
+    return [finding.said for finding in check_fact(fact) if finding.severity == "error"]

@@ -1,0 +1,228 @@
+"""The one safe way to add to a user's data file: insert text, never re-write what is there.
+
+:func:`add_facts` appends facts to a region's block ``facts:`` list (or adds the region's
+*addition* block under ``regions:``), :func:`add_region` the skeleton of a new county. Where the
+new lines go, with the indentation the file already uses, is planned by :mod:`reporter.insertion`
+from the composed node tree's marks: every byte that was in the file stays, in order, comments
+and formatting included. A file that does not exist is created with a short header.
+
+Nothing is written that ``reporter check`` would reject: the new text is loaded together with
+the other data layers in effect (``load_dataset([...layers, candidate])``), the added facts must
+be there, in their region, and plausible against their own quotes, before the file is replaced
+atomically (:func:`reporter.files.write_atomic`). What cannot be edited safely is refused in one
+line naming ``file:line``: a flow-style ``facts: [...]`` or region ``{...}``, tabs in the
+indentation, a file that does not read as YAML, or one that changed while we worked.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from reporter import yamlwrite
+from reporter.errors import DataError, Problem
+from reporter.insertion import FactFields, Insertion, Refused, apply, holds_data, new_lines, plan_facts, plan_region
+from reporter.messages import Message
+
+__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_region", "plan_facts", "plan_region", "apply"]
+
+BOM = "\ufeff"
+
+
+class Added(NamedTuple):
+    """What was written: the file, whether it was created, and the lines the new text occupies."""
+
+    path: str
+    created: bool
+    first_line: int
+    last_line: int
+
+
+# --------------------------------------------------------------------------- checking and writing
+
+
+class _Original(NamedTuple):
+    """The file as it was read: its bytes (None when it does not exist), its text, a BOM or not."""
+
+    raw: bytes | None
+    text: str
+    bom: bool
+
+    @classmethod
+    def read(cls, path: Path) -> _Original:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return cls(None, "", False)
+        except OSError as exc:
+            raise Refused(str(path), None, Message("append.unreadable", reason=exc.strerror or str(exc))) from None
+        bom = raw.startswith(BOM.encode())
+        try:
+            return cls(raw, raw.decode("utf-8").removeprefix(BOM), bom)
+        except UnicodeDecodeError:
+            from reporter.yamlfile import read_text
+
+            problems = read_text(path)[1]
+            raise Refused(str(path), problems[0].line if problems else None,
+                          Message("append.unreadable", reason=problems[0].message if problems else "not UTF-8")) \
+                from None
+
+
+def header(path: str | Path, layers: Sequence[str]) -> str:
+    """The first lines of a file reporter creates: what it is and how to use it."""
+    from reporter.paths import BUNDLED, bundled_data_path
+
+    below = [BUNDLED if os.path.realpath(p) == os.path.realpath(bundled_data_path()) else str(p) for p in layers
+             if os.path.realpath(p) != os.path.realpath(path)]
+    options = " ".join(f"--data {p}" for p in [*below, str(path)])
+    return yamlwrite.block(yamlwrite.comment(line) for line in (
+        "# Your own reporter data, layered on other data (docs/data-format.md):",
+        f"#   reporter {options} check",
+        f"# Make it the default: export REPORTER_DATA={':'.join([*below, str(path)])}"))
+
+
+def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
+    """The data files of the layers in order, None where ``target`` is (at the end if it is none)."""
+    from reporter.paths import data_file_paths
+
+    real = os.path.realpath(target)
+    files: list[str | None] = []
+    for layer in layers:
+        try:
+            found = data_file_paths(str(layer))
+        except OSError:
+            found = [str(layer)]  # the loader says what is wrong with it
+        files += [None if os.path.realpath(f) == real else f for f in found]
+    return files if None in files else [*files, None]
+
+
+def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
+          layers: Sequence[str | Path]) -> tuple[Any, list[int | None], str]:
+    """The dataset of the layers with ``path`` holding ``new_text``, each new line's place in the
+    file as it is, and the name the new text was loaded under; problems are named in the file."""
+    from reporter.load import load_dataset
+
+    lines = new_lines(text, insertions)
+    with tempfile.TemporaryDirectory(prefix="reporter-add-") as directory:
+        candidate = Path(directory) / (path.name or "data.yaml")
+        candidate.write_text(new_text, encoding="utf-8")
+        try:
+            files = [candidate if f is None else f for f in _layer_files(layers, path)
+                     if f is not None or holds_data(new_text, str(path))]  # a file of comments only is no data
+            return load_dataset(files), lines, str(candidate)
+        except DataError as exc:
+            raise DataError([_named(p, str(candidate), str(path), lines) for p in exc.problems]) from None
+
+
+def _named(problem: Problem, candidate: str, path: str, lines: list[int | None]) -> Problem:
+    """A problem of the candidate text, named in the file as it is (or as in the text being added)."""
+    import re
+
+    def place(m: re.Match[str]) -> str:  # "(first at CANDIDATE:12)" names the line in the file as it is
+        line = int(m.group(1))
+        known = lines[line - 1] if line <= len(lines) else None
+        return f"{path}:{known}" if known is not None else f"{path} ({Message('append.new_line', line=line)})"
+
+    def rename(text: str) -> str:
+        return re.sub(re.escape(candidate) + r":(\d+)", place, text).replace(candidate, path)
+
+    message = _rewritten(problem.message, rename)
+    if problem.path != candidate:
+        return problem._replace(message=message)
+    line = lines[problem.line - 1] if problem.line and problem.line <= len(lines) else problem.line
+    if problem.line and line is None:
+        return Problem(path, None, None, Message("append.in_new", line=problem.line, problem=message))
+    return Problem(path, line, problem.column, message)
+
+
+def _rewritten(message: str | Message, rename: Any) -> str | Message:
+    """``message`` with every text in it (a Message's values too, at any depth) passed through ``rename``."""
+    if isinstance(message, Message):
+        values = {k: _rewritten(v, rename) if isinstance(v, str | Message) else v for k, v in message.values.items()}
+        return Message(message.key, **values)
+    return str(rename(message))
+
+
+def _write(path: Path, original: _Original, new_text: str) -> None:
+    """Replace the file atomically, unless it changed since it was read."""
+    from reporter.files import write_atomic
+
+    real = Path(os.path.realpath(path))  # a symlink keeps pointing at the file it names
+    try:
+        now: bytes | None = real.read_bytes()
+    except FileNotFoundError:
+        now = None
+    except OSError:
+        now = b""
+    if now != original.raw:
+        raise Refused(str(path), None, Message("append.changed"))
+    write_atomic(real, (BOM if original.bom else "") + new_text)
+
+
+def _added(path: Path, original: _Original, new_text: str, insertions: Sequence[Insertion]) -> Added:
+    lines = new_lines(original.text, insertions)
+    new = [i + 1 for i, line in enumerate(lines) if line is None]
+    return Added(str(path), original.raw is None, new[0] if new else 0, new[-1] if new else 0)
+
+
+def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path]) -> Added:
+    """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``."""
+    from reporter.plausibility import check_fact
+
+    path = Path(path)
+    original = _Original.read(path)
+    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+    insertions = plan_facts(original.text, str(path), region, facts, start)
+    new_text = apply(original.text, insertions)
+    data, lines, loaded_as = _load(path, original.text, new_text, insertions, layers)
+    added = [f for f in data.facts if f.origin and f.origin.path == loaded_as
+             and f.origin.line <= len(lines) and lines[f.origin.line - 1] is None]
+    if len(added) != len(facts) or any(f.region != region for f in added):
+        raise Refused(str(path), None, Message("append.not_added"))
+    problems = [Problem(str(path), None, None, str(Message("append.in_new", line=f.origin.line if f.origin else 0,
+                                                                problem=finding.message("en"))))
+                for f in added for finding in check_fact(f) if finding.severity == "error"]
+    if problems:
+        raise DataError(problems)
+    _write(path, original, new_text)
+    return _added(path, original, new_text, insertions)
+
+
+def add_region(path: str | Path, region: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,
+               source: str | None = None) -> Added:
+    """Write the skeleton of a new region (and of its source, when ``source`` is new) into ``path``.
+
+    The fields not ``given`` are written ``""  # TODO``, which check refuses until they are filled;
+    everything else must load: the skeleton is checked with placeholders in the TODO fields."""
+    path = Path(path)
+    original = _Original.read(path)
+    current = _load(path, original.text, original.text, [], layers)[0]
+    if region in current.regions:
+        where = current.regions[region].origin
+        raise Refused(str(path), None, Message("append.exists", id=region,
+                                               where=f"{where.path}:{where.line}" if where else "?"))
+    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+    insertions = plan_region(original.text, str(path), region, given, source,
+                             bool(source) and source not in current.sources, start)
+    filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
+    data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
+    if region not in data.regions:
+        raise Refused(str(path), None, Message("append.not_added"))
+    new_text = apply(original.text, insertions)
+    _write(path, original, new_text)
+    return _added(path, original, new_text, insertions)
+
+
+def _placeholders(text: str) -> str:
+    """The skeleton with each TODO field given a value the loader accepts (for checking its shape)."""
+    import re
+
+    values = {"level": "county", "date": "2020"}
+
+    def fill(m: re.Match[str]) -> str:
+        return "" if m.group(2) == "source" else f'{m.group(1)}{m.group(2)}: "{values.get(m.group(2), "x")}"\n'
+
+    return re.sub(r'^( *)(\w+): ""  # TODO[^\n]*\n', fill, text, flags=re.M)

@@ -1,0 +1,220 @@
+"""``reporter add``: add a fact (or a new county) to your own data file, safely.
+
+Three ways in, one way to write (:mod:`reporter.append`): on a terminal with no arguments it asks
+for each answer, checked as it is typed (:mod:`reporter.answers`), like ``hledger add``; a script
+gives them as arguments; ``--new-region ID`` writes the skeleton of a new county. ``--new-region``
+is a flag of ``add`` rather than a command of its own: both write into the same file of yours,
+with the same default ``--file``, the same checks and the same refusal to touch what is there.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from reporter.append import Refused, add_facts, add_region
+from reporter.cli.completion import complete_metrics, complete_regions
+from reporter.cli.options import command, pass_session
+from reporter.cli.output import note
+from reporter.cli.session import Session
+from reporter.errors import DataError, ExitCode, UsageProblem
+from reporter.messages import Message
+
+if TYPE_CHECKING:
+    from reporter.append import Added
+    from reporter.dataset import Dataset
+
+
+@command()
+@click.argument("region", required=False, shell_complete=complete_regions)
+@click.argument("metric", required=False, shell_complete=complete_metrics)
+@click.argument("value", required=False)
+@click.option("--unit", "-u", metavar="U", help="Unit as printed, e.g. 亿元 [default: the metric's unit].")
+@click.option("--period", "-p", metavar="P", help="e.g. 2020-01/09, 2020年1-9月, 2020-H1, @2020-H1.")
+@click.option("--qualifier", "-q", metavar="Q", help="exact, more_than (多), approx (约), nearly (近), at_least "
+                                                     "(不少于) or target (目标) [default: exact].")
+@click.option("--yoy", metavar="PCT", help="Year-over-year change in % as the source reports it (下降: negative); "
+                                           "for a rank, the places gained (+) or lost (-).")
+@click.option("--quote", metavar="TEXT", help="The sentence the number comes from, verbatim.")
+@click.option("--source", "-s", metavar="ID", help="Source id [default: the region's source].")
+@click.option("--file", "file", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Your data file (created if new) [default: the last --data layer, if it is a file of yours].")
+@click.option("--new-region", metavar="ID", help="Write the skeleton of a new county with this id instead.")
+@pass_session
+def add(session: Session, region: str | None, metric: str | None, value: str | None, unit: str | None,
+        period: str | None, qualifier: str | None, yoy: str | None, quote: str | None, source: str | None,
+        file: str | None, new_region: str | None) -> None:
+    """Add a fact, or a new county, to your own data file without touching what is there.
+
+    On a terminal with no REGION it asks for each answer and checks it as you type. Nothing is
+    written that 'reporter check' would reject; comments and layout stay as they are.
+
+    \b
+    Example:
+      reporter --data bundled --data mine.yaml add          # asks, on a terminal
+      reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 \\
+          --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
+      reporter add --new-region xinxian --file mine.yaml
+    """
+    if new_region is not None and (region or metric or value):
+        raise UsageProblem(Message("add.new_region_alone").text(session.lang))
+    asking = new_region is None and region is None and _on_terminal()
+    if new_region is None and not asking and not (region and metric and value and period and quote):
+        raise UsageProblem(Message("add.usage").text(session.lang))
+    target = _target(session, file)
+    layers = data_layers(session, target)
+    if new_region is not None:
+        _new_region(session, target, layers, new_region, source)
+        return
+    if asking:
+        from reporter.commands.add_dialog import Dialog
+
+        Dialog(session, target, layers, _data(layers)).run()
+        return
+    data = _data(layers)
+    assert region and metric and value and period and quote  # checked above
+    fields = _script_fact(session, data, region, metric, value, unit, period, qualifier, yoy, quote, source)
+    write_fact(session, target, layers, fields)
+
+
+def _on_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _target(session: Session, file: str | None) -> Path:
+    """The file to write: --file, else the top data layer when it is a file that is not the bundled one."""
+    if file:
+        return Path(os.path.expanduser(file))
+    from reporter.paths import bundled_data_path
+
+    top = session.data_paths[-1]
+    if os.path.isdir(top) or os.path.realpath(top) == os.path.realpath(bundled_data_path()):
+        raise UsageProblem(Message("add.no_file").text(session.lang))
+    return Path(top)
+
+
+def data_layers(session: Session, target: Path) -> list[str]:
+    """The data in effect, and the target file on top when it exists and is not among them."""
+    from reporter.paths import data_file_paths
+
+    layers = list(session.data_paths)
+    try:
+        files = data_file_paths(layers)
+    except OSError:
+        files = layers
+    real = {os.path.realpath(f) for f in files}
+    if target.exists() and os.path.realpath(target) not in real:
+        layers.append(str(target))
+    return layers
+
+
+def _data(layers: list[str]) -> Dataset:
+    from reporter.load import load_dataset
+
+    return load_dataset(layers)
+
+
+def _script_fact(session: Session, data: Dataset, region: str, metric: str, value: str, unit: str | None,
+                 period: str, qualifier: str | None, yoy: str | None, quote: str,
+                 source: str | None) -> dict[str, str | None]:
+    """The fact of the script form, each argument checked as the prompts check an answer."""
+    from reporter import answers
+
+    try:
+        where = answers.region(data, region)
+        of = answers.metric(data, metric)
+        fields = answers.fact_fields(where, of, answers.value(value), answers.unit(of, unit or ""),
+                                     answers.period(data, where, of, period), answers.qualifier(qualifier or ""),
+                                     answers.change(of, yoy or ""), answers.quote(quote),
+                                     answers.source(data, source or ""))
+    except answers.Wrong as wrong:
+        raise UsageProblem(wrong.text(session.lang)) from None
+    fields["region"] = where.id
+    return fields
+
+
+def write_fact(session: Session, target: Path, layers: list[str], fields: dict[str, str | None],
+               interactive: bool = False) -> Added | None:
+    """Append one fact through append.py and say what happened. Refused: exit 1, or (``interactive``)
+    None, so that the questions go on."""
+
+    region = fields.pop("region") or ""
+    try:
+        added = add_facts(target, region, [fields], layers)
+    except Refused as exc:
+        refused(session, exc)
+    except DataError as exc:
+        for problem in exc.problems:
+            note(f"reporter: {problem}")
+        note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}")
+        if not interactive:
+            raise click.exceptions.Exit(ExitCode.ERROR) from None
+        return None
+    shown = f"{fields['metric']} {fields['value']}{fields['unit']} ({fields['period']})"
+    said = Message("add.added", what=shown, region=region, file=str(target), first=added.first_line,
+                   last=added.last_line)
+    note(f"reporter: {said.text(session.lang)}")
+    _say_if_not_in_effect(session, target, region)
+    return added
+
+
+def _say_if_not_in_effect(session: Session, target: Path, region: str) -> None:
+    """A file outside the data in effect is not read by other commands: say how to make it so."""
+    real = os.path.realpath(target)
+    if any(os.path.realpath(p) == real for p in session.data_paths):
+        return
+    options = layer_options([*session.data_paths, str(target)])
+    said = Message("add.not_in_effect", file=str(target), options=options, region=region)
+    note(f"reporter: {said.text(session.lang)}")
+
+
+def layer_options(paths: list[str]) -> str:
+    """The --data options naming these layers ('bundled' for the bundled file)."""
+    from reporter.paths import BUNDLED, bundled_data_path
+
+    bundled = os.path.realpath(bundled_data_path())
+    return " ".join(f"--data {BUNDLED if os.path.realpath(p) == bundled else p}" for p in paths)
+
+
+def refused(session: Session, exc: Refused) -> NoReturn:
+    """End the run on a file append.py will not edit: its reason, in the user's language."""
+    note(f"reporter: {exc.text(session.lang)}")
+    raise click.exceptions.Exit(ExitCode.ERROR)
+
+
+def _new_region(session: Session, target: Path, layers: list[str], ident: str, source: str | None) -> None:
+    """The skeleton of a new county: asked for on a terminal, else every field marked TODO."""
+    from reporter import answers
+
+    try:
+        ident = answers.ident(ident, "region")
+        if source is not None:
+            source = answers.ident(source, "source")
+    except answers.Wrong as wrong:
+        raise UsageProblem(wrong.text(session.lang)) from None
+    given: dict[str, str] = {}
+    if _on_terminal():
+        from reporter.commands.add_dialog import Dialog
+
+        try:
+            given, source = Dialog(session, target, layers, _data(layers)).region_fields(ident, source)
+        except EOFError:  # Ctrl-D: the user stopped before the end
+            note("")
+            note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}")
+            return
+    try:
+        added = add_region(target, ident, layers, given, source)
+    except Refused as exc:
+        refused(session, exc)
+    text = target.read_text(encoding="utf-8").split("\n")[added.first_line - 1:added.last_line]
+    todo = sum('""  # TODO' in line for line in text)
+    key = "add.skeleton" if todo else "add.region_written"
+    said = Message(key, id=ident, file=str(target), first=added.first_line, last=added.last_line, count=todo)
+    note(f"reporter: {said.text(session.lang)}")

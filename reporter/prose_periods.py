@@ -1,0 +1,203 @@
+"""Period words of Chinese statistical prose: which ones a text prints, which one governs a
+number, and what period of our grammar (:mod:`reporter.periods`) each names.
+
+A period word applies to what follows it: one set off by a comma (1-5月，…；…) to the end of its
+sentence, one inside a clause (近两年兑现…；) to the next "；", and one that opens a paragraph
+("1-5月，…。…") to the whole paragraph. Where none is in force, 累计/已 say "to date"; a number
+under no word at all is "period not stated" (``unstated/<as-of>``), which is what the page says.
+:func:`resolve_period` reads relative words (今年, 上半年, 1-9月, 截至目前, 近两年) against the
+month the text speaks from.
+
+The vocabulary is the table below; everything else is mechanism. Split from
+:mod:`reporter.prose`, which finds the numbers these words govern.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from reporter.numerals import chinese_number
+
+# Period words: (pattern, kind). Tried in order at each position, so longer forms come first.
+# Named groups: y (year as printed), r (今年/去年 …), a and b (months, half, quarter, years, span).
+_N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
+_YR = r"(?:(?P<y>\d{4})年|(?P<r>今年|本年|去年|上年))?"
+_TO = r"[-~—–－～至到]"
+_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第一二两三四五六七八九十"  # first characters of period words
+PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
+    (rf"(?:截至|截止)到?{_YR}(?P<b>\d{{1,2}})月(?:底|末|份)?", "asof_month"),
+    (r"(?:截至|截止)到?(?P<y>\d{4})年(?:底|末)?", "asof_year"),
+    (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|今年以来|年初以来|以来", "now"),
+    (r"(?:到|至)(?P<y>\d{4})年(?:底|末)?", "by_year"),
+    (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})年", "years"),
+    (rf"{_YR}(?P<a>\d{{1,2}})月?{_TO}(?P<b>\d{{1,2}})月份?", "months"),
+    (rf"{_YR}前(?P<a>[一二三])季度", "first_quarters"),
+    (rf"{_YR}(?P<a>[上下])半年", "half"),
+    (rf"{_YR}第?(?P<a>[一二三四1-4])季度", "quarter"),
+    (rf"{_YR}(?P<a>\d{{1,2}})月份?(?![底末初\d日号]|上旬|中旬|下旬)", "month"),
+    (rf"(?:通过|经过|用|再用)(?P<a>{_N})年(?:的)?(?:时间)?(?:努力|奋斗)?", "forward"),
+    (rf"未来(?P<a>{_N})年", "forward"),
+    (rf"(?P<a>{_N})年内", "forward"),
+    (rf"(?:近|最近|过去|这)?(?P<a>{_N})年(?:来|以来|间)?", "trailing"),
+    (r"(?P<y>\d{4})年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
+)
+LAST_YEAR = ("去年", "上年", "上一年度", "上年度")
+TO_DATE_WORDS = ("累计", "已经", "已")  # "to date", when no period word is in force
+# how a pattern's kind and its a, b become a word's shape
+SHAPES = {"asof_year": lambda a, b: ("asof", 12, 12), "asof_month": lambda a, b: ("asof", b, b),
+          "first_quarters": lambda a, b: ("months", 1, 3 * a), "month": lambda a, b: ("months", a, a)}
+
+
+class PeriodWord(NamedTuple):
+    """A period word as printed, and its shape: kind, year (None when relative) and a, b."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # year half quarter months asof now trailing forward by_year years
+    year: int | None = None  # as printed (2019年); else read against the as-of month
+    back: int | None = None  # years back for 今年 (0) and 去年 (1); None: the latest such period
+    a: int = 0  # first month, half or quarter number, span length in years, first year
+    b: int = 0  # last month, last year
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    """Every period pattern as one regex, compiled on first use (importing costs nothing)."""
+    periods = "|".join(f"(?P<p_{i}>{_numbered(p, i)})" for i, (p, _) in enumerate(PERIOD_PATTERNS))
+    return re.compile(rf"(?=[\d{_STARTS}])(?:{periods})")
+
+
+def _numbered(pattern: str, i: int) -> str:
+    """Give a pattern's named groups the suffix ``_i``, so alternatives can share one regex."""
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{i}>", pattern)
+
+
+def period_words(masked: str) -> list[PeriodWord]:
+    """Every period word of a (masked) text, in text order; a comparison base (比上年) is none,
+    nor is a malformed one (截至0月底, 2021-2019年, 近0年)."""
+    out: list[PeriodWord] = []
+    for m in _pattern().finditer(masked):
+        if m.start() > 0 and masked[m.start() - 1] in "比较与同和":  # a comparison base: 比上年
+            continue
+        i = (m.lastgroup or "p_0").split("_")[1]
+        g = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items() if v and k.endswith(f"_{i}") and k[0] != "p"}
+        pattern_kind = PERIOD_PATTERNS[int(i)][1]
+        a, b = (_small(g.get(k, "")) for k in ("a", "b"))
+        kind, a, b = SHAPES[pattern_kind](a, b) if pattern_kind in SHAPES else (pattern_kind, a, b)
+        if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)
+                or (kind in ("trailing", "forward") and not 0 < a <= 30)):
+            continue  # 截至0月底, 2021-2019年, 近0年: not periods
+        back = None if "r" not in g else int(g["r"] in LAST_YEAR)
+        out.append(PeriodWord(m.group(), m.start(), m.end(), kind, int(g["y"]) if "y" in g else None, back, a, b))
+    return out
+
+
+def _small(text: str) -> int:
+    """A small number as printed: 5, 五, 上 (half 1), 下 (half 2)."""
+    if text.isdigit():
+        return int(text)
+    return {"上": 1, "下": 2}.get(text) or chinese_number(text) or 0
+
+
+def opening_period(masked: str, start: int, end: int, para_words: list[PeriodWord]) -> PeriodWord | None:
+    """The period word that opens a paragraph ("1-5月，…"): it governs the whole paragraph."""
+    comma = masked.find("，", start, end)
+    if comma < 0 or not para_words:
+        return None
+    rest = masked[start:comma]
+    for w in para_words:
+        if w.end <= comma:
+            rest = rest.replace(masked[w.start:w.end], "", 1)
+    inside = [w for w in para_words if w.end <= comma]
+    return inside[-1] if inside and not rest.strip(" 　□在于") else None
+
+
+def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int], para_words: list[PeriodWord],
+              opening: PeriodWord | None) -> PeriodWord | None:
+    """The period word the number at ``at`` (in the clause from ``clause_start``) falls under: the
+    last one before it in its sentence, else the one that opened its paragraph. A word inside a
+    clause (近两年兑现…1200多万元) holds to the next "；"; one set off by a comma (1-5月，…；…) holds
+    to the end of its sentence. 全年/今年 take the year already in force (2020年，…；全年…)."""
+    before = [w for w in para_words if sentence[0] <= w.start and w.end <= at
+              and (masked[w.end:w.end + 1] == "，" or "；" not in masked[w.end:at])]
+    word = before[-1] if before else opening
+    if word is None:  # no period in force: 累计/已 still say "to date" (as the readings of a source do)
+        clause = masked[clause_start:at]
+        to_date = next((w for w in TO_DATE_WORDS if w in clause), None)
+        if to_date is not None:
+            start = clause_start + clause.index(to_date)
+            return PeriodWord(to_date, start, start + len(to_date), "now")
+    if word is not None and word.kind == "year" and word.year is None and word.back == 0:
+        earlier = [w for w in ([opening] if opening else []) + before[:-1] if w.year is not None]
+        if earlier:
+            word = word._replace(year=earlier[-1].year)
+    return word
+
+
+def month_index(as_of: str) -> int:
+    """The last month of ``as_of`` (``2020-06``, or any period: ``2020-H1``) as ``year*12 + month-1``."""
+    from reporter.periods import parse_period
+
+    return parse_period(as_of).last
+
+
+def anchor(index: int) -> str:
+    """A month as the coarsest period ending with it: 2020-06 → ``2020-H1``, 2020-12 → ``2020``."""
+    year, month = divmod(index, 12)
+    month += 1
+    if month == 12:
+        return f"{year}"
+    if month == 6:
+        return f"{year}-H1"
+    if month in (3, 9):
+        return f"{year}-Q{month // 3}"
+    return f"{year}-{month:02d}"
+
+
+def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = False,
+                   target: bool = False) -> str | None:
+    """The period a word names, in the grammar of :mod:`reporter.periods`, read against the month
+    ``as_of`` (``year*12 + month-1``); None when it needs a month and none is given.
+
+    No word means the page does not say when: "period not stated", bounded by the month it was
+    reported (unstated/2020-06); 目前/截至目前 is "as of the month"; a year still running is the
+    year so far; a level (``point``) under a span is the span's end.
+    """
+    if word is None:
+        return None if as_of is None else f"unstated/{anchor(as_of)}"
+    if word.kind == "now":
+        return None if as_of is None else f"@{anchor(as_of)}"
+    if word.kind == "years":
+        return f"{word.a}/{word.b}"
+    if word.kind == "by_year":
+        return f"@{word.year}" if word.year else None
+    if word.kind in ("trailing", "forward"):
+        if as_of is None:
+            return None
+        if word.kind == "forward":
+            return f"{as_of // 12}/P{word.a}Y"
+        return f"@{anchor(as_of)}" if point else f"P{word.a}Y/{anchor(as_of)}"
+    last_month = {"half": 6 * word.a, "quarter": 3 * word.a, "year": 12}.get(word.kind, word.b)
+    if word.year is not None:
+        year = word.year
+    elif as_of is None:
+        return None
+    elif word.back is not None:
+        year = as_of // 12 - word.back
+    else:
+        year = as_of // 12 if last_month <= as_of % 12 + 1 else as_of // 12 - 1
+    if word.kind == "year":
+        running = as_of is not None and year == as_of // 12 and as_of % 12 < 11
+        return f"@{anchor(as_of)}" if running and not target and as_of is not None else f"{year}"
+    if word.kind == "asof":
+        return f"@{anchor(year * 12 + word.b - 1)}"
+    if point:
+        return f"@{anchor(year * 12 + last_month - 1)}"
+    if word.kind == "half":
+        return f"{year}-H{word.a}"
+    if word.kind == "quarter":
+        return f"{year}-Q{word.a}"
+    return f"{year}-{word.a:02d}" if word.a == word.b else f"{year}-{word.a:02d}/{word.b:02d}"

@@ -1,0 +1,130 @@
+"""Writing our data format as text: scalars, facts and skeletons, exactly as a person would type them.
+
+reporter never dumps YAML with a library: what it writes into a user's file (``reporter add``) or
+prints as a draft (``reporter extract``) is text it composes line by line, so that comments,
+order and quoting are chosen, and what is already in the file is never re-serialised. Every
+value is written so that it reads back as the same string (our loader keeps every scalar as
+written): plain when that is unambiguous in any YAML reader, else double-quoted with JSON's
+escapes (which are YAML's).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+
+from reporter.model import LEVELS
+from reporter.rules import FIELDS
+
+__all__ = ["quoted", "key", "text", "period", "comment", "fact_lines", "TODO", "todo_line", "REGION_HINTS",
+           "SOURCE_HINTS", "region_skeleton", "source_skeleton", "required"]
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Plain scalars we write: a letter or CJK character first (never a digit, sign or dot, which other
+# YAML readers may take for a number or date), then nothing YAML could read as structure (": ",
+# " #", flow brackets, quotes at the start), and no space at either end.
+_PLAIN = re.compile(r"[^\W\d_][\w.()（）、·&+\-/%，。；：！？“”‘’《》—… ]*")
+_NOT_PLAIN = re.compile(r"^(?:true|false|yes|no|on|off|null|y|n)$|: | #|\s$", re.IGNORECASE)
+# Line breaks, other controls and bidi marks are escaped in quoted values and dropped from comments.
+_ESCAPE = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F),
+                                      *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF)}
+_ONE_LINE = {c: " " for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F,
+                              *range(0x2028, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF)}
+TODO = "TODO"  # the word that marks a field left to be filled ('""  # TODO …': check refuses it at its line)
+
+
+def quoted(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's), line and bidi marks escaped too."""
+    return json.dumps(value, ensure_ascii=False).translate(_ESCAPE)
+
+
+def key(value: str) -> str:
+    """An id as a mapping key or reference: plain when it is a well-formed id, else quoted."""
+    return value if _ID.fullmatch(value) else quoted(value)
+
+
+def text(value: str) -> str:
+    """Free text (a unit, a name, a quote): plain when unambiguous (亿元, 江山市), else quoted."""
+    if _PLAIN.fullmatch(value) and not _NOT_PLAIN.search(value):
+        return value
+    return quoted(value)
+
+
+def period(value: str) -> str:
+    """A period: quoted when YAML would not keep it a string (2019, @2020-H1), else plain (2020-01/05)."""
+    if value.isdigit() or value[:1] == "@" or not re.fullmatch(r"[\w/@-]+", value):
+        return quoted(value)
+    return value
+
+
+def comment(value: str) -> str:
+    """Text for a ``#`` comment: one line, without controls or bidi marks."""
+    return value.translate(_ONE_LINE)
+
+
+def required(part: str) -> tuple[str, ...]:
+    """The fields a part of a file must hold (rules.FIELDS: the one table of the format)."""
+    return tuple(name for name, spec in FIELDS[part].items() if spec.required)
+
+
+_WRITERS = {"number": str, "integer": str, "choice": str, "ident": key, "period": period}
+
+
+def fact_lines(fact: Mapping[str, str | int | None], dash: int, content: int | None = None) -> list[str]:
+    """A fact as block YAML lines: ``- metric: …`` at column ``dash``, the other fields at
+    ``content`` (default ``dash + 2``), in the order of the format's field table. Numbers are
+    written as given (they are validated by the loader, which the callers run before writing)."""
+    content = dash + 2 if content is None else content
+    out: list[str] = []
+    for name, spec in FIELDS["fact"].items():
+        value = fact.get(name)
+        if value is None or value == "":
+            continue
+        written = _WRITERS.get(spec.read, text)(str(value))  # type: ignore[operator]
+        lead = " " * dash + "-" + " " * (content - dash - 1) if not out else " " * content
+        out.append(f"{lead}{name}: {written}")
+    return out
+
+
+REGION_HINTS = {"zh": "full name, e.g. 江山市", "short": "short name, e.g. 江山", "en": "English name, e.g. Jiangshan",
+                "level": " | ".join(LEVELS) + " (or 区, 县级市, 县 …)", "prefecture": "e.g. 衢州市",
+                "province": "e.g. 浙江省"}
+SOURCE_HINTS = {"publication": "e.g. newspaper page, bureau bulletin", "title": "the article's title",
+                "date": 'as far as known, e.g. "2020-10"'}
+
+
+def todo_line(indent: int, name: str, hint: str) -> str:
+    """``name: ""  # TODO hint``: an empty field to be filled, which check refuses at this line."""
+    return comment(f'{" " * indent}{name}: ""  # {TODO} {hint}')
+
+
+def region_skeleton(region: str, indent: int, step: int, given: Mapping[str, str] | None = None,
+                    source: str | None = None) -> list[str]:
+    """A new region's entry: every required field (rules.FIELDS) named, the ``given`` ones filled,
+    the rest ``""  # TODO``; its default source; an empty facts list to add to."""
+    given = given or {}
+    inner = indent + step
+    lines = [f"{' ' * indent}{key(region)}:"]
+    for name in required("region"):
+        value = given.get(name, "")
+        lines.append(f"{' ' * inner}{name}: {text(value)}" if value
+                     else todo_line(inner, name, REGION_HINTS.get(name, "")))
+    lines.append(f"{' ' * inner}source: {key(source)}" if source
+                 else todo_line(inner, "source", "the id of the source its facts come from (sources:)"))
+    return lines
+
+
+def source_skeleton(source: str, indent: int, step: int, file: str | None = None) -> list[str]:
+    """A new source's entry: its required fields named and marked TODO (and the text file, if known)."""
+    inner = indent + step
+    lines = [f"{' ' * indent}{key(source)}:"]
+    lines += [todo_line(inner, name, SOURCE_HINTS.get(name, "")) for name in required("source")]
+    if file:
+        lines.append(f"{' ' * inner}file: {quoted(file)}")
+    return lines
+
+
+def block(lines: Iterable[str], newline: str = "\n") -> str:
+    """Lines joined into text that ends with a line break."""
+    return "".join(line + newline for line in lines)

@@ -1,0 +1,380 @@
+"""reporter add: the script form in-process, and the questions for real, in a pseudo-terminal.
+
+The interactive tests run ``python -m reporter add`` as a child on a pty (the stdlib's ``pty``:
+the child's stdin, stdout and stderr are the terminal, and Ctrl-C is the terminal's), type the
+answers as a person would, read the questions and complaints back, and check the file written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import struct
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reporter.load import load_dataset
+from reporter.paths import bundled_data_path
+
+from .conftest import run
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "append"
+BUNDLED = bundled_data_path()
+Q3 = ["江山", "研发投入", "3.1", "--unit", "亿元", "--period", "2020年1-9月", "--quote", "1-9月全市规上企业研发投入3.1亿元"]
+
+
+# --------------------------------------------------------------------------- the script form
+
+
+def test_a_fact_from_arguments_is_appended_and_loads(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    result = run("--lang", "en", "add", *Q3, "--yoy", "12%", "--file", str(mine))
+    assert result.code == 0, result
+    assert result.stdout == ""
+    assert f"added rd_investment 3.1亿元 (2020-01/09) to jiangshan in {mine} (lines 1-12)" in result.stderr
+    assert f"reporter --data bundled --data {mine} show jiangshan" in result.stderr  # not yet in effect
+    assert mine.read_text(encoding="utf-8").endswith(
+        "regions:\n  jiangshan:\n    facts:\n      - metric: rd_investment\n        value: 3.1\n        unit: 亿元\n"
+        "        period: 2020-01/09\n        yoy_pct: 12\n        quote: \"1-9月全市规上企业研发投入3.1亿元\"\n")
+    shown = run("--data", "bundled", "--data", str(mine), "get", "江山", "研发投入")
+    assert shown.stdout == "3.1亿元\n"
+
+
+def test_the_file_defaults_to_the_top_data_layer(tmp_path: Path) -> None:
+    mine = tmp_path / "quarter.yaml"
+    shutil.copy(FIXTURES / "quarter.yaml", mine)
+    result = run("--lang", "en", "--data", "bundled", "--data", str(mine), "add", "jiangshan", "rd_investment", "3.4",
+                 "--unit", "亿元", "--period", "2020-01/10", "--quote", "1-10月全市规上企业研发投入3.4亿元")
+    assert result.code == 0 and "not among the data in effect" not in result.stderr, result
+    assert "period: 2020-01/10" in mine.read_text(encoding="utf-8")
+    nowhere = run("--lang", "en", "add", *Q3)
+    assert nowhere.code == 2 and "give --file FILE" in nowhere.stderr
+
+
+@pytest.mark.parametrize(("args", "code", "words"), [
+    (["江山", "研发投入", "3.1", "--unit", "万元", "--period", "2020年1-9月", "--quote", "1-9月研发投入3.1亿元"], 1,
+     "the quote says 3.1亿元: the unit is 亿元, not 万元"),  # a dropped 亿
+    (["江山", "研发投入", "3.1", "--unit", "家", "--period", "2020年1-9月", "--quote", "x"], 2,
+     "unit '家' does not fit metric 'rd_investment'"),
+    (["江山", "研发投", "3.1", "--period", "2020-13", "--quote", "x"], 2, "month 13 is not 01-12"),
+    (["江山", "no such metric", "3.1", "--period", "2020", "--quote", "x"], 2, "unknown metric 'no such metric'"),
+    (["江山", "研发投入", "1,200", "--period", "2020", "--quote", "x"], 2, "write it without thousands separators"),
+    (["江山", "研发投入", "2.06", "--unit", "亿元", "--period", "2020年1-5月", "--quote", "研发投入2.06亿元"], 2,
+     "a second 'rd_investment' fact for 2020-01/05"),
+    (["江山", "研发投入", "3.1"], 2, "give REGION METRIC VALUE with --period and --quote"),
+    (["江山", "研发投入", "3.1", "--new-region", "xinxian"], 2, "--new-region ID takes no REGION METRIC VALUE"),
+])
+def test_what_the_arguments_get_wrong_is_said_and_nothing_is_written(tmp_path: Path, args: list[str], code: int,
+                                                                     words: str) -> None:
+    mine = tmp_path / "mine.yaml"
+    result = run("--lang", "en", "add", *args, "--file", str(mine))
+    assert (result.code, result.stdout) == (code, ""), result
+    assert words in result.stderr
+    assert not mine.exists()
+
+
+def test_a_file_add_cannot_edit_safely_is_refused_in_one_line_at_its_line(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    text = "regions:\n  jiangshan:\n    facts: [{metric: rd_investment, value: 1, period: '2019', quote: x1万元}]\n"
+    mine.write_text(text, encoding="utf-8")
+    for lang, words in (("en", "is written in flow style"), ("zh", "是流式写法")):
+        result = run("--lang", lang, "add", *Q3, "--file", str(mine))
+        assert result.code == 1 and result.stderr.startswith(f"reporter: {mine}:3: ") and words in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert mine.read_text(encoding="utf-8") == text
+
+
+def test_messages_are_chinese_under_lang_zh(tmp_path: Path) -> None:
+    result = run("--lang", "zh", "add", "江山", "研发投入", "3.1", "--unit", "家", "--period", "2020", "--quote", "x",
+                 "--file", str(tmp_path / "m.yaml"))
+    assert result.code == 2 and "单位“家”与指标“rd_investment”不符" in result.stderr
+
+
+def test_a_new_region_from_arguments_is_a_skeleton_with_every_required_field(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    result = run("--lang", "en", "add", "--new-region", "xinxian", "--source", "xinxian-2020", "--file", str(mine))
+    assert result.code == 0, result
+    assert "fill the 9 fields marked TODO" in result.stderr  # 3 of the source, 6 of the region
+    text = mine.read_text(encoding="utf-8")
+    for field in ("zh", "short", "en", "level", "prefecture", "province", "publication", "title", "date"):
+        assert re.search(rf'^    {field}: ""  # TODO', text, re.M), field
+    checked = run("--data", "bundled", "--data", str(mine), "check")
+    assert checked.code == 1 and checked.stderr.count("is empty") == 9
+    again = run("--lang", "en", "add", "--new-region", "jiangshan", "--file", str(tmp_path / "other.yaml"))
+    assert again.code == 1 and "region 'jiangshan' already exists" in again.stderr
+
+
+# --------------------------------------------------------------------------- the questions, on a terminal
+
+
+class Terminal:
+    """``python -m reporter ARGS`` on a pseudo-terminal: read what it shows, type what a person would."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: the pty is its controlling terminal, 200 columns wide
+            try:
+                import fcntl
+                import termios
+
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
+                os.chdir(cwd)
+                env = {**os.environ, "TERM": "xterm", "COLUMNS": "200", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+                os.execve(sys.executable, [sys.executable, "-m", "reporter", *args], env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        self.seen, self.at, self.code = "", 0, None
+        self._decode = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def _read(self, timeout: float) -> bool:
+        """Read what the terminal shows within ``timeout``; False once the child has gone."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return True
+        try:
+            data = os.read(self.fd, 4096)
+        except OSError:  # the child has gone and the terminal with it
+            data = b""
+        self.seen += self._decode.decode(data)
+        return bool(data)
+
+    def expect(self, pattern: str, timeout: float = 30) -> re.Match[str]:
+        """Wait until ``pattern`` appears after what was expected last."""
+        regex, deadline = re.compile(pattern), time.monotonic() + timeout
+        while (found := regex.search(self.seen, self.at)) is None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not self._read(min(left, 0.2)):
+                if (found := regex.search(self.seen, self.at)) is not None:
+                    break
+                raise AssertionError(f"{pattern!r} not shown; the terminal shows:\n{self.seen[self.at:]}")
+        self.at = found.end()
+        return found
+
+    def answer(self, prompt: str, text: str) -> None:
+        self.expect(prompt)
+        os.write(self.fd, text.encode("utf-8") + b"\r")
+
+    def key(self, keys: bytes) -> None:
+        os.write(self.fd, keys)
+
+    def waiting_for_input(self, timeout: float = 30) -> None:
+        """Return once the child is blocked reading the terminal. A signal that lands between
+        readline showing its prompt and waiting for a key is only acted on at the next key (a race
+        in Python's readline); a person's Ctrl-C comes later than that, and so does this test's."""
+        wchan = Path(f"/proc/{self.pid}/wchan")
+        if not wchan.exists():
+            pytest.skip("needs /proc/PID/wchan to know the child waits for a key")
+        deadline = time.monotonic() + timeout
+        while not re.search("poll|select|n_tty_read|wait_woken", wchan.read_text()):
+            assert time.monotonic() < deadline, f"never waited for input; the terminal shows:\n{self.seen}"
+            self._read(0.01)
+
+    def _exited(self) -> bool:
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid:
+            self.code = os.waitstatus_to_exitcode(status)
+        return bool(pid)
+
+    def wait(self, timeout: float = 30) -> int:
+        deadline = time.monotonic() + timeout
+        while self.code is None and not self._exited():
+            assert time.monotonic() < deadline, f"still running; the terminal shows:\n{self.seen[self.at:]}"
+            self._read(0.1)
+        while self._read(0.05):
+            pass
+        return self.code
+
+    def close(self) -> None:
+        if self.code is None and not self._exited():
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[type[Terminal]]:
+    started: list[Terminal] = []
+
+    class Started(Terminal):
+        def __init__(self, args: list[str], cwd: Path = tmp_path) -> None:
+            super().__init__(args, cwd)
+            started.append(self)
+
+    yield Started
+    for t in started:
+        t.close()
+
+
+def test_every_answer_is_checked_as_it_is_typed_and_the_fact_written(tmp_path: Path,
+                                                                      terminal: type[Terminal]) -> None:
+    mine = tmp_path / "quarter.yaml"
+    shutil.copy(FIXTURES / "quarter.yaml", mine)
+    before = mine.read_text(encoding="utf-8")
+    t = terminal(["--lang", "en", "--data", "bundled", "--data", str(mine), "add"])
+    t.expect(f"Adding facts to {re.escape(str(mine))}")
+    t.answer(r"Region: ", "江山县")
+    t.expect(r"unknown region '江山县' \(did you mean 江山")
+    t.answer(r"Region: ", "江山")
+    t.expect(r"Metric \(id or name\): ")
+    t.key(b"rd_inv\t")  # Tab completes from the catalogue
+    t.expect("rd_investment")
+    t.key(b"\r")
+    t.expect(r"rd_investment: 规上企业研发投入")
+    t.answer(r"Value, as printed: ", "3,4")
+    t.expect(r"'3,4' is not a number")
+    t.answer(r"Value, as printed: ", "３.４")  # full-width digits are read as digits
+    t.answer(r"Unit \[万元\]: ", "家")
+    t.expect(r"unit '家' does not fit metric 'rd_investment'")
+    t.answer(r"Unit \[万元\]: ", "万元")
+    t.answer(r"Period .*: ", "2020年1-9月")
+    t.expect(r"a second 'rd_investment' fact for 2020-01/09 \(first at .*quarter.yaml:\d+\)")
+    t.answer(r"Period .*: ", "2020年1-10月")
+    t.answer(r"Qualifier .*\[exact\]: ", "")
+    t.answer(r"Change year over year .*: ", "7.5")
+    t.answer(r"Quote .*: ", "1-10月全市规上企业研发投入3.4亿元，同比增长7.5%")
+    t.expect(r"the quote says 3.4亿元: the unit is 亿元, not 万元; correct the quote, or type < to go back")
+    for _ in range(4):  # back to the unit: quote, change, qualifier, period, unit
+        t.answer(r"(Quote|Change|Qualifier|Period) .*: ", "<")
+    t.answer(r"Unit \[万元\]: ", "亿元")
+    t.answer(r"Period .*: ", "2020年1-10月")
+    t.answer(r"Qualifier .*\[exact\]: ", "")
+    t.answer(r"Change year over year .*: ", "7.5%")
+    t.answer(r"Quote .*: ", "1-10月全市规上企业研发投入3.4亿元，同比增长7.5%")
+    t.answer(r"Source id .*: ", "")
+    t.expect(r"jiangshan · rd_investment · 3.4亿元 · 2020-01/10 · yoy_pct: 7.5")
+    t.answer(r"Add this fact to .*\? \(y/n\) \[y\]: ", "")
+    t.expect(r"added rd_investment 3.4亿元 \(2020-01/10\) to jiangshan")
+    t.answer(r"Region \[jiangshan\]: ", "")  # the next fact starts from the last one's region
+    t.expect(r"Metric \(id or name\): ")
+    t.key(b"\x04")  # Ctrl-D: done
+    assert t.wait() == 0
+    after = mine.read_text(encoding="utf-8")
+    added = ("      - metric: rd_investment\n        value: 3.4\n        unit: 亿元\n        period: 2020-01/10\n"
+             "        yoy_pct: 7.5\n        quote: \"1-10月全市规上企业研发投入3.4亿元，同比增长7.5%\"\n")
+    at = before.index("重新认定\n") + len("重新认定\n")  # after the last fact, before the blank line
+    assert after == before[:at] + added + before[at:]
+    assert len(load_dataset([BUNDLED, mine]).facts) == 78 + 3
+
+
+def test_the_questions_are_chinese_under_lang_zh_and_ctrl_d_writes_nothing(tmp_path: Path,
+                                                                          terminal: type[Terminal]) -> None:
+    mine = tmp_path / "mine.yaml"
+    t = terminal(["--lang", "zh", "add", "--file", str(mine)])
+    t.expect("向 .*mine.yaml 添加数据")
+    t.answer("地区: ", "洞头")
+    t.answer(r"指标（代码或名称）: ", "R&D经费投入")
+    t.answer(r"数值（按原文）: ", "abc")
+    t.expect("不是数字|is not a number")
+    t.expect(r"数值（按原文）: ")
+    t.key(b"\x04")
+    assert t.wait() == 0
+    assert not mine.exists()
+
+
+def test_ctrl_c_interrupts_and_leaves_the_file_untouched(tmp_path: Path, terminal: type[Terminal]) -> None:
+    mine = tmp_path / "quarter.yaml"
+    shutil.copy(FIXTURES / "quarter.yaml", mine)
+    before = mine.read_bytes()
+    t = terminal(["--lang", "en", "add", "--file", str(mine)])
+    t.answer("Region: ", "jiangshan")
+    t.answer(r"Metric \(id or name\): ", "rd_investment")
+    t.answer("Value, as printed: ", "3.4")
+    t.expect(r"Unit \[万元\]: ")
+    t.waiting_for_input()
+    t.key(b"\x03")  # Ctrl-C, sent by the terminal as SIGINT
+    assert t.wait() == 130
+    assert "interrupted" in t.seen and "Traceback" not in t.seen
+    assert mine.read_bytes() == before
+
+
+def test_a_new_region_is_asked_for_field_by_field(tmp_path: Path, terminal: type[Terminal]) -> None:
+    mine = tmp_path / "mine.yaml"
+    t = terminal(["--lang", "en", "add", "--new-region", "xinxian", "--file", str(mine)])
+    t.answer(r"zh \(full name, e.g. 江山市\): ", "新县")
+    t.answer(r"short .*: ", "新县")
+    t.answer(r"en .*: ", "")  # left to fill later
+    t.answer(r"level .*: ", "镇")
+    t.expect(r"level '镇' should be one of: district \(区, 市辖区\)")
+    t.answer(r"level .*: ", "县")
+    t.answer(r"prefecture .*: ", "衢州市")
+    t.answer(r"province .*: ", "浙江省")
+    t.answer(r"Source id of its facts .*: ", "xinxian-2020")
+    t.expect("wrote the skeleton of region 'xinxian'.*fill the 4 fields marked TODO")
+    assert t.wait() == 0
+    text = mine.read_text(encoding="utf-8")
+    assert "  xinxian:\n    zh: 新县\n    short: 新县\n    en: \"\"  # TODO" in text
+    assert "    level: county\n    prefecture: 衢州市\n    province: 浙江省\n    source: xinxian-2020\n" in text
+    assert "sources:\n  xinxian-2020:\n    publication: \"\"  # TODO" in text
+
+
+# --------------------------------------------------------------------------- the tutorial, run as written
+
+TUTORIAL = Path(__file__).resolve().parents[1] / "docs" / "tutorial.md"
+_STEP = re.compile(r"<!-- (file|append): (\S+) -->\n```yaml\n(.*?)```|<!-- edit: (\S+): (.*?) => (.*?) -->"
+                   r"|```console\n(.*?)```", re.S)
+
+
+def tutorial_steps() -> list[tuple[str, ...]]:
+    """docs/tutorial.md in order: files written or appended to (a yaml block after ``<!-- file: NAME -->``
+    or ``<!-- append: NAME -->``), edits (``<!-- edit: NAME: OLD => NEW -->``), and console commands
+    with the output they show (stderr, then stdout, as a terminal shows them here)."""
+    steps: list[tuple[str, ...]] = []
+    for m in _STEP.finditer(TUTORIAL.read_text(encoding="utf-8")):
+        if m.group(1):
+            steps.append((m.group(1), m.group(2), m.group(3)))
+        elif m.group(4):
+            steps.append(("edit", m.group(4), m.group(5), m.group(6)))
+        else:
+            for part in re.split(r"^\$ ", m.group(7), flags=re.M)[1:]:
+                command, _, output = part.partition("\n")
+                steps.append(("run", command, output))
+    return steps
+
+
+def shown_as(expected: str, shown: str) -> bool:
+    """``shown`` is ``expected``, where ``...`` in ``expected`` stands for any text within its line."""
+    pattern = re.escape(expected).replace(re.escape("..."), "[^\n]*?")
+    return re.fullmatch(pattern, shown) is not None
+
+
+def test_the_tutorial_runs_as_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    env: dict[str, str] = {}
+    steps = tutorial_steps()
+    assert sum(s[0] == "run" for s in steps) >= 10
+    for step in steps:
+        if step[0] in ("file", "append"):
+            with (tmp_path / step[1]).open("w" if step[0] == "file" else "a", encoding="utf-8") as handle:
+                handle.write(step[2])
+            continue
+        if step[0] == "edit":
+            path = tmp_path / step[1]
+            text = path.read_text(encoding="utf-8")
+            assert text.count(step[2]) == 1, step
+            path.write_text(text.replace(step[2], step[3]), encoding="utf-8")
+            continue
+        command, expected = step[1], step[2]
+        exits = re.search(r"#\s*exits (\d+)\s*$", command)
+        args = shlex.split(command, comments=True)
+        if args[0] == "export":
+            name, _, value = args[1].partition("=")
+            env[name] = value
+        elif args[0] == "cat":
+            assert (tmp_path / args[1]).read_text(encoding="utf-8") == expected, command
+        else:
+            assert args[0] == "reporter", command
+            result = run(*args[1:], env=env)
+            assert result.code == (int(exits.group(1)) if exits else 0), (command, result)
+            assert shown_as(expected, result.stderr + result.stdout), (command, result.stderr + result.stdout)
