@@ -231,8 +231,7 @@ def read_source_text(path: str | Path) -> str:
     GB18030 hint for a file saved in the old Chinese encoding."""
     from reporter.yamlfile import read_text
 
-    text, problems = read_text(Path(path))
+    text, problems = read_text(Path(path), what="UTF-8 text")  # the reader data files use; a source is no YAML
     if text is None:
-        # the reader is shared with data files; a source text is not YAML
-        raise DataError([p._replace(message=p.message.replace(" YAML", "")) for p in problems])
+        raise DataError(problems)
     return text

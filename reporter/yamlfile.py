@@ -48,12 +48,12 @@ def _size(count: int) -> str:
 
 def _stat_problem(where: str, st: os.stat_result) -> Problem | None:
     if stat.S_ISDIR(st.st_mode):
-        return Problem(where, None, None, "is a directory, expected a YAML file")
+        return Problem(where, None, None, Message("file.directory"))
     if not stat.S_ISREG(st.st_mode):
-        return Problem(where, None, None, f"is {file_kind(st.st_mode)}, not a regular file; "
-                                          "data must be read from a regular file")
+        return Problem(where, None, None, Message("file.special", kind=file_kind(st.st_mode)))
     if st.st_size > MAX_BYTES:
-        return Problem(where, None, None, f"file is {st.st_size / 2**20:.0f} MiB; the limit is {_size(MAX_BYTES)}")
+        return Problem(where, None, None, Message("file.too_big", size=f"{st.st_size / 2**20:.0f} MiB",
+                                                  limit=_size(MAX_BYTES)))
     return None
 
 
@@ -64,9 +64,9 @@ def regular_file_problem(path: str | os.PathLike[str]) -> Problem | None:
     try:
         st = os.stat(where)
     except FileNotFoundError:
-        return Problem(where, None, None, "no such file or directory")
+        return Problem(where, None, None, Message("file.missing"))
     except OSError as exc:
-        return Problem(where, None, None, f"cannot read: {exc.strerror or exc}")
+        return Problem(where, None, None, Message("file.unreadable", reason=exc.strerror or str(exc)))
     return _stat_problem(where, st)
 
 
@@ -101,7 +101,7 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes | None, list[Problem
     try:
         fd = os.open(where, flags)
     except OSError as exc:
-        return None, [Problem(where, None, None, f"cannot read: {exc.strerror or exc}")]
+        return None, [Problem(where, None, None, Message("file.unreadable", reason=exc.strerror or str(exc)))]
     try:
         st = os.fstat(fd)
         problem = None if piped and stat.S_ISFIFO(st.st_mode) else _stat_problem(where, st)
@@ -111,11 +111,11 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes | None, list[Problem
             os.set_blocking(fd, True)  # its writer is attached: wait for its bytes, as any reader of a pipe does
         data = read_at_most(fd, MAX_BYTES, st.st_size)
     except OSError as exc:  # BlockingIOError too: a special file that passed for a regular one
-        return None, [Problem(where, None, None, f"cannot read: {exc.strerror or exc}")]
+        return None, [Problem(where, None, None, Message("file.unreadable", reason=exc.strerror or str(exc)))]
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
-        return None, [Problem(where, None, None, f"file holds more than the limit of {_size(MAX_BYTES)}")]
+        return None, [Problem(where, None, None, Message("file.too_big_read", limit=_size(MAX_BYTES)))]
     return data, []
 
 
@@ -148,22 +148,26 @@ def decode_utf8(data: bytes, where: str, what: str = "UTF-8 YAML text") -> tuple
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         hint = " (UTF-16?)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
-        return None, [Problem(where, line, None, f"binary data (NUL byte){hint}; expected {what}")]
+        return None, [Problem(where, line, None, Message("file.binary", hint=hint, what=_what(what)))]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        guess = ""
+        guess: Message | str = ""
         for encoding in ("gb18030", "big5"):
             try:
                 data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            guess = f"; it looks like {encoding.upper()}: re-save it as UTF-8"
+            guess = Message("file.looks_like", encoding=encoding.upper())
             break
-        return None, [Problem(where, line, column,
-                              f"not UTF-8 (byte 0x{data[exc.start]:02x}){guess}")]
+        return None, [Problem(where, line, column, Message("file.not_utf8", byte=f"{data[exc.start]:02x}",
+                                                           guess=guess))]
+
+
+def _what(what: str) -> Message | str:
+    return {"UTF-8 YAML text": Message("file.what_yaml"), "UTF-8 text": Message("file.what_text")}.get(what, what)
 
 
 def node_estimate(text: str) -> int:
@@ -319,11 +323,11 @@ def data_files(path: Path) -> tuple[list[Path], list[Problem]]:
         try:
             names = sorted(os.listdir(path))
         except OSError as exc:
-            return [], [Problem(str(path), None, None, f"cannot list directory: {exc.strerror or exc}")]
+            return [], [Problem(str(path), None, None, Message("dir.unlistable", reason=exc.strerror or str(exc)))]
         files = [path / n for n in names if is_data_file_name(n)]
         if not files:
-            return [], [Problem(str(path), None, None, "directory holds no .yaml or .yml files")]
+            return [], [Problem(str(path), None, None, Message("dir.empty"))]
         return files, []
     if not path.exists():
-        return [], [Problem(str(path), None, None, "no such file or directory")]
+        return [], [Problem(str(path), None, None, Message("file.missing"))]
     return [path], []

@@ -270,7 +270,7 @@ def test_reading_is_bounded_whatever_the_size_says(monkeypatch: pytest.MonkeyPat
         pytest.skip("needs Linux /proc")
     monkeypatch.setattr(yamlfile, "MAX_BYTES", 64)
     text, problems = yamlfile.read_text(status)
-    assert text is None and "64 bytes" in problems[0].message and "limit" in problems[0].message
+    assert text is None and "64 bytes" in str(problems[0].message) and "limit" in str(problems[0].message)
 
 
 def test_the_bounded_read_takes_at_most_one_byte_past_the_limit() -> None:
@@ -289,7 +289,7 @@ def test_a_regular_file_problem_is_none_for_a_data_file(data_file: Path, fifo_ya
 
     assert regular_file_problem(data_file) is None
     problem = regular_file_problem(fifo_yaml)
-    assert problem is not None and "named pipe" in problem.message and problem.path == str(fifo_yaml)
+    assert problem is not None and "named pipe" in str(problem.message) and problem.path == str(fifo_yaml)
     assert regular_file_problem(fifo_yaml.parent / "none.yaml").message == "no such file or directory"
     assert "directory" in regular_file_problem(fifo_yaml.parent).message
 
