@@ -290,7 +290,7 @@ def test_a_regular_file_problem_is_none_for_a_data_file(data_file: Path, fifo_ya
     assert regular_file_problem(data_file) is None
     problem = regular_file_problem(fifo_yaml)
     assert problem is not None and "named pipe" in str(problem.message) and problem.path == str(fifo_yaml)
-    assert regular_file_problem(fifo_yaml.parent / "none.yaml").message == "no such file or directory"
+    assert str(regular_file_problem(fifo_yaml.parent / "none.yaml").message) == "no such file or directory"
     assert "directory" in regular_file_problem(fifo_yaml.parent).message
 
 
