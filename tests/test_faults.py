@@ -291,7 +291,7 @@ def test_a_regular_file_problem_is_none_for_a_data_file(data_file: Path, fifo_ya
     problem = regular_file_problem(fifo_yaml)
     assert problem is not None and "named pipe" in str(problem.message) and problem.path == str(fifo_yaml)
     assert str(regular_file_problem(fifo_yaml.parent / "none.yaml").message) == "no such file or directory"
-    assert "directory" in regular_file_problem(fifo_yaml.parent).message
+    assert "directory" in str(regular_file_problem(fifo_yaml.parent).message)
 
 
 def _tiny_nodes(path: Path, count: int, layout: str) -> Path:
