@@ -39,7 +39,7 @@ SLIP_RATIO = 100
 
 
 class Finding(NamedTuple):
-    """One implausibility: how bad, where (the fact's file:line:column, with the English message)
+    """One implausibility: how bad, where (the fact's file:line:column, its message the one below)
     and what to say, as a :class:`~reporter.messages.Message` (key ``plausible.<kind>``) that can
     be said in English or Chinese."""
 
@@ -88,7 +88,7 @@ def _finding(severity: str, subject: Fact, key: str, **args: str) -> Finding:
     origin = subject.origin
     said = Message(f"plausible.{key}", **{name: _word(name, str(value)) for name, value in args.items()})
     problem = Problem(origin.path if origin else "?", origin.line if origin else None,
-                      origin.column if origin else None, said.text("en"))
+                      origin.column if origin else None, said)  # the Message: said in either language
     return Finding(severity, problem, said)
 
 

@@ -95,7 +95,7 @@ def test_a_mutated_bundled_fact_is_an_error_at_its_line(tmp_path: Path, block: s
     assert (finding.severity, finding.key) == ("error", key)
     assert (finding.problem.path, finding.problem.line) == (str(path), line)
     assert str(finding.problem).startswith(f"{path}:{line}:")
-    assert english in finding.message("en") and finding.problem.message == finding.message("en")
+    assert english in finding.message("en") and str(finding.problem.message) == finding.message("en")
     assert chinese in finding.message("zh")
     assert str(finding.localised("zh")) == f"{path}:{line}:{finding.problem.column}: {finding.message('zh')}"
 
