@@ -84,3 +84,9 @@ class UsageProblem(ReporterError):
     """Arguments that parse but cannot be honoured together."""
 
     exit_code = ExitCode.USAGE
+
+
+class ReaderGone(Exception):
+    """The reader of our output went away (``| head -1``): the run ends quietly, exit 0.
+
+    Raised in place of ``BrokenPipeError``, which click would turn into exit 1 mid-command."""

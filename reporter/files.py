@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from reporter.errors import ReporterError
+from reporter.errors import ReaderGone, ReporterError
 
 _NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
                 (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
@@ -43,8 +43,9 @@ def _cannot_write(name: str | os.PathLike[str], exc: OSError) -> ReporterError:
     return ReporterError(f"{os.fspath(name)}: cannot write: {exc.strerror or exc}")
 
 
-def write_atomic(path: str | os.PathLike[str], text: str | bytes, encoding: str = "utf-8") -> None:
-    """Replace the regular file at ``path`` (or make it) with ``text``, atomically.
+def write_atomic(path: str | os.PathLike[str], text: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:
+    """Replace the regular file at ``path`` (or make it) with ``text`` (or the chunks of text it yields,
+    written as they come: a large export is never held whole), atomically.
 
     The bytes go to a temp file beside the target, are fsynced, get the old file's mode (a new
     file: 0666 less the umask), and are renamed over the target: an interrupted or failed
@@ -65,10 +66,10 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes, encoding: str 
         mode = 0o666 & ~umask
     except OSError as exc:
         raise _cannot_write(name, exc) from None
-    data = text.encode(encoding) if isinstance(text, str) else text
     try:
         with replacing(target, mode) as temp, open(temp, "wb") as handle:
-            handle.write(data)
+            for chunk in _chunks(text, encoding):
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
@@ -168,18 +169,19 @@ def output_target(name: str, protected: Iterable[str] = ()) -> OutputTarget:
                         "or a character device")
 
 
-def write_output(target: OutputTarget, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` where ``target`` says: a regular file atomically, a pipe or device in place.
+def write_output(target: OutputTarget, text: str | Iterable[str], encoding: str = "utf-8") -> None:
+    """Write ``text`` (or the chunks it yields) where ``target`` says: a regular file atomically, a pipe
+    or device in place.
 
     A "stdout" target is the caller's to write (it knows the stream's encoding and buffering).
     """
     if target.kind == "file":
         write_atomic(target.path, text, encoding)
         return
-    data = text.encode(encoding)
     if target.kind == "descriptor":
         assert target.fd is not None
-        _write_all(target.name, target.fd, data)
+        for chunk in _chunks(text, encoding):
+            _write_all(target.name, target.fd, chunk)
         return
     if target.kind != "stream":
         raise ValueError(f"write_output cannot write a {target.kind} target")
@@ -192,9 +194,21 @@ def write_output(target: OutputTarget, text: str, encoding: str = "utf-8") -> No
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):  # swapped since output_target looked
             raise ReporterError(f"{target.name}: changed into {file_kind(mode)} while being opened; not written")
-        _write_all(target.name, fd, data)
+        for chunk in _chunks(text, encoding):
+            _write_all(target.name, fd, chunk)
     finally:
         os.close(fd)
+
+
+def _chunks(text: str | bytes | Iterable[str], encoding: str) -> Iterator[bytes]:
+    """The bytes of ``text``: itself, or each chunk an iterable of text yields, encoded as it comes."""
+    if isinstance(text, bytes):
+        yield text
+    elif isinstance(text, str):
+        yield text.encode(encoding)
+    else:
+        for chunk in text:
+            yield chunk.encode(encoding)
 
 
 def _write_all(name: str, fd: int, data: bytes) -> None:
@@ -203,7 +217,7 @@ def _write_all(name: str, fd: int, data: bytes) -> None:
         while view:
             view = view[os.write(fd, view):]
     except BrokenPipeError:
-        raise  # the reader went away: ends the run quietly, like a closed stdout
+        raise ReaderGone from None  # the reader went away: ends the run quietly, like a closed stdout
     except OSError as exc:
         raise _cannot_write(name, exc) from None
 

@@ -159,6 +159,13 @@ class Fact(NamedTuple):
     def expand(self) -> tuple["Fact"]:
         return (self,)
 
+    def first(self) -> "Fact":
+        return self
+
+    def variants(self) -> tuple[tuple[Period, str, str | None, str | None, int | None]]:
+        """What differs between the facts of an item: period, value, change, previous, rank move."""
+        return ((self.period, self.quantity.written, self.yoy_written, self.previous_written, self.rank_change),)
+
     def period_texts(self) -> tuple[str]:
         return (self.period.canonical,)
 
@@ -202,6 +209,15 @@ class SeriesChunk(NamedTuple):
         return [Fact(self.region, self.metric, Quantity(value, self.unit, self.qualifier), period,
                      self.source, self.quote, None, None, None, self.note, Origin(self.path, line, column))
                 for period, value, line, column in self.entries]
+
+    def first(self) -> Fact:
+        """The series' first fact: what its facts share, without building them all."""
+        period, value, line, column = self.entries[0]
+        return Fact(self.region, self.metric, Quantity(value, self.unit, self.qualifier), period, self.source,
+                    self.quote, None, None, None, self.note, Origin(self.path, line, column))
+
+    def variants(self) -> list[tuple[Period, str, None, None, None]]:
+        return [(period, value, None, None, None) for period, value, _, _ in self.entries]
 
     def period_texts(self) -> list[str]:
         return [entry[0].canonical for entry in self.entries]

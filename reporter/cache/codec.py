@@ -118,8 +118,12 @@ def _decoder(kind: Any, period_of: Callable[[str], Period], made: dict[Any, Deco
             each = _decoder(args[0], period_of, made)
             return _same if each is _same else (lambda v: tuple(map(each, v)))
         parts = [_decoder(a, period_of, made) for a in args]
-        if all(p is _same for p in parts):
+        changed = [(i, p) for i, p in enumerate(parts) if p is not _same]
+        if not changed:
             return _same
+        if len(changed) == 1:  # a series entry (period, value, line, column): one part to make, sliced in C
+            i, part = changed[0]
+            return lambda v: (*v[:i], part(v[i]), *v[i + 1:])
         return lambda v: tuple(p(x) for p, x in zip(parts, v))
     fields = getattr(kind, "_fields", None)
     if fields is None or not isinstance(kind, type):

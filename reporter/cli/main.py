@@ -11,7 +11,7 @@ import click
 from reporter.cli.group import cli
 from reporter.cli.output import OutputFailed, note
 from reporter.cli.session import Session
-from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
+from reporter.errors import DataError, ExitCode, ReaderGone, ReporterError, UsageProblem
 from reporter.messages import Message
 
 
@@ -64,7 +64,7 @@ def _run(session: Session, argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         note("reporter: " + Message("interrupted").text(session.message_lang))
         return ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except (ReaderGone, BrokenPipeError):
         # The reader went away (| head -1): end quietly, and keep Python from complaining at exit.
         _silence_stdout()
         return ExitCode.OK

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reporter.errors import ReporterError
+from reporter.errors import ReaderGone, ReporterError
 from reporter.messages import Message
 
 if TYPE_CHECKING:
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 def write_out(text: str, stream: Any = None) -> None:
     """Write ``text`` to stdout (or ``stream``) and flush; a closed or full output is one clear error.
 
-    A reader that went away (``BrokenPipeError``) is not an error: it reaches the entry point,
-    which ends the run quietly.
+    A reader that went away (a broken pipe) is not an error: :class:`~reporter.errors.ReaderGone`
+    reaches the entry point, which ends the run quietly.
     """
     stream = sys.stdout if stream is None else stream
     if stream is None:
@@ -33,7 +33,7 @@ def write_out(text: str, stream: Any = None) -> None:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
-        raise
+        raise ReaderGone from None
     except OSError as exc:
         raise OutputFailed(Message("stdout_failed", reason=exc.strerror or exc)) from None
 

@@ -23,18 +23,27 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
       reporter export --format csv -o facts.csv
       reporter export | jq '.[] | select(.region == "jiangshan")'
     """
+    from contextlib import nullcontext
+
+    from reporter.files import output_target, write_output
+    from reporter.render.formats import render_chunks
     from reporter.render.views import export_view
 
-    view = export_view(session.data, session.lang)
+    data = session.data
+    view = export_view(data, session.lang)
     fmt = fmt or (session.fmt if session.fmt in ("json", "csv", "tsv") else "json")
-    from reporter.files import output_target, write_output
-    from reporter.render.formats import render, render_for_stream
-
-    target = output_target(output or "-", session.data.paths)  # refuses a data file, a socket …
-    if target.kind == "stdout":
-        write_out(render_for_stream([view], fmt, session.env))
-    else:
-        write_output(target, render([view], fmt, session.env))  # a file is UTF-8 whatever stdout is
-        note(f"reporter: wrote {len(view.items)} facts to {output}")
+    target = output_target(output or "-", data.paths)  # refuses a data file, a socket …
+    count = sum(n for n, _ in data.coverage()[0].values())
+    env = session.env
+    to_terminal = target.kind == "stdout" and env.stdout_isatty
+    progress = session.progress() if not to_terminal else None  # the text itself shows progress there
+    with (progress or (lambda label: nullcontext()))(f"writing {count:,} facts"):
+        if target.kind == "stdout":
+            for chunk in render_chunks([view], fmt, env):
+                write_out(chunk)
+        else:  # a file is UTF-8 whatever stdout is
+            write_output(target, render_chunks([view], fmt, env._replace(encoding="utf-8")))
+    if target.kind != "stdout":
+        note(f"reporter: wrote {count} facts to {output}")
 
 

@@ -1,13 +1,14 @@
 """The one dispatch table from format name to renderer.
 
-``auto`` is a rich table on a terminal and plain aligned text in a pipe. Each renderer
-takes views and returns the whole output as one string, so nothing half-written ever
-reaches the user.
+``auto`` is a rich table on a terminal and plain aligned text in a pipe. A human format is
+rendered whole before the first byte is written, so nothing half-written ever reaches the user;
+a machine format (json, csv, tsv, yaml) can also be streamed in chunks (:func:`render_chunks`),
+so an export of a million facts is never held whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import import_module
 
 from reporter.errors import ReporterError
@@ -15,17 +16,17 @@ from reporter.render import FORMATS, for_stream
 from reporter.render.views import View
 from reporter.terminal import Environment
 
-__all__ = ["FORMATS", "left_out_tables", "render", "render_for_stream", "resolve_format"]
+__all__ = ["FORMATS", "left_out_tables", "render", "render_chunks", "render_for_stream", "resolve_format"]
 
 # format -> (module, function); modules load only when their format is used
 _RENDERERS: dict[str, tuple[str, str]] = {
     "table": ("reporter.render.table", "views_as_table"),
     "plain": ("reporter.render.text", "views_as_plain"),
     "markdown": ("reporter.render.text", "views_as_markdown"),
-    "tsv": ("reporter.render.data", "views_as_tsv"),
-    "csv": ("reporter.render.data", "views_as_csv"),
-    "json": ("reporter.render.data", "views_as_json"),
-    "yaml": ("reporter.render.data", "views_as_yaml"),  # export only: records as YAML
+    "tsv": ("reporter.render.machine", "views_as_tsv"),
+    "csv": ("reporter.render.machine", "views_as_csv"),
+    "json": ("reporter.render.machine", "views_as_json"),
+    "yaml": ("reporter.render.machine", "views_as_yaml"),  # export only: records as YAML
 }
 
 
@@ -40,6 +41,23 @@ def render(views: Sequence[View], fmt: str, env: Environment) -> str:
     module, function = _RENDERERS[resolve_format(fmt, env)]
     renderer: Callable[[Sequence[View], Environment], str] = getattr(import_module(module), function)
     return renderer(views, env)
+
+
+_STREAMED = {"tsv": "stream_tsv", "csv": "stream_csv", "json": "stream_json", "yaml": "stream_yaml"}
+
+
+def render_chunks(views: Sequence[View], fmt: str, env: Environment) -> Iterator[str]:
+    """The output of ``views`` as chunks of text to write as they come (machine formats), or as one
+    chunk (human formats). An output encoding that cannot carry every character (not UTF) gets the
+    whole text, checked first, as :func:`render_for_stream` gives it: never half a document."""
+    chosen = resolve_format(fmt, env)
+    if chosen in _STREAMED and env.encoding.lower().replace("-", "").replace("_", "").startswith("utf"):
+        from reporter.render import machine
+
+        streamed: Callable[[Sequence[View], Environment], Iterator[str]] = getattr(machine, _STREAMED[chosen])
+        yield from streamed(views, env)
+    else:
+        yield render_for_stream(views, fmt, env)
 
 
 def render_for_stream(views: Sequence[View], fmt: str, env: Environment) -> str:

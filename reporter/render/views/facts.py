@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter import query
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Row, View, columns, theme_name
+from reporter.render.views.base import Block, Row, View, columns, theme_name
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
@@ -35,7 +35,10 @@ def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
 
 
 def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None) -> View:
-    """Facts as flat records (every fact of the data unless given some): export's and get's view."""
+    """Facts as flat records (every fact of the data unless given some): export's and get's view.
+
+    Every fact of the data is streamed, item by item from the store (a series' facts share all but
+    their period and value, which are all that is made anew for each)."""
     say = Labels(lang)
 
     def row(fact: Fact) -> Row:
@@ -45,8 +48,48 @@ def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None) -
 
     return View("facts", say("title.facts"),
                 columns(say, "region_name", "label", "value", "period", "quote", wrap=("label", "quote")),
-                EXPORT_KEYS, data.facts if facts is None else facts, lambda fact: fact_record(data, fact), row,
-                lang=lang)
+                EXPORT_KEYS, _EveryFact(data) if facts is None else facts, lambda fact: fact_record(data, fact), row,
+                lang=lang, blocks=(lambda: _export_blocks(data)) if facts is None else None)
+
+
+class _EveryFact:
+    """Every fact of the data, in file order, built as it is read (never a list of them all)."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+
+    def __iter__(self) -> Iterator[Fact]:
+        return self.data.iter_facts()
+
+    def __bool__(self) -> bool:
+        return bool(self.data.regions)
+
+
+_VARYING = (6, 8, 10, 11, 12)  # value, period, yoy_pct, previous, rank_change: what a series' facts vary in
+
+
+def _export_blocks(data: Dataset) -> Iterator[Block]:
+    """:func:`fact_record`'s values for every fact, a block per store item: what a series' facts share
+    is cleaned once, and no Fact is built for each."""
+    from reporter.render.machine import Number
+    from reporter.render.safe import clean
+
+    regions, metrics = data.regions, data.metrics
+    for item in data.store.items():
+        first = item.first()
+        metric, quantity = metrics[first.metric], first.quantity
+        row = (clean(first.region), clean(regions[first.region].zh), clean(first.metric), clean(metric.zh),
+               clean(metric.en), clean(metric.theme), None, clean(quantity.unit), None, clean(quantity.qualifier),
+               None, None, None, clean(first.note), clean(first.source), clean(first.quote))
+        yield Block(row, _VARYING, [(Number(value), period.canonical, None if yoy is None else Number(yoy),
+                                     None if previous is None else Number(previous), rank)
+                                    for period, value, yoy, previous, rank in item.variants()])
+
+
+def _number(written: str | None) -> Any:
+    from reporter.render.machine import Number
+
+    return None if written is None else Number(written)
 
 
 # --------------------------------------------------------------------------- regions, metrics

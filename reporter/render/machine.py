@@ -1,0 +1,243 @@
+"""Machine formats: JSON, CSV, TSV and YAML of the views' records (stable keys, raw values), streamed.
+
+Each format is written as a stream of chunks, a few thousand rows each, so an export of a
+million facts is never held whole; the whole text is the chunks joined. Numbers keep their
+written digits (``1009.0``, never ``1.0090E+3``): a :class:`Number` (a number as the data wrote
+it) or a Decimal is written as a JSON or YAML number, never quoted. A string cell is converted
+once per distinct string (names, labels and quotes repeat on every row of a region).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from reporter.render.safe import spreadsheet_safe
+from reporter.render.views import View
+from reporter.terminal import Environment
+
+ROWS_PER_CHUNK = 2000
+
+
+class Number(str):
+    """A number as written in the data (``1009.0``): machine formats write it as a number."""
+
+    __slots__ = ()
+
+
+_NEGATIVE_ZEROS = frozenset(("-0", "-0.0"))  # written so in a file, said as 0
+
+
+def _said(value: Any, other: Callable[[Any], str], none: str) -> str:
+    """The cell for a value of a block's varying position: numbers and nulls directly, the rest by ``other``."""
+    if value.__class__ is Number:
+        return "0" if value in _NEGATIVE_ZEROS else value
+    if value is None:
+        return none
+    return other(value)
+
+def json_value(value: Any, ensure_ascii: bool = False) -> str:
+    """JSON text for a record value; numbers keep their written digits."""
+    if isinstance(value, Number | Decimal):
+        text = value if isinstance(value, Number) else format(value, "f")
+        return "0" if text in ("-0", "-0.0") else str(text)
+    if isinstance(value, dict):
+        items = (f"{json.dumps(str(k), ensure_ascii=ensure_ascii)}: {json_value(v, ensure_ascii)}"
+                 for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(json_value(v, ensure_ascii) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=ensure_ascii)
+
+
+def _memo(convert: Callable[[Any], str], most: int = 50_000) -> Callable[[Any], str]:
+    """``convert``, remembering what it made of each string (bounded: a stream has no end); a
+    :class:`Number` (a str too) is converted each time: numbers rarely repeat."""
+    made: dict[str, str] = {}
+
+    def converted(value: Any) -> str:
+        if type(value) is not str:
+            return convert(value)
+        text = made.get(value)
+        if text is None:
+            if len(made) >= most:
+                made.clear()
+            text = made[value] = convert(value)
+        return text
+    return converted
+
+
+def _chunked(lines: Iterator[str]) -> Iterator[str]:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= ROWS_PER_CHUNK:
+            yield "".join(batch)
+            batch.clear()
+    if batch:
+        yield "".join(batch)
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def stream_json(views: Sequence[View], env: Environment) -> Iterator[str]:
+    ascii_only = not _can_encode_cjk(env.encoding)
+    if len(views) == 1:
+        yield from _json_array(views[0], ascii_only, "")
+        yield "\n"
+        return
+    yield "{\n"
+    for i, view in enumerate(views):
+        yield ("" if i == 0 else ",\n") + f"  {json.dumps(view.name)}: "
+        yield from _json_array(view, ascii_only, "  ")
+    yield "\n}\n"
+
+
+def _json_array(view: View, ascii_only: bool, indent: str) -> Iterator[str]:
+    keys = [json.dumps(str(k), ensure_ascii=ascii_only) + ": " for k in view.record_keys]
+    value = _memo(lambda v: json_value(v, ascii_only))
+    separator = ",\n" + indent + "  "
+
+    def lines() -> Iterator[str]:
+        first = True
+        for row, varying, variants in view.machine_blocks():
+            pairs = [k + value(v) for k, v in zip(keys, row)]  # a block's shared values, said once
+            for variant in variants:
+                for position, v in zip(varying, variant):
+                    if v.__class__ is Number:
+                        pairs[position] = keys[position] + ("0" if v in _NEGATIVE_ZEROS else v)
+                    else:
+                        pairs[position] = keys[position] + ("null" if v is None else value(v))
+                yield ("[\n" + indent + "  " if first else separator) + "{" + ", ".join(pairs) + "}"
+                first = False
+        yield "[]" if first else "\n" + indent + "]"
+    yield from _chunked(lines())
+
+
+# --------------------------------------------------------------------------- CSV and TSV
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Number | Decimal):
+        return json_value(value)
+    if isinstance(value, list | tuple):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def stream_csv(views: Sequence[View], env: Environment) -> Iterator[str]:
+    view = views[0]
+    # Every cell, not only str values: a list cell (a metric's aliases) is joined into text that
+    # may start with '='; a number's text is left as it is by spreadsheet_safe. Each distinct
+    # text is guarded and quoted once, by the csv module itself; a number needs neither.
+    field = _memo(lambda v: _csv_field(spreadsheet_safe(_cell(v))))
+
+    def lines() -> Iterator[str]:
+        for row, varying, variants in view.machine_blocks():
+            cells = [field(v) for v in row]
+            for variant in variants:
+                for position, v in zip(varying, variant):
+                    if v.__class__ is Number:
+                        cells[position] = "0" if v in _NEGATIVE_ZEROS else v
+                    else:
+                        cells[position] = "" if v is None else field(v)
+                yield ",".join(cells) + "\n"
+    yield ",".join(_csv_field(k) for k in view.record_keys) + "\n"
+    yield from _chunked(lines())
+
+
+def _csv_field(text: str) -> str:
+    """``text`` as one CSV field, quoted as the csv module quotes it (only where it must be)."""
+    if not text:
+        return ""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([text])
+    return buffer.getvalue()[:-1]
+
+
+def stream_tsv(views: Sequence[View], env: Environment) -> Iterator[str]:
+    view = views[0]
+    cell = _memo(lambda v: _cell(v).replace("\t", " ").replace("\n", " "))
+
+    def lines() -> Iterator[str]:
+        for row, varying, variants in view.machine_blocks():
+            cells = [cell(v) for v in row]
+            for variant in variants:
+                for position, v in zip(varying, variant):
+                    cells[position] = _said(v, cell, "")
+                yield "\t".join(cells) + "\n"
+    yield "\t".join(view.record_keys) + "\n"
+    yield from _chunked(lines())
+
+
+# --------------------------------------------------------------------------- YAML
+
+_YAML_UNSAFE = {0x2028: "\\L", 0x2029: "\\P", 0x85: "\\N", 0xFEFF: "\\uFEFF"}  # line breaks to YAML
+
+
+def _yaml_value(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Number | Decimal | int):
+        return json_value(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False).translate(_YAML_UNSAFE)  # a YAML double-quoted scalar
+
+
+def stream_yaml(views: Sequence[View], env: Environment) -> Iterator[str]:
+    """YAML records for ``export --format yaml``: each record a block mapping, every string quoted."""
+    view = views[0]
+    keys = [f"{k}: " for k in view.record_keys]
+    value = _memo(_yaml_value)
+
+    def lines() -> Iterator[str]:
+        empty = True
+        for row, varying, variants in view.machine_blocks():
+            pairs = [k + value(v) for k, v in zip(keys, row)]
+            for variant in variants:
+                for position, v in zip(varying, variant):
+                    pairs[position] = keys[position] + _said(v, value, "null")
+                empty = False
+                yield "- " + "\n  ".join(pairs) + "\n"
+        if empty:
+            yield "[]\n"
+    yield from _chunked(lines())
+
+
+# --------------------------------------------------------------------------- whole
+
+
+def views_as_json(views: Sequence[View], env: Environment) -> str:
+    return "".join(stream_json(views, env))
+
+
+def views_as_csv(views: Sequence[View], env: Environment) -> str:
+    return "".join(stream_csv(views, env))
+
+
+def views_as_tsv(views: Sequence[View], env: Environment) -> str:
+    return "".join(stream_tsv(views, env))
+
+
+def views_as_yaml(views: Sequence[View], env: Environment) -> str:
+    return "".join(stream_yaml(views, env))
+
+
+def _can_encode_cjk(encoding: str) -> bool:
+    try:
+        "江山".encode(encoding)
+    except (LookupError, UnicodeEncodeError):
+        return False
+    return True
