@@ -58,13 +58,13 @@ class Dataset:
         """The facts of one region and/or one metric, in file order."""
         return [fact for item in self.store.items(region, metric) for fact in item.expand()]
 
-    def facts_where(self, match: FactMatch) -> list[Fact]:
-        """Facts whose ``(region, metric, note, quote)`` satisfy ``match``, in file order.
+    def facts_where(self, match: FactMatch) -> FactsWhere:
+        """Facts whose ``(region, metric, note, quote)`` satisfy ``match``, in file order: a lazy
+        sequence, read from the store each time it is iterated (never a list of them all).
 
         A series shares region, metric, note and quote: one test decides all of its facts.
         """
-        return [fact for item in self.store.items() if match(item.region, item.metric, item.note, item.quote)
-                for fact in item.expand()]
+        return FactsWhere(self, match)
 
     def coverage(self) -> Coverage:
         """Who reports what, counted without building facts."""
@@ -80,6 +80,31 @@ class Dataset:
 
     def highlights_of(self, region: str) -> list[Highlight]:
         return list(self.store.highlights(region))
+
+
+class FactsWhere:
+    """The facts of a dataset that satisfy a test, built as they are read; iterable again and again.
+
+    ``bool()`` stops at the first match and ``len()`` counts items without building their facts, so
+    a million matches are counted, tested and streamed in bounded memory.
+    """
+
+    def __init__(self, data: Dataset, match: FactMatch) -> None:
+        self._data, self._match = data, match
+
+    def _items(self) -> Iterator[Item]:
+        match = self._match
+        return (item for item in self._data.store.items() if match(item.region, item.metric, item.note, item.quote))
+
+    def __iter__(self) -> Iterator[Fact]:
+        for item in self._items():
+            yield from item.expand()
+
+    def __bool__(self) -> bool:
+        return next(self._items(), None) is not None
+
+    def __len__(self) -> int:
+        return sum(item.size for item in self._items())
 
 
 class MemoryStore:

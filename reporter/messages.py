@@ -189,6 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stdout_failed": ("cannot write to standard output: {reason}", "无法写入标准输出：{reason}"),
     "more_problems": ("… and {count} more problem{s}; run 'reporter check' to see all",
                       "……另有{count}个问题；运行 reporter check 查看全部"),
+    "progress.reading": ("reading the data (building the cache; later runs are fast)",
+                         "正在读取数据（正在建立缓存，之后运行会很快）"),
+    "progress.writing": ("writing {count:,} facts", "正在写出 {count:,} 条数据"),
+    "progress.brief": ("wording {count:,} regions", "正在撰写 {count:,} 个地区的简报"),
     "interrupted": ("interrupted", "已中断"),
     # check
     "check.ok": ("{target}: ok, {regions} regions, {metrics} metrics, {facts} facts, {highlights} highlights",

@@ -6,7 +6,7 @@ Pure functions over a :class:`~reporter.dataset.Dataset`: they return values and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -372,7 +372,7 @@ def _deltas(data: Dataset, facts: Sequence[Fact], ordered: Sequence[Fact]) -> li
 
 
 class SearchHits(NamedTuple):
-    facts: tuple[Fact, ...]
+    facts: Iterable[Fact]  # lazy (Dataset.facts_where): iterable again, bool() and len() without a list
     highlights: tuple[Highlight, ...]
 
 
@@ -391,4 +391,4 @@ def search(data: Dataset, text: str) -> SearchHits:
 
     highlights = [h for h in data.highlights
                   if h.region in regions or any(wanted in x.casefold() for x in (h.text, h.text_en, h.quote))]
-    return SearchHits(tuple(data.facts_where(match)), tuple(highlights))
+    return SearchHits(data.facts_where(match), tuple(highlights))

@@ -75,7 +75,9 @@ def test_user_template_by_path_and_by_name(tmp_path: Path) -> None:
     ("{{ nothing_here }}", ":1: undefined in template: 'nothing_here' is undefined"),
     ("one\ntwo\n{% for r in regions %}\n", ":3: template syntax error: Unexpected end of template"),
     ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "refused by the sandbox"),
-    ("{{ regions.append(1) }}", "refused by the sandbox"),
+    ("{{ regions[0].themes.append(1) }}", "refused by the sandbox"),
+    ("{{ regions._data.sources }}", "refused by the sandbox"),  # no live object behind the plain data
+    ("{{ sources._data }}", "refused by the sandbox"),
     ("{{ cycler.__init__.__globals__ }}", "refused by the sandbox"),
     ("{% include '../../../etc/passwd' %}", "template not found: ../../../etc/passwd"),
     ("{% include '/etc/passwd' %}", "template not found"),

@@ -353,7 +353,9 @@ def test_cached_series_equal_the_lazily_loaded_ones(tmp_path: Path) -> None:
         assert cached.data.facts_of("county-002", "metric-03") == loaded.facts_of("county-002", "metric-03")
         assert cached.data.facts_of(metric="metric-01") == loaded.facts_of(metric="metric-01")
         for text in ("county-002", "合成指标03", "synthetic", "nothing-like-this"):
-            assert search(cached.data, text) == search(loaded, text)
+            hits, expected = search(cached.data, text), search(loaded, text)
+            assert list(hits.facts) == list(expected.facts) and hits.highlights == expected.highlights
+            assert len(hits.facts) == len(list(expected.facts)) and bool(hits.facts) == bool(expected.facts)
         assert len(search(loaded, "合成指标03").facts) == 20
 
 

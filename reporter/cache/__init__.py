@@ -20,15 +20,20 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, nullcontext
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from reporter.cache import key
 from reporter.dataset import Dataset
+from reporter.messages import Message
 
 SMALL_FACTS = 5000  # up to this many facts the small layout; $REPORTER_CACHE_LAYOUT=small|large forces one
 STALE_LOCK_SECONDS = 300
 
-Progress = Callable[[str], AbstractContextManager[object]]  # "a slow step begins": the CLI may show a bar
+class Progress(Protocol):
+    """"A slow step begins" (of ``total`` parts, when known): the CLI may show a bar. The context
+    manager's value has ``completed``, ``advance(n)`` and ``follow(items, done)`` (reporter.cli.progress)."""
+
+    def __call__(self, label: Message, total: int | None = None) -> AbstractContextManager[Any]: ...
 
 
 class Opened(NamedTuple):
@@ -91,11 +96,11 @@ def _read_large(db: str, path: str | tuple[str, ...], progress: Progress | None)
 def _load(path: str | tuple[str, ...], progress: Progress | None) -> Dataset:
     from reporter.load import load_dataset
 
-    with (progress or _quiet)("reading data"):
+    with (progress or _quiet)(Message("progress.reading")):
         return load_dataset(path)
 
 
-def _quiet(label: str) -> AbstractContextManager[object]:
+def _quiet(label: Message, total: int | None = None) -> AbstractContextManager[Any]:
     return nullcontext()
 
 

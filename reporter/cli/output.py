@@ -8,7 +8,8 @@ that cannot start falls back to writing directly; a pager quit early (``q``) is 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from reporter.errors import ReaderGone, ReporterError
@@ -40,13 +41,36 @@ def write_out(text: str, stream: Any = None) -> None:
 
 def show_text(text: str, env: Environment, stream: Any = None) -> None:
     """Write ``text`` whole: through the pager when ``env`` pages it, else straight to stdout."""
-    if env.pages(text) and page(text, env):
+    if env.pages(text) and page([text], env):
         return
     write_out(text, stream)
 
 
-def page(text: str, env: Environment) -> bool:
-    """Hand ``text`` to ``env.pager`` on its stdin and wait for it; False if it could not be started.
+def show_chunks(chunks: Iterable[str], env: Environment, stream: Any = None) -> None:
+    """Write text as it is made: through the pager once it has grown taller than the screen (when
+    ``env`` pages at all), else straight to stdout (or ``stream``), chunk by chunk."""
+    chunks = iter(chunks)
+    if env.pager:
+        head: list[str] = []
+        lines = 0
+        for chunk in chunks:
+            head.append(chunk)
+            lines += chunk.count("\n")
+            if lines >= env.height:
+                break
+        else:  # it all fits: no pager
+            write_out("".join(head), stream)
+            return
+        if page(chain(head, chunks), env):
+            return
+        chunks = chain(head, chunks)
+    for chunk in chunks:
+        write_out(chunk, stream)
+
+
+def page(chunks: Iterable[str], env: Environment) -> bool:
+    """Hand the text to ``env.pager`` on its stdin as it comes, and wait for the pager; False if it
+    could not be started (nothing of ``chunks`` read then).
 
     While the pager runs, Ctrl-C is the pager's (less uses it to stop a search), as git does.
     """
@@ -77,11 +101,16 @@ def page(text: str, env: Environment) -> bool:
     try:
         assert proc.stdin is not None
         try:
-            proc.stdin.write(text.encode(env.encoding, "backslashreplace"))
-            proc.stdin.close()
+            for chunk in chunks:
+                proc.stdin.write(chunk.encode(env.encoding, "backslashreplace"))
         except OSError:  # BrokenPipeError included: the reader quit before the end, as it may
             pass
-        proc.wait()
+        finally:  # whatever stopped the text (its end, an error making it), the pager gets its end
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
+            proc.wait()
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -109,17 +138,28 @@ def note(message: str) -> None:
 
 
 def emit(session: Session, views: Sequence[View], fmt: str | None) -> None:
-    """Render views in the chosen format and write them whole, or fail before writing anything."""
-    from reporter.render.formats import left_out_tables, render_for_stream
+    """Render views in the chosen format and write them: whole (a human format, or anything a non-UTF
+    output must be checked for first), or streamed as made (a machine format; a huge lazy table)."""
+    from reporter.render.formats import left_out_tables, render_chunks
 
     chosen = fmt or session.fmt or "auto"
-    show_text(render_for_stream(views, chosen, session.env), session.env)
+    show_chunks(render_chunks(views, chosen, session.env), session.env)
     for view in views:
         for line in view.notes:
             note(f"reporter: {line}")
     left_out = left_out_tables(views, chosen, session.env)
     if left_out:
         note(f"reporter: {chosen} holds one table; the {', '.join(left_out)} are in json")
+
+
+def print_chunks(session: Session, chunks: Iterable[str]) -> None:
+    """Write text a command makes as it goes (a brief of every county): chunk by chunk when stdout
+    takes UTF-8, else whole, checked first that the output's encoding can carry it."""
+    encoding = session.env.encoding.lower().replace("-", "").replace("_", "")
+    if encoding.startswith("utf"):
+        show_chunks(chunks, session.env)
+    else:
+        print_text(session, "".join(chunks))
 
 
 def print_text(session: Session, text: str) -> None:

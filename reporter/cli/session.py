@@ -73,7 +73,8 @@ class Session:
             return None
         from reporter.cli.progress import DelayedProgress
 
-        return DelayedProgress
+        lang = self.message_lang
+        return lambda label, total=None: DelayedProgress(label.text(lang), total)
 
     # -- names typed by the user
 

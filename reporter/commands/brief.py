@@ -6,9 +6,10 @@ import click
 
 from reporter.cli.completion import complete_regions
 from reporter.cli.options import command, pass_session, theme_option
-from reporter.cli.output import note, print_text
+from reporter.cli.output import note, print_chunks
 from reporter.cli.session import Session
 from reporter.errors import UsageProblem
+from reporter.messages import Message
 
 
 @command()
@@ -41,7 +42,7 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
       reporter brief --all --full --template report.md > report.md
     """
     from reporter.names import find_period
-    from reporter.render.brief import brief_context, render_brief
+    from reporter.render.brief import brief_context, brief_counts, regions_worded, render_brief_chunks
 
     if all_regions == bool(regions_):
         raise UsageProblem("name one or more regions, or give --all (not both)")
@@ -51,13 +52,18 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
         dict.fromkeys(session.region(r) for r in regions_))
     window = find_period(since) if since else None
     context = brief_context(data, chosen, lang, session.theme(theme), full=full, latest=latest, since=window)
-    if not any(r["themes"] for r in context["regions"]):
+    if not any(r["themes"] for r in context["regions"]):  # stops at the first region with something to say
         from reporter.errors import NoData
 
         raise NoData("no facts or highlights" + (f" since {window}" if window else "")
                      + (f" in theme {theme}" if theme else ""))
-    text = render_brief(context, template or f"brief.{lang}", lang)
-    print_text(session, text)
-    shown, total = (sum(r[k] for r in context["regions"]) for k in ("shown_count", "fact_count"))
+    chunks = render_brief_chunks(context, template or f"brief.{lang}", lang)
+    progress = session.progress()
+    if progress is None or len(chosen) < 2:
+        print_chunks(session, chunks)
+    else:
+        with progress(Message("progress.brief", count=len(chosen)), total=len(chosen)) as bar:
+            print_chunks(session, bar.follow(chunks, lambda: regions_worded(context)))
+    shown, total = brief_counts(context)
     if shown < total:
         note(f"reporter: the headline facts, {shown} of {total}; --full for every one")

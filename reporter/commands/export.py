@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import click
 
 from reporter.cli.options import command, format_option, pass_session
 from reporter.cli.output import note, write_out
 from reporter.cli.session import Session
+
+if TYPE_CHECKING:
+    from reporter.files import OutputTarget
 
 
 @command()
@@ -23,27 +29,33 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
       reporter export --format csv -o facts.csv
       reporter export | jq '.[] | select(.region == "jiangshan")'
     """
-    from contextlib import nullcontext
-
-    from reporter.files import output_target, write_output
-    from reporter.render.formats import render_chunks
-    from reporter.render.views import export_view
+    from reporter.files import output_target
+    from reporter.messages import Message
 
     data = session.data
-    view = export_view(data, session.lang)
     fmt = fmt or (session.fmt if session.fmt in ("json", "csv", "tsv") else "json")
     target = output_target(output or "-", data.paths)  # refuses a data file, a socket …
     count = sum(n for n, _ in data.coverage()[0].values())
-    env = session.env
-    to_terminal = target.kind == "stdout" and env.stdout_isatty
-    progress = session.progress() if not to_terminal else None  # the text itself shows progress there
-    with (progress or (lambda label: nullcontext()))(f"writing {count:,} facts"):
-        if target.kind == "stdout":
-            for chunk in render_chunks([view], fmt, env):
-                write_out(chunk)
-        else:  # a file is UTF-8 whatever stdout is
-            write_output(target, render_chunks([view], fmt, env._replace(encoding="utf-8")))
+    to_terminal = target.kind == "stdout" and session.env.stdout_isatty
+    progress = session.progress() if not to_terminal else None  # on a terminal the text itself shows progress
+    if progress is None:
+        _write(session, target, fmt)
+    else:
+        with progress(Message("progress.writing", count=count), total=count) as bar:
+            _write(session, target, fmt, bar.advance)
     if target.kind != "stdout":
         note(f"reporter: wrote {count} facts to {output}")
 
 
+def _write(session: Session, target: OutputTarget, fmt: str, seen: Callable[[int], object] | None = None) -> None:
+    """Every fact's record, streamed to stdout or (atomically) to the target file, pipe or device."""
+    from reporter.files import write_output
+    from reporter.render.formats import render_chunks
+    from reporter.render.views import export_view
+
+    view = export_view(session.data, session.lang, seen=seen)
+    if target.kind == "stdout":
+        for chunk in render_chunks([view], fmt, session.env):
+            write_out(chunk)
+    else:  # a file is UTF-8 whatever stdout is
+        write_output(target, render_chunks([view], fmt, session.env._replace(encoding="utf-8")))

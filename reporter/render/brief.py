@@ -10,7 +10,7 @@ template holds, no control character reaches the output.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -144,21 +144,27 @@ def _deltas(data: Data, region: Region) -> dict[headline.Key, Delta]:
     return {headline.key_of(d.fact): d for d in yoy_deltas(data, region)}
 
 
+def in_window(data: Data, region: Region, theme: Theme | None, latest: bool,
+              since: Period | None) -> tuple[list[Fact], list[Highlight]]:
+    """A region's facts and highlights a brief may use (in the theme, the periods asked)."""
+    facts = headline.in_window(select.region_facts(data, region, theme), latest, since)
+    published = {s.id: prose.date_period(s.date) for s in data.sources.values()} if since else None
+    return facts, headline.highlights_in_window(select.region_highlights(data, region, theme), since, published)
+
+
 def region_context(data: Data, region: Region, theme: Theme | None = None, *, full: bool = False,
                    latest: bool = False, since: Period | None = None,
                    words: Mapping[str, MetricWords] | None = None) -> dict[str, Any]:
     """A region's facts and highlights in the window, by theme; ``clauses``, ``points`` and
     ``points_en`` hold what a brief says: the headline facts (:mod:`reporter.render.headline`)
     and each theme's first highlight, or all of them with ``full``."""
-    facts = headline.in_window(select.region_facts(data, region, theme), latest, since)
+    facts, highlights = in_window(data, region, theme, latest, since)
     deltas = _deltas(data, region) if facts else {}
     chosen = headline.headlines(facts, data.metrics, deltas)
     words = metric_words(data) if words is None else words
     periods = {f.period.canonical: f.period for f in facts}
     said = {id(f): fact_context(data, f, deltas.get(headline.key_of(f)), words[f.metric],
                                 headline.key_of(f) in chosen) for f in facts}
-    published = {s.id: prose.date_period(s.date) for s in data.sources.values()} if since else None
-    highlights = headline.highlights_in_window(select.region_highlights(data, region, theme), since, published)
     themes: list[dict[str, Any]] = []
     for th in data.themes.values():
         mine = [said[id(f)] for f in facts if data.metrics[f.metric].theme == th.id]
@@ -196,14 +202,103 @@ def source_context(source: Source) -> dict[str, Any]:
 def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme | None = None, *,
                   full: bool = False, latest: bool = False, since: Period | None = None) -> dict[str, Any]:
     """Everything a template gets (docs/templates.md). By default a summary (the headline facts);
-    ``full`` for every fact; ``latest`` and ``since`` narrow the periods."""
-    words = metric_words(data)
-    contexts = [region_context(data, r, theme, full=full, latest=latest, since=since, words=words)
-                for r in regions]
-    used = {s for c in contexts for s in c["sources"]}
+    ``full`` for every fact; ``latest`` and ``since`` narrow the periods.
+
+    ``regions`` and ``sources`` are sequences made as the template reads them (:class:`Regions`):
+    a brief of every county of China is worded one region at a time, never held whole."""
+    contexts = Regions(data, regions, theme, full=full, latest=latest, since=since)
     return {"lang": lang, "full": full, "latest": latest, "since": since.canonical if since else None,
-            "regions": contexts, "sources": [source_context(s) for s in data.sources.values() if s.id in used],
-            "generator": f"reporter {__version__}"}
+            "regions": contexts, "sources": Sources(data, contexts), "generator": f"reporter {__version__}"}
+
+
+class Regions(Sequence[dict[str, Any]]):
+    """The regions of a brief, each's context (:func:`region_context`) made when it is read and not
+    kept (the last one read is, for ``regions[0].name`` and the like); what each holds is counted."""
+
+    def __init__(self, data: Data, regions: Sequence[Region], theme: Theme | None, *, full: bool, latest: bool,
+                 since: Period | None) -> None:
+        self._data, self._regions, self._theme = data, list(regions), theme
+        self._full, self._latest, self._since = full, latest, since
+        self._counted: dict[int, tuple[int, int, frozenset[str]]] = {}  # index -> shown, facts, sources
+        self._words: dict[str, MetricWords] | None = None
+        self._last: tuple[int, dict[str, Any]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._regions)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        i = range(len(self))[index]  # IndexError as a list's
+        if self._last is None or self._last[0] != i:
+            if self._words is None:
+                self._words = metric_words(self._data)
+            made = region_context(self._data, self._regions[i], self._theme, full=self._full, latest=self._latest,
+                                  since=self._since, words=self._words)
+            self._counted[i] = (made["shown_count"], made["fact_count"], frozenset(made["sources"]))
+            self._last = (i, made)
+        return self._last[1]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def __bool__(self) -> bool:
+        return bool(self._regions)
+
+    def _counts(self) -> tuple[int, int, set[str]]:
+        """(facts shown, facts in the window, sources used) over every region, each one counted once."""
+        shown = total = 0
+        used: set[str] = set()
+        for i in range(len(self._regions)):
+            if i not in self._counted:  # a template that did not read it: made once, to be counted
+                self[i]
+            n_shown, n_facts, sources = self._counted[i]
+            shown, total = shown + n_shown, total + n_facts
+            used |= sources
+        return shown, total, used
+
+
+    def _budget(self) -> int:
+        """At least the regions, facts, highlights and sources this brief may show (its template's budget)."""
+        facts = self._data.coverage()[0]
+        return (sum(1 + facts.get(r.id, (0,))[0] for r in self._regions) + len(self._data.highlights)
+                + len(self._data.sources))
+
+
+def brief_counts(context: Mapping[str, Any]) -> tuple[int, int]:
+    """(facts shown, facts in the window) over a brief's regions: those a template read, and any
+    it did not (made now, to be counted)."""
+    shown, total, _ = context["regions"]._counts()
+    return shown, total
+
+
+def regions_worded(context: Mapping[str, Any]) -> int:
+    """How many of a brief's regions have been made so far (its progress)."""
+    return len(context["regions"]._counted)
+
+
+class Sources(Sequence[dict[str, Any]]):
+    """The sources a brief's regions use, in catalogue order: known once every region was counted."""
+
+    def __init__(self, data: Data, regions: Regions) -> None:
+        self._data, self._regions = data, regions
+        self._made: list[dict[str, Any]] | None = None
+
+    def _all(self) -> list[dict[str, Any]]:
+        if self._made is None:
+            used = self._regions._counts()[2]
+            self._made = [source_context(s) for s in self._data.sources.values() if s.id in used]
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._all())
 
 
 # --------------------------------------------------------------------------- filters
@@ -291,10 +386,22 @@ def render_brief(context: dict[str, Any], template: str, lang: str,
     highlights it is given (reporter/render/sandbox.py); going past a bound is a
     :class:`TemplateFailed` naming the template, the line and the bound.
     """
-    import jinja2
-    from jinja2.sandbox import SecurityError
+    return "".join(render_brief_chunks(context, template, lang, environ))
 
-    from reporter.render.sandbox import LimitExceeded, bounded_environment
+
+FIRST_CHUNK, CHUNK = 2**20, 2**16  # characters held before the first write (most template errors come
+# before it: nothing is half-written then), and in each write after it
+
+
+def render_brief_chunks(context: dict[str, Any], template: str, lang: str,
+                        environ: Mapping[str, str] | None = None) -> Iterator[str]:
+    """:func:`render_brief` as chunks of text, made as the template runs (a brief of every county
+    is written as it is worded). The template is found and compiled before the first chunk; the
+    first chunk is held until it is a megabyte (or the end), so an error early in a run writes
+    nothing. An error later ends the text there and raises :class:`TemplateFailed` as above."""
+    import jinja2
+
+    from reporter.render.sandbox import bounded_environment
 
     dirs = template_dirs(environ)
     directory, name = resolve_template(template, lang, dirs)
@@ -303,8 +410,32 @@ def render_brief(context: dict[str, Any], template: str, lang: str,
                               undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
                               lstrip_blocks=True, keep_trailing_newline=True)
     where = os.path.join(directory, name)
+    held: list[str] = []
+    size, limit = 0, FIRST_CHUNK
+    pieces = _generated(env, name, context, where)
     try:
-        text = env.get_template(name).render(context)
+        for piece in pieces:
+            held.append(piece)
+            size += len(piece)
+            if size >= limit:
+                yield clean("".join(held), keep_layout=True)
+                held, size, limit = [], 0, CHUNK
+    except TemplateFailed:
+        if limit == CHUNK and held:  # the text has begun: it ends where the template stopped
+            yield clean("".join(held), keep_layout=True)
+        raise
+    yield clean("".join(held), keep_layout=True)
+
+
+def _generated(env: Any, name: str, context: dict[str, Any], where: str) -> Iterator[str]:
+    """The template's text as Jinja2 makes it; every failure a :class:`TemplateFailed` with file:line."""
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    from reporter.render.sandbox import LimitExceeded
+
+    try:
+        yield from env.get_template(name).generate(context)
     except LimitExceeded as exc:
         raise TemplateFailed(f"{_template_line(exc, where)}: template stopped: {exc}") from None
     except MemoryError:
@@ -323,14 +454,16 @@ def render_brief(context: dict[str, Any], template: str, lang: str,
     except Exception as exc:  # a template is a program: any error in it is the template's
         raise TemplateFailed(f"{_template_line(exc, where)}: template error: "
                              f"{type(exc).__name__}: {exc}") from None
-    return clean(text, keep_layout=True)
 
 
 def context_items(context: Mapping[str, Any]) -> int:
     """How much a brief's context holds: its regions, facts, highlights and sources (the measure
     the template's budget grows with; counted from the documented keys, without walking it all)."""
+    regions = context.get("regions", ())
+    if isinstance(regions, Regions):  # counted from the catalogue, without making a region's context
+        return regions._budget()
     items = len(context.get("sources", ()))
-    for region in context.get("regions", ()):
+    for region in regions:
         items += 1 + int(region.get("fact_count", 0))
         items += sum(len(theme.get("highlights", ())) for theme in region.get("themes", ()))
     return items

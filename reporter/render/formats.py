@@ -9,11 +9,14 @@ so an export of a million facts is never held whole.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from importlib import import_module
+from itertools import islice
 
 from reporter.errors import ReporterError
 from reporter.render import FORMATS, for_stream
 from reporter.render.views import View
+from reporter.render.views.base import is_lazy
 from reporter.terminal import Environment
 
 __all__ = ["FORMATS", "left_out_tables", "render", "render_chunks", "render_for_stream", "resolve_format"]
@@ -46,18 +49,42 @@ def render(views: Sequence[View], fmt: str, env: Environment) -> str:
 _STREAMED = {"tsv": "stream_tsv", "csv": "stream_csv", "json": "stream_json", "yaml": "stream_yaml"}
 
 
+HELD_ROWS = 5000  # a human table of a lazy view up to this many rows is drawn whole (fitted, in rich)
+
+
 def render_chunks(views: Sequence[View], fmt: str, env: Environment) -> Iterator[str]:
-    """The output of ``views`` as chunks of text to write as they come (machine formats), or as one
-    chunk (human formats). An output encoding that cannot carry every character (not UTF) gets the
-    whole text, checked first, as :func:`render_for_stream` gives it: never half a document."""
+    """The output of ``views`` as chunks of text to write as they come.
+
+    Machine formats always stream. A human format is drawn whole, unless a view reads its rows from
+    the store (every fact, a search) and holds more than :data:`HELD_ROWS`: then it streams as
+    plain text one row per line (a table on a terminal too: no terminal shows a million rows
+    fitted) or as markdown. An output encoding that cannot carry every character (not UTF) gets
+    the whole text, checked first, as :func:`render_for_stream` gives it: never half a document."""
     chosen = resolve_format(fmt, env)
-    if chosen in _STREAMED and env.encoding.lower().replace("-", "").replace("_", "").startswith("utf"):
+    utf = env.encoding.lower().replace("-", "").replace("_", "").startswith("utf")
+    streamed: Callable[[Sequence[View], Environment], Iterator[str]]
+    if chosen in _STREAMED and utf:
         from reporter.render import machine
 
-        streamed: Callable[[Sequence[View], Environment], Iterator[str]] = getattr(machine, _STREAMED[chosen])
+        streamed = getattr(machine, _STREAMED[chosen])
         yield from streamed(views, env)
+        return
+    views = [_held(view) for view in views]
+    if utf and chosen in ("table", "plain", "markdown") and any(is_lazy(v.items) for v in views):
+        from reporter.render import text
+
+        streamed = text.stream_markdown if chosen == "markdown" else text.stream_plain
+        yield from streamed(views, env._replace(stdout_isatty=False))
     else:
         yield render_for_stream(views, fmt, env)
+
+
+def _held(view: View) -> View:
+    """``view`` with its rows in a list when they are few (the lazy ones are read up to one past the limit)."""
+    if not is_lazy(view.items):
+        return view
+    first = list(islice(view.items, HELD_ROWS + 1))
+    return view if len(first) > HELD_ROWS else replace(view, items=first)
 
 
 def render_for_stream(views: Sequence[View], fmt: str, env: Environment) -> str:

@@ -181,34 +181,49 @@ def stream_tsv(views: Sequence[View], env: Environment) -> Iterator[str]:
 
 # --------------------------------------------------------------------------- YAML
 
-_YAML_UNSAFE = {0x2028: "\\L", 0x2029: "\\P", 0x85: "\\N", 0xFEFF: "\\uFEFF"}  # line breaks to YAML
-
-
-def _yaml_value(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Number | Decimal | int):
-        return json_value(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False).translate(_YAML_UNSAFE)  # a YAML double-quoted scalar
 
 
 def stream_yaml(views: Sequence[View], env: Environment) -> Iterator[str]:
-    """YAML records for ``export --format yaml``: each record a block mapping, every string quoted."""
+    """YAML records for ``export --format yaml``, as PyYAML's safe dumper writes the whole list:
+    decimals stay numbers with their written digits. Each distinct text is dumped once (in the
+    place it takes in a record), numbers and nulls are written directly, and records stream."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+        text = format(value, "f")
+        return dumper.represent_scalar("tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float",
+                                       text)
+
+    Dumper.add_representer(Decimal, decimal)
     view = views[0]
-    keys = [f"{k}: " for k in view.record_keys]
-    value = _memo(_yaml_value)
+    keys = view.record_keys
+    made: dict[tuple[int, Any], str] = {}
+
+    def said(position: int, value: Any) -> str:
+        """``key: value`` as it stands in a record (a long text may fold onto indented lines)."""
+        if value is None:
+            return keys[position] + ": null"
+        if isinstance(value, Number | Decimal):
+            return f"{keys[position]}: {format(Decimal(value), 'f')}"
+        text = made.get((position, value))
+        if text is None:
+            if len(made) >= 50_000:
+                made.clear()
+            dumped = yaml.dump([{keys[position]: value}], Dumper=Dumper, allow_unicode=True, sort_keys=False,
+                               width=1000)
+            text = made[(position, value)] = dumped[2:-1]  # less the "- " and the last newline
+        return text
 
     def lines() -> Iterator[str]:
         empty = True
         for row, varying, variants in view.machine_blocks():
-            pairs = [k + value(v) for k, v in zip(keys, row)]
+            pairs = [said(i, v) for i, v in enumerate(row)]
             for variant in variants:
                 for position, v in zip(varying, variant):
-                    pairs[position] = keys[position] + _said(v, value, "null")
+                    pairs[position] = said(position, v)
                 empty = False
                 yield "- " + "\n  ".join(pairs) + "\n"
         if empty:

@@ -9,7 +9,7 @@ labels wrap, values never break, and a table too wide becomes blocks, one per ro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 import tabulate as _tabulate
@@ -147,3 +147,108 @@ def _escape(cell: str) -> str:
     for char in "\\|*_`[]<>#":
         cell = cell.replace(char, "\\" + char)
     return cell
+
+
+# --------------------------------------------------------------------------- streamed: rows beyond memory
+
+STREAM_ROWS = 2000  # rows drawn by tabulate at a time when a table is streamed
+
+
+def stream_plain(views: Sequence[View], env: Environment, rows_at_a_time: int = STREAM_ROWS) -> Iterator[str]:
+    """:func:`views_as_plain` in a pipe, in chunks: the same bytes, never the whole table in memory.
+
+    A first pass over the rows finds each column's width; the second draws the rows a few thousand
+    at a time with tabulate, each batch led by a ruler row of those widths (dropped again), so every
+    batch is aligned as the whole table would be. For a view whose rows are read from the store
+    (a search matching a million facts): the rows are made twice, and never kept."""
+    yield from _each_streamed(views, lambda view: _streamed(view, "plain", rows_at_a_time))
+
+
+def stream_markdown(views: Sequence[View], env: Environment, rows_at_a_time: int = STREAM_ROWS) -> Iterator[str]:
+    """:func:`views_as_markdown` in chunks, as :func:`stream_plain` does it."""
+    yield from _each_streamed(views, lambda view: _streamed(view, "github", rows_at_a_time))
+
+
+def _each_streamed(views: Sequence[View], draw: Callable[[View], Iterator[str]]) -> Iterator[str]:
+    first = True
+    for view in views:
+        if not view.items:
+            continue
+        if not first:
+            yield "\n\n"
+        first = False
+        yield from draw(view)
+    if not first:
+        yield "\n"
+
+
+class _Shape(NamedTuple):
+    """What the first pass learns of a table: whether rows have groups and details, and widths."""
+
+    grouped: bool
+    detailed: bool
+    group_width: int
+    widths: list[int]
+    detail_width: int
+
+
+def _measure(view: View, columns: Sequence[Column], cell: Callable[[str], str]) -> _Shape:
+    grouped = detailed = False
+    group_width = detail_width = 0
+    widths = [0] * len(columns)
+    for row in view.rows():
+        if row.group:
+            grouped = True
+            group_width = max(group_width, cells_wide(cell(row.group).strip()))
+        if row.detail:
+            detailed = True
+            detail_width = max(detail_width, cells_wide(cell(row.detail).strip()))
+        for i, c in enumerate(columns):
+            text = row.cells.get(c.key, "")
+            if text:
+                widths[i] = max(widths[i], cells_wide(cell(text).strip()))
+    return _Shape(grouped, detailed, group_width, widths, detail_width)
+
+
+def _streamed(view: View, tablefmt: str, rows_at_a_time: int) -> Iterator[str]:
+    markdown = tablefmt == "github"
+    cell: Callable[[str], str] = _escape if markdown else str
+    columns = _human_columns(view)
+    shape = _measure(view, columns, cell)
+    grouped, detail_column = shape.grouped, markdown and shape.detailed
+    headers = ([view.group_label] if grouped else []) + [c.header for c in columns]
+    align = (["left"] if grouped else []) + ["right" if c.numeric else "left" for c in columns]
+    widths = ([shape.group_width] if grouped else []) + shape.widths
+    if detail_column:
+        headers.append("原文" if view.lang == "zh" else "quote")
+        align.append("left")
+        widths.append(shape.detail_width)
+    headers = [cell(h) for h in headers]
+    ruler = ["x" * w for w in widths]
+    head = 2 if markdown else 1  # header lines: the headers (and markdown's |---| line)
+    batch: list[Row] = []
+    first = True
+
+    def draw(rows: list[Row]) -> str:
+        cells = [([cell(row.group or "")] if grouped else []) + [cell(row.cells.get(c.key, "")) for c in columns]
+                 + ([cell(row.detail or "")] if detail_column else []) for row in rows]
+        lines = _tabulate.tabulate([ruler, *cells], headers, tablefmt=tablefmt, disable_numparse=True,
+                                   colalign=align).splitlines()
+        out = lines[:head] if first else []
+        for line, row in zip(lines[head + 1:], rows):
+            if markdown:
+                out.append(line)
+                continue
+            out.append(line.rstrip())
+            if row.detail:
+                out.append("    " + row.detail)
+        lead = (f"### {_escape(view.title)}\n\n" if markdown else "") if first else "\n"
+        return lead + "\n".join(out)
+
+    for row in view.rows():
+        batch.append(row)
+        if len(batch) == rows_at_a_time:
+            yield draw(batch)
+            first, batch = False, []
+    if batch or first:
+        yield draw(batch)

@@ -132,6 +132,26 @@ class View:
                       row.tones or {}, parts)
 
 
+class Chain:
+    """Several iterables read one after another, as often as asked: a view's items when some of
+    them are lazy (a search's million matching facts, then its highlights). True when any part is."""
+
+    def __init__(self, *parts: Iterable[Any]) -> None:
+        self.parts = parts
+
+    def __iter__(self) -> Iterator[Any]:
+        for part in self.parts:
+            yield from part
+
+    def __bool__(self) -> bool:
+        return any(self.parts)
+
+
+def is_lazy(items: Iterable[Any]) -> bool:
+    """Whether a view's items are read from the store as they are iterated (not held in a list)."""
+    return not isinstance(items, (list, tuple))
+
+
 def _clean_value(value: Any) -> Any:
     if isinstance(value, str):
         return clean(value)

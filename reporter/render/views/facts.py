@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter import query
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Block, Row, View, columns, theme_name
+from reporter.render.views.base import Block, Chain, Row, View, columns, theme_name
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
@@ -34,11 +34,13 @@ def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
     }
 
 
-def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None) -> View:
+def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None,
+                seen: Callable[[int], object] | None = None) -> View:
     """Facts as flat records (every fact of the data unless given some): export's and get's view.
 
     Every fact of the data is streamed, item by item from the store (a series' facts share all but
-    their period and value, which are all that is made anew for each)."""
+    their period and value, which are all that is made anew for each); ``seen(n)`` is told of each
+    item's ``n`` facts as their records are made (a progress bar's advance)."""
     say = Labels(lang)
 
     def row(fact: Fact) -> Row:
@@ -49,7 +51,7 @@ def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None) -
     return View("facts", say("title.facts"),
                 columns(say, "region_name", "label", "value", "period", "quote", wrap=("label", "quote")),
                 EXPORT_KEYS, _EveryFact(data) if facts is None else facts, lambda fact: fact_record(data, fact), row,
-                lang=lang, blocks=(lambda: _export_blocks(data)) if facts is None else None)
+                lang=lang, blocks=(lambda: _export_blocks(data, seen)) if facts is None else None)
 
 
 class _EveryFact:
@@ -68,7 +70,7 @@ class _EveryFact:
 _VARYING = (6, 8, 10, 11, 12)  # value, period, yoy_pct, previous, rank_change: what a series' facts vary in
 
 
-def _export_blocks(data: Dataset) -> Iterator[Block]:
+def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -> Iterator[Block]:
     """:func:`fact_record`'s values for every fact, a block per store item: what a series' facts share
     is cleaned once, and no Fact is built for each."""
     from reporter.render.machine import Number
@@ -84,6 +86,8 @@ def _export_blocks(data: Dataset) -> Iterator[Block]:
         yield Block(row, _VARYING, [(Number(value), period.canonical, None if yoy is None else Number(yoy),
                                      None if previous is None else Number(previous), rank)
                                     for period, value, yoy, previous, rank in item.variants()])
+        if seen is not None:
+            seen(item.size)
 
 
 def _number(written: str | None) -> Any:
@@ -195,4 +199,4 @@ def search_view(data: Dataset, hits: query.SearchHits, lang: str) -> View:
     return View("search", say("title.search"),
                 columns(say, "type", "region_name", "text", "value", "period", numeric=("value",), wrap=("text",)),
                 ["type", "region", "region_name", "metric", "text", "value", "unit", "period", "qualifier", "quote"],
-                [*hits.facts, *hits.highlights], record, row, lang=lang)
+                Chain(hits.facts, hits.highlights), record, row, lang=lang)
