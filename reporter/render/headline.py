@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reporter import units
+from reporter import select, units
 from reporter.model import Fact, Highlight, Metric
 from reporter.periods import Period
 
@@ -48,13 +48,14 @@ def in_window(facts: Iterable[Fact], latest: bool = False, since: Period | None 
 
 
 def newest_of_each_metric(facts: Iterable[Fact]) -> list[Fact]:
-    """Each metric's newest fact (latest end, then the longer period), in the order given."""
+    """Each metric's newest fact (latest end, then the longer period; one with a stated period
+    before one whose period the source does not state), in the order given."""
     facts = list(facts)
-    newest: dict[str, Fact] = {}
+    by_metric: dict[str, list[Fact]] = {}
     for fact in facts:
-        if fact.metric not in newest or fact.period.sort_key > newest[fact.metric].period.sort_key:
-            newest[fact.metric] = fact
-    return [f for f in facts if newest[f.metric] is f]
+        by_metric.setdefault(fact.metric, []).append(fact)
+    newest = {id(select.latest_of(group)) for group in by_metric.values()}
+    return [f for f in facts if id(f) in newest]
 
 
 def highlights_in_window(highlights: Iterable[Highlight], since: Period | None,
