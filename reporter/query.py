@@ -58,7 +58,7 @@ class Ranking(NamedTuple):
     left_out: tuple[Fact, ...]  # unranked regions' latest facts of periods not comparable with this one
     other_periods: tuple[Period, ...] = ()  # comparable periods with data (other years), oldest first
     asked: bool = False  # whether the period was asked for (else it is the one most regions have)
-    unstated: tuple[Fact, ...] = ()  # unranked regions whose only figures have no stated period
+    unstated: tuple[Fact, ...] = ()  # the latest figure of each region whose figures all have no stated period
 
 
 def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
@@ -103,28 +103,32 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     ranked = {f.region for f in chosen}
     wanted = season(period)
     unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
-    unstated: dict[str, Fact] = {}  # an unranked region's latest fact with no stated period
     others: dict[str, Period] = {}
     for fact in by_period(facts):
-        if fact.period.canonical == period.canonical:
+        if fact.period.canonical == period.canonical or not fact.period.comparable:
             continue
-        if not fact.period.comparable:
-            if fact.region not in ranked:
-                unstated[fact.region] = fact
-        elif season(fact.period) == wanted:
+        if season(fact.period) == wanted:
             others[fact.period.canonical] = fact.period
         elif fact.region not in ranked:
             unlike[fact.region] = fact
     return Ranking(metric, period, tuple(rows), tuple(by_period(unlike.values())),
-                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked,
-                   tuple(f for f in by_period(unstated.values()) if f.region not in unlike))
+                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked, _undated_only(facts))
+
+
+def _undated_only(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """The latest figure of each region that has figures but none with a stated period: the
+    regions a ranking leaves out for that reason alone."""
+    dated = {f.region for f in facts if f.period.comparable}
+    latest = {f.region: f for f in by_period(facts) if f.region not in dated}
+    return tuple(latest.values())
 
 
 def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None, window: Window = EVERY_PERIOD,
                      top: int | None = None, reverse: bool = False) -> list[Ranking]:
     """One ranking per period comparable with ``period`` (default: the one most regions have), oldest first."""
     refuse_unstated(period, "rank")
-    facts = stated_facts(metric, data.facts_of(metric=metric.id), data)
+    every = data.facts_of(metric=metric.id)
+    facts = stated_facts(metric, every, data)
     reference = period or latest_period(facts)
     if reference is None:
         raise NoData(f"no region has a '{metric.id}' fact")
@@ -134,7 +138,9 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
     by_canonical: dict[str, list[Fact]] = {}
     for fact in facts:
         by_canonical.setdefault(fact.period.canonical, []).append(fact)
-    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data) for p in periods]
+    undated = _undated_only(every)
+    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data)._replace(unstated=undated)
+            for p in periods]
 
 
 class PlaceRow(NamedTuple):
@@ -188,8 +194,8 @@ def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, 
     Regions without a figure in the latest period follow the ranked ones (unless ``top`` cuts them).
     """
     refuse_unstated(period, "rank")
-    facts = stated_facts(metric, data.facts_of(metric=metric.id), data)
-    reference = period or latest_period(facts)
+    facts = data.facts_of(metric=metric.id)
+    reference = period or latest_period(stated_facts(metric, facts, data))
     if reference is None:
         raise NoData(f"no region has a '{metric.id}' fact")
     periods = window.choose(f.period for f in like(facts, reference))

@@ -51,6 +51,8 @@ FACTS = """\
   c:
     facts:
       - {metric: spaces, value: 7, period: "2019", quote: 2019年创成7家}
+      - {metric: spaces, value: 6, period: "2018", quote: 2018年创成6家}
+      - {metric: silent, value: 1, period: unstated/2019-H1, quote: 签订1个协议}
 """
 
 
@@ -81,7 +83,13 @@ def test_rank_leaves_undated_figures_out_and_says_why_once(data: Dataset, silent
     assert [f.region for f in ranking.unstated] == ["b"] and ranking.left_out == ()
     code, out, err = _run(silent, "rank", "spaces", "--format", "plain")
     assert code == 0 and "乙县" not in out and "未注明" not in out
-    assert err == "reporter: 未参与排名（原文未注明时期，不可比）：乙县\n"  # no --period suggested
+    assert err.splitlines()[0] == "reporter: 未参与排名（原文未注明时期，不可比）：乙县"  # no --period for it
+    assert "unstated" not in err
+    # 甲 has a dated figure of another year: not ranked in 2018, but not for want of a period
+    earlier = query.rank_regions(data, data.metrics["spaces"], parse_period("2018"))
+    assert [r.region.id for r in earlier.rows] == ["c"] and [f.region for f in earlier.unstated] == ["b"]
+    code, out, err = _run(silent, "rank", "spaces", "--each-period", "--format", "plain")
+    assert code == 0 and "2018年" in out and err == "reporter: 未参与排名（原文未注明时期，不可比）：乙县\n"
 
 
 def test_a_metric_with_no_dated_figure_is_not_ranked(data: Dataset, silent: Path) -> None:
@@ -142,6 +150,8 @@ def test_a_dated_figure_is_the_latest_before_an_undated_one(data: Dataset, silen
     shown = [r["period"] for r in json.loads(_run(silent, "show", "甲", "--format", "json")[1])["facts"]]
     assert shown[:2] == ["2019", "unstated/2020-H1"]  # within a metric, the dated figure first
     assert json.loads(_run(silent, "regions", "--format", "json")[1])[1]["latest"] is None
+    header = _run(silent, "show", "丙", "--by", "period", "--format", "plain")[1].splitlines()[0]
+    assert header.split()[-3:] == ["2018年", "2019年", "未注明时期（见于2019年年中报道）"]  # no time: after the dated
 
 
 def test_undated_periods_share_no_season() -> None:
