@@ -64,7 +64,9 @@ def _latest_key(fact: Fact) -> tuple[bool, tuple[int, int, int, str]]:
 
 
 def region_highlights(data: Dataset, region: Region, theme: Theme | None = None) -> list[Highlight]:
-    return [h for h in data.highlights_of(region.id) if theme is None or h.theme == theme.id]
+    """A region's highlights in theme order (as its facts are), in the order written within a theme."""
+    chosen = [h for h in data.highlights_of(region.id) if theme is None or h.theme == theme.id]
+    return sorted(chosen, key=lambda h: data.themes[h.theme].order)
 
 
 class Lookup(NamedTuple):
@@ -202,7 +204,8 @@ class PeriodTable(NamedTuple):
 
 def _table(facts: Iterable[Fact], keys: Iterable[Metric | Region], key_of: str, window: Window) -> PeriodTable:
     facts = list(facts)
-    periods = window.choose(f.period for f in facts)
+    # a period the source does not state is no point in time: its column follows the dated ones
+    periods = sorted(window.choose(f.period for f in facts), key=lambda p: not p.comparable)
     column = {p.canonical: i for i, p in enumerate(periods)}
     cells: dict[str, list[Fact | None]] = {}
     for fact in facts:
