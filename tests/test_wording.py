@@ -159,6 +159,19 @@ def test_the_markdown_reports_carry_the_note_in_their_own_language() -> None:
 # --------------------------------------------------------------------------- Chinese
 
 
+def test_a_rank_reads_as_the_page_says_it() -> None:
+    zh = run("brief", "洞头").stdout
+    assert "截至2020年上半年，科技进步变化综合评价居全省第22位，较上年提升34位；科技进步变化综合评价居全市第4位。" in zh
+    assert "位次第22位" not in zh
+
+
+def test_highlights_are_listed_in_theme_order() -> None:
+    rows = json.loads(run("show", "洞头", "--format", "json").stdout)["highlights"]
+    themes = [r["theme"] for r in rows]
+    order = ["evaluation", "rd", "platforms", "enterprises", "finance", "transfer", "industry", "talent", "services"]
+    assert themes == sorted(themes, key=order.index) and themes[0] == "evaluation"
+
+
 def test_the_label_reads_as_the_page_does() -> None:
     zh = run("brief", "江山", "--full").stdout
     assert "截至2020年上半年，规上企业研发机构构建率35.6%；按进度实施中的产品智能化项目15个；" in zh
