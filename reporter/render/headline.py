@@ -3,7 +3,8 @@
 The headline rule, written once here and in docs/templates.md:
 
 1. The candidates are each metric's newest figure in the window (a summary reports where
-   things stand; the figure before it is what its change is measured against).
+   things stand; the figure before it is what its change is measured against). A figure with
+   a stated period is newer than one whose period the source does not state.
 2. A candidate is a *headline* when its metric is an official rank (kind ``rank``), or it has a
    change (reported by the source, or computed from a figure a year earlier in the data), or
    it is a sum of money (unit 元/万元/亿元). Other figures (counts, areas, shares without a

@@ -79,10 +79,13 @@ def _english_money(value: Decimal, unit: str, grouping: bool) -> str:
 
 def _sign(value: Decimal, direction: str | None) -> str:
     """``+``, ``−`` or ``±``: by ``direction`` (up, down, flat) when given, so a move that rounds to
-    zero keeps the sign its arrow shows (``−0.0%`` beside ``↓``); else by the value."""
+    zero keeps the sign its arrow shows (``−0.0%`` beside ``↓``); else by the value, a zero that
+    kept its sign when rounded (``-0.0``) included."""
     if direction in ("up", "down", "flat"):
         return {"up": "+", "down": "−", "flat": "±"}[direction]
-    return "+" if value > 0 else "−" if value < 0 else "±"
+    if value == 0:
+        return "−" if value.is_signed() else "±"
+    return "+" if value > 0 else "−"
 
 
 def amount(value: Decimal | str, unit: str, lang: str, grouping: bool = False, sign: bool = False,
