@@ -182,6 +182,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_fact_near": ("; on {theme} it has: {metrics}", "；在“{theme}”方面有：{metrics}"),
     "no_fact_for": ("{region} has no '{metric}' fact for {period}; it has: {periods}",
                     "{region}没有“{metric}”在{period}的数据；已有时期：{periods}"),
+    "unstated.asked": ("{period} is a period not stated: the source gives those figures no time, so {command} "
+                       "cannot set them against others; name a stated period, or see them with 'reporter show'",
+                       "{period} 表示原文未注明时期：这些数值没有时间，{command} 无法把它们与其他数值相比；"
+                       "请指定一个注明的时期，或用 reporter show 查看"),
+    "unstated.rank": ("no '{metric}' figure has a stated period, so none can be ranked ({regions}: period not "
+                      "stated; 'reporter show' lists it)",
+                      "“{metric}”没有注明时期的数值，无法排名（{regions}：原文未注明时期；可用 reporter show 查看）"),
     "several_periods": ("{count} periods; showing the latest, {period} (others: {others}; use --period)",
                         "共{count}个时期，显示最新的 {period}（其他：{others}；可用 --period 指定）"),
     # writing

@@ -51,6 +51,10 @@ class Source(NamedTuple):
     file: str = ""
     readings: tuple[tuple[str, str], ...] = ()
     origin: Origin | None = None
+    # English and Chinese where the data gives them (after ``origin``: a cache written before them still reads)
+    title_en: str = ""
+    column_en: str = ""
+    date_note_zh: str = ""
 
 
 class Theme(NamedTuple):
@@ -75,6 +79,10 @@ class Metric(NamedTuple):
     aliases: tuple[str, ...] = ()
     note: str = ""
     origin: Origin | None = None
+    # a figure's own wording in a sentence, where the data gives one (docs/templates.md, *Optional data*)
+    phrase: str = ""  # zh, with {value}: 按进度实施中的产品智能化项目{value}
+    phrase_en: str = ""  # en, with {value}
+    noun_en: tuple[str, ...] = ()  # what a counter counts in English: (one, many)
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

@@ -19,13 +19,16 @@ from reporter.select import (
     PeriodTable,
     Window,
     by_period,
+    latest_of,
     latest_period,
     like,
     metric_by_period,
     metric_order,
+    refuse_unstated,
     region_facts,
     season,
     series_of,
+    stated_facts,
 )
 
 if TYPE_CHECKING:
@@ -55,14 +58,21 @@ class Ranking(NamedTuple):
     left_out: tuple[Fact, ...]  # unranked regions' latest facts of periods not comparable with this one
     other_periods: tuple[Period, ...] = ()  # comparable periods with data (other years), oldest first
     asked: bool = False  # whether the period was asked for (else it is the one most regions have)
+    unstated: tuple[Fact, ...] = ()  # the latest figure of each region whose figures all have no stated period
 
 
 def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
                  top: int | None = None, reverse: bool = False) -> Ranking:
-    """Rank regions on one metric within one period; polarity decides what is better."""
+    """Rank regions on one metric within one period; polarity decides what is better.
+
+    A figure whose period the source does not state is never ranked: its region is named in
+    ``unstated`` (when it has no ranked figure), and asking for such a period is refused.
+    """
+    refuse_unstated(period, "rank")
     facts = data.facts_of(metric=metric.id)
     if not facts:
         raise NoData(f"no region has a '{metric.id}' fact")
+    stated_facts(metric, facts, data)
     return _ranking(metric, facts, period, top, reverse, data)
 
 
@@ -71,10 +81,10 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     asked = period is not None
     if period is None:
         period = latest_period(facts)
-        assert period is not None  # facts is not empty
+        assert period is not None  # the caller made sure a fact has a stated period
     chosen = [f for f in facts if f.period.canonical == period.canonical]
     if not chosen:
-        periods = ", ".join(sorted({f.period.canonical for f in facts}))
+        periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
         raise NoData(f"no '{metric.id}' fact for {period}; periods with data: {periods}")
     base = {id(f): units.to_base(f.quantity.value, f.quantity.unit) for f in chosen}
     better_first = sorted(chosen, key=lambda f: base[id(f)], reverse=metric.polarity == "higher")
@@ -95,20 +105,30 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
     others: dict[str, Period] = {}
     for fact in by_period(facts):
-        if fact.period.canonical == period.canonical:
+        if fact.period.canonical == period.canonical or not fact.period.comparable:
             continue
         if season(fact.period) == wanted:
             others[fact.period.canonical] = fact.period
         elif fact.region not in ranked:
             unlike[fact.region] = fact
     return Ranking(metric, period, tuple(rows), tuple(by_period(unlike.values())),
-                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked)
+                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked, _undated_only(facts))
+
+
+def _undated_only(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """The latest figure of each region that has figures but none with a stated period: the
+    regions a ranking leaves out for that reason alone."""
+    dated = {f.region for f in facts if f.period.comparable}
+    latest = {f.region: f for f in by_period(facts) if f.region not in dated}
+    return tuple(latest.values())
 
 
 def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None, window: Window = EVERY_PERIOD,
                      top: int | None = None, reverse: bool = False) -> list[Ranking]:
     """One ranking per period comparable with ``period`` (default: the one most regions have), oldest first."""
-    facts = data.facts_of(metric=metric.id)
+    refuse_unstated(period, "rank")
+    every = data.facts_of(metric=metric.id)
+    facts = stated_facts(metric, every, data)
     reference = period or latest_period(facts)
     if reference is None:
         raise NoData(f"no region has a '{metric.id}' fact")
@@ -118,7 +138,9 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
     by_canonical: dict[str, list[Fact]] = {}
     for fact in facts:
         by_canonical.setdefault(fact.period.canonical, []).append(fact)
-    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data) for p in periods]
+    undated = _undated_only(every)
+    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data)._replace(unstated=undated)
+            for p in periods]
 
 
 class PlaceRow(NamedTuple):
@@ -140,10 +162,12 @@ class RankHistory(NamedTuple):
 def rank_history(data: Dataset, metric: Metric, region: Region, period: Period | None = None,
                  window: Window = EVERY_PERIOD) -> RankHistory:
     """A region's place among all regions in each period like ``period`` (default: its latest)."""
+    refuse_unstated(period, "rank")
     facts = data.facts_of(metric=metric.id)
     own = by_period(f for f in facts if f.region == region.id)
     if not own:
         raise NoData(f"{region.zh} has no '{metric.id}' fact")
+    own = stated_facts(metric, own, data)
     reference = period or own[-1].period
     mine = like(own, reference)
     shown = {p.canonical for p in window.choose(f.period for f in mine)}
@@ -169,8 +193,9 @@ def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, 
 
     Regions without a figure in the latest period follow the ranked ones (unless ``top`` cuts them).
     """
+    refuse_unstated(period, "rank")
     facts = data.facts_of(metric=metric.id)
-    reference = period or latest_period(facts)
+    reference = period or latest_period(stated_facts(metric, facts, data))
     if reference is None:
         raise NoData(f"no region has a '{metric.id}' fact")
     periods = window.choose(f.period for f in like(facts, reference))
@@ -192,20 +217,32 @@ class CompareRow(NamedTuple):
     cells: tuple[Fact | None, ...]  # one per region: the asked-for period's fact, else its latest (or None)
     history: tuple[tuple[Fact, ...], ...]  # every period per region, oldest first
     left_out: tuple[Fact, ...] = ()  # with a period asked for: regions' latest facts of unlike periods
+    unstated: tuple[Fact, ...] = ()  # with a period asked for: regions whose only other figures have no period
 
     @property
     def mixed(self) -> bool:
-        """Whether the row puts values of different periods side by side."""
-        return len({f.period.canonical for f in self.cells if f is not None}) > 1
+        """Whether the row puts values that do not share one period side by side: different periods,
+        or any value whose period the source does not state beside another value."""
+        shown = [f for f in self.cells if f is not None]
+        return len({f.period.canonical for f in shown}) > 1 or self.unstated_beside
+
+    @property
+    def unstated_beside(self) -> bool:
+        """Whether a value with no stated period stands beside another value (never comparable)."""
+        shown = [f for f in self.cells if f is not None]
+        return len(shown) > 1 and any(not f.period.comparable for f in shown)
 
 
 def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[Metric] = (),
                     theme: Theme | None = None, period: Period | None = None) -> list[CompareRow]:
     """Regions side by side: one row per metric any of them reports (or the metrics asked for).
 
-    Each cell is a region's latest fact, or with ``period`` the fact of exactly that period, as in
-    ``rank``: a region that reports the metric only for unlike periods is named in ``left_out``.
+    Each cell is a region's latest fact (a dated one before one whose period is not stated), or
+    with ``period`` the fact of exactly that period, as in ``rank``: a region that reports the
+    metric only for unlike periods is named in ``left_out``, one whose other figures have no
+    stated period in ``unstated``. A period not stated cannot be asked for.
     """
+    refuse_unstated(period, "compare")
     if metrics:
         ids = [m.id for m in metrics]
     else:
@@ -216,14 +253,17 @@ def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[
     for ident in ids:
         history = tuple(tuple(series_of(data, r.id, ident)) for r in regions)
         if period is None:
-            rows.append(CompareRow(data.metrics[ident], tuple(h[-1] if h else None for h in history), history))
+            rows.append(CompareRow(data.metrics[ident], tuple(latest_of(h) for h in history), history))
             continue
         cells = tuple(next((f for f in h if f.period.canonical == period.canonical), None) for h in history)
         wanted = season(period)
-        unlike = [[f for f in h if season(f.period) != wanted] for h in history]
+        unlike = [[f for f in h if f.period.comparable and season(f.period) != wanted] for h in history]
         left_out = tuple(u[-1] for u, cell in zip(unlike, cells) if cell is None and u)
+        silent = tuple(latest_of(h) for h, u, cell in zip(history, unlike, cells)
+                       if cell is None and not u and any(not f.period.comparable for f in h))
         if any(cells) or metrics:
-            rows.append(CompareRow(data.metrics[ident], cells, history, left_out))
+            rows.append(CompareRow(data.metrics[ident], cells, history, left_out,
+                                   tuple(f for f in silent if f is not None)))
     if not any(any(row.cells) for row in rows):
         raise NoData(f"no facts to compare{' for ' + str(period) if period else ''}")
     return rows
@@ -237,12 +277,17 @@ class Delta(NamedTuple):
 
     Values derived by division (a previous value from a reported growth rate) are rounded to one
     more decimal than the value they come from (2.06 at +16% -> 1.776); a computed percentage to
-    one decimal. A rank's change is in places, with no percentage.
+    one decimal, keeping its sign when it rounds to zero (-0.0: a fall too small to show). A
+    rank's change is in places, with no percentage.
+
+    A fact whose period the source does not state can still carry a change the source reports
+    (同比增长16%): its ``previous_period`` is then "the year before a period not stated", itself
+    not stated (``previous_period.comparable`` is false; machine records give null).
     """
 
     fact: Fact
     previous: Decimal | None  # in the fact's unit
-    previous_period: Period
+    previous_period: Period  # the same period a year earlier
     change: Decimal | None  # current - previous, in the fact's unit
     pct: Decimal | None  # percent change; None on a zero or missing base, and for ranks
     basis: str  # computed | reported_pct | reported_previous | reported_rank_change
@@ -319,12 +364,22 @@ def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None, late
         raise NoData(f"{region.zh} has no year-over-year change for '{metric.id}': "
                      "no period a year earlier, and the source reports none")
     if latest:
-        newest: dict[str, Delta] = {}
-        for d in deltas:
-            if d.fact.metric not in newest or d.fact.period.sort_key > newest[d.fact.metric].fact.period.sort_key:
-                newest[d.fact.metric] = d
-        deltas = [d for d in deltas if newest[d.fact.metric] is d]
+        newest = {id(_newest(group)) for group in _by_metric(deltas).values()}
+        deltas = [d for d in deltas if id(d) in newest]
     return deltas
+
+
+def _by_metric(deltas: Sequence[Delta]) -> dict[str, list[Delta]]:
+    groups: dict[str, list[Delta]] = {}
+    for d in deltas:
+        groups.setdefault(d.fact.metric, []).append(d)
+    return groups
+
+
+def _newest(deltas: Sequence[Delta]) -> Delta:
+    """The change of the latest fact (a dated one before one whose period is not stated)."""
+    latest = latest_of(d.fact for d in deltas)
+    return next(d for d in deltas if d.fact is latest)
 
 
 def latest_deltas(data: Dataset, metric: Metric) -> list[Delta]:
@@ -337,7 +392,7 @@ def latest_deltas(data: Dataset, metric: Metric) -> list[Delta]:
         facts = by_period(by_region.get(region, ()))
         found = _deltas(data, facts, facts)
         if found:
-            deltas.append(found[-1])
+            deltas.append(_newest(found))
     if not deltas:
         raise NoData(f"no region has a year-over-year change for '{metric.id}'")
     return deltas

@@ -6,10 +6,10 @@ Pure functions; they never print.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from reporter.errors import NoData
+from reporter.errors import NoData, UsageProblem
 from reporter.messages import Message
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.periods import Period
@@ -35,15 +35,38 @@ def series_of(data: Dataset, region: str, metric: str) -> list[Fact]:
 
 
 def region_facts(data: Dataset, region: Region, theme: Theme | None = None) -> list[Fact]:
-    """A region's facts, grouped by theme, latest period of each metric first within a metric."""
+    """A region's facts, grouped by theme, latest period of each metric first within a metric.
+
+    A fact whose period the source does not state follows the metric's dated facts: it is not
+    the latest of anything, only the latest *reported*.
+    """
     facts = [f for f in data.facts_of(region.id)
              if theme is None or data.metrics[f.metric].theme == theme.id]
     order = {m: i for i, m in enumerate(metric_order(data, {f.metric for f in facts}))}
-    return sorted(facts, key=lambda f: (order[f.metric], -f.period.last, f.period.first))
+    return sorted(facts, key=lambda f: (order[f.metric], not f.period.comparable, -f.period.last, f.period.first))
+
+
+def latest_of(facts: Iterable[Fact]) -> Fact | None:
+    """The latest fact with a stated period, else (when none has one) the latest reported.
+
+    "The latest" is what ``get``, ``compare`` and a brief show first: a figure the source gives
+    no period for cannot be later than a dated one, whatever its source's date.
+    """
+    best: Fact | None = None
+    for fact in facts:
+        if best is None or _latest_key(fact) > _latest_key(best):
+            best = fact
+    return best
+
+
+def _latest_key(fact: Fact) -> tuple[bool, tuple[int, int, int, str]]:
+    return fact.period.comparable, fact.period.sort_key
 
 
 def region_highlights(data: Dataset, region: Region, theme: Theme | None = None) -> list[Highlight]:
-    return [h for h in data.highlights_of(region.id) if theme is None or h.theme == theme.id]
+    """A region's highlights in theme order (as its facts are), in the order written within a theme."""
+    chosen = [h for h in data.highlights_of(region.id) if theme is None or h.theme == theme.id]
+    return sorted(chosen, key=lambda h: data.themes[h.theme].order)
 
 
 class Lookup(NamedTuple):
@@ -63,7 +86,9 @@ def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | Non
                        metrics=", ".join(f"{m} ({data.metrics[m].zh})" for m in near)) if near else ""
         raise NoData(Message("no_fact", region=region.zh, metric=metric.id, hint=hint))
     if period is None:
-        return Lookup(facts[-1], tuple(facts[:-1]))
+        latest = latest_of(facts)
+        assert latest is not None  # facts is not empty
+        return Lookup(latest, tuple(f for f in facts if f is not latest))
     chosen = [f for f in facts if f.period.canonical == period.canonical]
     if not chosen:
         periods = ", ".join(f.period.canonical for f in facts)
@@ -74,6 +99,26 @@ def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | Non
 # --------------------------------------------------------------------------- periods over time
 
 
+def refuse_unstated(period: Period | None, command: str) -> None:
+    """A period the source does not state is no period to rank or compare in: refuse it by name.
+
+    Two figures that both say "period not stated" share no period; they only share a silence.
+    """
+    if period is not None and not period.comparable:
+        raise UsageProblem(Message("unstated.asked", period=period.canonical, command=command))
+
+
+def stated_facts(metric: Metric, facts: Sequence[Fact], data: Dataset) -> list[Fact]:
+    """The facts with a stated period (the ones a ranking may use); when there are none, the reason
+    nothing can be ranked."""
+    stated = [f for f in facts if f.period.comparable]
+    if facts and not stated:
+        names = "、".join(dict.fromkeys(data.regions[f.region].zh for f in facts))
+        raise NoData(Message("unstated.rank", metric=metric.id, regions=names))
+    return stated
+
+
+
 Season = tuple[object, ...]
 
 
@@ -81,20 +126,25 @@ def season(period: Period) -> Season:
     """What a period is, whatever its year: 2019 and 2020 share one, 2020年1-5月 and 2020年1-9月 do not.
 
     Two periods of one season are comparable (a year with years, 1-5月 with other years' 1-5月,
-    a stock at mid-year with other years' mid-year stocks).
+    a stock at mid-year with other years' mid-year stocks). A period the source does not state
+    is a season of its own: it shares none with another period, nor with another unstated one.
     """
+    if not period.comparable:
+        return ("unstated", period.canonical)
     if period.anchor is not None:  # trailing, forward, as-of: the anchor's season and the span
         return (period.kind, period.years, *season(period.anchor))
     return (period.kind, period.first % 12, period.last - period.first)
 
 
 def comparable(a: Period, b: Period) -> bool:
-    """Whether two periods may stand side by side in a ranking or a trend."""
-    return season(a) == season(b)
+    """Whether two periods may stand side by side in a ranking or a trend (never an unstated one)."""
+    return a.comparable and b.comparable and season(a) == season(b)
 
 
 def like(facts: Iterable[Fact], period: Period) -> list[Fact]:
-    """The facts whose period is comparable with ``period``, oldest first."""
+    """The facts whose period is comparable with ``period``, oldest first (none for an unstated one)."""
+    if not period.comparable:
+        return []
     wanted = season(period)
     return by_period(f for f in facts if season(f.period) == wanted)
 
@@ -122,10 +172,15 @@ EVERY_PERIOD = Window()
 
 
 def latest_period(facts: Iterable[Fact]) -> Period | None:
-    """The period most facts share (ties: the latest): the one a ranking takes by default."""
+    """The stated period most facts share (ties: the latest): the one a ranking takes by default.
+
+    None when no fact has a stated period (an unstated one is never ranked).
+    """
     counts: dict[str, int] = {}
     periods: dict[str, Period] = {}
     for fact in facts:
+        if not fact.period.comparable:
+            continue
         counts[fact.period.canonical] = counts.get(fact.period.canonical, 0) + 1
         periods[fact.period.canonical] = fact.period
     if not periods:
@@ -149,7 +204,8 @@ class PeriodTable(NamedTuple):
 
 def _table(facts: Iterable[Fact], keys: Iterable[Metric | Region], key_of: str, window: Window) -> PeriodTable:
     facts = list(facts)
-    periods = window.choose(f.period for f in facts)
+    # a period the source does not state is no point in time: its column follows the dated ones
+    periods = sorted(window.choose(f.period for f in facts), key=lambda p: not p.comparable)
     column = {p.canonical: i for i, p in enumerate(periods)}
     cells: dict[str, list[Fact | None]] = {}
     for fact in facts:

@@ -45,7 +45,7 @@ def test_golden_markdown_report_in_english_is_a_summary() -> None:
 def test_brief_words_qualifiers_and_changes() -> None:
     zh = run("brief", "洞头", "乐清", "江山", "--full").stdout
     for phrase in ("规上企业研发投入2.06亿元，同比增长16%", "9100多万元", "近600台套",
-                   "科技进步变化综合评价全省位次第22位，较上年提升34位", "同比下降14.7%", "资料来源："):
+                   "科技进步变化综合评价居全省第22位，较上年提升34位", "同比下降14.7%", "资料来源："):
         assert phrase in zh
     en = run("brief", "江山", "--lang", "en").stdout
     assert "206 million yuan (up 16% year on year)" in en

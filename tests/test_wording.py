@@ -8,6 +8,7 @@ import re
 import shlex
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +109,21 @@ def test_english_briefs_carry_no_untranslated_text(region: str) -> None:
     summary = run("brief", region, "--lang", "en").stdout
     assert not CJK.search(summary), CJK.findall(summary)
     source = run("brief", region, "--lang", "en", "--full").stdout.splitlines()[-1]
-    assert source == "Source: three articles in Chinese (2020)."
+    assert source == ('Source: "An S&T innovation island in the making", "Platforms power a new S&T ecosystem", '
+                      '"Five focuses for S&T innovation", column "Important Window · S&T Responsibility" (2020).')
+
+
+@pytest.mark.parametrize("args", [["brief", "--all", "--full", "--template", "report.md"],
+                                  ["show", "洞头"], ["compare", "洞头", "乐清", "江山"], ["metrics"],
+                                  ["rank", "hightech_recertified"], ["delta", "江山"], ["show", "江山", "--by", "period"]])
+def test_english_output_carries_no_chinese(args: list[str]) -> None:
+    result = run("--lang", "en", *args, "--format", "plain") if args[0] != "brief" else run("--lang", "en", *args)
+    shown = result.stdout + result.stderr
+    assert result.code == 0 and not CJK.search(shown), sorted(set(CJK.findall(shown)))
 
 
 def _data(**replace: Any) -> Any:
-    """The bundled data with records replaced by stand-ins carrying optional fields."""
+    """The bundled data with records replaced (optional fields added or taken away)."""
     data = load_dataset(bundled_data_path())
     for ident, record in replace.items():
         if isinstance(record, Metric):
@@ -127,57 +138,95 @@ def _render(data: Any, region: str, lang: str, template: str | None = None) -> s
     return render_brief(context, template or f"brief.{lang}", lang)
 
 
-class _TranslatedSource(Source):
-    """A source as a later data format may give it: with English title and a Chinese date note."""
-
-    title_en = "Science innovation island in sight / Platforms for a new ecology / Five focuses"
-    column_en = "Important window: science and technology"
-    date_note_zh = "原文未印日期，据内容推定为2020年年中。"
-
-
-def test_english_from_the_data_is_used_where_it_exists() -> None:
-    source = load_dataset(bundled_data_path()).sources["page-2020-kjdd"]
-    data = _data(**{"page-2020-kjdd": _TranslatedSource(*source)})
-    assert _render(data, "jiangshan", "en").splitlines()[-1] == (
-        'Source: "Science innovation island in sight / Platforms for a new ecology / Five focuses", '
-        'column "Important window: science and technology" (2020).')
+def test_without_english_in_the_data_a_source_says_what_it_is() -> None:
+    source: Source = load_dataset(bundled_data_path()).sources["page-2020-kjdd"]
+    data = _data(**{"page-2020-kjdd": source._replace(title_en="", column_en="", date_note_zh="")})
+    assert _render(data, "jiangshan", "en").splitlines()[-1] == "Source: three articles in Chinese (2020)."
     report = _render(data, "jiangshan", "zh", "report.md")
-    assert report.rstrip().endswith("（2020年）。原文未印日期，据内容推定为2020年年中。")
+    assert report.rstrip().endswith("《五个聚焦做好科技创新》（2020年）。")  # no English note in zh
 
 
-def test_the_zh_markdown_report_carries_no_english_note() -> None:
+def test_the_markdown_reports_carry_the_note_in_their_own_language() -> None:
     report = run("brief", "--all", "--full", "--template", "report.md").stdout
     assert "No date is printed" not in report
     assert ("资料来源：“重要窗口·科技担当”专栏，《科技创新岛呼之欲出》《平台赋能科技新生态》《五个聚焦做好科技创新》（2020年）。"
-            in report)
+            "原文未印日期。江山部分报告2020年上半年的工作并部署下半年工作，可见刊于2020年年中、上半年结束之后。文中" in report)
     assert "## 洞头区（温州市）" in report
+    english = run("brief", "--all", "--template", "report.md", "--lang", "en").stdout
+    assert "No date is printed. The page reports Jiangshan's results for the first half of 2020" in english
 
 
 # --------------------------------------------------------------------------- Chinese
 
 
-class _PhrasedMetric(Metric):
-    """A metric as a later data format may give it: its figure as a clause, its counted noun."""
-
-    phrase = "按进度实施中的产品智能化项目{value}"
-    phrase_en = "{value} product-intelligentisation projects under way"
-
-
-class _CountedMetric(Metric):
-    noun_en = ("event", "events")
+def test_a_rank_reads_as_the_page_says_it() -> None:
+    zh = run("brief", "洞头").stdout
+    assert "截至2020年上半年，科技进步变化综合评价居全省第22位，较上年提升34位；科技进步变化综合评价居全市第4位。" in zh
+    assert "位次第22位" not in zh
 
 
-def test_a_metrics_own_phrase_is_used_when_the_data_gives_one() -> None:
-    metric = load_dataset(bundled_data_path()).metrics["smart_projects_in_progress"]
-    data = _data(smart_projects_in_progress=_PhrasedMetric(*metric))
-    assert "截至2020年上半年，规上企业研发机构构建率35.6%；按进度实施中的产品智能化项目15个；" in _render(data, "jiangshan", "zh")
-    assert "; 15 product-intelligentisation projects under way;" in _render(data, "jiangshan", "en")
+def test_highlights_are_listed_in_theme_order() -> None:
+    rows = json.loads(run("show", "洞头", "--format", "json").stdout)["highlights"]
+    themes = [r["theme"] for r in rows]
+    order = ["evaluation", "rd", "platforms", "enterprises", "finance", "transfer", "industry", "talent", "services"]
+    assert themes == sorted(themes, key=order.index) and themes[0] == "evaluation"
 
 
-def test_a_counters_english_noun_is_used_when_the_data_gives_one() -> None:
-    metric = load_dataset(bundled_data_path()).metrics["academia_matchmaking"]
-    data = _data(academia_matchmaking=_CountedMetric(*metric))
-    assert "enterprise–university matchmaking events: 12 events;" in _render(data, "jiangshan", "en")
+def test_the_label_reads_as_the_page_does() -> None:
+    zh = run("brief", "江山", "--full").stdout
+    assert "截至2020年上半年，规上企业研发机构构建率35.6%；按进度实施中的产品智能化项目15个；" in zh
+    assert "产品智能化项目实施中15个" not in zh
+    assert run("get", "江山", "产品智能化项目实施中").stdout == "15个\n"  # the old label still names it
+
+
+OPTIONAL = """\
+sources:
+  s1:
+    publication: Test Daily
+    title: 甲文 / 乙文
+    title_en: Article A / Article B
+    column: 专栏
+    column_en: The column
+    date: "2020"
+    date_note: Dated by its contents.
+    date_note_zh: 按内容推定日期。
+themes:
+  t: {zh: 人才, en: Talent}
+metrics:
+  events:
+    zh: 对接交流
+    en: Matchmaking
+    unit: 次
+    theme: t
+    kind: flow
+    phrase: 组织对接交流{value}
+    phrase_en: "{value} matchmaking sessions held"
+  talks: {zh: 讲座, en: Lectures, unit: 场, theme: t, kind: count, noun_en: [talk, talks]}
+regions:
+  a:
+    {zh: 甲县, short: 甲, en: Jia, level: county, prefecture: 某市, province: 浙江省, source: s1,
+     facts: [{metric: events, value: 12, period: 2020-H1, quote: 对接交流12次},
+             {metric: talks, value: 1, period: 2020-H1, quote: 讲座1场}]}
+"""
+
+
+def test_the_optional_wording_fields_load_and_are_used(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(OPTIONAL)
+    assert run("check", str(path)).code == 0
+    data = load_dataset(path)
+    metric, source = data.metrics["events"], data.sources["s1"]
+    assert (metric.phrase, metric.phrase_en, data.metrics["talks"].noun_en) == (
+        "组织对接交流{value}", "{value} matchmaking sessions held", ("talk", "talks"))
+    assert (source.title_en, source.column_en, source.date_note_zh) == ("Article A / Article B", "The column",
+                                                                        "按内容推定日期。")
+    assert "人才：2020年上半年，组织对接交流12次；讲座1场。" in _render(data, "a", "zh")
+    en = _render(data, "a", "en")
+    assert "In H1 2020, 12 matchmaking sessions held; lectures: 1 talk." in en
+    assert en.splitlines()[-1] == 'Source: "Article A", "Article B", column "The column" (2020).'
+    assert _render(data, "a", "zh", "report.md").rstrip().endswith("（2020年）。按内容推定日期。")
+    plain = _data(academia_matchmaking=load_dataset(bundled_data_path()).metrics["academia_matchmaking"]._replace(
+        noun_en=("event", "events")))
+    assert "enterprise–university matchmaking events: 12 events;" in _render(plain, "jiangshan", "en")
 
 
 def test_a_target_reads_as_an_aim() -> None:
@@ -224,3 +273,84 @@ def test_the_jq_example_prints_what_the_doc_says() -> None:
     args = shlex.split(program)
     printed = subprocess.run(["jq", *args], input=exported, capture_output=True, text=True, check=True).stdout
     assert printed.splitlines() == output
+
+
+# --------------------------------------------------------------------------- changes, as delta shows them
+
+# SYNTHETIC: hand-written figures a year apart: a fall too small for one decimal of a percent, a
+# rise of over ten thousand percent, a share that moved by points, a counter.
+CHANGES = """\
+sources:
+  s1: {publication: Test Daily, title: A test page, date: "2020"}
+themes:
+  t: {zh: 投入, en: Investment}
+metrics:
+  spend: {zh: 研发投入, en: R&D spending, unit: 万元, theme: t, kind: flow}
+  grant: {zh: 补助资金, en: Grants, unit: 万元, theme: t, kind: flow}
+  share: {zh: 研发强度, en: R&D intensity, unit: "%", theme: t, kind: rate}
+  firms: {zh: 高新技术企业, en: High-tech enterprises, unit: 家, theme: t, kind: stock}
+regions:
+  a:
+    zh: 甲县
+    short: 甲
+    en: Jia
+    level: county
+    prefecture: 某市
+    province: 浙江省
+    source: s1
+    series:
+      spend: {quote: q, values: "2019=9101 2020=9100"}
+      grant: {quote: q, values: "2019=1 2020=123.1"}
+      share: {quote: q, values: "2019=2.1 2020=2.4"}
+      firms: {quote: q, values: "2019=10 2020=12"}
+"""
+
+
+def _delta_rows(path: Path, lang: str) -> dict[str, str]:
+    text = run("--data", str(path), "--lang", lang, "delta", "甲", "--format", "plain").stdout
+    return {line.split()[0]: line for line in text.splitlines()[1:]}
+
+
+def test_a_change_that_rounds_to_zero_keeps_the_sign_its_arrow_shows(write_yaml: Callable[..., Path]) -> None:
+    rows = _delta_rows(write_yaml(CHANGES), "zh")
+    assert "−1万元" in rows["研发投入"] and "−0.0%" in rows["研发投入"] and "↓ 变差" in rows["研发投入"]
+    assert "±0.0%" not in "".join(rows.values())
+    zh = run("--data", str(write_yaml(CHANGES)), "brief", "甲", "--full").stdout
+    assert "研发投入，2019年9101万元，2020年9100万元（比上年下降不到0.1%）" in zh and "下降0%" not in zh
+
+
+def test_percentages_are_grouped_where_numbers_are(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(CHANGES)
+    assert "+12,210.0%" in _delta_rows(path, "zh")["补助资金"]
+    assert "同比+12,210.0%" in run("--data", str(path), "show", "甲", "--format", "plain").stdout
+    assert '"pct": 12210.0' in run("--data", str(path), "delta", "甲", "--format", "json").stdout
+
+
+def test_a_shares_change_is_in_points(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(CHANGES)
+    assert "+0.3个百分点" in _delta_rows(path, "zh")["研发强度"]
+    assert "+0.3 percentage points" in _delta_rows(path, "en")["R&D"]
+    assert "同比+0.3个百分点" in run("--data", str(path), "show", "甲", "--format", "plain").stdout
+    assert "研发强度，2019年2.1%，2020年2.4%（比上年提高0.3个百分点）" in run(
+        "--data", str(path), "brief", "甲", "--full").stdout
+
+
+def test_english_changes_use_the_money_words_of_the_values() -> None:
+    text = run("--lang", "en", "delta", "江山", "--format", "plain").stdout
+    assert "≈+28.4 million yuan" in text and "≈−643.8 million yuan" in text and "≈177.6 million yuan" in text
+    assert "×" not in text and "100 million yuan" not in text
+
+
+def test_english_unit_columns_name_units_in_english_and_counters_not_at_all(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(CHANGES)
+    rows = run("--data", str(path), "--lang", "en", "show", "甲", "--by", "period", "--format", "json").stdout
+    units = {r["metric"]: r["unit"] for r in json.loads(rows)["periods"]}
+    assert units["spend"] == "万元"  # machine records keep the data's unit
+    plain = run("--data", str(path), "--lang", "en", "show", "甲", "--by", "period", "--format", "plain").stdout
+    assert re.search(r"R&D spending\s+10,000 yuan\s+9,101\s+9,100\n", plain)
+    assert re.search(r"High-tech enterprises\s+10\s+12\n", plain)  # a counter: no unit word, as in show
+    assert "×" not in plain and not CJK.search(plain)
+    metrics = run("--lang", "en", "metrics", "--format", "plain").stdout
+    assert re.search(r"rd_investment\s+R&D investment, enterprises above designated size\s+10,000 yuan\s+flow", metrics)
+    assert re.search(r"national_hightech_enterprises\s+National high-tech enterprises\s+stock", metrics)
+    assert not CJK.search(metrics)

@@ -3,7 +3,8 @@
 The headline rule, written once here and in docs/templates.md:
 
 1. The candidates are each metric's newest figure in the window (a summary reports where
-   things stand; the figure before it is what its change is measured against).
+   things stand; the figure before it is what its change is measured against). A figure with
+   a stated period is newer than one whose period the source does not state.
 2. A candidate is a *headline* when its metric is an official rank (kind ``rank``), or it has a
    change (reported by the source, or computed from a figure a year earlier in the data), or
    it is a sum of money (unit 元/万元/亿元). Other figures (counts, areas, shares without a
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reporter import units
+from reporter import select, units
 from reporter.model import Fact, Highlight, Metric
 from reporter.periods import Period
 
@@ -48,13 +49,14 @@ def in_window(facts: Iterable[Fact], latest: bool = False, since: Period | None 
 
 
 def newest_of_each_metric(facts: Iterable[Fact]) -> list[Fact]:
-    """Each metric's newest fact (latest end, then the longer period), in the order given."""
+    """Each metric's newest fact (latest end, then the longer period; one with a stated period
+    before one whose period the source does not state), in the order given."""
     facts = list(facts)
-    newest: dict[str, Fact] = {}
+    by_metric: dict[str, list[Fact]] = {}
     for fact in facts:
-        if fact.metric not in newest or fact.period.sort_key > newest[fact.metric].period.sort_key:
-            newest[fact.metric] = fact
-    return [f for f in facts if newest[f.metric] is f]
+        by_metric.setdefault(fact.metric, []).append(fact)
+    newest = {id(select.latest_of(group)) for group in by_metric.values()}
+    return [f for f in facts if id(f) in newest]
 
 
 def highlights_in_window(highlights: Iterable[Highlight], since: Period | None,

@@ -52,6 +52,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "compare.mixed": ("注意：{count}项指标把不同时期的数值并列（如{label}：{periods}）；用 --period 只比较同一时期",
                       ("note: {count} metric(s) put values of different periods side by side "
                        "(e.g. {label}: {periods}); use --period to compare one period")),
+    "compare.unstated_beside": (
+        "注意：{count}项指标把原文未注明时期的数值与其他数值并列（如{label}：{regions}），它们不可比",
+        ("note: {count} metric(s) set a value whose period the source does not state beside others "
+         "(e.g. {label}: {regions}); they are not comparable")),
+    "compare.unstated": ("未列入（原文未注明时期，不可比）：{listed}", "left out (the source states no period): {listed}"),
+    "rank.unstated": ("未参与排名（原文未注明时期，不可比）：{listed}",
+                      "not ranked (the source states no period): {listed}"),
     "compare.left_out": ("未列入（时期不同，不可比）：{listed}；用 --period {example} 等查看该期",
                          "left out (other periods, not comparable): {listed}; use --period {example} etc."),
     "rank.other_periods": ("其他时期：用 --period 指定，或用 --each-period 逐期排名",

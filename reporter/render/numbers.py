@@ -50,23 +50,13 @@ def number(value: Decimal | str, grouping: bool = False) -> str:
     return "0" if text in ("-0", "-0.0") else text
 
 
-def unit_text(unit: str, lang: str) -> str:
-    """What follows a bare number: ``万元`` in zh; `` × 10,000 yuan``, ``%``, `` sets`` or nothing in en.
-
-    Prefer :func:`amount`, which says money in English as an English reader expects it.
-    """
-    if lang == "zh":
-        return unit
-    if unit in _MONEY or unit in _AREA:
-        name = _EN_UNIT_NAMES[unit]
-        return f" × {name}" if name[0].isdigit() else f" {name}"
-    return _EN_MEASURES.get(unit, ("", ""))[1]
-
-
 def unit_name(unit: str, lang: str) -> str:
-    """A unit on its own, as a column header says it: ``万元`` / ``10,000 yuan``, ``100 million yuan``.
+    """A unit on its own, as a column header or a ``unit`` cell says it: ``万元`` / ``10,000 yuan``,
+    ``100 million yuan``, ``sets``.
 
-    Empty in English for a counter (家, 个 …): the label names what is counted.
+    Empty in English for a counter (家, 个 …) and a rank (位): the label names what is counted,
+    and every English view writes such a figure as a bare number (``76``, ``No. 22``), so a
+    ``unit`` column says nothing rather than a Chinese word.
     """
     return unit if lang == "zh" else _EN_UNIT_NAMES.get(unit, "")
 
@@ -87,18 +77,29 @@ def _english_money(value: Decimal, unit: str, grouping: bool) -> str:
     return number(_scaled(value, _MONEY[unit] - scale), grouping) + word
 
 
+def _sign(value: Decimal, direction: str | None) -> str:
+    """``+``, ``−`` or ``±``: by ``direction`` (up, down, flat) when given, so a move that rounds to
+    zero keeps the sign its arrow shows (``−0.0%`` beside ``↓``); else by the value, a zero that
+    kept its sign when rounded (``-0.0``) included."""
+    if direction in ("up", "down", "flat"):
+        return {"up": "+", "down": "−", "flat": "±"}[direction]
+    if value == 0:
+        return "−" if value.is_signed() else "±"
+    return "+" if value > 0 else "−"
+
+
 def amount(value: Decimal | str, unit: str, lang: str, grouping: bool = False, sign: bool = False,
-           noun: tuple[str, str] | None = None) -> str:
+           noun: tuple[str, str] | None = None, direction: str | None = None) -> str:
     """A number and its unit as a reader says them: ``2.06亿元`` / ``206 million yuan``.
 
-    ``sign`` writes ``+`` or ``−`` first (a change); ``noun`` is an English (one, many) pair for a
-    counter, when the metric names one (``("event", "events")``).
+    ``sign`` writes ``+``, ``−`` or ``±`` first (a change; ``direction`` decides it when given);
+    ``noun`` is an English (one, many) pair for a counter, when the metric names one
+    (``("event", "events")``).
     """
     written = value if isinstance(value, str) else number(value)
     if sign:
         decimal = to_decimal(written)
-        prefix = "+" if decimal > 0 else "−" if decimal < 0 else "±"
-        return prefix + amount(abs(decimal), unit, lang, grouping, noun=noun)
+        return _sign(decimal, direction) + amount(abs(decimal), unit, lang, grouping, noun=noun)
     if lang == "zh":  # as written: no Decimal on ``get``'s path
         return number(written, grouping) + unit
     if unit in _MONEY:
@@ -145,17 +146,29 @@ def fact_line(q: Quantity, lang: str, value_only: bool = False) -> str:
     return clean(number(q.written) if value_only else quantity(q, lang)) + "\n"
 
 
-def signed_pct(pct: Decimal | None) -> str:
-    """``+16%``, ``−14.7%``; empty when there is no percentage (a zero or missing base)."""
+def signed_pct(pct: Decimal | None, grouping: bool = False, direction: str | None = None) -> str:
+    """``+16%``, ``−14.7%``, ``+12,210.0%`` with ``grouping``; empty when there is no percentage
+    (a zero or missing base). ``direction`` (up, down, flat) gives the sign when known, so a
+    change that rounds to zero reads ``−0.0%`` beside a falling arrow, never ``±0.0%``."""
     if pct is None:
         return ""
-    sign = "+" if pct > 0 else "−" if pct < 0 else "±"
-    return f"{sign}{number(abs(pct))}%"
+    return f"{_sign(pct, direction)}{number(abs(pct), grouping)}%"
 
 
-def signed(value: Decimal, grouping: bool = False) -> str:
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return f"{sign}{number(abs(value), grouping)}"
+def signed(value: Decimal, grouping: bool = False, direction: str | None = None) -> str:
+    """``+12``, ``−0.5``: a change without its unit (the sign as in :func:`signed_pct`)."""
+    return f"{_sign(value, direction)}{number(abs(value), grouping)}"
+
+
+def change_amount(change: Decimal, unit: str, lang: str, grouping: bool = False,
+                  direction: str | None = None) -> str:
+    """A change in a figure as people say it: ``+0.284亿元`` / ``+28.4 million yuan`` (money in the
+    words :func:`amount` uses), ``+12`` for a counter in English; a share's change in points,
+    ``+0.3个百分点`` / ``+0.3 percentage points`` (a percent change of a share is another thing)."""
+    if unit == "%":
+        points = "个百分点" if lang == "zh" else (" percentage point" if abs(change) == 1 else " percentage points")
+        return signed(change, grouping, direction) + points
+    return amount(change, unit, lang, grouping, sign=True, direction=direction)
 
 
 def rank_move(places: int, lang: str) -> str:

@@ -4,7 +4,9 @@ sentence, a figure as a phrase, and a change in words.
 Tables say a period in its short form (``2020年1-5月``, ``as of H1 2020``); a sentence needs
 more care. ``截至2020年上半年的一年`` reads wrongly to a Chinese editor (截至 wants a point in
 time) and ``2020年起5年`` leaves the reader waiting; a sentence says ``近一年（截至2020年6月底）``
-and ``2020年起5年内``. An English label is a title (``Enterprises on the R&D project …``) and
+and ``2020年起5年内``. A period the source does not state is no time a sentence can open on:
+it follows the figure, ``科技贴息贷款2.6亿元（未注明时期）``, and the source's date is said
+where the source is. An English label is a title (``Enterprises on the R&D project …``) and
 is lower-cased inside a sentence, but only when its first word is a plain word: see
 :func:`inline_label`.
 """
@@ -43,9 +45,13 @@ def period_words(period: Period, lang: str) -> str:
 
     Only the forms that read wrongly in a sentence differ from :meth:`Period.in_words`:
     zh ``近两年（截至2020年6月底）`` for a trailing span (not ``截至2020年上半年的近两年``) and
-    ``2020年起5年内`` for a forward span. Any other kind, including kinds added later, is
+    ``2020年起5年内`` for a forward span; ``未注明时期`` / ``period not stated`` for a period
+    the source does not state (its date, in brackets in ``in_words``, is the source's: a brief
+    says it where it names the source). Any other kind, including kinds added later, is
     ``in_words`` unchanged.
     """
+    if not period.comparable:
+        return _INNER.sub("", period.in_words(lang))
     if lang == "zh" and period.kind == "trailing":
         count = _ZH_COUNTS.get(period.years, str(period.years))
         return f"近{count}年（截至{_month_end_zh(period.last)}）"
@@ -57,7 +63,10 @@ def period_words(period: Period, lang: str) -> str:
 @lru_cache(maxsize=4096)
 def lead(period: Period, lang: str) -> str:
     """How a sentence opens on a period: ``2019年`` / ``In 2019``, ``As of H1 2020``,
-    ``Over the two years to H1 2020``, ``In the five years from 2020``."""
+    ``Over the two years to H1 2020``, ``In the five years from 2020``; empty for a period the
+    source does not state (no sentence opens on it: :func:`period_words` follows the figure)."""
+    if not period.comparable:
+        return ""
     if lang == "zh":
         return period_words(period, "zh")
     text = period.in_words("en")
@@ -68,6 +77,17 @@ def lead(period: Period, lang: str) -> str:
     if period.kind == "forward":
         return f"In the {text}"
     return text[:1].upper() + text[1:]  # as of H1 2020, and any kind that says itself
+
+
+_INNER = re.compile(r"\s*[（(]([^（）()]*)[）)]")  # a bracket inside a period's words
+
+
+def aside(period: Period, lang: str) -> str:
+    """A period as it stands in brackets after a figure (a compared value, a note): its words,
+    any bracket of their own made a clause, so brackets never nest:
+    ``1家（未注明时期，见于2020年年中报道）`` / ``1 (period not stated, reported mid-2020)``."""
+    comma = "，" if lang == "zh" else ", "
+    return _INNER.sub(lambda m: comma + m.group(1), period.in_words(lang))
 
 
 # --------------------------------------------------------------------------- dates
@@ -223,8 +243,15 @@ def _computed(fact: Mapping[str, Any], delta: Mapping[str, Any], lang: str) -> s
         move = numbers.rank_move(int(-change), lang)
         return since + move if zh else f"{move} on a year earlier"
     up = change > 0
+    if fact.get("unit") == "%":  # a share moves by points: 提高0.3个百分点, not 增长14.3%
+        points = f"{about}{numbers.number(normalise(abs(change)))}"
+        return (f"{since}{'提高' if up else '降低'}{points}个百分点" if zh
+                else f"{'up' if up else 'down'} {points} percentage point{'' if abs(change) == 1 else 's'} {since}")
+    if pct is not None and pct == 0:  # a move too small for the one decimal computed: say so, not "0%"
+        size = "不到0.1%" if zh else "less than 0.1%"
+        return f"{since}{'增长' if up else '下降'}{size}" if zh else f"{'up' if up else 'down'} {size} {since}"
     if pct is not None:
-        size = f"{about}{numbers.number(normalise(abs(pct)))}%"  # 50%, not the computed 50.0%
+        size = f"{about}{numbers.number(normalise(abs(pct)), grouping=not zh)}%"  # 50%, not the computed 50.0%
         return f"{since}{'增长' if up else '下降'}{size}" if zh else f"{'up' if up else 'down'} {size} {since}"
     size = about + numbers.amount(abs(change), str(fact.get("unit", "")), lang, grouping=not zh)
     return f"{since}{'增加' if up else '减少'}{size}" if zh else f"{'up' if up else 'down'} {size} {since}"

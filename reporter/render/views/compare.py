@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reporter import query
 from reporter.model import Fact, Region
 from reporter.periods import Period
-from reporter.render import numbers
+from reporter.render import numbers, prose
 from reporter.render.labels import Labels
 from reporter.render.views.base import Column, Row, View, theme_name, trend
 
@@ -28,11 +28,42 @@ def left_out_note(data: Dataset, left_out: Sequence[Fact], say: Labels, key: str
     return say(key, listed=listed, example=left_out[-1].period)
 
 
-def _mixed_note(rows: Sequence[query.CompareRow], say: Labels) -> str:
-    mixed = [row for row in rows if row.mixed]
-    first = mixed[0]
-    periods = say.join(list(dict.fromkeys(f.period.in_words(say.lang) for f in first.cells if f is not None)))
-    return say("compare.mixed", count=len(mixed), label=first.metric.label(say.lang), periods=periods)
+def _region_names(data: Dataset, facts: Sequence[Fact], say: Labels, most: int = 8) -> str:
+    """The regions of ``facts`` by name, as ``left_out_note`` names them: the first few and a count."""
+    names = [data.regions[r].name(say.lang) for r in dict.fromkeys(f.region for f in facts)]
+    shown = say.join(names[:most])
+    return shown if len(names) <= most else say("some_of_many", shown=shown, count=len(names))
+
+
+def unstated_note(data: Dataset, facts: Sequence[Fact], say: Labels, key: str) -> str:
+    """One line naming the regions whose figures were left out because the source states no period
+    for them: no ``--period`` would bring them in, so none is suggested."""
+    return say(key, listed=_region_names(data, facts, say))
+
+
+def _notes(data: Dataset, rows: Sequence[query.CompareRow], say: Labels) -> list[str]:
+    """What a reader must know before reading across a row: values of different periods, values
+    with no stated period beside others, and (with --period) what was left out and why."""
+    notes = []
+    dated = [row for row in rows if len({f.period.canonical for f in row.cells if f and f.period.comparable}) > 1]
+    if dated:
+        first = dated[0]
+        periods = say.join(list(dict.fromkeys(prose.aside(f.period, say.lang) for f in first.cells
+                                              if f is not None and f.period.comparable)))
+        notes.append(say("compare.mixed", count=len(dated), label=first.metric.label(say.lang), periods=periods))
+    silent = [row for row in rows if row.unstated_beside]
+    if silent:
+        first = silent[0]
+        undated = [f for f in first.cells if f is not None and not f.period.comparable]
+        notes.append(say("compare.unstated_beside", count=len(silent), label=first.metric.label(say.lang),
+                         regions=_region_names(data, undated, say)))
+    left_out = [f for row in rows for f in row.left_out]
+    if left_out:
+        notes.append(left_out_note(data, left_out, say, "compare.left_out"))
+    unstated = [f for row in rows for f in row.unstated]
+    if unstated:
+        notes.append(unstated_note(data, unstated, say, "compare.unstated"))
+    return notes
 
 
 def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str,
@@ -64,8 +95,8 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
                 cells[region.id] = "—"
                 continue
             value = numbers.quantity(fact.quantity, lang, True)
-            if period is None:  # in a comparison every value carries its own period
-                parts[region.id] = (value, say("with_period", value="", period=fact.period.in_words(lang)))
+            if period is None:  # in a comparison every value carries its own period, in brackets
+                parts[region.id] = (value, say("with_period", value="", period=prose.aside(fact.period, lang)))
             else:
                 cells[region.id] = value
             cells[f"{region.id}.trend"] = trend(history, fact.period)
@@ -75,10 +106,4 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
     title = names if len(regions) <= 4 else say("title.compare_many", count=len(regions))
     if period is not None:
         title = say("title.in_period", title=title, period=period.in_words(lang))
-    notes = []
-    if any(row.mixed for row in rows):
-        notes.append(_mixed_note(rows, say))
-    left_out = [f for row in rows for f in row.left_out]
-    if left_out:
-        notes.append(left_out_note(data, left_out, say, "compare.left_out"))
-    return View("compare", title, columns, keys, rows, record, row, notes, lang=lang)
+    return View("compare", title, columns, keys, rows, record, row, _notes(data, rows, say), lang=lang)

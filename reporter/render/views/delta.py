@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from reporter import query, select
@@ -19,11 +18,6 @@ if TYPE_CHECKING:
 _ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
 DELTA_KEYS = ["region", "metric", "label", "label_en", "period", "value", "unit", "qualifier", "previous",
               "previous_period", "change", "pct", "direction", "arrow", "good", "basis", "derived", "places"]
-
-
-def _signed_change(change: Decimal, unit: str, lang: str) -> str:
-    """``+0.284亿元``, ``+12 ×10k yuan``."""
-    return numbers.signed(change, True) + numbers.unit_text(unit, lang)
 
 
 def _is_rank(fact: Fact) -> bool:
@@ -64,7 +58,9 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
         return {"region": fact.region, "metric": of.id, "label": of.zh, "label_en": of.en,
                 "period": fact.period.canonical, "value": fact.quantity.value, "unit": fact.quantity.unit,
                 "qualifier": fact.quantity.qualifier, "previous": d.previous,
-                "previous_period": d.previous_period.canonical, "change": d.change, "pct": d.pct,
+                # "the year before a period not stated" is no period a file or a --period can name
+                "previous_period": d.previous_period.canonical if d.previous_period.comparable else None,
+                "change": d.change, "pct": d.pct,
                 "direction": d.direction, "arrow": _ARROWS.get(d.direction, ""), "good": d.good, "basis": d.basis,
                 "derived": d.derived,
                 "places": int(-d.change) if _is_rank(fact) and d.change is not None else None}
@@ -80,14 +76,15 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
             arrow = {"up": "↓", "down": "↑"}.get(d.direction, arrow)
             change = "" if d.change is None else approx + places_words(int(-d.change), say)
         else:
-            change = "" if d.change is None else approx + _signed_change(d.change, q.unit, lang)
+            change = "" if d.change is None else approx + numbers.change_amount(d.change, q.unit, lang, True,
+                                                                                d.direction)
         line = trend(series[(fact.region, fact.metric)], fact.period) if id(d) in carries else ""
         first = data.regions[fact.region].name(lang) if every_region else of.label(lang)
         return Row({"region_name" if every_region else "label": first, "period": fact.period.in_words(lang),
                     "value": numbers.quantity(q, lang, True, symbols=True),
                     "previous": "" if d.previous is None else approx + numbers.quantity(
                         q._replace(qualifier="exact"), lang, True, d.previous),
-                    "delta": change, "pct": numbers.signed_pct(d.pct),
+                    "delta": change, "pct": numbers.signed_pct(d.pct, True, d.direction),
                     "direction": f"{arrow} {verdict}".strip(), "basis": say(f"basis.{d.basis}"), "trend": line},
                    group=of.label(lang) if by_metric else None, tones={"direction": tone, "delta": tone, "pct": tone})
 

@@ -113,9 +113,10 @@ def regions_view(data: Dataset, lang: str) -> View:
     items = []
     for region in data.regions.values():
         count, periods = by_region.get(region.id, (0, frozenset()))
-        # a target's span reaches into the future: it is not what the region "latest" reported
-        latest = max((p for p in map(parse_period, periods) if p.kind != "forward"), key=lambda p: p.sort_key,
-                     default=None)
+        # a target's span reaches into the future, and a period not stated is no period: neither is
+        # what the region "latest" reported
+        latest = max((p for p in map(parse_period, periods) if p.kind != "forward" and p.comparable),
+                     key=lambda p: p.sort_key, default=None)
         items.append(_RegionRow(region, count, latest))
 
     def record(item: _RegionRow) -> dict[str, Any]:
@@ -159,7 +160,8 @@ def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
 
     def row(item: tuple[Metric, list[str]]) -> Row:
         metric, have = item
-        return Row({"metric": metric.id, "label": metric.label(lang), "unit": metric.unit, "kind": metric.kind,
+        return Row({"metric": metric.id, "label": metric.label(lang), "unit": numbers.unit_name(metric.unit, lang),
+                    "kind": metric.kind,
                     "polarity": say(f"polarity.{metric.polarity}"), "regions": some_regions(data, have, say)},
                    group=theme_name(data.themes[metric.theme], say))
 

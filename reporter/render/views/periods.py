@@ -55,7 +55,7 @@ def period_table_view(data: Dataset, table: PeriodTable, lang: str, title: str,
     def row(item: PeriodRow) -> Row:
         unit = _shared_unit(item)
         cells = {column.key: cell(item) for column, cell in lead}
-        cells["unit"] = numbers.unit_text(unit, lang).strip() if unit else ""
+        cells["unit"] = numbers.unit_name(unit, lang) if unit else ""
         for p, fact in zip(table.periods, item.cells):
             cells[p.canonical] = _cell(fact, lang, unit is not None)
         group = theme_name(data.themes[item.key.theme], say) if isinstance(item.key, Metric) else None

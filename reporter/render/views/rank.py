@@ -10,7 +10,7 @@ from reporter.model import Fact, Region
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import Column, Row, View
-from reporter.render.views.compare import left_out_note
+from reporter.render.views.compare import left_out_note, unstated_note
 from reporter.render.views.show import places_words
 
 if TYPE_CHECKING:
@@ -42,16 +42,24 @@ def _rank_columns(say: Labels, official: bool) -> list[Column]:
 
 
 def _notes(data: Dataset, rankings: Sequence[query.Ranking], say: Labels) -> list[str]:
-    """Name what was left out only when its period is unlike the one ranked; else at most a pointer."""
+    """Name what was left out only when its period is unlike the one ranked, and apart from it the
+    regions whose figures have no stated period (never ranked: no --period would rank them);
+    else at most a pointer to other periods."""
     latest: dict[str, Fact] = {}
+    silent: dict[str, Fact] = {}
     for ranking in rankings:
         for fact in ranking.left_out:
             latest[fact.region] = fact
+        for fact in ranking.unstated:
+            silent[fact.region] = fact
+    notes = []
     if latest:
-        return [left_out_note(data, sorted(latest.values(), key=lambda f: f.period.sort_key), say, "left_out")]
-    if len(rankings) == 1 and not rankings[0].asked and rankings[0].other_periods:
-        return [say("rank.other_periods")]
-    return []
+        notes.append(left_out_note(data, sorted(latest.values(), key=lambda f: f.period.sort_key), say, "left_out"))
+    if silent:
+        notes.append(unstated_note(data, list(silent.values()), say, "rank.unstated"))
+    if not latest and len(rankings) == 1 and not rankings[0].asked and rankings[0].other_periods:
+        notes.append(say("rank.other_periods"))
+    return notes
 
 
 def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:

@@ -33,14 +33,17 @@ def change_parts(fact: Fact, say: Labels, computed: query.Delta | None = None) -
     if fact.rank_change is not None:
         parts.append(numbers.rank_move(fact.rank_change, say.lang))
     if fact.previous is not None:
-        value = numbers.number(fact.previous, True) + numbers.unit_text(fact.quantity.unit, say.lang)
+        value = numbers.amount(fact.previous, fact.quantity.unit, say.lang, True)
         parts.append(say("reported_previous", value=value))
     if not parts and computed is not None and computed.change is not None:
         approx = "≈" if computed.qualifier != "exact" else ""
         if fact.quantity.unit == "位":
             parts.append(places_words(int(-computed.change), say))
+        elif fact.quantity.unit == "%":  # a share moves by points: 同比+0.3个百分点, not 同比+14.3%
+            parts.append(say("computed_yoy", pct=approx + numbers.change_amount(
+                computed.change, "%", say.lang, True, computed.direction)))
         elif computed.pct is not None:
-            parts.append(say("computed_yoy", pct=approx + numbers.signed_pct(computed.pct)))
+            parts.append(say("computed_yoy", pct=approx + numbers.signed_pct(computed.pct, True, computed.direction)))
     # a break may come after each "; ", never inside a phrase
     return tuple(p + ("; " if i < len(parts) - 1 else "") for i, p in enumerate(parts))
 
