@@ -354,3 +354,56 @@ def test_english_unit_columns_name_units_in_english_and_counters_not_at_all(writ
     assert re.search(r"rd_investment\s+R&D investment, enterprises above designated size\s+10,000 yuan\s+flow", metrics)
     assert re.search(r"national_hightech_enterprises\s+National high-tech enterprises\s+stock", metrics)
     assert not CJK.search(metrics)
+
+
+def test_a_phrase_en_names_what_it_counts_once(write_yaml: Any) -> None:
+    """A counter with both ``noun_en`` and ``phrase_en`` (SYNTHETIC data): the phrase says the noun."""
+    from reporter.load import load_dataset
+    from reporter.render.brief import fact_context
+
+    path = write_yaml(_SYNTHETIC_COUNTER)
+    data = load_dataset(str(path))
+    context = fact_context(data, data.facts[0])
+    assert context["phrase_en"] == "12 matchmaking sessions held"
+    assert "events" not in context["phrase_en"]
+
+
+_SYNTHETIC_COUNTER = """\
+# SYNTHETIC: a hand-written counter for the wording of phrases
+sources:
+  s: {publication: SYNTHETIC, title: hand-written, date: "2020-06-01"}
+themes:
+  t: {zh: 主题, en: Theme}
+metrics:
+  talks: {zh: 对接交流, en: Matchmaking sessions, unit: 场, theme: t, kind: count,
+          noun_en: [event, events], phrase_en: "{value} matchmaking sessions held"}
+regions:
+  r:
+    zh: 合成县
+    short: 合成
+    en: Synthetic County
+    level: county
+    prefecture: 合成市
+    prefecture_en: Synthetic City
+    province: 浙江省
+    facts:
+      - {metric: talks, value: 12, unit: 场, period: 2020, source: s, quote: "对接交流12场"}
+"""
+
+
+def test_a_reported_change_of_an_undated_figure_has_no_previous_period(write_yaml: Any) -> None:
+    """As delta's machine records say (null): the year before an unstated period is no period."""
+    from reporter.load import load_dataset
+    from reporter.render.brief import region_context
+
+    data = load_dataset(str(write_yaml(_SYNTHETIC_COUNTER.replace(
+        "period: 2020, source: s, quote: \"对接交流12场\"}",
+        "period: 2020, source: s, quote: \"对接交流12场\"}\n"
+        "      - {metric: talks, value: 30, unit: 场, period: unstated/2020-H1, yoy_pct: 50, source: s,\n"
+        "         quote: \"对接交流30场，同比增长50%\"}"))))
+    facts = {f["value"]: f for t in region_context(data, data.regions["r"], full=True)["themes"] for f in t["facts"]}
+    undated, dated = facts["30"], facts["12"]
+    assert undated["period_kind"] == "unstated" and undated["delta"]["pct"] == "50"
+    assert undated["delta"]["previous_period"] is None
+    assert undated["delta"]["previous_period_zh"] is None and undated["delta"]["previous_period_en"] is None
+    assert dated["delta"] is None  # nothing to compare 2020 with

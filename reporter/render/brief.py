@@ -10,8 +10,10 @@ template holds, no control character reaches the output.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections import UserList
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter import __version__, select
@@ -71,10 +73,12 @@ def metric_words(data: Data) -> dict[str, MetricWords]:
 def _delta_context(delta: Delta | None) -> dict[str, Any] | None:
     if delta is None:
         return None
+    before = delta.previous_period if delta.previous_period.comparable else None  # "a year before an
+    # unstated period" is no period: a reported change of an undated figure has none
     return {"basis": delta.basis, "derived": delta.derived, "previous": _num(delta.previous),
-            "previous_period": delta.previous_period.canonical,
-            "previous_period_zh": prose.period_words(delta.previous_period, "zh"),
-            "previous_period_en": prose.period_words(delta.previous_period, "en"),
+            "previous_period": before.canonical if before else None,
+            "previous_period_zh": prose.period_words(before, "zh") if before else None,
+            "previous_period_en": prose.period_words(before, "en") if before else None,
             "change": _num(delta.change), "pct": _num(delta.pct), "direction": delta.direction,
             "good": delta.good, "qualifier": delta.qualifier}
 
@@ -87,6 +91,7 @@ def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: Metr
     aim = q.qualifier == "target" or metric.kind == "target"  # 力争…: the phrase says it is an aim
     said = q._replace(qualifier="exact") if aim else q
     label, label_en, inline, noun = words or metric_words(data)[metric.id]
+    phrase_en = _optional(metric, "phrase_en")
     return {
         "metric": fact.metric, "label": label, "label_en": label_en, "label_en_inline": inline,
         "kind": metric.kind, "polarity": metric.polarity, "value": numbers.number(q.written),
@@ -98,8 +103,9 @@ def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: Metr
         "rank_change": fact.rank_change, "delta": _delta_context(delta), "headline": is_headline,
         "phrase": _s(prose.phrase(label, numbers.prose_quantity(said, "zh"), "zh",
                                   _optional(metric, "phrase"), aim)),
-        "phrase_en": _s(prose.phrase(inline, numbers.prose_quantity(said, "en", noun), "en",
-                                     _optional(metric, "phrase_en"), aim)),
+        # a metric's own English sentence form says what it counts: the noun is not said twice
+        "phrase_en": _s(prose.phrase(inline, numbers.prose_quantity(said, "en", None if phrase_en else noun), "en",
+                                     phrase_en, aim)),
         "note": _s(fact.note), "quote": _s(fact.quote), "source": fact.source,
     }
 
@@ -163,18 +169,28 @@ def region_context(data: Data, region: Region, theme: Theme | None = None, *, fu
     chosen = headline.headlines(facts, data.metrics, deltas)
     words = metric_words(data) if words is None else words
     periods = {f.period.canonical: f.period for f in facts}
-    said = {id(f): fact_context(data, f, deltas.get(headline.key_of(f)), words[f.metric],
-                                headline.key_of(f) in chosen) for f in facts}
+    made: dict[int, dict[str, Any]] = {}
+
+    def said(fact: Fact) -> dict[str, Any]:
+        """A fact's context, made once, and only when something reads it."""
+        context = made.get(id(fact))
+        if context is None:
+            key = headline.key_of(fact)
+            context = made[id(fact)] = fact_context(data, fact, deltas.get(key), words[fact.metric], key in chosen)
+        return context
+
     themes: list[dict[str, Any]] = []
     for th in data.themes.values():
-        mine = [said[id(f)] for f in facts if data.metrics[f.metric].theme == th.id]
+        mine = [f for f in facts if data.metrics[f.metric].theme == th.id]
         noted = [h for h in highlights if h.theme == th.id]
         english = [h for h in noted if h.text_en]  # English prose leaves out what has no English
         if (theme is not None and th.id != theme.id) or not (mine or noted):
             continue
-        themes.append({"id": th.id, "name": _s(th.zh), "name_en": _s(th.en), "facts": mine,
-                       "periods": _by_period(mine, periods), "highlights": [_highlight(h) for h in noted],
-                       "clauses": _clauses([f for f in mine if full or f["headline"]], periods),
+        themes.append({"id": th.id, "name": _s(th.zh), "name_en": _s(th.en),
+                       "facts": Later(partial(_each, said, mine)),
+                       "periods": Later(partial(_by_period_of, said, mine, periods)),
+                       "highlights": [_highlight(h) for h in noted],
+                       "clauses": _clauses([said(f) for f in mine if full or headline.key_of(f) in chosen], periods),
                        "points": [_highlight(h) for h in (noted if full else noted[:1])],
                        "points_en": [_highlight(h) for h in (english if full else english[:1])]})
     return {
@@ -184,6 +200,37 @@ def region_context(data: Data, region: Region, theme: Theme | None = None, *, fu
         "shown_count": sum(len(c["facts"]) for t in themes for c in t["clauses"]),
         "sources": sorted({f.source for f in facts} | {h.source for h in highlights}),
     }
+
+
+def _each(said: Callable[[Fact], dict[str, Any]], facts: list[Fact]) -> list[dict[str, Any]]:
+    return [said(f) for f in facts]
+
+
+def _by_period_of(said: Callable[[Fact], dict[str, Any]], facts: list[Fact],
+                  periods: Mapping[str, Period]) -> list[dict[str, Any]]:
+    return _by_period(_each(said, facts), periods)
+
+
+class Later(UserList[Any]):
+    """A list made when first read: every fact of a theme, which a summary brief never reads, costs
+    nothing until a template asks for it. To a template it is a list (and, in the immutable
+    sandbox, one it cannot change)."""
+
+    def __init__(self, make: Callable[[], list[Any]] | Iterable[Any] = ()) -> None:  # noqa: B008
+        # UserList makes new ones of its class from a list (``facts + more``): taken as it is
+        self._make: Callable[[], list[Any]] | None = make if callable(make) else None
+        self._made: list[Any] | None = None if callable(make) else list(make)
+
+    @property  # type: ignore[override]
+    def data(self) -> list[Any]:
+        if self._made is None:
+            assert self._make is not None
+            self._made = self._make()
+        return self._made
+
+    @data.setter
+    def data(self, value: list[Any]) -> None:
+        self._made = value
 
 
 def source_context(source: Source) -> dict[str, Any]:
