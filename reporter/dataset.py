@@ -14,7 +14,7 @@ is checked and counted without building its facts, and a query builds only those
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from reporter.model import Fact, Highlight, Metric, Region, Source, Theme
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     Item = Fact | SeriesChunk
 
 FactMatch = Callable[[str, str, str, str], bool]  # (region, metric, note, quote) -> wanted?
-Coverage = tuple[dict[str, tuple[int, frozenset[str]]], dict[str, frozenset[str]]]
+Coverage = tuple[dict[str, tuple[int, frozenset[str]]], Mapping[str, frozenset[str]]]
 """(region -> (number of facts, their periods), metric -> the regions reporting it)."""
 
 
