@@ -97,11 +97,11 @@ def test_search_hits_are_read_lazily_and_again(bundled: Dataset) -> None:
 @pytest.mark.parametrize("args", [["--all"], ["--all", "--full", "--lang", "en"],
                                   ["--all", "--full", "--template", "report.md"]])
 def test_a_brief_written_in_small_chunks_is_the_same_text(monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
-    from reporter.render import brief
+    from reporter.render import template
 
     whole = run("brief", *args)
-    monkeypatch.setattr(brief, "FIRST_CHUNK", 10)
-    monkeypatch.setattr(brief, "CHUNK", 10)
+    monkeypatch.setattr(template, "FIRST_CHUNK", 10)
+    monkeypatch.setattr(template, "CHUNK", 10)
     chunked = run("brief", *args)
     assert whole.code == chunked.code == 0 and whole.stdout
     assert chunked.stdout == whole.stdout and chunked.stderr == whole.stderr
@@ -134,9 +134,9 @@ def test_a_template_that_never_reads_the_regions_still_counts_them(tmp_path: Pat
 
 
 def test_a_late_template_error_ends_the_text_and_says_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reporter.render import brief
+    from reporter.render import template as templates
 
-    monkeypatch.setattr(brief, "FIRST_CHUNK", 1)  # the first region's line is written before the error
+    monkeypatch.setattr(templates, "FIRST_CHUNK", 1)  # the first region's line is written before the error
     template = tmp_path / "late.j2"
     template.write_text("{% for r in regions %}{{ r.name }}\n{% if loop.index == 2 %}{{ 1 / 0 }}{% endif %}"
                         "{% endfor %}", encoding="utf-8")

@@ -18,7 +18,8 @@ from reporter.load import load_dataset
 from reporter.model import Metric, Quantity, Source
 from reporter.paths import bundled_data_path
 from reporter.render import numbers, prose
-from reporter.render.brief import brief_context, render_brief
+from reporter.render.brief import brief_context
+from reporter.render.template import render_brief
 
 from .conftest import run
 

@@ -42,7 +42,8 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
       reporter brief --all --full --template report.md > report.md
     """
     from reporter.names import find_period
-    from reporter.render.brief import brief_context, brief_counts, regions_worded, render_brief_chunks
+    from reporter.render.brief import brief_context, brief_counts, regions_worded
+    from reporter.render.template import render_brief_chunks
 
     if all_regions == bool(regions_):
         raise UsageProblem("name one or more regions, or give --all (not both)")
