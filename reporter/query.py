@@ -398,6 +398,12 @@ def latest_deltas(data: Dataset, metric: Metric) -> list[Delta]:
     return deltas
 
 
+def changes_among(data: Dataset, facts: Sequence[Fact]) -> list[Delta]:
+    """The year-over-year changes of ``facts`` (one region's, of one metric or more), each against
+    the fact a year earlier among them, or as the source reports it; in the order given."""
+    return _deltas(data, facts, facts)
+
+
 def _deltas(data: Dataset, facts: Sequence[Fact], ordered: Sequence[Fact]) -> list[Delta]:
     """The changes of ``ordered`` (one region's facts), each against ``facts`` a year earlier or as reported."""
     by_key = {(f.metric, f.period.canonical): f for f in facts}

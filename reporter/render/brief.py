@@ -139,16 +139,44 @@ def _highlight(h: Highlight) -> dict[str, Any]:
             "period": h.period.canonical if h.period else None}
 
 
-def _deltas(data: Data, region: Region) -> dict[headline.Key, Delta]:
-    from reporter.query import yoy_deltas
+class _Changes(Mapping[headline.Key, "Delta"]):
+    """A region's year-over-year changes by (metric, period), worked out a metric at a time when
+    first asked for: a summary brief needs those of each metric's newest figure, not of all."""
 
-    return {headline.key_of(d.fact): d for d in yoy_deltas(data, region)}
+    def __init__(self, data: Data, facts: Sequence[Fact]) -> None:
+        self._data = data
+        self._by_metric: dict[str, list[Fact]] = {}
+        for fact in facts:
+            self._by_metric.setdefault(fact.metric, []).append(fact)
+        self._made: dict[str, dict[headline.Key, Delta]] = {}
+
+    def _of(self, metric: str) -> dict[headline.Key, Delta]:
+        made = self._made.get(metric)
+        if made is None:
+            from reporter.query import changes_among
+
+            made = self._made[metric] = {headline.key_of(d.fact): d for d in
+                                         changes_among(self._data, self._by_metric.get(metric, []))}
+        return made
+
+    def __getitem__(self, key: headline.Key) -> Delta:
+        return self._of(key[0])[key]
+
+    def __iter__(self) -> Iterator[headline.Key]:
+        return (key for metric in self._by_metric for key in self._of(metric))
+
+    def __len__(self) -> int:
+        return sum(len(self._of(metric)) for metric in self._by_metric)
 
 
-def in_window(data: Data, region: Region, theme: Theme | None, latest: bool,
-              since: Period | None) -> tuple[list[Fact], list[Highlight]]:
-    """A region's facts and highlights a brief may use (in the theme, the periods asked)."""
-    facts = headline.in_window(select.region_facts(data, region, theme), latest, since)
+def in_window(data: Data, region: Region, theme: Theme | None, latest: bool, since: Period | None,
+              everything: Sequence[Fact] | None = None) -> tuple[list[Fact], list[Highlight]]:
+    """A region's facts and highlights a brief may use (in the theme, the periods asked); from
+    ``everything``, the region's facts as :func:`select.region_facts` orders them, when given."""
+    if everything is None:
+        everything = select.region_facts(data, region)
+    facts = headline.in_window((f for f in everything if theme is None or data.metrics[f.metric].theme == theme.id),
+                               latest, since)
     published = {s.id: prose.date_period(s.date) for s in data.sources.values()} if since else None
     return facts, headline.highlights_in_window(select.region_highlights(data, region, theme), since, published)
 
@@ -159,8 +187,9 @@ def region_context(data: Data, region: Region, theme: Theme | None = None, *, fu
     """A region's facts and highlights in the window, by theme; ``clauses``, ``points`` and
     ``points_en`` hold what a brief says: the headline facts (:mod:`reporter.render.headline`)
     and each theme's first highlight, or all of them with ``full``."""
-    facts, highlights = in_window(data, region, theme, latest, since)
-    deltas = _deltas(data, region) if facts else {}
+    everything = select.region_facts(data, region)  # a change may reach back before the window
+    facts, highlights = in_window(data, region, theme, latest, since, everything)
+    deltas = _Changes(data, everything)
     chosen = headline.headlines(facts, data.metrics, deltas)
     words = metric_words(data) if words is None else words
     periods = {f.period.canonical: f.period for f in facts}
