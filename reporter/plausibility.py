@@ -267,6 +267,16 @@ def _scale(unit: str) -> tuple[str, float]:
     return units.family_of(unit), float(units.to_base(Decimal(1), unit))
 
 
+def _fold(one: Fact, other: Fact) -> str:
+    """How many times the larger of two figures is the smaller, exactly, to three significant
+    digits (the screen above works in floats, whose leftovers must not reach the reader)."""
+    a, b = (units.to_base(f.quantity.value, f.quantity.unit) for f in (one, other))
+    ratio = max(a, b) / min(a, b)
+    if ratio.adjusted() >= 3:
+        ratio = ratio.quantize(Decimal(1).scaleb(ratio.adjusted() - 2))
+    return f"{ratio:,.0f}"
+
+
 def _slips_in(facts: list[Fact]) -> Iterable[Finding]:
     earlier: tuple[Fact, str, float] | None = None
     for fact in facts:
@@ -277,5 +287,5 @@ def _slips_in(facts: list[Fact]) -> Iterable[Finding]:
             if ratio >= SLIP_RATIO:
                 before = earlier[0]
                 yield _finding("warning", fact, "unit_slip", value=_shown(fact), other=_shown(before),
-                               other_period=before.period.canonical, line=_line(before), ratio=f"{ratio:,.0f}")
+                               other_period=before.period.canonical, line=_line(before), ratio=_fold(fact, before))
         earlier = (fact, family, value)

@@ -319,10 +319,13 @@ def pct_change(current: Decimal, previous: Decimal) -> Decimal | None:
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
-    """Round a derived value to ``places`` decimals (half-even)."""
-    from decimal import ROUND_HALF_EVEN
+    """Round a derived value to ``places`` decimals (half-even), however large it is: two figures
+    that differ 10^30-fold (a unit slip) make a 31-digit percentage, past Decimal's default 28."""
+    from decimal import ROUND_HALF_EVEN, localcontext
 
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
 
 
 def _derived_places(written: Decimal) -> int:

@@ -55,7 +55,12 @@ def convert(value: Decimal, unit: str, target: str) -> Decimal:
 
 
 def normalise(value: Decimal) -> Decimal:
-    """Drop trailing zeros a computation added, without ever using an exponent."""
+    """Drop trailing zeros a computation added, without ever using an exponent (at any size: a
+    whole number of more digits than Decimal's default precision is kept whole)."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        from decimal import localcontext
+
+        with localcontext() as context:
+            context.prec = max(context.prec, value.adjusted() + 2)
+            return value.quantize(Decimal(1))
     return value.normalize()

@@ -591,3 +591,38 @@ def test_numbers_are_bounded_in_digits_with_a_clear_message(write_yaml: object, 
         return
     assert result.code == 1 and message in result.stderr and "Traceback" not in result.stderr, result
     assert max(len(line) for line in result.stderr.splitlines()) < 400  # a 5,000-digit value is not echoed
+
+
+# --------------------------------------------------------------------------- figures far apart in size
+
+_FAR_APART = """\
+# SYNTHETIC: two figures of one metric 10^30-fold apart (a unit slip no digit bound catches)
+regions:
+  jiangshan:
+    facts:
+      - {metric: rd_investment, value: 100000000, unit: 亿元, period: 2020, source: page-2020-kjdd,
+         quote: "研发投入100000000亿元"}
+      - {metric: rd_investment, value: 0.000000000000000001, period: 2019, source: page-2020-kjdd,
+         quote: "研发投入0.000000000000000001万元"}
+"""
+
+
+@pytest.mark.parametrize("args", [["show", "江山"], ["show", "江山", "--by", "period"], ["delta", "江山"],
+                                  ["delta", "江山", "--format", "json"], ["brief", "江山"],
+                                  ["brief", "江山", "--full", "--lang", "en"], ["rank", "rd_investment"],
+                                  ["compare", "江山", "洞头"]])
+def test_figures_far_apart_are_worked_out_not_a_traceback(tmp_path: Path, args: list[str]) -> None:
+    """A change of 10^32 % has more digits than Decimal's default precision (28): said, not a crash."""
+    data = tmp_path / "far.yaml"
+    data.write_text(_FAR_APART, encoding="utf-8")
+    result = run("--data", "bundled", "--data", str(data), *args)
+    assert result.code == 0, result
+    assert "Traceback" not in result.stderr and "InvalidOperation" not in result.stderr
+
+
+def test_a_unit_slip_warning_says_the_exact_factor(tmp_path: Path) -> None:
+    data = tmp_path / "far.yaml"
+    data.write_text(_FAR_APART, encoding="utf-8")
+    result = run("--lang", "en", "--data", "bundled", "--data", str(data), "check")
+    assert result.code == 0, result
+    assert "differ 1,000,000,000,000,000,000,000,000,000,000-fold: unit slip?" in result.stdout + result.stderr
