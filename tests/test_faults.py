@@ -626,3 +626,23 @@ def test_a_unit_slip_warning_says_the_exact_factor(tmp_path: Path) -> None:
     result = run("--lang", "en", "--data", "bundled", "--data", str(data), "check")
     assert result.code == 0, result
     assert "differ 1,000,000,000,000,000,000,000,000,000,000-fold: unit slip?" in result.stdout + result.stderr
+
+
+def test_ctrl_c_just_after_the_answer_is_no_traceback() -> None:
+    """Ctrl-C after the answer, as the run ends (here: at the very step before the interpreter's
+    shutdown, delivered by the run itself, so the moment is certain): "interrupted", 130, no
+    traceback and no "Exception ignored" from the shutdown."""
+    script = (
+        "import gc, os, signal, sys\n"
+        "from reporter.cli import main\n"
+        "freeze = gc.freeze\n"
+        "def interrupted():\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    freeze()\n"
+        "gc.freeze = interrupted\n"
+        "sys.argv = ['reporter', 'get', '江山', '研发投入']\n"
+        "main()\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60,
+                         env={**os.environ, "PYTHONPATH": str(REPO), "LC_ALL": "C.UTF-8"})
+    assert out.stdout.decode() == "2.06亿元\n"
+    assert (out.returncode, out.stderr.decode()) == (130, "reporter: interrupted\n")

@@ -32,6 +32,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             note("reporter: " + Message("interrupted").text(session.message_lang))
             code = ExitCode.INTERRUPTED
     if real_run:
+        # From here on Ctrl-C can only end the run sooner: Python's shutdown would print it as an
+        # ignored exception (and exit 0); it is "interrupted", 130, as anywhere else.
+        import signal
+
+        signal.signal(signal.SIGINT, lambda signum, frame: _interrupted_at_exit(session.message_lang))
         # A real run ends here. Python's shutdown would garbage-collect everything imported and made,
         # which costs more than a warm get's own work; frozen objects are left to the OS, which takes
         # the memory back anyway. Streams are still flushed and atexit handlers run as usual.
@@ -39,6 +44,12 @@ def main(argv: Sequence[str] | None = None) -> None:
 
         gc.freeze()
     sys.exit(int(code))
+
+
+def _interrupted_at_exit(lang: str) -> None:
+    """SIGINT once the answer is out: stdout was flushed with every write, so end at once."""
+    note("reporter: " + Message("interrupted").text(lang))
+    os._exit(ExitCode.INTERRUPTED)
 
 
 def _run(session: Session, argv: Sequence[str] | None) -> int:
