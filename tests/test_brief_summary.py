@@ -98,7 +98,7 @@ def test_the_rule_by_precedence_and_per_theme_cap(rule_data: str) -> None:
         ("prov_rank", "2020"), ("loans", "2020"), ("firms", "2020")}
     # with room for more: ranks, then changes, then money flows by size, then other money
     assert headline.headlines(facts, data.metrics, deltas, per_theme=4) == {
-        ("prov_rank", "2020"), ("loans", "2020"), ("grants", "2020"), ("fund", "@2020-H1"), ("firms", "2020")}
+        ("prov_rank", "2020"), ("loans", "2020"), ("grants", "2020"), ("fund", "asof/2020-H1"), ("firms", "2020")}
     assert headline.headlines(facts, data.metrics, deltas, per_theme=1) == {("prov_rank", "2020"), ("firms", "2020")}
 
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 @click.argument("metric", required=False, shell_complete=complete_metrics)
 @click.argument("value", required=False)
 @click.option("--unit", "-u", metavar="U", help="Unit as printed, e.g. 亿元 [default: the metric's unit].")
-@click.option("--period", "-p", metavar="P", help="e.g. 2020-01/09, 2020年1-9月, 2020-H1, @2020-H1.")
+@click.option("--period", "-p", metavar="P", help="e.g. 2020-01/09, 2020年1-9月, 2020-H1, asof/2020-H1.")
 @click.option("--qualifier", "-q", metavar="Q", help="exact, more_than (多), approx (约), nearly (近), at_least "
                                                      "(不少于) or target (目标) [default: exact].")
 @click.option("--yoy", metavar="PCT", help="Year-over-year change in % as the source reports it (下降: negative); "
