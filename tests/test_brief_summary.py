@@ -130,7 +130,7 @@ def test_since_a_bad_or_empty_period_is_one_clear_error(rule_data: str) -> None:
     bad = run("--data", rule_data, "brief", "a", "--since", "last week")
     assert bad.code == 1 and bad.stderr.startswith("reporter: bad period:") and bad.stdout == ""
     empty = run("--data", rule_data, "brief", "a", "--since", "2030")
-    assert empty.code == 1 and "no facts or highlights since 2030" in empty.stderr and empty.stdout == ""
+    assert empty.code == 3 and "no facts or highlights since 2030" in empty.stderr and empty.stdout == ""
 
 
 def test_the_bundled_summary_fits_an_email_preview() -> None:

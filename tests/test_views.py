@@ -261,8 +261,9 @@ def test_new_options_refuse_what_they_cannot_honour() -> None:
              (["rank", "研发投入", "--each-period", "--region", "江山"],
               "choose one of --each-period and --region"),
              (["rank", "研发投入", "--region", "江山", "--top", "2"], "--top needs a ranking, not --region"),
-             (["delta"], "name a REGION, or give --all METRIC"),
-             (["delta", "江山", "--all", "研发投入"], "--all METRIC takes no REGION"),
+             (["delta"], "name a REGION, or give --all [METRIC]"),
+             (["delta", "江山", "--all", "研发投入"], "--all takes one METRIC at most"),
+             (["delta", "江山", "--all"], "--all shows every region: name a METRIC (or none), not the region 江山市"),
              (["show", "江山", "--by", "period", "--sources"], "--sources needs the list layout")]
     for args, message in cases:
         result = run(*args)

@@ -152,8 +152,8 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
         refused(session, exc)
     except DataError as exc:
         for problem in exc.problems:
-            note(f"reporter: {problem}")
-        note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}")
+            note(f"reporter: {problem}", always=True)
+        note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}", always=True)
         if not interactive:
             raise click.exceptions.Exit(ExitCode.ERROR) from None
         return None
@@ -185,7 +185,7 @@ def layer_options(paths: list[str]) -> str:
 
 def refused(session: Session, exc: Refused) -> NoReturn:
     """End the run on a file append.py will not edit: its reason, in the user's language."""
-    note(f"reporter: {exc.text(session.lang)}")
+    note(f"reporter: {exc.text(session.lang)}", always=True)
     raise click.exceptions.Exit(ExitCode.ERROR)
 
 
@@ -206,8 +206,8 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
         try:
             given, source = Dialog(session, target, layers, _data(layers)).region_fields(ident, source)
         except EOFError:  # Ctrl-D: the user stopped before the end
-            note("")
-            note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}")
+            note("", always=True)
+            note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}", always=True)
             return
     try:
         added = add_region(target, ident, layers, given, source)

@@ -118,7 +118,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
         seen.add((str(d.metric), str(d.period)))
         chosen.append(fields)
     if not chosen:
-        note(f"reporter: {_say(session, 'extract.none_to_add', file=target)}")
+        note(f"reporter: {_say(session, 'extract.none_to_add', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR)
     path = Path(os.path.expanduser(target))
     try:
@@ -127,8 +127,8 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
         refused(session, exc)
     except DataError as exc:
         for problem in exc.problems:
-            note(f"reporter: {problem}")
-        note(f"reporter: {_say(session, 'add.not_written', file=target)}")
+            note(f"reporter: {problem}", always=True)
+        note(f"reporter: {_say(session, 'add.not_written', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     said = _say(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen), region=region,
                 file=target, first=added.first_line, last=added.last_line)

@@ -99,13 +99,13 @@ def stream_json(views: Sequence[View], env: Environment) -> Iterator[str]:
 
 
 def _json_array(view: View, ascii_only: bool, indent: str) -> Iterator[str]:
-    keys = [json.dumps(str(k), ensure_ascii=ascii_only) + ": " for k in view.record_keys]
+    keys = [json.dumps(str(k), ensure_ascii=ascii_only) + ": " for k in view.json_keys]
     value = _memo(lambda v: json_value(v, ascii_only))
     separator = ",\n" + indent + "  "
 
     def lines() -> Iterator[str]:
         first = True
-        for row, varying, variants in view.machine_blocks():
+        for row, varying, variants in view.machine_blocks(view.json_keys):
             pairs = [k + value(v) for k, v in zip(keys, row)]  # a block's shared values, said once
             for variant in variants:
                 for position, v in zip(varying, variant):
@@ -134,7 +134,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def stream_csv(views: Sequence[View], env: Environment) -> Iterator[str]:
+def stream_csv(views: Sequence[View], env: Environment, header: bool = True) -> Iterator[str]:
     view = views[0]
     # Every cell, not only str values: a list cell (a metric's aliases) is joined into text that
     # may start with '='; a number's text is left as it is by spreadsheet_safe. Each distinct
@@ -151,7 +151,8 @@ def stream_csv(views: Sequence[View], env: Environment) -> Iterator[str]:
                     else:
                         cells[position] = "" if v is None else field(v)
                 yield ",".join(cells) + "\n"
-    yield ",".join(_csv_field(k) for k in view.record_keys) + "\n"
+    if header:
+        yield ",".join(_csv_field(k) for k in view.record_keys) + "\n"
     yield from _chunked(lines())
 
 
@@ -164,7 +165,7 @@ def _csv_field(text: str) -> str:
     return buffer.getvalue()[:-1]
 
 
-def stream_tsv(views: Sequence[View], env: Environment) -> Iterator[str]:
+def stream_tsv(views: Sequence[View], env: Environment, header: bool = True) -> Iterator[str]:
     view = views[0]
     cell = _memo(lambda v: _cell(v).replace("\t", " ").replace("\n", " "))
 
@@ -175,7 +176,8 @@ def stream_tsv(views: Sequence[View], env: Environment) -> Iterator[str]:
                 for position, v in zip(varying, variant):
                     cells[position] = _said(v, cell, "")
                 yield "\t".join(cells) + "\n"
-    yield "\t".join(view.record_keys) + "\n"
+    if header:
+        yield "\t".join(view.record_keys) + "\n"
     yield from _chunked(lines())
 
 
@@ -238,12 +240,12 @@ def views_as_json(views: Sequence[View], env: Environment) -> str:
     return "".join(stream_json(views, env))
 
 
-def views_as_csv(views: Sequence[View], env: Environment) -> str:
-    return "".join(stream_csv(views, env))
+def views_as_csv(views: Sequence[View], env: Environment, header: bool = True) -> str:
+    return "".join(stream_csv(views, env, header))
 
 
-def views_as_tsv(views: Sequence[View], env: Environment) -> str:
-    return "".join(stream_tsv(views, env))
+def views_as_tsv(views: Sequence[View], env: Environment, header: bool = True) -> str:
+    return "".join(stream_tsv(views, env, header))
 
 
 def views_as_yaml(views: Sequence[View], env: Environment) -> str:
