@@ -65,10 +65,13 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
         return
     if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
         print_text(session, drafts_as_json(drafts))
-        return
-    print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
-                                       source_exists=source in data.sources, text_name=os.path.basename(file),
-                                       as_of=as_of, metrics=data.metrics, layers=layer_options(list(session.data_paths))))
+    else:
+        print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
+                                           source_exists=source in data.sources, text_name=os.path.basename(file),
+                                           as_of=as_of, metrics=data.metrics,
+                                           layers=layer_options(list(session.data_paths))))
+    if not drafts:  # the note above said so: a text without figures is an empty answer
+        raise click.exceptions.Exit(ExitCode.NOTHING)
 
 
 def _say(session: Session, key: str, **values: object) -> str:
