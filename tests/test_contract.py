@@ -402,3 +402,31 @@ def test_the_data_format_doc_lists_the_export_keys_in_order() -> None:
     table = [line for line in section.split("\n\n")[2].splitlines() if line.startswith("| `")]
     listed = [key for line in table for key in re.findall(r"`(\w+)`", line.split("|")[1])]
     assert listed == EXPORT_KEYS
+
+
+def test_a_bom_is_not_written_into_the_middle_of_a_file(tmp_path: Path) -> None:
+    """``>> log.csv``: stdout is a file that holds something already, so no second mark."""
+    import os
+    import subprocess
+    import sys
+
+    log = tmp_path / "log.csv"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for extra in ([], ["--no-header"]):
+        with open(log, "ab") as handle:
+            subprocess.run([sys.executable, "-m", "reporter", "rank", "研发投入", "-f", "csv", "--bom", *extra],
+                           stdout=handle, env=env, check=True)
+    data = log.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfposition,") and data.count(b"\xef\xbb\xbf") == 1
+    assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))) == 3
+
+
+def test_quiet_shows_no_progress_bar() -> None:
+    from reporter.cli.session import Session
+    from reporter.terminal import Environment
+
+    session = Session()
+    session._env = Environment(stderr_isatty=True)
+    assert session.progress() is not None
+    session.quiet = True
+    assert session.progress() is None

@@ -109,8 +109,7 @@ def render_chunks(views: Sequence[View], fmt: str, env: Environment, header: boo
         yield from streamed(views, env, header=header) if chosen in ("csv", "tsv") else streamed(views, env)
         return
     if not header:  # csv or tsv, whole: an encoding that cannot carry everything is checked first
-        text = render(views, chosen, env, header=False)
-        yield for_stream(text, env.encoding)
+        yield for_stream(render(views, chosen, env, header=False), env.encoding)
         return
     views = [_held(view) for view in views]
     if utf and chosen in ("table", "plain", "markdown") and any(is_lazy(v.items) for v in views):

@@ -29,6 +29,13 @@ class Number(str):
     __slots__ = ()
 
 
+class Digits(str):
+    """A number's written digits as text (``value_text``: ``"1009.0"``): a JSON string, a bare CSV or
+    TSV cell (digits need neither quoting nor the formula guard), a quoted YAML string."""
+
+    __slots__ = ()
+
+
 _NEGATIVE_ZEROS = frozenset(("-0", "-0.0"))  # written so in a file, said as 0
 
 
@@ -36,6 +43,8 @@ def _said(value: Any, other: Callable[[Any], str], none: str) -> str:
     """The cell for a value of a block's varying position: numbers and nulls directly, the rest by ``other``."""
     if value.__class__ is Number:
         return "0" if value in _NEGATIVE_ZEROS else value
+    if value.__class__ is Digits:
+        return value
     if value is None:
         return none
     return other(value)
@@ -111,6 +120,8 @@ def _json_array(view: View, ascii_only: bool, indent: str) -> Iterator[str]:
                 for position, v in zip(varying, variant):
                     if v.__class__ is Number:
                         pairs[position] = keys[position] + ("0" if v in _NEGATIVE_ZEROS else v)
+                    elif v.__class__ is Digits:
+                        pairs[position] = keys[position] + '"' + v + '"'
                     else:
                         pairs[position] = keys[position] + ("null" if v is None else value(v))
                 yield ("[\n" + indent + "  " if first else separator) + "{" + ", ".join(pairs) + "}"
@@ -148,6 +159,8 @@ def stream_csv(views: Sequence[View], env: Environment, header: bool = True) -> 
                 for position, v in zip(varying, variant):
                     if v.__class__ is Number:
                         cells[position] = "0" if v in _NEGATIVE_ZEROS else v
+                    elif v.__class__ is Digits:
+                        cells[position] = v
                     else:
                         cells[position] = "" if v is None else field(v)
                 yield ",".join(cells) + "\n"
@@ -210,6 +223,8 @@ def stream_yaml(views: Sequence[View], env: Environment) -> Iterator[str]:
             return keys[position] + ": null"
         if isinstance(value, Number | Decimal):
             return f"{keys[position]}: {format(Decimal(value), 'f')}"
+        if value.__class__ is Digits:  # digits read as a number unless quoted, as the dumper quotes them
+            return f"{keys[position]}: '{value}'"
         text = made.get((position, value))
         if text is None:
             if len(made) >= 50_000:

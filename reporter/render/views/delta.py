@@ -38,12 +38,20 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
     every_region = region is None
     every_metric = every_region and metric is None
     series: dict[tuple[str, str], list[Fact]] = {}
-    for d in deltas:
-        series.setdefault((d.fact.region, d.fact.metric), [])
-    facts = data.facts_of(metric=metric.id) if every_region and metric else data.facts_of(region.id if region else None)
-    for fact in facts:
-        if (fact.region, fact.metric) in series:
-            series[(fact.region, fact.metric)].append(fact)
+
+    def series_of(fact: Fact) -> list[Fact]:
+        """The facts of a row's region and metric, for its sparkline: read on the first human row
+        (json, csv and tsv draw none, and every region's facts are many)."""
+        if not series:
+            for d in deltas:
+                series.setdefault((d.fact.region, d.fact.metric), [])
+            facts = (data.facts_of(metric=metric.id) if every_region and metric
+                     else data.facts_of(region.id if region else None))
+            for each in facts:
+                if (each.region, each.metric) in series:
+                    series[(each.region, each.metric)].append(each)
+        return series[(fact.region, fact.metric)]
+
     counts: dict[str, int] = {}
     for d in deltas:
         counts[d.fact.metric] = counts.get(d.fact.metric, 0) + 1
@@ -87,7 +95,7 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
         else:
             change = "" if d.change is None else approx + numbers.change_amount(d.change, q.unit, lang, True,
                                                                                 d.direction)
-        line = trend(series[(fact.region, fact.metric)], fact.period) if id(d) in carries else ""
+        line = trend(series_of(fact), fact.period) if id(d) in carries else ""
         first = data.regions[fact.region].name(lang) if every_region and not by_region else of.label(lang)
         return Row({first_key: first, "period": fact.period.in_words(lang),
                     "value": numbers.quantity(q, lang, True, symbols=True),

@@ -85,7 +85,7 @@ _VARYING = (6, 8, 10, 11, 12, 16, 18)
 def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -> Iterator[Block]:
     """:func:`fact_record`'s values for every fact, a block per store item: what a series' facts share
     is cleaned once, and no Fact is built for each."""
-    from reporter.render.machine import Number
+    from reporter.render.machine import Digits, Number
     from reporter.render.safe import clean
 
     regions, metrics = data.regions, data.metrics
@@ -97,14 +97,14 @@ def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -
                None, None, None, clean(first.note), clean(first.source), clean(first.quote), None,
                clean(metric.unit), None)
         if quantity.unit == metric.unit:  # the value is its base value: no arithmetic for each fact
-            yield Block(row, _VARYING, [(Number(value), period.canonical, None if yoy is None else Number(yoy),
-                                         None if previous is None else Number(previous), rank, Number(value),
-                                         value)
-                                        for period, value, yoy, previous, rank in item.variants()])
+            yield Block(row, _VARYING, [(number, period.canonical, None if yoy is None else Number(yoy),
+                                         None if previous is None else Number(previous), rank, number, Digits(value))
+                                        for period, value, yoy, previous, rank in item.variants()
+                                        for number in (Number(value),)])
         else:
             yield Block(row, _VARYING, [(Number(value), period.canonical, None if yoy is None else Number(yoy),
                                          None if previous is None else Number(previous), rank,
-                                         in_metric_unit(Decimal(value), quantity.unit, metric), value)
+                                         in_metric_unit(Decimal(value), quantity.unit, metric), Digits(value))
                                         for period, value, yoy, previous, rank in item.variants()])
         if seen is not None:
             seen(item.size)
