@@ -13,11 +13,11 @@ from reporter.render import FORMATS
 
 EXIT_CODES = """\b
 Exit codes:
-  0    success: an answer was printed (also when a reader such as head stops early)
+  0    an answer was printed (also when a reader such as head stops early)
   1    error: unknown name, invalid data file or template, unwritable output
-  2    usage error: bad option or argument, or a --format the command cannot write
-  3    nothing found: a good question with an empty answer (json prints [], csv its header)
-  4    delta --fail-on worse: a change went the wrong way (the changes are printed)
+  2    usage error: bad option or argument, a --format the command cannot write
+  3    nothing found: an empty answer (json still prints [], csv its header)
+  4    delta --fail-on worse: a change went the wrong way (it is printed)
   130  interrupted (Ctrl-C)"""
 
 COMMANDS = {  # name -> module.object (listed alphabetically by --help)
