@@ -221,7 +221,7 @@ def test_quiet_silences_every_note_and_no_error(write_yaml: Callable[..., Path],
     noisy = [["--data", mini, "get", "甲", "rd_investment"], ["rank", "hightech_recertified"],
              ["rank", "hightech_recertified", "--by", "period"], ["compare", "洞头", "江山"],
              ["export", "-o", str(tmp_path / "facts.csv"), "--format", "csv"], ["show", "江山", "--format", "csv"],
-             ["check"], ["delta", "乐清"]]
+             ["check"], ["delta", "乐清"], ["brief", "江山"]]
     for args in noisy:
         loud = run(*args)
         assert loud.stderr, args
