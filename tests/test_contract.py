@@ -348,16 +348,19 @@ def _documented_keys() -> dict[str, tuple[list[str], dict[str, list[str]]]]:
 
 
 def _expanded(keys: list[str], record: dict[str, Any], nested: dict[str, list[str]]) -> list[str]:
-    """The documented keys with R and P spelled out as the record's own regions or periods."""
+    """The documented keys with each run of ``R.``/``P.`` keys spelled out for the record's own regions
+    or periods (those its nested object holds), in order."""
     names = next((list(record[k]) for k in nested), [])
     out: list[str] = []
-    for key in keys:
+    run_: list[str] = []
+    for key in [*keys, ""]:
         if key[:2] in ("R.", "P."):
-            if key == keys[next(i for i, k in enumerate(keys) if k[:2] in ("R.", "P."))]:
-                cells = [k for k in keys if k[:2] in ("R.", "P.")]
-                out += [f"{name}.{cell[2:]}" for name in names for cell in cells]
+            run_.append(key[2:])
             continue
-        out.append(key)
+        out += [f"{name}.{cell}" for name in names for cell in run_]
+        run_ = []
+        if key:
+            out.append(key)
     return out
 
 

@@ -70,9 +70,11 @@ CELL_KEYS = ["value", "unit", "period", "qualifier", "value_base", "value_text"]
 
 
 def compare_keys(regions: Sequence[Region]) -> list[str]:
-    """The flat keys of a comparison (csv and tsv's columns): the metric's, then ``R.value`` … per region."""
-    return ["metric", "label", "label_en", "unit", "unit_base",
-            *(f"{region.id}.{key}" for region in regions for key in CELL_KEYS)]
+    """The flat keys of a comparison (csv and tsv's columns): the metric's, then ``R.value`` … per region;
+    the keys added since (``unit_base``, ``R.value_base`` …) after them, so no column moved."""
+    return ["metric", "label", "label_en", "unit",
+            *(f"{region.id}.{key}" for region in regions for key in CELL_KEYS[:4]), "unit_base",
+            *(f"{region.id}.{key}" for region in regions for key in CELL_KEYS[4:])]
 
 
 def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:

@@ -40,8 +40,10 @@ METRIC_LEAD = ["metric", "position", "region", "region_name"]  # rank METRIC --b
 
 
 def period_keys(lead_keys: list[str], periods: Sequence[Period]) -> list[str]:
-    """The flat keys of a periods-as-columns table: the lead's, the units, then ``P.value`` … per period."""
-    return [*lead_keys, "unit", "unit_base", *(f"{p.canonical}.{key}" for p in periods for key in CELL_KEYS)]
+    """The flat keys of a periods-as-columns table: the lead's, the unit, then ``P.value`` … per period;
+    the keys added since (``unit_base``, ``P.value_base`` …) after them, so no column moved."""
+    return [*lead_keys, "unit", *(f"{p.canonical}.{key}" for p in periods for key in CELL_KEYS[:3]), "unit_base",
+            *(f"{p.canonical}.{key}" for p in periods for key in CELL_KEYS[3:])]
 
 
 def period_table_view(data: Dataset, table: PeriodTable, lang: str, title: str,
