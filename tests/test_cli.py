@@ -22,6 +22,7 @@ COMMANDS = {
     "rank-rd-2019": ["rank", "industrial_rd_investment", "--period", "2019"],
     "delta-jiangshan": ["delta", "江山"],
     "delta-dongtou": ["delta", "洞头"],
+    "delta-all": ["delta", "--all"],
     "search-loan": ["search", "贷款"],
 }
 FORMATS = ["table", "plain", "tsv", "csv", "json", "markdown"]
