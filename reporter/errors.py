@@ -11,11 +11,17 @@ if TYPE_CHECKING:
 
 
 class ExitCode:
-    """Documented process exit codes (plain ints: an IntEnum costs start-up time for nothing)."""
+    """Documented process exit codes (plain ints: an IntEnum costs start-up time for nothing).
+
+    A script tells the outcomes apart by them: an answer (0), no answer to a good question (3: a
+    machine format still printed a valid, empty document), a check that found a change for the
+    worse (4), and something broken (1) or mistyped (2)."""
 
     OK = 0
-    ERROR = 1  # unknown name, no data, invalid data file, bad template
-    USAGE = 2  # bad option or argument
+    ERROR = 1  # unknown name, invalid data file, bad template, unwritable output
+    USAGE = 2  # bad option or argument, or options that cannot go together
+    NOTHING = 3  # the question was good, the data valid, and the answer empty
+    WORSE = 4  # delta --fail-on worse: a change went the wrong way (and was printed)
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -73,7 +79,10 @@ class LookupFailed(ReporterError):
 
 
 class NoData(ReporterError):
-    """The question is well formed but the data holds no answer."""
+    """The question is well formed but the data holds no answer: exit 3, and what to say is a note
+    (``--quiet`` silences it), not an error."""
+
+    exit_code = ExitCode.NOTHING
 
 
 class TemplateFailed(ReporterError):

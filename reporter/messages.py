@@ -55,8 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.unclosed_quote": ("the quote {quote} opened here is never closed: end the text with {quote}",
                             "这里的引号 {quote} 没有闭合：请在文字末尾补上 {quote}"),
     "yaml.tab": ("a tab indents this line: YAML indents with spaces", "这一行用了制表符（Tab）缩进：YAML 只能用空格缩进"),
-    "yaml.at_sign": ("a value starting with @ must be quoted, as in \"@2020-H1\"",
-                     "以 @ 开头的值要加引号，如 \"@2020-H1\""),
+    "yaml.at_sign": ("a value starting with @ must be quoted, as in \"@2020-H1\" (or write asof/2020-H1)",
+                     "以 @ 开头的值要加引号，如 \"@2020-H1\"（或写作 asof/2020-H1）"),
     "yaml.full_width_colon": ("a full-width '：' where YAML needs ':' (a half-width colon, then a space)",
                               "这里用了全角冒号“：”，YAML 需要半角冒号“:”，其后再加一个空格"),
     "yaml.alias": ("anchors and aliases (&, *) are not allowed in data files", "数据文件中不允许锚点和别名（&、*）"),
@@ -107,9 +107,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "有{digits}位有效数字，最多保留{most}位"),
     # periods (reporter.periods, reporter.period_words)
     "period.expected": ("expected 2019, 2020-H1, 2020-Q1, 2020-05, 2020-01/05, 2019/2020, P2Y/2020-H1, 2020/P5Y, "
-                        "@2020-H1 or unstated/2020-H1 (or words: 2020年1-5月, 截至2020年上半年, Jan–May 2020)",
+                        "asof/2020-H1 or unstated/2020-H1 (or words: 2020年1-5月, 截至2020年上半年, Jan–May 2020)",
                         "应为 2019、2020-H1、2020-Q1、2020-05、2020-01/05、2019/2020、P2Y/2020-H1、2020/P5Y、"
-                        "@2020-H1 或 unstated/2020-H1（也可写作 2020年1-5月、截至2020年上半年、Jan–May 2020）"),
+                        "asof/2020-H1 或 unstated/2020-H1（也可写作 2020年1-5月、截至2020年上半年、Jan–May 2020）"),
     "period.refused": ("{reason}; {expected}", "{reason}；{expected}"),
     "period.year_range": ("year {text} is outside 1000-9999", "年份{text}不在1000-9999之间"),
     "period.month_range": ("month {month} is not 01-12", "月份{month}不在01-12之间"),
@@ -125,11 +125,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "2020-05）{hint}"),
     "period.near": (": did you mean {near}?", "：是否指 {near}？"),
     "period.day": ("'{text}' is a day inside a month: a period is at the finest a month (2020-06) or a month's end "
-                   "(@2020-06)", "“{text}”是月中的某一天：时期最细到月（2020-06）或月末（@2020-06）"),
+                   "(asof/2020-06)", "“{text}”是月中的某一天：时期最细到月（2020-06）或月末（asof/2020-06）"),
     "period.half": ("half H{half} of {year}: a half is H1 or H2", "{year}年的H{half}：半年只有H1、H2"),
     "period.quarter": ("quarter Q{quarter} of {year}: a quarter is Q1-Q4", "{year}年第{quarter}季度：季度只有一至四季度"),
     "period.date": ("'{text}' is not a period: a day (a period is at the finest a month, 2020-06, or a month's "
-                    "end, @2020-06)", "“{text}”不是时期，而是某一天（时期最细到月，如 2020-06，或月末，如 @2020-06）"),
+                    "end, asof/2020-06)", "“{text}”不是时期，而是某一天（时期最细到月，如 2020-06，或月末，如 asof/2020-06）"),
     "period.not_reported": ("'{text}' is not when a source reported (2020年年中, mid-2020)",
                             "“{text}”不是报道时间（如 2020年年中、mid-2020）"),
     "period.did_you_mean": ("'{text}' is not a period (did you mean {near}?)", "“{text}”不是时期（是否指 {near}？）"),
@@ -266,7 +266,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.ask.metric": ("Metric (id or name)", "指标（代码或名称）"),
     "add.ask.value": ("Value, as printed", "数值（按原文）"),
     "add.ask.unit": ("Unit", "单位"),
-    "add.ask.period": ("Period (2020-01/09, 2020年1-9月, @2020-H1 …)", "时期（如 2020-01/09、2020年1-9月、@2020-H1）"),
+    "add.ask.period": ("Period (2020-01/09, 2020年1-9月, asof/2020-H1 …)", "时期（如 2020-01/09、2020年1-9月、asof/2020-H1）"),
     "add.ask.qualifier": ("Qualifier (exact, more_than 多, approx 约, nearly 近, at_least 不少于, target 目标)",
                           "限定（exact 确数、more_than 多、approx 约、nearly 近、at_least 不少于、target 目标）"),
     "add.ask.yoy": ("Change year over year in % (下降: negative; Enter: none)", "同比增减（%，下降为负；回车表示无）"),

@@ -165,7 +165,7 @@ def _end_of(text: str) -> Period:
 
 
 def _day(year: str, month: str, day: str) -> Period:
-    """A date is a period only as the end of its month (截至2020年6月30日 = @2020-06)."""
+    """A date is a period only as the end of its month (截至2020年6月30日 = asof/2020-06)."""
     m = int(month)
     last = 29 if m == 2 and int(year) % 4 == 0 and (int(year) % 100 or int(year) % 400 == 0) else \
         [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(m - 1) % 12]
@@ -279,6 +279,7 @@ def _zh_year(match: re.Match[str]) -> str:
 LOOSER: list[tuple[str, object]] = [
     (r"\s+", ""),
     (r"(?i)unstated", "unstated"),
+    (r"(?i)asof", "asof"),
     (r"[hqpy]", lambda m: m.group().upper()),
     (r"^([HQ][1-4])-?(\d{4})$", r"\2-\1"),
     (r"(\d{4})[-_]?([HQ][1-4])", r"\1-\2"),

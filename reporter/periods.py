@@ -14,12 +14,12 @@ canonical              also accepted (examples)    meaning
 ``2019/2020``          ``2019-2020年``              a span of whole years
 ``P2Y/2020-H1``        ``截至…的近两年``            n years ending with the anchor (近两年)
 ``2020/P5Y``           ``2020年起5年``              n years starting with the anchor (5年 target)
-``@2020-H1``           ``截至2020年6月末``          a stock as of the end of the anchor (截至目前)
+``asof/2020-H1``       ``截至2020年6月末``          a stock as of the end of the anchor (截至目前)
 ``unstated/2020-H1``   ``未注明时期（见于…报道）``   the source states no period; it was reported
                                                    by the end of the anchor (not comparable)
 =====================  ==========================  ===========================================
 
-Anchors (after ``@`` or ``unstated/``, beside ``/PnY``) are a year, half, quarter or month.
+Anchors (after ``asof/`` or ``unstated/``, beside ``/PnY``) are a year, half, quarter or month.
 Canonical strings are strict (``2020-1/5`` is refused with "did you mean 2020-01/05?"); the
 words people write, in Chinese or English, are read generously by :mod:`reporter.period_words`,
 which also prints them, so every printed form parses back to its period.
@@ -28,6 +28,11 @@ which also prints them, so every printed form parses back to its period.
 ``{...}`` or ``[...]``, and an unquoted ``?`` is a shell wildcard; a word starting with a
 letter is safe in YAML (block and flow), in a CSV cell and in a ``PERIOD=VALUE`` series.
 ``?/2020-H1`` is still read, as a spelling of the same period.
+
+``asof/`` and not ``@`` for the same reasons: ``@2020-H1`` must be quoted in YAML, and a
+spreadsheet runs a cell starting with ``@`` as a formula (``2020`` minus cell ``H1``), so CSV had
+to write it ``'@2020-H1``, which every other CSV reader then read as such. ``@2020-H1`` is still
+read everywhere a period is (data files, ``--period``), as a spelling of ``asof/2020-H1``.
 """
 
 
@@ -205,7 +210,7 @@ def of_forward(anchor: Period, years: int) -> Period:
 
 
 def of_asof(anchor: Period) -> Period:
-    return Period("asof", anchor.last, anchor.last, f"@{anchor.canonical}", 0, anchor)
+    return Period("asof", anchor.last, anchor.last, f"asof/{anchor.canonical}", 0, anchor)
 
 
 def of_unstated(anchor: Period) -> Period:
@@ -218,7 +223,7 @@ def anchor_of(text: str) -> Period:
     if period.kind not in ANCHOR_KINDS:
         from reporter.messages import Message
 
-        near = f"@{_year_month(period.last)[0]:04d}-{_year_month(period.last)[1]:02d}"
+        near = f"asof/{_year_month(period.last)[0]:04d}-{_year_month(period.last)[1]:02d}"
         hint = Message("period.near", near=near) if period.kind == "months" else ""
         raise PeriodError("period.anchor", text=text, canonical=period.canonical, hint=hint)
     return period
@@ -239,7 +244,7 @@ CANONICAL: list[tuple[str, Callable[..., Period]]] = [
     (r"(\d{4})/(\d{4})", of_years),
     (r"P(\d{1,2})Y/(.+)", lambda n, a: of_trailing(span_years(n), anchor_of(a))),
     (r"(.+)/P(\d{1,2})Y", lambda a, n: of_forward(anchor_of(a), span_years(n))),
-    (r"@(.+)", lambda a: of_asof(anchor_of(a))),
+    (r"(?:asof/|@)(.+)", lambda a: of_asof(anchor_of(a))),  # @2020-H1: the spelling before asof/
     (r"(?:unstated|\?)/(.+)", lambda a: of_unstated(anchor_of(a))),
 ]
 

@@ -169,17 +169,17 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
     if word is None:
         return None if as_of is None else f"unstated/{anchor(as_of)}"
     if word.kind == "now":
-        return None if as_of is None else f"@{anchor(as_of)}"
+        return None if as_of is None else f"asof/{anchor(as_of)}"
     if word.kind == "years":
         return f"{word.a}/{word.b}"
     if word.kind == "by_year":
-        return f"@{word.year}" if word.year else None
+        return f"asof/{word.year}" if word.year else None
     if word.kind in ("trailing", "forward"):
         if as_of is None:
             return None
         if word.kind == "forward":
             return f"{as_of // 12}/P{word.a}Y"
-        return f"@{anchor(as_of)}" if point else f"P{word.a}Y/{anchor(as_of)}"
+        return f"asof/{anchor(as_of)}" if point else f"P{word.a}Y/{anchor(as_of)}"
     last_month = {"half": 6 * word.a, "quarter": 3 * word.a, "year": 12}.get(word.kind, word.b)
     if word.year is not None:
         year = word.year
@@ -191,11 +191,11 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
         year = as_of // 12 if last_month <= as_of % 12 + 1 else as_of // 12 - 1
     if word.kind == "year":
         running = as_of is not None and year == as_of // 12 and as_of % 12 < 11
-        return f"@{anchor(as_of)}" if running and not target and as_of is not None else f"{year}"
+        return f"asof/{anchor(as_of)}" if running and not target and as_of is not None else f"{year}"
     if word.kind == "asof":
-        return f"@{anchor(year * 12 + word.b - 1)}"
+        return f"asof/{anchor(year * 12 + word.b - 1)}"
     if point:
-        return f"@{anchor(year * 12 + last_month - 1)}"
+        return f"asof/{anchor(year * 12 + last_month - 1)}"
     if word.kind == "half":
         return f"{year}-H{word.a}"
     if word.kind == "quarter":

@@ -94,8 +94,9 @@ def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
 class Result:
     """What one run of the command line did: exit code, stdout and stderr, separately."""
 
-    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+    def __init__(self, code: int, stdout: str, stderr: str, raw: bytes = b"") -> None:
         self.code, self.stdout, self.stderr = code, stdout, stderr
+        self.raw = raw  # stdout's bytes, for what is not UTF-8 (--encoding gb18030) or must be exact (--bom)
 
     def __repr__(self) -> str:
         return f"Result(code={self.code}, stdout={self.stdout[:300]!r}, stderr={self.stderr[:300]!r})"
@@ -118,7 +119,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> Result:
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
         stdout, stderr = streams[0].getvalue(), streams[1].getvalue()
-    return Result(code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"))
+    return Result(code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"), stdout)
 
 
 def assert_golden(name: str, text: str) -> None:

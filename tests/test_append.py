@@ -72,7 +72,7 @@ PERIODS = st.one_of(  # years before any fact of the fixtures, in each form of t
     st.tuples(st.integers(2001, 2015), st.integers(1, 2)).map(lambda t: f"{t[0]}-H{t[1]}"),
     st.tuples(st.integers(2001, 2015), st.integers(1, 4)).map(lambda t: f"{t[0]}-Q{t[1]}"),
     st.tuples(st.integers(2001, 2015), st.integers(2, 12)).map(lambda t: f"{t[0]}-01/{t[1]:02d}"),
-    st.integers(2001, 2015).map(lambda y: f"@{y}-H1"), st.integers(2001, 2015).map(lambda y: f"unstated/{y}"))
+    st.integers(2001, 2015).map(lambda y: f"asof/{y}-H1"), st.integers(2001, 2015).map(lambda y: f"unstated/{y}"))
 
 
 @st.composite
@@ -346,8 +346,8 @@ def test_every_value_written_reads_back_as_written(value: str, write: Callable[[
 
 
 def test_periods_are_plain_where_yaml_keeps_them_strings() -> None:
-    assert [yamlwrite.period(p) for p in ("2019", "@2020-H1", "2020-01/05", "unstated/2020-H1")] == [
-        '"2019"', '"@2020-H1"', "2020-01/05", "unstated/2020-H1"]
+    assert [yamlwrite.period(p) for p in ("2019", "@2020-H1", "2020-01/05", "unstated/2020-H1", "asof/2020-H1")] == [
+        '"2019"', '"@2020-H1"', "2020-01/05", "unstated/2020-H1", "asof/2020-H1"]
 
 
 def test_refusals_and_skeleton_hints_are_one_line(tmp_path: Path) -> None:

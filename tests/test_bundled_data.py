@@ -169,11 +169,11 @@ def _entry(fact: object) -> str:
 
 
 def test_as_of_periods_have_an_as_of_word_or_say_what_they_assume(bundled: Dataset) -> None:
-    """@2020-H1 was once what an unprinted period became: now each one has its reason."""
+    """asof/2020-H1 (@2020-H1 before) was once what an unprinted period became: now each one has its reason."""
     for fact in bundled.facts:
         if fact.period.kind != "asof":
             continue
-        assert fact.period.canonical == "@2020-H1"
+        assert fact.period.canonical == "asof/2020-H1"
         if re.search(AS_OF_WORDS, _scopes(fact.quote)["paragraph"]):
             continue
         stated_start = fact.note.startswith("since")  # counted from a start the page names (2月底)

@@ -22,6 +22,7 @@ COMMANDS = {
     "rank-rd-2019": ["rank", "industrial_rd_investment", "--period", "2019"],
     "delta-jiangshan": ["delta", "江山"],
     "delta-dongtou": ["delta", "洞头"],
+    "delta-all": ["delta", "--all"],
     "search-loan": ["search", "贷款"],
 }
 FORMATS = ["table", "plain", "tsv", "csv", "json", "markdown"]
@@ -89,16 +90,16 @@ def test_get_json_is_the_export_record() -> None:
     (["get", "江山", "nonsense"], 1, "reporter: unknown metric 'nonsense'"),
     (["get", "东山", "研发投入"], 1, "reporter: unknown region '东山' (did you mean"),
     (["get", "乐清", "accelerator"], 1, "is ambiguous: it matches"),
-    (["get", "乐清", "研发投入"], 1, "reporter: 乐清市 has no 'rd_investment' fact"),
+    (["get", "乐清", "研发投入"], 3, "reporter: 乐清市 has no 'rd_investment' fact"),
     (["get", "江山", "研发投入", "--period", "2020-13"], 1, "bad period: month 13"),
-    (["rank", "研发投入", "--period", "2018"], 1, "periods with data: 2020-01/05"),
-    (["get", "洞头", "研发投入"], 1, "洞头区 has no 'rd_investment' fact; on rd it has: industrial_rd_investment"),
+    (["rank", "研发投入", "--period", "2018"], 3, "periods with data: 2020-01/05"),
+    (["get", "洞头", "研发投入"], 3, "洞头区 has no 'rd_investment' fact; on rd it has: industrial_rd_investment"),
     (["rank", "研发投入", "--top", "0"], 2, "Invalid value for '--top'"),
     (["regions", "--format", "xml"], 2, "Invalid value for '--format'"),
     (["nonsense"], 2, "No such command 'nonsense'"),
     (["brief"], 2, "name one or more regions, or give --all"),
     (["--data", "/nonexistent/x.yaml", "regions"], 1, "/nonexistent/x.yaml: no such file or directory"),
-    (["search", "zzzzzz"], 1, "nothing matches 'zzzzzz'"),
+    (["search", "zzzzzz"], 3, "nothing matches 'zzzzzz'"),
 ])
 def test_errors_are_one_line_with_documented_exit_codes(args: list[str], code: int, message: str) -> None:
     result = run(*args)

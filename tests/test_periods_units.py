@@ -31,7 +31,8 @@ from reporter.periods import PeriodError, parse_period
     ("P2Y/2020-H1", "P2Y/2020-H1", "截至2020年上半年的近两年", "the two years to H1 2020"),
     ("P1Y/2020-H1", "P1Y/2020-H1", "截至2020年上半年的近一年", "the year to H1 2020"),
     ("2020/P5Y", "2020/P5Y", "2020年起5年", "five years from 2020"),
-    ("@2020-H1", "@2020-H1", "截至2020年上半年", "as of H1 2020"),
+    ("@2020-H1", "asof/2020-H1", "截至2020年上半年", "as of H1 2020"),  # the spelling before asof/
+        ("asof/2020-H1", "asof/2020-H1", "截至2020年上半年", "as of H1 2020"),
     ("unstated/2020-H1", "unstated/2020-H1", "未注明时期（见于2020年年中报道）", "period not stated (reported mid-2020)"),
     ("unstated/2020-H2", "unstated/2020-H2", "未注明时期（见于2020年年末报道）",
      "period not stated (reported at the end of 2020)"),
@@ -49,10 +50,10 @@ def test_periods_parse_to_canonical_and_words(text: str, canonical: str, zh: str
 
 @pytest.mark.parametrize(("text", "canonical"), [
     # what the tool prints, as a user copies it back (issue 12)
-    ("截至2020年上半年", "@2020-H1"), ("Jan–May 2020", "2020-01/05"), ("H1 2020", "2020-H1"),
+    ("截至2020年上半年", "asof/2020-H1"), ("Jan–May 2020", "2020-01/05"), ("H1 2020", "2020-H1"),
     ("Q1 2020", "2020-Q1"), ("May 2020", "2020-05"), ("2019–2020", "2019/2020"),
     ("the two years to H1 2020", "P2Y/2020-H1"), ("five years from 2020", "2020/P5Y"),
-    ("as of H1 2020", "@2020-H1"), ("截至2020年上半年的近两年", "P2Y/2020-H1"), ("2020年起5年", "2020/P5Y"),
+    ("as of H1 2020", "asof/2020-H1"), ("截至2020年上半年的近两年", "P2Y/2020-H1"), ("2020年起5年", "2020/P5Y"),
     # statistical bulletins
     ("2020年1-9月份", "2020-01/09"), ("2020年1至9月", "2020-01/09"), ("2020年1月-5月", "2020-01/05"),
     ("2020年1–5月", "2020-01/05"), ("2020年1—5月", "2020-01/05"), ("2020年1～5月", "2020-01/05"),
@@ -61,11 +62,11 @@ def test_periods_parse_to_canonical_and_words(text: str, canonical: str, zh: str
     ("2020年前三季度", "2020-01/09"), ("2020年前两季度", "2020-01/06"), ("2020年二至三季度", "2020-04/09"),
     ("2020年第一季度", "2020-Q1"), ("2020年一季度", "2020-Q1"), ("2020年第1季度", "2020-Q1"),
     ("2020年Q4", "2020-Q4"), ("2020年下半年", "2020-H2"), ("2020年9月份", "2020-09"),
-    ("截至2020年9月末", "@2020-09"), ("截至2020年9月底", "@2020-09"), ("截止2020年9月末", "@2020-09"),
-    ("截至2020年9月", "@2020-09"), ("2020年9月末", "@2020-09"), ("截至2020年6月30日", "@2020-06"),
-    ("截至2020年2月29日", "@2020-02"), ("截至2020年底", "@2020"), ("2020年末", "@2020"), ("2020年年底", "@2020"),
+    ("截至2020年9月末", "asof/2020-09"), ("截至2020年9月底", "asof/2020-09"), ("截止2020年9月末", "asof/2020-09"),
+    ("截至2020年9月", "asof/2020-09"), ("2020年9月末", "asof/2020-09"), ("截至2020年6月30日", "asof/2020-06"),
+    ("截至2020年2月29日", "asof/2020-02"), ("截至2020年底", "asof/2020"), ("2020年末", "asof/2020"), ("2020年年底", "asof/2020"),
     ("2020年全年", "2020"), ("2020年度", "2020"), ("2020全年", "2020"),
-    ("2020年上半年末", "@2020-H1"), ("截至2020年一季度末", "@2020-Q1"),
+    ("2020年上半年末", "asof/2020-H1"), ("截至2020年一季度末", "asof/2020-Q1"),
     ("2019年-2020年", "2019/2020"), ("2019至2020年", "2019/2020"), ("2019——2020年", "2019/2020"),
     ("2019年11月-2020年2月", "2019-11/2020-02"), ("截至2020年上半年近两年", "P2Y/2020-H1"),
     ("截至2020年上半年的一年", "P1Y/2020-H1"), ("2020年起5年内", "2020/P5Y"), ("2020年起的五年", "2020/P5Y"),
@@ -73,12 +74,12 @@ def test_periods_parse_to_canonical_and_words(text: str, canonical: str, zh: str
     ("first half of 2020", "2020-H1"), ("2020 H2", "2020-H2"), ("third quarter of 2020", "2020-Q3"),
     ("Q1–Q3 2020", "2020-01/09"), ("the first three quarters of 2020", "2020-01/09"),
     ("January to May 2020", "2020-01/05"), ("Sept 2020", "2020-09"), ("Jan. 2020", "2020-01"),
-    ("2019 to 2020", "2019/2020"), ("2019-2020", "2019/2020"), ("as at the end of Sep 2020", "@2020-09"),
-    ("end of 2020", "@2020"), ("the past two years to 2020", "P2Y/2020"), ("5 years from 2020", "2020/P5Y"),
+    ("2019 to 2020", "2019/2020"), ("2019-2020", "2019/2020"), ("as at the end of Sep 2020", "asof/2020-09"),
+    ("end of 2020", "asof/2020"), ("the past two years to 2020", "P2Y/2020"), ("5 years from 2020", "2020/P5Y"),
     # width, spaces, case
     ("２０２０年", "2020"), ("２０２０年１－５月", "2020-01/05"), ("２０２０－Ｈ１", "2020-H1"), ("  2020-H1 ", "2020-H1"),
-    ("2020 年 1 - 5 月", "2020-01/05"), (" 截至 2020 年 9 月末 ", "@2020-09"), ("JAN–MAY 2020", "2020-01/05"),
-    ("\u30002020年上半年\u3000", "2020-H1"), ("@ 2020-H1", "@2020-H1"),
+    ("2020 年 1 - 5 月", "2020-01/05"), (" 截至 2020 年 9 月末 ", "asof/2020-09"), ("JAN–MAY 2020", "2020-01/05"),
+    ("\u30002020年上半年\u3000", "2020-H1"), ("@ 2020-H1", "asof/2020-H1"), ("asof/2020-H1", "asof/2020-H1"), ("@2020-Q3", "asof/2020-Q3"),
     # the unstated period, every spelling
     ("?/2020-H1", "unstated/2020-H1"), ("未注明时期(见于2020年年中报道)", "unstated/2020-H1"),
     ("Period not stated (reported mid-2020)", "unstated/2020-H1"), ("未注明时期（见于2020年年底报道）", "unstated/2020-H2"),
@@ -102,7 +103,7 @@ def test_bad_periods_are_refused_naming_the_canonical_forms(text: str) -> None:
 @pytest.mark.parametrize(("text", "suggestion"), [
     ("2020-1/5", "2020-01/05"), ("2020-5", "2020-05"), ("2020h1", "2020-H1"), ("2020-h1", "2020-H1"),
     ("H1-2020", "2020-H1"), ("202005", "2020-05"), ("2020.5", "2020-05"), ("p2y/2020-h1", "P2Y/2020-H1"),
-    ("@2020-h1", "@2020-H1"), ("UNSTATED/2020-H1", "unstated/2020-H1"),
+    ("@2020-h1", "asof/2020-H1"), ("ASOF/2020-h1", "asof/2020-H1"), ("UNSTATED/2020-H1", "unstated/2020-H1"),
     ("2020-1/2020-5", "2020-01/05"), ("二〇二〇年", "2020年 (2020)"), ("2020年1-5", "2020年1-5月 (2020-01/05)"),
 ])
 def test_near_misses_suggest_the_canonical_spelling(text: str, suggestion: str) -> None:
@@ -115,7 +116,7 @@ def test_near_misses_suggest_the_canonical_spelling(text: str, suggestion: str) 
 def test_refusals_say_why_when_they_can() -> None:
     reasons = {"2020-13": "month 13 is not 01-12", "1-9月份": "names no year", "2020-H3": "a half is H1 or H2",
                "截至2020年6月15日": "a day inside a month", "未注明时期": "does not say when its source reported",
-               "@2020-01/05": "did you mean @2020-05?", "2020-05/03": "the last month must come after the first"}
+               "@2020-01/05": "did you mean asof/2020-05?", "asof/2020-01/05": "did you mean asof/2020-05?", "2020-05/03": "the last month must come after the first"}
     for text, reason in reasons.items():
         with pytest.raises(PeriodError, match=re.escape(reason)):
             parse_period(text)
@@ -123,7 +124,8 @@ def test_refusals_say_why_when_they_can() -> None:
 
 def test_year_over_year_shift() -> None:
     assert parse_period("2020-01/05").shifted(-1).canonical == "2019-01/05"
-    assert parse_period("@2020-H1").shifted(-1).canonical == "@2019-H1"
+    assert parse_period("@2020-H1").shifted(-1).canonical == "asof/2019-H1"
+    assert parse_period("asof/2020-H1").shifted(-1).canonical == "asof/2019-H1"
     assert parse_period("P2Y/2020-H1").shifted(-1).canonical == "P2Y/2019-H1"
     assert parse_period("2020-Q1").shifted(1).canonical == "2021-Q1"
 
@@ -133,7 +135,7 @@ def test_an_unstated_period_has_no_year_before_it() -> None:
     before = unstated.shifted(-1)
     assert not unstated.comparable and not before.comparable
     assert parse_period("@2020-H1").comparable and parse_period("2020-01/05").comparable
-    assert before.canonical not in {unstated.canonical, "unstated/2019-H1", "@2019-H1", "2019-H1"}
+    assert before.canonical not in {unstated.canonical, "unstated/2019-H1", "asof/2019-H1", "2019-H1"}
     with pytest.raises(PeriodError):  # no data file can name it, so no fact's period equals it
         parse_period(before.canonical)
     assert before.shifted(1) == unstated and unstated.shifted(0) == unstated
@@ -146,7 +148,7 @@ def test_periods_sort_by_their_end_an_unstated_one_before_the_dated() -> None:
     texts = ["@2020-H1", "2020-H1", "unstated/2020-H1", "2020-01/05", "2019", "P2Y/2020-H1", "unstated/2019"]
     ordered = [p.canonical for p in sorted(map(parse_period, texts), key=lambda p: p.sort_key)]
     assert ordered == ["unstated/2019", "2019", "2020-01/05", "unstated/2020-H1", "P2Y/2020-H1", "2020-H1",
-                       "@2020-H1"]
+                       "asof/2020-H1"]
 
 
 @pytest.mark.parametrize("text", ["unstated/2020-H1", "unstated/2019", "unstated/2020-05"])
@@ -186,7 +188,7 @@ CANONICAL_PERIODS = st.one_of(
     st.tuples(st.integers(1000, 9998), st.integers(1, 30)).map(lambda t: f"{t[0]}/{min(t[0] + t[1], 9999)}"),
     st.tuples(_SPANS, _ANCHORS).map(lambda t: f"P{t[0]}Y/{t[1]}"),
     st.tuples(_ANCHORS, _SPANS).map(lambda t: f"{t[0]}/P{t[1]}Y"),
-    _ANCHORS.map(lambda a: f"@{a}"),
+    _ANCHORS.map(lambda a: f"asof/{a}"),
     _ANCHORS.map(lambda a: f"unstated/{a}"),
 )
 
@@ -248,3 +250,10 @@ def test_money_converts_exactly() -> None:
 def test_money_conversion_round_trips(value: Decimal) -> None:
     there = units.convert(value, "万元", "亿元")
     assert units.convert(there, "亿元", "万元") == value
+
+
+@given(_ANCHORS)
+def test_the_old_as_of_spelling_reads_as_the_new_one(anchor: str) -> None:
+    """``@2020-H1`` was the canonical spelling of ``asof/2020-H1``: files written so still load."""
+    old, new = parse_period(f"@{anchor}"), parse_period(f"asof/{anchor}")
+    assert old == new and new.canonical == f"asof/{anchor}" and new.kind == "asof"

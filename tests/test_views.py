@@ -165,7 +165,7 @@ def test_compare_a_period_names_unlike_periods_left_out(data: Dataset) -> None:
 def test_latest_deltas_of_one_region_and_of_every_region(data: Dataset) -> None:
     latest = query.yoy_deltas(data, data.regions["a"], latest=True)
     assert {(d.fact.metric, d.fact.period.canonical) for d in latest} == {
-        ("rd", "2020"), ("firms", "2020"), ("place", "@2020-H1")}
+        ("rd", "2020"), ("firms", "2020"), ("place", "asof/2020-H1")}
     every = query.latest_deltas(data, data.metrics["rd"])
     assert [(d.fact.region, d.fact.period.canonical, d.change) for d in every] == [
         ("a", "2020", Decimal(60)), ("b", "2020", Decimal(30))]  # c has no year before its 1-9月
@@ -173,7 +173,7 @@ def test_latest_deltas_of_one_region_and_of_every_region(data: Dataset) -> None:
 
 def test_a_region_by_period_puts_each_period_in_a_column(data: Dataset) -> None:
     table = select.region_by_period(data, data.regions["a"], window=Window(parse_period("2018")))
-    assert [p.canonical for p in table.periods] == ["2018", "2019-01/05", "2019", "2020-01/05", "@2020-H1",
+    assert [p.canonical for p in table.periods] == ["2018", "2019-01/05", "2019", "2020-01/05", "asof/2020-H1",
                                                     "2020"]
     rows = {row.key.id: [f.quantity.written if f else None for f in row.cells] for row in table.rows}
     assert rows["firms"] == [None, None, "7", None, None, "9"]
@@ -261,8 +261,9 @@ def test_new_options_refuse_what_they_cannot_honour() -> None:
              (["rank", "研发投入", "--each-period", "--region", "江山"],
               "choose one of --each-period and --region"),
              (["rank", "研发投入", "--region", "江山", "--top", "2"], "--top needs a ranking, not --region"),
-             (["delta"], "name a REGION, or give --all METRIC"),
-             (["delta", "江山", "--all", "研发投入"], "--all METRIC takes no REGION"),
+             (["delta"], "name a REGION, or give --all [METRIC]"),
+             (["delta", "江山", "--all", "研发投入"], "--all takes one METRIC at most"),
+             (["delta", "江山", "--all"], "--all shows every region: name a METRIC (or none), not the region 江山市"),
              (["show", "江山", "--by", "period", "--sources"], "--sources needs the list layout")]
     for args, message in cases:
         result = run(*args)

@@ -17,7 +17,7 @@ from typing import Any
 from reporter.model import Fact, Highlight, Metric, Region, SeriesChunk, Source, Theme
 from reporter.periods import Period
 
-SCHEMA = 5  # any change to what is stored or how: older caches are then ignored and rebuilt
+SCHEMA = 6  # any change to what is stored or how: older caches are then ignored and rebuilt
 
 ITEM_KINDS: tuple[type, ...] = (Fact, SeriesChunk)  # an item is stored as (its index here, its fields)
 CATALOGUE: tuple[type, ...] = (Source, Theme, Metric, Region)

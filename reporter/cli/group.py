@@ -7,20 +7,23 @@ from typing import Any
 import click
 
 from reporter import __version__
-from reporter.cli.options import Command
+from reporter.cli.options import Command, output_options, quiet_flag
 from reporter.cli.session import Session
 from reporter.render import FORMATS
 
 EXIT_CODES = """\b
 Exit codes:
-  0    success
-  1    error: unknown name, no data, invalid data file or template
-  2    usage error: bad option or argument
+  0    an answer was printed (also when a reader such as head stops early)
+  1    error: unknown name, invalid data file or template, unwritable output
+  2    usage error: bad option or argument, a --format the command cannot write
+  3    nothing found: an empty answer (json still prints [], csv its header)
+  4    delta --fail-on worse: a change went the wrong way (it is printed)
   130  interrupted (Ctrl-C)"""
 
 COMMANDS = {  # name -> module.object (listed alphabetically by --help)
     **{name: f"reporter.commands.tables.{name}"
-       for name in ("regions", "metrics", "show", "compare", "rank", "delta", "search")},
+       for name in ("regions", "metrics", "show", "compare", "rank", "search")},
+    "delta": "reporter.commands.delta.delta",
     "get": "reporter.commands.get.get",
     "brief": "reporter.commands.brief.brief",
     "export": "reporter.commands.export.export",
@@ -69,6 +72,8 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
               help="Language of labels and headers.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto).")
+@quiet_flag
+@output_options
 @click.option("--no-cache", is_flag=True, help="Read the data file itself, not the compiled cache.")
 @click.option("--no-pager", is_flag=True,
               help="Never page output taller than the terminal [default: $PAGER, else less -FRX, on a terminal only].")

@@ -11,7 +11,7 @@ import click
 from reporter.cli.group import cli
 from reporter.cli.output import OutputFailed, note
 from reporter.cli.session import Session
-from reporter.errors import DataError, ExitCode, ReaderGone, ReporterError, UsageProblem
+from reporter.errors import DataError, ExitCode, NoData, ReaderGone, ReporterError, UsageProblem
 from reporter.messages import Message
 
 
@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             # the answer is out: build the cache now, so the first query after an edit does not wait
             session.build_cache(detach=real_run)
         except KeyboardInterrupt:
-            note("reporter: " + Message("interrupted").text(session.message_lang))
+            note("reporter: " + Message("interrupted").text(session.message_lang), always=True)
             code = ExitCode.INTERRUPTED
     if real_run:
         # From here on Ctrl-C can only end the run sooner: Python's shutdown would print it as an
@@ -58,22 +58,22 @@ def _run(session: Session, argv: Sequence[str] | None) -> int:
                           standalone_mode=False, obj=session)
         return result if isinstance(result, int) else ExitCode.OK
     except ReporterError as exc:
-        _report(exc, session.message_lang)
+        _report(exc, session)
         if _stdout_failed(exc):
             _silence_stdout()
         return ExitCode.USAGE if isinstance(exc, UsageProblem) else exc.exit_code
     except click.exceptions.Abort:
-        note("reporter: " + Message("interrupted").text(session.message_lang))
+        note("reporter: " + Message("interrupted").text(session.message_lang), always=True)
         return ExitCode.INTERRUPTED
     except click.ClickException as exc:
         import io
 
         shown = io.StringIO()
         exc.show(file=shown)  # click's usage and message, then cleaned like every diagnostic
-        note(shown.getvalue().rstrip("\n"))
+        note(shown.getvalue().rstrip("\n"), always=True)
         return exc.exit_code
     except KeyboardInterrupt:
-        note("reporter: " + Message("interrupted").text(session.message_lang))
+        note("reporter: " + Message("interrupted").text(session.message_lang), always=True)
         return ExitCode.INTERRUPTED
     except (ReaderGone, BrokenPipeError):
         # The reader went away (| head -1): end quietly, and keep Python from complaining at exit.
@@ -81,10 +81,14 @@ def _run(session: Session, argv: Sequence[str] | None) -> int:
         return ExitCode.OK
 
 
-def _report(exc: ReporterError, lang: str) -> None:
-    note(f"reporter: {exc.text(lang)}")
+def _report(exc: ReporterError, session: Session) -> None:
+    """An error, on stderr whatever --quiet says; an empty answer (exit 3) is a note, which it silences."""
+    lang = session.message_lang
+    if isinstance(exc, NoData) and session.quiet:
+        return
+    note(f"reporter: {exc.text(lang)}", always=True)
     if isinstance(exc, DataError) and len(exc.problems) > 1:
-        note("reporter: " + Message("more_problems", count=len(exc.problems) - 1).text(lang))
+        note("reporter: " + Message("more_problems", count=len(exc.problems) - 1).text(lang), always=True)
 
 
 def _stdout_failed(exc: ReporterError) -> bool:

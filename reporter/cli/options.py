@@ -1,4 +1,9 @@
-"""What every subcommand shares: the command class, the session, and options defined once."""
+"""What every subcommand shares: the command class, the session, and options defined once.
+
+The options that shape output (``--quiet``, ``--no-header``, ``--bom``, ``--encoding``) are global
+(before the command) and may also follow the command, as ``--format`` may; either way they are
+kept on the :class:`~reporter.cli.session.Session` by a callback, so no command spells them out.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 pass_session = click.make_pass_decorator(Session, ensure=True)
 
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
+
 
 def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
@@ -22,11 +29,61 @@ def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None
         ctx.exit()
 
 
+def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Session).quiet = True
+
+
+def _set_no_header(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Session).header = False
+
+
+def _set_bom(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Session).bom = True
+
+
+def _set_encoding(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value and not ctx.resilient_parsing:
+        ctx.ensure_object(Session).set_encoding(value.lower())
+
+
+QUIET_HELP = "No notes or progress bars on stderr, only errors (the exit code still tells what happened)."
+
+
+def quiet_option(names: tuple[str, ...] = ("--quiet", "-q")) -> click.Option:
+    return click.Option(list(names), is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP)
+
+
+def quiet_flag(f: F) -> F:
+    """The global ``--quiet``/``-q``."""
+    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,  # type: ignore[no-any-return]
+                        help=QUIET_HELP)(f)
+
+
+def output_options(f: F) -> F:
+    """``--no-header``, ``--bom`` and ``--encoding``, defined once (global, and on each command that
+    prints data)."""
+    f = click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), expose_value=False,
+                     callback=_set_encoding,
+                     help="Encoding of stdout and -o files: utf-8-sig is --bom; gb18030 is what Excel on "
+                          "zh-CN Windows opens by default [default: the locale's, files utf-8].")(f)
+    f = click.option("--bom", is_flag=True, expose_value=False, callback=_set_bom,
+                     help="Start with a UTF-8 byte order mark, so Excel reads the CSV as UTF-8 (not for json).")(f)
+    return click.option("--no-header", is_flag=True, expose_value=False, callback=_set_no_header,  # type: ignore[no-any-return]
+                        help="No header row: csv, tsv and plain text (one row per line) only.")(f)
+
+
 class Command(click.Command):
     """A click command whose help option carries its text: click's own looks the text up in gettext
-    on every run, and gettext imports locale, which ``reporter get``'s start-up does not need."""
+    on every run, and gettext imports locale, which ``reporter get``'s start-up does not need.
+
+    Every subcommand also takes ``--quiet`` (and ``-q`` where the command has no ``-q`` of its own),
+    and refuses a global ``--format`` it cannot write (exit 2) rather than ignoring it."""
 
     _given_help: click.Option | None = None
+    _given_quiet: click.Option | None = None
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         names = self.get_help_option_names(ctx)
@@ -38,17 +95,58 @@ class Command(click.Command):
                                             help="Show this message and exit.")
         return self._given_help
 
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params = super().get_params(ctx)
+        if isinstance(self, click.Group):  # the group declares its own global --quiet
+            return params
+        if self._given_quiet is None:
+            taken = {name for p in self.params for name in getattr(p, "opts", [])}
+            self._given_quiet = quiet_option(tuple(n for n in ("--quiet", "-q") if n not in taken))
+        help_option = params[-1:] if params and params[-1] is self._given_help else []
+        return [*params[:len(params) - len(help_option)], self._given_quiet, *help_option]
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if not isinstance(self, click.Group):
+            _refuse_global_format(self, ctx)
+        return super().invoke(ctx)
+
+    def format_choices(self) -> tuple[str, ...]:
+        """The formats this command writes (its ``--format`` choices; none: it writes text of its own)."""
+        for param in self.params:
+            if param.name == "fmt" and isinstance(param.type, click.Choice):
+                return tuple(param.type.choices)
+        return ()
+
+
+def _refuse_global_format(command: Command, ctx: click.Context) -> None:
+    from reporter.errors import UsageProblem
+
+    session = ctx.find_object(Session)
+    chosen = session.fmt if session is not None else None
+    if chosen in (None, "auto"):
+        return
+    choices = [c for c in command.format_choices() if c != "auto"]
+    if chosen in choices:
+        return
+    name = ctx.info_name or command.name
+    if not choices:
+        raise UsageProblem(f"--format {chosen}: {name} has no --format (it writes its own text)")
+    raise UsageProblem(f"--format {chosen}: {name} writes {', '.join(choices)}")
+
 
 def command(**attrs: Any) -> Callable[[Callable[..., Any]], Command]:
     """``click.command`` for reporter's subcommands."""
     return click.command(cls=Command, **attrs)
 
 
-def format_option(*choices: str) -> Callable[[F], F]:
-    """``--format``, defined once; each command may narrow the choices."""
-    return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS), default=None,
-                        help="Output format (default: the global --format, else auto: "
-                             "a table on a terminal, plain text in a pipe).")
+def format_option(*choices: str, default: str = "auto: a table on a terminal, plain text in a pipe") -> Callable[[F], F]:
+    """``--format``, defined once (each command may narrow the choices), with ``--no-header``,
+    ``--bom`` and ``--encoding``."""
+    def decorate(f: F) -> F:
+        f = output_options(f)
+        return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS), default=None,  # type: ignore[no-any-return]
+                            help=f"Output format [default: the global --format, else {default}].")(f)
+    return decorate
 
 
 def theme_option(f: F) -> F:

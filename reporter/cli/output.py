@@ -8,11 +8,11 @@ that cannot start falls back to writing directly; a pager quit early (``q``) is 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from reporter.errors import ReaderGone, ReporterError
+from reporter.errors import NoData, ReaderGone, ReporterError
 from reporter.messages import Message
 
 if TYPE_CHECKING:
@@ -121,10 +121,13 @@ class OutputFailed(ReporterError):
     """stdout refused what was written (a full disk, an I/O error): the run's output is lost."""
 
 
-def note(message: str) -> None:
-    """A diagnostic on stderr, safe for any encoding and free of control characters."""
+def note(message: str, always: bool = False) -> None:
+    """A diagnostic on stderr, safe for any encoding and free of control characters; ``--quiet``
+    silences it unless it is ``always`` said (an error, a question the user must answer)."""
     from reporter.render.safe import clean
 
+    if not always and _quiet():
+        return
     stream = sys.stderr
     if stream is None:
         return
@@ -137,27 +140,106 @@ def note(message: str) -> None:
         pass  # nowhere left to say it
 
 
-def emit(session: Session, views: Sequence[View], fmt: str | None) -> None:
-    """Render views in the chosen format and write them: whole (a human format, or anything a non-UTF
-    output must be checked for first), or streamed as made (a machine format; a huge lazy table)."""
-    from reporter.render.formats import left_out_tables, render_chunks
+def _quiet() -> bool:
+    """Whether this run was asked to be ``--quiet`` (the session of the command line being run)."""
+    import click
+
+    from reporter.cli.session import Session
+
+    ctx = click.get_current_context(silent=True)
+    session = ctx.find_object(Session) if ctx is not None else None
+    return bool(session is not None and session.quiet)
+
+
+HEADERLESS = ("csv", "tsv", "plain")  # what --no-header can be honoured in
+UTF8_ONLY = ("json", "yaml")  # JSON and YAML are UTF-8, without a byte order mark (RFC 8259, YAML 1.2)
+
+
+def chosen_format(session: Session, fmt: str | None, default: str = "auto") -> str:
+    """The format to write: the command's ``--format``, else the global one, else ``default``;
+    refused (exit 2) when ``--no-header``, ``--bom`` or ``--encoding`` cannot be honoured in it.
+
+    With ``--no-header`` and no format named, ``auto`` is plain text: rows only, one per line."""
+    from reporter.errors import UsageProblem
+    from reporter.render.formats import resolve_format
 
     chosen = fmt or session.fmt or "auto"
-    show_chunks(render_chunks(views, chosen, session.env), session.env)
+    if chosen == "auto":
+        chosen = default
+    if chosen == "auto" and not session.header:
+        chosen = "plain"
+    if not session.header and resolve_format(chosen, session.env) not in HEADERLESS:
+        raise UsageProblem(f"--no-header: {chosen} always has its header; use csv, tsv or plain")
+    if chosen in UTF8_ONLY and (session.bom or session.encoding not in (None, "utf-8")):
+        raise UsageProblem(f"--bom/--encoding: {chosen} is always UTF-8 without a byte order mark; "
+                           "they are for csv, tsv and text")
+    return chosen
+
+
+def with_bom(session: Session, chunks: Iterable[str]) -> Iterator[str]:
+    """``chunks``, after a byte order mark when ``--bom`` asked for one, unless stdout is a file that
+    already holds something (``>> log.csv``: a mark inside a file is a stray character)."""
+    if session.bom and not _appending():
+        yield "\ufeff"
+    yield from chunks
+
+
+def _appending() -> bool:
+    import os
+    import stat
+
+    try:
+        st = os.fstat(sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size > 0
+
+
+def emit(session: Session, views: Sequence[View], fmt: str | None, nothing: NoData | None = None,
+         empty_is_an_answer: bool = False) -> None:
+    """Render views in the chosen format and write them: whole (a human format, or anything a non-UTF
+    output must be checked for first), or streamed as made (a machine format; a huge lazy table).
+
+    When no view has a row, a machine format still writes its valid empty document (``[]``, a CSV
+    header) and a human format nothing; then ``nothing`` (or a plain NoData) is raised: exit 3, its
+    words a note. ``empty_is_an_answer`` says an empty table is the answer itself (a check that
+    found nothing wrong)."""
+    from reporter.render.formats import left_out_tables, render_chunks
+
+    chosen = chosen_format(session, fmt)
+    env = session.env if session.header else session.env._replace(stdout_isatty=False)
+    show_chunks(with_bom(session, render_chunks(views, chosen, env, header=session.header)), session.env)
     for view in views:
         for line in view.notes:
             note(f"reporter: {line}")
     left_out = left_out_tables(views, chosen, session.env)
     if left_out:
         note(f"reporter: {chosen} holds one table; the {', '.join(left_out)} are in json")
+    if not empty_is_an_answer and not any(view.items for view in views):
+        raise nothing or NoData("nothing found")
+
+
+def answer(session: Session, fmt: str | None, make: Callable[[], Sequence[View]],
+           empty: Callable[[], Sequence[View]]) -> None:
+    """Print the views ``make`` builds; when the question finds nothing (the query raises
+    :class:`~reporter.errors.NoData`), print ``empty``'s instead (the same keys, no rows: ``[]``, a
+    CSV header, nothing for people) and end with exit 3."""
+    try:
+        views = make()
+    except NoData as exc:
+        emit(session, empty(), fmt, nothing=exc)
+        raise  # emit raised it already; said again for the reader (and for type checkers)
+    emit(session, views, fmt)
 
 
 def print_chunks(session: Session, chunks: Iterable[str]) -> None:
     """Write text a command makes as it goes (a brief of every county): chunk by chunk when stdout
-    takes UTF-8, else whole, checked first that the output's encoding can carry it."""
-    encoding = session.env.encoding.lower().replace("-", "").replace("_", "")
-    if encoding.startswith("utf"):
-        show_chunks(chunks, session.env)
+    takes every character (UTF-8, GB18030), else whole, checked first that the output's encoding
+    can carry it."""
+    from reporter.render.formats import carries_everything
+
+    if carries_everything(session.env.encoding):
+        show_chunks(with_bom(session, chunks), session.env)
     else:
         print_text(session, "".join(chunks))
 
@@ -166,4 +248,4 @@ def print_text(session: Session, text: str) -> None:
     """Write text a command made (a value, a brief, an export) whole, if stdout can carry it."""
     from reporter.render import for_stream
 
-    show_text(for_stream(text, session.env.encoding), session.env)
+    show_text("".join(with_bom(session, [for_stream(text, session.env.encoding)])), session.env)

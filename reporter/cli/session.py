@@ -27,6 +27,10 @@ class Session:
         self.color = color
         self.use_cache = use_cache
         self.lang_given = False  # whether --lang was on the command line (it then chooses the messages' language)
+        self.quiet = False  # --quiet: no notes or progress bars, only errors
+        self.header = True  # --no-header turns off the header row of csv, tsv and plain text
+        self.bom = False  # --bom (or --encoding utf-8-sig): a byte order mark first, for Excel
+        self.encoding: str | None = None  # --encoding: what stdout and -o files are written in
         self._data: Dataset | None = None
         self._env: Environment | None = None
         self._build: Callable[[], None] | None = None
@@ -67,9 +71,21 @@ class Session:
             self._data, self._build = opened.data, opened.build
         return self._data
 
+    def set_encoding(self, name: str) -> None:
+        """Write stdout (and ``-o`` files) in ``name``: utf-8, gb18030 (every character, as zh-CN
+        Windows reads files), or utf-8-sig (UTF-8 after a byte order mark, as Excel wants it)."""
+        import sys
+
+        self.bom = self.bom or name == "utf-8-sig"
+        self.encoding = "utf-8" if name == "utf-8-sig" else name
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding=self.encoding)
+        self._env = None  # the output's encoding is part of the environment
+
     def progress(self) -> Progress | None:
-        """A bar on stderr for slow steps, when stderr is a terminal (None: nothing to show)."""
-        if not self.env.stderr_isatty:
+        """A bar on stderr for slow steps, when stderr is a terminal and not --quiet (None: nothing to show)."""
+        if self.quiet or not self.env.stderr_isatty:
             return None
         from reporter.cli.progress import DelayedProgress
 

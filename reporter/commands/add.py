@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 @click.argument("metric", required=False, shell_complete=complete_metrics)
 @click.argument("value", required=False)
 @click.option("--unit", "-u", metavar="U", help="Unit as printed, e.g. 亿元 [default: the metric's unit].")
-@click.option("--period", "-p", metavar="P", help="e.g. 2020-01/09, 2020年1-9月, 2020-H1, @2020-H1.")
+@click.option("--period", "-p", metavar="P", help="e.g. 2020-01/09, 2020年1-9月, 2020-H1, asof/2020-H1.")
 @click.option("--qualifier", "-q", metavar="Q", help="exact, more_than (多), approx (约), nearly (近), at_least "
                                                      "(不少于) or target (目标) [default: exact].")
 @click.option("--yoy", metavar="PCT", help="Year-over-year change in % as the source reports it (下降: negative); "
@@ -152,8 +152,8 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
         refused(session, exc)
     except DataError as exc:
         for problem in exc.problems:
-            note(f"reporter: {problem}")
-        note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}")
+            note(f"reporter: {problem}", always=True)
+        note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}", always=True)
         if not interactive:
             raise click.exceptions.Exit(ExitCode.ERROR) from None
         return None
@@ -185,7 +185,7 @@ def layer_options(paths: list[str]) -> str:
 
 def refused(session: Session, exc: Refused) -> NoReturn:
     """End the run on a file append.py will not edit: its reason, in the user's language."""
-    note(f"reporter: {exc.text(session.lang)}")
+    note(f"reporter: {exc.text(session.lang)}", always=True)
     raise click.exceptions.Exit(ExitCode.ERROR)
 
 
@@ -206,8 +206,8 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
         try:
             given, source = Dialog(session, target, layers, _data(layers)).region_fields(ident, source)
         except EOFError:  # Ctrl-D: the user stopped before the end
-            note("")
-            note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}")
+            note("", always=True)
+            note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}", always=True)
             return
     try:
         added = add_region(target, ident, layers, given, source)

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 BACK = "<"
 
 
+def tell(message: str) -> None:
+    """A line of the dialog on stderr: part of the questions, so said whatever --quiet says."""
+    note(message, always=True)
+
+
 class _Back(Exception):
     """The user typed ``<``: ask the previous question again."""
 
@@ -54,7 +59,7 @@ class Dialog:
             try:
                 return check(answer or default)
             except answers.Wrong as wrong:
-                note(f"  {wrong.text(self.lang)}")
+                tell(f"  {wrong.text(self.lang)}")
 
     def _complete(self, choices: Sequence[str]) -> None:
         if self._readline is None:
@@ -82,13 +87,13 @@ class Dialog:
 
     def run(self) -> None:
         """Ask for facts until Ctrl-D; each one is written when it is confirmed."""
-        note(self.say("add.intro", file=str(self.target)))
+        tell(self.say("add.intro", file=str(self.target)))
         remembered: dict[str, str] = {}
         while True:
             try:
                 fields = self.fact(remembered)
             except EOFError:
-                note("")
+                tell("")
                 return
             if fields is None:
                 continue
@@ -123,7 +128,7 @@ class Dialog:
         def metric() -> None:
             asked("metric", "add.ask.metric", lambda a: answers.metric(data, a), "",
                   [n for m in data.metrics.values() for n in (m.id, m.zh, *m.aliases)])
-            note(f"  {got['metric'].id}: {got['metric'].zh} / {got['metric'].en} ({got['metric'].unit})")
+            tell(f"  {got['metric'].id}: {got['metric'].zh} / {got['metric'].en} ({got['metric'].unit})")
 
         def value() -> None:
             asked("value", "add.ask.value", answers.value)
@@ -169,12 +174,12 @@ class Dialog:
             except _Back:
                 at = max(at - 1, 0)
         fields = self._fields(got)
-        note(self.say("add.summary", region=got["region"].id, metric=got["metric"].id,
+        tell(self.say("add.summary", region=got["region"].id, metric=got["metric"].id,
                       value=f"{fields['value']}{fields['unit']}", period=fields["period"],
                       more="".join(f" · {k}: {fields[k]}" for k in ("qualifier", "yoy_pct", "rank_change", "source")
                                    if fields.get(k)), quote=fields["quote"]))
         if not self.ask("add.ask.confirm", _yes_or_no, "y", ("y", "n"), file=str(self.target)):
-            note(f"  {self.say('add.declined')}")
+            tell(f"  {self.say('add.declined')}")
             return None
         return {**fields, "region": got["region"].id}
 
@@ -189,7 +194,7 @@ class Dialog:
         """A new region's fields, asked one by one; Enter leaves one to fill later (marked TODO)."""
         from reporter.yamlwrite import REGION_HINTS, required
 
-        note(self.say("add.intro_region", id=ident, file=str(self.target)))
+        tell(self.say("add.intro_region", id=ident, file=str(self.target)))
         given: dict[str, str] = {}
         names = [n for n in required("region")]
         at = 0

@@ -28,6 +28,7 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
     \b
     Example:
       reporter check counties/           # exit 0: valid, 1: problems
+      reporter -q check --strict         # silent when all is well: for cron
       reporter --data bundled --data mine.yaml check --strict
       reporter check --sources ../shared/source regions.yaml
     """
@@ -44,16 +45,20 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
         data = load_dataset(layers)
     except DataError as exc:
         for problem in exc.problems:
-            note(problem.text(lang))
-        note("reporter: " + Message("check.problems", target=target, count=len(exc.problems)).text(lang))
+            note(problem.text(lang), always=True)
+        note("reporter: " + Message("check.problems", target=target, count=len(exc.problems)).text(lang),
+             always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     findings = check_quotes(data)
     errors = [f for f in findings if strict or f.severity == "error"]
     for finding in findings:
         text = finding.problem.text(lang)
-        note(text if finding in errors else Message("warning", text=text).text(lang))
+        if finding in errors:
+            note(text, always=True)
+        else:  # a warning (without --strict) is a note: --quiet leaves only what fails the check
+            note(Message("warning", text=text).text(lang))
     if errors:
-        note("reporter: " + Message("check.problems", target=target, count=len(errors)).text(lang))
+        note("reporter: " + Message("check.problems", target=target, count=len(errors)).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR)
     extra = Message("check.warnings", count=len(findings)).text(lang) if findings else ""
     if source_dirs:
@@ -61,14 +66,16 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
             problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
         except DataError as exc:  # a source text that is not UTF-8: one line each, with the encoding's hint
             for problem in exc.problems:
-                note(f"reporter: {problem.text(lang)}")
+                note(f"reporter: {problem.text(lang)}", always=True)
             raise click.exceptions.Exit(ExitCode.ERROR) from None
         for problem in problems:
-            note(problem.text(lang))
+            note(problem.text(lang), always=True)
         if missing:
-            note("reporter: " + Message("check.no_text", ids=", ".join(missing), count=len(missing)).text(lang))
+            note("reporter: " + Message("check.no_text", ids=", ".join(missing), count=len(missing)).text(lang),
+                 always=True)
         if problems or missing:
-            note("reporter: " + Message("check.unverified", target=target, count=len(problems)).text(lang))
+            note("reporter: " + Message("check.unverified", target=target, count=len(problems)).text(lang),
+                 always=True)
             raise click.exceptions.Exit(ExitCode.ERROR)
         extra = Message("check.quotes_ok", count=checked).text(lang) + extra
     note("reporter: " + Message("check.ok", target=target, regions=len(data.regions), metrics=len(data.metrics),

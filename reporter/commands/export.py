@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import click
 
 from reporter.cli.options import command, format_option, pass_session
-from reporter.cli.output import note, write_out
+from reporter.cli.output import chosen_format, note, with_bom, write_out
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @command()
-@format_option("json", "csv", "tsv", "yaml")
+@format_option("json", "csv", "tsv", "yaml", default="json (csv for a spreadsheet: --format csv --bom)")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (atomically: an interrupted write leaves the old file intact), or into "
                    "a named pipe or device; - is stdout. Never over a data file the run read.")
@@ -26,14 +27,14 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 
     \b
     Example:
-      reporter export --format csv -o facts.csv
+      reporter export --format csv --bom -o facts.csv      for Excel
       reporter export | jq '.[] | select(.region == "jiangshan")'
     """
     from reporter.files import output_target
     from reporter.messages import Message
 
     data = session.data
-    fmt = fmt or (session.fmt if session.fmt in ("json", "csv", "tsv") else "json")
+    fmt = chosen_format(session, fmt, default="json")
     target = output_target(output or "-", data.paths)  # refuses a data file, a socket …
     count = sum(n for n, _ in data.coverage()[0].values())
     to_terminal = target.kind == "stdout" and session.env.stdout_isatty
@@ -55,7 +56,9 @@ def _write(session: Session, target: OutputTarget, fmt: str, seen: Callable[[int
 
     view = export_view(session.data, session.lang, seen=seen)
     if target.kind == "stdout":
-        for chunk in render_chunks([view], fmt, session.env):
+        for chunk in with_bom(session, render_chunks([view], fmt, session.env, header=session.header)):
             write_out(chunk)
-    else:  # a file is UTF-8 whatever stdout is
-        write_output(target, render_chunks([view], fmt, session.env._replace(encoding="utf-8")))
+    else:  # a file is UTF-8 whatever stdout is, unless --encoding says otherwise
+        encoding = session.encoding or "utf-8"
+        chunks = render_chunks([view], fmt, session.env._replace(encoding=encoding), header=session.header)
+        write_output(target, chain(["\ufeff"], chunks) if session.bom else chunks, encoding)

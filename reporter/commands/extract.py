@@ -65,10 +65,13 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
         return
     if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
         print_text(session, drafts_as_json(drafts))
-        return
-    print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
-                                       source_exists=source in data.sources, text_name=os.path.basename(file),
-                                       as_of=as_of, metrics=data.metrics, layers=layer_options(list(session.data_paths))))
+    else:
+        print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
+                                           source_exists=source in data.sources, text_name=os.path.basename(file),
+                                           as_of=as_of, metrics=data.metrics,
+                                           layers=layer_options(list(session.data_paths))))
+    if not drafts:  # the note above said so: a text without figures is an empty answer
+        raise click.exceptions.Exit(ExitCode.NOTHING)
 
 
 def _say(session: Session, key: str, **values: object) -> str:
@@ -118,7 +121,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
         seen.add((str(d.metric), str(d.period)))
         chosen.append(fields)
     if not chosen:
-        note(f"reporter: {_say(session, 'extract.none_to_add', file=target)}")
+        note(f"reporter: {_say(session, 'extract.none_to_add', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR)
     path = Path(os.path.expanduser(target))
     try:
@@ -127,8 +130,8 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
         refused(session, exc)
     except DataError as exc:
         for problem in exc.problems:
-            note(f"reporter: {problem}")
-        note(f"reporter: {_say(session, 'add.not_written', file=target)}")
+            note(f"reporter: {problem}", always=True)
+        note(f"reporter: {_say(session, 'add.not_written', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     said = _say(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen), region=region,
                 file=target, first=added.first_line, last=added.last_line)

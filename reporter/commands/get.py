@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
@@ -9,30 +11,53 @@ from reporter.cli.options import command, format_option, pass_session
 from reporter.cli.output import emit, note, print_text
 from reporter.cli.session import Session
 
+if TYPE_CHECKING:
+    from reporter.model import Quantity
+
 
 @command()
 @click.argument("region", shell_complete=complete_regions)
 @click.argument("metric", shell_complete=complete_metrics)
 @click.option("--period", "-p", metavar="PERIOD", help="e.g. 2019, 2020-H1, 2020-01/05 or 2020年1-5月.")
-@click.option("--value-only", is_flag=True, help="Print the bare number (as written, in the fact's unit).")
+@click.option("--value-only", is_flag=True, help="Print the bare number (as written, in the fact's unit, or in --unit).")
+@click.option("--unit", "-u", metavar="UNIT",
+              help="Convert the value to UNIT exactly (万元, 亿元, 元; a unit of the same family), so a "
+                   "threshold in a script keeps its scale whatever unit a figure was entered in.")
 @format_option()
 @pass_session
-def get(session: Session, region: str, metric: str, period: str | None, value_only: bool,
+def get(session: Session, region: str, metric: str, period: str | None, value_only: bool, unit: str | None,
         fmt: str | None) -> None:
     """Exactly one line for scripts: one region's value of one metric.
+
+    Other formats (json, csv …) print the fact's record, whose value_base is in the metric's
+    own unit. A region without the fact prints nothing (json: []) and exits 3.
 
     \b
     Example:
       reporter get 江山 研发投入                 → 2.06亿元
       reporter get jiangshan rd_investment --value-only   → 2.06
+      reporter get 江山 研发投入 --unit 万元 --value-only   → 20600
     """
+    from reporter.errors import NoData, UsageProblem
     from reporter.names import find_period
     from reporter.render import numbers
     from reporter.select import get_fact
 
     data = session.data
-    found = get_fact(data, session.region(region), session.metric(metric),
-                     find_period(period) if period else None)
+    chosen = fmt or session.fmt or "auto"
+    line = chosen in ("auto", "plain")  # one line is for scripts; other formats get the record
+    if unit and not line:
+        raise UsageProblem(f"--unit converts the one-line answer; a {chosen} record carries value_base, "
+                           "in the metric's own unit")
+    asked_region, asked_metric = session.region(region), session.metric(metric)
+    try:
+        found = get_fact(data, asked_region, asked_metric, find_period(period) if period else None)
+    except NoData as exc:
+        if not line:  # views (and dataclasses) only here: a warm one-line get never needs them
+            from reporter.render.views import EXPORT_KEYS, empty_view
+
+            emit(session, [empty_view("facts", EXPORT_KEYS)], chosen, nothing=exc)
+        raise
     fact = found.fact
     if found.others and period is None:
         from reporter.messages import Message
@@ -40,11 +65,22 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         others = ", ".join(f.period.canonical for f in found.others)
         note("reporter: " + Message("several_periods", count=len(found.others) + 1, period=fact.period,
                                     others=others).text(session.message_lang))
-    chosen = fmt or session.fmt or "auto"
-    if chosen not in ("auto", "plain"):  # one line is for scripts; other formats get the record
+    if not line:
         from reporter.render.views import export_view
 
-        view = export_view(data, session.lang, [fact])
-        emit(session, [view], chosen)
+        emit(session, [export_view(data, session.lang, [fact])], chosen)
         return
-    print_text(session, numbers.fact_line(fact.quantity, session.lang, value_only))
+    quantity = fact.quantity if unit is None else _converted(fact.quantity, unit)
+    print_text(session, numbers.fact_line(quantity, session.lang, value_only))
+
+
+def _converted(quantity: Quantity, unit: str) -> Quantity:
+    """``quantity`` in ``unit``, exactly (2.06亿元 in 万元: 20600万元), its qualifier kept."""
+    from reporter import units
+    from reporter.errors import UsageProblem
+
+    try:
+        value = units.convert(quantity.value, quantity.unit, unit)
+    except ValueError:
+        raise UsageProblem(f"--unit {unit}: a value in {quantity.unit} does not convert to {unit}") from None
+    return quantity._replace(written=format(value, "f"), unit=unit)

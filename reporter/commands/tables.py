@@ -1,4 +1,7 @@
-"""The commands that print tables: regions, metrics, show, compare, rank, delta, search."""
+"""The commands that print tables: regions, metrics, show, compare, rank, search (delta has its own module).
+
+Each asks its question, then prints the views; a question the data answer with nothing prints the
+same views empty (a valid document in json, csv and tsv) and exits 3 (:func:`~reporter.cli.output.answer`)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, format_option, pass_session, theme_option
-from reporter.cli.output import emit
+from reporter.cli.output import answer, emit
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:
@@ -96,22 +99,31 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
       reporter show 江山 --by period --last 5
       reporter show 江山 --from 2019 --to 2020-H1
     """
-    from reporter.render.views import highlights_view, region_by_period_view, show_view
+    from reporter.errors import NoData
+    from reporter.render import views as v
     from reporter.select import region_by_period, region_highlights
 
     data, found, chosen = session.data, session.region(region), session.theme(theme)
     window = _window(from_period, to_period, last)
     if by == "period":
         _only_with({"--sources": sources}, "the list layout (no --by)")
-        first = region_by_period_view(data, found, region_by_period(data, found, chosen, window), session.lang)
-    else:
-        first = show_view(data, found, session.lang, chosen, sources, window)
-    views = [first, highlights_view(data, region_highlights(data, found, chosen), session.lang, sources)]
-    if not views[0].items and not views[1].items:
-        from reporter.errors import NoData
 
-        raise NoData(f"{found.zh} has no facts{' in theme ' + chosen.id if chosen else ''}")
-    emit(session, views, fmt)
+    def make() -> list[v.View]:
+        if by == "period":
+            first = v.region_by_period_view(data, found, region_by_period(data, found, chosen, window), session.lang)
+        else:
+            first = v.show_view(data, found, session.lang, chosen, sources, window)
+        views = [first, v.highlights_view(data, region_highlights(data, found, chosen), session.lang, sources)]
+        if not views[0].items and not views[1].items:
+            raise NoData(f"{found.zh} has no facts{' in theme ' + chosen.id if chosen else ''}")
+        return views
+
+    def empty() -> list[v.View]:
+        first = (v.empty_view("periods", v.period_keys(v.REGION_LEAD, []), ["periods"]) if by == "period"
+                 else v.empty_view("facts", v.EXPORT_KEYS))
+        return [first, v.empty_view("highlights", v.HIGHLIGHT_KEYS)]
+
+    answer(session, fmt, make, empty)
 
 
 @command()
@@ -143,8 +155,10 @@ def compare(session: Session, regions_: tuple[str, ...], metric_names: tuple[str
     found = list(dict.fromkeys(session.region(r) for r in regions_))
     chosen = [session.metric(m) for m in metric_names]
     asked = find_period(period) if period else None
-    rows = compare_regions(session.data, found, chosen, session.theme(theme), asked)
-    emit(session, [compare_view(session.data, found, rows, session.lang, asked)], fmt)
+    data, lang, of_theme = session.data, session.lang, session.theme(theme)
+    answer(session, fmt, lambda: [compare_view(data, found, compare_regions(data, found, chosen, of_theme, asked),
+                                               lang, asked)],
+           lambda: [compare_view(data, found, [], lang, asked)])
 
 
 @command()
@@ -189,65 +203,34 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
         from reporter.errors import UsageProblem
 
         raise UsageProblem(f"choose one of {' and '.join(modes)}")
+    make: Callable[[], views.View]
     if each_period:
-        shown = views.rank_each_period_view(data, query.rank_each_period(data, chosen, asked, window, top, reverse),
-                                            lang)
+        def make() -> views.View:
+            return views.rank_each_period_view(
+                data, query.rank_each_period(data, chosen, asked, window, top, reverse), lang)
+        empty = views.empty_view("rank", views.RANK_KEYS)
     elif region_name:
         _only_with({"--top": top, "--reverse": reverse}, "a ranking, not --region")
-        history = query.rank_history(data, chosen, session.region(region_name), asked, window)
-        shown = views.rank_history_view(data, history, lang)
+        region = session.region(region_name)
+
+        def make() -> views.View:
+            return views.rank_history_view(data, query.rank_history(data, chosen, region, asked, window), lang)
+        empty = views.empty_view("rank_history", views.RANK_HISTORY_KEYS)
     elif by == "period":
-        ranking, table = query.rank_by_period(data, chosen, asked, window, top, reverse)
-        positions = {row.region.id: row.position for row in ranking.rows}
-        shown = views.metric_by_period_view(data, chosen, table, positions, lang)
+        def make() -> views.View:
+            ranking, table = query.rank_by_period(data, chosen, asked, window, top, reverse)
+            positions = {row.region.id: row.position for row in ranking.rows}
+            notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, lang)
+            return views.metric_by_period_view(data, chosen, table, positions, lang, notes)
+        empty = views.empty_view("periods", views.period_keys(views.METRIC_LEAD, []), ["periods"])
     else:
         _only_with({"--from": from_period, "--to": to_period, "--last": last},
                    "--each-period, --region or --by period")
-        shown = views.rank_view(data, query.rank_regions(data, chosen, asked, top, reverse), lang)
-    emit(session, [shown], fmt)
 
-
-@command()
-@click.argument("region", required=False, shell_complete=complete_regions)
-@click.argument("metric", required=False, shell_complete=complete_metrics)
-@click.option("--latest", is_flag=True, help="Only each metric's newest change.")
-@click.option("--all", "all_metric", metavar="METRIC", shell_complete=complete_metrics,
-              help="Every region's newest change of METRIC, in one table.")
-@format_option()
-@pass_session
-def delta(session: Session, region: str | None, metric: str | None, latest: bool, all_metric: str | None,
-          fmt: str | None) -> None:
-    """Year-over-year changes: current, previous, absolute and % change, direction.
-
-    Computed when a period a year earlier exists; otherwise derived from what the source
-    reports (a growth rate, a previous value, a rank move) and marked so. A rank's change is
-    in places gained or lost (↑34位: up 34 places, from 第56位 to 第22位).
-
-    \b
-    Examples:
-      reporter delta 江山            → 2.06亿元, +16%: previous ≈1.776亿元
-      reporter delta 洞头 全省位次    → 第22位, ↑34位 (up 34 places) from 第56位
-      reporter delta county-001 --latest
-      reporter delta --all 研发投入
-    """
-    from reporter.errors import NoData, UsageProblem
-    from reporter.query import latest_deltas, yoy_deltas
-    from reporter.render.views import delta_view
-
-    if all_metric:
-        if region or metric or latest:
-            raise UsageProblem("--all METRIC takes no REGION, METRIC or --latest")
-        chosen = session.metric(all_metric)
-        deltas = latest_deltas(session.data, chosen)
-        emit(session, [delta_view(session.data, None, deltas, session.lang, metric=chosen)], fmt)
-        return
-    if not region:
-        raise UsageProblem("name a REGION, or give --all METRIC")
-    found = session.region(region)
-    deltas = yoy_deltas(session.data, found, session.metric(metric) if metric else None, latest)
-    if not deltas:
-        raise NoData(f"{found.zh} has no year-over-year change: no two periods a year apart, none reported")
-    emit(session, [delta_view(session.data, found, deltas, session.lang, latest=latest)], fmt)
+        def make() -> views.View:
+            return views.rank_view(data, query.rank_regions(data, chosen, asked, top, reverse), lang)
+        empty = views.empty_view("rank", views.RANK_KEYS)
+    answer(session, fmt, lambda: [make()], lambda: [empty])
 
 
 @command()
@@ -267,8 +250,6 @@ def search(session: Session, text: str, fmt: str | None) -> None:
     from reporter.render.views import search_view
 
     hits = search_facts(session.data, text)
-    if not hits.facts and not hits.highlights:
-        raise NoData(f"nothing matches '{text}'")
-    emit(session, [search_view(session.data, hits, session.lang)], fmt)
+    emit(session, [search_view(session.data, hits, session.lang)], fmt, nothing=NoData(f"nothing matches '{text}'"))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from importlib import import_module
-from itertools import islice
+from itertools import chain, islice
 
 from reporter.errors import ReporterError
 from reporter.render import FORMATS, for_stream
@@ -19,7 +19,8 @@ from reporter.render.views import View
 from reporter.render.views.base import is_lazy
 from reporter.terminal import Environment
 
-__all__ = ["FORMATS", "left_out_tables", "render", "render_chunks", "render_for_stream", "resolve_format"]
+__all__ = ["FORMATS", "carries_everything", "left_out_tables", "render", "render_chunks", "render_for_stream",
+           "resolve_format"]
 
 # format -> (module, function); modules load only when their format is used
 _RENDERERS: dict[str, tuple[str, str]] = {
@@ -39,11 +40,39 @@ def resolve_format(name: str, env: Environment) -> str:
     return name
 
 
-def render(views: Sequence[View], fmt: str, env: Environment) -> str:
-    """The whole output of ``views`` in format ``fmt`` (``auto`` resolved against ``env``)."""
-    module, function = _RENDERERS[resolve_format(fmt, env)]
-    renderer: Callable[[Sequence[View], Environment], str] = getattr(import_module(module), function)
-    return renderer(views, env)
+def render(views: Sequence[View], fmt: str, env: Environment, header: bool = True) -> str:
+    """The whole output of ``views`` in format ``fmt`` (``auto`` resolved against ``env``); ``header``
+    False leaves out csv's and tsv's header row."""
+    chosen = resolve_format(fmt, env)
+    module, function = _RENDERERS[chosen]
+    renderer: Callable[..., str] = getattr(import_module(module), function)
+    return renderer(views, env, header=False) if not header and chosen in ("csv", "tsv") else renderer(views, env)
+
+
+def _plain_rows(views: Sequence[View], env: Environment) -> Iterator[str]:
+    """Plain text as in a pipe (one row per line, every view in turn), less each table's header line:
+    ``--no-header``. Each view is drawn (or streamed) on its own, as :func:`render_chunks` draws it."""
+    pipe = env._replace(stdout_isatty=False)
+    first = True
+    for view in views:
+        if not view.items:
+            continue
+        chunks = _without_first_line(render_chunks([view], "plain", pipe))
+        if not first:
+            chunks = chain(["\n"], chunks)
+        first = False
+        yield from chunks
+
+
+def _without_first_line(chunks: Iterator[str]) -> Iterator[str]:
+    """``chunks`` less the text up to and including the first newline (a table's header line)."""
+    for chunk in chunks:
+        end = chunk.find("\n")
+        if end >= 0:
+            if chunk[end + 1:]:
+                yield chunk[end + 1:]
+            break
+    yield from chunks
 
 
 _STREAMED = {"tsv": "stream_tsv", "csv": "stream_csv", "json": "stream_json", "yaml": "stream_yaml"}
@@ -52,22 +81,35 @@ _STREAMED = {"tsv": "stream_tsv", "csv": "stream_csv", "json": "stream_json", "y
 HELD_ROWS = 5000  # a human table of a lazy view up to this many rows is drawn whole (fitted, in rich)
 
 
-def render_chunks(views: Sequence[View], fmt: str, env: Environment) -> Iterator[str]:
-    """The output of ``views`` as chunks of text to write as they come.
+def carries_everything(encoding: str) -> bool:
+    """Whether an output encoding can write every character (UTF-8 and its kin, GB18030)."""
+    name = encoding.lower().replace("-", "").replace("_", "")
+    return name.startswith("utf") or name == "gb18030"
+
+
+def render_chunks(views: Sequence[View], fmt: str, env: Environment, header: bool = True) -> Iterator[str]:
+    """The output of ``views`` as chunks of text to write as they come; ``header`` False leaves out
+    the header row (csv, tsv, plain).
 
     Machine formats always stream. A human format is drawn whole, unless a view reads its rows from
     the store (every fact, a search) and holds more than :data:`HELD_ROWS`: then it streams as
     plain text one row per line (a table on a terminal too: no terminal shows a million rows
-    fitted) or as markdown. An output encoding that cannot carry every character (not UTF) gets
-    the whole text, checked first, as :func:`render_for_stream` gives it: never half a document."""
+    fitted) or as markdown. An output encoding that cannot carry every character (not UTF-8 or
+    GB18030) gets the whole text, checked first, as :func:`render_for_stream` gives it: never half
+    a document."""
     chosen = resolve_format(fmt, env)
-    utf = env.encoding.lower().replace("-", "").replace("_", "").startswith("utf")
-    streamed: Callable[[Sequence[View], Environment], Iterator[str]]
+    if not header and chosen == "plain":
+        yield from _plain_rows(views, env)
+        return
+    utf = carries_everything(env.encoding)
     if chosen in _STREAMED and utf:
         from reporter.render import machine
 
-        streamed = getattr(machine, _STREAMED[chosen])
-        yield from streamed(views, env)
+        streamed: Callable[..., Iterator[str]] = getattr(machine, _STREAMED[chosen])
+        yield from streamed(views, env, header=header) if chosen in ("csv", "tsv") else streamed(views, env)
+        return
+    if not header:  # csv or tsv, whole: an encoding that cannot carry everything is checked first
+        yield for_stream(render(views, chosen, env, header=False), env.encoding)
         return
     views = [_held(view) for view in views]
     if utf and chosen in ("table", "plain", "markdown") and any(is_lazy(v.items) for v in views):

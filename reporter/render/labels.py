@@ -69,6 +69,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "title.rank_history": ("{region} · {metric} 历年名次", "{region}: rank on {metric}"),
     "title.delta_latest": ("{region} 最新同比变化", "{region}: latest year-over-year changes"),
     "title.delta_all": ("{metric} · 各地区最新同比变化", "{metric}: each region's latest change"),
+    "title.delta_every": ("各地区各指标最新同比变化", "Each region's latest change of each metric"),
+    "delta.worse": ("{total}项变化中{count}项变差", "{count} of {total} changes went the wrong way"),
+    "delta.none_worse": ("{total}项变化均未变差", "none of {total} changes went the wrong way"),
     "title.by_period": ("{metric} · 各地区历年数值（按{period}名次）",
                         "{metric}: every region by period (ranked by {period})"),
     # words for values of the data

@@ -29,6 +29,13 @@ class Number(str):
     __slots__ = ()
 
 
+class Digits(str):
+    """A number's written digits as text (``value_text``: ``"1009.0"``): a JSON string, a bare CSV or
+    TSV cell (digits need neither quoting nor the formula guard), a quoted YAML string."""
+
+    __slots__ = ()
+
+
 _NEGATIVE_ZEROS = frozenset(("-0", "-0.0"))  # written so in a file, said as 0
 
 
@@ -36,6 +43,8 @@ def _said(value: Any, other: Callable[[Any], str], none: str) -> str:
     """The cell for a value of a block's varying position: numbers and nulls directly, the rest by ``other``."""
     if value.__class__ is Number:
         return "0" if value in _NEGATIVE_ZEROS else value
+    if value.__class__ is Digits:
+        return value
     if value is None:
         return none
     return other(value)
@@ -99,18 +108,20 @@ def stream_json(views: Sequence[View], env: Environment) -> Iterator[str]:
 
 
 def _json_array(view: View, ascii_only: bool, indent: str) -> Iterator[str]:
-    keys = [json.dumps(str(k), ensure_ascii=ascii_only) + ": " for k in view.record_keys]
+    keys = [json.dumps(str(k), ensure_ascii=ascii_only) + ": " for k in view.json_keys]
     value = _memo(lambda v: json_value(v, ascii_only))
     separator = ",\n" + indent + "  "
 
     def lines() -> Iterator[str]:
         first = True
-        for row, varying, variants in view.machine_blocks():
+        for row, varying, variants in view.machine_blocks(view.json_keys):
             pairs = [k + value(v) for k, v in zip(keys, row)]  # a block's shared values, said once
             for variant in variants:
                 for position, v in zip(varying, variant):
                     if v.__class__ is Number:
                         pairs[position] = keys[position] + ("0" if v in _NEGATIVE_ZEROS else v)
+                    elif v.__class__ is Digits:
+                        pairs[position] = keys[position] + '"' + v + '"'
                     else:
                         pairs[position] = keys[position] + ("null" if v is None else value(v))
                 yield ("[\n" + indent + "  " if first else separator) + "{" + ", ".join(pairs) + "}"
@@ -134,7 +145,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def stream_csv(views: Sequence[View], env: Environment) -> Iterator[str]:
+def stream_csv(views: Sequence[View], env: Environment, header: bool = True) -> Iterator[str]:
     view = views[0]
     # Every cell, not only str values: a list cell (a metric's aliases) is joined into text that
     # may start with '='; a number's text is left as it is by spreadsheet_safe. Each distinct
@@ -148,10 +159,13 @@ def stream_csv(views: Sequence[View], env: Environment) -> Iterator[str]:
                 for position, v in zip(varying, variant):
                     if v.__class__ is Number:
                         cells[position] = "0" if v in _NEGATIVE_ZEROS else v
+                    elif v.__class__ is Digits:
+                        cells[position] = v
                     else:
                         cells[position] = "" if v is None else field(v)
                 yield ",".join(cells) + "\n"
-    yield ",".join(_csv_field(k) for k in view.record_keys) + "\n"
+    if header:
+        yield ",".join(_csv_field(k) for k in view.record_keys) + "\n"
     yield from _chunked(lines())
 
 
@@ -164,7 +178,7 @@ def _csv_field(text: str) -> str:
     return buffer.getvalue()[:-1]
 
 
-def stream_tsv(views: Sequence[View], env: Environment) -> Iterator[str]:
+def stream_tsv(views: Sequence[View], env: Environment, header: bool = True) -> Iterator[str]:
     view = views[0]
     cell = _memo(lambda v: _cell(v).replace("\t", " ").replace("\n", " "))
 
@@ -175,7 +189,8 @@ def stream_tsv(views: Sequence[View], env: Environment) -> Iterator[str]:
                 for position, v in zip(varying, variant):
                     cells[position] = _said(v, cell, "")
                 yield "\t".join(cells) + "\n"
-    yield "\t".join(view.record_keys) + "\n"
+    if header:
+        yield "\t".join(view.record_keys) + "\n"
     yield from _chunked(lines())
 
 
@@ -208,6 +223,8 @@ def stream_yaml(views: Sequence[View], env: Environment) -> Iterator[str]:
             return keys[position] + ": null"
         if isinstance(value, Number | Decimal):
             return f"{keys[position]}: {format(Decimal(value), 'f')}"
+        if value.__class__ is Digits:  # digits read as a number unless quoted, as the dumper quotes them
+            return f"{keys[position]}: '{value}'"
         text = made.get((position, value))
         if text is None:
             if len(made) >= 50_000:
@@ -238,12 +255,12 @@ def views_as_json(views: Sequence[View], env: Environment) -> str:
     return "".join(stream_json(views, env))
 
 
-def views_as_csv(views: Sequence[View], env: Environment) -> str:
-    return "".join(stream_csv(views, env))
+def views_as_csv(views: Sequence[View], env: Environment, header: bool = True) -> str:
+    return "".join(stream_csv(views, env, header))
 
 
-def views_as_tsv(views: Sequence[View], env: Environment) -> str:
-    return "".join(stream_tsv(views, env))
+def views_as_tsv(views: Sequence[View], env: Environment, header: bool = True) -> str:
+    return "".join(stream_tsv(views, env, header))
 
 
 def views_as_yaml(views: Sequence[View], env: Environment) -> str:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from reporter import select, units
-from reporter.model import Fact, Theme
+from reporter.model import Fact, Metric, Quantity, Theme
 from reporter.periods import Period
 from reporter.render.labels import Labels
 from reporter.render.safe import clean
@@ -87,6 +87,7 @@ class View:
     group_label: str = ""  # what the groups are (plain and markdown's leading column); default: theme
     lang: str = "zh"
     blocks: Callable[[], Iterator[Block]] | None = None  # machine rows made faster than records(), in blocks
+    nested: list[str] = field(default_factory=list)  # keys only JSON carries, after record_keys: objects
 
     def __post_init__(self) -> None:
         # titles and headers can hold data (a region's name): they cross the output boundary too
@@ -99,21 +100,26 @@ class View:
         """A column every row fills alike, said once above the table: ``时期：2020年``."""
         return Labels(self.lang)("shared", header=header, value=value)
 
-    def records(self) -> Iterator[dict[str, Any]]:
-        """Machine records, keys in :attr:`record_keys` order."""
+    @property
+    def json_keys(self) -> list[str]:
+        """The keys of a JSON record: the flat ones csv and tsv carry too, then the nested objects."""
+        return [*self.record_keys, *self.nested]
+
+    def records(self, keys: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Machine records, keys in :attr:`record_keys` order (or ``keys``: :attr:`json_keys`)."""
         for item in self.items:
             record = self.record(item)
-            yield {k: _clean_value(record.get(k)) for k in self.record_keys}
+            yield {k: _clean_value(record.get(k)) for k in (self.record_keys if keys is None else keys)}
 
-    def machine_blocks(self) -> Iterator[Block]:
-        """Machine records (values in :attr:`record_keys` order, every string cleaned) in blocks of rows
-        that differ only at a few positions: what json, csv, tsv and yaml write, each converting what a
-        block's rows share once. A view over every fact makes a block of each series; any other view
-        has one row a block."""
-        if self.blocks is not None:
+    def machine_blocks(self, keys: Sequence[str] | None = None) -> Iterator[Block]:
+        """Machine records (values in :attr:`record_keys` order, or ``keys``, every string cleaned) in
+        blocks of rows that differ only at a few positions: what json, csv, tsv and yaml write, each
+        converting what a block's rows share once. A view over every fact makes a block of each
+        series; any other view has one row a block."""
+        if self.blocks is not None:  # a flat view (export): its blocks hold every key
             yield from self.blocks()
         else:
-            for record in self.records():
+            for record in self.records(keys):
                 yield Block(tuple(record.values()), (), ((),))
 
     def machine_rows(self) -> Iterator[tuple[Any, ...]]:
@@ -157,6 +163,8 @@ def _clean_value(value: Any) -> Any:
         return clean(value)
     if isinstance(value, list):
         return [_clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {clean(str(k)): _clean_value(v) for k, v in value.items()}
     return value
 
 
@@ -171,6 +179,33 @@ def theme_name(theme: Theme, say: Labels) -> str:
 
 def base_value(fact: Fact) -> Decimal:
     return units.to_base(fact.quantity.value, fact.quantity.unit)
+
+
+VALUE_KEYS = ["value_base", "unit_base", "value_text"]  # what every machine record with a value adds
+
+
+def in_metric_unit(value: Decimal, unit: str, metric: Metric) -> Decimal | None:
+    """``value`` (written in ``unit``) in the metric's catalogue unit, exactly (2.06亿元 of a 万元
+    metric: 20600); None when the units do not convert (the loader refuses such a fact)."""
+    if unit == metric.unit:
+        return value
+    try:
+        return units.convert(value, unit, metric.unit)
+    except ValueError:
+        return None
+
+
+def value_fields(quantity: Quantity, metric: Metric) -> dict[str, Any]:
+    """``value_base``, ``unit_base`` and ``value_text`` of a value: one unit per metric for sorting
+    and thresholds, and the digits as written for a program that must keep them (``"1009.0"``)."""
+    return {"value_base": in_metric_unit(quantity.value, quantity.unit, metric), "unit_base": metric.unit,
+            "value_text": quantity.written}
+
+
+def empty_view(name: str, keys: Sequence[str], nested: Sequence[str] = ()) -> View:
+    """A view with no rows and these machine keys: what a query that found nothing prints (``[]``, a
+    CSV header); human formats print nothing for it."""
+    return View(name, "", [], list(keys), [], lambda item: {}, lambda item: Row({}), nested=list(nested))
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter import query
-from reporter.model import Fact, Region
+from reporter.model import Fact, Metric, Region
 from reporter.periods import Period
 from reporter.render import numbers, prose
 from reporter.render.labels import Labels
-from reporter.render.views.base import Column, Row, View, theme_name, trend
+from reporter.render.views.base import Column, Row, View, theme_name, trend, value_fields
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
@@ -66,25 +66,45 @@ def _notes(data: Dataset, rows: Sequence[query.CompareRow], say: Labels) -> list
     return notes
 
 
+CELL_KEYS = ["value", "unit", "period", "qualifier", "value_base", "value_text"]  # of each region, in a row
+
+
+def compare_keys(regions: Sequence[Region]) -> list[str]:
+    """The flat keys of a comparison (csv and tsv's columns): the metric's, then ``R.value`` … per region;
+    the keys added since (``unit_base``, ``R.value_base`` …) after them, so no column moved."""
+    return ["metric", "label", "label_en", "unit",
+            *(f"{region.id}.{key}" for region in regions for key in CELL_KEYS[:4]), "unit_base",
+            *(f"{region.id}.{key}" for region in regions for key in CELL_KEYS[4:])]
+
+
+def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
+    if fact is None:
+        return dict.fromkeys(CELL_KEYS)
+    fields = value_fields(fact.quantity, metric)
+    return {"value": fact.quantity.value, "unit": fact.quantity.unit, "period": fact.period.canonical,
+            "qualifier": fact.quantity.qualifier, "value_base": fields["value_base"],
+            "value_text": fields["value_text"]}
+
+
 def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str,
                  period: Period | None = None) -> View:
+    """Regions side by side. A JSON record nests each region's cell (``regions``: id → ``value``,
+    ``unit`` …), as ``jq '.[].regions.jiangshan.value'`` reads it; csv and tsv (and JSON, for
+    scripts written before) carry the same as flat ``R.value`` … columns."""
     say = Labels(lang)
     columns = [Column("label", say("label"), wrap=True)]
-    keys = ["metric", "label", "label_en", "unit"]
     for region in regions:
         # the value and its period may stand on two lines; a period every row shares goes to the header
         columns.append(Column(region.id, region.name(lang), numeric=period is not None, series=True, shared=True))
         columns.append(Column(f"{region.id}.trend", "", visual=True, series=True))
-        keys += [f"{region.id}.value", f"{region.id}.unit", f"{region.id}.period", f"{region.id}.qualifier"]
 
     def record(item: query.CompareRow) -> dict[str, Any]:
         out: dict[str, Any] = {"metric": item.metric.id, "label": item.metric.zh, "label_en": item.metric.en,
-                               "unit": item.metric.unit}
-        for region, fact in zip(regions, item.cells):
-            out.update({f"{region.id}.value": fact.quantity.value if fact else None,
-                        f"{region.id}.unit": fact.quantity.unit if fact else None,
-                        f"{region.id}.period": fact.period.canonical if fact else None,
-                        f"{region.id}.qualifier": fact.quantity.qualifier if fact else None})
+                               "unit": item.metric.unit, "unit_base": item.metric.unit}
+        cells = {region.id: _cell_record(fact, item.metric) for region, fact in zip(regions, item.cells)}
+        for ident, cell in cells.items():
+            out.update({f"{ident}.{key}": value for key, value in cell.items()})
+        out["regions"] = cells
         return out
 
     def row(item: query.CompareRow) -> Row:
@@ -106,4 +126,5 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
     title = names if len(regions) <= 4 else say("title.compare_many", count=len(regions))
     if period is not None:
         title = say("title.in_period", title=title, period=period.in_words(lang))
-    return View("compare", title, columns, keys, rows, record, row, _notes(data, rows, say), lang=lang)
+    return View("compare", title, columns, compare_keys(regions), rows, record, row, _notes(data, rows, say),
+                lang=lang, nested=["regions"])

@@ -9,7 +9,7 @@ from reporter import query, select
 from reporter.model import Fact, Metric, Region
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Row, View, columns, trend
+from reporter.render.views.base import VALUE_KEYS, Row, View, columns, in_metric_unit, trend, value_fields
 from reporter.render.views.show import places_words
 
 if TYPE_CHECKING:
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 _ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
 DELTA_KEYS = ["region", "metric", "label", "label_en", "period", "value", "unit", "qualifier", "previous",
-              "previous_period", "change", "pct", "direction", "arrow", "good", "basis", "derived", "places"]
+              "previous_period", "change", "pct", "direction", "arrow", "good", "basis", "derived", "places",
+              *VALUE_KEYS, "previous_base", "change_base"]
 
 
 def _is_rank(fact: Fact) -> bool:
@@ -25,8 +26,9 @@ def _is_rank(fact: Fact) -> bool:
 
 
 def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delta], lang: str,
-               metric: Metric | None = None, latest: bool = False) -> View:
-    """One region's changes (``region``), or with ``metric`` every region's latest change of it.
+               metric: Metric | None = None, latest: bool = False, notes: Sequence[str] = ()) -> View:
+    """One region's changes (``region``), or (``region`` None) every region's latest change of
+    ``metric``, or of every metric (``metric`` None too: rows grouped by region).
 
     A rank's change is told as places gained or lost (``↑34位``), as ``show`` and ``brief`` say it;
     the machine keys keep the number's own move (``change`` −34, ``direction`` down) and add
@@ -34,17 +36,27 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
     """
     say = Labels(lang)
     every_region = region is None
+    every_metric = every_region and metric is None
     series: dict[tuple[str, str], list[Fact]] = {}
-    for d in deltas:
-        series.setdefault((d.fact.region, d.fact.metric), [])
-    facts = data.facts_of(metric=metric.id) if every_region and metric else data.facts_of(region.id if region else None)
-    for fact in facts:
-        if (fact.region, fact.metric) in series:
-            series[(fact.region, fact.metric)].append(fact)
+
+    def series_of(fact: Fact) -> list[Fact]:
+        """The facts of a row's region and metric, for its sparkline: read on the first human row
+        (json, csv and tsv draw none, and every region's facts are many)."""
+        if not series:
+            for d in deltas:
+                series.setdefault((d.fact.region, d.fact.metric), [])
+            facts = (data.facts_of(metric=metric.id) if every_region and metric
+                     else data.facts_of(region.id if region else None))
+            for each in facts:
+                if (each.region, each.metric) in series:
+                    series[(each.region, each.metric)].append(each)
+        return series[(fact.region, fact.metric)]
+
     counts: dict[str, int] = {}
     for d in deltas:
         counts[d.fact.metric] = counts.get(d.fact.metric, 0) + 1
     by_metric = not every_region and max(counts.values(), default=0) > 1
+    by_region = every_metric  # every region and metric: a region heads its rows
     carries: set[int] = set()  # the deltas whose row draws the trend: each row, or one per metric and season
     seen: set[tuple[str, str, select.Season]] = set()
     for d in sorted(deltas, key=lambda d: d.fact.period.sort_key, reverse=True):
@@ -52,6 +64,8 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
         if every_region or latest or key not in seen:
             carries.add(id(d))
             seen.add(key)
+
+    first_key = "region_name" if every_region and not every_metric else "label"
 
     def record(d: query.Delta) -> dict[str, Any]:
         fact, of = d.fact, data.metrics[d.fact.metric]
@@ -63,7 +77,10 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
                 "change": d.change, "pct": d.pct,
                 "direction": d.direction, "arrow": _ARROWS.get(d.direction, ""), "good": d.good, "basis": d.basis,
                 "derived": d.derived,
-                "places": int(-d.change) if _is_rank(fact) and d.change is not None else None}
+                "places": int(-d.change) if _is_rank(fact) and d.change is not None else None,
+                **value_fields(fact.quantity, of),
+                "previous_base": None if d.previous is None else in_metric_unit(d.previous, fact.quantity.unit, of),
+                "change_base": None if d.change is None else in_metric_unit(d.change, fact.quantity.unit, of)}
 
     def row(d: query.Delta) -> Row:
         fact, of = d.fact, data.metrics[d.fact.metric]
@@ -78,27 +95,30 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
         else:
             change = "" if d.change is None else approx + numbers.change_amount(d.change, q.unit, lang, True,
                                                                                 d.direction)
-        line = trend(series[(fact.region, fact.metric)], fact.period) if id(d) in carries else ""
-        first = data.regions[fact.region].name(lang) if every_region else of.label(lang)
-        return Row({"region_name" if every_region else "label": first, "period": fact.period.in_words(lang),
+        line = trend(series_of(fact), fact.period) if id(d) in carries else ""
+        first = data.regions[fact.region].name(lang) if every_region and not by_region else of.label(lang)
+        return Row({first_key: first, "period": fact.period.in_words(lang),
                     "value": numbers.quantity(q, lang, True, symbols=True),
                     "previous": "" if d.previous is None else approx + numbers.quantity(
                         q._replace(qualifier="exact"), lang, True, d.previous),
                     "delta": change, "pct": numbers.signed_pct(d.pct, True, d.direction),
                     "direction": f"{arrow} {verdict}".strip(), "basis": say(f"basis.{d.basis}"), "trend": line},
-                   group=of.label(lang) if by_metric else None, tones={"direction": tone, "delta": tone, "pct": tone})
+                   group=of.label(lang) if by_metric else data.regions[fact.region].name(lang) if by_region else None,
+                   tones={"direction": tone, "delta": tone, "pct": tone})
 
-    if every_region:
+    if every_metric:
+        title = say("title.delta_every")
+    elif every_region:
         assert metric is not None
         title = say("title.delta_all", metric=metric.label(lang))
     else:
         assert region is not None
         title = say("title.delta_latest" if latest else "title.delta", region=region.name(lang))
-    first_key = "region_name" if every_region else "label"
     # a metric with several years of changes heads them, and each row starts with its period
     keys = ("period",) if by_metric else (first_key, "period")
     return View("delta", title,
                 columns(say, *keys, "value", "previous", "delta", "pct", "direction", "basis", "trend",
                         numeric=("value", "previous", "delta", "pct"), visual=("trend",), wrap=("label",),
                         shared=("period", "basis")),
-                DELTA_KEYS, deltas, record, row, group_label=say("label"), lang=lang)
+                DELTA_KEYS, deltas, record, row, list(notes), group_label=say("region_name" if by_region else "label"),
+                lang=lang)

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter import query
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Block, Chain, Row, View, columns, theme_name
+from reporter.render.views.base import (
+    VALUE_KEYS,
+    Block,
+    Chain,
+    Row,
+    View,
+    columns,
+    in_metric_unit,
+    theme_name,
+    value_fields,
+)
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
@@ -19,7 +30,7 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- export: the flat contract
 
 EXPORT_KEYS = ["region", "region_name", "metric", "label", "label_en", "theme", "value", "unit", "period",
-               "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote"]
+               "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote", *VALUE_KEYS]
 
 
 def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
@@ -30,7 +41,7 @@ def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
         "label": metric.zh, "label_en": metric.en, "theme": metric.theme, "value": fact.quantity.value,
         "unit": fact.quantity.unit, "period": fact.period.canonical, "qualifier": fact.quantity.qualifier,
         "yoy_pct": fact.yoy_pct, "previous": fact.previous, "rank_change": fact.rank_change,
-        "note": fact.note, "source": fact.source, "quote": fact.quote,
+        "note": fact.note, "source": fact.source, "quote": fact.quote, **value_fields(fact.quantity, metric),
     }
 
 
@@ -67,13 +78,14 @@ class _EveryFact:
         return bool(self.data.regions)
 
 
-_VARYING = (6, 8, 10, 11, 12)  # value, period, yoy_pct, previous, rank_change: what a series' facts vary in
+# value, period, yoy_pct, previous, rank_change, value_base, value_text: what a series' facts vary in
+_VARYING = (6, 8, 10, 11, 12, 16, 18)
 
 
 def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -> Iterator[Block]:
     """:func:`fact_record`'s values for every fact, a block per store item: what a series' facts share
     is cleaned once, and no Fact is built for each."""
-    from reporter.render.machine import Number
+    from reporter.render.machine import Digits, Number
     from reporter.render.safe import clean
 
     regions, metrics = data.regions, data.metrics
@@ -82,10 +94,18 @@ def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -
         metric, quantity = metrics[first.metric], first.quantity
         row = (clean(first.region), clean(regions[first.region].zh), clean(first.metric), clean(metric.zh),
                clean(metric.en), clean(metric.theme), None, clean(quantity.unit), None, clean(quantity.qualifier),
-               None, None, None, clean(first.note), clean(first.source), clean(first.quote))
-        yield Block(row, _VARYING, [(Number(value), period.canonical, None if yoy is None else Number(yoy),
-                                     None if previous is None else Number(previous), rank)
-                                    for period, value, yoy, previous, rank in item.variants()])
+               None, None, None, clean(first.note), clean(first.source), clean(first.quote), None,
+               clean(metric.unit), None)
+        if quantity.unit == metric.unit:  # the value is its base value: no arithmetic for each fact
+            yield Block(row, _VARYING, [(number, period.canonical, None if yoy is None else Number(yoy),
+                                         None if previous is None else Number(previous), rank, number, Digits(value))
+                                        for period, value, yoy, previous, rank in item.variants()
+                                        for number in (Number(value),)])
+        else:
+            yield Block(row, _VARYING, [(Number(value), period.canonical, None if yoy is None else Number(yoy),
+                                         None if previous is None else Number(previous), rank,
+                                         in_metric_unit(Decimal(value), quantity.unit, metric), Digits(value))
+                                        for period, value, yoy, previous, rank in item.variants()])
         if seen is not None:
             seen(item.size)
 
@@ -174,6 +194,10 @@ def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
 # --------------------------------------------------------------------------- search
 
 
+SEARCH_KEYS = ["type", "region", "region_name", "metric", "text", "value", "unit", "period", "qualifier", "quote",
+               *VALUE_KEYS]
+
+
 def search_view(data: Dataset, hits: query.SearchHits, lang: str) -> View:
     say = Labels(lang)
 
@@ -186,7 +210,8 @@ def search_view(data: Dataset, hits: query.SearchHits, lang: str) -> View:
         metric = data.metrics[hit.metric]
         return {"type": "fact", "region": region.id, "region_name": region.zh, "metric": metric.id,
                 "text": metric.zh, "value": hit.quantity.value, "unit": hit.quantity.unit,
-                "period": hit.period.canonical, "qualifier": hit.quantity.qualifier, "quote": hit.quote}
+                "period": hit.period.canonical, "qualifier": hit.quantity.qualifier, "quote": hit.quote,
+                **value_fields(hit.quantity, metric)}
 
     def row(hit: Fact | Highlight) -> Row:
         region = data.regions[hit.region]
@@ -200,5 +225,4 @@ def search_view(data: Dataset, hits: query.SearchHits, lang: str) -> View:
 
     return View("search", say("title.search"),
                 columns(say, "type", "region_name", "text", "value", "period", numeric=("value",), wrap=("text",)),
-                ["type", "region", "region_name", "metric", "text", "value", "unit", "period", "qualifier", "quote"],
-                Chain(hits.facts, hits.highlights), record, row, lang=lang)
+                SEARCH_KEYS, Chain(hits.facts, hits.highlights), record, row, lang=lang)

@@ -7,13 +7,14 @@ numbers (qualifiers as symbols: ``>9,100``, ``≈300``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter.model import Fact, Metric, Region
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Column, Row, View, theme_name
+from reporter.periods import Period
+from reporter.render.views.base import Column, Row, View, theme_name, value_fields
 from reporter.select import PeriodRow, PeriodTable
 
 if TYPE_CHECKING:
@@ -33,23 +34,37 @@ def _cell(fact: Fact | None, lang: str, bare: bool) -> str:
     return numbers.quantity(q, lang, True, symbols=True)
 
 
+CELL_KEYS = ["value", "unit", "qualifier", "value_base", "value_text"]  # of each period, in a row
+REGION_LEAD = ["region", "metric", "label", "label_en"]  # show REGION --by period
+METRIC_LEAD = ["metric", "position", "region", "region_name"]  # rank METRIC --by period
+
+
+def period_keys(lead_keys: list[str], periods: Sequence[Period]) -> list[str]:
+    """The flat keys of a periods-as-columns table: the lead's, the unit, then ``P.value`` … per period;
+    the keys added since (``unit_base``, ``P.value_base`` …) after them, so no column moved."""
+    return [*lead_keys, "unit", *(f"{p.canonical}.{key}" for p in periods for key in CELL_KEYS[:3]), "unit_base",
+            *(f"{p.canonical}.{key}" for p in periods for key in CELL_KEYS[3:])]
+
+
 def period_table_view(data: Dataset, table: PeriodTable, lang: str, title: str,
                       lead: list[tuple[Column, Callable[[PeriodRow], str]]],
-                      lead_records: Callable[[PeriodRow], dict[str, Any]], lead_keys: list[str]) -> View:
-    """A :class:`~reporter.select.PeriodTable` as a view; ``lead`` are the columns before the unit and periods."""
+                      lead_records: Callable[[PeriodRow], dict[str, Any]], lead_keys: list[str],
+                      notes: Sequence[str] = ()) -> View:
+    """A :class:`~reporter.select.PeriodTable` as a view; ``lead`` are the columns before the unit and periods.
+
+    A JSON record nests each period's cell (``periods``: canonical period → ``value``, ``unit`` …);
+    csv and tsv (and JSON, for scripts written before) carry the same as flat ``P.value`` … columns."""
     say = Labels(lang)
-    keys = [*lead_keys, "unit"]
-    period_columns = []
-    for p in table.periods:
-        period_columns.append(Column(p.canonical, p.in_words(lang), numeric=True, series=True))
-        keys += [f"{p.canonical}.value", f"{p.canonical}.unit", f"{p.canonical}.qualifier"]
+    period_columns = [Column(p.canonical, p.in_words(lang), numeric=True, series=True) for p in table.periods]
 
     def record(item: PeriodRow) -> dict[str, Any]:
-        out = {**lead_records(item), "unit": _shared_unit(item)}
-        for p, fact in zip(table.periods, item.cells):
-            out.update({f"{p.canonical}.value": fact.quantity.value if fact else None,
-                        f"{p.canonical}.unit": fact.quantity.unit if fact else None,
-                        f"{p.canonical}.qualifier": fact.quantity.qualifier if fact else None})
+        lead_record = lead_records(item)
+        metric = item.key if isinstance(item.key, Metric) else data.metrics[lead_record["metric"]]
+        out = {**lead_record, "unit": _shared_unit(item), "unit_base": metric.unit}
+        cells = {p.canonical: _cell_record(fact, metric) for p, fact in zip(table.periods, item.cells)}
+        for canonical, cell in cells.items():
+            out.update({f"{canonical}.{key}": value for key, value in cell.items()})
+        out["periods"] = cells
         return out
 
     def row(item: PeriodRow) -> Row:
@@ -62,7 +77,16 @@ def period_table_view(data: Dataset, table: PeriodTable, lang: str, title: str,
         return Row(cells, group=group)
 
     return View("periods", title, [*(c for c, _ in lead), Column("unit", say("unit"), shared=True), *period_columns],
-                keys, table.rows, record, row, lang=lang)
+                period_keys(lead_keys, table.periods), table.rows, record, row, list(notes), lang=lang,
+                nested=["periods"])
+
+
+def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
+    if fact is None:
+        return dict.fromkeys(CELL_KEYS)
+    fields = value_fields(fact.quantity, metric)
+    return {"value": fact.quantity.value, "unit": fact.quantity.unit, "qualifier": fact.quantity.qualifier,
+            "value_base": fields["value_base"], "value_text": fields["value_text"]}
 
 
 def region_by_period_view(data: Dataset, region: Region, table: PeriodTable, lang: str) -> View:
@@ -79,11 +103,11 @@ def region_by_period_view(data: Dataset, region: Region, table: PeriodTable, lan
 
     title = say("title.show", region=region.name(lang), prefecture=say.pick(region.prefecture, region.prefecture_en))
     return period_table_view(data, table, lang, title, [(Column("label", say("label"), wrap=True), label)],
-                             lead_record, ["region", "metric", "label", "label_en"])
+                             lead_record, REGION_LEAD)
 
 
 def metric_by_period_view(data: Dataset, metric: Metric, table: PeriodTable, positions: dict[str, int],
-                          lang: str) -> View:
+                          lang: str, notes: Sequence[str] = ()) -> View:
     """``rank METRIC --by period``: regions as rows (in rank order of the latest period), periods as columns."""
     say = Labels(lang)
 
@@ -103,4 +127,4 @@ def metric_by_period_view(data: Dataset, metric: Metric, table: PeriodTable, pos
     return period_table_view(data, table, lang, say("title.by_period", metric=metric.label(lang), period=latest),
                              [(Column("position", say("position"), numeric=True), position),
                               (Column("region_name", say("region_name")), name)],
-                             lead_record, ["metric", "position", "region", "region_name"])
+                             lead_record, METRIC_LEAD, notes)

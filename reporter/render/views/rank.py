@@ -6,24 +6,28 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter import query
-from reporter.model import Fact, Region
+from reporter.model import Fact, Metric, Region
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Column, Row, View
+from reporter.render.views.base import VALUE_KEYS, Column, Row, View, value_fields
 from reporter.render.views.compare import left_out_note, unstated_note
 from reporter.render.views.show import places_words
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
 
-RANK_KEYS = ["position", "of", "region", "region_name", "value", "unit", "qualifier", "period", "official"]
+RANK_KEYS = ["position", "of", "region", "region_name", "value", "unit", "qualifier", "period", "official",
+             *VALUE_KEYS]
+RANK_HISTORY_KEYS = ["period", "position", "of", "region", "region_name", "value", "unit", "qualifier", "official",
+                     "gained", *VALUE_KEYS]
 
 
-def _rank_record(item: query.RankRow, official: bool) -> dict[str, Any]:
+def _rank_record(item: query.RankRow, metric: Metric, official: bool) -> dict[str, Any]:
     fact = item.fact
     return {"position": item.position, "of": item.total, "region": item.region.id,
             "region_name": item.region.zh, "value": fact.quantity.value, "unit": fact.quantity.unit,
-            "qualifier": fact.quantity.qualifier, "period": fact.period.canonical, "official": official}
+            "qualifier": fact.quantity.qualifier, "period": fact.period.canonical, "official": official,
+            **value_fields(fact.quantity, metric)}
 
 
 def _rank_cells(item: query.RankRow, official: bool, say: Labels) -> dict[str, str]:
@@ -39,6 +43,14 @@ def _rank_columns(say: Labels, official: bool) -> list[Column]:
             Column("region_name", say("region_name")),
             Column("value", say("rank.official_value" if official else "value"), numeric=True),
             Column("bar", "", visual=True)]
+
+
+def ranking_notes(data: Dataset, ranking: query.Ranking, shown: set[str], lang: str) -> list[str]:
+    """What a table of every region's figures (``rank --by period``; ``shown``: the ids of its rows)
+    left out, as ``rank`` says it: regions whose figures have no stated period, or only periods
+    unlike the table's (its like periods are its columns, so no pointer to them)."""
+    left_out = tuple(f for f in ranking.left_out if f.region not in shown)
+    return _notes(data, [ranking._replace(left_out=left_out, other_periods=())], Labels(lang))
 
 
 def _notes(data: Dataset, rankings: Sequence[query.Ranking], say: Labels) -> list[str]:
@@ -73,7 +85,7 @@ def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
 
     return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
                 [*_rank_columns(say, official), Column("period", say("period"), shared=True)],
-                RANK_KEYS, ranking.rows, lambda item: _rank_record(item, official), row,
+                RANK_KEYS, ranking.rows, lambda item: _rank_record(item, metric, official), row,
                 _notes(data, [ranking], say), lang=lang)
 
 
@@ -91,7 +103,7 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[query.Ranking], lang
     first, last = rankings[0].period.in_words(lang), rankings[-1].period.in_words(lang)
     span = first if first == last else say("span", first=first, last=last)
     return View("rank", say("title.rank", metric=metric.label(lang), period=span), _rank_columns(say, official),
-                RANK_KEYS, items, lambda pair: _rank_record(pair[1], official), row,
+                RANK_KEYS, items, lambda pair: _rank_record(pair[1], metric, official), row,
                 _notes(data, rankings, say), group_label=say("period"), lang=lang)
 
 
@@ -105,7 +117,8 @@ def rank_history_view(data: Dataset, history: query.RankHistory, lang: str) -> V
         q = item.fact.quantity
         return {"period": item.period.canonical, "position": item.position, "of": item.total,
                 "region": region.id, "region_name": region.zh, "value": q.value, "unit": q.unit,
-                "qualifier": q.qualifier, "official": official, "gained": item.gained}
+                "qualifier": q.qualifier, "official": official, "gained": item.gained,
+                **value_fields(q, history.metric)}
 
     def row(item: query.PlaceRow) -> Row:
         tone = "" if not item.gained else "good" if item.gained > 0 else "bad"
@@ -121,5 +134,4 @@ def rank_history_view(data: Dataset, history: query.RankHistory, lang: str) -> V
                  Column("position", say("rank.our_order" if official else "position")),
                  Column("value", say("rank.official_value" if official else "value"), numeric=True),
                  Column("gained", say("rank.gained"))],
-                ["period", "position", "of", "region", "region_name", "value", "unit", "qualifier", "official",
-                 "gained"], history.rows, record, row, lang=lang)
+                RANK_HISTORY_KEYS, history.rows, record, row, lang=lang)

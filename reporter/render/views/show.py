@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reporter import query, select
 from reporter.model import Fact, Highlight, Metric, Region, Theme
@@ -23,6 +23,22 @@ def places_words(gained: int, say: Labels) -> str:
         return say("places.same")
     key = "places.up" if gained > 0 else "places.down"
     return say(key + (".1" if abs(gained) == 1 else ""), n=abs(gained))
+
+
+T = TypeVar("T")
+
+
+def oldest_first(data: Dataset, items: Iterable[T], fact_of: Callable[[T], Fact]) -> list[T]:
+    """A region's rows (facts, changes) in the one order every command uses: by theme and metric,
+    then oldest period first; a figure whose period the source does not state after the dated ones
+    (it is not the newest of anything, only the last reported)."""
+    chosen = list(items)
+    order = {m: i for i, m in enumerate(select.metric_order(data, {fact_of(x).metric for x in chosen}))}
+
+    def key(item: T) -> tuple[int, bool, tuple[int, int, int, str]]:
+        fact = fact_of(item)
+        return order[fact.metric], not fact.period.comparable, fact.period.sort_key
+    return sorted(chosen, key=key)
 
 
 def change_parts(fact: Fact, say: Labels, computed: query.Delta | None = None) -> tuple[str, ...]:
@@ -61,7 +77,7 @@ def _reported_tone(fact: Fact, metric: Metric, computed: query.Delta | None) -> 
 def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = None,
               sources: bool = False, window: Window = EVERY_PERIOD) -> View:
     say = Labels(lang)
-    facts = select.region_facts(data, region, theme)
+    facts = oldest_first(data, select.region_facts(data, region, theme), lambda f: f)
     if window:
         shown = {p.canonical for p in window.choose(f.period for f in facts)}
         facts = [f for f in facts if f.period.canonical in shown]
@@ -95,6 +111,9 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
                 EXPORT_KEYS, facts, lambda fact: fact_record(data, fact), row, lang=lang)
 
 
+HIGHLIGHT_KEYS = ["region", "theme", "text", "text_en", "period", "source", "quote"]
+
+
 def highlights_view(data: Dataset, highlights: Sequence[Highlight], lang: str, sources: bool = False) -> View:
     say = Labels(lang)
 
@@ -107,5 +126,5 @@ def highlights_view(data: Dataset, highlights: Sequence[Highlight], lang: str, s
                    detail=f"「{hl.quote}」" if sources else None)
 
     return View("highlights", say("title.highlights"), columns(say, "theme", "text", wrap=("theme", "text")),
-                ["region", "theme", "text", "text_en", "period", "source", "quote"], highlights, record, row,
+                HIGHLIGHT_KEYS, highlights, record, row,
                 detail_column="text", lang=lang)

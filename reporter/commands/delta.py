@@ -1,0 +1,113 @@
+"""``reporter delta``: year-over-year changes, of a region, of every region, and the nightly check."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from reporter.cli.completion import complete_metrics, complete_regions
+from reporter.cli.options import command, format_option, pass_session
+from reporter.cli.output import emit
+from reporter.cli.session import Session
+
+if TYPE_CHECKING:
+    from reporter.model import Metric, Region
+    from reporter.query import Delta
+
+
+@command()
+@click.argument("region", required=False, shell_complete=complete_regions)
+@click.argument("metric", required=False, shell_complete=complete_metrics)
+@click.option("--latest", is_flag=True, help="Only each metric's newest change (what --all always shows).")
+@click.option("--all", "every", is_flag=True,
+              help="Every region's newest change: of METRIC when one is named (delta --all METRIC), "
+                   "else of every metric.")
+@click.option("--fail-on", type=click.Choice(["worse"]),
+              help="A check for cron: print only the changes that went the wrong way by each metric's "
+                   "polarity (a rank that fell, a sum that shrank), and exit 4 when there is one, 0 when none.")
+@format_option()
+@pass_session
+def delta(session: Session, region: str | None, metric: str | None, latest: bool, every: bool,
+          fail_on: str | None, fmt: str | None) -> None:
+    """Year-over-year changes: current, previous, absolute and % change, direction.
+
+    Computed when a period a year earlier exists; otherwise derived from what the source
+    reports (a growth rate, a previous value, a rank move) and marked so. A rank's change is
+    in places gained or lost (↑34位: up 34 places, from 第56位 to 第22位). Rows run oldest first.
+
+    \b
+    Examples:
+      reporter delta 江山            → 2.06亿元, +16%: previous ≈1.776亿元
+      reporter delta 洞头 全省位次    → 第22位, ↑34位 (up 34 places) from 第56位
+      reporter delta county-001 --latest
+      reporter delta --all 研发投入          every region's newest change of one metric
+      reporter -q delta --all --fail-on worse || echo "something got worse"
+    """
+    from reporter.errors import ExitCode, NoData
+    from reporter.render.labels import Labels
+    from reporter.render.views import DELTA_KEYS, delta_view, empty_view
+
+    found, chosen = _asked(session, region, metric, every)
+    try:
+        deltas = _changes(session, found, chosen, latest)
+    except NoData as exc:
+        emit(session, [empty_view("delta", DELTA_KEYS)], fmt, nothing=exc)
+        raise
+    if fail_on is None:
+        emit(session, [delta_view(session.data, found, deltas, session.lang, metric=chosen, latest=latest)], fmt)
+        return
+    worse = [d for d in deltas if d.good is False]
+    say = Labels(session.lang)
+    notes = [say("delta.worse", count=len(worse), total=len(deltas)) if worse
+             else say("delta.none_worse", total=len(deltas))]
+    emit(session, [delta_view(session.data, found, worse, session.lang, metric=chosen, latest=latest, notes=notes)],
+         fmt, empty_is_an_answer=True)
+    if worse:
+        raise click.exceptions.Exit(ExitCode.WORSE)
+
+
+def _asked(session: Session, region: str | None, metric: str | None,
+           every: bool) -> tuple[Region | None, Metric | None]:
+    """The region (None: every region) and metric (None: every metric) the arguments name.
+
+    ``delta --all METRIC`` names a metric where ``delta REGION`` names a region."""
+    from reporter.errors import LookupFailed, UsageProblem
+
+    if not every:
+        if not region:
+            raise UsageProblem("name a REGION, or give --all [METRIC]")
+        return session.region(region), session.metric(metric) if metric else None
+    if metric:
+        raise UsageProblem("--all takes one METRIC at most (it shows every region): delta --all [METRIC]")
+    if not region:
+        return None, None
+    try:
+        return None, session.metric(region)
+    except LookupFailed:
+        try:
+            named = session.region(region)
+        except LookupFailed:
+            raise
+        raise UsageProblem(f"--all shows every region: name a METRIC (or none), not the region "
+                           f"{named.zh}; for one region, delta {region} --latest") from None
+
+
+def _changes(session: Session, region: Region | None, metric: Metric | None, latest: bool) -> list[Delta]:
+    """The changes asked for, oldest first within each region and metric; NoData when there is none."""
+    from reporter.errors import NoData
+    from reporter.query import latest_deltas, yoy_deltas
+    from reporter.render.views import oldest_first
+
+    data = session.data
+    if region is not None:
+        deltas = yoy_deltas(data, region, metric, latest)
+        if not deltas:
+            raise NoData(f"{region.zh} has no year-over-year change: no two periods a year apart, none reported")
+        return oldest_first(data, deltas, lambda d: d.fact)
+    if metric is not None:
+        return latest_deltas(data, metric)
+    deltas = [d for r in data.regions.values() for d in yoy_deltas(data, r, None, latest=True)]
+    if not deltas:
+        raise NoData("no region has a year-over-year change: no two periods a year apart, none reported")
+    return deltas
