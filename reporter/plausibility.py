@@ -268,11 +268,11 @@ def _scale(unit: str) -> tuple[str, float]:
 
 
 def _fold(one: Fact, other: Fact) -> str:
-    """How many times the larger of two figures is the smaller, exactly, to three significant
-    digits (the screen above works in floats, whose leftovers must not reach the reader)."""
+    """How many times the larger of two figures is the smaller, exactly, in whole times (three
+    significant digits past a million; the screen works in floats, whose leftovers must not show)."""
     a, b = (units.to_base(f.quantity.value, f.quantity.unit) for f in (one, other))
     ratio = max(a, b) / min(a, b)
-    if ratio.adjusted() >= 3:
+    if ratio.adjusted() >= 6:  # a million-fold and more: three significant digits are enough
         ratio = ratio.quantize(Decimal(1).scaleb(ratio.adjusted() - 2))
     return f"{ratio:,.0f}"
 

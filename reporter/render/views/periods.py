@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter.model import Fact, Metric, Region
+from reporter.periods import Period
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.periods import Period
 from reporter.render.views.base import Column, Row, View, theme_name, value_fields
 from reporter.select import PeriodRow, PeriodTable
 
