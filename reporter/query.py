@@ -6,7 +6,7 @@ Pure functions over a :class:`~reporter.dataset.Dataset`: they return values and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -215,7 +215,8 @@ def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, 
 class CompareRow(NamedTuple):
     metric: Metric
     cells: tuple[Fact | None, ...]  # one per region: the asked-for period's fact, else its latest (or None)
-    history: tuple[tuple[Fact, ...], ...]  # every period per region, oldest first
+    history: tuple[tuple[Fact, ...], ...]  # every period per region, oldest first (comparing a few regions:
+    # empty past Comparison.MANY, where no sparkline is drawn)
     left_out: tuple[Fact, ...] = ()  # with a period asked for: regions' latest facts of unlike periods
     unstated: tuple[Fact, ...] = ()  # with a period asked for: regions whose only other figures have no period
 
@@ -234,39 +235,105 @@ class CompareRow(NamedTuple):
 
 
 def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[Metric] = (),
-                    theme: Theme | None = None, period: Period | None = None) -> list[CompareRow]:
+                    theme: Theme | None = None, period: Period | None = None) -> Comparison:
     """Regions side by side: one row per metric any of them reports (or the metrics asked for).
 
     Each cell is a region's latest fact (a dated one before one whose period is not stated), or
     with ``period`` the fact of exactly that period, as in ``rank``: a region that reports the
     metric only for unlike periods is named in ``left_out``, one whose other figures have no
     stated period in ``unstated``. A period not stated cannot be asked for.
+
+    The rows are made as they are read (:class:`Comparison`), so every region of the country can
+    be compared in bounded memory; :class:`NoData` when no row has a single figure.
     """
     refuse_unstated(period, "compare")
     if metrics:
         ids = [m.id for m in metrics]
     else:
-        reported = {f.metric for r in regions for f in data.facts_of(r.id)}
-        ids = metric_order(data, (m for m in reported
-                                  if theme is None or data.metrics[m].theme == theme.id))
-    rows = []
-    for ident in ids:
-        history = tuple(tuple(series_of(data, r.id, ident)) for r in regions)
+        wanted = {r.id for r in regions}
+        reporters = data.coverage()[1]
+        ids = metric_order(data, (m for m, by in reporters.items() if not wanted.isdisjoint(by)
+                                  and (theme is None or data.metrics[m].theme == theme.id)))
+    comparison = Comparison(data, regions, ids, period, bool(metrics))
+    if not comparison:
+        raise NoData(f"no facts to compare{' for ' + str(period) if period else ''}")
+    return comparison
+
+
+class Comparison:
+    """The rows of a comparison, one per metric, each made when it is read (iterable again).
+
+    What the notes under a comparison need (rows that mix periods, figures left out) is tallied
+    in :attr:`seen` as the rows are read, so it is known once they have all been read once."""
+
+    MANY = 16  # comparing more regions than this, a metric's facts are read in one go, not per region
+
+    def __init__(self, data: Dataset, regions: Sequence[Region], ids: Sequence[str], period: Period | None,
+                 every_row: bool) -> None:
+        self.data, self.regions, self.ids, self.period, self.every_row = data, list(regions), list(ids), period, \
+            every_row
+        self.seen = ComparisonSeen()
+
+    def __iter__(self) -> Iterator[CompareRow]:
+        seen = self.seen = ComparisonSeen()
+        for ident in self.ids:
+            row = self._row(ident)
+            if row is not None:
+                seen.add(row)
+                yield row
+
+    def __bool__(self) -> bool:
+        """Whether any row has a figure (read up to the first that has)."""
+        for ident in self.ids:
+            row = self._row(ident)
+            if row is not None and any(row.cells):
+                return True
+        return False
+
+    def _histories(self, ident: str) -> tuple[tuple[Fact, ...], ...]:
+        if len(self.regions) <= self.MANY:
+            return tuple(tuple(series_of(self.data, r.id, ident)) for r in self.regions)
+        by_region: dict[str, list[Fact]] = {}
+        for fact in self.data.facts_of(metric=ident):
+            by_region.setdefault(fact.region, []).append(fact)
+        return tuple(tuple(by_period(by_region.get(r.id, ()))) for r in self.regions)
+
+    def _row(self, ident: str) -> CompareRow | None:
+        history, period, metric = self._histories(ident), self.period, self.data.metrics[ident]
+        kept = history if len(self.regions) <= self.MANY else ()  # sparklines are for a few regions side by side
         if period is None:
-            rows.append(CompareRow(data.metrics[ident], tuple(latest_of(h) for h in history), history))
-            continue
+            return CompareRow(metric, tuple(latest_of(h) for h in history), kept)
         cells = tuple(next((f for f in h if f.period.canonical == period.canonical), None) for h in history)
         wanted = season(period)
         unlike = [[f for f in h if f.period.comparable and season(f.period) != wanted] for h in history]
         left_out = tuple(u[-1] for u, cell in zip(unlike, cells) if cell is None and u)
         silent = tuple(latest_of(h) for h, u, cell in zip(history, unlike, cells)
                        if cell is None and not u and any(not f.period.comparable for f in h))
-        if any(cells) or metrics:
-            rows.append(CompareRow(data.metrics[ident], cells, history, left_out,
-                                   tuple(f for f in silent if f is not None)))
-    if not any(any(row.cells) for row in rows):
-        raise NoData(f"no facts to compare{' for ' + str(period) if period else ''}")
-    return rows
+        if any(cells) or self.every_row:
+            return CompareRow(metric, cells, kept, left_out, tuple(f for f in silent if f is not None))
+        return None
+
+
+class ComparisonSeen:
+    """What the rows of a comparison read so far hold that a reader must be told of."""
+
+    def __init__(self) -> None:
+        self.mixed: list[CompareRow] = []  # rows whose dated values differ in period (the first is kept whole)
+        self.mixed_count = 0
+        self.unstated_beside: list[CompareRow] = []
+        self.unstated_beside_count = 0
+        self.left_out: list[Fact] = []
+        self.unstated: list[Fact] = []
+
+    def add(self, row: CompareRow) -> None:
+        if len({f.period.canonical for f in row.cells if f and f.period.comparable}) > 1:
+            self.mixed_count += 1
+            self.mixed = self.mixed or [row._replace(history=())]
+        if row.unstated_beside:
+            self.unstated_beside_count += 1
+            self.unstated_beside = self.unstated_beside or [row._replace(history=())]
+        self.left_out.extend(row.left_out)
+        self.unstated.extend(row.unstated)
 
 
 # --------------------------------------------------------------------------- year over year

@@ -221,7 +221,7 @@ def test_arbitrary_strings_through_every_renderer_never_emit_controls(s: str) ->
         for view in views:
             out = render([view], fmt, env)
             assert not FORBIDDEN.search(out.replace("\n", "").replace("\t", "")), (fmt, view.name, repr(out))
-            for note in view.notes:
+            for note in view.said_notes():
                 assert not FORBIDDEN.search(note)
 
 

@@ -174,3 +174,39 @@ def test_a_stream_whose_pager_cannot_start_is_written_whole(tmp_path: Path) -> N
     stream = io.StringIO()
     show_chunks(_chunks(TALL), Environment(stdout_isatty=True, height=10, pager="/nonexistent/pager"), stream)
     assert stream.getvalue() == TALL
+
+
+# --------------------------------------------------------------------------- compare --all
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "plain", "markdown"])
+def test_compare_all_is_the_comparison_of_every_region(fmt: str) -> None:
+    every = run("compare", "--all", "--format", fmt)
+    named = run("compare", "洞头", "乐清", "江山", "--format", fmt)
+    assert every.code == named.code == 0
+    assert (every.stdout, every.stderr) == (named.stdout, named.stderr)
+
+
+def test_compare_needs_regions_or_all() -> None:
+    assert run("compare").code == run("compare", "--all", "江山").code == 2
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "json"])
+def test_a_wide_comparison_streams_the_same_text(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """Past HELD_CELLS cells a comparison is drawn a few rows at a time: the same bytes and notes."""
+    whole = run("--data", str(SYNTHETIC), "compare", "--all", "--format", fmt)
+    monkeypatch.setattr(formats, "HELD_CELLS", 4)
+    monkeypatch.setattr(text, "STREAM_CELLS", 8)
+    streamed = run("--data", str(SYNTHETIC), "compare", "--all", "--format", fmt)
+    assert whole.code == streamed.code == 0 and whole.stdout
+    assert (streamed.stdout, streamed.stderr) == (whole.stdout, whole.stderr)
+
+
+def test_a_comparison_of_many_regions_reads_each_metric_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past Comparison.MANY regions a metric's facts come in one read, not one per region: the same rows."""
+    data = open_dataset(str(SYNTHETIC), use_cache=False).data
+    regions = list(data.regions.values())
+    few = [(row.metric.id, row.cells) for row in query.compare_regions(data, regions)]
+    monkeypatch.setattr(query.Comparison, "MANY", 2)
+    many = [(row.metric.id, row.cells) for row in query.compare_regions(data, regions)]
+    assert few == many and len(few) == 2 and all(all(cells) for _, cells in few)

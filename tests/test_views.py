@@ -156,10 +156,11 @@ def test_compare_a_period_names_unlike_periods_left_out(data: Dataset) -> None:
     assert [f.quantity.written if f else None for f in row.cells] == ["150", "110", None]
     assert [(f.region, f.period.canonical) for f in row.left_out] == [("c", "2020-01/09")]
     view = compare_view(data, regions, rows, "en", parse_period("2020"))
-    assert view.notes == ["left out (other periods, not comparable): Bing 2020-01/09; use --period 2020-01/09 etc."]
+    assert view.said_notes() == ["left out (other periods, not comparable): Bing 2020-01/09; "
+                                 "use --period 2020-01/09 etc."]
     latest = query.compare_regions(data, regions, [data.metrics["rd"]])
-    assert latest[0].mixed  # 2020, 2020, 2020-01/09 side by side
-    assert compare_view(data, regions, latest, "zh").notes[0].startswith("注意：1项指标把不同时期的数值并列")
+    assert next(iter(latest)).mixed  # 2020, 2020, 2020-01/09 side by side
+    assert compare_view(data, regions, latest, "zh").said_notes()[0].startswith("注意：1项指标把不同时期的数值并列")
 
 
 def test_latest_deltas_of_one_region_and_of_every_region(data: Dataset) -> None:

@@ -210,7 +210,7 @@ def emit(session: Session, views: Sequence[View], fmt: str | None, nothing: NoDa
     env = session.env if session.header else session.env._replace(stdout_isatty=False)
     show_chunks(with_bom(session, render_chunks(views, chosen, env, header=session.header)), session.env)
     for view in views:
-        for line in view.notes:
+        for line in view.said_notes():
             note(f"reporter: {line}")
     left_out = left_out_tables(views, chosen, session.env)
     if left_out:

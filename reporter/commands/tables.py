@@ -127,7 +127,8 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
 
 
 @command()
-@click.argument("regions_", metavar="REGION...", nargs=-1, required=True, shell_complete=complete_regions)
+@click.argument("regions_", metavar="[REGION]...", nargs=-1, shell_complete=complete_regions)
+@click.option("--all", "all_regions", is_flag=True, help="Every region in the data.")
 @click.option("--metric", "-m", "metric_names", multiple=True, metavar="METRIC",
               shell_complete=complete_metrics, help="Only these metrics (repeatable).")
 @theme_option
@@ -135,24 +136,30 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
               help="Compare this period only [default: each region's latest, with a note when they differ].")
 @format_option()
 @pass_session
-def compare(session: Session, regions_: tuple[str, ...], metric_names: tuple[str, ...], theme: str | None,
-            period: str | None, fmt: str | None) -> None:
+def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metric_names: tuple[str, ...],
+            theme: str | None, period: str | None, fmt: str | None) -> None:
     """Regions side by side, one row per metric.
 
     Each cell is the region's latest figure with its period, and a note on stderr says when a
     row puts different periods side by side. --period compares one period only; a region that
     has the metric only for unlike periods (1-9月 against a year) is named in a note, as rank does.
+    Rows are made as they are written: --all compares every county of the country in little memory.
 
     \b
     Examples:
       reporter compare 洞头 江山 --metric 研发投入 --metric 高新技术企业
       reporter compare 洞头 江山 乐清 --period 2020-H1
+      reporter compare --all --metric 研发投入 --format csv > rd.csv
     """
+    from reporter.errors import UsageProblem
     from reporter.names import find_period
     from reporter.query import compare_regions
     from reporter.render.views import compare_view
 
-    found = list(dict.fromkeys(session.region(r) for r in regions_))
+    if all_regions == bool(regions_):
+        raise UsageProblem("name the regions to compare, or give --all (not both)")
+    found = (list(session.data.regions.values()) if all_regions
+             else list(dict.fromkeys(session.region(r) for r in regions_)))
     chosen = [session.metric(m) for m in metric_names]
     asked = find_period(period) if period else None
     data, lang, of_theme = session.data, session.lang, session.theme(theme)

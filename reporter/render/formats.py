@@ -78,7 +78,8 @@ def _without_first_line(chunks: Iterator[str]) -> Iterator[str]:
 _STREAMED = {"tsv": "stream_tsv", "csv": "stream_csv", "json": "stream_json", "yaml": "stream_yaml"}
 
 
-HELD_ROWS = 5000  # a human table of a lazy view up to this many rows is drawn whole (fitted, in rich)
+HELD_ROWS = 5000  # a human table of a lazy view up to this many rows is drawn whole (fitted, in rich) …
+HELD_CELLS = 100_000  # … and up to this many cells (a comparison of every county: 50 rows of 2,850 columns)
 
 
 def carries_everything(encoding: str) -> bool:
@@ -92,7 +93,8 @@ def render_chunks(views: Sequence[View], fmt: str, env: Environment, header: boo
     the header row (csv, tsv, plain).
 
     Machine formats always stream. A human format is drawn whole, unless a view reads its rows from
-    the store (every fact, a search) and holds more than :data:`HELD_ROWS`: then it streams as
+    the store (every fact, a search, a comparison) and holds more than :data:`HELD_ROWS` rows or
+    :data:`HELD_CELLS` cells: then it streams as
     plain text one row per line (a table on a terminal too: no terminal shows a million rows
     fitted) or as markdown. An output encoding that cannot carry every character (not UTF-8 or
     GB18030) gets the whole text, checked first, as :func:`render_for_stream` gives it: never half
@@ -125,8 +127,9 @@ def _held(view: View) -> View:
     """``view`` with its rows in a list when they are few (the lazy ones are read up to one past the limit)."""
     if not is_lazy(view.items):
         return view
-    first = list(islice(view.items, HELD_ROWS + 1))
-    return view if len(first) > HELD_ROWS else replace(view, items=first)
+    most = min(HELD_ROWS, HELD_CELLS // max(1, sum(not c.visual for c in view.columns)))
+    first = list(islice(view.items, most + 1))
+    return view if len(first) > most else replace(view, items=first)
 
 
 def render_for_stream(views: Sequence[View], fmt: str, env: Environment) -> str:

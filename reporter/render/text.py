@@ -151,7 +151,8 @@ def _escape(cell: str) -> str:
 
 # --------------------------------------------------------------------------- streamed: rows beyond memory
 
-STREAM_ROWS = 2000  # rows drawn by tabulate at a time when a table is streamed
+STREAM_ROWS = 2000  # rows drawn by tabulate at a time when a table is streamed …
+STREAM_CELLS = 20_000  # … and at most this many cells
 
 
 def stream_plain(views: Sequence[View], env: Environment, rows_at_a_time: int = STREAM_ROWS) -> Iterator[str]:
@@ -226,6 +227,7 @@ def _streamed(view: View, tablefmt: str, rows_at_a_time: int) -> Iterator[str]:
     headers = [cell(h) for h in headers]
     ruler = ["x" * w for w in widths]
     head = 2 if markdown else 1  # header lines: the headers (and markdown's |---| line)
+    rows_at_a_time = max(1, min(rows_at_a_time, STREAM_CELLS // len(widths)))  # wide tables: fewer rows a batch
     batch: list[Row] = []
     first = True
 

@@ -82,7 +82,7 @@ class View:
     items: Iterable[Any]  # iterated once per rendering; truthy when there is any (a list, or a stream that knows)
     record: Callable[[Any], dict[str, Any]]
     row: Callable[[Any], Row]
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] | Callable[[], list[str]] = field(default_factory=list)  # or made once the rows are read
     detail_column: str = ""  # the column whose cell carries a row's detail line (default: the first)
     group_label: str = ""  # what the groups are (plain and markdown's leading column); default: theme
     lang: str = "zh"
@@ -93,8 +93,14 @@ class View:
         # titles and headers can hold data (a region's name): they cross the output boundary too
         self.title = clean(self.title)
         self.columns = [c._replace(header=clean(c.header)) for c in self.columns]
-        self.notes = [clean(n) for n in self.notes]
+        if not callable(self.notes):
+            self.notes = [clean(n) for n in self.notes]
         self.group_label = clean(self.group_label) or Labels(self.lang)("theme")
+
+    def said_notes(self) -> list[str]:
+        """The notes under the view; for a view whose rows are made as they are read (a comparison of
+        every region), what its rows held, known once they have been read."""
+        return [clean(n) for n in self.notes()] if callable(self.notes) else self.notes
 
     def said_once(self, header: str, value: str) -> str:
         """A column every row fills alike, said once above the table: ``时期：2020年``."""

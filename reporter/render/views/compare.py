@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from reporter import query
@@ -41,28 +42,29 @@ def unstated_note(data: Dataset, facts: Sequence[Fact], say: Labels, key: str) -
     return say(key, listed=_region_names(data, facts, say))
 
 
-def _notes(data: Dataset, rows: Sequence[query.CompareRow], say: Labels) -> list[str]:
+def _said_of(data: Dataset, comparison: query.Comparison, say: Labels) -> list[str]:
+    return _notes(data, comparison.seen, say)
+
+
+def _notes(data: Dataset, seen: query.ComparisonSeen, say: Labels) -> list[str]:
     """What a reader must know before reading across a row: values of different periods, values
     with no stated period beside others, and (with --period) what was left out and why."""
     notes = []
-    dated = [row for row in rows if len({f.period.canonical for f in row.cells if f and f.period.comparable}) > 1]
-    if dated:
-        first = dated[0]
+    if seen.mixed:
+        first = seen.mixed[0]
         periods = say.join(list(dict.fromkeys(prose.aside(f.period, say.lang) for f in first.cells
                                               if f is not None and f.period.comparable)))
-        notes.append(say("compare.mixed", count=len(dated), label=first.metric.label(say.lang), periods=periods))
-    silent = [row for row in rows if row.unstated_beside]
-    if silent:
-        first = silent[0]
+        notes.append(say("compare.mixed", count=seen.mixed_count, label=first.metric.label(say.lang),
+                         periods=periods))
+    if seen.unstated_beside:
+        first = seen.unstated_beside[0]
         undated = [f for f in first.cells if f is not None and not f.period.comparable]
-        notes.append(say("compare.unstated_beside", count=len(silent), label=first.metric.label(say.lang),
-                         regions=_region_names(data, undated, say)))
-    left_out = [f for row in rows for f in row.left_out]
-    if left_out:
-        notes.append(left_out_note(data, left_out, say, "compare.left_out"))
-    unstated = [f for row in rows for f in row.unstated]
-    if unstated:
-        notes.append(unstated_note(data, unstated, say, "compare.unstated"))
+        notes.append(say("compare.unstated_beside", count=seen.unstated_beside_count,
+                         label=first.metric.label(say.lang), regions=_region_names(data, undated, say)))
+    if seen.left_out:
+        notes.append(left_out_note(data, seen.left_out, say, "compare.left_out"))
+    if seen.unstated:
+        notes.append(unstated_note(data, seen.unstated, say, "compare.unstated"))
     return notes
 
 
@@ -86,8 +88,8 @@ def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
             "value_text": fields["value_text"]}
 
 
-def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str,
-                 period: Period | None = None) -> View:
+def compare_view(data: Dataset, regions: Sequence[Region], rows: query.Comparison | Sequence[query.CompareRow],
+                 lang: str, period: Period | None = None) -> View:
     """Regions side by side. A JSON record nests each region's cell (``regions``: id → ``value``,
     ``unit`` …), as ``jq '.[].regions.jiangshan.value'`` reads it; csv and tsv (and JSON, for
     scripts written before) carry the same as flat ``R.value`` … columns."""
@@ -110,7 +112,7 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
     def row(item: query.CompareRow) -> Row:
         cells = {"label": item.metric.label(lang)}
         parts: dict[str, tuple[str, ...]] = {}
-        for region, fact, history in zip(regions, item.cells, item.history):
+        for region, fact, history in zip(regions, item.cells, item.history or [()] * len(regions)):
             if fact is None:
                 cells[region.id] = "—"
                 continue
@@ -126,5 +128,12 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
     title = names if len(regions) <= 4 else say("title.compare_many", count=len(regions))
     if period is not None:
         title = say("title.in_period", title=title, period=period.in_words(lang))
-    return View("compare", title, columns, compare_keys(regions), rows, record, row, _notes(data, rows, say),
+    if isinstance(rows, query.Comparison):  # its notes are known once its rows have been read
+        notes: list[str] | Callable[[], list[str]] = partial(_said_of, data, rows, say)
+    else:
+        seen = query.ComparisonSeen()
+        for item in rows:
+            seen.add(item)
+        notes = _notes(data, seen, say)
+    return View("compare", title, columns, compare_keys(regions), rows, record, row, notes,
                 lang=lang, nested=["regions"])
