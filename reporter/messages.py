@@ -199,6 +199,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.reading": ("reading the data (building the cache; later runs are fast)",
                          "正在读取数据（正在建立缓存，之后运行会很快）"),
     "progress.writing": ("writing {count:,} facts", "正在写出 {count:,} 条数据"),
+    "progress.working": ("working", "正在处理"),
     "progress.brief": ("wording {count:,} regions", "正在撰写 {count:,} 个地区的简报"),
     "interrupted": ("interrupted", "已中断"),
     # check

@@ -422,14 +422,3 @@ def test_a_bom_is_not_written_into_the_middle_of_a_file(tmp_path: Path) -> None:
     data = log.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfposition,") and data.count(b"\xef\xbb\xbf") == 1
     assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))) == 3
-
-
-def test_quiet_shows_no_progress_bar() -> None:
-    from reporter.cli.session import Session
-    from reporter.terminal import Environment
-
-    session = Session()
-    session._env = Environment(stderr_isatty=True)
-    assert session.progress() is not None
-    session.quiet = True
-    assert session.progress() is None

@@ -106,9 +106,15 @@ class Command(click.Command):
         return [*params[:len(params) - len(help_option)], self._given_quiet, *help_option]
 
     def invoke(self, ctx: click.Context) -> Any:
-        if not isinstance(self, click.Group):
-            _refuse_global_format(self, ctx)
-        return super().invoke(ctx)
+        if isinstance(self, click.Group):
+            return super().invoke(ctx)
+        _refuse_global_format(self, ctx)
+        meter = _meter(ctx)
+        try:
+            return super().invoke(ctx)
+        finally:
+            if meter is not None:
+                meter.stop()
 
     def format_choices(self) -> tuple[str, ...]:
         """The formats this command writes (its ``--format`` choices; none: it writes text of its own)."""
@@ -116,6 +122,21 @@ class Command(click.Command):
             if param.name == "fmt" and isinstance(param.type, click.Choice):
                 return tuple(param.type.choices)
         return ()
+
+
+ASKING = ("add", "extract")  # commands that may ask questions on the terminal: no progress display over them
+
+
+def _meter(ctx: click.Context) -> Any:
+    """The run's progress display, started for a command that may take a while (see
+    reporter.cli.progress): only with stderr on a terminal, never with --quiet."""
+    session = ctx.find_object(Session)
+    if session is None or session.quiet or not session.env.stderr_isatty or ctx.info_name in ASKING:
+        return None
+    from reporter.cli import progress
+    from reporter.messages import Message
+
+    return progress.start(Message("progress.working").text(session.message_lang), session.env.stdout_isatty)
 
 
 def _refuse_global_format(command: Command, ctx: click.Context) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from reporter.cli import progress
 from reporter.errors import NoData, ReaderGone, ReporterError
 from reporter.messages import Message
 
@@ -28,6 +29,7 @@ def write_out(text: str, stream: Any = None) -> None:
     reaches the entry point, which ends the run quietly.
     """
     stream = sys.stdout if stream is None else stream
+    progress.before_answer()
     if stream is None:
         raise ReporterError(Message("stdout_closed"))
     try:
@@ -88,6 +90,7 @@ def page(chunks: Iterable[str], env: Environment) -> bool:
     child_env = dict(os.environ)
     child_env.setdefault("LESS", "FRX")  # a bare PAGER=less: quit if one screen, keep colours, no clearing
     child_env.setdefault("LV", "-c")
+    progress.before_note()  # the pager takes the terminal
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
@@ -128,6 +131,7 @@ def note(message: str, always: bool = False) -> None:
 
     if not always and _quiet():
         return
+    progress.before_note()
     stream = sys.stderr
     if stream is None:
         return

@@ -84,13 +84,15 @@ class Session:
         self._env = None  # the output's encoding is part of the environment
 
     def progress(self) -> Progress | None:
-        """A bar on stderr for slow steps, when stderr is a terminal and not --quiet (None: nothing to show)."""
-        if self.quiet or not self.env.stderr_isatty:
-            return None
-        from reporter.cli.progress import DelayedProgress
+        """Slow steps said on the run's progress display (reporter.cli.progress), when it has one
+        (stderr a terminal, not --quiet); None: nothing to show."""
+        from reporter.cli import progress
 
+        meter = progress.current()
+        if meter is None:
+            return None
         lang = self.message_lang
-        return lambda label, total=None: DelayedProgress(label.text(lang), total)
+        return lambda label, total=None: meter.step(label.text(lang), total)
 
     # -- names typed by the user
 
