@@ -119,21 +119,32 @@ def _json_array(view: View, ascii_only: bool, indent: str) -> Iterator[str]:
     value = _memo(lambda v: json_value(v, ascii_only))
     separator = ",\n" + indent + "  "
 
+    def said(v: Any) -> str:
+        if v.__class__ is Number:
+            return "0" if v in _NEGATIVE_ZEROS else v  # type: ignore[no-any-return]
+        if v.__class__ is Digits:
+            return '"' + v + '"'  # type: ignore[no-any-return]
+        return "null" if v is None else value(v)
+
     def lines() -> Iterator[str]:
-        first = True
+        lead = "[\n" + indent + "  "
         for row, varying, variants in view.machine_blocks(view.json_keys):
-            pairs = [k + value(v) for k, v in zip(keys, row)]  # a block's shared values, said once
+            # what a block's rows share is written once: the text between its varying values
+            where = {position: n for n, position in enumerate(varying)}
+            pieces: list[tuple[str, int]] = []  # (text before a varying value, its index in a variant)
+            text = "{"
+            for i, (key, v) in enumerate(zip(keys, row)):
+                text += (", " if i else "") + key
+                if i in where:
+                    pieces.append((text, where[i]))
+                    text = ""
+                else:
+                    text += "null" if v is None else value(v)
+            tail = text + "}"
             for variant in variants:
-                for position, v in zip(varying, variant):
-                    if v.__class__ is Number:
-                        pairs[position] = keys[position] + ("0" if v in _NEGATIVE_ZEROS else v)
-                    elif v.__class__ is Digits:
-                        pairs[position] = keys[position] + '"' + v + '"'
-                    else:
-                        pairs[position] = keys[position] + ("null" if v is None else value(v))
-                yield ("[\n" + indent + "  " if first else separator) + "{" + ", ".join(pairs) + "}"
-                first = False
-        yield "[]" if first else "\n" + indent + "]"
+                yield lead + "".join([piece + said(variant[n]) for piece, n in pieces]) + tail
+                lead = separator
+        yield "[]" if lead != separator else "\n" + indent + "]"
     yield from _chunked(lines())
 
 
