@@ -459,13 +459,48 @@ def latest_deltas(data: Dataset, metric: Metric) -> list[Delta]:
         by_region.setdefault(fact.region, []).append(fact)
     deltas = []
     for region in data.regions:
-        facts = by_period(by_region.get(region, ()))
-        found = _deltas(data, facts, facts)
-        if found:
-            deltas.append(_newest(found))
+        found = newest_change(data, by_period(by_region.get(region, ())))
+        if found is not None:
+            deltas.append(found)
     if not deltas:
         raise NoData(f"no region has a year-over-year change for '{metric.id}'")
     return deltas
+
+
+def newest_change(data: Dataset, facts: Sequence[Fact]) -> Delta | None:
+    """The change of the latest of ``facts`` (one region's, of one metric) that has one: what
+    ``_newest`` picks among all their changes, working out only as many as it takes."""
+    order = sorted(range(len(facts)), key=lambda i: _latest_key(facts[i]), reverse=True)  # stable: ties keep order
+    for i in order:
+        found = _deltas(data, facts, (facts[i],))
+        if found:
+            return found[0]
+    return None
+
+
+def _latest_key(fact: Fact) -> tuple[bool, tuple[int, int, int, str]]:
+    return fact.period.comparable, fact.period.sort_key
+
+
+class EveryNewestChange:
+    """Every region's newest change of each metric (``delta --all``), regions in catalogue order and a
+    region's metrics as ``show`` lists them: made as they are read, iterable again."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+
+    def __iter__(self) -> Iterator[Delta]:
+        for region in self.data.regions.values():
+            groups: dict[str, list[Fact]] = {}
+            for fact in region_facts(self.data, region):
+                groups.setdefault(fact.metric, []).append(fact)
+            for facts in groups.values():
+                found = newest_change(self.data, facts)
+                if found is not None:
+                    yield found
+
+    def __bool__(self) -> bool:
+        return next(iter(self), None) is not None
 
 
 def changes_among(data: Dataset, facts: Sequence[Fact]) -> list[Delta]:

@@ -12,6 +12,8 @@ from reporter.cli.output import emit
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from reporter.model import Metric, Region
     from reporter.query import Delta
 
@@ -57,10 +59,13 @@ def delta(session: Session, region: str | None, metric: str | None, latest: bool
     if fail_on is None:
         emit(session, [delta_view(session.data, found, deltas, session.lang, metric=chosen, latest=latest)], fmt)
         return
-    worse = [d for d in deltas if d.good is False]
+    worse, total = [], 0
+    for d in deltas:
+        total += 1
+        if d.good is False:
+            worse.append(d)
     say = Labels(session.lang)
-    notes = [say("delta.worse", count=len(worse), total=len(deltas)) if worse
-             else say("delta.none_worse", total=len(deltas))]
+    notes = [say("delta.worse", count=len(worse), total=total) if worse else say("delta.none_worse", total=total)]
     emit(session, [delta_view(session.data, found, worse, session.lang, metric=chosen, latest=latest, notes=notes)],
          fmt, empty_is_an_answer=True)
     if worse:
@@ -93,10 +98,11 @@ def _asked(session: Session, region: str | None, metric: str | None,
                            f"{named.zh}; for one region, delta {region} --latest") from None
 
 
-def _changes(session: Session, region: Region | None, metric: Metric | None, latest: bool) -> list[Delta]:
+def _changes(session: Session, region: Region | None, metric: Metric | None,
+             latest: bool) -> Iterable[Delta]:
     """The changes asked for, oldest first within each region and metric; NoData when there is none."""
     from reporter.errors import NoData
-    from reporter.query import latest_deltas, yoy_deltas
+    from reporter.query import EveryNewestChange, latest_deltas, yoy_deltas
     from reporter.render.views import oldest_first
 
     data = session.data
@@ -107,7 +113,7 @@ def _changes(session: Session, region: Region | None, metric: Metric | None, lat
         return oldest_first(data, deltas, lambda d: d.fact)
     if metric is not None:
         return latest_deltas(data, metric)
-    deltas = [d for r in data.regions.values() for d in yoy_deltas(data, r, None, latest=True)]
-    if not deltas:
+    every = EveryNewestChange(data)  # made as they are written: every county's, in little memory
+    if not every:
         raise NoData("no region has a year-over-year change: no two periods a year apart, none reported")
-    return deltas
+    return every

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter import query, select
@@ -25,7 +25,7 @@ def _is_rank(fact: Fact) -> bool:
     return fact.quantity.unit == "位"
 
 
-def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delta], lang: str,
+def delta_view(data: Dataset, region: Region | None, deltas: Iterable[query.Delta], lang: str,
                metric: Metric | None = None, latest: bool = False, notes: Sequence[str] = ()) -> View:
     """One region's changes (``region``), or (``region`` None) every region's latest change of
     ``metric``, or of every metric (``metric`` None too: rows grouped by region).
@@ -41,7 +41,10 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
 
     def series_of(fact: Fact) -> list[Fact]:
         """The facts of a row's region and metric, for its sparkline: read on the first human row
-        (json, csv and tsv draw none, and every region's facts are many)."""
+        (json, csv and tsv draw none, and every region's facts are many): of its region and metric
+        alone when every region's every metric is shown (they are made as they are read)."""
+        if every_metric:
+            return select.series_of(data, fact.region, fact.metric) if few_regions else []
         if not series:
             for d in deltas:
                 series.setdefault((d.fact.region, d.fact.metric), [])
@@ -52,18 +55,21 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
                     series[(each.region, each.metric)].append(each)
         return series[(fact.region, fact.metric)]
 
+    few_regions = len(data.regions) <= query.Comparison.MANY  # sparklines for a few regions side by side
     counts: dict[str, int] = {}
-    for d in deltas:
-        counts[d.fact.metric] = counts.get(d.fact.metric, 0) + 1
+    carries: set[int] = set()  # the deltas whose row draws the trend: each row, or one per metric and season
+    if not every_region:  # one region's changes: a few, and a list (every region's are made as read)
+        assert isinstance(deltas, Sequence)
+        for d in deltas:
+            counts[d.fact.metric] = counts.get(d.fact.metric, 0) + 1
+        seen: set[tuple[str, str, select.Season]] = set()
+        for d in sorted(deltas, key=lambda d: d.fact.period.sort_key, reverse=True):
+            key = (d.fact.region, d.fact.metric, select.season(d.fact.period))
+            if latest or key not in seen:
+                carries.add(id(d))
+                seen.add(key)
     by_metric = not every_region and max(counts.values(), default=0) > 1
     by_region = every_metric  # every region and metric: a region heads its rows
-    carries: set[int] = set()  # the deltas whose row draws the trend: each row, or one per metric and season
-    seen: set[tuple[str, str, select.Season]] = set()
-    for d in sorted(deltas, key=lambda d: d.fact.period.sort_key, reverse=True):
-        key = (d.fact.region, d.fact.metric, select.season(d.fact.period))
-        if every_region or latest or key not in seen:
-            carries.add(id(d))
-            seen.add(key)
 
     first_key = "region_name" if every_region and not every_metric else "label"
 
@@ -95,7 +101,7 @@ def delta_view(data: Dataset, region: Region | None, deltas: Sequence[query.Delt
         else:
             change = "" if d.change is None else approx + numbers.change_amount(d.change, q.unit, lang, True,
                                                                                 d.direction)
-        line = trend(series_of(fact), fact.period) if id(d) in carries else ""
+        line = trend(series_of(fact), fact.period) if every_region or id(d) in carries else ""
         first = data.regions[fact.region].name(lang) if every_region and not by_region else of.label(lang)
         return Row({first_key: first, "period": fact.period.in_words(lang),
                     "value": numbers.quantity(q, lang, True, symbols=True),
