@@ -206,7 +206,7 @@ def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, 
     if top is None:
         ranked = {r.id for r in order}
         order += [r for r in data.regions.values() if r.id not in ranked]
-    return ranking, metric_by_period(data, metric, order, reference, window)
+    return ranking, metric_by_period(data, metric, order, reference, window, facts)
 
 
 # --------------------------------------------------------------------------- compare

@@ -227,9 +227,10 @@ def region_by_period(data: Dataset, region: Region, theme: Theme | None = None,
 
 
 def metric_by_period(data: Dataset, metric: Metric, order: Iterable[Region], reference: Period,
-                     window: Window = EVERY_PERIOD) -> PeriodTable:
-    """One metric's regions (in ``order``) by the periods comparable with ``reference``, within ``window``."""
-    facts = like(data.facts_of(metric=metric.id), reference)
+                     window: Window = EVERY_PERIOD, facts: Sequence[Fact] | None = None) -> PeriodTable:
+    """One metric's regions (in ``order``) by the periods comparable with ``reference``, within ``window``
+    (from ``facts``, the metric's facts, when the caller has read them already)."""
+    facts = like(data.facts_of(metric=metric.id) if facts is None else facts, reference)
     table = _table(facts, order, "region", window)
     if not table.rows:
         raise NoData(f"no '{metric.id}' fact like {reference} in the periods asked for")
