@@ -18,22 +18,10 @@ from typing import Any
 
 from reporter.render.safe import spreadsheet_safe
 from reporter.render.views import View
+from reporter.render.views.base import Digits, Number
 from reporter.terminal import Environment
 
 ROWS_PER_CHUNK = 2000
-
-
-class Number(str):
-    """A number as written in the data (``1009.0``): machine formats write it as a number."""
-
-    __slots__ = ()
-
-
-class Digits(str):
-    """A number's written digits as text (``value_text``: ``"1009.0"``): a JSON string, a bare CSV or
-    TSV cell (digits need neither quoting nor the formula guard), a quoted YAML string."""
-
-    __slots__ = ()
 
 
 _NEGATIVE_ZEROS = frozenset(("-0", "-0.0"))  # written so in a file, said as 0

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import tabulate as _tabulate
 from wcwidth import wcswidth, wcwidth
 
+from reporter.render.labels import Labels
 from reporter.render.layout import (
     Placed,
     cell_lines,
@@ -128,7 +129,7 @@ def views_as_plain(views: Sequence[View], env: Environment) -> str:
 def _markdown(view: View) -> str:
     headers, rows, align, details = _grid(view)
     if any(details):
-        headers.append("原文" if view.lang == "zh" else "quote")
+        headers.append(Labels(view.lang)("quote"))
         align.append("left")
         for row, detail in zip(rows, details):
             row.append(detail or "")
@@ -221,7 +222,7 @@ def _streamed(view: View, tablefmt: str, rows_at_a_time: int) -> Iterator[str]:
     align = (["left"] if grouped else []) + ["right" if c.numeric else "left" for c in columns]
     widths = ([shape.group_width] if grouped else []) + shape.widths
     if detail_column:
-        headers.append("原文" if view.lang == "zh" else "quote")
+        headers.append(Labels(view.lang)("quote"))
         align.append("left")
         widths.append(shape.detail_width)
     headers = [cell(h) for h in headers]

@@ -39,6 +39,19 @@ class Column(NamedTuple):
     shared: bool = False  # when every row holds the same text (or ends with the same part), say it once
 
 
+class Number(str):
+    """A number as written in the data (``1009.0``): machine formats write it as a number."""
+
+    __slots__ = ()
+
+
+class Digits(str):
+    """A number's written digits as text (``value_text``: ``"1009.0"``): a JSON string, a bare CSV or
+    TSV cell (digits need neither quoting nor the formula guard), a quoted YAML string."""
+
+    __slots__ = ()
+
+
 class Block(NamedTuple):
     """Machine rows alike but at ``varying`` positions: ``row`` with each of ``variants`` put there."""
 

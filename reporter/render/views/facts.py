@@ -14,6 +14,8 @@ from reporter.render.views.base import (
     VALUE_KEYS,
     Block,
     Chain,
+    Digits,
+    Number,
     Row,
     View,
     columns,
@@ -85,7 +87,6 @@ _VARYING = (6, 8, 10, 11, 12, 16, 18)
 def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -> Iterator[Block]:
     """:func:`fact_record`'s values for every fact, a block per store item: what a series' facts share
     is cleaned once, and no Fact is built for each."""
-    from reporter.render.machine import Digits, Number
     from reporter.render.safe import clean
 
     regions, metrics = data.regions, data.metrics
@@ -111,7 +112,6 @@ def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -
 
 
 def _number(written: str | None) -> Any:
-    from reporter.render.machine import Number
 
     return None if written is None else Number(written)
 
