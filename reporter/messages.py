@@ -322,6 +322,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.none_to_add": ("nothing to add to {file}", "没有可添加到 {file} 的数据"),
     "extract.appended": ("added {count} facts to {region} in {file} (lines {first}-{last}); {skipped} left out",
                          "已将{count}项数据添加到 {file} 的 {region}（第{first}-{last}行）；{skipped}项未添加"),
+    # ---- periods read back as printed, and extract's drafts (one block, kept together for merges)
+    "period.no_year_example": ("'{text}' names no year: write it with one, e.g. {example}",
+                               "“{text}”没有年份：请写上年份，如 {example}"),
+    "period.summed_month": ("'{text}': a running total of a month may be the month or the months up to it: "
+                            "write {months}, or {month} for the month alone",
+                            "“{text}”：某月累计可能指当月，也可能指年初至该月：请写 {months}，仅指当月则写 {month}"),
+    "period.summed_asof": ("'{text}': a running total to a date may be that year's months up to it or everything "
+                           "to that date: write {months}, or {asof}",
+                           "“{text}”：截至某时的累计可能指当年年初至该时，也可能指历年累计至该时：请写 {months}，"
+                           "或 {asof}"),
+    "period.summed": ("'{text}': 累计 (a running total) follows a year, half, quarter or run of months "
+                      "(2020年1-9月累计)", "“{text}”：累计应跟在年、半年、季度或若干月之后（如 2020年1-9月累计）"),
 }
 
 
