@@ -334,6 +334,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "或 {asof}"),
     "period.summed": ("'{text}': 累计 (a running total) follows a year, half, quarter or run of months "
                       "(2020年1-9月累计)", "“{text}”：累计应跟在年、半年、季度或若干月之后（如 2020年1-9月累计）"),
+    "extract.bad_as_of": ("--as-of '{text}' is not a month: expected YYYY-MM, like 2020-06",
+                          "--as-of “{text}”不是月份：应为 YYYY-MM，如 2020-06"),
+    "extract.open_word": ("line {line}: {written}: '{word}' needs --as-of", "第{line}行：{written}：“{word}”需要 --as-of"),
+    "extract.open_none": ("line {line}: {written}: no period printed; give --as-of",
+                          "第{line}行：{written}：原文未写时期；请给出 --as-of"),
+    "extract.doubt_scope": ("not {metric} ({name}): '{said}' is another scope than its '{meant}'",
+                            "不是 {metric}（{name}）：“{said}”与该指标的“{meant}”口径不同"),
+    "extract.doubt_flow": ("not {metric} ({name}): '{said}' counts new ones (a flow), the metric how many there are",
+                           "不是 {metric}（{name}）：“{said}”是新增数（流量），该指标是总数（存量）"),
+    "extract.doubt_stock": ("not {metric} ({name}): '{said}' is how many there are, the metric counts new ones",
+                            "不是 {metric}（{name}）：“{said}”是总数（存量），该指标是新增数（流量）"),
+    "extract.read_as": ("{file} is not UTF-8: read it as {encoding} (the older Chinese encoding)",
+                        "{file} 不是 UTF-8 编码：已按 {encoding}（旧的中文编码）读取"),
+    "extract.yes_alone": ("--yes goes with --append FILE (it adds every complete draft without asking)",
+                          "--yes 要与 --append FILE 同用（不逐项询问，添加全部完整的草稿）"),
+    "extract.needs_yes": ("--append asks about each draft on a terminal; the input is not one: give --yes to add every "
+                          "complete draft, or print the drafts (without --append) and add what you choose",
+                          "--append 要在终端上逐项询问，而当前输入不是终端：请加 --yes 添加全部完整的草稿，"
+                          "或不用 --append 先打印草稿，再添加选中的"),
+    "extract.none_chosen": ("nothing added to {file}: no draft was accepted", "未向 {file} 添加数据：没有接受任何草稿"),
+    "extract.candidate": ("({at}/{count}) line {line}: {written} → {metric} ({name}), {period}{change}",
+                          "（{at}/{count}）第{line}行：{written} → {metric}（{name}），{period}{change}"),
+    "extract.quote": ("    quote: {quote}", "    原文：{quote}"),
+    "extract.ask": ("Add this fact [y,n,a,q,?]? ", "添加这项数据吗 [y,n,a,q,?]？"),
+    "extract.ask_help": ("y - add this fact\nn - do not add it\na - add this fact and all the others after it\n"
+                         "q - add none of the others (those accepted so far are added)\n? - this help",
+                         "y - 添加这项\nn - 不添加\na - 添加这项及其后全部\nq - 其后都不添加（已接受的照常添加）\n? - 显示本说明"),
 }
 
 
