@@ -320,7 +320,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.no_period": ("its period ('{word}') needs --as-of", "其时期（“{word}”）需要 --as-of 才能确定"),
     "extract.already": ("there is a '{metric}' fact for {period} already", "已有“{metric}”在{period}的数据"),
     "extract.none_to_add": ("nothing to add to {file}", "没有可添加到 {file} 的数据"),
-    "extract.appended": ("added {count} facts to {region} in {file} (lines {first}-{last}); {skipped} left out",
+    "extract.appended": ("added {count} fact{s} to {region} in {file} (lines {first}-{last}); {skipped} left out",
                          "已将{count}项数据添加到 {file} 的 {region}（第{first}-{last}行）；{skipped}项未添加"),
     # ---- periods read back as printed, and extract's drafts (one block, kept together for merges)
     "period.no_year_example": ("'{text}' names no year: write it with one, e.g. {example}",
@@ -356,6 +356,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.none_chosen": ("nothing added to {file}: no draft was accepted", "未向 {file} 添加数据：没有接受任何草稿"),
     "extract.candidate": ("({at}/{count}) line {line}: {written} → {metric} ({name}), {period}{change}",
                           "（{at}/{count}）第{line}行：{written} → {metric}（{name}），{period}{change}"),
+    "extract.yoy": (", {pct}% on a year earlier", "，同比{pct}%"),
+    "extract.moved": (", {places} places on a year earlier", "，位次较上年{places}"),
     "extract.quote": ("    quote: {quote}", "    原文：{quote}"),
     "extract.ask": ("Add this fact [y,n,a,q,?]? ", "添加这项数据吗 [y,n,a,q,?]？"),
     "extract.ask_help": ("y - add this fact\nn - do not add it\na - add this fact and all the others after it\n"

@@ -48,10 +48,11 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
 
     \b
     Example:
-      reporter extract report.txt --region 江山 --as-of 2020-10 --source jiangshan-q3 > drafts.yaml
+      reporter extract report.txt --region 江山 --as-of 2020-10 \\
+          --source jiangshan-q3 > drafts.yaml
       reporter --data bundled --data drafts.yaml check
-      reporter --data bundled --data mine.yaml extract report.txt --region 江山 --as-of 2020-10 \\
-          --source jiangshan-q3 --append mine.yaml
+      reporter --data bundled --data mine.yaml extract report.txt \\
+          --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
     """
     from reporter.commands.add import layer_options
     from reporter.extract import drafts_as_json, drafts_as_yaml, read_source, unresolved_periods
@@ -184,8 +185,8 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
     chosen: list[Fields] = []
     lang = session.message_lang
     for at, (d, fields) in enumerate(candidates, 1):
-        change = f", {d.yoy_pct}%" if d.yoy_pct is not None else ""
-        change += f", {int(d.rank_change):+d}" if d.rank_change is not None else ""
+        change = _say(session, "extract.yoy", pct=_signed(d.yoy_pct)) if d.yoy_pct is not None else ""
+        change += _say(session, "extract.moved", places=f"{d.rank_change:+d}") if d.rank_change is not None else ""
         name = session.data.metrics[str(d.metric)].label(lang)
         note("", always=True)
         note(_say(session, "extract.candidate", at=at, count=len(candidates), line=d.line, written=d.written,
@@ -201,6 +202,11 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
         if answer == "y":
             chosen.append(fields)
     return chosen
+
+
+def _signed(pct: str) -> str:
+    """A change as written, with its sign: 16 → +16, -14.7 → -14.7."""
+    return pct if pct.startswith(("-", "+")) else f"+{pct}"
 
 
 def _answer(session: Session) -> str:
