@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reporter import prose, prose_periods, units, yamlwrite
-from reporter.errors import DataError, UsageProblem
+from reporter.errors import DataError, Problem, UsageProblem
+from reporter.messages import Message
 from reporter.model import Metric
 
-__all__ = ["Draft", "extract", "match_metric", "unresolved_periods", "drafts_as_json", "drafts_as_yaml",
-           "read_source_text"]
+__all__ = ["Draft", "SourceText", "extract", "guess_metric", "match_metric", "scope_doubt", "unresolved_periods",
+           "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
 
 JSON_KEYS = ("value", "unit", "qualifier", "period", "yoy_pct", "rank_change", "metric", "label", "quote", "line",
              "column", "written", "period_word")
@@ -45,6 +46,7 @@ class Draft(NamedTuple):
     period_word: str  # the time word the period was read from ('' when none was printed)
     region: str = ""
     source: str | None = None
+    doubt: Message | None = None  # why the metric the label names was not taken (its scope says otherwise)
 
 
 def extract(text: str, region: str, metrics: Mapping[str, Metric] | None = None, as_of: str | None = None,
@@ -69,10 +71,10 @@ def extract(text: str, region: str, metrics: Mapping[str, Metric] | None = None,
             quote_end -= 1
         line = bisect.bisect_right(starts, r.start)
         named = f"{r.label}{r.scope}位次" if r.rank else r.label  # a rank is named by its scope: 全省位次
-        draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change,
-                      match_metric(named, r.unit, metrics) if metrics else None, r.label,
+        metric, doubt = guess_metric(named, r.unit, metrics) if metrics else (None, None)
+        draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
-                      r.period.text if r.period else "", region, source)
+                      r.period.text if r.period else "", region, source, doubt)
         key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label)
         if key not in seen:
             seen.add(key)
@@ -88,7 +90,7 @@ def _as_of_month(as_of: str | None) -> int | None:
     try:
         return prose_periods.month_index(as_of)
     except PeriodError:
-        raise UsageProblem(f"--as-of '{as_of}' is not a month: expected YYYY-MM, like 2020-06") from None
+        raise UsageProblem(Message("extract.bad_as_of", text=as_of)) from None
 
 
 def _plain(name: str) -> str:
@@ -120,13 +122,65 @@ def match_metric(label: str, unit: str, metrics: Mapping[str, Metric]) -> str | 
     return holding.pop() if len(holding) == 1 else None
 
 
-def unresolved_periods(drafts: Sequence[Draft]) -> list[str]:
+# --------------------------------------------------------------------------- scopes a guess must not contradict
+
+# Who is counted, widest first: a figure for 全社会 is not one for 规上企业, nor 规上工业's for 规上's.
+POPULATIONS = (("全社会",), ("规上工业", "规模以上工业"), ("规上", "规模以上"))
+LEVELS = ("国家级", "省级", "市级", "县级", "区级")
+NEW_WORDS = ("新认定", "新增", "新建", "新引进", "新招引", "新申报", "新设立", "新入驻")  # a flow: newly …
+TOTAL_WORDS = ("总数", "总量", "累计", "共有", "拥有", "现有")  # a level: how many there are
+
+
+def _first(words: Sequence[str], text: str) -> str | None:
+    return next((w for w in words if w in text), None)
+
+
+def _population(text: str) -> str | None:
+    """The population a name counts (全社会, 规上工业, 规上) as written, or None."""
+    return next((w for group in POPULATIONS for w in group if w in text), None)
+
+
+def _group(word: str) -> int:
+    return next(i for i, group in enumerate(POPULATIONS) if word in group)
+
+
+def scope_doubt(label: str, metric: Metric) -> Message | None:
+    """Why ``metric`` is not what ``label`` counts, when their words say so; else None.
+
+    The label's population (全社会 against 规上企业), its level (省级 against 国家级), or its
+    flow word (新认定…两家: newly recognised) against a stock (how many there are), and a
+    total against a flow of new ones.
+    """
+    said, meant = _population(label), _population(metric.zh)
+    if said and meant and _group(said) != _group(meant):
+        return Message("extract.doubt_scope", metric=metric.id, name=metric.zh, said=said, meant=meant)
+    said, meant = _first(LEVELS, label), _first(LEVELS, metric.zh)
+    if said and meant and said != meant:
+        return Message("extract.doubt_scope", metric=metric.id, name=metric.zh, said=said, meant=meant)
+    new = _first(NEW_WORDS, label)
+    if new and metric.kind == "stock" and not _first(NEW_WORDS, metric.zh):
+        return Message("extract.doubt_flow", metric=metric.id, name=metric.zh, said=new)
+    total = _first(TOTAL_WORDS, label)
+    if total and metric.kind in ("flow", "count") and _first(NEW_WORDS, metric.zh):
+        return Message("extract.doubt_stock", metric=metric.id, name=metric.zh, said=total)
+    return None
+
+
+def guess_metric(label: str, unit: str, metrics: Mapping[str, Metric]) -> tuple[str | None, Message | None]:
+    """The metric a label names (:func:`match_metric`), unless the label's scope words contradict
+    it (:func:`scope_doubt`): then no metric, and why, for the curator."""
+    found = match_metric(label, unit, metrics)
+    doubt = scope_doubt(label, metrics[found]) if found else None
+    return (None, doubt) if doubt else (found, None)
+
+
+def unresolved_periods(drafts: Sequence[Draft]) -> list[Message]:
     """One line per draft whose period could not be fixed, saying why (for the command's notes)."""
     out = []
     for d in drafts:
         if d.period is None:
-            why = f"'{d.period_word}' needs --as-of" if d.period_word else "no period printed; give --as-of"
-            out.append(f"line {d.line}: {d.written}: {why}")
+            key = "extract.open_word" if d.period_word else "extract.open_none"
+            out.append(Message(key, line=d.line, written=d.written, word=d.period_word))
     return out
 
 
@@ -195,7 +249,9 @@ def _fact_lines(d: Draft, metrics: Mapping[str, Metric] | None) -> list[str]:
     else:
         hint = f"{d.label} ({d.unit})"
         close = _closest(d, metrics) if metrics else None
-        if close:
+        if d.doubt is not None:
+            out.append(yamlwrite.comment(f"      # {d.doubt.text('en')}"))
+        elif close:
             hint += f"; closest: {close.id} {close.zh}"
         out.append(yamlwrite.todo_line(6, "- metric", f"metric for {hint}"))
     out += [f"        value: {d.value}", f"        unit: {yamlwrite.text(d.unit)}"]
@@ -226,12 +282,63 @@ def _closest(d: Draft, metrics: Mapping[str, Metric]) -> Metric | None:
     return best[2] if best is not None and best[0] >= 0.5 else None
 
 
-def read_source_text(path: str | Path) -> str:
-    """A source text as UTF-8 (a BOM is fine), or :class:`DataError` saying why not, with the
-    GB18030 hint for a file saved in the old Chinese encoding."""
-    from reporter.yamlfile import read_text
+class SourceText(NamedTuple):
+    """A source text as read, and the encoding it was read in (``utf-8`` or ``gb18030``)."""
 
-    text, problems = read_text(Path(path), what="UTF-8 text")  # the reader data files use; a source is no YAML
-    if text is None:
+    text: str
+    encoding: str
+
+
+def read_source(path: str | Path) -> SourceText:
+    """A source text: UTF-8 (a BOM is fine), or GB18030, the older Chinese encoding many bureau files
+    are still saved in (the caller says it was read so). Anything else, binary data or bytes that
+    are no Chinese text in GB18030 (Big5, Latin-1), is a :class:`DataError` with the hint to re-save
+    it as UTF-8."""
+    from reporter.yamlfile import decode_utf8, read_bytes
+
+    data, problems = read_bytes(Path(path))
+    if data is None:
         raise DataError(problems)
-    return text
+    text, problems = decode_utf8(data, str(path), "UTF-8 text")
+    if text is not None:
+        return SourceText(text, "utf-8")
+    wrong = problems[0]
+    if not isinstance(wrong.message, Message) or wrong.message.key != "file.not_utf8":
+        raise DataError(problems)  # binary: no encoding helps
+    chinese = _gb18030(data)
+    if chinese is not None:
+        return SourceText(chinese, "gb18030")
+    guess: Message | str = ""
+    try:
+        data.decode("big5")
+        guess = Message("file.looks_like", encoding="BIG5")
+    except UnicodeDecodeError:
+        pass
+    raise DataError([Problem(wrong.path, wrong.line, wrong.column,
+                             Message("file.not_utf8", byte=wrong.message.values["byte"], guess=guess))])
+
+
+def _gb18030(data: bytes) -> str | None:
+    """``data`` as GB18030 when it reads as Chinese text: nearly every character outside ASCII one of
+    GB2312's common set. Big5 or Latin-1 bytes also decode as GB18030 now and then, into characters
+    few texts use; those are refused."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    common = sum(1 for ch in wide if _in_gb2312(ch))
+    return text if wide and common >= 0.95 * len(wide) else None
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def read_source_text(path: str | Path) -> str:
+    """The text of :func:`read_source`, whatever its encoding."""
+    return read_source(path).text

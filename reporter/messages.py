@@ -321,8 +321,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.no_period": ("its period ('{word}') needs --as-of", "其时期（“{word}”）需要 --as-of 才能确定"),
     "extract.already": ("there is a '{metric}' fact for {period} already", "已有“{metric}”在{period}的数据"),
     "extract.none_to_add": ("nothing to add to {file}", "没有可添加到 {file} 的数据"),
-    "extract.appended": ("added {count} facts to {region} in {file} (lines {first}-{last}); {skipped} left out",
+    "extract.appended": ("added {count} fact{s} to {region} in {file} (lines {first}-{last}); {skipped} left out",
                          "已将{count}项数据添加到 {file} 的 {region}（第{first}-{last}行）；{skipped}项未添加"),
+    # ---- periods read back as printed, and extract's drafts (one block, kept together for merges)
+    "period.no_year_example": ("'{text}' names no year: write it with one, e.g. {example}",
+                               "“{text}”没有年份：请写上年份，如 {example}"),
+    "period.summed_month": ("'{text}': a running total of a month may be the month or the months up to it: "
+                            "write {months}, or {month} for the month alone",
+                            "“{text}”：某月累计可能指当月，也可能指年初至该月：请写 {months}，仅指当月则写 {month}"),
+    "period.summed_asof": ("'{text}': a running total to a date may be that year's months up to it or everything "
+                           "to that date: write {months}, or {asof}",
+                           "“{text}”：截至某时的累计可能指当年年初至该时，也可能指历年累计至该时：请写 {months}，"
+                           "或 {asof}"),
+    "period.summed": ("'{text}': 累计 (a running total) follows a year, half, quarter or run of months "
+                      "(2020年1-9月累计)", "“{text}”：累计应跟在年、半年、季度或若干月之后（如 2020年1-9月累计）"),
+    "extract.bad_as_of": ("--as-of '{text}' is not a month: expected YYYY-MM, like 2020-06",
+                          "--as-of “{text}”不是月份：应为 YYYY-MM，如 2020-06"),
+    "extract.open_word": ("line {line}: {written}: '{word}' needs --as-of", "第{line}行：{written}：“{word}”需要 --as-of"),
+    "extract.open_none": ("line {line}: {written}: no period printed; give --as-of",
+                          "第{line}行：{written}：原文未写时期；请给出 --as-of"),
+    "extract.doubt_scope": ("not {metric} ({name}): '{said}' is another scope than its '{meant}'",
+                            "不是 {metric}（{name}）：“{said}”与该指标的“{meant}”口径不同"),
+    "extract.doubt_flow": ("not {metric} ({name}): '{said}' counts new ones (a flow), the metric how many there are",
+                           "不是 {metric}（{name}）：“{said}”是新增数（流量），该指标是总数（存量）"),
+    "extract.doubt_stock": ("not {metric} ({name}): '{said}' is how many there are, the metric counts new ones",
+                            "不是 {metric}（{name}）：“{said}”是总数（存量），该指标是新增数（流量）"),
+    "extract.read_as": ("{file} is not UTF-8: read it as {encoding} (the older Chinese encoding)",
+                        "{file} 不是 UTF-8 编码：已按 {encoding}（旧的中文编码）读取"),
+    "extract.yes_alone": ("--yes goes with --append FILE (it adds every complete draft without asking)",
+                          "--yes 要与 --append FILE 同用（不逐项询问，添加全部完整的草稿）"),
+    "extract.needs_yes": ("--append asks about each draft on a terminal; the input is not one: give --yes to add every "
+                          "complete draft, or print the drafts (without --append) and add what you choose",
+                          "--append 要在终端上逐项询问，而当前输入不是终端：请加 --yes 添加全部完整的草稿，"
+                          "或不用 --append 先打印草稿，再添加选中的"),
+    "extract.none_chosen": ("nothing added to {file}: no draft was accepted", "未向 {file} 添加数据：没有接受任何草稿"),
+    "extract.candidate": ("({at}/{count}) line {line}: {written} → {metric} ({name}), {period}{change}",
+                          "（{at}/{count}）第{line}行：{written} → {metric}（{name}），{period}{change}"),
+    "extract.yoy": (", {pct}% on a year earlier", "，同比{pct}%"),
+    "extract.moved": (", {places} places on a year earlier", "，位次较上年{places}"),
+    "extract.quote": ("    quote: {quote}", "    原文：{quote}"),
+    "extract.ask": ("Add this fact [y,n,a,q,?]? ", "添加这项数据吗 [y,n,a,q,?]？"),
+    "extract.ask_help": ("y - add this fact\nn - do not add it\na - add this fact and all the others after it\n"
+                         "q - add none of the others (those accepted so far are added)\n? - this help",
+                         "y - 添加这项\nn - 不添加\na - 添加这项及其后全部\nq - 其后都不添加（已接受的照常添加）\n? - 显示本说明"),
 }
 
 

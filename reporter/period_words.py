@@ -3,7 +3,11 @@
 :func:`period_in_words` prints a :class:`~reporter.periods.Period`; :data:`WORDS` reads
 what it prints and the common phrasings of Chinese statistical bulletins (``2020年1-9月份``,
 ``1至9月``, ``前三季度``, ``截至9月末``, ``2020年度``) and of English reports (``H1 2020``,
-``Jan–May 2020``, ``the two years to H1 2020``). Text is first brought to one spelling
+``Jan–May 2020``, ``the two years to H1 2020``), and what every other printer of a period
+writes: a brief's sentence forms (``近两年（截至2020年上半年末）``, ``In H1 2020``, ``Over the
+two years to H1 2020``) and a period in brackets after a figure (``未注明时期，见于2020年年中报道``).
+A form without a year is refused with the same words and a year filled in, as an example.
+Text is first brought to one spelling
 (full-width digits and letters, every dash and wave, spaces, letter case), then matched
 whole against the rows in order; a row's builder may still refuse (``2020年13月``).
 
@@ -174,6 +178,31 @@ def _day(year: str, month: str, day: str) -> Period:
     return of_asof(of_month(year, month))
 
 
+def _end_anchor(text: str) -> Period:
+    """The anchor a sentence's 截至… names: 2020年上半年末 → 2020-H1, 2020年6月底 → 2020-06, 2019年底 → 2019."""
+    period = _as_of(text)
+    assert period.anchor is not None  # an as-of period has one
+    return period.anchor
+
+
+def _summed(text: str) -> Period:
+    """2020年1-9月累计: a running total over a year, half, quarter or run of months is that period.
+    A month's 累计 (2020年9月累计) may mean the month or the months to it: the user says which."""
+    period = read_period(text, suggest=False)
+    if period.kind in ("year", "half", "quarter", "months", "years"):
+        return period
+    y, m = _ym(period.last)
+    run = {1: of_month(y, 1), 3: of_quarter(y, 1), 6: of_half(y, 1), 12: of_year(y)}.get(m) or of_months(y, 1, y, m)
+    months = f"{run.in_words('zh')} ({run.canonical})"
+    if period.kind == "month":
+        raise PeriodError("period.summed_month", None, text=f"{text}累计", months=months,
+                          month=f"{period.in_words('zh')} ({period.canonical})")
+    if period.kind == "asof":  # 截至9月底累计: this year's months to it, or everything ever, to that date
+        raise PeriodError("period.summed_asof", None, text=f"{text}累计", months=months,
+                          asof=f"{period.in_words('zh')} ({period.canonical})")
+    raise PeriodError("period.summed", None, text=f"{text}累计")
+
+
 def _refuse(key: str, **values: str) -> Period:
     raise PeriodError(key, None, **values)
 
@@ -188,12 +217,16 @@ def _reported(text: str) -> Period:
 
 # Patterns match the whole text after _fold: lower case, dashes as '-', no spaces in Chinese.
 WORDS: Rows = [
+    # -- Chinese: a running total (2020年1-9月累计) is its period, when that is a span
+    (r"((?:(?!累计).)+)累计", lambda t: _summed(t)),
     # -- Chinese: spans and as-of around an anchor
     (rf"(?:截至|截止)到?(.+?)(?:的近?|近){_ZH_N}年(?:间|内)?",
      lambda a, n: of_trailing(span_years(_count(n)), anchor_of(a))),
+    (rf"近?{_ZH_N}年\((?:截至|截止)到?(.+)\)", lambda n, a: of_trailing(span_years(_count(n)), _end_anchor(a))),
     (rf"(.+?)起的?{_ZH_N}年(?:内|间)?", lambda a, n: of_forward(anchor_of(a), span_years(_count(n)))),
     (r"未注明时期\(见于(.+)报道\)", lambda w: of_unstated(_reported(w))),
-    (r"(?:截至|截止)到?(.+)", _as_of),
+    (r"未注明时期,见于(.+)报道", lambda w: of_unstated(_reported(w))),  # in brackets after a figure
+    (r"(?:截至|截止)到?((?:(?!累计).)+)", _as_of),  # 截至…累计 is the row above's to refuse
     (r"(.+)(?:末|底)", _end_of),
     (r"(\d{4})年(\d{1,2})月(\d{1,2})日", _day),
     # -- Chinese: calendar periods
@@ -208,12 +241,15 @@ WORDS: Rows = [
     (rf"(\d{{4}})年(\d{{1,2}})(?:月份?)?{_TO}(\d{{1,2}})月份?", lambda y, a, b: of_months(y, a, y, b)),
     (rf"(\d{{4}})年(\d{{1,2}})月份?{_TO}(\d{{4}})年(\d{{1,2}})月份?", of_months),
     (rf"(\d{{4}})年?{_TO}(\d{{4}})年", of_years),
+    # -- English: a sentence's opening (In 2019, Over the two years to H1 2020), then the period
+    (r"(?:in|over|during) (.+)", lambda t: read_period(t, suggest=False)),
     # -- English: spans and as-of around an anchor
     (rf"(?:the )?(?:(?:last|past) )?(?:{_EN_N} years|(?:one |a )?year) (?:to|up to|ending|ended)(?: in)? (.+)",
      lambda n, a: of_trailing(span_years(_count(n)), anchor_of(a))),
     (rf"(?:the )?(?:{_EN_N} years|(?:one |a )?year) (?:from|starting)(?: in| with| from)? (.+)",
      lambda n, a: of_forward(anchor_of(a), span_years(_count(n)))),
     (r"(?:period )?not stated \(reported (.+)\)", lambda w: of_unstated(_reported(w))),
+    (r"(?:period )?not stated, reported (.+)", lambda w: of_unstated(_reported(w))),  # in brackets after a figure
     (r"as (?:of|at) (?:the )?(?:end of )?(.+)", lambda a: of_asof(anchor_of(a))),
     (r"(?:at )?(?:the )?end of (.+)", lambda a: of_asof(anchor_of(a))),
     # -- English: calendar periods
@@ -327,6 +363,34 @@ def parse_words(text: str, refusal: PeriodError | None, suggest: bool) -> Period
         raise refusal
     if "未注明" in folded or "not stated" in folded:
         raise PeriodError("period.unstated_needs_date", text=text)
-    if re.search(rf"[年月季]|目前|^(?:h[12]|q[1-4]|{_MON})\b", folded):
+    if not re.search(r"\d{4}", folded) and re.search(rf"[年月季]|目前|^(?:h[12]|q[1-4]|{_MON})\b", folded):
+        example = _with_a_year(folded) if suggest else None
+        if example:
+            raise PeriodError("period.no_year_example", text=text, example=example)
         raise PeriodError("period.no_year", text=text)
     raise PeriodError("period.not_period", text=text)
+
+
+_EXAMPLE_YEAR = "2020"  # the year an example fills in: the bundled page's, as every other example
+
+
+def _with_a_year(folded: str) -> str | None:
+    """The user's own yearless words with a year filled in, in words and canonically, if they then
+    read: 1-9月份 → ``2020年1-9月 (2020-01/09)``, Jan–May → ``Jan–May 2020 (2020-01/05)``."""
+    y = _EXAMPLE_YEAR
+    if any(ch >= "\u2e80" for ch in folded):
+        bare = re.sub(r"^(?:今年|本年|去年|上年)", "", folded)
+        tries = [f"{y}年{bare}", re.sub(r"^((?:截至|截止|到)到?)", rf"\g<1>{y}年", bare),
+                 re.sub(r"目前|现在|当前", f"{y}年上半年", bare), f"截至{y}年上半年{bare}"]
+        lang = "zh"
+    else:
+        tries, lang = [f"{folded} {y}"], "en"
+    for attempt in tries:
+        if not re.search(r"\d{4}", attempt):
+            continue
+        try:
+            period = read_period(attempt, suggest=False)
+        except PeriodError:
+            continue
+        return f"{period.in_words(lang)} ({period.canonical})"
+    return None

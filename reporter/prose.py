@@ -1,14 +1,16 @@
 """Read Chinese statistical prose: which numbers a page states, and what each one means.
 
 A *reading* is one number mention with everything the page says about it: the number as
-written (``1009.0``; Chinese numerals and mixed forms such as 三家 or 1.2万家 in digits), its
-unit (亿元, 家, %, 位 …), its qualifier (多/余/超过/以上 → ``more_than``, 约/左右 → ``approx``,
-近 → ``nearly``, 不少于 → ``at_least``, 目标/力争/通过N年努力 → ``target``), the
-year-over-year change that describes it (同比增长16% → ``16``; 同比分别下降14.7%、9.4% goes
-to the two numbers before it), a rank's move (提升了34个位次 → ``+34``), and the period word
-that governs it (found, chosen and resolved by :mod:`reporter.prose_periods`). Years, dates,
-phone numbers, e-mail addresses, numbers inside names (CCTV-2, 5G, “…”, 《…》), ordinals and
-headings are not facts.
+written (``1009.0``; Chinese numerals and mixed forms such as 三家, 一点五亿元 or 1.2万家 in
+digits), its unit (亿元, 家, %, 位 …), its qualifier (多/余/超过/以上 → ``more_than``, 约/左右 →
+``approx``, 近 → ``nearly``, 不少于 → ``at_least``, 目标/力争/通过N年努力 → ``target``; 近百家
+is nearly 100, 百余家 more than 100), the year-over-year change that describes it (同比增长16%
+→ ``16``; 同比分别下降14.7%、9.4% goes to the two numbers before it), a rank's move (提升了34个
+位次 → ``+34``), and the period word that governs it (found, chosen and resolved by
+:mod:`reporter.prose_periods`). A count for each item of a list (创成省级A和B各1家) is one
+reading per item. Years, dates, phone numbers, e-mail addresses, numbers inside names (CCTV-2,
+5G, “…”, 《…》), ordinals, headings and vague counts (数百家, 几十人, 上百家: no number a data
+file can hold; they are skipped, and the curator reads the text) are not facts.
 
 The vocabularies are the tables below, one place each; everything else is mechanism.
 """
@@ -22,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reporter import units
-from reporter.numerals import ZH_DIGITS, chinese_number
+from reporter.numerals import POINT, ZH_DIGITS, chinese_decimal
 from reporter.prose_periods import PeriodWord, governing, opening_period, period_words
 
 # --------------------------------------------------------------------------- vocabularies
@@ -49,6 +51,11 @@ TERMINAL = "。！？"
 CLAUSE_MARKS = "，；：。！？\n"
 LABEL_TRIM_START = ("其中", "共有", "共", "累计", "已", "、", "和", "及", "与", "并")
 LABEL_TRIM_END = ("分别达到", "分别达", "分别为", "达到", "达", "为", "是", "有", "共", "了", "的", "各")
+EACH = "各"  # A和B各1家: one figure for each item of the list before it
+LIST_MARKS = "、和及与"
+LEVELS = ("国家级", "省级", "市级", "县级", "区级")  # 新建省级A和B各1家: the level is B's too
+VAGUE_BEFORE = "数几"  # 数百家, 几十人: no number a data file can hold; not drafted
+BARE = ("百", "千", "万")  # 近百家, 百余家, 超千人: a number only beside a qualifier
 
 # What is masked before reading: none of it states a fact, and digits inside it are not numbers.
 MASKS = (
@@ -98,7 +105,7 @@ class _Change(NamedTuple):
 
 def number_text(written: str, multiplier: str = "") -> str:
     """Digits for a number as printed: ``1,200`` → ``1200``, ``三`` → ``3``, ``1.2`` + 万 → ``12000``."""
-    digits = written.replace(",", "") if written[0].isdigit() else str(chinese_number(written))
+    digits = written.replace(",", "") if written[0].isdigit() else str(chinese_decimal(written))
     if not multiplier:
         return digits
     return str(units.normalise(Decimal(digits) * MULTIPLIERS[multiplier]))
@@ -107,7 +114,9 @@ def number_text(written: str, multiplier: str = "") -> str:
 _WIDE = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-")
 _BEFORE_LONGEST_FIRST = sorted(QUALIFIER_BEFORE, key=len, reverse=True)
 _QUALIFIERS = {**QUALIFIER_BEFORE, **QUALIFIER_INSIDE, **QUALIFIER_AFTER}
-_ZH_NUM = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*?"
+_ZH_INT = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*?"
+_ZH_FRACTION = rf"{POINT}[〇零一二三四五六七八九]+"  # 一点五, 三点二万
+_ZH_NUM = rf"{_ZH_INT}(?:{_ZH_FRACTION})?|[零〇]{_ZH_FRACTION}|[{''.join(BARE)}]"
 _NUM = rf"\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_ZH_NUM}"
 
 
@@ -124,7 +133,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "mask": re.compile("|".join(f"(?:{m})" for m in MASKS)),
         "mention": re.compile(rf"(?P<ord>第)?(?P<num>{_NUM})(?P<mid>多|余)?(?:(?P<unit>{unit})|"
                               rf"(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit}))(?P<post>以上|左右|上下)?"),
-        "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>\d+|{_ZH_NUM})(?:{_alt(RANK_STEPS)})"),
+        "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>\d+|{_ZH_INT})(?:{_alt(RANK_STEPS)})"),
         "yoy": re.compile(rf"(?P<marker>{_alt(YOY_MARKERS)})?(?:分别)?(?P<dir>{_alt(UP + DOWN)})了?"
                           rf"(?:分别为?|分别是)?(?P<vals>{vals})|(?:增幅|增速)(?:分别)?(?:为|达到|达|是)?(?P<vals2>{vals})"),
         "absolute": re.compile(rf"(?:{_alt(YOY_MARKERS)})(?:分别)?(?:{_alt(UP + DOWN)})了?(?:{_NUM})"
@@ -245,16 +254,21 @@ def _split(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_quantity(masked: str, m: re.Match[str]) -> bool:
-    """Ordinals (第三届) and the article 一 (一家企业, 唯一一家) are not quantities."""
+    """Ordinals (第三届), the article 一 (一家企业, 唯一一家) and vague counts (数百家, 几十人, 千家万户)
+    are not quantities; a bare 百/千/万 is one beside a qualifier (近百家, 百余家, 超千人)."""
     unit = m.group("unit") or m.group("unit2")
     if m.group("ord"):
         return unit in ("位", "名") and not m.group("mul")
     num = m.group("num")
     before = masked[m.start() - 1] if m.start() > 0 else ""
-    if before and (before.isdigit() or before in ".-" or (not num[0].isdigit() and before in ZH_DIGITS)):
+    if before and (before.isdigit() or before in ".-"
+                   or (not num[0].isdigit() and (before in ZH_DIGITS or before in VAGUE_BEFORE))):
         return False
-    if re.search("[一二两三四五六七八九]{2}", num):  # 一一, 三四: not a numeral
+    if re.search("[一二两三四五六七八九]{2}", num.partition(POINT)[0]):  # 一一, 三四: not a numeral
         return False
+    if num in BARE:
+        said = masked[max(0, m.start() - 3):m.start()]
+        return bool(m.group("mid") or m.group("mid2")) or any(said.endswith(w) for w in QUALIFIER_BEFORE)
     if num == "一":
         after = masked[m.end():m.end() + 1]
         return m.start() > 0 and masked[m.start() - 1] != "唯" and (not after or after in CLAUSE_MARKS + "、")
@@ -329,35 +343,57 @@ def _labels(text: str, masked: str, found: list[tuple[Reading, str]]) -> list[Re
             label = names.pop(0)
         else:
             names, label = [], _trim(raw)
-        if len(label) <= 2:  # 有14个项目入驻, 2家企业通过…: the noun follows the number
-            after = _trim(text[r.end:_clause_end(masked, r.end)])[:20]
-            label = f"{label} {after}".strip() if after else label
         point = r.rank or any(w in raw for w in POINT_WORDS) or label.endswith("率")
-        out.append(r._replace(label=label, point=point))
+        for item in _each(text, masked, r.end - len(r.written), raw) or [label]:
+            if len(item) <= 2:  # 有14个项目入驻, 2家企业通过…: the noun follows the number
+                after = _trim(text[r.end:_clause_end(masked, r.end)])[:20]
+                item = f"{item} {after}".strip() if after else item
+            out.append(r._replace(label=item, point=point))
     return out
+
+
+def _each(text: str, masked: str, end: int, raw: str) -> list[str] | None:
+    """The items of 创成省级A和B各1家, one figure each: their names, the first one's level
+    (省级) given to the others that name none; None when the words before the number are no list
+    followed by 各."""
+    body = raw.rstrip(" 　")
+    if not body.endswith(EACH):
+        return None
+    start = end - len(raw)
+    cut = start + len(body) - len(EACH)
+    marks = [i for i in range(start, cut) if masked[i] in LIST_MARKS]  # masked: not a 和 inside “…”
+    if not marks:
+        return None
+    items = [_trim(text[a:b]) for a, b in zip([start] + [i + 1 for i in marks], marks + [cut], strict=True)]
+    if not all(items):
+        return None
+    levels = [(items[0].rfind(level), level) for level in LEVELS if level in items[0]]
+    if levels:
+        at, level = max(levels)
+        shared = items[0][:at + len(level)]
+        items[1:] = [item if any(lv in item for lv in LEVELS) else shared + item for item in items[1:]]
+    return items
 
 
 def _attach(text: str, masked: str, readings: list[Reading], changes: list[_Change],
             sentences: list[tuple[int, int]]) -> list[Reading]:
     """A change goes to the numbers before it in its sentence; a rank move to its rank."""
-    index = {r.start: i for i, r in enumerate(readings)}
     for change in changes:
         if not change.attach:
             continue
         s_start = next((s for s, e in sentences if s <= change.start < e), 0)
-        before = [r for r in readings if s_start <= r.start < change.start]
+        before = [i for i, r in enumerate(readings) if s_start <= r.start < change.start]
         if change.rank:
-            ranks = [r for r in before if r.rank and r.rank_change is None]
+            ranks = [i for i in before if readings[i].rank and readings[i].rank_change is None]
             clause = masked[_clause_start(masked, change.start):change.start]
-            scoped = [r for r in ranks if r.scope and r.scope in clause]
-            target = (scoped or ranks)[-1:]
-            for r in target:
-                moved = r._replace(rank_change=int(change.values[0]), change_word=change.word)
-                readings[index[r.start]] = _extend(moved, change, text)
+            scoped = [i for i in ranks if readings[i].scope and readings[i].scope in clause]
+            for i in (scoped or ranks)[-1:]:
+                moved = readings[i]._replace(rank_change=int(change.values[0]), change_word=change.word)
+                readings[i] = _extend(moved, change, text)
             continue
-        free = [r for r in before if not r.rank and r.yoy is None][-len(change.values):]
-        for r, value in zip(free, change.values[-len(free):] if free else (), strict=False):
-            readings[index[r.start]] = _extend(r._replace(yoy=value, change_word=change.word), change, text)
+        free = [i for i in before if not readings[i].rank and readings[i].yoy is None][-len(change.values):]
+        for i, value in zip(free, change.values[-len(free):] if free else (), strict=False):
+            readings[i] = _extend(readings[i]._replace(yoy=value, change_word=change.word), change, text)
     return readings
 
 

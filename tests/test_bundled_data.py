@@ -108,15 +108,22 @@ AS_OF_WORDS = r"截至|目前|累计|已|以来|总数|总额"
 READING_SCOPES = {"2019": ("2019年", "clause"), "2020-01/05": ("1-5月", "sentence"), "2020-Q1": ("一季度", "clause"),
                   "2020-H1": ("上半年", "paragraph"), "P2Y/2020-H1": ("近两年", "clause"),
                   "P1Y/2020-H1": ("一年", "clause"), "2020/P5Y": ("5年努力", "clause")}
-UNSTATED_DONGTOU = {"provincial_maker_spaces", "provincial_star_bases", "city_maker_spaces", "academician_workstations",
-                    "provincial_high_growth_smes", "provincial_tech_smes_recognised", "city_enterprise_rd_centres_new",
-                    "hightech_recertified", "academicians_invited", "strategic_agreements",
-                    "academician_workstations_new", "subsidised_tech_loans"}
+UNSTATED = {("dongtou", m) for m in (
+    "provincial_maker_spaces", "provincial_star_bases", "city_maker_spaces", "academician_workstations",
+    "provincial_high_growth_smes", "provincial_tech_smes_recognised", "city_enterprise_rd_centres_new",
+    "hightech_recertified", "academicians_invited", "strategic_agreements", "academician_workstations_new",
+    "subsidised_tech_loans")} | {
+    ("yueqing", "shanghai_base_area"),  # 在上海南翔智地总部园租赁3600平方米: 目前 is in the sentence after
+    ("yueqing", "hangzhou_institute_area"),  # 此外，在杭州…租赁3200平方米: no time word
+    ("yueqing", "loan_risk_pool"),  # 由市财政出资3000万元: 已 and 以来 are in the sentence after
+    ("jiangshan", "shanghai_enclave_prospects"),  # 同时，…征集意向企业2家: 目前 is in the sentence before
+}
 
 
 def _scopes(quote: str, number: str = "") -> dict[str, str]:
     """The clause, sentence and paragraph of the page that hold ``quote`` (whitespace dropped), or
-    that hold ``number`` within it: a quote may run past the clause its number stands in.
+    that hold ``number`` within it: a quote may run past the clause its number stands in; and
+    ``before``, the clause up to the number.
 
     A paragraph runs to a line ending in 。, so one the page's layout breaks (…与浙江大学 / 江山 /
     达成初步合作意向。) stays whole.
@@ -129,8 +136,9 @@ def _scopes(quote: str, number: str = "") -> dict[str, str]:
         if at < 0:
             continue
         at, wanted = (at + wanted.find(number), number) if number and number in wanted else (at, wanted)
-        return {"clause": _around(paragraph, at, len(wanted), "；。"),
-                "sentence": _around(paragraph, at, len(wanted), "。"), "paragraph": paragraph}
+        clause = _around(paragraph, at, len(wanted), "；。")
+        return {"clause": clause, "sentence": _around(paragraph, at, len(wanted), "。"), "paragraph": paragraph,
+                "before": paragraph[max(paragraph.rfind(c, 0, at) for c in "；。") + 1:at]}
     raise AssertionError(f"quote not on the page: {quote}")
 
 
@@ -145,7 +153,7 @@ def test_no_time_on_the_page_is_no_period(bundled: Dataset) -> None:
     (source,) = bundled.sources.values()
     assert dict(source.readings)["(no period printed)"] == "unstated/2020-H1"
     unstated = {(f.region, f.metric) for f in bundled.facts if f.period.kind == "unstated"}
-    assert unstated == {("dongtou", m) for m in UNSTATED_DONGTOU}
+    assert unstated == UNSTATED
     for fact in bundled.facts:
         if fact.period.kind == "unstated":
             clause = _scopes(fact.quote, str(fact.quantity.value))["clause"]
@@ -168,17 +176,43 @@ def _entry(fact: object) -> str:
     return "\n".join(lines[origin.line - 1:origin.line + 7]).split("- metric:")[1]
 
 
-def test_as_of_periods_have_an_as_of_word_or_say_what_they_assume(bundled: Dataset) -> None:
-    """asof/2020-H1 (@2020-H1 before) was once what an unprinted period became: now each one has its reason."""
+def _period_comment(fact: object) -> str:
+    """The comment on a fact's ``period:`` line ('' when there is none)."""
+    line = next((line for line in _entry(fact).splitlines() if line.strip().startswith("period:")), "")
+    return line.partition("#")[2].strip()
+
+
+_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]*[\u3400-\u9fff][0-9A-Za-z\u3400-\u9fff]*")
+
+
+def test_as_of_periods_stand_on_a_word_of_their_own_clause_or_say_what_they_assume(bundled: Dataset) -> None:
+    """A figure is dated by a word of its own clause, before it: 目前 in the sentence before or after
+    (a "borrowed" time word) dates nothing. Else the ``period:`` line says ``# assumed:`` and names the
+    word of the clause the reading rests on, or the note names the start the page gives (since 2月底)."""
+    borrowed = []
     for fact in bundled.facts:
         if fact.period.kind != "asof":
             continue
         assert fact.period.canonical == "asof/2020-H1"
-        if re.search(AS_OF_WORDS, _scopes(fact.quote)["paragraph"]):
+        scopes = _scopes(fact.quote, str(fact.quantity.value))
+        if re.search(AS_OF_WORDS, scopes["before"]) or fact.note.startswith("since"):
             continue
-        stated_start = fact.note.startswith("since")  # counted from a start the page names (2月底)
-        state = bundled.metrics[fact.metric].kind in ("stock", "rank", "rate") and "# assumed" in _entry(fact)
-        assert stated_start or state, (fact.region, fact.metric)
+        comment = _period_comment(fact)
+        named = [w for w in _WORD.findall(comment.partition("assumed:")[2]) if len(w) > 1 and w in scopes["clause"]]
+        if not (comment.startswith("assumed:") and named):
+            borrowed.append((fact.region, fact.metric, scopes["clause"]))
+    assert borrowed == []
+
+
+def test_a_time_word_in_another_sentence_is_not_the_figures(bundled: Dataset) -> None:
+    """The four figures an audit found dated by a word their clause lacks: the page states no time."""
+    for region, metric, word in (("yueqing", "shanghai_base_area", "目前"), ("yueqing", "hangzhou_institute_area", "目前"),
+                                 ("yueqing", "loan_risk_pool", "已"), ("jiangshan", "shanghai_enclave_prospects", "目前")):
+        (fact,) = bundled.facts_of(region, metric)
+        scopes = _scopes(fact.quote, str(fact.quantity.value))
+        assert word in scopes["paragraph"] and not re.search(TIME_WORDS, scopes["clause"])
+        assert fact.period.canonical == "unstated/2020-H1", (region, metric)
+        assert "no time" in _period_comment(fact), (region, metric)
 
 
 def test_assumed_readings_say_so_in_the_table_and_beside_the_fact(bundled: Dataset) -> None:

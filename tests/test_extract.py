@@ -27,7 +27,9 @@ from reporter.extract import (
     drafts_as_json,
     drafts_as_yaml,
     extract,
+    guess_metric,
     match_metric,
+    read_source,
     read_source_text,
     unresolved_periods,
 )
@@ -62,6 +64,7 @@ class Expected(NamedTuple):
     rank_change: int | None
     group: str  # the region, or the fixture
     metric: str | None = None  # the curated metric id (reported, not a floor: the catalogue is the page's own)
+    metric_keyed: bool = False  # whether ``metric`` is the answer (None then means: no metric may be guessed)
 
 
 def denotation(period: str | None) -> tuple[bool, int, int] | None:
@@ -79,22 +82,28 @@ def offset(text: str, draft: Draft) -> int:
 
 def score(text: str, drafts: list[Draft], expected: list[Expected]) -> tuple[dict[str, dict[str, int]], list[str]]:
     """Per group: facts, found (value+unit at the right place), qualifier, period and change right.
-    A fact not found counts as wrong in every column. Also the misses, for the report."""
+    A fact not found counts as wrong in every column; a draft counts for one fact only (各1家 is two
+    facts, and wants two drafts). Keyed metrics are counted too. Also the misses, for the report."""
     placed = [(offset(text, d), d) for d in drafts]
+    used: set[int] = set()
     counts: dict[str, dict[str, int]] = {}
     misses: list[str] = []
     for e in expected:
         c = counts.setdefault(e.group, dict.fromkeys(("facts", "value+unit", "qualifier", "period", "change",
-                                                       "metric"), 0))
+                                                       "metric", "metric_keyed"), 0))
         c["facts"] += 1
-        hits = [d for at, d in placed
-                if any(s <= at < t for s, t in e.spans) and (d.value, d.unit) == (e.value, e.unit)]
+        c["metric_keyed"] += e.metric_keyed
+        hits = [(i, d) for i, (at, d) in enumerate(placed) if i not in used
+                and any(s <= at < t for s, t in e.spans) and (d.value, d.unit) == (e.value, e.unit)]
         if not hits:
             misses.append(f"{e.group}: {e.value}{e.unit} not found")
             continue
-        d = hits[0]
+        i, d = hits[0]
+        used.add(i)
         c["value+unit"] += 1
-        c["metric"] += e.metric is not None and d.metric == e.metric
+        c["metric"] += e.metric_keyed and d.metric == e.metric
+        if e.metric_keyed and d.metric != e.metric:
+            misses.append(f"{e.group}: {d.written} metric {d.metric}, expected {e.metric}")
         c["qualifier"] += d.qualifier == e.qualifier
         if d.qualifier != e.qualifier:
             misses.append(f"{e.group}: {d.written} qualifier {d.qualifier}, expected {e.qualifier}")
@@ -151,7 +160,8 @@ def page_expected(page: str, data: Dataset) -> list[Expected]:
         spans = [(m.start(), m.end()) for m in re.finditer(re.escape(fact.quote), page)]
         assert spans, f"quote not in the page: {fact.quote}"
         out.append(Expected(spans, fact.quantity.written, fact.quantity.unit, fact.quantity.qualifier,
-                            fact.period.canonical, fact.yoy_written, fact.rank_change, fact.region, fact.metric))
+                            fact.period.canonical, fact.yoy_written, fact.rank_change, fact.region, fact.metric,
+                            True))
     return out
 
 
@@ -164,6 +174,7 @@ def test_recall_on_the_source_page(page: str, bundled: Dataset, recall_report: l
     drafts = extract(page, "any", bundled.metrics, AS_OF, "page-2020-kjdd")
     expected = page_expected(page, bundled)
     counts, misses = score(page, drafts, expected)
+    misses = [m for m in misses if " metric " not in m]  # the page's catalogue is its own: reported as a count
     overall = total(counts)
     matched = [d for d in drafts
                if any(any(s <= offset(page, d) < t for s, t in e.spans) and (d.value, d.unit) == (e.value, e.unit)
@@ -188,18 +199,20 @@ def test_recall_on_synthetic_articles(article: Path, recall_report: list[str], b
     for fact in key["facts"]:
         start = text.index(fact["mention"])
         expected.append(Expected([(start, start + len(fact["mention"]))], fact["value"], fact["unit"],
-                                 fact["qualifier"], fact["period"], fact["yoy_pct"], fact["rank_change"], article.stem))
+                                 fact["qualifier"], fact["period"], fact["yoy_pct"], fact["rank_change"], article.stem,
+                                 fact.get("metric"), "metric" in fact))
     counts, misses = score(text, drafts, expected)
     c = total(counts)
     wrongly = []
     for word in key["not_facts"]:
         start = text.index(word)
         wrongly += [d.written for d in drafts if start <= offset(text, d) < start + len(word)]
+    keyed = f"; metric right {c['metric']}/{c['metric_keyed']} keyed" if c["metric_keyed"] else ""
     lines = [figures(article.stem.replace("extract-", ""), c),
-             f"{'':<24} {len(drafts)} drafts for {c['facts']} facts; non-facts drafted: {wrongly or 'none'}"]
+             f"{'':<24} {len(drafts)} drafts for {c['facts']} facts; non-facts drafted: {wrongly or 'none'}{keyed}"]
     lines += [f"{'':<24} miss: {m}" for m in misses]
     recall_report.extend(lines)
-    assert not below_floor(c) and not wrongly, "\n".join(lines)
+    assert not below_floor(c) and not wrongly and c["metric"] == c["metric_keyed"], "\n".join(lines)
 
 
 def test_extract_is_quick(page: str, bundled: Dataset, recall_report: list[str]) -> None:
@@ -224,7 +237,7 @@ def test_every_quote_is_verbatim_on_its_line_and_the_column_is_the_number(page: 
         for d in extract(text, "any", None, AS_OF):
             assert d.quote and d.quote in lines[d.line - 1], d
             assert d.written in d.quote or d.written in lines[d.line - 1]
-            assert re.match(r"[0-9一二两三四五六七八九十]", lines[d.line - 1][d.column - 1:]), d
+            assert re.match(r"[0-9零〇一二两三四五六七八九十百千万]", lines[d.line - 1][d.column - 1:]), d
 
 
 def test_page_non_facts_are_not_drafted(page: str) -> None:
@@ -427,8 +440,9 @@ def test_a_heading_is_not_read() -> None:
 def test_without_as_of_relative_periods_stay_open_and_are_listed() -> None:
     drafts = extract("1-5月，研发投入2.06亿元。2019年研发投入9100多万元。\n新增企业3家。", "x")
     assert [d.period for d in drafts] == [None, "2019", None]
-    assert unresolved_periods(drafts) == ["line 1: 2.06亿元: '1-5月' needs --as-of",
-                                          "line 2: 3家: no period printed; give --as-of"]
+    assert [m.text("en") for m in unresolved_periods(drafts)] == ["line 1: 2.06亿元: '1-5月' needs --as-of",
+                                                                 "line 2: 3家: no period printed; give --as-of"]
+    assert unresolved_periods(drafts)[0].text("zh") == "第1行：2.06亿元：“1-5月”需要 --as-of"
 
 
 def test_a_bad_as_of_is_a_usage_problem() -> None:
@@ -577,9 +591,20 @@ def test_read_source_text(tmp_path: Path) -> None:
     good.write_bytes("\ufeff研发投入2.06亿元。".encode())
     assert read_source_text(good) == "研发投入2.06亿元。"
     gb = tmp_path / "gb.txt"
-    gb.write_bytes("研发投入2.06亿元。".encode("gb18030"))
-    with pytest.raises(DataError, match=r"gb\.txt:1:1: not UTF-8 .*GB18030: re-save it as UTF-8"):
-        read_source_text(gb)
+    gb.write_bytes("1-5月，全市规上企业研发投入2.06亿元，同比增长16%。".encode("gb18030"))
+    assert read_source(gb) == ("1-5月，全市规上企业研发投入2.06亿元，同比增长16%。", "gb18030")
+    big5 = tmp_path / "big5.txt"
+    big5.write_bytes("1-5月，全市規上企業研發投入2.06億元，同比增長16%。".encode("big5"))
+    with pytest.raises(DataError, match=r"big5\.txt:1:\d+: not UTF-8 .*BIG5: re-save it as UTF-8"):
+        read_source(big5)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café 2.06 millions d'euros".encode("latin-1"))
+    with pytest.raises(DataError, match="not UTF-8"):
+        read_source(latin)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01PK\x03\x04")
+    with pytest.raises(DataError, match="binary data"):
+        read_source(binary)
     with pytest.raises(DataError, match="no such file or directory"):
         read_source_text(tmp_path / "missing.txt")
     with pytest.raises(DataError, match="is a directory, expected a file"):
@@ -656,16 +681,44 @@ def test_without_as_of_the_command_says_which_periods_are_open() -> None:
     assert all(r["period"] is None for r in records)
 
 
-def test_append_adds_what_has_a_metric_and_a_period_and_says_what_it_left_out(tmp_path: Path) -> None:
+MINE = "# my data\nsources:\n  jiangshan-q3:\n    publication: 江山市科技局\n    title: SYNTHETIC test\n    date: \"2020-10\"\n"
+
+
+def _append_args(mine: Path, article: Path = FIXTURES / "extract-synthetic-1.txt") -> list[str]:
+    return ["--lang", "en", "--data", "bundled", "--data", str(mine), "extract", str(article), "--region", "江山",
+            "--as-of", "2020-10", "--source", "jiangshan-q3", "--append", str(mine)]
+
+
+def run_asked(monkeypatch: pytest.MonkeyPatch, answers: str, *args: str, env: dict[str, str] | None = None) -> Any:
+    """``reporter ARGS`` as on a terminal: the input is taken for one (the questions are asked) and
+    holds ``answers``."""
+    from click.testing import CliRunner
+
+    from reporter.cli import main
+    from reporter.commands import extract as command
+
+    monkeypatch.setattr(command, "_asks", lambda: True)
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:
+        runner = CliRunner()
+    with runner.isolation(input=answers, env={"COLUMNS": "100", **(env or {})}) as streams:
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        return code, streams[0].getvalue().decode(), streams[1].getvalue().decode()
+
+
+def test_append_with_yes_adds_every_complete_draft_and_says_what_it_left_out(tmp_path: Path) -> None:
     article = FIXTURES / "extract-synthetic-1.txt"
     mine = tmp_path / "mine.yaml"
-    mine.write_text("# my data\nsources:\n  jiangshan-q3:\n    publication: 江山市科技局\n    title: SYNTHETIC test\n"
-                    "    date: \"2020-10\"\n", encoding="utf-8")
-    args = ["--lang", "en", "--data", "bundled", "--data", str(mine), "extract", str(article), "--region", "江山",
-            "--as-of", "2020-10"]
-    refused = run(*args, "--append", str(mine))
+    mine.write_text(MINE, encoding="utf-8")
+    args = _append_args(mine)
+    refused = run(*[a for a in args if a not in ("--source", "jiangshan-q3")], "--yes")
     assert refused.code == 2 and "--append needs --source ID" in refused.stderr
-    result = run(*args, "--source", "jiangshan-q3", "--append", str(mine))
+    result = run(*args, "--yes")
     assert result.code == 0, result
     assert result.stdout == ""
     assert "left out line 5, 4.35亿元: no catalogue metric is named by '全县规上工业企业研发费用' (亿元)" in result.stderr
@@ -675,14 +728,69 @@ def test_append_adds_what_has_a_metric_and_a_period_and_says_what_it_left_out(tm
     assert len(added) == 7 and all(f.region == "jiangshan" and f.quote in article.read_text(encoding="utf-8")
                                    for f in added)
     assert mine.read_text(encoding="utf-8").startswith("# my data\nsources:\n")
-    again = run(*args, "--source", "jiangshan-q3", "--append", str(mine))
-    assert again.code == 1 and again.stderr.count("there is a '") == 7 and "nothing to add" in again.stderr
+    again = run(*args, "--yes")
+    assert again.code == 3 and again.stderr.count("there is a '") == 7 and "nothing to add" in again.stderr
+
+
+def test_append_without_a_terminal_wants_yes_and_writes_nothing(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(MINE, encoding="utf-8")
+    result = run(*_append_args(mine))
+    assert result.code == 2 and "give --yes" in result.stderr and result.stdout == ""
+    assert mine.read_text(encoding="utf-8") == MINE
+    alone = run("--lang", "en", "extract", str(FIXTURES / "extract-synthetic-1.txt"), "--region", "江山", "--yes")
+    assert alone.code == 2 and "--yes goes with --append" in alone.stderr
+
+
+def test_append_on_a_terminal_asks_for_each_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(MINE, encoding="utf-8")
+    code, out, err = run_asked(monkeypatch, "y\nx\nn\ny\nq\n", *_append_args(mine))
+    assert code == 0 and out == "", err
+    asked = err.count("Add this fact [y,n,a,q,?]? ")
+    assert asked == 5  # y, x (asked again, with the help), n, y, q
+    assert "a - add this fact and all the others after it" in err  # the help, after 'x'
+    assert "(1/7) line 5: 12.6%" not in err and "(1/7) line " in err and "    quote: " in err
+    assert re.search(r"added 2 facts to jiangshan .*; 12 left out", err)
+    data = load_dataset([bundled_data_path(), mine])
+    assert len([f for f in data.facts if f.source == "jiangshan-q3"]) == 2
+
+
+def test_append_on_a_terminal_a_takes_the_rest_and_the_end_of_input_stops(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(MINE, encoding="utf-8")
+    code, _out, err = run_asked(monkeypatch, "n\na\n", *_append_args(mine))
+    assert code == 0 and re.search(r"added 6 facts to jiangshan", err), err
+    other = tmp_path / "other.yaml"
+    other.write_text(MINE, encoding="utf-8")
+    code, _out, err = run_asked(monkeypatch, "y\n", *_append_args(other))  # then the input ends: as q
+    assert code == 0 and re.search(r"added 1 facts? to jiangshan", err), err
+    none = tmp_path / "none.yaml"
+    none.write_text(MINE, encoding="utf-8")
+    code, _out, err = run_asked(monkeypatch, "q\n", *_append_args(none))
+    assert code == 0 and "nothing added" in err and none.read_text(encoding="utf-8") == MINE
+
+
+def test_extract_speaks_the_message_language(tmp_path: Path) -> None:
+    """Notes and errors follow the locale (or --lang), not the data's language."""
+    article = FIXTURES / "extract-synthetic-1.txt"
+    zh = run("extract", str(article), "--region", "江山", "--format", "json", env={"LANG": "zh_CN.UTF-8"})
+    assert zh.stderr.startswith(f"reporter: 从 {article} 读出14项数据草稿") and "第5行：4.35亿元：“1-9月份”需要 --as-of" in zh.stderr
+    en = run("extract", str(article), "--region", "江山", "--format", "json", env={"LANG": "en_GB.UTF-8"})
+    assert en.stderr.startswith(f"reporter: 14 draft facts from {article}") and "line 5: 4.35亿元: '1-9月份'" in en.stderr
+    bad = run("extract", str(article), "--region", "江山", "--as-of", "June", env={"LANG": "zh_CN.UTF-8"})
+    assert bad.code == 2 and "--as-of “June”不是月份" in bad.stderr
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(MINE, encoding="utf-8")
+    wants = run(*_append_args(mine)[2:], env={"LANG": "zh_CN.UTF-8"})
+    assert wants.code == 2 and "请加 --yes" in wants.stderr
 
 
 def test_append_to_a_region_not_yet_defined_says_how_to_define_it(tmp_path: Path) -> None:
     article = FIXTURES / "extract-synthetic-2.txt"
     result = run("--lang", "en", "extract", str(article), "--region", "xinxian", "--as-of", "2020-06",
-                 "--source", "s", "--append", str(tmp_path / "m.yaml"))
+                 "--source", "s", "--append", str(tmp_path / "m.yaml"), "--yes")
     assert result.code == 2 and "reporter add --new-region xinxian --file" in result.stderr
     drafted = run("--lang", "en", "extract", str(article), "--region", "xinxian", "--as-of", "2020-06")
     assert drafted.code == 0 and '  xinxian:\n    zh: ""  # TODO' in drafted.stdout
@@ -690,8 +798,82 @@ def test_append_to_a_region_not_yet_defined_says_how_to_define_it(tmp_path: Path
     assert unknown.code == 1 and "a new region is named by a new id" in unknown.stderr
 
 
-def test_a_text_in_gb18030_is_named_with_the_hint(tmp_path: Path) -> None:
+def test_a_text_in_gb18030_is_read_and_said_so(tmp_path: Path) -> None:
     article = tmp_path / "gb.txt"
-    article.write_bytes("1-5月，研发投入2.06亿元。".encode("gb18030"))
-    result = run("extract", str(article), "--region", "江山")
-    assert result.code == 1 and "GB18030: re-save it as UTF-8" in result.stderr and result.stdout == ""
+    article.write_bytes("1-5月，全市规上企业研发投入2.06亿元，同比增长16%。".encode("gb18030"))
+    result = run("--lang", "en", "extract", str(article), "--region", "江山", "--as-of", "2020-06", "--format", "json")
+    assert result.code == 0, result
+    assert f"reporter: {article} is not UTF-8: read it as GB18030" in result.stderr
+    (record,) = json.loads(result.stdout)
+    assert (record["value"], record["metric"], record["period"], record["yoy_pct"]) == ("2.06", "rd_investment",
+                                                                                      "2020-01/05", "16")
+    assert record["quote"] == "1-5月，全市规上企业研发投入2.06亿元，同比增长16%"
+    big5 = tmp_path / "big5.txt"
+    big5.write_bytes("1-5月，全市規上企業研發投入2.06億元。".encode("big5"))
+    refused = run("--lang", "en", "extract", str(big5), "--region", "江山")
+    assert refused.code == 1 and "BIG5: re-save it as UTF-8" in refused.stderr and refused.stdout == ""
+
+
+# --------------------------------------------------------------------------- numerals, vague counts, lists, scopes
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("研发投入一点五亿元。", "1.5", "亿元", "exact"),
+    ("培训三点二万人次。", "32000", "人次", "exact"),
+    ("投入零点八亿元。", "0.8", "亿元", "exact"),
+    ("产值十二点零五亿元。", "12.05", "亿元", "exact"),
+    ("走访企业近百家。", "100", "家", "nearly"),
+    ("服务近百人次。", "100", "人次", "nearly"),
+    ("对接高校百余家。", "100", "家", "more_than"),
+    ("参加培训超千人。", "1000", "人", "more_than"),
+    ("惠及企业近万家。", "10000", "家", "nearly"),
+    ("发放创新券二百余万元。", "200", "万元", "more_than"),
+])
+def test_chinese_numerals_with_a_point_and_bare_hundreds(text: str, value: str, unit: str, qualifier: str) -> None:
+    r = one(text)
+    assert (r.value, r.unit, r.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text", ["惠及数百家企业。", "举办活动数十场。", "几十家企业参加。", "千家万户受益。",
+                                  "上百家企业参加。", "百家企业参加。"])
+def test_vague_counts_are_not_drafted(text: str) -> None:
+    """数百家 says "several hundred": no number a data file can hold, so no draft (the curator reads the text)."""
+    assert prose.read(text) == []
+
+
+def test_a_count_for_each_of_a_list_is_one_draft_per_item(bundled: Dataset) -> None:
+    drafts = extract("上半年新建省级重点实验室和工程技术研究中心各1家。", "x", bundled.metrics, "2020-07")
+    assert [(d.value, d.label) for d in drafts] == [("1", "新建省级重点实验室"), ("1", "新建省级工程技术研究中心")]
+    assert len({(d.line, d.column) for d in drafts}) == 1 and all(d.period == "2020-H1" for d in drafts)
+    page = extract("创成省级“众创空间”和“星创天地”各1家、市级“众创空间”1家。", "x", bundled.metrics, "2020-06")
+    assert [d.metric for d in page] == ["provincial_maker_spaces", "provincial_star_bases", "city_maker_spaces"]
+    assert [d.label for d in extract("A、B和C各2家，分别增长10%、20%、30%。", "x")] == ["A", "B", "C"]
+    assert [d.yoy_pct for d in extract("A、B和C各2家，分别增长10%、20%、30%。", "x")] == ["10", "20", "30"]
+
+
+@pytest.mark.parametrize("label, unit, doubted", [
+    ("新认定高新技术企业", "家", "national_hightech_enterprises"),  # a flow, against a stock
+    ("全社会研发投入", "亿元", "rd_investment"),  # a wider population than 规上企业
+    ("全区规上工业企业研发投入", "亿元", None),  # its own metric (industrial_rd_investment) is named
+    ("省级高新技术企业", "家", "national_hightech_enterprises"),  # another level
+    ("全县国家级高新技术企业总数", "家", None),
+    ("全市规上企业研发投入", "亿元", None),
+])
+def test_a_guess_whose_scope_words_contradict_the_metric_is_none(bundled: Dataset, label: str, unit: str,
+                                                                   doubted: str | None) -> None:
+    metric, doubt = guess_metric(label, unit, bundled.metrics)
+    if doubted is None:
+        assert metric is not None and doubt is None
+    else:
+        assert metric is None and doubt is not None and doubted in doubt.text("en")
+        assert doubted in doubt.text("zh")
+
+
+def test_a_doubted_guess_says_why_in_the_draft(bundled: Dataset) -> None:
+    drafts = extract("上半年新认定高新技术企业两家；全社会研发投入4.8亿元。", "jiangshan", bundled.metrics, "2020-07",
+                     "page-2020-kjdd")
+    text = drafts_as_yaml(drafts, "jiangshan", "page-2020-kjdd", region_exists=True, source_exists=True,
+                          metrics=bundled.metrics)
+    assert "# not national_hightech_enterprises (国家级高新技术企业): '新认定' counts new ones (a flow)" in text
+    assert "# not rd_investment (规上企业研发投入): '全社会' is another scope than its '规上'" in text
+    assert text.count('- metric: ""  # TODO') == 2

@@ -116,4 +116,4 @@ def test_a_real_terminal_pages(tmp_path: Path, isolated_cache: Path) -> None:
         os.close(follower)
         os.close(leader)
     assert proc.returncode == 0, proc.stderr
-    assert "规上企业研发投入" in paged.read_text(encoding="utf-8")
+    assert "2.06亿元" in paged.read_text(encoding="utf-8")

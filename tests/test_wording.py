@@ -240,9 +240,9 @@ def test_a_target_reads_as_an_aim() -> None:
 
 def test_a_span_of_years_reads_as_a_span() -> None:
     zh = run("brief", "乐清", "--full").stdout
-    assert "创新平台：近一年（截至2020年6月底），科技加速器服务企业100多家；科技加速器提供自动化设备近600台套。" in zh
+    assert "创新平台：近一年（截至2020年上半年末），科技加速器服务企业100多家；科技加速器提供自动化设备近600台套。" in zh
     report = run("brief", "--all", "--full", "--template", "report.md").stdout
-    assert "| 兑现科技政策资金 | 1,200多万元 | 近两年（截至2020年6月底） |  |" in report
+    assert "| 兑现科技政策资金 | 1,200多万元 | 近两年（截至2020年上半年末） |  |" in report
     for text in (zh, report):
         assert "截至2020年上半年的一年" not in text and "截至2020年上半年的近两年" not in text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import TYPE_CHECKING
 
 import click
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from reporter.dataset import Dataset
     from reporter.extract import Draft
 
+Fields = dict[str, str | None]
+
 
 @command()
 @click.argument("file", type=click.Path(dir_okay=False))
@@ -29,29 +32,47 @@ if TYPE_CHECKING:
 @click.option("--format", "-f", "fmt", type=click.Choice(["yaml", "json"]), default=None,
               help="yaml: our data format, to check and complete [default]; json: records for programs.")
 @click.option("--append", "append_to", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Add the drafts that have a metric and a period to FILE (your data file) instead of printing "
-                   "them; the others are listed with the reason.")
+              help="Add the complete drafts (a metric and a period, not in the data yet, agreeing with their "
+                   "quotes) to FILE, your data file, instead of printing them: on a terminal it asks for each "
+                   "one (y/n/a/q); elsewhere give --yes. The others are listed with the reason.")
+@click.option("--yes", "-y", "yes", is_flag=True, help="With --append: add every complete draft without asking "
+                                                      "(needed when the input is not a terminal).")
 @pass_session
 def extract(session: Session, file: str, region: str, as_of: str | None, source: str | None, fmt: str | None,
-            append_to: str | None) -> None:
+            append_to: str | None, yes: bool) -> None:
     """Draft the facts of a text (a bureau report, a newspaper page) for your data file.
 
     Prints the drafts as YAML in the data format (every guess left open marked TODO, which check
-    refuses until filled) or as JSON; nothing is written unless --append FILE says so.
+    refuses until filled) or as JSON; nothing is written unless --append FILE says so, and then
+    only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030.
 
     \b
     Example:
-      reporter extract report.txt --region 江山 --as-of 2020-10 --source jiangshan-q3 > drafts.yaml
+      reporter extract report.txt --region 江山 --as-of 2020-10 \\
+          --source jiangshan-q3 > drafts.yaml
       reporter --data bundled --data drafts.yaml check
-      reporter extract report.txt --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
+      reporter --data bundled --data mine.yaml extract report.txt \\
+          --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
     """
     from reporter.commands.add import layer_options
-    from reporter.extract import drafts_as_json, drafts_as_yaml, read_source_text, unresolved_periods
+    from reporter.extract import drafts_as_json, drafts_as_yaml, read_source, unresolved_periods
     from reporter.extract import extract as read_drafts
 
+    if yes and append_to is None:
+        raise UsageProblem(_say(session, "extract.yes_alone"))
     data = session.data
     region_id, exists = _region(session, data, region)
-    drafts = read_drafts(read_source_text(file), region_id, data.metrics, as_of, source)
+    if append_to is not None:  # what --append needs, said before any work
+        if not exists:
+            raise UsageProblem(_say(session, "extract.append_new_region", id=region_id, file=append_to))
+        if source is None or source not in data.sources:
+            raise UsageProblem(_say(session, "extract.append_source", file=append_to))
+        if not yes and not _asks():
+            raise UsageProblem(_say(session, "extract.needs_yes"))
+    read = read_source(file)
+    if read.encoding != "utf-8":
+        note(f"reporter: {_say(session, 'extract.read_as', file=file, encoding=read.encoding.upper())}")
+    drafts = read_drafts(read.text, region_id, data.metrics, as_of, source)
     named = sum(d.metric is not None for d in drafts)
     note(f"reporter: {_say(session, 'extract.drafted', count=len(drafts), file=file, named=named)}")
     if as_of is None:
@@ -59,9 +80,9 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
         if open_:
             note(f"reporter: {_say(session, 'extract.open_periods', count=len(open_))}")
             for line in open_:
-                note(f"  {line}")
+                note(f"  {line.text(session.message_lang)}")
     if append_to is not None:
-        _append(session, data, append_to, region_id, exists, source, drafts)
+        _append(session, data, append_to, region_id, str(source), drafts, yes)
         return
     if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
         print_text(session, drafts_as_json(drafts))
@@ -75,7 +96,15 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
 
 
 def _say(session: Session, key: str, **values: object) -> str:
-    return Message(key, **values).text(session.lang)
+    return Message(key, **values).text(session.message_lang)
+
+
+def _asks() -> bool:
+    """Whether the user can be asked: the input is a terminal (the questions go to stderr)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool]:
@@ -89,40 +118,26 @@ def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool]:
         ambiguous = any(n.casefold().startswith(folded) for r in data.regions.values() for n in r.names)
         if ID.fullmatch(name) and not ambiguous:
             return name, False
-        raise LookupFailed(f"{exc}; {_say(session, 'extract.new_region_id')}") from None
+        raise LookupFailed(f"{exc.text(session.message_lang)}; {_say(session, 'extract.new_region_id')}") from None
 
 
-def _append(session: Session, data: Dataset, target: str, region: str, exists: bool, source: str | None,
-            drafts: list[Draft]) -> None:
-    """Add the drafts a fact can be made of (a metric, a period, not there already, agreeing with their
-    quotes) to ``target``; say which were left out, and why."""
+def _append(session: Session, data: Dataset, target: str, region: str, source: str, drafts: list[Draft],
+            yes: bool) -> None:
+    """Add the complete drafts (a metric, a period, not there already, agreeing with their quotes) to
+    ``target``: those the user accepts, or all of them with ``yes``; say which were left out, and why."""
     from pathlib import Path
 
-    from reporter import answers
     from reporter.append import Refused, add_facts
     from reporter.commands.add import data_layers, refused
 
-    if not exists:
-        raise UsageProblem(_say(session, "extract.append_new_region", id=region, file=target))
-    if source is None or source not in data.sources:
-        raise UsageProblem(_say(session, "extract.append_source", file=target))
-    chosen: list[dict[str, str | None]] = []
-    seen = {(f.metric, f.period.canonical) for f in data.facts_of(region)}
-    for d in drafts:
-        why = _left_out(session, d, seen)
-        fields = {"metric": d.metric, "value": d.value, "unit": d.unit, "period": d.period,
-                  "qualifier": None if d.qualifier == "exact" else d.qualifier, "yoy_pct": d.yoy_pct,
-                  "rank_change": None if d.rank_change is None else str(d.rank_change), "source": source,
-                  "quote": " ".join(d.quote.split())}
-        wrong = [] if why else answers.plausible(region, fields)
-        if why or wrong:
-            note(f"  {_say(session, 'extract.skipped', line=d.line, written=d.written, why=why or wrong[0])}")
-            continue
-        seen.add((str(d.metric), str(d.period)))
-        chosen.append(fields)
-    if not chosen:
+    candidates = _candidates(session, data, region, source, drafts)
+    if not candidates:
         note(f"reporter: {_say(session, 'extract.none_to_add', file=target)}", always=True)
-        raise click.exceptions.Exit(ExitCode.ERROR)
+        raise click.exceptions.Exit(ExitCode.NOTHING)
+    chosen = [fields for _d, fields in candidates] if yes else _ask(session, candidates)
+    if not chosen:
+        note(f"reporter: {_say(session, 'extract.none_chosen', file=target)}", always=True)
+        return
     path = Path(os.path.expanduser(target))
     try:
         added = add_facts(path, region, chosen, data_layers(session, path))
@@ -130,7 +145,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
         refused(session, exc)
     except DataError as exc:
         for problem in exc.problems:
-            note(f"reporter: {problem}", always=True)
+            note(f"reporter: {problem.text(session.message_lang)}", always=True)
         note(f"reporter: {_say(session, 'add.not_written', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     said = _say(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen), region=region,
@@ -138,9 +153,82 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
     note(f"reporter: {said}")
 
 
+def _candidates(session: Session, data: Dataset, region: str, source: str,
+                drafts: list[Draft]) -> list[tuple[Draft, Fields]]:
+    """The drafts a fact can be made of, as fields; each other one is named in a note with its reason."""
+    from reporter import answers
+
+    out: list[tuple[Draft, Fields]] = []
+    seen = {(f.metric, f.period.canonical) for f in data.facts_of(region)}
+    for d in drafts:
+        why = _left_out(session, d, seen)
+        fields: Fields = {"metric": d.metric, "value": d.value, "unit": d.unit, "period": d.period,
+                          "qualifier": None if d.qualifier == "exact" else d.qualifier, "yoy_pct": d.yoy_pct,
+                          "rank_change": None if d.rank_change is None else str(d.rank_change), "source": source,
+                          "quote": " ".join(d.quote.split())}
+        wrong = [] if why else answers.plausible(region, fields)
+        if why or wrong:
+            why = why or wrong[0].text(session.message_lang)
+            note(f"  {_say(session, 'extract.skipped', line=d.line, written=d.written, why=why)}")
+            continue
+        seen.add((str(d.metric), str(d.period)))
+        out.append((d, fields))
+    return out
+
+
+def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Fields]:
+    """Each candidate shown with its quote, and the user's answer, like ``git add -p``: y adds it, n
+    does not, a adds it and all the rest, q adds none of the rest (those accepted so far are added);
+    end of input is q. Ctrl-C interrupts the run, and nothing is written."""
+    from reporter.periods import parse_period
+
+    chosen: list[Fields] = []
+    lang = session.message_lang
+    for at, (d, fields) in enumerate(candidates, 1):
+        change = _say(session, "extract.yoy", pct=_signed(d.yoy_pct)) if d.yoy_pct is not None else ""
+        change += _say(session, "extract.moved", places=f"{d.rank_change:+d}") if d.rank_change is not None else ""
+        name = session.data.metrics[str(d.metric)].label(lang)
+        note("", always=True)
+        note(_say(session, "extract.candidate", at=at, count=len(candidates), line=d.line, written=d.written,
+                  metric=d.metric, name=name, period=parse_period(str(d.period)).in_words(lang), change=change),
+             always=True)
+        note(_say(session, "extract.quote", quote=" ".join(d.quote.split())), always=True)
+        answer = _answer(session)
+        if answer == "q":
+            break
+        if answer == "a":
+            chosen += [f for _d, f in candidates[at - 1:]]
+            break
+        if answer == "y":
+            chosen.append(fields)
+    return chosen
+
+
+def _signed(pct: str) -> str:
+    """A change as written, with its sign: 16 → +16, -14.7 → -14.7."""
+    return pct if pct.startswith(("-", "+")) else f"+{pct}"
+
+
+def _answer(session: Session) -> str:
+    """One of y, n, a, q from the user (asked again, with the help, for anything else; q at end of input)."""
+    while True:
+        sys.stderr.write(_say(session, "extract.ask"))
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line:
+            note("", always=True)
+            return "q"
+        answer = line.strip().lower()[:1]
+        if answer in ("y", "n", "a", "q"):
+            return answer
+        note(_say(session, "extract.ask_help"), always=True)
+
+
 def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]]) -> str:
     """Why a draft cannot be added as it is ('' when it can)."""
     if d.metric is None:
+        if d.doubt is not None:
+            return d.doubt.text(session.message_lang)
         return _say(session, "extract.no_metric", label=d.label or "?", unit=d.unit)
     if d.period is None:
         return _say(session, "extract.no_period", word=d.period_word or "?")

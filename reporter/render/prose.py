@@ -3,7 +3,7 @@ sentence, a figure as a phrase, and a change in words.
 
 Tables say a period in its short form (``2020年1-5月``, ``as of H1 2020``); a sentence needs
 more care. ``截至2020年上半年的一年`` reads wrongly to a Chinese editor (截至 wants a point in
-time) and ``2020年起5年`` leaves the reader waiting; a sentence says ``近一年（截至2020年6月底）``
+time) and ``2020年起5年`` leaves the reader waiting; a sentence says ``近一年（截至2020年上半年末）``
 and ``2020年起5年内``. A period the source does not state is no time a sentence can open on:
 it follows the figure, ``科技贴息贷款2.6亿元（未注明时期）``, and the source's date is said
 where the source is. An English label is a title (``Enterprises on the R&D project …``) and
@@ -33,10 +33,12 @@ _SIMPLE_KINDS = ("year", "half", "quarter", "month", "months", "years")
 # --------------------------------------------------------------------------- periods
 
 
-def _month_end_zh(index: int) -> str:
-    """The end of a month index (``year*12 + month-1``) in words: ``2020年6月底``, ``2019年底``."""
-    year, month = divmod(index, 12)
-    return f"{year}年底" if month == 11 else f"{year}年{month + 1}月底"
+def _end_zh(anchor: Period) -> str:
+    """The end of an anchor in words: ``2019年底``, ``2020年上半年末``, ``2020年三季度末``, ``2020年6月底``.
+
+    The anchor itself, not only its last month: the words read back to the same period
+    (``近两年（截至2020年上半年末）`` is P2Y/2020-H1, ``近两年（截至2020年6月底）`` P2Y/2020-06)."""
+    return anchor.in_words("zh") + ("底" if anchor.kind in ("year", "month") else "末")
 
 
 @lru_cache(maxsize=4096)  # a brief says a few periods thousands of times; a Period is immutable
@@ -44,7 +46,7 @@ def period_words(period: Period, lang: str) -> str:
     """A period as a sentence or a report says it.
 
     Only the forms that read wrongly in a sentence differ from :meth:`Period.in_words`:
-    zh ``近两年（截至2020年6月底）`` for a trailing span (not ``截至2020年上半年的近两年``) and
+    zh ``近两年（截至2020年上半年末）`` for a trailing span (not ``截至2020年上半年的近两年``) and
     ``2020年起5年内`` for a forward span; ``未注明时期`` / ``period not stated`` for a period
     the source does not state (its date, in brackets in ``in_words``, is the source's: a brief
     says it where it names the source). Any other kind, including kinds added later, is
@@ -54,7 +56,8 @@ def period_words(period: Period, lang: str) -> str:
         return _INNER.sub("", period.in_words(lang))
     if lang == "zh" and period.kind == "trailing":
         count = _ZH_COUNTS.get(period.years, str(period.years))
-        return f"近{count}年（截至{_month_end_zh(period.last)}）"
+        assert period.anchor is not None  # a trailing span ends with its anchor
+        return f"近{count}年（截至{_end_zh(period.anchor)}）"
     if lang == "zh" and period.kind == "forward":
         return period.in_words("zh") + "内"
     return period.in_words(lang)
