@@ -88,7 +88,9 @@ def _as_of_month(as_of: str | None) -> int | None:
     try:
         return prose_periods.month_index(as_of)
     except PeriodError:
-        raise UsageProblem(f"--as-of '{as_of}' is not a month: expected YYYY-MM, like 2020-06") from None
+        from reporter.messages import Message
+
+        raise UsageProblem(Message("extract.as_of", as_of=as_of)) from None
 
 
 def _plain(name: str) -> str:

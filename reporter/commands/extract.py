@@ -75,7 +75,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
 
 
 def _say(session: Session, key: str, **values: object) -> str:
-    return Message(key, **values).text(session.lang)
+    return Message(key, **values).text(session.message_lang)
 
 
 def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool]:
@@ -89,7 +89,7 @@ def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool]:
         ambiguous = any(n.casefold().startswith(folded) for r in data.regions.values() for n in r.names)
         if ID.fullmatch(name) and not ambiguous:
             return name, False
-        raise LookupFailed(f"{exc}; {_say(session, 'extract.new_region_id')}") from None
+        raise LookupFailed(Message("joined", first=exc.message, second=Message("extract.new_region_id"))) from None
 
 
 def _append(session: Session, data: Dataset, target: str, region: str, exists: bool, source: str | None,
@@ -130,7 +130,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, exists: b
         refused(session, exc)
     except DataError as exc:
         for problem in exc.problems:
-            note(f"reporter: {problem}", always=True)
+            note(f"reporter: {problem.text(session.message_lang)}", always=True)
         note(f"reporter: {_say(session, 'add.not_written', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     said = _say(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen), region=region,

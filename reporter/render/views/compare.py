@@ -87,7 +87,7 @@ def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
 
 
 def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.CompareRow], lang: str,
-                 period: Period | None = None) -> View:
+                 period: Period | None = None, notes_lang: str | None = None) -> View:
     """Regions side by side. A JSON record nests each region's cell (``regions``: id → ``value``,
     ``unit`` …), as ``jq '.[].regions.jiangshan.value'`` reads it; csv and tsv (and JSON, for
     scripts written before) carry the same as flat ``R.value`` … columns."""
@@ -126,5 +126,6 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Sequence[query.
     title = names if len(regions) <= 4 else say("title.compare_many", count=len(regions))
     if period is not None:
         title = say("title.in_period", title=title, period=period.in_words(lang))
-    return View("compare", title, columns, compare_keys(regions), rows, record, row, _notes(data, rows, say),
+    return View("compare", title, columns, compare_keys(regions), rows, record, row,
+                _notes(data, rows, Labels(notes_lang or lang)),
                 lang=lang, nested=["regions"])
