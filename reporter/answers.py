@@ -43,7 +43,7 @@ def _found(lookup: Callable[[], T]) -> T:
     try:
         return lookup()
     except LookupFailed as exc:
-        raise Wrong(exc.args[0] if exc.args else str(exc)) from None
+        raise Wrong(exc.message) from None
 
 
 def region(data: Dataset, answer: str) -> Region:
@@ -71,9 +71,9 @@ def value(answer: str) -> str:
     text = answer.strip().translate(_WIDE)
     if not text:
         raise Wrong(Message("add.required", what=Message("what.value")))
-    problem = number_problem(text)
+    problem = number_problem(text, Message("what.value"))
     if problem is not None:
-        raise Wrong(f"'{text}' {problem}")
+        raise Wrong(problem)
     return text
 
 
@@ -97,7 +97,7 @@ def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
     try:
         canonical = parse_period(answer.strip()).canonical
     except PeriodError as exc:
-        raise Wrong(Message("bad_period_given", reason=str(exc))) from None
+        raise Wrong(Message("bad_period_given", reason=exc.message)) from None
     for fact in data.facts_of(where.id, of.id):
         if fact.period.canonical == canonical:
             first = f"{fact.origin.path}:{fact.origin.line}" if fact.origin else "?"
@@ -160,8 +160,10 @@ def quote(answer: str) -> str:
     return text
 
 
-def source(data: Dataset, answer: str) -> str | None:
-    """A source of the data by id; empty: the region's own source."""
+def source(data: Dataset, answer: str, file: str = "") -> str | None:
+    """A source of the data by id; empty: None (the facts' default, when there is one: see
+    :func:`reporter.commands.add.own_default_source`). An unknown id is refused, saying where a new
+    source is declared (``file``, the user's own)."""
     text = answer.strip()
     if not text:
         return None
@@ -170,6 +172,8 @@ def source(data: Dataset, answer: str) -> str | None:
 
         close = difflib.get_close_matches(text, list(data.sources), n=3)
         suggest = Message("suggest", names=", ".join(close)) if close else ""
+        if file:
+            raise Wrong(Message("add.unknown_source", name=text, suggest=suggest, file=file))
         raise Wrong(Message("unknown_named", kind=Message("part.source"), name=text, suggest=suggest))
     return text
 

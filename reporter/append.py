@@ -182,8 +182,8 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
              and f.origin.line <= len(lines) and lines[f.origin.line - 1] is None]
     if len(added) != len(facts) or any(f.region != region for f in added):
         raise Refused(str(path), None, Message("append.not_added"))
-    problems = [Problem(str(path), None, None, str(Message("append.in_new", line=f.origin.line if f.origin else 0,
-                                                                problem=finding.message("en"))))
+    problems = [Problem(str(path), None, None, Message("append.in_new", line=f.origin.line if f.origin else 0,
+                                                            problem=finding.said))
                 for f in added for finding in check_fact(f) if finding.severity == "error"]
     if problems:
         raise DataError(problems)

@@ -7,13 +7,48 @@ period, and the value rules of :mod:`reporter.rules` on every fact and every ser
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from reporter.dataset import Dataset, MemoryStore
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.model import Fact, Highlight, Metric, Origin, Quantity, Region, SeriesChunk, Source, Theme
 from reporter.rules import Checks, checks_for, unit_problem
+
+
+class Unread(NamedTuple):
+    """A fact, series or highlight with a field that could not be read (written wrongly, or missing).
+    What was read of it is still checked, each field on its own: its metric and source exist, its
+    unit fits the metric, its numbers keep the rules that look at them only. It is left out of the data."""
+
+    kind: str  # "fact", "series" or "highlight"
+    region: str
+    values: dict[str, Any]  # the fields read; "source" is its own, else its region entry's ("" for neither)
+    failed: frozenset[str]  # the fields that were not read
+    origin: Origin
+
+
+class Unsure(NamedTuple):
+    """Where the data that loaded may lack what the files hold: comparisons between a region's
+    periods (plausibility's warnings) are sound only for a region and metric whose every item loaded."""
+
+    everywhere: bool  # some text was not read at all (a syntax error, a misspelt section)
+    pairs: frozenset[tuple[str, str | None]]  # (region, metric id); metric None: every metric of the region
+
+    def __contains__(self, pair: object) -> bool:
+        if self.everywhere:
+            return True
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            return False
+        return (pair[0], None) in self.pairs or pair in self.pairs
+
+
+class Loaded(NamedTuple):
+    """What did load when the data have problems: the items and highlights that passed every check,
+    and where that is less than the files hold (``reporter check`` reads the quotes of what loaded)."""
+
+    data: Dataset
+    unsure: Unsure
 
 
 @dataclass
@@ -28,27 +63,40 @@ class Parts:
     highlights: list[Highlight] = field(default_factory=list)
     where: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (section, id) -> first definition
     broken: set[str] = field(default_factory=set)  # metrics defined with problems: no follow-on errors
+    broken_sources: set[str] = field(default_factory=set)  # sources defined with problems
+    broken_themes: set[str] = field(default_factory=set)  # themes defined with problems
     additions: list[tuple[str, Origin]] = field(default_factory=list)  # regions named to add facts to
     region_sources: dict[str, str] = field(default_factory=dict)  # region -> its default source ("" none)
+    source_lines: dict[str, Origin] = field(default_factory=dict)  # a region's default source -> where written
     broken_regions: set[str] = field(default_factory=set)  # regions defined with problems
+    unread: list[Unread] = field(default_factory=list)  # parts with a field not read, in file order
+    unsure: set[tuple[str, str | None]] = field(default_factory=set)  # (region, metric name as written)
+    unread_anywhere: bool = False  # text not read at all: a syntax error, an unknown section, an entry of no id
 
 
 def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -> Dataset:
-    """The dataset, or :class:`DataError` with every problem found while reading and here."""
+    """The dataset, or :class:`DataError` with every problem found while reading and here (and, as
+    its ``loaded``, what did pass every check)."""
     checker = _Checker(parts, problems)
     for region, origin in parts.additions:
         if region not in parts.regions and region not in parts.broken_regions:
             checker.at(origin, Message("defined_nowhere", id=region, suggest=_suggest(region, parts.regions),
                                        path=origin.path))
+    for name, origin in parts.source_lines.items():  # a region's default source, said where it is written
+        checker.reference(name, parts.sources, "source", origin)
     items = [item for item in map(checker.item, parts.items) if item is not None]
     highlights = [h for h in map(checker.highlight, parts.highlights) if h is not None]
+    for unread in parts.unread:
+        checker.unread(unread)
     for metric in parts.metrics.values():
         checker.reference(metric.theme, parts.themes, "theme", metric.origin, Message("metric_prefix", id=metric.id))
     checker.say_unknown()
+    data = Dataset(parts.sources, parts.themes, parts.metrics, parts.regions, MemoryStore(items, highlights), paths)
     if problems:
         problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
-        raise DataError(problems)
-    return Dataset(parts.sources, parts.themes, parts.metrics, parts.regions, MemoryStore(items, highlights), paths)
+        unsure = Unsure(parts.unread_anywhere, frozenset(checker.unsure_pairs()))
+        raise DataError(problems, Loaded(data, unsure))
+    return data
 
 
 class _Checker:
@@ -58,6 +106,8 @@ class _Checker:
         self.checks: dict[tuple[str, str], tuple[Checks, Message | None]] = {}  # (metric, unit) -> rules, unit
         self.periods: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}  # (region, metric) -> period -> place
         self.unknown: dict[tuple[str, str], list[tuple[Origin | None, Message | str]]] = {}  # (kind, name) -> uses
+        self.left_out: set[tuple[str, str | None]] = set()  # (region, metric id) of items that did not load
+        self.broken = {"metric": parts.broken, "source": parts.broken_sources, "theme": parts.broken_themes}
 
     def at(self, origin: Origin | None, message: Message) -> None:
         if origin is None:  # pragma: no cover - every loaded object has an origin
@@ -67,20 +117,38 @@ class _Checker:
 
     def reference(self, name: str, known: dict[str, Any], kind: str, origin: Origin | None,
                   prefix: Message | str = "") -> bool:
-        """Whether ``name`` is defined; an unknown name is reported once, at its first use."""
+        """Whether ``name`` is defined; an unknown name is reported once, at its first use (one defined
+        with problems is not: its own problems are said)."""
         if name in known:
             return True
-        self.unknown.setdefault((kind, name), []).append((origin, prefix))
+        if name not in self.broken.get(kind, ()):
+            self.unknown.setdefault((kind, name), []).append((origin, prefix))
         return False
 
     def say_unknown(self) -> None:
-        known: dict[str, dict[str, Any]] = {"theme": self.parts.themes, "source": self.parts.sources,
-                                             "metric": self.parts.metrics}
+        known: dict[str, dict[str, Any]] = {"theme": self.parts.themes, "source": self.parts.sources}
         for (kind, name), uses in self.unknown.items():
             origin, prefix = uses[0]
             others = Message("uses", count=len(uses)) if len(uses) > 1 else ""
+            suggest = _suggest_metric(name, self.parts.metrics) if kind == "metric" else _suggest(name, known[kind])
             self.at(origin, Message("unknown_name", prefix=prefix, kind=Message(f"part.{kind}"), name=name,
-                                    suggest=_suggest(name, known[kind]), uses=others))
+                                    suggest=suggest, uses=others))
+
+    def unsure_pairs(self) -> set[tuple[str, str | None]]:
+        """The (region, metric id) pairs whose items may not all have loaded (None: any metric)."""
+        pairs = set(self.left_out)
+        for region, name in self.parts.unsure:
+            metric = self.quietly_named(name) if name is not None else None
+            pairs.add((region, metric.id if metric else None))
+        return pairs
+
+    def quietly_named(self, name: str) -> Metric | None:
+        """The metric ``name`` names, as :meth:`metric_named` finds it, saying nothing when none."""
+        if name in self.parts.metrics:
+            return self.parts.metrics[name]
+        wanted = name.casefold()
+        hits = [m for m in self.parts.metrics.values() if wanted in (n.casefold() for n in (m.zh, m.en, *m.aliases))]
+        return hits[0] if len(hits) == 1 else None
 
     def metric_named(self, name: str, origin: Origin | None) -> Metric | None:
         """The metric a data file names by id, or by its zh or en label or an alias (exactly, any case)."""
@@ -109,7 +177,9 @@ class _Checker:
 
     def highlight(self, hl: Highlight) -> Highlight | None:
         if hl.region not in self.parts.regions:
-            return None  # an addition to a region defined nowhere: said once, above
+            self.unread(Unread("highlight", hl.region, {"theme": hl.theme, "source": hl.source},
+                               frozenset(), hl.origin or Origin("?", 0)))
+            return None
         theme_ok = self.reference(hl.theme, self.parts.themes, "theme", hl.origin)
         source = self.source_for(hl.region, hl.source, hl.origin, Message("what.highlight"))
         if not theme_ok or source is None:
@@ -118,14 +188,23 @@ class _Checker:
 
     def item(self, item: Fact | SeriesChunk) -> Fact | SeriesChunk | None:
         """The item with its metric, source and unit filled in when it passes every check, else None
-        (problems recorded)."""
+        (problems recorded, and its region and metric noted as not wholly loaded)."""
+        checked = self._item(item)
+        if checked is None:
+            metric = self.quietly_named(item.metric)
+            self.left_out.add((item.region, metric.id if metric else None))
+        return checked
+
+    def _item(self, item: Fact | SeriesChunk) -> Fact | SeriesChunk | None:
         if item.region not in self.parts.regions:
-            return None  # an addition to a region defined nowhere: said once, above
-        metric = self.metric_named(item.metric, _first_origin(item))
-        if metric is None:
+            self.unread(Unread("fact" if isinstance(item, Fact) else "series", item.region,
+                               _values(item), frozenset(), _first_origin(item) or Origin("?", 0)))
             return None
+        metric = self.metric_named(item.metric, _first_origin(item))
         what = Message("what.fact") if isinstance(item, Fact) else Message("what.series", name=item.metric)
         source = self.source_for(item.region, item.source, _first_origin(item), what)
+        if metric is None:
+            return None
         if item.metric != metric.id or item.source != source:
             item = item._replace(metric=metric.id, source=source or item.source)
         source_ok = source is not None
@@ -152,6 +231,41 @@ class _Checker:
         for message in said:
             self.at(fact.origin, message)
         return not said
+
+    def unread(self, part: Unread) -> None:
+        """Check what was read of a part that is left out (a field not read, or a region not defined
+        or defined with problems), each field on its own: whether its metric, source and theme
+        exist, its unit fits its metric, its numbers keep the rules that need only what was read,
+        and its period is not its metric's second one."""
+        if part.region not in self.parts.regions and part.region not in self.parts.broken_regions:
+            return None  # an addition to a region defined nowhere: said once, above
+        values, origin = part.values, part.origin
+        if part.kind == "highlight":
+            if "theme" in values:
+                self.reference(values["theme"], self.parts.themes, "theme", origin)
+            if "source" in values:
+                self.source_for(part.region, values["source"], origin, Message("what.highlight"))
+            return None
+        name = values.get("metric")
+        metric = self.metric_named(name, origin) if name is not None else None
+        self.left_out.add((part.region, metric.id if metric else None))
+        what = Message("what.fact") if part.kind == "fact" else Message("what.series", name=name)
+        if "source" in values:
+            self.source_for(part.region, values["source"], origin, what)
+        if metric is None or "unit" in part.failed:
+            return None
+        unit = values.get("unit") or metric.unit
+        wrong_unit = unit_problem(metric, unit)
+        if wrong_unit is not None:
+            self.at(origin, wrong_unit)
+            return None
+        if part.kind == "fact":
+            for message in checks_for(metric, unit).problems_of(values, part.failed):
+                self.at(origin, message)
+            if "period" in values:
+                self.unique(Fact(part.region, metric.id, Quantity("0", unit), values["period"], "", "",
+                                 origin=origin))
+        return None
 
     def chunk(self, chunk: SeriesChunk, checks: Checks, wrong_unit: Message | None) -> bool:
         """A series' values, each by the same rules as a fact's; the rules' screens pick out the few values
@@ -207,3 +321,27 @@ def _suggest(name: str, known: dict[str, Any]) -> Message | str:
 
     close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
     return Message("suggest", names=", ".join(close)) if close else ""
+
+
+def _suggest_metric(name: str, metrics: dict[str, Metric]) -> Message | str:
+    """The metrics whose id, label or alias is nearest to ``name`` (研发投人: 研发投入), each said
+    as it was matched, with its id when that is another word."""
+    import difflib
+
+    every = {n: m.id for m in metrics.values() for n in (m.id, m.zh, m.en, *m.aliases) if n}
+    nearest: dict[str, str] = {}  # metric id -> its nearest name (a data file may name a metric by any)
+    for close in difflib.get_close_matches(name, list(every), n=6, cutoff=0.6):
+        nearest.setdefault(every[close], close)
+    return Message("suggest", names=", ".join(list(nearest.values())[:3])) if nearest else ""
+
+
+def _values(item: Fact | SeriesChunk) -> dict[str, Any]:
+    """An item's fields as read (its region was not defined, or defined with problems: it is checked
+    as an :class:`Unread` part)."""
+    if isinstance(item, SeriesChunk):
+        return {"metric": item.metric, "source": item.source, **({"unit": item.unit} if item.unit else {})}
+    q = item.quantity
+    values = {"metric": item.metric, "source": item.source, "value": q.written, "qualifier": q.qualifier,
+              "period": item.period, "yoy_pct": item.yoy_written, "previous": item.previous_written,
+              "rank_change": item.rank_change, "unit": q.unit}
+    return {k: v for k, v in values.items() if v not in (None, "")}

@@ -25,22 +25,22 @@ from contextlib import contextmanager
 from typing import NamedTuple
 
 from reporter.errors import ReaderGone, ReporterError
+from reporter.messages import Message
 
-_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+_NOT_REGULAR = ((stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "char"), (stat.S_ISBLK, "block"))
 
 
-def file_kind(mode: int) -> str:
-    """What a file is, in words, from its ``st_mode``: 'a regular file', 'a named pipe (FIFO)' …"""
+def file_kind(mode: int) -> Message:
+    """What a file is, in words of either language, from its ``st_mode``: 'a regular file', 'a named pipe (FIFO)' …"""
     if stat.S_ISREG(mode):
-        return "a regular file"
+        return Message("file.kind.regular")
     if stat.S_ISDIR(mode):
-        return "a directory"
-    return next((name for test, name in _NOT_REGULAR if test(mode)), "a special file")
+        return Message("file.kind.directory")
+    return Message(f"file.kind.{next((name for test, name in _NOT_REGULAR if test(mode)), 'special')}")
 
 
 def _cannot_write(name: str | os.PathLike[str], exc: OSError) -> ReporterError:
-    return ReporterError(f"{os.fspath(name)}: cannot write: {exc.strerror or exc}")
+    return ReporterError(Message("write.cannot", name=os.fspath(name), reason=exc.strerror or str(exc)))
 
 
 def write_atomic(path: str | os.PathLike[str], text: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:
@@ -58,7 +58,7 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes | Iterable[str]
     try:
         st = os.stat(target)
         if not stat.S_ISREG(st.st_mode):
-            raise ReporterError(f"{name}: is {file_kind(st.st_mode)}; only a regular file is replaced")
+            raise ReporterError(Message("write.not_regular", name=name, kind=file_kind(st.st_mode)))
         mode = stat.S_IMODE(st.st_mode)
     except FileNotFoundError:
         umask = os.umask(0)
@@ -159,14 +159,14 @@ def output_target(name: str, protected: Iterable[str] = ()) -> OutputTarget:
         except OSError:
             continue
         if same:
-            which = "" if os.path.abspath(name) == os.path.abspath(data_path) else f" ({data_path})"
-            raise ReporterError(f"{name}: is a data file this run read{which}; export will not overwrite it")
+            which: Message | str = "" if os.path.abspath(name) == os.path.abspath(data_path) \
+                else Message("write.which", path=data_path)
+            raise ReporterError(Message("write.data_file", name=name, which=which))
     if stat.S_ISREG(st.st_mode):
         return OutputTarget(name, "file", real)
     if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
         return OutputTarget(name, "stream", real)
-    raise ReporterError(f"{name}: is {file_kind(st.st_mode)}; -o writes to a regular file, a named pipe "
-                        "or a character device")
+    raise ReporterError(Message("write.not_target", name=name, kind=file_kind(st.st_mode)))
 
 
 def write_output(target: OutputTarget, text: str | Iterable[str], encoding: str = "utf-8") -> None:
@@ -193,7 +193,7 @@ def write_output(target: OutputTarget, text: str | Iterable[str], encoding: str 
     try:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):  # swapped since output_target looked
-            raise ReporterError(f"{target.name}: changed into {file_kind(mode)} while being opened; not written")
+            raise ReporterError(Message("write.changed", name=target.name, kind=file_kind(mode)))
         for chunk in _chunks(text, encoding):
             _write_all(target.name, fd, chunk)
     finally:

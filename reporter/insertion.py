@@ -18,7 +18,8 @@ from reporter import yamlwrite
 from reporter.errors import ReporterError
 from reporter.messages import Message
 
-__all__ = ["FactFields", "Insertion", "Refused", "apply", "holds_data", "new_lines", "plan_facts", "plan_region"]
+__all__ = ["FactFields", "Insertion", "Refused", "apply", "entry_source", "holds_data", "new_lines", "plan_facts",
+           "plan_region"]
 
 FactFields = Mapping[str, str | int | None]
 
@@ -218,6 +219,16 @@ def _region_entry(where: str, root: Any, region: str) -> tuple[Any, Any] | None:
         return None
     kind = _refuse_unless(regions[1], ("block mapping", "empty"), where, "regions:")
     return _get(regions[1], region) if kind == "block mapping" else None
+
+
+def entry_source(text: str, where: str, region: str) -> str | None:
+    """The ``source:`` written on ``region``'s entry in this file: the source of the facts added to
+    that entry without one of their own. None when the entry has none, or the file no entry."""
+    from reporter.yamlnodes import MappingNode, is_scalar
+
+    entry = _region_entry(where, _node(text, where), region)
+    found = _get(entry[1], "source") if entry is not None and isinstance(entry[1], MappingNode) else None
+    return str(found[1].value) if found is not None and is_scalar(found[1]) and found[1].value else None
 
 
 def _add_entry(text: str, where: str, root: Any, section: str, ident: str, lines: list[str],

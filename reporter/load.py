@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reporter.crosscheck import Parts, cross_check
+from reporter.crosscheck import Parts, Unread, cross_check
 from reporter.dataset import Dataset
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
@@ -80,34 +80,41 @@ class SectionReader(NodeReader):
         text, problems = read_text(path)
         if text is None:
             self.problems.extend(problems)
+            self.parts.unread_anywhere = True
             return
         root, pairs, composing = compose_sections(text, where)
         try:
             if root is not None and not Node(root, where).is_mapping:
                 self.mapping(Node(root, where), _FILE)  # says what it is instead
+                self.parts.unread_anywhere = True
                 return
             spec = FIELDS["file"]
             for key, value in pairs:
                 field = spec.get(key.value)
-                if field is None:
+                if field is None:  # a misspelt section, perhaps: what it holds is not read
                     self.problem(Node(key, where), Message("unknown_field", field=key.value,
                                                            what=_FILE, known=", ".join(spec)))
+                    self.parts.unread_anywhere = True
                 elif key.value in SECTIONS:
                     self.read_section(key.value, Node(value, where))
                 else:
                     self.read(field, Node(value, where), Message("what.field", name=key.value))
         finally:
             self.problems.extend(composing)
+            if composing:  # a syntax error ends the reading of the file: what follows it is unread
+                self.parts.unread_anywhere = True
 
     def read_section(self, section: str, at: Node) -> None:
         part = SECTIONS[section]
         if not at.is_mapping:
             self.mapping(at, Message("what.field", name=section))  # says what it is instead
+            self.parts.unread_anywhere = True
             return
         for key, value in at.node.value:
             knode, vnode = Node(key, at.path), Node(value, at.path)
             ident = self.ident(knode, Message("what.id", part=Message(f"part.{part}")))
             if ident is None:
+                self.parts.unread_anywhere = True  # an entry of no id: whose facts it holds is unknown
                 continue
             if section == "regions":
                 self.read_region(ident, knode, vnode)
@@ -131,7 +138,8 @@ class SectionReader(NodeReader):
 
     def read_source(self, ident: str, at: Node) -> None:
         f = self.part("source", at, Message("what.source", id=ident))
-        if f is None:
+        if f is None or not f.whole:
+            self.parts.broken_sources.add(ident)  # its problems are said; its citations are not "unknown"
             return
         readings: list[tuple[str, str]] = []
         for word, (_knode, vnode) in f.get("readings", {}).items():
@@ -142,12 +150,14 @@ class SectionReader(NodeReader):
 
     def read_theme(self, ident: str, at: Node) -> None:
         f = self.part("theme", at, Message("what.theme", id=ident))
-        if f is not None:
-            self.parts.themes[ident] = record(Theme, f, id=ident, order=len(self.parts.themes))
+        if f is None or not f.whole:
+            self.parts.broken_themes.add(ident)
+            return
+        self.parts.themes[ident] = record(Theme, f, id=ident, order=len(self.parts.themes))
 
     def read_metric(self, ident: str, at: Node) -> None:
         f = self.part("metric", at, Message("what.metric", id=ident))
-        if f is None:
+        if f is None or not f.whole:
             self.parts.broken.add(ident)
             return
         if f["kind"] == "rank" and f.get("polarity", "lower") != "lower":
@@ -157,23 +167,30 @@ class SectionReader(NodeReader):
 
     def read_region(self, ident: str, key: Node, at: Node) -> None:
         """A region's definition, or an addition to a region defined elsewhere (facts, series and
-        highlights only: a county official's own file adds a quarter without repeating the region)."""
+        highlights only: a county official's own file adds a quarter without repeating the region).
+        A definition with a problem is not kept, but what it holds is still read and checked."""
         adds = at.is_mapping and all(k.value in REGION_ADDITIONS for k, _ in at.node.value)
         if adds:
             f = self.fields(at, Message("what.region", id=ident), FIELDS["region"], required=False)
             self.parts.additions.append((ident, key.origin))
         elif not self.first_definition("regions", "region", ident, key):
+            self.parts.unsure.add((ident, None))  # a second definition's facts are not read
             return
         else:
             f = self.part("region", at, Message("what.region", id=ident))
-            if f is None:
+            if f is None or not f.whole:
                 self.parts.broken_regions.add(ident)
             else:
                 self.parts.regions[ident] = record(Region, f, id=ident, origin=at.origin)
+            if f is not None:
                 self.parts.region_sources[ident] = f.get("source", "")
+        if f is None or not f.whole:
+            self.parts.unsure.add((ident, None))  # what it holds may be more than what was read
         if f is None:
             return
         default_source = f.get("source")
+        if default_source:
+            self.parts.source_lines.setdefault(default_source, f.nodes["source"].origin)
         for item in f.get("facts", ()):
             self.read_fact(ident, item, default_source)
         for knode, vnode in f.get("series", {}).values():
@@ -189,9 +206,21 @@ class SectionReader(NodeReader):
         region's definition, wherever that is (the cross-check fills it in, or says it is missing)."""
         return str(f.get("source") or default or "")
 
+    def unread(self, kind: str, region: str, f: Fields, default_source: str | None) -> None:
+        """A part with a field not read: what was read of it goes to the cross-check (its metric, source,
+        unit and numbers are checked on their own), the part itself is left out."""
+        values = dict(f.values)
+        if "source" not in f.failed:
+            values["source"] = self.source_of(f, default_source)
+        self.parts.unread.append(Unread(kind, region, values, f.failed, f.at.origin))
+
     def read_fact(self, region: str, at: Node, default_source: str | None) -> None:
         f = self.part("fact", at, _FACT)
         if f is None:
+            self.parts.unsure.add((region, None))
+            return
+        if not f.whole:
+            self.unread("fact", region, f, default_source)
             return
         source = self.source_of(f, default_source)
         self.parts.items.append(Fact(
@@ -204,20 +233,29 @@ class SectionReader(NodeReader):
         ``PERIOD=VALUE`` pairs (``"2011=123.4 2012=98"``), the cheapest layout for big data."""
         metric = self.text(key, _SERIES_METRIC)  # an id, or a name the cross-check resolves
         f = self.part("series", at, Message("what.series", name=key.node.value))
-        if f is None or metric is None:
+        if metric is None or f is None:
+            self.parts.unsure.add((region, metric))
             return
-        source = self.source_of(f, default_source)
-        values: Node = f["values"]
-        entries: list[tuple[Period, str, int, int] | None]
-        if values.is_mapping:
+        entries: list[tuple[Period, str, int, int] | None] = []
+        values: Node | None = f.get("values")
+        if values is None:
+            pass
+        elif values.is_mapping:
             entries = list(_plain_entries(values.node.value) or ()) or [
                 self.mapping_entry(pnode, vnode, values.path) for pnode, vnode in values.node.value]
         elif values.is_scalar:
             entries = self.string_entries(values)
         else:
             self.problem(values, Message("series_values"))
-            return
+            f = Fields(f.values, f.nodes, f.at, f.failed | {"values"})
         known = [e for e in entries if e is not None]
+        if not f.whole or len(known) < len(entries):
+            self.parts.unsure.add((region, metric))
+        if not f.whole:
+            self.unread("series", region, Fields({**f.values, "metric": metric}, f.nodes, f.at, f.failed),
+                        default_source)
+            return
+        source = self.source_of(f, default_source)
         if known:
             self.parts.items.append(SeriesChunk(region, metric, f.get("unit", ""), f.get("qualifier", "exact"),
                                                 source, f["quote"], f.get("note", ""), at.path, tuple(known)))
@@ -262,6 +300,9 @@ class SectionReader(NodeReader):
     def read_highlight(self, region: str, at: Node, default_source: str | None) -> None:
         f = self.part("highlight", at, _HIGHLIGHT)
         if f is None:
+            return
+        if not f.whole:
+            self.unread("highlight", region, f, default_source)
             return
         source = self.source_of(f, default_source)
         self.parts.highlights.append(Highlight(region, f["theme"], f["text"], source, " ".join(f["quote"].split()),

@@ -67,6 +67,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "(split the file, or write series as strings: docs/data-format.md)",
                             "YAML 节点（键、值、列表项）过多：{found}；每个文件最多 {limit} 个（请拆分文件，或把序列写成字符串："
                             "见 docs/data-format.md）"),
+    "yaml.full_width_space": ("a full-width space (U+3000) indents this line: YAML indents with half-width spaces",
+                              "这一行用了全角空格（U+3000）缩进：YAML 只能用半角空格缩进"),
+    "yaml.mapping_here": ("a 'key: value' cannot start here: is the line indented as the others of its level, and "
+                          "is a value holding ': ' quoted?",
+                          "这里不能出现“键: 值”：这一行的缩进是否与同级的行一致？含有“: ”的值是否加了引号？"),
+    "yaml.indent": ("this line is not indented as the others of its level", "这一行的缩进与同级的行不一致"),
+    "yaml.dash": ("this line is not indented as the lines above it (a list item '- ' was expected here)",
+                  "这一行的缩进与上面的行不一致（这里应为列表项“- ”）"),
+    "yaml.bad_start": ("a value cannot start with '{char}': quote it", "值不能以“{char}”开头：请给它加引号"),
     "yaml.no_colon": ("this line has no ':' after its key (write key: value)", "这一行的键后面缺少“:”（应写作 键: 值）"),
     "yaml.full_width_comma": ("a full-width '，' parts the items of {{…}} or […]: YAML needs ','",
                               "{{…}} 或 […] 中的各项用了全角逗号“，”分隔：YAML 需要半角逗号“,”"),
@@ -273,7 +282,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.ask.yoy": ("Change year over year in % (下降: negative; Enter: none)", "同比增减（%，下降为负；回车表示无）"),
     "add.ask.rank_change": ("Rank change in places (up +, down -; Enter: none)", "位次变化（上升为正，下降为负；回车表示无）"),
     "add.ask.quote": ("Quote (the sentence, verbatim)", "引文（原文句子，逐字照录）"),
-    "add.ask.source": ("Source id (Enter: the region's source)", "来源代码（回车：沿用地区的来源）"),
+    "add.ask.source": ("Source id (where this quote comes from)", "来源代码（这条引文出自的来源）"),
     "add.ask.confirm": ("Add this fact to {file}? (y/n)", "将此数据添加到 {file}？(y/n)"),
     "add.ask.field": ("{field} ({hint})", "{field}（{hint}）"),
     "add.ask.new_source": ("Source id of its facts (new or known)", "其数据的来源代码（新的或已有的）"),
@@ -303,6 +312,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.new_region_alone": ("--new-region ID takes no REGION METRIC VALUE", "--new-region ID 不能与 REGION METRIC VALUE 同用"),
     "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
                     "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
+    "add.needs_source": ("{region}'s facts in {file} would take the region's source, '{source}' (at {where}): the "
+                         "source of its other quotes, not of this one. Give --source ID, the source this quote comes "
+                         "from (a new one is declared under sources: in {file}, with publication, title and date: "
+                         "docs/data-format.md, Sources)",
+                         "{file} 中 {region} 的数据会沿用该地区的来源“{source}”（见 {where}）：那是其他引文的来源，"
+                         "不是这条引文的。请用 --source ID 指明这条引文的来源（新来源可在 {file} 的 sources: 下声明，"
+                         "写明 publication、title、date，见 docs/data-format.md“来源”一节）"),
+    "add.no_default_source": ("{region}'s facts in {file} have no source: give --source ID, the source this quote "
+                              "comes from (a new one is declared under sources: in {file}, with publication, title "
+                              "and date: docs/data-format.md, Sources)",
+                              "{file} 中 {region} 的数据没有来源：请用 --source ID 指明这条引文的来源（新来源可在 {file} "
+                              "的 sources: 下声明，写明 publication、title、date，见 docs/data-format.md“来源”一节）"),
+    "add.source_required": ("this quote needs its source: {region}'s own, '{source}' (at {where}), is the source of "
+                            "its other quotes; type the id of this quote's source (a new one is declared under "
+                            "sources: in {file} first)",
+                            "这条引文需要注明来源：{region} 自己的来源“{source}”（见 {where}）是其他引文的来源；请输入"
+                            "这条引文的来源代码（新来源请先在 {file} 的 sources: 下声明）"),
+    "add.source_missing": ("this quote needs its source: type the id of the source it comes from (a new one is "
+                           "declared under sources: in {file} first)",
+                           "这条引文需要注明来源：请输入其来源代码（新来源请先在 {file} 的 sources: 下声明）"),
+    "add.unknown_source": ("unknown source '{name}'{suggest}: a new source is declared under sources: in {file} "
+                           "first (publication, title, date: docs/data-format.md, Sources)",
+                           "未知的来源“{name}”{suggest}：新来源请先在 {file} 的 sources: 下声明（publication、title、"
+                           "date，见 docs/data-format.md“来源”一节）"),
+    "export.wrote": ("wrote {count} facts to {file}", "已将{count}项数据写入 {file}"),
     # ---- reporter extract
     "extract.drafted": ("{count} draft facts from {file}, {named} of them with a catalogue metric",
                         "从 {file} 读出{count}项数据草稿，其中{named}项对应目录中的指标"),
@@ -364,6 +398,101 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.ask_help": ("y - add this fact\nn - do not add it\na - add this fact and all the others after it\n"
                          "q - add none of the others (those accepted so far are added)\n? - this help",
                          "y - 添加这项\nn - 不添加\na - 添加这项及其后全部\nq - 其后都不添加（已接受的照常添加）\n? - 显示本说明"),
+    "joined": ("{first}; {second}", "{first}；{second}"),
+    # ---- the other commands' errors and notes
+    "get.unit_one_line": ("--unit converts the one-line answer; a {format} record carries value_base, in the "
+                          "metric's own unit", "--unit 只换算单行答案；{format} 记录中的 value_base 已是指标自身的单位"),
+    "get.unit_converts": ("--unit {unit}: a value in {from_unit} does not convert to {unit}",
+                          "--unit {unit}：以{from_unit}计的数值不能换算为{unit}"),
+    "show.no_facts": ("{region} has no facts{theme}", "{region}没有数据{theme}"),
+    "in_theme": (" in theme {theme}", "（主题 {theme}）"),
+    "since": (" since {period}", "（{period}以来）"),
+    "no_facts_in_window": ("{region} has no facts in the periods asked for", "{region}在所问的时期内没有数据"),
+    "no_fact_like": ("no '{metric}' fact like {reference} in the periods asked for",
+                     "所问的时期内没有与{reference}同类的“{metric}”数据"),
+    "brief.regions_or_all": ("name one or more regions, or give --all (not both)",
+                             "请指定一个或多个地区，或用 --all（二者不能同用）"),
+    "brief.nothing": ("no facts or highlights{since}{theme}", "没有数据或亮点{since}{theme}"),
+    "brief.headline": ("the headline facts, {shown} of {total}; --full for every one",
+                       "只写了要点数据（共{total}项中的{shown}项）；--full 写出全部"),
+    "search.empty": ("empty search text: give a word to look for", "搜索内容为空：请给出要查找的词"),
+    "compare.regions_or_all": ("name the regions to compare, or give --all (not both)",
+                               "请指定要比较的地区，或用 --all（二者不能同用）"),
+    "delta.region_or_all": ("name a REGION, or give --all [METRIC]", "请指定地区（REGION），或用 --all [METRIC]"),
+    "delta.all_one_metric": ("--all takes one METRIC at most (it shows every region): delta --all [METRIC]",
+                             "--all 最多接受一个指标（它显示所有地区）：delta --all [METRIC]"),
+    "delta.all_not_region": ("--all shows every region: name a METRIC (or none), not the region {region}; for one "
+                             "region, delta {name} --latest",
+                             "--all 显示所有地区：请指定指标（或不指定），而不是地区 {region}；单个地区请用 delta {name} --latest"),
+    "delta.none_for_region": ("{region} has no year-over-year change: no two periods a year apart, none reported",
+                              "{region}没有同比变化：既没有相隔一年的两个时期，也没有报道的增幅"),
+    "delta.none": ("no region has a year-over-year change: no two periods a year apart, none reported",
+                   "没有地区有同比变化：既没有相隔一年的两个时期，也没有报道的增幅"),
+    "format.none": ("--format {format}: {command} has no --format (it writes its own text)",
+                    "--format {format}：{command} 没有 --format 选项（它输出自己的文本）"),
+    "format.only": ("--format {format}: {command} writes {formats}", "--format {format}：{command} 只能输出 {formats}"),
+    "output.one_table": ("{format} holds one table; the {tables} are in json", "{format} 只能容纳一张表；{tables} 见 json 格式"),
+    "nothing_found": ("nothing found", "没有找到"),
+    "output.encoding": ("standard output's encoding ({encoding}) cannot show this text; use a UTF-8 locale or "
+                        "PYTHONIOENCODING=utf-8, or --format json",
+                        "标准输出的编码（{encoding}）无法显示这些文字；请使用 UTF-8 区域设置或 PYTHONIOENCODING=utf-8，"
+                        "或用 --format json"),
+    # ---- writing a file (reporter.files)
+    "file.kind.regular": ("a regular file", "普通文件"), "file.kind.directory": ("a directory", "目录"),
+    "file.kind.fifo": ("a named pipe (FIFO)", "命名管道（FIFO）"), "file.kind.socket": ("a socket", "套接字"),
+    "file.kind.char": ("a character device", "字符设备"), "file.kind.block": ("a block device", "块设备"),
+    "file.kind.special": ("a special file", "特殊文件"),
+    "write.cannot": ("{name}: cannot write: {reason}", "{name}：无法写入：{reason}"),
+    "write.not_regular": ("{name}: is {kind}; only a regular file is replaced", "{name}：是{kind}；只能替换普通文件"),
+    "write.data_file": ("{name}: is a data file this run read{which}; export will not overwrite it",
+                        "{name}：是本次运行读取的数据文件{which}；export 不会覆盖它"),
+    "write.which": (" ({path})", "（{path}）"),
+    "write.not_target": ("{name}: is {kind}; -o writes to a regular file, a named pipe or a character device",
+                         "{name}：是{kind}；-o 只能写入普通文件、命名管道或字符设备"),
+    "write.changed": ("{name}: changed into {kind} while being opened; not written", "{name}：打开时变成了{kind}；未写入"),
+    # ---- check --sources (reporter.provenance)
+    "provenance.not_verbatim": ("quote is not verbatim in source '{source}': {quote}",
+                                "引文与来源“{source}”的原文不一致：{quote}"),
+    "provenance.number": ("{number} is not written in its quote", "引文中没有写出{number}"),
+    # ---- templates (reporter.render.template)
+    "template.not_found": ("template not found: {name}", "找不到模板：{name}"),
+    "template.not_found_in": ("template not found: {name} (looked for {candidates} in {dirs})",
+                              "找不到模板：{name}（在 {dirs} 中查找了 {candidates}）"),
+    "template.stopped": ("{where}: template stopped: {reason}", "{where}：模板已停止：{reason}"),
+    "template.out_of_memory": ("{where}: template stopped: out of memory", "{where}：模板已停止：内存不足"),
+    "template.syntax": ("{where}: template syntax error: {message}", "{where}：模板语法错误：{message}"),
+    "template.include": ("{where}: template not found: {name} (includes must stay inside the template directories)",
+                         "{where}：找不到模板 {name}（include 只能引用模板目录中的文件）"),
+    "template.undefined": ("{where}: undefined in template: {message}", "{where}：模板中有未定义的名称：{message}"),
+    "template.sandbox": ("{where}: refused by the sandbox: {message}", "{where}：沙箱拒绝执行：{message}"),
+    "template.recursion": ("{where}: template recursion too deep", "{where}：模板递归过深"),
+    "template.error": ("{where}: template error: {kind}: {message}", "{where}：模板出错：{kind}：{message}"),
+    # ---- click's usage errors, said in Chinese (reporter.cli.usage); English is click's own
+    "usage.usage": ("Usage: {usage}", "用法：{usage}"),
+    "usage.try_help": ("Try '{command} {option}' for help.", "运行“{command} {option}”查看帮助。"),
+    "usage.error": ("Error: {message}", "错误：{message}"),
+    "usage.missing_argument": ("Missing argument {name}.{choices}", "缺少参数 {name}。{choices}"),
+    "usage.missing_option": ("Missing option {name}.{choices}", "缺少选项 {name}。{choices}"),
+    "usage.missing_parameter": ("Missing parameter {name}.{choices}", "缺少参数 {name}。{choices}"),
+    "usage.choose_from": (" Choose from: {choices}", "可选：{choices}"),
+    "usage.no_such_option": ("No such option {name}.{near}", "没有选项 {name}。{near}"),
+    "usage.no_such_command": ("No such command {name}.{near}", "没有命令 {name}。{near}"),
+    "usage.did_you_mean": (" Did you mean {names}?", "是否指 {names}？"),
+    "usage.invalid_value": ("Invalid value for {name}: {reason}", "{name} 的值无效：{reason}"),
+    "usage.invalid_value_plain": ("Invalid value: {reason}", "值无效：{reason}"),
+    "usage.not_a_choice": ("{value} is not one of {choices}.", "{value} 不是可选值（{choices}）之一。"),
+    "usage.not_in_range": ("{value} is not in the range {range}.", "{value} 不在范围 {range} 内。"),
+    "usage.not_an_integer": ("{value} is not a valid integer.", "{value} 不是整数。"),
+    "usage.not_a_number": ("{value} is not a valid float.", "{value} 不是数字。"),
+    "usage.path_missing": ("{name} does not exist.", "{name} 不存在。"),
+    "usage.path_is_directory": ("{name} is a directory.", "{name} 是目录。"),
+    "usage.path_is_file": ("{name} is a file.", "{name} 是文件。"),
+    "usage.needs_value": ("Option {name} requires an argument.", "选项 {name} 后面需要一个值。"),
+    "usage.needs_values": ("Option {name} requires {count} arguments.", "选项 {name} 后面需要{count}个值。"),
+    "usage.takes_no_value": ("Option {name} does not take a value.", "选项 {name} 不接受值。"),
+    "usage.argument_values": ("Argument {name} takes {count} values.", "参数 {name} 需要{count}个值。"),
+    "usage.extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
+    "usage.missing_command": ("Missing command.", "缺少命令。"),
 }
 
 
@@ -383,6 +512,11 @@ class Message:
         template = MESSAGES[self.key][1 if lang == "zh" else 0]
         values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values.items()}
         values.setdefault("s", "" if values.get("count") == 1 else "s")
+        if lang == "zh":  # "字段 period " keeps its space before words, not before "：" (字段 period：)
+            for name, value in values.items():
+                if isinstance(value, str) and value.endswith(" ") and isinstance(self.values.get(name), Message) \
+                        and any(f"{{{name}}}{mark}" in template for mark in "：，；。、）"):
+                    values[name] = value.rstrip(" ")
         return template.format(**values)
 
     def __str__(self) -> str:

@@ -59,12 +59,22 @@ class Node:
 
 
 class Fields:
-    """A mapping read against its :data:`~reporter.rules.FIELDS` spec: values, and each value's node."""
+    """A mapping read against its :data:`~reporter.rules.FIELDS` spec: the values read, each value's
+    node, and the names of the fields that could not be read (written wrongly, or required and
+    missing): a part is whole when there are none. Each field is read on its own, so a part with
+    one bad field still says what its other fields hold (a fact's metric is checked even when
+    its period is mistyped)."""
 
-    __slots__ = ("values", "nodes", "at")
+    __slots__ = ("values", "nodes", "at", "failed")
 
-    def __init__(self, values: dict[str, Any], nodes: dict[str, Node], at: Node) -> None:
-        self.values, self.nodes, self.at = values, nodes, at
+    def __init__(self, values: dict[str, Any], nodes: dict[str, Node], at: Node,
+                 failed: frozenset[str] = frozenset()) -> None:
+        self.values, self.nodes, self.at, self.failed = values, nodes, at, failed
+
+    @property
+    def whole(self) -> bool:
+        """Every field was read, and none is missing or unknown."""
+        return not self.failed
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -117,32 +127,34 @@ class NodeReader:
         return at
 
     def fields(self, at: Node, what: What, spec: dict[str, Field], required: bool = True) -> Fields | None:
-        """Read a mapping against its spec: unknown fields and (unless not ``required``) missing
-        required ones are problems."""
+        """Read a mapping against its spec, each field on its own: unknown fields and (unless not
+        ``required``) missing required ones are problems. None only when ``at`` is not a mapping;
+        else the fields read, and in ``failed`` those that were not (an unknown field's name too)."""
         if not at.is_mapping:
             self._wrong_kind(at, what, "mapping")
             return None
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
-        ok = True
+        failed: set[str] = set()
         path = at.path
         for key, value_node in at.node.value:
             name = key.value
             field = spec.get(name)
             if field is None:
                 self.problem(Node(key, path), Message("unknown_field", field=name, what=what, known=", ".join(spec)))
-                ok = False
+                failed.add(name)
                 continue
             vnode = Node(value_node, path)
             value = self.read(field, vnode, _field_word(name))
             if value is None:
-                ok = False
+                failed.add(name)
+                continue
             values[name], nodes[name] = value, vnode
         for field in spec.values():
-            if required and field.required and field.name not in values:
+            if required and field.required and field.name not in values and field.name not in failed:
                 self.problem(at, Message("missing_field", what=what, field=field.name))
-                ok = False
-        return Fields(values, nodes, at) if ok else None
+                failed.add(field.name)
+        return Fields(values, nodes, at, frozenset(failed))
 
     def read(self, field: Field, at: Node, what: What) -> Any:
         if field.read == "choice":

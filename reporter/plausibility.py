@@ -18,7 +18,7 @@ Pure: the dataset in, :class:`Finding` values out; each says what it found with 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -99,8 +99,12 @@ def check_fact(fact: Fact) -> list[Finding]:
     return _against_quote(fact, said) if said else []
 
 
-def check_quotes(data: Data) -> list[Finding]:
-    """Every finding about the dataset's facts, errors and warnings, in file order."""
+def check_quotes(data: Data, unsure: Container[object] = ()) -> list[Finding]:
+    """Every finding about the dataset's facts, errors and warnings, in file order.
+
+    ``unsure`` holds the (region, metric) pairs whose facts may not all be in ``data`` (it is what
+    loaded of files with problems): each fact is still read against its own quote, but its
+    neighbours are not compared, since a period left out would change who is whose neighbour."""
     findings: list[Finding] = []
     readings: dict[str, list[prose.Reading]] = {}
     series: dict[tuple[str, str], list[Fact]] = {}
@@ -111,7 +115,9 @@ def check_quotes(data: Data) -> list[Finding]:
         if said:  # a quote that states no number (a series' table reference) cannot contradict
             findings.extend(_against_quote(fact, said))
         series.setdefault((fact.region, fact.metric), []).append(fact)
-    for (_, metric_id), facts in series.items():
+    for (region_id, metric_id), facts in series.items():
+        if (region_id, metric_id) in unsure:
+            continue
         metric = data.metrics.get(metric_id)
         kind = metric.kind if metric else "count"
         facts.sort(key=lambda f: f.period.last)  # neighbours are compared within one period shape

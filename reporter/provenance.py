@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reporter.errors import DataError, Problem
+from reporter.messages import Message
 from reporter.model import Fact, Highlight
 
 if TYPE_CHECKING:
@@ -59,12 +60,12 @@ def unverified_quotes(data: Data, source_dirs: Iterable[Path]) -> tuple[list[Pro
         where = (origin.path if origin else "?", origin.line if origin else None, None)
         quote = normalise_space(item.quote)
         if quote not in page:
-            problems.append(Problem(*where, f"quote is not verbatim in source '{item.source}': "
-                                            f"{item.quote[:40]}"))
+            problems.append(Problem(*where, Message("provenance.not_verbatim", source=item.source,
+                                                    quote=item.quote[:40])))
             continue
         for number in _written_numbers(item):
             if number not in quote:
-                problems.append(Problem(*where, f"{number} is not written in its quote"))
+                problems.append(Problem(*where, Message("provenance.number", number=number)))
     return problems, checked, missing
 
 

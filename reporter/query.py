@@ -546,7 +546,9 @@ def search(data: Dataset, text: str) -> SearchHits:
     """Facts and highlights whose label, alias, note, quote or region name contains ``text``."""
     wanted = text.strip().casefold()
     if not wanted:
-        raise LookupFailed("empty search text")
+        from reporter.messages import Message
+
+        raise LookupFailed(Message("search.empty"))
     regions = {r.id for r in data.regions.values() if any(wanted in n.casefold() for n in r.names)}
     metrics = {m.id for m in data.metrics.values()
                if any(wanted in x.casefold() for x in (m.id, m.zh, m.en, *m.aliases))}

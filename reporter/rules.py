@@ -111,6 +111,7 @@ class Rule(NamedTuple):
     broken: Callable[[Subject], bool]
     message: str  # a key of reporter.messages: filled with the Subject's fields, ``kind`` and ``metric_id``
     screen: str | None = None  # a regular expression (multiline), searched in the values joined by newlines
+    needs: tuple[str, ...] = ("value",)  # the fields of a fact (as in FIELDS) the rule looks at
 
 
 def _is_counter(family: str) -> bool:
@@ -128,20 +129,20 @@ VALUE_RULES: tuple[Rule, ...] = (
     Rule("rank_from_one", lambda m, fam: fam == "rank", lambda s: s.value < 1,
          "rule.rank_from_one", r"^[-0]"),
     Rule("target_qualifier", lambda m, fam: m.kind == "target", lambda s: s.qualifier != "target",
-         "rule.target_qualifier"),
+         "rule.target_qualifier", needs=("qualifier",)),
 )
 
 FACT_RULES: tuple[Rule, ...] = (
     # the rules on what only a single fact can carry (a change, a previous value, a target)
     Rule("rank_change_on_rank", lambda m, fam: m.kind != "rank", lambda s: s.rank_change is not None,
-         "rule.rank_change_on_rank"),
+         "rule.rank_change_on_rank", needs=("rank_change",)),
     Rule("rank_change_below_one", lambda m, fam: fam == "rank",
          lambda s: s.rank_change is not None and s.value + s.rank_change < 1,
-         "rule.rank_change_below_one"),
+         "rule.rank_change_below_one", needs=("value", "rank_change")),
     Rule("yoy_below_minus_100", lambda m, fam: True, lambda s: s.yoy_pct is not None and s.yoy_pct < -100,
-         "rule.yoy_below_minus_100"),
+         "rule.yoy_below_minus_100", needs=("yoy_pct",)),
     Rule("previous_negative", lambda m, fam: m.kind != "rate", lambda s: s.previous is not None and s.previous < 0,
-         "rule.previous_negative"),
+         "rule.previous_negative", needs=("previous",)),
 )
 
 
@@ -186,6 +187,23 @@ class Checks(NamedTuple):
                           None if yoy is None else Decimal(yoy), None if previous is None else Decimal(previous),
                           rank_change)
         return [_say(r, subject) for r in (*self.value_rules, *self.fact_rules) if r.broken(subject)]
+
+
+    def problems_of(self, fields: dict[str, Any], failed: frozenset[str]) -> list[Message]:
+        """What is wrong with the fields of a fact that were read, when others (``failed``) were not:
+        only the rules none of whose fields (``Rule.needs``) failed, so none is judged on a value
+        that is not there. A field not written is read as its default (no change, exact)."""
+        rules = [r for r in (*self.value_rules, *self.fact_rules) if not failed.intersection(r.needs)]
+        if not rules:
+            return []
+
+        def number(name: str) -> Decimal | None:
+            return None if fields.get(name) is None else Decimal(fields[name])
+
+        subject = Subject(self.metric, self.family, self.unit, number("value") or Decimal(0),
+                          fields.get("qualifier") or "exact", number("yoy_pct"), number("previous"),
+                          fields.get("rank_change"))
+        return [_say(r, subject) for r in rules if r.broken(subject)]
 
 
 def checks_for(metric: Metric, unit: str) -> Checks:

@@ -222,7 +222,7 @@ def region_by_period(data: Dataset, region: Region, theme: Theme | None = None,
     table = _table(facts, [data.metrics[m] for m in metric_order(data, {f.metric for f in facts})],
                    "metric", window)
     if not table.rows:
-        raise NoData(f"{region.zh} has no facts in the periods asked for")
+        raise NoData(Message("no_facts_in_window", region=region.zh))
     return table
 
 
@@ -233,5 +233,5 @@ def metric_by_period(data: Dataset, metric: Metric, order: Iterable[Region], ref
     facts = like(data.facts_of(metric=metric.id) if facts is None else facts, reference)
     table = _table(facts, order, "region", window)
     if not table.rows:
-        raise NoData(f"no '{metric.id}' fact like {reference} in the periods asked for")
+        raise NoData(Message("no_fact_like", metric=metric.id, reference=reference))
     return table

@@ -27,6 +27,7 @@ docs/data-format.md (1.4 million values, 2,850 regions x 50 metrics x 10 years w
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -212,11 +213,42 @@ class _Composition:
     def __init__(self, text: str, where: str) -> None:
         from reporter.yamlnodes import Composer
 
-        self.text, self.where = text, where
+        self.where = where
         self.problems: list[Problem] = []
+        if "\u3000" in text:
+            text = self._full_width_indents(text)
+        self.text = text
         self.failed = False  # a parse error was met: nothing after it is read
         self.composer = Composer(text, where, NODE_LIMIT)
         self.composer.problems = self.problems
+
+    def _full_width_indents(self, text: str) -> str:
+        """The text with the full-width spaces (U+3000, typed with a Chinese input method) in the
+        indentation of a key or list item made half-width, and one problem at each such line: YAML
+        would read them as the start of a key, and every line after as misplaced. One looks as wide
+        as two half-width spaces: it is read as two when that lines the line up with the line above
+        or below it, else as one."""
+        lines = text.split("\n")
+
+        def indent_near(number: int, step: int) -> int | None:
+            number += step
+            while 0 <= number < len(lines):
+                line = lines[number]
+                if line.strip() and "\u3000" not in line[:len(line) - len(line.lstrip())]:
+                    return len(line) - len(line.lstrip(" "))
+                number += step
+            return None
+
+        def said(m: re.Match[str]) -> str:
+            number = text.count("\n", 0, m.start())
+            indent = m.group(1)
+            self.problems.append(Problem(self.where, number + 1, indent.index("\u3000") + 1,
+                                         Message("yaml.full_width_space")))
+            wide = indent.replace("\u3000", "  ")
+            near = {indent_near(number, -1), indent_near(number, 1)}
+            return wide if len(wide) in near and len(indent) not in near else indent.replace("\u3000", " ")
+
+        return _FULL_WIDTH_INDENT.sub(said, text)
 
     def run(self, compose_with: Callable[[Any], Any], close: bool = True) -> Any:
         estimate = node_estimate(self.text)
@@ -277,6 +309,12 @@ class _Composition:
         self.failed = True
 
 
+# indentation holding a full-width space, before a key (``key:``, ``key：``) or a list item (``- ``): never a
+# line of a quoted or block text, whose words do not end in a colon and a space
+_FULL_WIDTH_INDENT = re.compile(r"^([ \t]*\u3000[ \t\u3000]*)(?=-[ \t]|[^\s#'\"-][^\n:：]*[:：](?:[ \t]|$))",
+                                re.MULTILINE)
+
+
 def syntax_problem(exc: Any, text: str, where: str) -> Problem:
     """A YAML syntax error said where the mistake is, with a hint for the mistakes people make typing
     YAML on a Chinese keyboard: a full-width colon or comma, a tab, a quote never closed, an
@@ -314,7 +352,20 @@ def syntax_problem(exc: Any, text: str, where: str) -> Problem:
             return Problem(where, line + 1, comma + 1, Message("yaml.full_width_comma"))
     if context is not None and "could not find expected ':'" in message:
         return Problem(where, context.line + 1, context.column + 1, Message("yaml.no_colon"))
-    return Problem(where, line + 1 if at else None, column + 1 if at else None, Message("yaml.syntax", message=message))
+    said = _parser_words(exc.problem or "", found)
+    return Problem(where, line + 1 if at else None, column + 1 if at else None,
+                   Message("yaml.syntax", message=said or message))
+
+
+# what PyYAML says (in English) of the slips people make most, said in reporter's words (either language)
+_PARSER_WORDS = (("mapping values are not allowed", "yaml.mapping_here"), ("did not find expected key", "yaml.indent"),
+                 ("expected <block end>", "yaml.indent"), ("did not find expected '-' indicator", "yaml.dash"),
+                 ("found character that cannot start any token", "yaml.bad_start"))
+
+
+def _parser_words(problem: str, found: str) -> Message | None:
+    key = next((key for words, key in _PARSER_WORDS if words in problem), None)
+    return Message(key, char=found) if key == "yaml.bad_start" else Message(key) if key else None
 
 
 def data_files(path: Path) -> tuple[list[Path], list[Problem]]:

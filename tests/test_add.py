@@ -30,6 +30,8 @@ from .conftest import run
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "append"
 BUNDLED = bundled_data_path()
 Q3 = ["江山", "研发投入", "3.1", "--unit", "亿元", "--period", "2020年1-9月", "--quote", "1-9月全市规上企业研发投入3.1亿元"]
+# a source of the user's own, for the quotes of Q3 (SYNTHETIC: an invented bulletin)
+Q3_SOURCE = 'sources:\n  jiangshan-q3: {publication: 江山市科技局, title: 2020年前三季度工作总结, date: "2020-10"}\n'
 
 
 # --------------------------------------------------------------------------- the script form
@@ -37,14 +39,16 @@ Q3 = ["江山", "研发投入", "3.1", "--unit", "亿元", "--period", "2020年1
 
 def test_a_fact_from_arguments_is_appended_and_loads(tmp_path: Path) -> None:
     mine = tmp_path / "mine.yaml"
-    result = run("--lang", "en", "add", *Q3, "--yoy", "12%", "--file", str(mine))
+    mine.write_text(Q3_SOURCE, encoding="utf-8")
+    result = run("--lang", "en", "add", *Q3, "--yoy", "12%", "--source", "jiangshan-q3", "--file", str(mine))
     assert result.code == 0, result
     assert result.stdout == ""
-    assert f"added rd_investment 3.1亿元 (2020-01/09) to jiangshan in {mine} (lines 1-12)" in result.stderr
+    assert f"added rd_investment 3.1亿元 (2020-01/09) to jiangshan in {mine} (lines 3-12)" in result.stderr
     assert f"reporter --data bundled --data {mine} show jiangshan" in result.stderr  # not yet in effect
-    assert mine.read_text(encoding="utf-8").endswith(
+    assert mine.read_text(encoding="utf-8") == Q3_SOURCE + (
         "regions:\n  jiangshan:\n    facts:\n      - metric: rd_investment\n        value: 3.1\n        unit: 亿元\n"
-        "        period: 2020-01/09\n        yoy_pct: 12\n        quote: \"1-9月全市规上企业研发投入3.1亿元\"\n")
+        "        period: 2020-01/09\n        yoy_pct: 12\n        source: jiangshan-q3\n"
+        "        quote: \"1-9月全市规上企业研发投入3.1亿元\"\n")
     shown = run("--data", "bundled", "--data", str(mine), "get", "江山", "研发投入")
     assert shown.stdout == "3.1亿元\n"
 
@@ -61,8 +65,12 @@ def test_the_file_defaults_to_the_top_data_layer(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [
-    (["江山", "研发投入", "3.1", "--unit", "万元", "--period", "2020年1-9月", "--quote", "1-9月研发投入3.1亿元"], 1,
-     "the quote says 3.1亿元: the unit is 亿元, not 万元"),  # a dropped 亿
+    (["江山", "研发投入", "3.1", "--unit", "万元", "--period", "2020年1-9月", "--quote", "1-9月研发投入3.1亿元",
+      "--source", "page-2020-kjdd"], 1, "the quote says 3.1亿元: the unit is 亿元, not 万元"),  # a dropped 亿
+    (["江山", "研发投入", "3.1", "--unit", "亿元", "--period", "2020年1-9月", "--quote", "1-9月研发投入3.1亿元"], 2,
+     "jiangshan's facts in "),  # no --source: the bundled region's would be taken
+    (["江山", "研发投入", "3.1", "--period", "2020年1-9月", "--quote", "x", "--source", "jiangshan-q4"], 2,
+     "unknown source 'jiangshan-q4': a new source is declared under sources: in "),
     (["江山", "研发投入", "3.1", "--unit", "家", "--period", "2020年1-9月", "--quote", "x"], 2,
      "unit '家' does not fit metric 'rd_investment'"),
     (["江山", "研发投", "3.1", "--period", "2020-13", "--quote", "x"], 2, "month 13 is not 01-12"),
@@ -82,13 +90,39 @@ def test_what_the_arguments_get_wrong_is_said_and_nothing_is_written(tmp_path: P
     assert not mine.exists()
 
 
+def test_a_new_quote_needs_its_own_source_not_the_bundled_regions(tmp_path: Path) -> None:
+    """Without --source a fact in the user's file would take the bundled region's source, a newspaper
+    page that does not hold the new quote (and check, which reads no source text, would pass it)."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(Q3_SOURCE, encoding="utf-8")
+    for lang, words in (("en", "jiangshan's facts in {mine} would take the region's source, 'page-2020-kjdd' (at "),
+                        ("zh", "{mine} 中 jiangshan 的数据会沿用该地区的来源“page-2020-kjdd”（见 ")):
+        result = run("--lang", lang, "add", *Q3, "--file", str(mine))
+        assert result.code == 2 and result.stderr.startswith("reporter: " + words.format(mine=mine)), result
+        assert "--source ID" in result.stderr and f"{mine}" in result.stderr.split("--source ID")[1]
+    assert mine.read_text(encoding="utf-8") == Q3_SOURCE
+
+
+def test_the_source_on_the_regions_entry_in_the_file_is_its_facts_default(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    text = Q3_SOURCE + "regions:\n  jiangshan:\n    source: jiangshan-q3\n"
+    mine.write_text(text, encoding="utf-8")
+    result = run("--lang", "en", "add", *Q3, "--file", str(mine))
+    assert result.code == 0, result
+    written = mine.read_text(encoding="utf-8")
+    assert written.startswith(text) and "source:" not in written[len(text):]
+    shown = run("--data", "bundled", "--data", str(mine), "export", "--format", "csv")
+    assert ",2020-01/09,exact,,,,,jiangshan-q3," in shown.stdout
+
+
 def test_a_file_add_cannot_edit_safely_is_refused_in_one_line_at_its_line(tmp_path: Path) -> None:
     mine = tmp_path / "mine.yaml"
-    text = "regions:\n  jiangshan:\n    facts: [{metric: rd_investment, value: 1, period: '2019', quote: x1万元}]\n"
+    text = Q3_SOURCE + ("regions:\n  jiangshan:\n    facts: [{metric: rd_investment, value: 1, period: '2019', "
+                        "quote: x1万元, source: jiangshan-q3}]\n")
     mine.write_text(text, encoding="utf-8")
     for lang, words in (("en", "is written in flow style"), ("zh", "是流式写法")):
-        result = run("--lang", lang, "add", *Q3, "--file", str(mine))
-        assert result.code == 1 and result.stderr.startswith(f"reporter: {mine}:3: ") and words in result.stderr
+        result = run("--lang", lang, "add", *Q3, "--source", "jiangshan-q3", "--file", str(mine))
+        assert result.code == 1 and result.stderr.startswith(f"reporter: {mine}:5: ") and words in result.stderr
         assert result.stderr.count("\n") == 1
     assert mine.read_text(encoding="utf-8") == text
 
@@ -279,6 +313,32 @@ def test_the_questions_are_chinese_under_lang_zh_and_ctrl_d_writes_nothing(tmp_p
     t.key(b"\x04")
     assert t.wait() == 0
     assert not mine.exists()
+
+
+def test_the_source_is_asked_for_when_the_file_names_none_for_the_region(tmp_path: Path,
+                                                                          terminal: type[Terminal]) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(Q3_SOURCE, encoding="utf-8")
+    t = terminal(["--lang", "zh", "add", "--file", str(mine)])
+    t.answer("地区: ", "江山")
+    t.answer(r"指标（代码或名称）: ", "研发投入")
+    t.answer(r"数值（按原文）: ", "3.1")
+    t.answer(r"单位 \[万元\]: ", "亿元")
+    t.answer(r"时期.*: ", "2020年1-9月")
+    t.answer(r"限定.*: ", "")
+    t.answer(r"同比增减.*: ", "")
+    t.answer(r"引文.*: ", "1-9月全市规上企业研发投入3.1亿元")
+    t.answer(r"来源代码（这条引文出自的来源）: ", "")  # no default: the bundled region's is another page's
+    t.expect(r"这条引文需要注明来源：jiangshan 自己的来源“page-2020-kjdd”")
+    t.answer(r"来源代码（这条引文出自的来源）: ", "jiangshan-q4")
+    t.expect(r"未知的来源“jiangshan-q4”（是否指 jiangshan-q3？）：新来源请先在 .*mine.yaml 的 sources: 下声明")
+    t.answer(r"来源代码（这条引文出自的来源）: ", "jiangshan-q3")
+    t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
+    t.expect(r"已将 rd_investment 3.1亿元 \(2020-01/09\) 添加到")
+    t.answer(r"地区 \[jiangshan\]: ", "")
+    t.key(b"\x04")
+    assert t.wait() == 0
+    assert "        source: jiangshan-q3\n" in mine.read_text(encoding="utf-8")
 
 
 def test_ctrl_c_interrupts_and_leaves_the_file_untouched(tmp_path: Path, terminal: type[Terminal]) -> None:

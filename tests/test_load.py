@@ -52,7 +52,7 @@ BAD = [
      "unknown field 'colour' in fact"),
     (", quote: 2019年投入100万元}", "}", 18, "fact lacks required field 'quote'"),
     ("kind: flow}", "kind: flows}", 6, "kind 'flows' should be one of"),
-    ("source: s1\n", "source: s2\n", 18, "unknown source 's2'"),
+    ("source: s1\n", "source: s2\n", 16, "unknown source 's2'"),  # at the region's own source: line
     ("level: county", "level: town", 13, "level 'town' should be one of"),
     ('period: "2020"', 'period: "2019"', 19, "a second 'rd_investment' fact for 2019 (first at"),
     ("    source: s1\n", "", 18, "fact has no source: give 'source' here or on its region"),

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from reporter.dataset import Dataset
 from reporter.load import load_dataset

@@ -200,8 +200,9 @@ def test_bundled_briefs_put_no_sentence_on_a_missing_time() -> None:
 def test_bundled_rank_and_compare_keep_undated_figures_apart() -> None:
     result = run("rank", "provincial_maker_spaces")
     assert result.code == 3 and "no 'provincial_maker_spaces' figure has a stated period" in result.stderr
-    result = run("rank", "hightech_recertified", "--format", "plain")
+    zh = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}  # notes are in the reader's language
+    result = run("rank", "hightech_recertified", "--format", "plain", env=zh)
     assert "洞头" not in result.stdout and "洞头区" in result.stderr and "unstated" not in result.stderr
-    result = run("compare", "洞头", "江山", "--format", "plain")
+    result = run("compare", "洞头", "江山", "--format", "plain", env=zh)
     assert "2家（未注明时期，见于2020年年中报道）" in result.stdout and "））" not in result.stdout + result.stderr
     assert "把原文未注明时期的数值与其他数值并列" in result.stderr

@@ -69,7 +69,7 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
               help="Default output format for every command [default: auto].")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of labels and headers.")
+              help="Language of labels and headers; also of errors and notes [else the locale's].")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto).")
 @quiet_flag

@@ -66,11 +66,11 @@ def _run(session: Session, argv: Sequence[str] | None) -> int:
         note("reporter: " + Message("interrupted").text(session.message_lang), always=True)
         return ExitCode.INTERRUPTED
     except click.ClickException as exc:
-        import io
+        from reporter.cli.usage import usage_error_text, usage_lang
 
-        shown = io.StringIO()
-        exc.show(file=shown)  # click's usage and message, then cleaned like every diagnostic
-        note(shown.getvalue().rstrip("\n"), always=True)
+        lang = usage_lang(exc, argv if argv is not None else sys.argv[1:], session.message_lang)
+        # click's usage line and message (in Chinese too), then cleaned like every diagnostic
+        note(usage_error_text(exc, lang), always=True)
         return exc.exit_code
     except KeyboardInterrupt:
         note("reporter: " + Message("interrupted").text(session.message_lang), always=True)

@@ -141,6 +141,7 @@ def _meter(ctx: click.Context) -> Any:
 
 def _refuse_global_format(command: Command, ctx: click.Context) -> None:
     from reporter.errors import UsageProblem
+    from reporter.messages import Message
 
     session = ctx.find_object(Session)
     chosen = session.fmt if session is not None else None
@@ -151,8 +152,8 @@ def _refuse_global_format(command: Command, ctx: click.Context) -> None:
         return
     name = ctx.info_name or command.name
     if not choices:
-        raise UsageProblem(f"--format {chosen}: {name} has no --format (it writes its own text)")
-    raise UsageProblem(f"--format {chosen}: {name} writes {', '.join(choices)}")
+        raise UsageProblem(Message("format.none", format=chosen, command=name))
+    raise UsageProblem(Message("format.only", format=chosen, command=name, formats=", ".join(choices)))
 
 
 def command(**attrs: Any) -> Callable[[Callable[..., Any]], Command]:

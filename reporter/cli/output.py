@@ -218,9 +218,10 @@ def emit(session: Session, views: Sequence[View], fmt: str | None, nothing: NoDa
             note(f"reporter: {line}")
     left_out = left_out_tables(views, chosen, session.env)
     if left_out:
-        note(f"reporter: {chosen} holds one table; the {', '.join(left_out)} are in json")
+        said = Message("output.one_table", format=chosen, tables=", ".join(left_out))
+        note(f"reporter: {said.text(session.message_lang)}")
     if not empty_is_an_answer and not any(view.items for view in views):
-        raise nothing or NoData("nothing found")
+        raise nothing or NoData(Message("nothing_found"))
 
 
 def answer(session: Session, fmt: str | None, make: Callable[[], Sequence[View]],

@@ -27,6 +27,7 @@ from reporter.messages import Message
 if TYPE_CHECKING:
     from reporter.append import Added
     from reporter.dataset import Dataset
+    from reporter.model import Region
 
 
 @command()
@@ -40,7 +41,8 @@ if TYPE_CHECKING:
 @click.option("--yoy", metavar="PCT", help="Year-over-year change in % as the source reports it (下降: negative); "
                                            "for a rank, the places gained (+) or lost (-).")
 @click.option("--quote", metavar="TEXT", help="The sentence the number comes from, verbatim.")
-@click.option("--source", "-s", metavar="ID", help="Source id [default: the region's source].")
+@click.option("--source", "-s", metavar="ID", help="Source id of the quote [default: the source: of the region's "
+                                                   "entry in FILE; required when it has none].")
 @click.option("--file", "file", metavar="FILE", type=click.Path(dir_okay=False),
               help="Your data file (created if new) [default: the last --data layer, if it is a file of yours].")
 @click.option("--new-region", metavar="ID", help="Write the skeleton of a new county with this id instead.")
@@ -56,15 +58,15 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
     \b
     Example:
       reporter --data bundled --data mine.yaml add          # asks, on a terminal
-      reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 \\
+      reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
           --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
       reporter add --new-region xinxian --file mine.yaml
     """
     if new_region is not None and (region or metric or value):
-        raise UsageProblem(Message("add.new_region_alone").text(session.lang))
+        raise UsageProblem(Message("add.new_region_alone"))
     asking = new_region is None and region is None and _on_terminal()
     if new_region is None and not asking and not (region and metric and value and period and quote):
-        raise UsageProblem(Message("add.usage").text(session.lang))
+        raise UsageProblem(Message("add.usage"))
     target = _target(session, file)
     layers = data_layers(session, target)
     if new_region is not None:
@@ -77,7 +79,7 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
         return
     data = _data(layers)
     assert region and metric and value and period and quote  # checked above
-    fields = _script_fact(session, data, region, metric, value, unit, period, qualifier, yoy, quote, source)
+    fields = _script_fact(data, target, region, metric, value, unit, period, qualifier, yoy, quote, source)
     write_fact(session, target, layers, fields)
 
 
@@ -96,7 +98,7 @@ def _target(session: Session, file: str | None) -> Path:
 
     top = session.data_paths[-1]
     if os.path.isdir(top) or os.path.realpath(top) == os.path.realpath(bundled_data_path()):
-        raise UsageProblem(Message("add.no_file").text(session.lang))
+        raise UsageProblem(Message("add.no_file"))
     return Path(top)
 
 
@@ -121,10 +123,11 @@ def _data(layers: list[str]) -> Dataset:
     return load_dataset(layers)
 
 
-def _script_fact(session: Session, data: Dataset, region: str, metric: str, value: str, unit: str | None,
+def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: str, unit: str | None,
                  period: str, qualifier: str | None, yoy: str | None, quote: str,
                  source: str | None) -> dict[str, str | None]:
-    """The fact of the script form, each argument checked as the prompts check an answer."""
+    """The fact of the script form, each argument checked as the prompts check an answer; without
+    --source, the region's entry in the file must name the source its facts are quoted from."""
     from reporter import answers
 
     try:
@@ -133,11 +136,47 @@ def _script_fact(session: Session, data: Dataset, region: str, metric: str, valu
         fields = answers.fact_fields(where, of, answers.value(value), answers.unit(of, unit or ""),
                                      answers.period(data, where, of, period), answers.qualifier(qualifier or ""),
                                      answers.change(of, yoy or ""), answers.quote(quote),
-                                     answers.source(data, source or ""))
+                                     answers.source(data, source or "", str(target)))
     except answers.Wrong as wrong:
-        raise UsageProblem(wrong.text(session.lang)) from None
+        raise UsageProblem(wrong.said) from None
+    if fields["source"] is None and own_default_source(target, where.id) is None:
+        raise UsageProblem(source_needed(target, where))
     fields["region"] = where.id
     return fields
+
+
+def own_default_source(target: Path, region: str) -> str | None:
+    """The source the facts added to ``region`` in ``target`` take without one of their own: the
+    ``source:`` of the region's entry in that file (an addition's, or the definition's when the
+    file defines the region). None when there is none there: they would take the default of the
+    region's definition elsewhere, the source of quotes other than the new one."""
+    from reporter.insertion import entry_source
+
+    try:
+        text = target.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # a new file; one that cannot be read is refused when written
+        return None
+    try:
+        return entry_source(text, str(target), region)
+    except Refused:  # a file add cannot edit: refused, with its reason, when written
+        return None
+
+
+def source_needed(target: Path, region: Region) -> Message:
+    """Why a fact for ``region`` added to ``target`` needs --source: whose source it would take."""
+    from reporter.insertion import entry_source
+
+    origin = region.origin
+    default = None
+    if origin is not None:
+        try:
+            default = entry_source(Path(origin.path).read_text(encoding="utf-8-sig"), origin.path, region.id)
+        except (OSError, UnicodeDecodeError, Refused):
+            default = None
+    if default is None or origin is None:
+        return Message("add.no_default_source", region=region.id, file=str(target))
+    return Message("add.needs_source", region=region.id, file=str(target), source=default,
+                   where=f"{origin.path}:{origin.line}")
 
 
 def write_fact(session: Session, target: Path, layers: list[str], fields: dict[str, str | None],
@@ -151,16 +190,17 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:
+        lang = session.message_lang
         for problem in exc.problems:
-            note(f"reporter: {problem}", always=True)
-        note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}", always=True)
+            note(f"reporter: {problem.text(lang)}", always=True)
+        note(f"reporter: {Message('add.not_written', file=str(target)).text(lang)}", always=True)
         if not interactive:
             raise click.exceptions.Exit(ExitCode.ERROR) from None
         return None
     shown = f"{fields['metric']} {fields['value']}{fields['unit']} ({fields['period']})"
     said = Message("add.added", what=shown, region=region, file=str(target), first=added.first_line,
                    last=added.last_line)
-    note(f"reporter: {said.text(session.lang)}")
+    note(f"reporter: {said.text(session.message_lang)}")
     _say_if_not_in_effect(session, target, region)
     return added
 
@@ -172,7 +212,7 @@ def _say_if_not_in_effect(session: Session, target: Path, region: str) -> None:
         return
     options = layer_options([*session.data_paths, str(target)])
     said = Message("add.not_in_effect", file=str(target), options=options, region=region)
-    note(f"reporter: {said.text(session.lang)}")
+    note(f"reporter: {said.text(session.message_lang)}")
 
 
 def layer_options(paths: list[str]) -> str:
@@ -185,7 +225,7 @@ def layer_options(paths: list[str]) -> str:
 
 def refused(session: Session, exc: Refused) -> NoReturn:
     """End the run on a file append.py will not edit: its reason, in the user's language."""
-    note(f"reporter: {exc.text(session.lang)}", always=True)
+    note(f"reporter: {exc.text(session.message_lang)}", always=True)
     raise click.exceptions.Exit(ExitCode.ERROR)
 
 
@@ -198,7 +238,7 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
         if source is not None:
             source = answers.ident(source, "source")
     except answers.Wrong as wrong:
-        raise UsageProblem(wrong.text(session.lang)) from None
+        raise UsageProblem(wrong.said) from None
     given: dict[str, str] = {}
     if _on_terminal():
         from reporter.commands.add_dialog import Dialog
@@ -207,7 +247,7 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
             given, source = Dialog(session, target, layers, _data(layers)).region_fields(ident, source)
         except EOFError:  # Ctrl-D: the user stopped before the end
             note("", always=True)
-            note(f"reporter: {Message('add.not_written', file=str(target)).text(session.lang)}", always=True)
+            note(f"reporter: {Message('add.not_written', file=str(target)).text(session.message_lang)}", always=True)
             return
     try:
         added = add_region(target, ident, layers, given, source)
@@ -217,4 +257,4 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
     todo = sum('""  # TODO' in line for line in text)
     key = "add.skeleton" if todo else "add.region_written"
     said = Message(key, id=ident, file=str(target), first=added.first_line, last=added.last_line, count=todo)
-    note(f"reporter: {said.text(session.lang)}")
+    note(f"reporter: {said.text(session.message_lang)}")

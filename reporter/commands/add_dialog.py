@@ -19,6 +19,7 @@ from reporter.messages import Message
 if TYPE_CHECKING:
     from reporter.cli.session import Session
     from reporter.dataset import Dataset
+    from reporter.model import Region
 
 BACK = "<"
 
@@ -37,7 +38,7 @@ class Dialog:
 
     def __init__(self, session: Session, target: Path, layers: list[str], data: Dataset) -> None:
         self.session, self.target, self.layers, self.data = session, target, layers, data
-        self.lang = session.lang
+        self.lang = session.message_lang  # the questions and complaints are messages
         self._readline = _readline()
         self.last_answer = ""  # what was typed (or taken as the default) for the last question
 
@@ -162,8 +163,13 @@ class Dialog:
             asked("quote", "add.ask.quote", check)
 
         def source() -> None:
-            asked("source", "add.ask.source", lambda a: answers.source(data, a), remembered.get("source", ""),
-                  list(data.sources))
+            # the region's entry in the file may name its facts' source; a source from elsewhere (the bundled
+            # region's newspaper page) is the source of other quotes: the answer is then required
+            from reporter.commands.add import own_default_source
+
+            own = own_default_source(self.target, got["region"].id)
+            asked("source", "add.ask.source", lambda a: self._source(a, got["region"], own),
+                  remembered.get("source") or own or "", list(data.sources))
 
         steps = [region, metric, value, unit, period, qualifier, change, quote, source]
         at = 0
@@ -182,6 +188,19 @@ class Dialog:
             tell(f"  {self.say('add.declined')}")
             return None
         return {**fields, "region": got["region"].id}
+
+    def _source(self, answer: str, region: Region, own: str | None) -> str | None:
+        """The source answered: None (the entry's own default) only when the file names one."""
+        from reporter.commands.add import source_needed
+
+        chosen = answers.source(self.data, answer, str(self.target))
+        if chosen is None and own is None:
+            why = source_needed(self.target, region)
+            if why.key == "add.needs_source":
+                raise answers.Wrong(Message("add.source_required", **{k: why.values[k] for k in
+                                                                       ("region", "source", "where", "file")}))
+            raise answers.Wrong(Message("add.source_missing", file=str(self.target)))
+        return None if chosen == own else chosen
 
     @staticmethod
     def _fields(got: dict[str, Any]) -> dict[str, str | None]:

@@ -46,7 +46,7 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
     from reporter.render.template import render_brief_chunks
 
     if all_regions == bool(regions_):
-        raise UsageProblem("name one or more regions, or give --all (not both)")
+        raise UsageProblem(Message("brief.regions_or_all"))
     lang = lang or session.lang
     data = session.data
     chosen = list(data.regions.values()) if all_regions else list(
@@ -56,8 +56,8 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
     if not any(r["themes"] for r in context["regions"]):  # stops at the first region with something to say
         from reporter.errors import NoData
 
-        raise NoData("no facts or highlights" + (f" since {window}" if window else "")
-                     + (f" in theme {theme}" if theme else ""))
+        raise NoData(Message("brief.nothing", since=Message("since", period=window) if window else "",
+                             theme=Message("in_theme", theme=theme) if theme else ""))
     chunks = render_brief_chunks(context, template or f"brief.{lang}", lang)
     progress = session.progress()
     if progress is None or len(chosen) < 2:
@@ -67,4 +67,4 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
             print_chunks(session, bar.follow(chunks, lambda: regions_worded(context)))
     shown, total = brief_counts(context)
     if shown < total:
-        note(f"reporter: the headline facts, {shown} of {total}; --full for every one")
+        note("reporter: " + Message("brief.headline", shown=shown, total=total).text(session.message_lang))

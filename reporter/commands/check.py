@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.session import Session
-from reporter.errors import DataError, ExitCode
+from reporter.errors import DataError, ExitCode, Problem
 from reporter.messages import Message
+
+if TYPE_CHECKING:
+    from reporter.plausibility import Finding
 
 
 @command()
@@ -44,21 +49,16 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
     try:
         data = load_dataset(layers)
     except DataError as exc:
-        for problem in exc.problems:
-            note(problem.text(lang), always=True)
-        note("reporter: " + Message("check.problems", target=target, count=len(exc.problems)).text(lang),
-             always=True)
+        # every problem of the format, and what the quotes say of the facts that did load
+        loaded = exc.loaded
+        findings = check_quotes(loaded.data, loaded.unsure) if loaded is not None else []
+        errors = _said(exc.problems, findings, strict, lang)
+        note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     findings = check_quotes(data)
-    errors = [f for f in findings if strict or f.severity == "error"]
-    for finding in findings:
-        text = finding.problem.text(lang)
-        if finding in errors:
-            note(text, always=True)
-        else:  # a warning (without --strict) is a note: --quiet leaves only what fails the check
-            note(Message("warning", text=text).text(lang))
+    errors = _said([], findings, strict, lang)
     if errors:
-        note("reporter: " + Message("check.problems", target=target, count=len(errors)).text(lang), always=True)
+        note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR)
     extra = Message("check.warnings", count=len(findings)).text(lang) if findings else ""
     if source_dirs:
@@ -80,3 +80,17 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
         extra = Message("check.quotes_ok", count=checked).text(lang) + extra
     note("reporter: " + Message("check.ok", target=target, regions=len(data.regions), metrics=len(data.metrics),
                                 facts=len(data.facts), highlights=len(data.highlights)).text(lang) + extra)
+
+
+def _said(problems: list[Problem], findings: list[Finding], strict: bool, lang: str) -> int:
+    """Say the problems and findings in file order (a warning, unless --strict, as a note that --quiet
+    silences); the number of errors."""
+    said: list[tuple[Problem, bool]] = [(p, True) for p in problems]
+    said += [(f.problem, strict or f.severity == "error") for f in findings]
+    said.sort(key=lambda s: (s[0].path, s[0].line or 0, s[0].column or 0))
+    for problem, error in said:
+        if error:
+            note(problem.text(lang), always=True)
+        else:
+            note(Message("warning", text=problem.text(lang)).text(lang))
+    return sum(error for _, error in said)

@@ -64,7 +64,7 @@ def delta(session: Session, region: str | None, metric: str | None, latest: bool
         total += 1
         if d.good is False:
             worse.append(d)
-    say = Labels(session.lang)
+    say = Labels(session.message_lang)  # notes are messages: in the reader's language
     notes = [say("delta.worse", count=len(worse), total=total) if worse else say("delta.none_worse", total=total)]
     emit(session, [delta_view(session.data, found, worse, session.lang, metric=chosen, latest=latest, notes=notes)],
          fmt, empty_is_an_answer=True)
@@ -78,13 +78,14 @@ def _asked(session: Session, region: str | None, metric: str | None,
 
     ``delta --all METRIC`` names a metric where ``delta REGION`` names a region."""
     from reporter.errors import LookupFailed, UsageProblem
+    from reporter.messages import Message
 
     if not every:
         if not region:
-            raise UsageProblem("name a REGION, or give --all [METRIC]")
+            raise UsageProblem(Message("delta.region_or_all"))
         return session.region(region), session.metric(metric) if metric else None
     if metric:
-        raise UsageProblem("--all takes one METRIC at most (it shows every region): delta --all [METRIC]")
+        raise UsageProblem(Message("delta.all_one_metric"))
     if not region:
         return None, None
     try:
@@ -94,14 +95,14 @@ def _asked(session: Session, region: str | None, metric: str | None,
             named = session.region(region)
         except LookupFailed:
             raise
-        raise UsageProblem(f"--all shows every region: name a METRIC (or none), not the region "
-                           f"{named.zh}; for one region, delta {region} --latest") from None
+        raise UsageProblem(Message("delta.all_not_region", region=named.zh, name=region)) from None
 
 
 def _changes(session: Session, region: Region | None, metric: Metric | None,
              latest: bool) -> Iterable[Delta]:
     """The changes asked for, oldest first within each region and metric; NoData when there is none."""
     from reporter.errors import NoData
+    from reporter.messages import Message
     from reporter.query import EveryNewestChange, latest_deltas, yoy_deltas
     from reporter.render.views import oldest_first
 
@@ -109,11 +110,11 @@ def _changes(session: Session, region: Region | None, metric: Metric | None,
     if region is not None:
         deltas = yoy_deltas(data, region, metric, latest)
         if not deltas:
-            raise NoData(f"{region.zh} has no year-over-year change: no two periods a year apart, none reported")
+            raise NoData(Message("delta.none_for_region", region=region.zh))
         return oldest_first(data, deltas, lambda d: d.fact)
     if metric is not None:
         return latest_deltas(data, metric)
     every = EveryNewestChange(data)  # made as they are written: every county's, in little memory
     if not every:
-        raise NoData("no region has a year-over-year change: no two periods a year apart, none reported")
+        raise NoData(Message("delta.none"))
     return every

@@ -45,7 +45,7 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
         with progress(Message("progress.writing", count=count), total=count) as bar:
             _write(session, target, fmt, bar.advance)
     if target.kind != "stdout":
-        note(f"reporter: wrote {count} facts to {output}")
+        note("reporter: " + Message("export.wrote", count=count, file=output).text(session.message_lang))
 
 
 def _write(session: Session, target: OutputTarget, fmt: str, seen: Callable[[int], object] | None = None) -> None:

@@ -118,7 +118,7 @@ def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool]:
         ambiguous = any(n.casefold().startswith(folded) for r in data.regions.values() for n in r.names)
         if ID.fullmatch(name) and not ambiguous:
             return name, False
-        raise LookupFailed(f"{exc.text(session.message_lang)}; {_say(session, 'extract.new_region_id')}") from None
+        raise LookupFailed(Message("joined", first=exc.message, second=Message("extract.new_region_id"))) from None
 
 
 def _append(session: Session, data: Dataset, target: str, region: str, source: str, drafts: list[Draft],

@@ -47,8 +47,9 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
     chosen = fmt or session.fmt or "auto"
     line = chosen in ("auto", "plain")  # one line is for scripts; other formats get the record
     if unit and not line:
-        raise UsageProblem(f"--unit converts the one-line answer; a {chosen} record carries value_base, "
-                           "in the metric's own unit")
+        from reporter.messages import Message
+
+        raise UsageProblem(Message("get.unit_one_line", format=chosen))
     asked_region, asked_metric = session.region(region), session.metric(metric)
     try:
         found = get_fact(data, asked_region, asked_metric, find_period(period) if period else None)
@@ -82,5 +83,7 @@ def _converted(quantity: Quantity, unit: str) -> Quantity:
     try:
         value = units.convert(quantity.value, quantity.unit, unit)
     except ValueError:
-        raise UsageProblem(f"--unit {unit}: a value in {quantity.unit} does not convert to {unit}") from None
+        from reporter.messages import Message
+
+        raise UsageProblem(Message("get.unit_converts", unit=unit, from_unit=quantity.unit)) from None
     return quantity._replace(written=format(value, "f"), unit=unit)

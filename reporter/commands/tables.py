@@ -100,6 +100,7 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
       reporter show 江山 --from 2019 --to 2020-H1
     """
     from reporter.errors import NoData
+    from reporter.messages import Message
     from reporter.render import views as v
     from reporter.select import region_by_period, region_highlights
 
@@ -115,7 +116,8 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
             first = v.show_view(data, found, session.lang, chosen, sources, window)
         views = [first, v.highlights_view(data, region_highlights(data, found, chosen), session.lang, sources)]
         if not views[0].items and not views[1].items:
-            raise NoData(f"{found.zh} has no facts{' in theme ' + chosen.id if chosen else ''}")
+            in_theme = Message("in_theme", theme=chosen.id) if chosen else ""
+            raise NoData(Message("show.no_facts", region=found.zh, theme=in_theme))
         return views
 
     def empty() -> list[v.View]:
@@ -152,19 +154,20 @@ def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metr
       reporter compare --all --metric 研发投入 --format csv > rd.csv
     """
     from reporter.errors import UsageProblem
+    from reporter.messages import Message
     from reporter.names import find_period
     from reporter.query import compare_regions
     from reporter.render.views import compare_view
 
     if all_regions == bool(regions_):
-        raise UsageProblem("name the regions to compare, or give --all (not both)")
+        raise UsageProblem(Message("compare.regions_or_all"))
     found = (list(session.data.regions.values()) if all_regions
              else list(dict.fromkeys(session.region(r) for r in regions_)))
     chosen = [session.metric(m) for m in metric_names]
     asked = find_period(period) if period else None
     data, lang, of_theme = session.data, session.lang, session.theme(theme)
     answer(session, fmt, lambda: [compare_view(data, found, compare_regions(data, found, chosen, of_theme, asked),
-                                               lang, asked)],
+                                               lang, asked, notes_lang=session.message_lang)],
            lambda: [compare_view(data, found, [], lang, asked)])
 
 
@@ -202,7 +205,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     from reporter.names import find_period
     from reporter.render import views
 
-    data, lang = session.data, session.lang
+    data, lang, notes_lang = session.data, session.lang, session.message_lang  # notes: the reader's language
     chosen, asked = session.metric(metric), find_period(period) if period else None
     window = _window(from_period, to_period, last)
     modes = [m for m, on in (("--each-period", each_period), ("--region", region_name), ("--by period", by)) if on]
@@ -214,7 +217,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     if each_period:
         def make() -> views.View:
             return views.rank_each_period_view(
-                data, query.rank_each_period(data, chosen, asked, window, top, reverse), lang)
+                data, query.rank_each_period(data, chosen, asked, window, top, reverse), lang, notes_lang)
         empty = views.empty_view("rank", views.RANK_KEYS)
     elif region_name:
         _only_with({"--top": top, "--reverse": reverse}, "a ranking, not --region")
@@ -227,7 +230,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
         def make() -> views.View:
             ranking, table = query.rank_by_period(data, chosen, asked, window, top, reverse)
             positions = {row.region.id: row.position for row in ranking.rows}
-            notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, lang)
+            notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, notes_lang)
             return views.metric_by_period_view(data, chosen, table, positions, lang, notes)
         empty = views.empty_view("periods", views.period_keys(views.METRIC_LEAD, []), ["periods"])
     else:
@@ -235,7 +238,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
                    "--each-period, --region or --by period")
 
         def make() -> views.View:
-            return views.rank_view(data, query.rank_regions(data, chosen, asked, top, reverse), lang)
+            return views.rank_view(data, query.rank_regions(data, chosen, asked, top, reverse), lang, notes_lang)
         empty = views.empty_view("rank", views.RANK_KEYS)
     answer(session, fmt, lambda: [make()], lambda: [empty])
 

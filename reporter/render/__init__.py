@@ -14,7 +14,7 @@ def for_stream(text: str, encoding: str) -> str:
         text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
         from reporter.errors import ReporterError
+        from reporter.messages import Message
 
-        raise ReporterError(f"standard output's encoding ({encoding}) cannot show this text; "
-                            "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or --format json") from None
+        raise ReporterError(Message("output.encoding", encoding=encoding)) from None
     return text

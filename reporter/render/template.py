@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from reporter.errors import TemplateFailed
+from reporter.messages import Message
 from reporter.model import Quantity
 from reporter.paths import bundled_templates_dir
 from reporter.render import numbers, prose
@@ -85,15 +86,15 @@ def resolve_template(name: str, lang: str, dirs: Sequence[str]) -> tuple[str, st
     """(directory, file name) for ``--template NAME|PATH``; a PATH is used as it is."""
     if os.sep in name or (os.altsep and os.altsep in name) or os.path.isfile(name):
         if not os.path.isfile(name):
-            raise TemplateFailed(f"template not found: {name}")
+            raise TemplateFailed(Message("template.not_found", name=name))
         return os.path.dirname(os.path.abspath(name)), os.path.basename(name)
     candidates = [name, f"{name}.j2", f"{name}.{lang}.j2"]
     for directory in dirs:
         for candidate in candidates:
             if os.path.isfile(os.path.join(directory, candidate)):
                 return directory, candidate
-    raise TemplateFailed(f"template not found: {name} (looked for {', '.join(candidates)} in "
-                         f"{', '.join(dirs)})")
+    raise TemplateFailed(Message("template.not_found_in", name=name, candidates=", ".join(candidates),
+                                 dirs=", ".join(dirs)))
 
 
 def render_brief(context: dict[str, Any], template: str, lang: str,
@@ -155,23 +156,26 @@ def _generated(env: Any, name: str, context: dict[str, Any], where: str) -> Iter
     try:
         yield from env.get_template(name).generate(context)
     except LimitExceeded as exc:
-        raise TemplateFailed(f"{_template_line(exc, where)}: template stopped: {exc}") from None
+        raise TemplateFailed(Message("template.stopped", where=_template_line(exc, where), reason=str(exc))) \
+            from None
     except MemoryError:
-        raise TemplateFailed(f"{where}: template stopped: out of memory") from None
+        raise TemplateFailed(Message("template.out_of_memory", where=where)) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateFailed(f"{exc.filename or where}:{exc.lineno}: template syntax error: {exc.message}") from None
+        raise TemplateFailed(Message("template.syntax", where=f"{exc.filename or where}:{exc.lineno}",
+                                     message=exc.message or "")) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateFailed(f"{where}: template not found: {exc.name} (includes must stay inside the "
-                             "template directories)") from None
+        raise TemplateFailed(Message("template.include", where=where, name=exc.name)) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateFailed(f"{_template_line(exc, where)}: undefined in template: {exc.message}") from None
+        raise TemplateFailed(Message("template.undefined", where=_template_line(exc, where),
+                                     message=exc.message or "")) from None
     except SecurityError as exc:
-        raise TemplateFailed(f"{_template_line(exc, where)}: refused by the sandbox: {exc}") from None
+        raise TemplateFailed(Message("template.sandbox", where=_template_line(exc, where), message=str(exc))) \
+            from None
     except RecursionError:
-        raise TemplateFailed(f"{where}: template recursion too deep") from None
+        raise TemplateFailed(Message("template.recursion", where=where)) from None
     except Exception as exc:  # a template is a program: any error in it is the template's
-        raise TemplateFailed(f"{_template_line(exc, where)}: template error: "
-                             f"{type(exc).__name__}: {exc}") from None
+        raise TemplateFailed(Message("template.error", where=_template_line(exc, where), kind=type(exc).__name__,
+                                     message=str(exc))) from None
 
 
 def context_items(context: Mapping[str, Any]) -> int:

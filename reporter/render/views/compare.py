@@ -89,7 +89,7 @@ def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
 
 
 def compare_view(data: Dataset, regions: Sequence[Region], rows: query.Comparison | Sequence[query.CompareRow],
-                 lang: str, period: Period | None = None) -> View:
+                 lang: str, period: Period | None = None, notes_lang: str | None = None) -> View:
     """Regions side by side. A JSON record nests each region's cell (``regions``: id → ``value``,
     ``unit`` …), as ``jq '.[].regions.jiangshan.value'`` reads it; csv and tsv (and JSON, for
     scripts written before) carry the same as flat ``R.value`` … columns."""
@@ -128,12 +128,13 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: query.Compariso
     title = names if len(regions) <= 4 else say("title.compare_many", count=len(regions))
     if period is not None:
         title = say("title.in_period", title=title, period=period.in_words(lang))
+    told = Labels(notes_lang or lang)  # notes are messages: in the reader's language
     if isinstance(rows, query.Comparison):  # its notes are known once its rows have been read
-        notes: list[str] | Callable[[], list[str]] = partial(_said_of, data, rows, say)
+        notes: list[str] | Callable[[], list[str]] = partial(_said_of, data, rows, told)
     else:
         seen = query.ComparisonSeen()
         for item in rows:
             seen.add(item)
-        notes = _notes(data, seen, say)
+        notes = _notes(data, seen, told)
     return View("compare", title, columns, compare_keys(regions), rows, record, row, notes,
                 lang=lang, nested=["regions"])

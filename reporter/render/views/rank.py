@@ -74,7 +74,7 @@ def _notes(data: Dataset, rankings: Sequence[query.Ranking], say: Labels) -> lis
     return notes
 
 
-def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
+def rank_view(data: Dataset, ranking: query.Ranking, lang: str, notes_lang: str | None = None) -> View:
     say = Labels(lang)
     metric = ranking.metric
     official = metric.kind == "rank"
@@ -86,10 +86,11 @@ def rank_view(data: Dataset, ranking: query.Ranking, lang: str) -> View:
     return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
                 [*_rank_columns(say, official), Column("period", say("period"), shared=True)],
                 RANK_KEYS, ranking.rows, lambda item: _rank_record(item, metric, official), row,
-                _notes(data, [ranking], say), lang=lang)
+                _notes(data, [ranking], Labels(notes_lang or lang)), lang=lang)
 
 
-def rank_each_period_view(data: Dataset, rankings: Sequence[query.Ranking], lang: str) -> View:
+def rank_each_period_view(data: Dataset, rankings: Sequence[query.Ranking], lang: str,
+                          notes_lang: str | None = None) -> View:
     """``rank METRIC --each-period``: one ranking (a top N) per period, the period as the group."""
     say = Labels(lang)
     metric = rankings[0].metric
@@ -104,7 +105,7 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[query.Ranking], lang
     span = first if first == last else say("span", first=first, last=last)
     return View("rank", say("title.rank", metric=metric.label(lang), period=span), _rank_columns(say, official),
                 RANK_KEYS, items, lambda pair: _rank_record(pair[1], metric, official), row,
-                _notes(data, rankings, say), group_label=say("period"), lang=lang)
+                _notes(data, rankings, Labels(notes_lang or lang)), group_label=say("period"), lang=lang)
 
 
 def rank_history_view(data: Dataset, history: query.RankHistory, lang: str) -> View:
