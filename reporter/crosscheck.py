@@ -105,34 +105,39 @@ class _Checker:
         self.problems = problems
         self.checks: dict[tuple[str, str], tuple[Checks, Message | None]] = {}  # (metric, unit) -> rules, unit
         self.periods: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}  # (region, metric) -> period -> place
-        self.unknown: dict[tuple[str, str], list[tuple[Origin | None, Message | str]]] = {}  # (kind, name) -> uses
+        # (kind, name) -> its uses: where, what it is, the field that names it
+        self.unknown: dict[tuple[str, str], list[tuple[Origin | None, Message | str, str | None]]] = {}
         self.left_out: set[tuple[str, str | None]] = set()  # (region, metric id) of items that did not load
         self.broken = {"metric": parts.broken, "source": parts.broken_sources, "theme": parts.broken_themes}
+        self.lines = _FieldLines()
 
-    def at(self, origin: Origin | None, message: Message) -> None:
+    def at(self, origin: Origin | None, message: Message, key: str | None = None) -> None:
+        """Record a problem at ``origin``, or at the line of its field ``key`` when that can be found."""
         if origin is None:  # pragma: no cover - every loaded object has an origin
             self.problems.append(Problem("?", None, None, message))
-        else:
-            self.problems.append(Problem(origin.path, origin.line, origin.column or None, message))
+            return
+        if key is not None:
+            origin = self.lines.field(origin, key)
+        self.problems.append(Problem(origin.path, origin.line, origin.column or None, message))
 
     def reference(self, name: str, known: dict[str, Any], kind: str, origin: Origin | None,
-                  prefix: Message | str = "") -> bool:
+                  prefix: Message | str = "", key: str | None = None) -> bool:
         """Whether ``name`` is defined; an unknown name is reported once, at its first use (one defined
         with problems is not: its own problems are said)."""
         if name in known:
             return True
         if name not in self.broken.get(kind, ()):
-            self.unknown.setdefault((kind, name), []).append((origin, prefix))
+            self.unknown.setdefault((kind, name), []).append((origin, prefix, key))
         return False
 
     def say_unknown(self) -> None:
         known: dict[str, dict[str, Any]] = {"theme": self.parts.themes, "source": self.parts.sources}
         for (kind, name), uses in self.unknown.items():
-            origin, prefix = uses[0]
+            origin, prefix, key = uses[0]
             others = Message("uses", count=len(uses)) if len(uses) > 1 else ""
             suggest = _suggest_metric(name, self.parts.metrics) if kind == "metric" else _suggest(name, known[kind])
             self.at(origin, Message("unknown_name", prefix=prefix, kind=Message(f"part.{kind}"), name=name,
-                                    suggest=suggest, uses=others))
+                                    suggest=suggest, uses=others), key)
 
     def unsure_pairs(self) -> set[tuple[str, str | None]]:
         """The (region, metric id) pairs whose items may not all have loaded (None: any metric)."""
@@ -161,9 +166,9 @@ class _Checker:
         if len(hits) == 1:
             return hits[0]
         if hits:
-            self.at(origin, Message("ambiguous_metric_name", name=name, ids=", ".join(m.id for m in hits)))
+            self.at(origin, Message("ambiguous_metric_name", name=name, ids=", ".join(m.id for m in hits)), "metric")
         else:
-            self.reference(name, self.parts.metrics, "metric", origin)
+            self.reference(name, self.parts.metrics, "metric", origin, key="metric")
         return None
 
     def source_for(self, region: str, source: str, origin: Origin | None, what: Message) -> str | None:
@@ -173,7 +178,8 @@ class _Checker:
             if region in self.parts.regions:
                 self.at(origin, Message("no_source", what=what))
             return None
-        return chosen if self.reference(chosen, self.parts.sources, "source", origin) else None
+        return chosen if self.reference(chosen, self.parts.sources, "source", origin,
+                                        key="source" if source else None) else None
 
     def highlight(self, hl: Highlight) -> Highlight | None:
         if hl.region not in self.parts.regions:
@@ -224,13 +230,14 @@ class _Checker:
         return checked if ok and source_ok and self.unique(checked) else None
 
     def fact(self, fact: Fact, checks: Checks, wrong_unit: Message | None) -> bool:
-        said = [wrong_unit] if wrong_unit else []
+        if wrong_unit:
+            self.at(fact.origin, wrong_unit, "unit" if fact.quantity.unit else None)
         q = fact.quantity
-        said += checks.fact_problems(q.written, q.qualifier, fact.yoy_written, fact.previous_written,
+        said = checks.fact_problems(q.written, q.qualifier, fact.yoy_written, fact.previous_written,
                                      fact.rank_change)
         for message in said:
             self.at(fact.origin, message)
-        return not said
+        return not said and not wrong_unit
 
     def unread(self, part: Unread) -> None:
         """Check what was read of a part that is left out (a field not read, or a region not defined
@@ -242,7 +249,7 @@ class _Checker:
         values, origin = part.values, part.origin
         if part.kind == "highlight":
             if "theme" in values:
-                self.reference(values["theme"], self.parts.themes, "theme", origin)
+                self.reference(values["theme"], self.parts.themes, "theme", origin, key="theme")
             if "source" in values:
                 self.source_for(part.region, values["source"], origin, Message("what.highlight"))
             return None
@@ -257,7 +264,7 @@ class _Checker:
         unit = values.get("unit") or metric.unit
         wrong_unit = unit_problem(metric, unit)
         if wrong_unit is not None:
-            self.at(origin, wrong_unit)
+            self.at(origin, wrong_unit, "unit" if values.get("unit") else None)
             return None
         if part.kind == "fact":
             for message in checks_for(metric, unit).problems_of(values, part.failed):
@@ -307,6 +314,42 @@ class _Checker:
             else:
                 periods[canonical] = (path, line)
         return ok
+
+
+class _FieldLines:
+    """Where an item's field is written: the item's origin is its first key; a problem with one
+    field (an unknown metric, a source, a unit) is said at that field's line. The files are read
+    only when a problem needs it; a field not found (a flow mapping, a series' own key) keeps the
+    item's origin."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, list[str]] = {}
+
+    def field(self, origin: Origin, key: str) -> Origin:
+        lines = self.files.get(origin.path)
+        if lines is None:
+            try:
+                with open(origin.path, encoding="utf-8", errors="replace") as file:
+                    lines = self.files[origin.path] = file.read().splitlines()
+            except OSError:
+                lines = self.files[origin.path] = []
+        start, column = origin.line - 1, origin.column - 1
+        if column < 0 or not 0 <= start < len(lines):
+            return origin
+        wanted = (f"{key}:", f'"{key}":', f"'{key}':")
+        for number in range(start, len(lines)):
+            line = lines[number]
+            body = line[column:] if number == start else line.lstrip(" ")
+            if number > start:
+                if not body or body.startswith("#"):
+                    continue
+                if len(line) - len(body) != column:  # less: the item has ended; more: inside a field
+                    if len(line) - len(body) < column:
+                        break
+                    continue
+            if body.startswith(wanted):
+                return Origin(origin.path, number + 1, column + 1)
+        return origin
 
 
 def _first_origin(item: Fact | SeriesChunk) -> Origin | None:

@@ -113,7 +113,7 @@ def test_each_field_of_a_fact_is_checked_on_its_own(tmp_path: Path) -> None:
     said = "\n".join(lines)
     assert code == 1
     assert "mine.yaml:7:9: value -3.4 is negative" in said
-    assert "mine.yaml:7:9: unknown source 'q4' (did you mean q3?)" in said
+    assert "mine.yaml:11:9: unknown source 'q4' (did you mean q3?)" in said  # at its source: line
     assert "qualifier '大约' should be one of" in said
     assert "should be 'target'" not in said, said
 
@@ -148,3 +148,18 @@ def test_periods_are_compared_only_when_all_of_a_metrics_figures_load(tmp_path: 
     code, lines = _check(tmp_path, text.replace("2019x", "2019").replace("value: 300,", "value: 300000,")
                          .replace("工作站300家", "工作站300000家"), "--lang", "en")
     assert "unit slip?" in "\n".join(lines), lines  # once all load, a 1,000-fold jump is seen
+
+
+def test_a_wrong_field_is_named_at_its_own_line(tmp_path: Path) -> None:
+    """An unknown source or a unit that does not fit is said where it is written, not at the fact's
+    first key; in a flow mapping (one line) the fact's line is the field's."""
+    text = SLIPS.replace("研发投人", "研发投入").replace("unit: 亿元\n", "unit: 家\n").replace(
+        "period: 2020-1/10", "period: 2020-01/10\n        source: q4")
+    code, lines = _check(tmp_path, text, "--lang", "en")
+    assert code == 1
+    assert any(line.startswith("mine.yaml:9:9: unit '家' does not fit metric") for line in lines), lines
+    assert "mine.yaml:11:9: unknown source 'q4' (did you mean q3?)" in lines, lines
+    flow = SLIPS.replace("研发投人", "研发投入").replace("2020-1/10", "2020-01/10").replace(
+        "metric: hightech_output", "metric: hightech_outptu")
+    code, lines = _check(tmp_path, flow, "--lang", "en")
+    assert any(line.startswith("mine.yaml:12:9: unknown metric 'hightech_outptu'") for line in lines), lines
