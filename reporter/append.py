@@ -20,14 +20,27 @@ import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter import yamlwrite
 from reporter.errors import DataError, Problem
-from reporter.insertion import FactFields, Insertion, Refused, apply, holds_data, new_lines, plan_facts, plan_region
+from reporter.insertion import (
+    FactFields,
+    Insertion,
+    Refused,
+    apply,
+    holds_data,
+    new_lines,
+    plan_facts,
+    plan_region,
+    plan_source,
+)
 from reporter.messages import Message
 
-__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_region", "plan_facts", "plan_region", "apply"]
+if TYPE_CHECKING:
+    from reporter.model import Origin
+
+__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_region", "add_source", "plan_facts", "plan_region", "apply"]
 
 BOM = "\ufeff"
 
@@ -199,11 +212,11 @@ def add_region(path: str | Path, region: str, layers: Sequence[str | Path], give
     everything else must load: the skeleton is checked with placeholders in the TODO fields."""
     path = Path(path)
     original = _Original.read(path)
-    current = _load(path, original.text, original.text, [], layers)[0]
+    current, _, loaded_as = _load(path, original.text, original.text, [], layers)
     if region in current.regions:
-        where = current.regions[region].origin
+        where = _where(current.regions[region].origin, loaded_as, path)
         raise Refused(str(path), None, Message("append.exists", id=region,
-                                               where=f"{where.path}:{where.line}" if where else "?"))
+                                               where=where))
     start = header(path, [str(p) for p in layers]) if original.raw is None else ""
     insertions = plan_region(original.text, str(path), region, given, source,
                              bool(source) and source not in current.sources, start)
@@ -214,6 +227,34 @@ def add_region(path: str | Path, region: str, layers: Sequence[str | Path], give
     new_text = apply(original.text, insertions)
     _write(path, original, new_text)
     return _added(path, original, new_text, insertions)
+
+
+def add_source(path: str | Path, source: str, layers: Sequence[str | Path]) -> Added:
+    """Write the skeleton of a new source into ``path``: publication, title and date marked TODO
+    (check refuses them until they are filled); everything else must load."""
+    path = Path(path)
+    original = _Original.read(path)
+    current, _, loaded_as = _load(path, original.text, original.text, [], layers)
+    if source in current.sources:
+        where = _where(current.sources[source].origin, loaded_as, path)
+        raise Refused(str(path), None, Message("append.source_exists", id=source,
+                                               where=where))
+    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+    insertions = plan_source(original.text, str(path), source, start)
+    filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
+    data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
+    if source not in data.sources:
+        raise Refused(str(path), None, Message("append.not_added"))
+    new_text = apply(original.text, insertions)
+    _write(path, original, new_text)
+    return _added(path, original, new_text, insertions)
+
+
+def _where(origin: Origin | None, loaded_as: str, path: Path) -> str:
+    """Where a thing is defined, named in the user's file rather than the copy that was checked."""
+    if origin is None:  # pragma: no cover - every loaded object has an origin
+        return "?"
+    return f"{path if origin.path == loaded_as else origin.path}:{origin.line}"
 
 
 def _placeholders(text: str) -> str:

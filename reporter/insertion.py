@@ -265,6 +265,16 @@ def plan_region(text: str, where: str, region: str, given: Mapping[str, str] | N
     return _finish(text, parts, header)
 
 
+def plan_source(text: str, where: str, source: str, header: str = "") -> list[Insertion]:
+    """Where and what to insert for a new source's skeleton: its required fields ``""  # TODO``."""
+    root = _node(text, where)
+    if root is not None:
+        _refuse_unless(root, ("block mapping",), where, "the file")
+    style = _style(root)
+    skeleton = yamlwrite.source_skeleton(source, 0, style.step)
+    return _finish(text, [_add_entry(text, where, root, "sources", source, skeleton[1:], style)], header)
+
+
 def new_lines(text: str, insertions: Sequence[Insertion]) -> list[int | None]:
     """For each line of the new text, its line number in the original text (None: inserted)."""
     out: list[int | None] = []

@@ -263,6 +263,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "这次修改不能按要求添加（请报告此问题）；未写入任何内容"),
     "append.exists": ("region '{id}' already exists (defined at {where}); add facts to it with reporter add",
                       "地区“{id}”已存在（定义于 {where}）；请用 reporter add 为其添加数据"),
+    "append.source_exists": ("source '{id}' already exists (defined at {where}); give it to reporter add as "
+                             "--source {id}", "来源“{id}”已存在（定义于 {where}）；添加数据时用 --source {id} 指明"),
     "append.new_line": ("line {line} of the new text", "新文本第{line}行"),
     "append.in_new": ("in what is being added, at line {line}: {problem}", "在要添加的内容中（第{line}行）：{problem}"),
     # ---- reporter add: the questions and what it says
@@ -303,13 +305,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "marked TODO; reporter check names each until then",
                      "已将地区“{id}”的框架写入 {file}（第{first}-{last}行）：请填写标为 TODO 的{count}个字段；"
                      "填好之前 reporter check 会逐一指出"),
+    "add.source_skeleton": ("wrote the skeleton of source '{id}' to {file} (lines {first}-{last}): fill its "
+                            "publication, title and date (marked TODO), then add its facts with --source {id}",
+                            "已将来源“{id}”的框架写入 {file}（第{first}-{last}行）：请填写标为 TODO 的 publication、"
+                            "title、date，然后添加数据时用 --source {id}"),
+    "add.new_alone": ("{option} ID takes no REGION METRIC VALUE", "{option} ID 不能与 REGION METRIC VALUE 同用"),
+    "add.new_one": ("--new-region and --new-source are written one at a time, or together as a region and its "
+                    "source: --new-region ID --source NEW", "--new-region 与 --new-source 请分别使用；新地区连同其新来源可写作 "
+                    "--new-region ID --source 新来源"),
     "add.region_written": ("wrote region '{id}' to {file} (lines {first}-{last}); add its facts with reporter add",
                            "已将地区“{id}”写入 {file}（第{first}-{last}行）；可用 reporter add 添加其数据"),
     "add.usage": ("give REGION METRIC VALUE with --period and --quote (and --unit, --file), or run "
                   "'reporter add' on a terminal to be asked",
                   "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file），或在终端中运行 "
                   "reporter add 按提示输入"),
-    "add.new_region_alone": ("--new-region ID takes no REGION METRIC VALUE", "--new-region ID 不能与 REGION METRIC VALUE 同用"),
     "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
                     "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
     "add.needs_source": ("{region}'s facts in {file} would take the region's source, '{source}' (at {where}): the "

@@ -147,6 +147,32 @@ def test_a_new_region_from_arguments_is_a_skeleton_with_every_required_field(tmp
     assert again.code == 1 and "region 'jiangshan' already exists" in again.stderr
 
 
+def test_a_new_source_is_declared_before_its_first_fact(tmp_path: Path) -> None:
+    """A quote from a new bulletin needs its source declared: --new-source writes the skeleton, and
+    once it is filled a fact can name it."""
+    mine = tmp_path / "mine.yaml"
+    result = run("--lang", "en", "--data", "bundled", "add", "--new-source", "js-2022", "--file", str(mine))
+    assert result.code == 0, result
+    assert "skeleton of source 'js-2022'" in result.stderr
+    text = mine.read_text(encoding="utf-8")
+    for field in ("publication", "title", "date"):
+        assert re.search(rf'^    {field}: ""  # TODO', text, re.M), field
+    checked = run("--data", "bundled", "--data", str(mine), "check")
+    assert checked.code == 1 and checked.stderr.count("is empty") == 3
+    mine.write_text(text.replace('publication: ""', "publication: 江山市科技局").replace(
+        'title: ""', "title: 2022年工作总结").replace('date: ""', 'date: "2023-01"'), encoding="utf-8")
+    fact = run("--data", "bundled", "--data", str(mine), "add", "江山", "研发投入", "3", "--unit", "亿元",
+               "--period", "2022", "--quote", "2022年研发投入3亿元", "--source", "js-2022")
+    assert fact.code == 0, fact
+    assert run("--data", "bundled", "--data", str(mine), "check").code == 0
+    again = run("--lang", "zh", "--data", "bundled", "--data", str(mine), "add", "--new-source", "js-2022")
+    assert again.code == 1 and f"来源“js-2022”已存在（定义于 {mine}:6）" in again.stderr, again.stderr
+    bundled = run("--lang", "en", "--data", "bundled", "add", "--new-source", "page-2020-kjdd", "--file", str(mine))
+    assert bundled.code == 1 and "source 'page-2020-kjdd' already exists (defined at" in bundled.stderr
+    both = run("add", "--new-source", "a", "--new-region", "b", "--file", str(mine))
+    assert both.code == 2
+
+
 # --------------------------------------------------------------------------- the questions, on a terminal
 
 

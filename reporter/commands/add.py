@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from reporter.append import Refused, add_facts, add_region
+from reporter.append import Refused, add_facts, add_region, add_source
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
@@ -45,11 +45,14 @@ if TYPE_CHECKING:
                                                    "entry in FILE; required when it has none].")
 @click.option("--file", "file", metavar="FILE", type=click.Path(dir_okay=False),
               help="Your data file (created if new) [default: the last --data layer, if it is a file of yours].")
-@click.option("--new-region", metavar="ID", help="Write the skeleton of a new county with this id instead.")
+@click.option("--new-region", metavar="ID", help="Write the skeleton of a new county with this id instead "
+                                                 "(with --source NEW, of its new source too).")
+@click.option("--new-source", metavar="ID", help="Write the skeleton of a new source (publication, title, date) "
+                                                 "with this id instead.")
 @pass_session
 def add(session: Session, region: str | None, metric: str | None, value: str | None, unit: str | None,
         period: str | None, qualifier: str | None, yoy: str | None, quote: str | None, source: str | None,
-        file: str | None, new_region: str | None) -> None:
+        file: str | None, new_region: str | None, new_source: str | None) -> None:
     """Add a fact, or a new county, to your own data file without touching what is there.
 
     On a terminal with no REGION it asks for each answer and checks it as you type. Nothing is
@@ -61,16 +64,23 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
       reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
           --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
       reporter add --new-region xinxian --file mine.yaml
+      reporter add --new-source jiangshan-2021 --file mine.yaml
     """
-    if new_region is not None and (region or metric or value):
-        raise UsageProblem(Message("add.new_region_alone"))
-    asking = new_region is None and region is None and _on_terminal()
-    if new_region is None and not asking and not (region and metric and value and period and quote):
+    if new_region is not None and new_source is not None:
+        raise UsageProblem(Message("add.new_one"))
+    creating = new_region if new_region is not None else new_source
+    if creating is not None and (region or metric or value):
+        raise UsageProblem(Message("add.new_alone", option="--new-region" if new_region is not None else "--new-source"))
+    asking = creating is None and region is None and _on_terminal()
+    if creating is None and not asking and not (region and metric and value and period and quote):
         raise UsageProblem(Message("add.usage"))
     target = _target(session, file)
     layers = data_layers(session, target)
     if new_region is not None:
         _new_region(session, target, layers, new_region, source)
+        return
+    if new_source is not None:
+        _new_source(session, target, layers, new_source)
         return
     if asking:
         from reporter.commands.add_dialog import Dialog
@@ -227,6 +237,23 @@ def refused(session: Session, exc: Refused) -> NoReturn:
     """End the run on a file append.py will not edit: its reason, in the user's language."""
     note(f"reporter: {exc.text(session.message_lang)}", always=True)
     raise click.exceptions.Exit(ExitCode.ERROR)
+
+
+def _new_source(session: Session, target: Path, layers: list[str], ident: str) -> None:
+    """The skeleton of a new source, its publication, title and date marked TODO."""
+    from reporter import answers
+
+
+    try:
+        ident = answers.ident(ident, "source")
+    except answers.Wrong as wrong:
+        raise UsageProblem(wrong.said) from None
+    try:
+        added = add_source(target, ident, layers)
+    except Refused as exc:
+        refused(session, exc)
+    said = Message("add.source_skeleton", id=ident, file=str(target), first=added.first_line, last=added.last_line)
+    note(f"reporter: {said.text(session.message_lang)}")
 
 
 def _new_region(session: Session, target: Path, layers: list[str], ident: str, source: str | None) -> None:
