@@ -252,7 +252,7 @@ def _reported_changes(facts: list[Fact]) -> Iterable[Finding]:
         reported, slack = Decimal(fact.yoy_written), _half_unit(fact.yoy_written)
         if reported + slack < low or reported - slack > high:
             computed = (v - p) / p * 100
-            yield _finding("warning", fact, "yoy", reported=fact.yoy_written, computed=f"{computed:.1f}",
+            yield _finding("warning", fact, "yoy", reported=_signed(reported), computed=_signed(computed, ".1f"),
                            previous=f"{previous}{unit}", previous_period=previous_period)
 
 
@@ -295,3 +295,9 @@ def _slips_in(facts: list[Fact]) -> Iterable[Finding]:
                 yield _finding("warning", fact, "unit_slip", value=_shown(fact), other=_shown(before),
                                other_period=before.period.canonical, line=_line(before), ratio=_fold(fact, before))
         earlier = (fact, family, value)
+
+
+def _signed(pct: Decimal, spec: str = "") -> str:
+    """A change as the tables print it: +12.6 or −14.7 (a minus sign, not a hyphen)."""
+    text = format(pct, spec)
+    return text.replace("-", "\u2212", 1) if text.startswith("-") else f"+{text}" if pct > 0 else text

@@ -216,9 +216,19 @@ def test_the_yoy_warning_names_both_numbers(facts_file: Callable[[str], Path]) -
            quote: 2020年研发投入120万元，同比增长16%}
     """)
     finding = check_quotes(load_dataset(path))[0]
-    assert finding.message("en") == "the reported change 16% disagrees with 20.0% computed from 100万元 in 2019"
-    assert finding.message("zh") == "报道的同比16%与按2019年的100万元算出的20.0%不符"
+    assert finding.message("en") == "the reported change +16% disagrees with +20.0% computed from 100万元 in 2019"
+    assert finding.message("zh") == "报道的同比+16%与按2019年的100万元算出的+20.0%不符"
     assert finding.problem.line == lines_of(path, "120")[0]
+
+
+def test_a_fall_in_the_yoy_warning_has_a_minus_sign(facts_file: Callable[[str], Path]) -> None:
+    path = facts_file("""\
+        - {metric: rd_investment, value: 100, period: "2019", quote: 2019年研发投入100万元}
+        - {metric: rd_investment, value: 80, period: "2020", yoy_pct: -14.7,
+           quote: 2020年研发投入80万元，同比下降14.7%}
+    """)
+    finding = check_quotes(load_dataset(path))[0]
+    assert finding.message("en") == "the reported change \u221214.7% disagrees with \u221220.0% computed from 100万元 in 2019"
 
 
 def test_a_unit_slip(facts_file: Callable[[str], Path]) -> None:

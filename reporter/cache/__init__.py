@@ -30,7 +30,7 @@ SMALL_FACTS = 5000  # up to this many facts the small layout; $REPORTER_CACHE_LA
 STALE_LOCK_SECONDS = 300
 
 class Progress(Protocol):
-    """"A slow step begins" (of ``total`` parts, when known): the CLI may show a bar. The context
+    """A slow step begins (of ``total`` parts, when known): the CLI may show a bar. The context
     manager's value has ``completed``, ``advance(n)`` and ``follow(items, done)`` (reporter.cli.progress)."""
 
     def __call__(self, label: Message, total: int | None = None) -> AbstractContextManager[Any]: ...

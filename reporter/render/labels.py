@@ -77,6 +77,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # words for values of the data
     **{f"level.{level}": (zh, level) for level, zh in LEVELS_ZH.items()},
     "polarity.higher": ("越高越好", "higher"), "polarity.lower": ("越低越好", "lower"),
+    "kind.flow": ("流量", "flow"), "kind.stock": ("存量", "stock"), "kind.rate": ("比率", "rate"),
+    "kind.rank": ("位次", "rank"), "kind.count": ("计数", "count"), "kind.target": ("目标", "target"),
     "basis.computed": ("两期计算", "computed"),
     "basis.reported_pct": ("据报道增幅推算", "derived from reported %"),
     "basis.reported_previous": ("据报道上期值", "reported previous"),

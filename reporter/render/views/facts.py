@@ -181,7 +181,7 @@ def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
     def row(item: tuple[Metric, list[str]]) -> Row:
         metric, have = item
         return Row({"metric": metric.id, "label": metric.label(lang), "unit": numbers.unit_name(metric.unit, lang),
-                    "kind": metric.kind,
+                    "kind": say.get(f"kind.{metric.kind}", metric.kind),
                     "polarity": say(f"polarity.{metric.polarity}"), "regions": some_regions(data, have, say)},
                    group=theme_name(data.themes[metric.theme], say))
 
