@@ -52,6 +52,7 @@ class Added(NamedTuple):
     created: bool
     first_line: int
     last_line: int
+    warnings: tuple[Problem, ...] = ()  # what check will warn of in the new lines (a unit slip …)
 
 
 # --------------------------------------------------------------------------- checking and writing
@@ -182,8 +183,10 @@ def _added(path: Path, original: _Original, new_text: str, insertions: Sequence[
 
 
 def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path]) -> Added:
-    """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``."""
-    from reporter.plausibility import check_fact
+    """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``. An error
+    refuses them; what check would only warn of (a figure 862 times its neighbour) comes back with
+    what was written."""
+    from reporter.plausibility import check_quotes
 
     path = Path(path)
     original = _Original.read(path)
@@ -195,13 +198,17 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
              and f.origin.line <= len(lines) and lines[f.origin.line - 1] is None]
     if len(added) != len(facts) or any(f.region != region for f in added):
         raise Refused(str(path), None, Message("append.not_added"))
-    problems = [Problem(str(path), None, None, Message("append.in_new", line=f.origin.line if f.origin else 0,
-                                                            problem=finding.said))
-                for f in added for finding in check_fact(f) if finding.severity == "error"]
+    new = {f.origin.line for f in added if f.origin}
+    findings = [f for f in check_quotes(data, only={(f.region, f.metric) for f in added})
+                if f.problem.path == loaded_as and f.problem.line in new]
+    problems = [Problem(str(path), None, None, Message("append.in_new", line=f.problem.line, problem=f.said))
+                for f in findings if f.severity == "error"]
     if problems:
         raise DataError(problems)
     _write(path, original, new_text)
-    return _added(path, original, new_text, insertions)
+    written = _added(path, original, new_text, insertions)  # the lines checked are the lines written
+    return written._replace(warnings=tuple(f.problem._replace(path=str(path)) for f in findings
+                                           if f.severity == "warning"))
 
 
 def add_region(path: str | Path, region: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,

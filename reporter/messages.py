@@ -203,8 +203,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # writing
     "stdout_closed": ("standard output is closed; nothing was written", "标准输出已关闭，未输出任何内容"),
     "stdout_failed": ("cannot write to standard output: {reason}", "无法写入标准输出：{reason}"),
-    "more_problems": ("… and {count} more problem{s}; run 'reporter check' to see all",
-                      "……另有{count}个问题；运行 reporter check 查看全部"),
+    "more_problems": ("… and {count} more problem{s}; run '{command}' to see all",
+                      "……另有{count}个问题；运行 {command} 查看全部"),
     "progress.reading": ("reading the data (building the cache; later runs are fast)",
                          "正在读取数据（正在建立缓存，之后运行会很快）"),
     "progress.writing": ("writing {count:,} facts", "正在写出 {count:,} 条数据"),
@@ -232,14 +232,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "引文写的是{word}{stated}，不是数据的{field} {fact}"),
     "plausible.period": ("the quote names {word}, but the fact's period is {fact_period}",
                          "引文写的时期是“{word}”，而数据的时期是{fact_period}"),
-    "plausible.cumulative": ("{value} in {period} is less than {other} in {other_period} (line {line}): "
+    "plausible.cumulative": ("{value} in {period} is less than {other} in {other_period} ({where}): "
                              "a flow summed from January cannot fall within a year",
-                             "{period}的{value}小于{other_period}的{other}（第{line}行）：年内累计值不应减少"),
+                             "{period}的{value}小于{other_period}的{other}（{where}）：年内累计值不应减少"),
     "plausible.yoy": ("the reported change {reported}% disagrees with {computed}% computed from {previous} "
                       "in {previous_period}",
                       "报道的同比{reported}%与按{previous_period}的{previous}算出的{computed}%不符"),
-    "plausible.unit_slip": ("{value} and {other} in {other_period} (line {line}) differ {ratio}-fold: unit slip?",
-                            "{value}与{other_period}的{other}（第{line}行）相差{ratio}倍：单位写错了？"),
+    "plausible.yoy_of": ("{value} in {period} ({where}) reports a change of {reported}% on this figure, which "
+                         "gives {computed}%", "{period}的{value}（{where}）报道的同比为{reported}%，按此数算出的是{computed}%"),
+    "plausible.unit_slip": ("{value} and {other} in {other_period} ({where}) differ {ratio}-fold: unit slip?",
+                            "{value}与{other_period}的{other}（{where}）相差{ratio}倍：单位写错了？"),
+    "plausible.at_line": ("line {line}", "第{line}行"), "plausible.at_file": ("{where}", "见{where}"),
     "plausible.period_words": ("{canonical}", "{canonical}"),  # said as Period.in_words(lang) by plausibility
     "plausible.qualifier.exact": ("exact", "确数"), "plausible.qualifier.more_than": ("more than", "多于"),
     "plausible.qualifier.approx": ("about", "约数"), "plausible.qualifier.nearly": ("nearly", "接近"),
@@ -297,7 +300,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "  {region} · {metric} · {value} · {period}{more}\n  引文：{quote}"),
     "add.declined": ("not added", "未添加"),
     "add.added": ("added {what} to {region} in {file} (lines {first}-{last})",
-                  "已将 {what} 添加到 {file} 的 {region}（第{first}-{last}行）"),
+                  "已将{region}{what}添加到 {file}（第{first}-{last}行）"),
     "add.not_written": ("nothing was written to {file}", "未写入 {file}"),
     "add.not_in_effect": ("{file} is not among the data in effect: see it with reporter {options} show {region}",
                           "{file} 不在当前使用的数据中：可用 reporter {options} show {region} 查看"),
@@ -502,6 +505,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.argument_values": ("Argument {name} takes {count} values.", "参数 {name} 需要{count}个值。"),
     "usage.extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
     "usage.missing_command": ("Missing command.", "缺少命令。"),
+    "named": ("{name}", "{name}"),  # said by Named: a name the data give in both languages
 }
 
 
@@ -544,3 +548,16 @@ class Message:
 def say(text: str | Message, lang: str = "en") -> str:
     """``text`` in ``lang`` if it is a :class:`Message`, else as it is."""
     return text.text(lang) if isinstance(text, Message) else text
+
+
+class Named(Message):
+    """A name the data give in both languages (a region's, a metric's label, a period in words),
+    said in the message's language."""
+
+    __slots__ = ()
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__("named", name=en, zh=zh)
+
+    def text(self, lang: str = "en") -> str:
+        return str(self.values["zh" if lang == "zh" else "name"])

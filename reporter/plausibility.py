@@ -84,9 +84,10 @@ def _word(name: str, value: str) -> str | Message:
     return value
 
 
-def _finding(severity: str, subject: Fact, key: str, **args: str) -> Finding:
+def _finding(severity: str, subject: Fact, key: str, **args: str | Message) -> Finding:
     origin = subject.origin
-    said = Message(f"plausible.{key}", **{name: _word(name, str(value)) for name, value in args.items()})
+    said = Message(f"plausible.{key}", **{name: _word(name, value) if isinstance(value, str) else value
+                                          for name, value in args.items()})
     problem = Problem(origin.path if origin else "?", origin.line if origin else None,
                       origin.column if origin else None, said)  # the Message: said in either language
     return Finding(severity, problem, said)
@@ -99,8 +100,9 @@ def check_fact(fact: Fact) -> list[Finding]:
     return _against_quote(fact, said) if said else []
 
 
-def check_quotes(data: Data, unsure: Container[object] = ()) -> list[Finding]:
-    """Every finding about the dataset's facts, errors and warnings, in file order.
+def check_quotes(data: Data, unsure: Container[object] = (), only: Container[object] | None = None) -> list[Finding]:
+    """Every finding about the dataset's facts, errors and warnings, in file order (with ``only``:
+    about the facts of those (region, metric) pairs, as ``reporter add`` asks of what it wrote).
 
     ``unsure`` holds the (region, metric) pairs whose facts may not all be in ``data`` (it is what
     loaded of files with problems): each fact is still read against its own quote, but its
@@ -108,7 +110,12 @@ def check_quotes(data: Data, unsure: Container[object] = ()) -> list[Finding]:
     findings: list[Finding] = []
     readings: dict[str, list[prose.Reading]] = {}
     series: dict[tuple[str, str], list[Fact]] = {}
+    files: dict[str, int] = {}  # each file's place in the layers: the first of its facts seen
     for fact in data.facts:
+        if fact.origin is not None and fact.origin.path not in files:
+            files[fact.origin.path] = len(files)
+        if only is not None and (fact.region, fact.metric) not in only:
+            continue
         said = readings.get(fact.quote)
         if said is None:
             said = readings[fact.quote] = prose.read(fact.quote, headings=False)
@@ -123,9 +130,9 @@ def check_quotes(data: Data, unsure: Container[object] = ()) -> list[Finding]:
         facts.sort(key=lambda f: f.period.last)  # neighbours are compared within one period shape
         if kind == "flow":
             findings.extend(_cumulative(facts))
-        findings.extend(_reported_changes(facts))
+        findings.extend(_reported_changes(facts, files))
         if kind != "rank":
-            findings.extend(_unit_slips(facts))
+            findings.extend(_unit_slips(facts, files))
     return sorted(findings, key=lambda f: (f.problem.path, f.problem.line or 0, f.problem.column or 0))
 
 
@@ -203,8 +210,21 @@ def _shown(fact: Fact) -> str:
     return f"{fact.quantity.written}{fact.quantity.unit}"
 
 
-def _line(fact: Fact) -> str:
-    return str(fact.origin.line) if fact.origin else "?"
+def _pair(later: Fact, earlier: Fact, files: dict[str, int]) -> tuple[Fact, Fact]:
+    """Which of two facts that disagree a warning is said at, and which it names: the one in the
+    file loaded last (the user's own layer, over the bundled data), else the later period."""
+    place = (files.get(later.origin.path, 0) if later.origin else 0,
+             files.get(earlier.origin.path, 0) if earlier.origin else 0)
+    return (earlier, later) if place[1] > place[0] else (later, earlier)
+
+
+def _where(other: Fact, subject: Fact) -> Message:
+    """Where ``other`` is written, as said beside ``subject``: its line, or its file and line."""
+    if other.origin is None:  # pragma: no cover - every loaded fact has an origin
+        return Message("plausible.at_line", line="?")
+    if subject.origin is not None and other.origin.path == subject.origin.path:
+        return Message("plausible.at_line", line=other.origin.line)
+    return Message("plausible.at_file", where=f"{other.origin.path}:{other.origin.line}")
 
 
 def _cumulative(facts: list[Fact]) -> Iterable[Finding]:
@@ -218,7 +238,8 @@ def _cumulative(facts: list[Fact]) -> Iterable[Finding]:
                 and _base(later.quantity.written, later.quantity.unit)
                 < _base(earlier.quantity.written, earlier.quantity.unit)):
             yield _finding("warning", later, "cumulative", value=_shown(later), period=later.period.canonical,
-                           other=_shown(earlier), other_period=earlier.period.canonical, line=_line(earlier))
+                           other=_shown(earlier), other_period=earlier.period.canonical,
+                           where=_where(earlier, later))
 
 
 def _half_unit(written: str) -> Decimal:
@@ -227,13 +248,14 @@ def _half_unit(written: str) -> Decimal:
     return Decimal(1).scaleb(int(exponent)) / 2
 
 
-def _reported_changes(facts: list[Fact]) -> Iterable[Finding]:
+def _reported_changes(facts: list[Fact], files: dict[str, int]) -> Iterable[Finding]:
     """A reported yoy % against the one the previous value gives, allowing for rounding."""
     by_period = {f.period.canonical: f for f in facts}
     for fact in facts:
         if fact.yoy_written is None or fact.quantity.qualifier != "exact":
             continue
         unit = fact.quantity.unit
+        before: Fact | None = None
         if fact.previous_written is not None:
             previous, previous_period = fact.previous_written, fact.period.shifted(-1).canonical
         else:
@@ -252,18 +274,24 @@ def _reported_changes(facts: list[Fact]) -> Iterable[Finding]:
         reported, slack = Decimal(fact.yoy_written), _half_unit(fact.yoy_written)
         if reported + slack < low or reported - slack > high:
             computed = (v - p) / p * 100
+            subject = fact if before is None else _pair(fact, before, files)[0]
+            if subject is not fact:  # the previous figure is in the file loaded last: said there
+                yield _finding("warning", subject, "yoy_of", value=_shown(fact), period=fact.period.canonical,
+                               where=_where(fact, subject), reported=_signed(reported),
+                               computed=_signed(computed, ".1f"))
+                continue
             yield _finding("warning", fact, "yoy", reported=_signed(reported), computed=_signed(computed, ".1f"),
                            previous=f"{previous}{unit}", previous_period=previous_period)
 
 
-def _unit_slips(facts: list[Fact]) -> Iterable[Finding]:
+def _unit_slips(facts: list[Fact], files: dict[str, int]) -> Iterable[Finding]:
     """Neighbouring periods of one region and metric 100 times or more apart. Only periods of one
     shape are neighbours (years with years, 1-5月 with 1-5月): a month and a decade may differ so."""
     shapes: dict[tuple[str, int], list[Fact]] = {}
     for fact in facts:
         shapes.setdefault((fact.period.kind, fact.period.last - fact.period.first), []).append(fact)
     for series in shapes.values():
-        yield from _slips_in(series)
+        yield from _slips_in(series, files)
 
 
 @lru_cache(maxsize=256)
@@ -283,7 +311,7 @@ def _fold(one: Fact, other: Fact) -> str:
     return f"{ratio:,.0f}"
 
 
-def _slips_in(facts: list[Fact]) -> Iterable[Finding]:
+def _slips_in(facts: list[Fact], files: dict[str, int]) -> Iterable[Finding]:
     earlier: tuple[Fact, str, float] | None = None
     for fact in facts:
         family, scale = _scale(fact.quantity.unit)
@@ -291,9 +319,10 @@ def _slips_in(facts: list[Fact]) -> Iterable[Finding]:
         if earlier is not None and earlier[1] == family and earlier[2] > 0 and value > 0:
             ratio = max(value, earlier[2]) / min(value, earlier[2])
             if ratio >= SLIP_RATIO:
-                before = earlier[0]
-                yield _finding("warning", fact, "unit_slip", value=_shown(fact), other=_shown(before),
-                               other_period=before.period.canonical, line=_line(before), ratio=_fold(fact, before))
+                subject, other = _pair(fact, earlier[0], files)
+                yield _finding("warning", subject, "unit_slip", value=_shown(subject), other=_shown(other),
+                               other_period=other.period.canonical, where=_where(other, subject),
+                               ratio=_fold(subject, other))
         earlier = (fact, family, value)
 
 

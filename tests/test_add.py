@@ -360,7 +360,7 @@ def test_the_source_is_asked_for_when_the_file_names_none_for_the_region(tmp_pat
     t.expect(r"未知的来源“jiangshan-q4”（是否指 jiangshan-q3？）：新来源请先在 .*mine.yaml 的 sources: 下声明")
     t.answer(r"来源代码（这条引文出自的来源）: ", "jiangshan-q3")
     t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
-    t.expect(r"已将 rd_investment 3.1亿元 \(2020-01/09\) 添加到")
+    t.expect(r"已将江山市“规上企业研发投入”2020年1-9月 3.1亿元添加到")
     t.answer(r"地区 \[jiangshan\]: ", "")
     t.key(b"\x04")
     assert t.wait() == 0
@@ -464,3 +464,37 @@ def test_the_tutorial_runs_as_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             result = run(*args[1:], env=env)
             assert result.code == (int(exits.group(1)) if exits else 0), (command, result)
             assert shown_as(expected, result.stderr + result.stdout), (command, result.stderr + result.stdout)
+
+
+def test_a_fact_that_check_would_warn_of_is_written_with_the_warning(tmp_path: Path) -> None:
+    """Warnings do not refuse a fact (check passes warnings without --strict), but add says them at
+    once: a figure in 万元 ten thousand times too small beside the bundled 2.06亿元 is a unit slip."""
+    mine = tmp_path / "mine.yaml"
+    result = run("--lang", "en", "--data", "bundled", "add", "江山", "研发投入", "1776", "--unit", "亿元",
+                 "--period", "2019年1-5月", "--quote", "1-5月全市规上企业研发投入1776亿元", "--source",
+                 "page-2020-kjdd", "--file", str(mine))
+    assert result.code == 0, result
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert any(line.startswith(f"warning: {mine}:") and "differ 862-fold: unit slip?" in line for line in warned)
+    assert "rd_investment 1776亿元 (2019-01/05)" in result.stderr and mine.is_file()
+    other = tmp_path / "other.yaml"
+    quiet = run("--lang", "zh", "-q", "--data", "bundled", "--data", str(other), "add", "江山", "研发投入", "1.9",
+                "--unit", "亿元", "--period", "2019年1-6月", "--quote", "1-6月全市规上企业研发投入1.9亿元",
+                "--source", "page-2020-kjdd")
+    assert quiet.code == 0 and quiet.stderr == "", quiet  # no doubt about this one, and --quiet: nothing said
+
+
+def test_the_top_data_layer_may_be_a_file_not_yet_started(tmp_path: Path) -> None:
+    """`reporter --data bundled --data mine.yaml add …`, as add's help shows it, before mine.yaml
+    exists or while it holds only comments: the file is started, not refused as missing or empty."""
+    args = ["江山", "研发投入", "3.1", "--unit", "亿元", "--period", "2020年1-9月", "--source", "page-2020-kjdd",
+            "--quote", "1-9月全市规上企业研发投入3.1亿元"]
+    new = tmp_path / "new.yaml"
+    assert run("--data", "bundled", "--data", str(new), "add", *args).code == 0
+    assert "rd_investment" in new.read_text(encoding="utf-8")
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# my data, to come\n", encoding="utf-8")
+    assert run("--data", "bundled", "--data", str(empty), "add", *args).code == 0
+    text = empty.read_text(encoding="utf-8")
+    assert text.startswith("# my data, to come\n") and "rd_investment" in text
+    assert run("--data", "bundled", "--data", str(empty), "check").code == 0

@@ -163,3 +163,14 @@ def test_a_wrong_field_is_named_at_its_own_line(tmp_path: Path) -> None:
         "metric: hightech_output", "metric: hightech_outptu")
     code, lines = _check(tmp_path, flow, "--lang", "en")
     assert any(line.startswith("mine.yaml:12:9: unknown metric 'hightech_outptu'") for line in lines), lines
+
+
+def test_the_hint_to_see_every_problem_names_the_same_data(tmp_path: Path) -> None:
+    """A command stopped by a file with several problems says which check shows them all: bare
+    `reporter check` would read only the bundled data and pass."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(SLIPS, encoding="utf-8")
+    result = run("--lang", "en", "--data", "bundled", "--data", str(mine), "show", "江山")
+    assert result.code == 1
+    assert result.stderr.splitlines()[-1] == (f"reporter: … and 1 more problem; run 'reporter --data bundled "
+                                              f"--data {mine} check' to see all"), result.stderr

@@ -104,7 +104,7 @@ def test_every_message_has_both_languages_and_the_same_arguments() -> None:
     for key, (english, chinese) in MESSAGES.items():
         # {s}, the English plural ending, is the one placeholder Chinese never needs
         assert set(re.findall(r"{(\w+)}", english)) - {"s"} == set(re.findall(r"{(\w+)}", chinese)), key
-        if english.strip("{}") != "canonical":  # a period, said by Period.in_words
+        if english.strip("{}") not in ("canonical", "name"):  # said by Period.in_words, by Named
             assert re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", chinese), key  # Chinese words or marks
 
 
@@ -264,3 +264,26 @@ def test_a_quote_naming_a_level_inside_the_period_fits(facts_file: Callable[[str
            quote: 截至9月底，全县累计研发投入4.35亿元}
     """)
     assert check_quotes(load_dataset(path)) == []
+
+
+def test_a_slip_in_ones_own_layer_is_said_in_ones_own_file(tmp_path: Path) -> None:
+    """A figure typed in 亿元 instead of 万元 in a file layered on the bundled data: the warnings are
+    said at the line the user can fix, and name the bundled figure with its file."""
+    mine = tmp_path / "slip.yaml"
+    mine.write_text(textwrap.dedent("""\
+        regions:
+          jiangshan:
+            facts:
+              - metric: rd_investment
+                value: 1776
+                unit: 亿元
+                period: 2019-01/05
+                quote: "1-5月全市规上企业研发投入1776亿元"
+                source: page-2020-kjdd
+        """), encoding="utf-8")
+    findings = check_quotes(load_dataset([bundled_data_path(), str(mine)]))
+    assert {f.problem.path for f in findings} == {str(mine)} and {f.problem.line for f in findings} == {4}
+    said = sorted(f.message("en") for f in findings)
+    at = f"({bundled_data_path()}:"
+    assert said[0].startswith("1776亿元 and 2.06亿元 in Jan–May 2020 " + at) and "differ 862-fold" in said[0], said
+    assert said[1].startswith("2.06亿元 in Jan–May 2020 " + at) and "+16%" in said[1] and "−99.9%" in said[1], said

@@ -88,7 +88,16 @@ def _report(exc: ReporterError, session: Session) -> None:
         return
     note(f"reporter: {exc.text(lang)}", always=True)
     if isinstance(exc, DataError) and len(exc.problems) > 1:
-        note("reporter: " + Message("more_problems", count=len(exc.problems) - 1).text(lang), always=True)
+        note("reporter: " + Message("more_problems", count=len(exc.problems) - 1,
+                                    command=_check_command(session)).text(lang), always=True)
+
+
+def _check_command(session: Session) -> str:
+    """The check that reads the same data as this run: with its --data options, as typed."""
+    import shlex
+
+    given = [part for path in session.data_options for part in ("--data", shlex.quote(path))]
+    return " ".join(["reporter", *given, "check"])
 
 
 def _stdout_failed(exc: ReporterError) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -21,8 +21,8 @@ from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.session import Session
-from reporter.errors import DataError, ExitCode, UsageProblem
-from reporter.messages import Message
+from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
+from reporter.messages import Message, Named
 
 if TYPE_CHECKING:
     from reporter.append import Added
@@ -113,10 +113,20 @@ def _target(session: Session, file: str | None) -> Path:
 
 
 def data_layers(session: Session, target: Path) -> list[str]:
-    """The data in effect, and the target file on top when it exists and is not among them."""
+    """The data in effect, and the target file on top when it exists and is not among them. A
+    target named as a --data layer that does not exist yet, or holds no data yet (comments only,
+    empty), is the file to start, not a layer to read."""
+    from reporter.insertion import holds_data
     from reporter.paths import data_file_paths
 
+    real_target = os.path.realpath(target)
     layers = list(session.data_paths)
+    try:
+        started = target.is_file() and holds_data(target.read_text(encoding="utf-8-sig"), str(target))
+    except (OSError, UnicodeDecodeError, Refused):
+        started = True  # read as a layer: its own error is said
+    if not started:
+        return [p for p in layers if os.path.realpath(p) != real_target]
     try:
         files = data_file_paths(layers)
     except OSError:
@@ -207,12 +217,49 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
         if not interactive:
             raise click.exceptions.Exit(ExitCode.ERROR) from None
         return None
-    shown = f"{fields['metric']} {fields['value']}{fields['unit']} ({fields['period']})"
-    said = Message("add.added", what=shown, region=region, file=str(target), first=added.first_line,
-                   last=added.last_line)
+    said = Message("add.added", what=_what(session, fields), region=_region_named(session, region),
+                   file=str(target), first=added.first_line, last=added.last_line)
     note(f"reporter: {said.text(session.message_lang)}")
+    say_warnings(session, added)
     _say_if_not_in_effect(session, target, region)
     return added
+
+
+def _what(session: Session, fields: dict[str, str | None]) -> Named:
+    """A fact written, as said: ``rd_investment 3.1亿元 (2020-01/09)`` to a reader of English (the
+    ids they type), ``“规上企业研发投入”2020年1-9月 3.1亿元`` to a reader of Chinese."""
+    from reporter.periods import parse_period
+
+    ident, figure = fields["metric"] or "", f"{fields['value']}{fields['unit'] or ''}"
+    metric = _catalogue(session, "metrics").get(ident)
+    period = fields["period"] or ""
+    try:
+        in_words = parse_period(period).in_words("zh")
+    except ReporterError:
+        in_words = period
+    return Named(f"{ident} {figure} ({period})", f"“{metric.zh if metric else ident}”{in_words} {figure}")
+
+
+def _region_named(session: Session, ident: str) -> Named:
+    region = _catalogue(session, "regions").get(ident)
+    return Named(ident, region.zh if region else ident)
+
+
+def _catalogue(session: Session, name: str) -> dict[str, Any]:
+    """The session data's metrics or regions, or none when those data do not load (the file just
+    written may not, yet): the ids are said then."""
+    try:
+        return dict(getattr(session.data, name))
+    except ReporterError:
+        return {}
+
+
+def say_warnings(session: Session, added: Added) -> None:
+    """What check will warn of in the lines just written (always said: --quiet silences notes, not
+    doubts about the data)."""
+    for problem in added.warnings:
+        note(Message("warning", text=problem.text(session.message_lang)).text(session.message_lang),
+             always=True)
 
 
 def _say_if_not_in_effect(session: Session, target: Path, region: str) -> None:
