@@ -190,7 +190,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_fact": ("{region} has no '{metric}' fact{hint}", "{region}没有“{metric}”的数据{hint}"),
     "no_fact_near": ("; on {theme} it has: {metrics}", "；在“{theme}”方面有：{metrics}"),
     "no_fact_for": ("{region} has no '{metric}' fact for {period}; it has: {periods}",
-                    "{region}没有“{metric}”在{period}的数据；已有时期：{periods}"),
+                    "{region}没有{period}的“{metric}”数据；已有：{periods}"),
     "unstated.asked": ("{period} is a period not stated: the source gives those figures no time, so {command} "
                        "cannot set them against others; name a stated period, or see them with 'reporter show'",
                        "{period} 表示原文未注明时期：这些数值没有时间，{command} 无法把它们与其他数值相比；"

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import NoData, UsageProblem
-from reporter.messages import Message
+from reporter.messages import Message, Named
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.periods import Period
 
@@ -76,23 +76,30 @@ class Lookup(NamedTuple):
     others: tuple[Fact, ...]
 
 
+def _named(region: Region) -> Named:
+    return Named(region.en or region.zh, region.zh)
+
+
 def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | None = None) -> Lookup:
     """One fact of a region and metric: the asked-for period, or the latest one."""
     facts = by_period(data.facts_of(region.id, metric.id))
     if not facts:  # name what the region does report on the theme: the metric meant may be a narrower one
         near = metric_order(data, {f.metric for f in data.facts_of(region.id)
                                    if data.metrics[f.metric].theme == metric.theme})
-        hint = Message("no_fact_near", theme=metric.theme,
-                       metrics=", ".join(f"{m} ({data.metrics[m].zh})" for m in near)) if near else ""
-        raise NoData(Message("no_fact", region=region.zh, metric=metric.id, hint=hint))
+        theme = data.themes.get(metric.theme)
+        hint = Message("no_fact_near", theme=Named(theme.en or theme.zh, theme.zh) if theme else metric.theme,
+                       metrics=Named(", ".join(f"{m} ({data.metrics[m].en or data.metrics[m].zh})" for m in near),
+                                     "、".join(f"{m}（{data.metrics[m].zh}）" for m in near))) if near else ""
+        raise NoData(Message("no_fact", region=_named(region), metric=Named(metric.id, metric.zh), hint=hint))
     if period is None:
         latest = latest_of(facts)
         assert latest is not None  # facts is not empty
         return Lookup(latest, tuple(f for f in facts if f is not latest))
     chosen = [f for f in facts if f.period.canonical == period.canonical]
     if not chosen:
-        periods = ", ".join(f.period.canonical for f in facts)
-        raise NoData(Message("no_fact_for", region=region.zh, metric=metric.id, period=period, periods=periods))
+        periods = Named(", ".join(f.period.canonical for f in facts), "、".join(f.period.in_words("zh") for f in facts))
+        raise NoData(Message("no_fact_for", region=_named(region), metric=Named(metric.id, metric.zh),
+                             period=Named(period.canonical, period.in_words("zh")), periods=periods))
     return Lookup(chosen[0], tuple(f for f in facts if f is not chosen[0]))
 
 

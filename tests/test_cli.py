@@ -90,10 +90,10 @@ def test_get_json_is_the_export_record() -> None:
     (["get", "江山", "nonsense"], 1, "reporter: unknown metric 'nonsense'"),
     (["get", "东山", "研发投入"], 1, "reporter: unknown region '东山' (did you mean"),
     (["get", "乐清", "accelerator"], 1, "is ambiguous: it matches"),
-    (["get", "乐清", "研发投入"], 3, "reporter: 乐清市 has no 'rd_investment' fact"),
+    (["get", "乐清", "研发投入"], 3, "reporter: Yueqing has no 'rd_investment' fact"),
     (["get", "江山", "研发投入", "--period", "2020-13"], 1, "bad period: month 13"),
     (["rank", "研发投入", "--period", "2018"], 3, "periods with data: 2020-01/05"),
-    (["get", "洞头", "研发投入"], 3, "洞头区 has no 'rd_investment' fact; on rd it has: industrial_rd_investment"),
+    (["get", "洞头", "研发投入"], 3, "Dongtou has no 'rd_investment' fact; on R&D investment it has: industrial_rd_investment"),
     (["rank", "研发投入", "--top", "0"], 2, "Invalid value for '--top'"),
     (["regions", "--format", "xml"], 2, "Invalid value for '--format'"),
     (["nonsense"], 2, "No such command 'nonsense'"),
@@ -115,7 +115,7 @@ def test_invalid_data_names_the_first_problem_and_points_to_check(write_yaml: Ca
     assert result.code == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"reporter: {path}:6:")
-    assert "and 1 more problem; run 'reporter check'" in lines[1]
+    assert "and 1 more problem; run 'reporter --data " in lines[1]
 
 
 def test_check_ok_summary_on_stderr_and_problems_listed(write_yaml: Callable[..., Path]) -> None:

@@ -80,7 +80,7 @@ NOTHING = [  # a good question, valid data, an empty answer
     (["rank", "研发投入", "--by", "period", "--period", "2018"], "2018"),
     (["rank", "研发投入", "--region", "洞头"], "洞头区 has no"),
     (["rank", "provincial_maker_spaces"], "no 'provincial_maker_spaces' figure has a stated period"),
-    (["get", "乐清", "研发投入"], "乐清市 has no 'rd_investment' fact"),
+    (["get", "乐清", "研发投入"], "Yueqing has no 'rd_investment' fact"),
     (["compare", "洞头", "乐清", "--metric", "研发投入", "--period", "2018"], "no facts to compare"),
     (["show", "乐清", "--theme", "rd"], "乐清市 has no facts in theme rd"),
     (["show", "乐清", "--by", "period", "--from", "2030"], "in the periods asked for"),
