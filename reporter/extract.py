@@ -124,9 +124,10 @@ def _belongs(claim: Place, other: Region) -> Message:
 def held_fact(draft: Draft, facts: Iterable[Fact]) -> Fact | None:
     """The fact among ``facts`` that already holds what ``draft`` reads, else None: a fact of the
     draft's region and metric, of the same value (in any unit of its family: 9100万元 is 0.91亿元),
-    taken from the same words — its quote is the draft's, or stands in the draft's sentence, or
-    holds the draft's quote. The period is not compared: the same words read as of another month
-    are the same fact, not a new one."""
+    taken from the same words — its quote is the draft's, or stands in the draft's sentence. The
+    period is not compared: the same words read as of another month are the same fact, not a new
+    one. (A fact's quote that merely holds the draft's shorter one is not enough: 构建率达到35.6%
+    may be a later bulletin's words too.)"""
     if draft.metric is None:
         return None
     family = units.family_of(draft.unit)
@@ -140,7 +141,7 @@ def held_fact(draft: Draft, facts: Iterable[Fact]) -> Fact | None:
         if units.to_base(fact.quantity.value, fact.quantity.unit) != value:
             continue
         held = _spaced(fact.quote)
-        if held == quote or held in sentence or (quote and quote in held):
+        if held == quote or held in sentence:
             return fact
     return None
 
