@@ -184,10 +184,12 @@ def _candidates(session: Session, data: Dataset, region: str, source: str,
     from reporter import answers
 
     out: list[tuple[Draft, Fields]] = []
-    held = data.facts_of(region)
-    seen = {(f.metric, f.period.canonical) for f in held}
+    held: dict[str, list[Fact]] = {}  # the region's facts by metric
+    for fact in data.facts_of(region):
+        held.setdefault(fact.metric, []).append(fact)
+    seen = {(f.metric, f.period.canonical) for facts in held.values() for f in facts}
     for d in drafts:
-        why = _left_out(session, d, seen, held)
+        why = _left_out(session, d, seen, held.get(str(d.metric), []))
         fields: Fields = {"metric": d.metric, "value": d.value, "unit": d.unit, "period": d.period,
                           "qualifier": None if d.qualifier == "exact" else d.qualifier, "yoy_pct": d.yoy_pct,
                           "rank_change": None if d.rank_change is None else str(d.rank_change), "source": source,
@@ -251,7 +253,7 @@ def _answer(session: Session) -> str:
 
 
 def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list[Fact]) -> str:
-    """Why a draft cannot be added as it is ('' when it can)."""
+    """Why a draft cannot be added as it is ('' when it can); ``held``: the facts of its metric."""
     from reporter.extract import held_fact
 
     if d.metric is None:
