@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
 from reporter import prose, prose_periods, units, yamlwrite
 from reporter.errors import DataError, Problem, UsageProblem
 from reporter.messages import Message
-from reporter.model import Metric
+from reporter.model import Fact, Metric, Region
+from reporter.prose_regions import Place, RegionMap, sentence_at
 
-__all__ = ["Draft", "SourceText", "extract", "guess_metric", "match_metric", "scope_doubt", "unresolved_periods",
-           "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
+__all__ = ["Draft", "Extraction", "SourceText", "extract", "extract_for", "guess_metric", "held_fact", "match_metric",
+           "scope_doubt", "unresolved_periods", "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
 
 JSON_KEYS = ("value", "unit", "qualifier", "period", "yoy_pct", "rank_change", "metric", "label", "quote", "line",
              "column", "written", "period_word")
@@ -47,20 +49,44 @@ class Draft(NamedTuple):
     region: str = ""
     source: str | None = None
     doubt: Message | None = None  # why the metric the label names was not taken (its scope says otherwise)
+    sentence: str = ""  # the whole sentence the number stands in, exactly as in the text
+
+
+class Extraction(NamedTuple):
+    """What a text holds for one region: its drafts, and the numbers left out as other regions'
+    (each with the reason, a message naming the region and the line that names it)."""
+
+    drafts: list[Draft]
+    elsewhere: list[tuple[Draft, Message]]
 
 
 def extract(text: str, region: str, metrics: Mapping[str, Metric] | None = None, as_of: str | None = None,
-            source: str | None = None) -> list[Draft]:
-    """Draft facts for ``region`` from ``text``, in text order.
+            source: str | None = None, regions: Mapping[str, Region] | None = None) -> list[Draft]:
+    """Draft facts for ``region`` from ``text``, in text order: :func:`extract_for`'s drafts."""
+    return extract_for(text, region, metrics, as_of, source, regions).drafts
+
+
+def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = None, as_of: str | None = None,
+                source: str | None = None, regions: Mapping[str, Region] | None = None) -> Extraction:
+    """Draft facts for ``region`` from ``text``, in text order, and set apart the numbers that are
+    another known region's.
 
     ``as_of`` is the month the text speaks from (``2020-06``; any period of our grammar is taken
     by its last month), against which 今年, 上半年, 1-9月 and 截至目前 are read; without it such
     periods stay None. A number stated twice alike (a summary repeating a figure) is drafted once.
+    ``regions`` are the regions of the data: a number whose sentence names another of them, or
+    that stands in another's part of the text, is not drafted for ``region`` but listed in
+    ``elsewhere`` (the rules: :mod:`reporter.prose_regions`). Without ``regions`` every number is
+    ``region``'s.
     """
     month = _as_of_month(as_of)
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    known = regions or {}
+    places = RegionMap(text, {r.id: r.names for r in known.values()}) if known else None
     drafts: list[Draft] = []
+    elsewhere: list[tuple[Draft, Message]] = []
     seen: set[tuple[str, ...]] = set()
+    seen_elsewhere: set[tuple[str, ...]] = set()
     for r in prose.read(text):
         qualifier = r.qualifier
         period = prose_periods.resolve_period(r.period, month, r.point, qualifier == "target")
@@ -72,14 +98,57 @@ def extract(text: str, region: str, metrics: Mapping[str, Metric] | None = None,
         line = bisect.bisect_right(starts, r.start)
         named = f"{r.label}{r.scope}位次" if r.rank else r.label  # a rank is named by its scope: 全省位次
         metric, doubt = guess_metric(named, r.unit, metrics) if metrics else (None, None)
+        sentence_start, sentence_end = sentence_at(text, r.start)
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
-                      r.period.text if r.period else "", region, source, doubt)
+                      r.period.text if r.period else "", region, source, doubt,
+                      text[sentence_start:sentence_end].strip())
         key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label)
-        if key not in seen:
+        claim = places.claim(r.start, region) if places is not None else None
+        if claim is not None:
+            if key not in seen_elsewhere:
+                seen_elsewhere.add(key)
+                elsewhere.append((draft._replace(region=claim.region), _belongs(claim, known[claim.region])))
+        elif key not in seen:
             seen.add(key)
             drafts.append(draft)
-    return drafts
+    return Extraction(drafts, elsewhere)
+
+
+def _belongs(claim: Place, other: Region) -> Message:
+    """Why a number is another region's: its sentence names it, or it stands in its part of the text."""
+    key = "extract.belongs_sentence" if claim.sentence else "extract.belongs_part"
+    return Message(key, name=other.zh, id=other.id, line=claim.line)
+
+
+def held_fact(draft: Draft, facts: Iterable[Fact]) -> Fact | None:
+    """The fact among ``facts`` that already holds what ``draft`` reads, else None: a fact of the
+    draft's region and metric, of the same value (in any unit of its family: 9100万元 is 0.91亿元),
+    taken from the same words — its quote is the draft's, or stands in the draft's sentence. The
+    period is not compared: the same words read as of another month are the same fact, not a new
+    one. (A fact's quote that merely holds the draft's shorter one is not enough: 构建率达到35.6%
+    may be a later bulletin's words too.)"""
+    if draft.metric is None:
+        return None
+    family = units.family_of(draft.unit)
+    value = units.to_base(Decimal(draft.value), draft.unit)
+    quote, sentence = _spaced(draft.quote), _spaced(draft.sentence)
+    for fact in facts:
+        if (fact.region, fact.metric) != (draft.region, draft.metric) or not fact.quote:
+            continue
+        if units.family_of(fact.quantity.unit) != family:
+            continue
+        if units.to_base(fact.quantity.value, fact.quantity.unit) != value:
+            continue
+        held = _spaced(fact.quote)
+        if held == quote or held in sentence:
+            return fact
+    return None
+
+
+def _spaced(text: str) -> str:
+    """Text compared as words: runs of white space (a line break in a quote) as one space."""
+    return " ".join(text.split())
 
 
 def _as_of_month(as_of: str | None) -> int | None:

@@ -369,6 +369,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.none_to_add": ("nothing to add to {file}", "没有可添加到 {file} 的数据"),
     "extract.appended": ("added {count} fact{s} to {region} in {file} (lines {first}-{last}); {skipped} left out",
                          "已将{count}项数据添加到 {file} 的 {region}（第{first}-{last}行）；{skipped}项未添加"),
+    # ---- extract: a page about several regions, and facts already in the data (one block, kept together)
+    "extract.elsewhere": ("{count} number{s} of the text left out as other regions' ({regions}), not {region}'s:",
+                          "原文中{count}个数字属于其他地区（{regions}），未作为{region}的草稿："),
+    "extract.elsewhere_count": ("{name} {count}", "{name}{count}个"),
+    "extract.other_number": ("line {line}, {written}: {why}", "第{line}行的 {written}：{why}"),
+    "extract.belongs_sentence": ("belongs to {name} ({id}): its sentence names it", "属于{name}（{id}）：所在句子提到了它"),
+    "extract.belongs_part": ("belongs to {name} ({id}): it stands in {name}'s part of the text (from line {line}, "
+                             "which names it)", "属于{name}（{id}）：位于原文中{name}的部分（自提到它的第{line}行起）"),
+    "extract.in_data": ("already in the data (line {line} of {file}: '{metric}' for {period}, the same value from "
+                        "the same words)", "数据中已有（{file} 第{line}行：“{metric}”在{period}的数据，同一原文的同一数值）"),
     # ---- periods read back as printed, and extract's drafts (one block, kept together for merges)
     "period.no_year_example": ("'{text}' names no year: write it with one, e.g. {example}",
                                "“{text}”没有年份：请写上年份，如 {example}"),

@@ -170,23 +170,41 @@ def page_expected(page: str, data: Dataset) -> list[Expected]:
 
 def test_recall_on_the_source_page(page: str, bundled: Dataset, recall_report: list[str],
                                    record_property: Any) -> None:
-    """The whole page read once; each region's facts matched by quote position, value and unit."""
-    drafts = extract(page, "any", bundled.metrics, AS_OF, "page-2020-kjdd")
+    """The page read for each region in turn, as ``extract --region R`` reads it (the numbers of the
+    other regions' parts and sentences left out); each region's facts matched by quote position,
+    value and unit against that region's drafts. A draft that is another region's curated fact is
+    a stray: there must be none."""
     expected = page_expected(page, bundled)
-    counts, misses = score(page, drafts, expected)
-    misses = [m for m in misses if " metric " not in m]  # the page's catalogue is its own: reported as a count
+    counts: dict[str, dict[str, int]] = {}
+    misses: list[str] = []
+    drafted: dict[str, list[Draft]] = {}
+    for region in bundled.regions:
+        drafts = extract(page, region, bundled.metrics, AS_OF, "page-2020-kjdd", bundled.regions)
+        drafted[region] = drafts
+        found, missed = score(page, drafts, [e for e in expected if e.group == region])
+        counts.update(found)
+        misses += [m for m in missed if " metric " not in m]  # the page's catalogue is its own: a count
     overall = total(counts)
-    matched = [d for d in drafts
-               if any(any(s <= offset(page, d) < t for s, t in e.spans) and (d.value, d.unit) == (e.value, e.unit)
-                      for e in expected)]
+
+    def curated(d: Draft, facts: list[Expected]) -> bool:
+        return any(any(s <= offset(page, d) < t for s, t in e.spans) and (d.value, d.unit) == (e.value, e.unit)
+                   for e in facts)
+
+    matched = sum(curated(d, [e for e in expected if e.group == r]) for r, ds in drafted.items() for d in ds)
+    strays = [f"{r}: {d.written} (line {d.line})" for r, ds in drafted.items() for d in ds
+              if curated(d, [e for e in expected if e.group != r])]
     lines = [figures(f"page: {region}", c) for region, c in counts.items()]
     lines.append(figures("page: all regions", overall))
-    lines.append(f"{'':<24} {len(drafts)} drafts, {len(matched)} of them a curated fact; "
+    lines.append(f"{'':<24} {sum(map(len, drafted.values()))} drafts ("
+                 + ", ".join(f"{r} {len(ds)}" for r, ds in drafted.items())
+                 + f"), {matched} of them a curated fact of their region, {len(strays)} another region's; "
                  f"catalogue metric named for {overall['metric']}/{overall['facts']} facts")
     lines += [f"{'':<24} miss: {m}" for m in misses]
+    lines += [f"{'':<24} stray: {m}" for m in strays]
     recall_report.extend(lines)
     record_property("extract_recall_page", overall)
     assert not below_floor(overall) and not any(below_floor(c) for c in counts.values()), "\n".join(lines)
+    assert not strays, "\n".join(lines)
 
 
 @pytest.mark.parametrize("article", SYNTHETIC, ids=[p.stem for p in SYNTHETIC])
@@ -216,11 +234,11 @@ def test_recall_on_synthetic_articles(article: Path, recall_report: list[str], b
 
 
 def test_extract_is_quick(page: str, bundled: Dataset, recall_report: list[str]) -> None:
-    extract(page, "any", bundled.metrics, AS_OF)  # the first run compiles the patterns
+    extract(page, "jiangshan", bundled.metrics, AS_OF, None, bundled.regions)  # the first run compiles the patterns
     runs = []
     for _ in range(5):
         start = time.perf_counter()
-        extract(page, "any", bundled.metrics, AS_OF)
+        extract(page, "jiangshan", bundled.metrics, AS_OF, None, bundled.regions)
         runs.append(time.perf_counter() - start)
     median = sorted(runs)[2]
     recall_report.append(f"{'speed':<24} the source page ({len(page)} characters) in {median * 1000:.0f} ms "
@@ -729,7 +747,8 @@ def test_append_with_yes_adds_every_complete_draft_and_says_what_it_left_out(tmp
                                    for f in added)
     assert mine.read_text(encoding="utf-8").startswith("# my data\nsources:\n")
     again = run(*args, "--yes")
-    assert again.code == 3 and again.stderr.count("there is a '") == 7 and "nothing to add" in again.stderr
+    assert again.code == 3 and "nothing to add" in again.stderr
+    assert again.stderr.count("already in the data (line ") == 7 == again.stderr.count(f" of {mine}: ")
 
 
 def test_append_without_a_terminal_wants_yes_and_writes_nothing(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from reporter.messages import Message
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
     from reporter.extract import Draft
+    from reporter.model import Fact
 
 Fields = dict[str, str | None]
 
@@ -25,7 +26,8 @@ Fields = dict[str, str | None]
 @command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--region", "-r", "region", required=True, metavar="REGION", shell_complete=complete_regions,
-              help="The region the text is about: a known one by any name, or the id of a new one.")
+              help="The region to draft for: a known one by any name, or the id of a new one. The numbers of "
+                   "another known region's sentences or part of the text are left out.")
 @click.option("--as-of", metavar="YYYY-MM", help="The month the text was published: 今年, 上半年, 1-9月, 截至目前 "
                                                  "are read against it.")
 @click.option("--source", "-s", metavar="ID", help="Source id of the text (a new one is drafted in the YAML).")
@@ -46,6 +48,13 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
     refuses until filled) or as JSON; nothing is written unless --append FILE says so, and then
     only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030.
 
+    A page about several regions: a number whose sentence names another region of the data (by
+    any of its names), or that stands in another's part of the text (from a heading or paragraph
+    naming that region alone to the next one naming another), is that region's: it is left out
+    and listed with the reason. A sentence naming REGION is REGION's; a text naming no region of
+    the data is REGION's throughout. --append also leaves out what the data already hold: the
+    same metric and value from the same words, whatever period it is read as now.
+
     \b
     Example:
       reporter extract report.txt --region 江山 --as-of 2020-10 \\
@@ -55,8 +64,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
           --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
     """
     from reporter.commands.add import layer_options
-    from reporter.extract import drafts_as_json, drafts_as_yaml, read_source, unresolved_periods
-    from reporter.extract import extract as read_drafts
+    from reporter.extract import drafts_as_json, drafts_as_yaml, extract_for, read_source, unresolved_periods
 
     if yes and append_to is None:
         raise UsageProblem(_say(session, "extract.yes_alone"))
@@ -72,9 +80,11 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
     read = read_source(file)
     if read.encoding != "utf-8":
         note(f"reporter: {_say(session, 'extract.read_as', file=file, encoding=read.encoding.upper())}")
-    drafts = read_drafts(read.text, region_id, data.metrics, as_of, source)
+    drafts, elsewhere = extract_for(read.text, region_id, data.metrics, as_of, source, data.regions)
     named = sum(d.metric is not None for d in drafts)
     note(f"reporter: {_say(session, 'extract.drafted', count=len(drafts), file=file, named=named)}")
+    if elsewhere:
+        _say_elsewhere(session, data, region_id, elsewhere)
     if as_of is None:
         open_ = unresolved_periods(drafts)
         if open_:
@@ -93,6 +103,21 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
                                            layers=layer_options(list(session.data_paths))))
     if not drafts:  # the note above said so: a text without figures is an empty answer
         raise click.exceptions.Exit(ExitCode.NOTHING)
+
+
+def _say_elsewhere(session: Session, data: Dataset, region: str, elsewhere: list[tuple[Draft, Message]]) -> None:
+    """The numbers left out as other regions': how many of each, then each one with its reason."""
+    counts: dict[str, int] = {}
+    for d, _why in elsewhere:
+        counts[d.region] = counts.get(d.region, 0) + 1
+    lang = session.message_lang
+    each = [_say(session, "extract.elsewhere_count", name=data.regions[r].zh, count=n) for r, n in counts.items()]
+    name = data.regions[region].zh if region in data.regions else region
+    said = _say(session, "extract.elsewhere", count=len(elsewhere), region=name,
+                regions=("、" if lang == "zh" else ", ").join(each))
+    note(f"reporter: {said}")
+    for d, why in elsewhere:
+        note(f"  {_say(session, 'extract.other_number', line=d.line, written=d.written, why=why)}")
 
 
 def _say(session: Session, key: str, **values: object) -> str:
@@ -159,9 +184,12 @@ def _candidates(session: Session, data: Dataset, region: str, source: str,
     from reporter import answers
 
     out: list[tuple[Draft, Fields]] = []
-    seen = {(f.metric, f.period.canonical) for f in data.facts_of(region)}
+    held: dict[str, list[Fact]] = {}  # the region's facts by metric
+    for fact in data.facts_of(region):
+        held.setdefault(fact.metric, []).append(fact)
+    seen = {(f.metric, f.period.canonical) for facts in held.values() for f in facts}
     for d in drafts:
-        why = _left_out(session, d, seen)
+        why = _left_out(session, d, seen, held.get(str(d.metric), []))
         fields: Fields = {"metric": d.metric, "value": d.value, "unit": d.unit, "period": d.period,
                           "qualifier": None if d.qualifier == "exact" else d.qualifier, "yoy_pct": d.yoy_pct,
                           "rank_change": None if d.rank_change is None else str(d.rank_change), "source": source,
@@ -224,12 +252,20 @@ def _answer(session: Session) -> str:
         note(_say(session, "extract.ask_help"), always=True)
 
 
-def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]]) -> str:
-    """Why a draft cannot be added as it is ('' when it can)."""
+def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list[Fact]) -> str:
+    """Why a draft cannot be added as it is ('' when it can); ``held``: the facts of its metric."""
+    from reporter.extract import held_fact
+
     if d.metric is None:
         if d.doubt is not None:
             return d.doubt.text(session.message_lang)
         return _say(session, "extract.no_metric", label=d.label or "?", unit=d.unit)
+    there = held_fact(d, held)
+    if there is not None and there.origin is not None:  # whatever period it was read as this time
+        return _say(session, "extract.in_data", line=there.origin.line, file=there.origin.path, metric=d.metric,
+                    period=there.period.canonical)
+    if there is not None:
+        return _say(session, "extract.already", metric=d.metric, period=there.period.canonical)
     if d.period is None:
         return _say(session, "extract.no_period", word=d.period_word or "?")
     if (d.metric, d.period) in seen:
