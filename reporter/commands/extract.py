@@ -153,7 +153,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
     from pathlib import Path
 
     from reporter.append import Refused, add_facts
-    from reporter.commands.add import data_layers, refused
+    from reporter.commands.add import data_layers, refused, say_warnings
 
     candidates = _candidates(session, data, region, source, drafts)
     if not candidates:
@@ -176,6 +176,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
     said = _say(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen), region=region,
                 file=target, first=added.first_line, last=added.last_line)
     note(f"reporter: {said}")
+    say_warnings(session, added)
 
 
 def _candidates(session: Session, data: Dataset, region: str, source: str,
