@@ -22,10 +22,11 @@ def left_out_note(data: Dataset, left_out: Sequence[Fact], say: Labels, key: str
     from collections import Counter
 
     if len(left_out) <= 3:
-        listed = say.join([f"{data.regions[f.region].name(say.lang)} {f.period}" for f in left_out])
-    else:
-        counts = Counter(f.period.canonical for f in left_out)
-        listed = say.join([say("left_out.item", period=p, count=n) for p, n in counts.items()])
+        listed = say.join([f"{data.regions[f.region].name(say.lang)} {f.period.in_words(say.lang)}"
+                           for f in left_out])
+    else:  # periods in words; the example to type (--period) keeps the form the option reads
+        counts = Counter(f.period for f in left_out)
+        listed = say.join([say("left_out.item", period=p.in_words(say.lang), count=n) for p, n in counts.items()])
     return say(key, listed=listed, example=left_out[-1].period)
 
 
