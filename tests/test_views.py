@@ -156,7 +156,7 @@ def test_compare_a_period_names_unlike_periods_left_out(data: Dataset) -> None:
     assert [f.quantity.written if f else None for f in row.cells] == ["150", "110", None]
     assert [(f.region, f.period.canonical) for f in row.left_out] == [("c", "2020-01/09")]
     view = compare_view(data, regions, rows, "en", parse_period("2020"))
-    assert view.said_notes() == ["left out (other periods, not comparable): Bing 2020-01/09; "
+    assert view.said_notes() == ["left out (other periods, not comparable): Bing Jan–Sep 2020; "
                                  "use --period 2020-01/09 etc."]
     latest = query.compare_regions(data, regions, [data.metrics["rd"]])
     assert next(iter(latest)).mixed  # 2020, 2020, 2020-01/09 side by side
