@@ -35,7 +35,7 @@ from reporter.insertion import (
     plan_region,
     plan_source,
 )
-from reporter.messages import Message
+from reporter.messages import Message, os_reason
 
 if TYPE_CHECKING:
     from reporter.model import Origin
@@ -72,7 +72,7 @@ class _Original(NamedTuple):
         except FileNotFoundError:
             return cls(None, "", False)
         except OSError as exc:
-            raise Refused(str(path), None, Message("append.unreadable", reason=exc.strerror or str(exc))) from None
+            raise Refused(str(path), None, Message("append.unreadable", reason=os_reason(exc))) from None
         bom = raw.startswith(BOM.encode())
         try:
             return cls(raw, raw.decode("utf-8").removeprefix(BOM), bom)

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from typing import NamedTuple
 
 from reporter.errors import ReaderGone, ReporterError
-from reporter.messages import Message
+from reporter.messages import Message, os_reason
 
 _NOT_REGULAR = ((stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "char"), (stat.S_ISBLK, "block"))
 
@@ -40,7 +40,7 @@ def file_kind(mode: int) -> Message:
 
 
 def _cannot_write(name: str | os.PathLike[str], exc: OSError) -> ReporterError:
-    return ReporterError(Message("write.cannot", name=os.fspath(name), reason=exc.strerror or str(exc)))
+    return ReporterError(Message("write.cannot", name=os.fspath(name), reason=os_reason(exc)))
 
 
 def write_atomic(path: str | os.PathLike[str], text: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:

@@ -516,6 +516,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
     "usage.missing_command": ("Missing command.", "缺少命令。"),
     "named": ("{name}", "{name}"),  # said by Named: a name the data give in both languages
+    # the operating system's commonest reasons, said in Chinese too (os_reason)
+    "os.ENOENT": ("no such file or directory", "文件或目录不存在"),
+    "os.EACCES": ("permission denied", "没有权限"), "os.EPERM": ("operation not permitted", "不允许此操作"),
+    "os.ENOSPC": ("no space left on device", "磁盘空间不足"), "os.EDQUOT": ("disk quota exceeded", "超出磁盘配额"),
+    "os.EISDIR": ("is a directory", "是目录"), "os.ENOTDIR": ("not a directory", "不是目录"),
+    "os.EROFS": ("read-only file system", "只读文件系统"), "os.EEXIST": ("file exists", "文件已存在"),
+    "os.ENAMETOOLONG": ("file name too long", "文件名太长"), "os.EIO": ("input/output error", "输入/输出错误"),
+    "os.ELOOP": ("too many levels of symbolic links", "符号链接层数过多"),
 }
 
 
@@ -571,3 +579,15 @@ class Named(Message):
 
     def text(self, lang: str = "en") -> str:
         return str(self.values["zh" if lang == "zh" else "name"])
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why the operating system refused, in the reader's language when it is a common reason
+    (else its own words, in English)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    own = exc.strerror or str(exc)
+    if f"os.{name}" in MESSAGES:  # the English as the system says it, the Chinese from the table
+        return Named(own, MESSAGES[f"os.{name}"][1])
+    return own

@@ -36,7 +36,7 @@ from typing import Any
 
 from reporter.errors import Problem
 from reporter.files import file_kind
-from reporter.messages import Message
+from reporter.messages import Message, os_reason
 from reporter.paths import is_data_file_name
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any curated file; keeps a stray log from eating memory
@@ -67,7 +67,7 @@ def regular_file_problem(path: str | os.PathLike[str]) -> Problem | None:
     except FileNotFoundError:
         return Problem(where, None, None, Message("file.missing"))
     except OSError as exc:
-        return Problem(where, None, None, Message("file.unreadable", reason=exc.strerror or str(exc)))
+        return Problem(where, None, None, Message("file.unreadable", reason=os_reason(exc)))
     return _stat_problem(where, st)
 
 
@@ -102,7 +102,7 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes | None, list[Problem
     try:
         fd = os.open(where, flags)
     except OSError as exc:
-        return None, [Problem(where, None, None, Message("file.unreadable", reason=exc.strerror or str(exc)))]
+        return None, [Problem(where, None, None, Message("file.unreadable", reason=os_reason(exc)))]
     try:
         st = os.fstat(fd)
         problem = None if piped and stat.S_ISFIFO(st.st_mode) else _stat_problem(where, st)
@@ -112,7 +112,7 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes | None, list[Problem
             os.set_blocking(fd, True)  # its writer is attached: wait for its bytes, as any reader of a pipe does
         data = read_at_most(fd, MAX_BYTES, st.st_size)
     except OSError as exc:  # BlockingIOError too: a special file that passed for a regular one
-        return None, [Problem(where, None, None, Message("file.unreadable", reason=exc.strerror or str(exc)))]
+        return None, [Problem(where, None, None, Message("file.unreadable", reason=os_reason(exc)))]
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
@@ -374,7 +374,7 @@ def data_files(path: Path) -> tuple[list[Path], list[Problem]]:
         try:
             names = sorted(os.listdir(path))
         except OSError as exc:
-            return [], [Problem(str(path), None, None, Message("dir.unlistable", reason=exc.strerror or str(exc)))]
+            return [], [Problem(str(path), None, None, Message("dir.unlistable", reason=os_reason(exc)))]
         files = [path / n for n in names if is_data_file_name(n)]
         if not files:
             return [], [Problem(str(path), None, None, Message("dir.empty"))]

@@ -193,3 +193,13 @@ def test_an_unknown_name_gets_the_same_suggestions_in_both_languages(name: str) 
     assert (near is None) == ("是否指" not in chinese.stderr), (english.stderr, chinese.stderr)
     if near:
         assert f"（是否指 {near.group(1)}？）" in chinese.stderr
+
+
+def test_the_systems_reason_is_said_in_chinese_too(tmp_path: Path) -> None:
+    """'No such file or directory' is the system's English: a Chinese reader gets 文件或目录不存在."""
+    target = tmp_path / "no-such-dir" / "x.csv"
+    zh = run("--lang", "zh", "export", "-o", str(target))
+    en = run("--lang", "en", "export", "-o", str(target))
+    assert zh.code == en.code == 1
+    assert zh.stderr == f"reporter: {target}：无法写入：文件或目录不存在\n", zh.stderr
+    assert en.stderr == f"reporter: {target}: cannot write: No such file or directory\n", en.stderr

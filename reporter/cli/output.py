@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from reporter.cli import progress
 from reporter.errors import NoData, ReaderGone, ReporterError
-from reporter.messages import Message
+from reporter.messages import Message, os_reason
 
 if TYPE_CHECKING:
     from reporter.cli.session import Session
@@ -38,7 +38,7 @@ def write_out(text: str, stream: Any = None) -> None:
     except BrokenPipeError:
         raise ReaderGone from None
     except OSError as exc:
-        raise OutputFailed(Message("stdout_failed", reason=exc.strerror or exc)) from None
+        raise OutputFailed(Message("stdout_failed", reason=os_reason(exc))) from None
 
 
 def show_text(text: str, env: Environment, stream: Any = None) -> None:
