@@ -23,7 +23,7 @@ Fields = dict[str, str | None]
 
 
 @command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())  # missing, unreadable or a directory: exit 1, as --data and check PATH
 @click.option("--region", "-r", "region", required=True, metavar="REGION", shell_complete=complete_regions,
               help="The region the text is about: a known one by any name, or the id of a new one.")
 @click.option("--as-of", metavar="YYYY-MM", help="The month the text was published: 今年, 上半年, 1-9月, 截至目前 "
