@@ -515,7 +515,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value_only.nearly": ("nearly {value}", "接近{value}"),
     "value_only.at_least": ("at least {value}", "不少于{value}"),
     "value_only.target": ("a target of {value}, not a result", "目标值{value}，并非实际完成数"),
-    "name.choice": ("{name}", "{name}"),  # a candidate: its zh name in Chinese, its English one else (names.py)
     "name.choices": ("{first}, {rest}", "{first}、{rest}"),
     "usage.not_a_value_of": ("{value} is not a value {name} takes; it takes: {choices}.",
                              "{value} 不是 {name} 可取的值；可取：{choices}。"),
