@@ -524,6 +524,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "os.EROFS": ("read-only file system", "只读文件系统"), "os.EEXIST": ("file exists", "文件已存在"),
     "os.ENAMETOOLONG": ("file name too long", "文件名太长"), "os.EIO": ("input/output error", "输入/输出错误"),
     "os.ELOOP": ("too many levels of symbolic links", "符号链接层数过多"),
+    # ---- the exit-code contract (contract3): empty answers, usage errors, --value-only, names typed
+    "show.no_facts_window": ("{region} has no facts{theme} in the periods asked for ({window})",
+                             "{region}在所问的时期内（{window}）没有数据{theme}"),
+    "window.reversed": ("--from {start} comes after --to {end}: the range is reversed",
+                        "--from {start} 晚于 --to {end}：时期范围颠倒了"),
+    "metrics.none_in_theme": ("no metric is in theme {theme}", "主题 {theme} 下没有指标"),
+    "get.value_only_note": ("{written}: {meaning} (--value-only prints the number alone)",
+                            "{written}：{meaning}（--value-only 只输出数字本身）"),
+    "value_only.more_than": ("more than {value}", "多于{value}"),
+    "value_only.approx": ("about {value}", "约{value}"),
+    "value_only.nearly": ("nearly {value}", "接近{value}"),
+    "value_only.at_least": ("at least {value}", "不少于{value}"),
+    "value_only.target": ("a target of {value}, not a result", "目标值{value}，并非实际完成数"),
+    "name.choices": ("{first}, {rest}", "{first}、{rest}"),
+    "usage.not_a_value_of": ("{value} is not a value {name} takes; it takes: {choices}.",
+                             "{value} 不是 {name} 可取的值；可取：{choices}。"),
 }
 
 

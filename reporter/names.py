@@ -1,15 +1,17 @@
 """What users type, resolved: region, metric and theme names, and periods.
 
 Names are forgiving (id, zh or en name, pinyin, alias; case-insensitive; a unique prefix or
-substring) and a name that matches nothing or too much fails with the nearest candidates.
-Pure functions; they never print.
+substring; full-width forms read as plain ones) and a name that matches nothing or too much
+fails with the nearest candidates. An empty name, or a period that is no period, is a usage
+error (exit 2): the data need not be asked. Pure functions; they never print.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reporter.errors import LookupFailed
+from reporter.errors import LookupFailed, UsageProblem
 from reporter.messages import Message
 from reporter.model import Metric, Region, Theme
 from reporter.periods import Period, PeriodError, parse_period
@@ -18,49 +20,107 @@ if TYPE_CHECKING:
     from reporter.dataset import Dataset
 
 
-def _resolve(kind: str, name: str, names: dict[str, list[str]]) -> str:
-    """Resolve ``name`` against ``{id: [names…]}``: exact, then unique prefix, then unique substring."""
-    wanted = name.strip().casefold()
-    if not wanted:
-        raise LookupFailed(Message("empty_name", kind=Message(f"part.{kind}")))
-    folded = {ident: [n.casefold() for n in ns] for ident, ns in names.items()}
+def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str, tuple[str, str]]) -> str:
+    """Resolve ``name`` against ``{id: [names…]}``: exact, then unique prefix, then unique substring.
+
+    What a Chinese input method types in full width (ＪＩＡＮＧＳＨＡＮ, ｒｄ＿ｉｎｖｅｓｔｍｅｎｔ) is read as
+    its plain form (NFKC). A failure names each candidate once, by ``shown[id]``: its (zh, en) name,
+    said in the reader's language.
+    """
+    if not name.strip():
+        raise UsageProblem(Message("empty_name", kind=Message(f"part.{kind}")))
+    fold, wanted = _folding(name)
+    folded = {ident: [fold(n) for n in ns] for ident, ns in names.items()}
     for test in (lambda n: n == wanted, lambda n: n.startswith(wanted), lambda n: wanted in n):
         hits = sorted({ident for ident, ns in folded.items() if any(test(n) for n in ns)})
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            shown = ", ".join(names[h][1] if len(names[h]) > 1 else h for h in hits[:6])
-            raise LookupFailed(Message("ambiguous_name", kind=Message(f"part.{kind}"), name=name, shown=shown))
+            raise LookupFailed(Message("ambiguous_name", kind=Message(f"part.{kind}"), name=name,
+                                       shown=_listed(hits[:6], shown)))
     import difflib  # only when a name is not found
 
-    every = {n: ident for ident, ns in names.items() for n in ns}
-    close = difflib.get_close_matches(name, list(every), n=3, cutoff=0.6)
-    wide = {ch for ch in name if ch >= "\u2e80"}
+    every: dict[str, list[str]] = {}
+    for ident, ns in folded.items():
+        for n in ns:
+            every.setdefault(n, []).append(ident)
+    close = difflib.get_close_matches(wanted, list(every), n=6, cutoff=0.6)
+    wide = {ch for ch in wanted if ch >= "\u2e80"}
     if not close and wide:  # CJK names are short: suggest names sharing a character
-        close = sorted((n for n in every if wide & set(n)), key=lambda n: -len(wide & set(n)))[:3]
-    hint = Message("suggest", names=", ".join(dict.fromkeys(close))) if close else ""
+        close = sorted((n for n in every if wide & set(n)), key=lambda n: -len(wide & set(n)))
+    near = list(dict.fromkeys(ident for n in close for ident in every[n]))[:3]  # each candidate once
+    hint = Message("suggest", names=_listed(near, shown)) if near else ""
     raise LookupFailed(Message("unknown_named", kind=Message(f"part.{kind}"), name=name, suggest=hint))
+
+
+def _folding(name: str) -> tuple[Callable[[str], str], str]:
+    """How to compare names with ``name``, and ``name`` so compared: case-folded, and in NFKC when
+    the typed name has full-width or other compatibility characters (then the data's names are
+    normalised the same way, so a full-width bracket typed matches the one written)."""
+    wanted = name.strip()
+    if wanted.isascii():
+        return str.casefold, wanted.casefold()
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKC", wanted)
+    if plain == wanted:
+        return str.casefold, wanted.casefold()
+    return (lambda n: n.casefold() if n.isascii() else unicodedata.normalize("NFKC", n).casefold()), plain.casefold()
+
+
+class _Named(Message):
+    """A name said in the reader's language: its ``zh`` form in Chinese, its ``en`` form else. The
+    words are the data's, not the message table's, so it has no key there."""
+
+    __slots__ = ()
+
+    def __init__(self, zh: str, en: str) -> None:  # not Message.__init__: there is no table key to check
+        self.key, self.values = "name", {"zh": zh, "en": en}
+
+    def text(self, lang: str = "en") -> str:
+        return str(self.values["zh" if lang == "zh" else "en"])
+
+
+def _listed(ids: list[str], shown: dict[str, tuple[str, str]]) -> Message:
+    """Candidates by their names in the reader's language: 江山市、洞头区 / Jiangshan, Dongtou."""
+    said: list[Message] = [_Named(*shown[i]) for i in ids]
+    listed = said[-1]
+    for one in reversed(said[:-1]):
+        listed = Message("name.choices", first=one, rest=listed)
+    return listed
 
 
 def find_region(data: Dataset, name: str) -> Region:
     """A region by id, zh full or short name, en name, pinyin or alias (case-insensitive)."""
-    return data.regions[_resolve("region", name, {r.id: list(r.names) for r in data.regions.values()})]
+    regions = data.regions.values()
+    return data.regions[_resolve("region", name, {r.id: list(r.names) for r in regions},
+                                 {r.id: (r.zh, r.en or r.id) for r in regions})]
 
 
 def find_metric(data: Dataset, name: str) -> Metric:
     """A metric by id, zh or en label, or alias; a unique prefix is enough."""
-    names = {m.id: [m.id, m.zh, m.en, *m.aliases] for m in data.metrics.values()}
-    return data.metrics[_resolve("metric", name, names)]
+    metrics = data.metrics.values()
+    names = {m.id: [m.id, m.zh, m.en, *m.aliases] for m in metrics}
+    # in English a metric is suggested by its id: its English label is a phrase, often with commas
+    return data.metrics[_resolve("metric", name, names, {m.id: (m.zh, m.id) for m in metrics})]
 
 
 def find_theme(data: Dataset, name: str) -> Theme:
     """A theme by id, zh or en name."""
-    return data.themes[_resolve("theme", name, {t.id: [t.id, t.zh, t.en] for t in data.themes.values()})]
+    themes = data.themes.values()
+    return data.themes[_resolve("theme", name, {t.id: [t.id, t.zh, t.en] for t in themes},
+                                {t.id: (t.zh, t.id) for t in themes})]
 
 
 def find_period(text: str) -> Period:
-    """A period typed by a user (canonical or zh form)."""
+    """A period typed by a user (canonical or zh form; full-width digits as typed by a Chinese input
+    method are read as digits). Text that is no period is a usage error, as any malformed argument
+    is: the data are not asked (a well-formed period the data lack is the query's empty answer)."""
+    if not text.isascii():
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", text)
     try:
         return parse_period(text)
     except PeriodError as exc:
-        raise LookupFailed(Message("bad_period_given", reason=exc.message)) from None  # it names the forms
+        raise UsageProblem(Message("bad_period_given", reason=exc.message)) from None  # it names the forms

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter import units
-from reporter.errors import LookupFailed, NoData
+from reporter.errors import NoData
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.periods import Period
 from reporter.select import (
@@ -545,10 +545,11 @@ class SearchHits(NamedTuple):
 def search(data: Dataset, text: str) -> SearchHits:
     """Facts and highlights whose label, alias, note, quote or region name contains ``text``."""
     wanted = text.strip().casefold()
-    if not wanted:
+    if not wanted:  # no text is no question: a usage error (exit 2), like a period that is no period
+        from reporter.errors import UsageProblem
         from reporter.messages import Message
 
-        raise LookupFailed(Message("search.empty"))
+        raise UsageProblem(Message("search.empty"))
     regions = {r.id for r in data.regions.values() if any(wanted in n.casefold() for n in r.names)}
     metrics = {m.id for m in data.metrics.values()
                if any(wanted in x.casefold() for x in (m.id, m.zh, m.en, *m.aliases))}

@@ -283,7 +283,7 @@ def test_every_answer_is_checked_as_it_is_typed_and_the_fact_written(tmp_path: P
     t = terminal(["--lang", "en", "--data", "bundled", "--data", str(mine), "add"])
     t.expect(f"Adding facts to {re.escape(str(mine))}")
     t.answer(r"Region: ", "江山县")
-    t.expect(r"unknown region '江山县' \(did you mean 江山")
+    t.expect(r"unknown region '江山县' \(did you mean Jiangshan\?\)")  # once, by its English name
     t.answer(r"Region: ", "江山")
     t.expect(r"Metric \(id or name\): ")
     t.key(b"rd_inv\t")  # Tab completes from the catalogue

@@ -14,8 +14,10 @@ from .conftest import assert_golden, run
 def test_golden_briefs(region: str, lang: str) -> None:
     result = run("brief", region, "--lang", lang)
     assert result.code == 0, result
-    assert result.stderr.startswith("reporter: the headline facts, ") and result.stderr.endswith(
-        "; --full for every one\n"), result.stderr
+    # --lang after the command is the global --lang: the note is in the brief's language too
+    said = {"en": ("reporter: the headline facts, ", "; --full for every one\n"),
+            "zh": ("reporter: 只写了要点数据（共", "；--full 写出全部\n")}[lang]
+    assert result.stderr.startswith(said[0]) and result.stderr.endswith(said[1]), result.stderr
     assert_golden(f"brief-{region}.{lang}.txt", result.stdout)
 
 

@@ -128,7 +128,7 @@ def test_since_keeps_later_periods_and_changes_still_reach_back(rule_data: str) 
 
 def test_since_a_bad_or_empty_period_is_one_clear_error(rule_data: str) -> None:
     bad = run("--data", rule_data, "brief", "a", "--since", "last week")
-    assert bad.code == 1 and bad.stderr.startswith("reporter: bad period:") and bad.stdout == ""
+    assert bad.code == 2 and bad.stderr.startswith("reporter: bad period:") and bad.stdout == ""  # no period: usage
     empty = run("--data", rule_data, "brief", "a", "--since", "2030")
     assert empty.code == 3 and "no facts or highlights since 2030" in empty.stderr and empty.stdout == ""
 

@@ -91,7 +91,7 @@ def test_get_json_is_the_export_record() -> None:
     (["get", "东山", "研发投入"], 1, "reporter: unknown region '东山' (did you mean"),
     (["get", "乐清", "accelerator"], 1, "is ambiguous: it matches"),
     (["get", "乐清", "研发投入"], 3, "reporter: Yueqing has no 'rd_investment' fact"),
-    (["get", "江山", "研发投入", "--period", "2020-13"], 1, "bad period: month 13"),
+    (["get", "江山", "研发投入", "--period", "2020-13"], 2, "bad period: month 13"),  # no period: usage
     (["rank", "研发投入", "--period", "2018"], 3, "periods with data: 2020-01/05"),
     (["get", "洞头", "研发投入"], 3, "Dongtou has no 'rd_investment' fact; on R&D investment it has: industrial_rd_investment"),
     (["rank", "研发投入", "--top", "0"], 2, "Invalid value for '--top'"),

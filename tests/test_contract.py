@@ -84,6 +84,7 @@ NOTHING = [  # a good question, valid data, an empty answer
     (["compare", "洞头", "乐清", "--metric", "研发投入", "--period", "2018"], "no facts to compare"),
     (["show", "乐清", "--theme", "rd"], "乐清市 has no facts in theme rd"),
     (["show", "乐清", "--by", "period", "--from", "2030"], "in the periods asked for"),
+    (["show", "洞头", "--from", "2021"], "洞头区 has no facts in the periods asked for (--from 2021)"),
 ]
 
 
@@ -423,3 +424,193 @@ def test_a_bom_is_not_written_into_the_middle_of_a_file(tmp_path: Path) -> None:
     data = log.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfposition,") and data.count(b"\xef\xbb\xbf") == 1
     assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))) == 3
+
+
+# --------------------------------------------------------------------------- what a new user met
+
+ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+@pytest.mark.parametrize("args", [["show", "洞头", "--from", "2021"], ["show", "江山", "--to", "2018"],
+                                  ["show", "洞头", "--from", "2021", "--by", "period"],
+                                  ["show", "江山", "--theme", "rd", "--from", "2030"]],
+                         ids=" ".join)
+def test_highlights_alone_do_not_answer_a_window_that_holds_no_fact(args: list[str]) -> None:
+    """The region has highlights, but none of its facts is in the periods asked for: nothing found,
+    the empty document (no highlights either), and the window named in the note."""
+    assert json.loads(run("show", args[1], "--format", "json").stdout)["highlights"]  # it has some
+    as_json = run(*args, "--format", "json")
+    assert as_json.code == 3 and json.loads(as_json.stdout) in (
+        {"facts": [], "highlights": []}, {"periods": [], "highlights": []}), as_json
+    window = " ".join(a for a in args[2:] if a not in ("--by", "period", "--theme", "rd"))
+    assert f"has no facts{' in theme rd' if 'rd' in args else ''} in the periods asked for ({window})\n" in \
+        as_json.stderr and as_json.stderr.count("\n") == 1, as_json.stderr
+    as_csv = run(*args, "--format", "csv")
+    assert as_csv.code == 3 and as_csv.stdout.count("\n") == 1 and as_csv.stdout.startswith("region,")
+    said = run(*args, env=ZH)
+    assert (said.code, said.stdout) == (3, "") and f"在所问的时期内（{window}）没有数据" in said.stderr
+    assert run("-q", *args).stderr == ""
+
+
+def test_a_window_that_holds_facts_still_answers_with_them_and_the_highlights() -> None:
+    shown = run("show", "江山", "--from", "2020", "--to", "2020-H1", "--format", "json")
+    loaded = json.loads(shown.stdout)
+    assert shown.code == 0 and loaded["facts"] and loaded["highlights"]
+    periods = {r["period"] for r in loaded["facts"]}
+    assert "2020-01/05" in periods and not any("2019" in p for p in periods), periods
+
+
+def test_a_theme_without_metrics_is_nothing_found(write_yaml: Callable[..., Path]) -> None:
+    from .conftest import MINI
+
+    data = str(write_yaml(MINI.replace("  rd: {zh: 研发投入, en: R&D}\n",
+                                       "  rd: {zh: 研发投入, en: R&D}\n  empty: {zh: 空主题, en: Empty}\n")))
+    result = run("--data", data, "metrics", "--theme", "empty", "--format", "csv")
+    assert (result.code, result.stdout) == (3, "metric,label,label_en,unit,theme,kind,polarity,aliases,regions\n")
+    assert result.stderr == "reporter: no metric is in theme empty\n"
+    assert run("--data", data, "metrics", "--theme", "rd").code == 0
+
+
+@pytest.mark.parametrize("args", [["show", "洞头"], ["show", "洞头", "--by", "period"],
+                                  ["rank", "研发投入", "--each-period"], ["rank", "研发投入", "--by", "period"],
+                                  ["rank", "研发投入", "--region", "江山"]], ids=" ".join)
+def test_a_reversed_range_is_refused_naming_both_options(args: list[str]) -> None:
+    result = run(*args, "--from", "2021", "--to", "2019", "--format", "json")
+    assert (result.code, result.stdout) == (2, ""), result
+    assert result.stderr == "reporter: --from 2021 comes after --to 2019: the range is reversed\n"
+    assert run(*args, "--from", "2021", "--to", "2019", env=ZH).stderr == \
+        "reporter: --from 2021 晚于 --to 2019：时期范围颠倒了\n"
+    assert run(*args, "--from", "2019", "--to", "2020-H1").code == 0  # a range that overlaps is fine
+
+
+MALFORMED = ["2020-13", "2020H1", "2020.1-5", "last week"]
+PERIOD_ARGS = [["get", "江山", "研发投入", "--period"], ["rank", "研发投入", "--period"],
+               ["compare", "洞头", "江山", "--period"], ["show", "江山", "--from"], ["show", "江山", "--to"],
+               ["rank", "研发投入", "--each-period", "--to"], ["brief", "江山", "--since"]]
+
+
+@pytest.mark.parametrize("args", PERIOD_ARGS, ids=" ".join)
+def test_text_that_is_no_period_is_a_usage_error_and_a_period_the_data_lack_is_nothing_found(
+        args: list[str]) -> None:
+    from reporter.periods import PeriodError, parse_period
+
+    for text in MALFORMED:
+        with pytest.raises(PeriodError) as refused:
+            parse_period(text)
+        result = run(*args, text)
+        assert (result.code, result.stdout) == (2, ""), (text, result)
+        # the words are the parser's, unchanged: only the exit code says "usage"
+        assert result.stderr == f"reporter: bad period: {refused.value.message}\n", result.stderr
+    if args[0] != "show":  # a window outside the data (show --from 2030) is covered above
+        missing = run(*args, "2018", "--format", "json") if args[0] != "brief" else run(*args, "2030")
+        assert missing.code == 3, missing
+
+
+def test_a_usage_error_is_said_before_a_name_is_looked_up() -> None:
+    """What the command line alone shows to be wrong is 2 whatever names it holds."""
+    for args in (["get", "东山", "研发投入", "--period", "2020-13"], ["rank", "nosuch", "--period", "2020H1"],
+                 ["show", "东山", "--from", "2021", "--to", "2019"], ["compare", "东山", "--period", "x"],
+                 ["brief", "东山", "--since", "x"]):
+        assert run(*args).code == 2, args
+
+
+def test_full_width_periods_and_names_read_as_their_plain_forms() -> None:
+    assert run("get", "江山", "研发投入", "--period", "２０２０－０１／０５").stdout == "2.06亿元\n"
+    assert run("get", "江山", "研发投入", "--period", "２０２０年１－５月").stdout == "2.06亿元\n"
+
+
+def test_an_empty_search_text_or_name_is_a_usage_error() -> None:
+    for args in (["search", ""], ["search", "  "], ["show", ""], ["get", "江山", " "]):
+        result = run(*args)
+        assert (result.code, result.stdout) == (2, ""), (args, result)
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("reporter: "), result
+    assert "empty search text" in run("search", "").stderr
+
+
+def test_a_file_to_read_that_is_not_there_is_1_as_a_directory_is(tmp_path: Path) -> None:
+    """extract FILE as --data and check PATH: missing, a directory, or unreadable (an error, not usage)."""
+    missing = tmp_path / "nofile.txt"
+    for args, path in ((["extract", str(missing), "-r", "江山"], missing),
+                       (["extract", str(tmp_path), "-r", "江山"], tmp_path),
+                       (["--data", str(missing), "regions"], missing), (["check", str(missing)], missing)):
+        result = run(*args)
+        assert (result.code, result.stdout) == (1, ""), (args, result)
+        assert result.stderr.startswith((f"reporter: {path}:", f"{path}:")), result
+    assert "is a directory, expected a file" in run("extract", str(tmp_path), "-r", "江山").stderr
+    documented = OUTPUT_DOC.read_text(encoding="utf-8")
+    assert "a file to read that is missing, unreadable or a directory (`--data`, `check PATH`, `extract FILE`" \
+        in documented
+
+
+def test_q_is_quiet_in_add_too_and_the_qualifier_keeps_its_long_name(tmp_path: Path) -> None:
+    source = 'sources:\n  q3: {publication: SYNTHETIC bulletin, title: 前三季度, date: "2020-10"}\n'
+    args = ["add", "江山", "研发投入", "3.1", "--unit", "亿元", "--period", "2020年1-9月", "--qualifier", "约",
+            "--quote", "1-9月全市规上企业研发投入约3.1亿元", "--source", "q3"]
+    loud, quiet = tmp_path / "loud.yaml", tmp_path / "quiet.yaml"
+    for path in (loud, quiet):
+        path.write_text(source, encoding="utf-8")
+    said = run(*args, "--file", str(loud))
+    assert said.code == 0 and "added rd_investment" in said.stderr, said
+    silent = run(*args, "--file", str(quiet), "-q")
+    assert (silent.code, silent.stdout, silent.stderr) == (0, "", ""), silent
+    assert quiet.read_text(encoding="utf-8") == loud.read_text(encoding="utf-8")
+    assert "qualifier: approx" in quiet.read_text(encoding="utf-8")
+    helped = run("add", "--help").stdout
+    assert "-q, --quiet" in helped and re.search(r"^\s+--qualifier Q\s", helped, re.M), helped
+    assert "requires an argument" not in run("add", "-q").stderr
+
+
+@pytest.mark.parametrize(("args", "number", "en", "zh"), [
+    (["乐清", "培养本土"], "1000", "目标1000人: a target of 1000, not a result", "目标1000人：目标值1000，并非实际完成数"),
+    (["江山", "兑现科技政策资金"], "2000", "2000多万元: more than 2000", "2000多万元：多于2000"),
+    (["江山", "兑现科技政策资金", "--unit", "亿元"], "0.2", "2000多万元: more than 0.2亿元", "2000多万元：多于0.2亿元"),
+])
+def test_value_only_keeps_the_number_alone_and_says_what_the_qualifier_meant(args: list[str], number: str,
+                                                                            en: str, zh: str) -> None:
+    english = run("--lang", "en", "get", *args, "--value-only")
+    assert (english.code, english.stdout) == (0, f"{number}\n")
+    assert english.stderr == f"reporter: {en} (--value-only prints the number alone)\n"
+    chinese = run("get", *args, "--value-only", env=ZH)
+    assert (chinese.stdout, chinese.stderr) == (f"{number}\n", f"reporter: {zh}（--value-only 只输出数字本身）\n")
+    quiet = run("get", *args, "--value-only", "-q")
+    assert (quiet.stdout, quiet.stderr) == (f"{number}\n", "")
+    assert run("get", *args).stderr == ""  # the whole line says the qualifier itself
+    assert run("get", "江山", "研发投入", "--value-only").stderr == ""  # an exact figure needs no note
+
+
+def test_global_options_are_accepted_after_the_command(tmp_path: Path) -> None:
+    import click
+
+    from reporter.cli.group import cli
+
+    assert run("show", "江山", "--lang", "en").stdout == run("--lang", "en", "show", "江山").stdout
+    assert "R&D investment" in run("show", "江山", "--lang", "en").stdout
+    assert run("get", "江山", "nosuch", "--lang", "zh").stderr.startswith("reporter: 未知的指标“nosuch”")
+    assert run("show", "江山", "--by", "year", "--lang", "zh").stderr.splitlines()[-1].startswith("错误：")
+    assert run("--lang", "zh", "get", "江山", "nosuch", "--lang", "en").stderr.startswith(
+        "reporter: unknown metric")  # the later one wins, as for any option
+    after = run("get", "甲", "rd_investment", "--data", str(REPO / "tests" / "fixtures" / "synthetic-48.yaml"))
+    assert after.code == 1 and "unknown region '甲'" in after.stderr  # --data after the command is read
+    assert run("get", "county-001", "metric-01", "--data", str(REPO / "tests" / "fixtures" / "synthetic-48.yaml"),
+               "--no-cache", "--no-pager", "--color", "never").code == 0
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):
+        helped = run(name, "--help").stdout
+        for option in ("--quiet", "--lang", "--data", "--color", "--no-pager", "--no-cache"):
+            assert re.search(rf"^\s+(-\w, )?{option}\b", helped, re.M), (name, option)
+    listed = OUTPUT_DOC.read_text(encoding="utf-8").split("## Options for scripts", 1)[1].split("\n## ", 1)[0]
+    assert all(f"`{option}" in listed for option in ("--lang", "--data", "--color", "--no-pager", "--no-cache"))
+
+
+def test_a_full_width_name_is_found_and_a_suggestion_names_each_candidate_once() -> None:
+    assert run("show", "ＪＩＡＮＧＳＨＡＮ").stdout == run("show", "jiangshan").stdout != ""
+    assert run("get", "江山", "ｒｄ＿ｉｎｖｅｓｔｍｅｎｔ").stdout == "2.06亿元\n"
+    assert run("show", "江山", "--theme", "ｒｄ").stdout == run("show", "江山", "--theme", "rd").stdout
+    assert run("show", "江山市x", env=ZH).stderr == "reporter: 未知的地区“江山市x”（是否指 江山市？）\n"
+    assert run("--lang", "en", "show", "江山市x").stderr == "reporter: unknown region '江山市x' (did you mean Jiangshan?)\n"
+    by = run("show", "江山", "--by", "year")
+    assert by.code == 2 and "'year' is not a value --by takes; it takes: 'period'." in by.stderr
+    assert "'better' is not a value --fail-on takes; it takes: 'worse'." in run(
+        "delta", "--all", "--fail-on", "better").stderr
+    zh = run("rank", "研发投入", "--by", "year", env=ZH).stderr
+    assert "'year' 不是 --by 可取的值；可取：'period'。" in zh, zh

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from reporter.dataset import Dataset
+
 from .conftest import MINI, run
 
 ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
@@ -117,8 +119,11 @@ def test_lang_given_after_a_bad_option_still_chooses_the_language() -> None:
     (["brief"], "reporter: name one or more regions, or give --all (not both)",
      "reporter: 请指定一个或多个地区，或用 --all（二者不能同用）"),
     (["delta"], "reporter: name a REGION, or give --all [METRIC]", "reporter: 请指定地区（REGION），或用 --all [METRIC]"),
-    (["show", "江山", "--theme", "rd", "--from", "2030"], "reporter: 江山市 has no facts in theme rd",
-     "reporter: 江山市没有数据（主题 rd）"),
+    (["show", "江山", "--theme", "rd", "--from", "2030"],
+     "reporter: 江山市 has no facts in theme rd in the periods asked for (--from 2030)",
+     "reporter: 江山市在所问的时期内（--from 2030）没有数据（主题 rd）"),
+    (["show", "江山", "--from", "2021", "--to", "2019"], "reporter: --from 2021 comes after --to 2019",
+     "reporter: --from 2021 晚于 --to 2019"),
 ])
 def test_errors_a_county_official_meets_are_in_one_language(tmp_path: Path, args: list[str], en: str,
                                                             zh: str) -> None:
@@ -186,13 +191,17 @@ def test_a_chinese_field_name_keeps_no_space_before_chinese_punctuation(write_ya
 
 
 @pytest.mark.parametrize("name", ["rd_investmnt", "研发投人", "nosuch"])
-def test_an_unknown_name_gets_the_same_suggestions_in_both_languages(name: str) -> None:
+def test_an_unknown_name_gets_the_same_suggestions_in_both_languages(bundled: Dataset, name: str) -> None:
+    """The same candidates, each once, each by its name in the reader's language: a metric's id in
+    English (its English label is a phrase with commas), its Chinese label in Chinese."""
     english, chinese = run("--lang", "en", "get", "江山", name), run("--lang", "zh", "get", "江山", name)
     near = re.search(r"\(did you mean (.*)\?\)", english.stderr)
     assert english.code == chinese.code == 1
     assert (near is None) == ("是否指" not in chinese.stderr), (english.stderr, chinese.stderr)
     if near:
-        assert f"（是否指 {near.group(1)}？）" in chinese.stderr
+        ids = near.group(1).split(", ")
+        assert len(set(ids)) == len(ids) and all(i in bundled.metrics for i in ids), ids
+        assert f"（是否指 {'、'.join(bundled.metrics[i].zh for i in ids)}？）" in chinese.stderr
 
 
 def test_the_systems_reason_is_said_in_chinese_too(tmp_path: Path) -> None:

@@ -7,15 +7,28 @@ from typing import Any
 import click
 
 from reporter import __version__
-from reporter.cli.options import Command, output_options, quiet_flag
+from reporter.cli.options import (
+    COLOR_HELP,
+    COLORS,
+    DATA_HELP,
+    LANG_HELP,
+    LANGS,
+    NO_CACHE_HELP,
+    NO_PAGER_HELP,
+    Command,
+    output_options,
+    quiet_flag,
+)
 from reporter.cli.session import Session
 from reporter.render import FORMATS
 
 EXIT_CODES = """\b
 Exit codes:
   0    an answer was printed (also when a reader such as head stops early)
-  1    error: unknown name, invalid data file or template, unwritable output
-  2    usage error: bad option or argument, a --format the command cannot write
+  1    error: unknown name, a file to read that is missing, invalid data file
+       or template, unwritable output
+  2    usage error: bad option or argument (a period that is no period,
+       --from after --to), a --format the command cannot write
   3    nothing found: an empty answer (json still prints [], csv its header)
   4    delta --fail-on worse: a change went the wrong way (it is printed)
   130  interrupted (Ctrl-C)"""
@@ -63,20 +76,15 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 @click.group(cls=LazyGroup, lazy_subcommands=COMMANDS, epilog=EXIT_CODES,
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--data", "data_options", metavar="PATH", multiple=True,  # checked by the loader, which names it
-              help="Data file or directory of YAML files; repeat it to layer your own data on other data "
-                   "('bundled' names the bundled file) [default: $REPORTER_DATA, paths separated by ':', "
-                   "else the bundled data].")
+              help=DATA_HELP)
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
               help="Default output format for every command [default: auto].")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of labels and headers; also of errors and notes [else the locale's].")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto).")
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help=LANG_HELP)
+@click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True, help=COLOR_HELP)
 @quiet_flag
 @output_options
-@click.option("--no-cache", is_flag=True, help="Read the data file itself, not the compiled cache.")
-@click.option("--no-pager", is_flag=True,
-              help="Never page output taller than the terminal [default: $PAGER, else less -FRX, on a terminal only].")
+@click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
+@click.option("--no-pager", is_flag=True, help=NO_PAGER_HELP)
 @click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
               help="Show the version and exit.")
 @click.pass_context

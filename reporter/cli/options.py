@@ -1,8 +1,10 @@
 """What every subcommand shares: the command class, the session, and options defined once.
 
-The options that shape output (``--quiet``, ``--no-header``, ``--bom``, ``--encoding``) are global
-(before the command) and may also follow the command, as ``--format`` may; either way they are
-kept on the :class:`~reporter.cli.session.Session` by a callback, so no command spells them out.
+The global options (``--quiet``, ``--lang``, ``--data``, ``--color``, ``--no-pager``,
+``--no-cache``, and where a command prints data ``--no-header``, ``--bom``, ``--encoding``) may
+also follow the command, as ``--format`` may; either way they are kept on the
+:class:`~reporter.cli.session.Session` by a callback, so no command spells them out. Only
+``--version`` is the group's alone.
 """
 
 from __future__ import annotations
@@ -50,6 +52,60 @@ def _set_encoding(ctx: click.Context, _param: click.Parameter, value: str | None
 
 
 QUIET_HELP = "No notes or progress bars on stderr, only errors (the exit code still tells what happened)."
+LANG_HELP = "Language of labels and headers; also of errors and notes [else the locale's]."
+DATA_HELP = ("Data file or directory of YAML files; repeat it to layer your own data on other data "
+             "('bundled' names the bundled file) [default: $REPORTER_DATA, paths separated by ':', "
+             "else the bundled data].")
+COLOR_HELP = "Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto)."
+NO_PAGER_HELP = "Never page output taller than the terminal [default: $PAGER, else less -FRX, on a terminal only]."
+NO_CACHE_HELP = "Read the data file itself, not the compiled cache."
+LANGS = ("zh", "en")
+COLORS = ("auto", "always", "never")
+
+
+def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        session = ctx.ensure_object(Session)
+        session.lang, session.lang_given = value, True
+
+
+def _add_data(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
+    if value:  # after the global ones: layered on top of them, in the order given
+        session = ctx.ensure_object(Session)
+        session.data_options = (*session.data_options, *value)
+
+
+def _set_color(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(Session).set_terminal(color=value)
+
+
+def _set_no_pager(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Session).set_terminal(paging=False)
+
+
+def _set_no_cache(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Session).use_cache = False
+
+
+def after_options() -> list[click.Option]:
+    """The global options a command also takes after its name (``reporter show 江山 --lang en``),
+    each meaning what it means before the command; one given twice, the later one wins (``--data``
+    adds a layer on top)."""
+    return [
+        click.Option(["--lang"], type=click.Choice(LANGS), expose_value=False, callback=_set_lang,
+                     help="As the global --lang: " + LANG_HELP[0].lower() + LANG_HELP[1:]),
+        click.Option(["--data"], metavar="PATH", multiple=True, expose_value=False, callback=_add_data,
+                     help="As the global --data (a layer on top of those given before the command)."),
+        click.Option(["--color"], type=click.Choice(COLORS), expose_value=False, callback=_set_color,
+                     help="As the global --color."),
+        click.Option(["--no-pager"], is_flag=True, expose_value=False, callback=_set_no_pager,
+                     help="As the global --no-pager."),
+        click.Option(["--no-cache"], is_flag=True, expose_value=False, callback=_set_no_cache,
+                     help="As the global --no-cache."),
+    ]
 
 
 def quiet_option(names: tuple[str, ...] = ("--quiet", "-q")) -> click.Option:
@@ -79,11 +135,12 @@ class Command(click.Command):
     """A click command whose help option carries its text: click's own looks the text up in gettext
     on every run, and gettext imports locale, which ``reporter get``'s start-up does not need.
 
-    Every subcommand also takes ``--quiet`` (and ``-q`` where the command has no ``-q`` of its own),
-    and refuses a global ``--format`` it cannot write (exit 2) rather than ignoring it."""
+    Every subcommand also takes ``--quiet``/``-q`` and the other global options of
+    :func:`after_options` (each unless the command has an option of that name), and refuses a
+    global ``--format`` it cannot write (exit 2) rather than ignoring it."""
 
     _given_help: click.Option | None = None
-    _given_quiet: click.Option | None = None
+    _given_globals: list[click.Option] | None = None
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         names = self.get_help_option_names(ctx)
@@ -99,11 +156,12 @@ class Command(click.Command):
         params = super().get_params(ctx)
         if isinstance(self, click.Group):  # the group declares its own global --quiet
             return params
-        if self._given_quiet is None:
+        if self._given_globals is None:  # one object per option and command, as for --help
             taken = {name for p in self.params for name in getattr(p, "opts", [])}
-            self._given_quiet = quiet_option(tuple(n for n in ("--quiet", "-q") if n not in taken))
+            quiet = quiet_option(tuple(n for n in ("--quiet", "-q") if n not in taken))
+            self._given_globals = [quiet, *(o for o in after_options() if not taken & set(o.opts))]
         help_option = params[-1:] if params and params[-1] is self._given_help else []
-        return [*params[:len(params) - len(help_option)], self._given_quiet, *help_option]
+        return [*params[:len(params) - len(help_option)], *self._given_globals, *help_option]
 
     def invoke(self, ctx: click.Context) -> Any:
         if isinstance(self, click.Group):
@@ -169,6 +227,19 @@ def format_option(*choices: str, default: str = "auto: a table on a terminal, pl
         return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS), default=None,  # type: ignore[no-any-return]
                             help=f"Output format [default: the global --format, else {default}].")(f)
     return decorate
+
+
+class Values(click.Choice):  # type: ignore[type-arg]
+    """click's Choice, refusing a wrong value by naming the option and every value it takes: click
+    says "'year' is not 'period'" when there is one choice, which reads as a comparison."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            name = max(param.opts, key=len) if param is not None and param.opts else "it"
+            choices = ", ".join(repr(c) for c in self.choices)
+            self.fail(f"{value!r} is not a value {name} takes; it takes: {choices}.", param, ctx)
 
 
 def theme_option(f: F) -> F:

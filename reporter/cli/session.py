@@ -83,6 +83,14 @@ class Session:
             reconfigure(encoding=self.encoding)
         self._env = None  # the output's encoding is part of the environment
 
+    def set_terminal(self, color: str | None = None, paging: bool | None = None) -> None:
+        """``--color`` and ``--no-pager``, given after the command: the environment is detected anew."""
+        if color is not None:
+            self.color = color
+        if paging is not None:
+            self.paging = paging
+        self._env = None
+
     def progress(self) -> Progress | None:
         """Slow steps said on the run's progress display (reporter.cli.progress), when it has one
         (stderr a terminal, not --quiet); None: nothing to show."""

@@ -24,23 +24,25 @@ __all__ = ["usage_error_text", "usage_lang"]
 
 def usage_lang(exc: click.ClickException, argv: Sequence[str] | None, fallback: str) -> str:
     """The language to say a usage error in: ``--lang`` of the command line when it was given (the
-    run may have stopped before the option was read, so it is looked for among the arguments before
-    the command), else ``fallback`` (the locale's)."""
+    run may have stopped before the option was read, so it is looked for among the arguments, before
+    the command or after it; the last one given wins, as it would have), else ``fallback`` (the
+    locale's)."""
+    args = list(argv) if argv is not None else []
+    if "--" in args:
+        args = args[:args.index("--")]
+    said = None
+    for at, arg in enumerate(args):
+        if arg == "--lang" and at + 1 < len(args) and args[at + 1] in ("zh", "en"):
+            said = args[at + 1]
+        elif arg in ("--lang=zh", "--lang=en"):
+            said = arg.partition("=")[2]
+    if said is not None:
+        return said
     ctx = getattr(exc, "ctx", None)
     root = ctx.find_root() if ctx is not None else None
     if root is not None and "lang" in root.params and \
             root.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE:
         return str(root.params["lang"])
-    from reporter.cli.group import COMMANDS
-
-    args = list(argv) if argv is not None else []
-    for at, arg in enumerate(args):
-        if arg in COMMANDS:
-            break
-        if arg == "--lang" and at + 1 < len(args) and args[at + 1] in ("zh", "en"):
-            return args[at + 1]
-        if arg in ("--lang=zh", "--lang=en"):
-            return arg.partition("=")[2]
     return fallback
 
 
@@ -123,6 +125,7 @@ def _near(possibilities: Sequence[str] | None) -> Message | str:
 # click's English for what it passes as plain text (click/types.py, parser.py, core.py): a pattern,
 # and the message its groups fill
 _TYPE_REASONS = (
+    (r"(?P<value>.+) is not a value (?P<name>\S+) takes; it takes: (?P<choices>.+)\.", "usage.not_a_value_of"),
     (r"(?P<value>.+) is not (?:one of )?(?P<choices>'.*')\.", "usage.not_a_choice"),
     (r"(?P<value>.+) is not in the range (?P<range>.+)\.", "usage.not_in_range"),
     (r"(?P<value>.+) is not a valid integer\.", "usage.not_an_integer"),

@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 @click.argument("value", required=False)
 @click.option("--unit", "-u", metavar="U", help="Unit as printed, e.g. 亿元 [default: the metric's unit].")
 @click.option("--period", "-p", metavar="P", help="e.g. 2020-01/09, 2020年1-9月, 2020-H1, asof/2020-H1.")
-@click.option("--qualifier", "-q", metavar="Q", help="exact, more_than (多), approx (约), nearly (近), at_least "
-                                                     "(不少于) or target (目标) [default: exact].")
+@click.option("--qualifier", metavar="Q", help="exact, more_than (多), approx (约), nearly (近), at_least "
+                                               "(不少于) or target (目标) [default: exact].")
 @click.option("--yoy", metavar="PCT", help="Year-over-year change in % as the source reports it (下降: negative); "
                                            "for a rank, the places gained (+) or lost (-).")
 @click.option("--quote", metavar="TEXT", help="The sentence the number comes from, verbatim.")

@@ -20,19 +20,18 @@ from reporter.messages import Message
 @click.option("--latest", is_flag=True, help="Only each metric's newest figure.")
 @click.option("--since", metavar="PERIOD",
               help="Only figures whose period ends in PERIOD or later (2019, 2020-H1, 2020年1-5月).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the brief [default: the global --lang].")
 @click.option("--template", "-T", metavar="NAME|PATH",
               help="A template file, or a name looked up in $REPORTER_TEMPLATES, then the bundled "
                    "templates (brief, report.md) [default: brief.LANG.j2].")
 @theme_option
 @pass_session
 def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: bool, latest: bool,
-          since: str | None, lang: str | None, template: str | None, theme: str | None) -> None:
+          since: str | None, template: str | None, theme: str | None) -> None:
     """A text brief of regions, worded by a Jinja2 template: prose, not a table.
 
     By default a summary: per theme the headline facts (ranks, figures with a change, the
     largest sums of money; two at most) and the first highlight. --full gives everything.
+    --lang en writes it in English (before or after the command, as everywhere).
 
     \b
     Example:
@@ -47,11 +46,10 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
 
     if all_regions == bool(regions_):
         raise UsageProblem(Message("brief.regions_or_all"))
-    lang = lang or session.lang
-    data = session.data
+    window = find_period(since) if since else None  # text that is no period: exit 2, before any name
+    lang, data = session.lang, session.data
     chosen = list(data.regions.values()) if all_regions else list(
         dict.fromkeys(session.region(r) for r in regions_))
-    window = find_period(since) if since else None
     context = brief_context(data, chosen, lang, session.theme(theme), full=full, latest=latest, since=window)
     if not any(r["themes"] for r in context["regions"]):  # stops at the first region with something to say
         from reporter.errors import NoData

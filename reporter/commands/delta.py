@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
-from reporter.cli.options import command, format_option, pass_session
+from reporter.cli.options import Values, command, format_option, pass_session
 from reporter.cli.output import emit
 from reporter.cli.session import Session
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 @click.option("--all", "every", is_flag=True,
               help="Every region's newest change: of METRIC when one is named (delta --all METRIC), "
                    "else of every metric.")
-@click.option("--fail-on", type=click.Choice(["worse"]),
+@click.option("--fail-on", type=Values(["worse"]),
               help="A check for cron: print only the changes that went the wrong way by each metric's "
                    "polarity (a rank that fell, a sum that shrank), and exit 4 when there is one, 0 when none.")
 @format_option()

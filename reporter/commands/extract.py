@@ -24,7 +24,7 @@ Fields = dict[str, str | None]
 
 
 @command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())  # missing, unreadable or a directory: exit 1, as --data and check PATH
 @click.option("--region", "-r", "region", required=True, metavar="REGION", shell_complete=complete_regions,
               help="The region to draft for: a known one by any name, or the id of a new one. The numbers of "
                    "another known region's sentences or part of the text are left out.")

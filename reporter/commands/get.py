@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 @click.argument("region", shell_complete=complete_regions)
 @click.argument("metric", shell_complete=complete_metrics)
 @click.option("--period", "-p", metavar="PERIOD", help="e.g. 2019, 2020-H1, 2020-01/05 or 2020年1-5月.")
-@click.option("--value-only", is_flag=True, help="Print the bare number (as written, in the fact's unit, or in --unit).")
+@click.option("--value-only", is_flag=True,
+              help="Print the bare number (as written, in the fact's unit, or in --unit); a note on stderr says "
+                   "what a qualifier such as 多 or 目标 meant (--quiet silences it).")
 @click.option("--unit", "-u", metavar="UNIT",
               help="Convert the value to UNIT exactly (万元, 亿元, 元; a unit of the same family), so a "
                    "threshold in a script keeps its scale whatever unit a figure was entered in.")
@@ -30,7 +32,9 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
     """Exactly one line for scripts: one region's value of one metric.
 
     Other formats (json, csv …) print the fact's record, whose value_base is in the metric's
-    own unit. A region without the fact prints nothing (json: []) and exits 3.
+    own unit. A region without the fact prints nothing (json: []) and exits 3. --value-only
+    prints the number alone even when the source qualified it (2000多万元 is more than 2000,
+    目标1000人 a target): a note on stderr says so.
 
     \b
     Example:
@@ -50,9 +54,10 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         from reporter.messages import Message
 
         raise UsageProblem(Message("get.unit_one_line", format=chosen))
+    asked = find_period(period) if period else None  # text that is no period: exit 2, before any name
     asked_region, asked_metric = session.region(region), session.metric(metric)
     try:
-        found = get_fact(data, asked_region, asked_metric, find_period(period) if period else None)
+        found = get_fact(data, asked_region, asked_metric, asked)
     except NoData as exc:
         if not line:  # views (and dataclasses) only here: a warm one-line get never needs them
             from reporter.render.views import EXPORT_KEYS, empty_view
@@ -73,6 +78,13 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         return
     quantity = fact.quantity if unit is None else _converted(fact.quantity, unit)
     print_text(session, numbers.fact_line(quantity, session.lang, value_only))
+    if value_only and not quantity.is_exact:  # the number stays alone on stdout; what it leaves out is said
+        from reporter.messages import Message
+
+        printed = numbers.number(quantity.written) + (quantity.unit if unit else "")  # --unit: the unit asked for
+        meaning = Message(f"value_only.{quantity.qualifier}", value=printed)
+        said = Message("get.value_only_note", written=numbers.quantity(fact.quantity, "zh"), meaning=meaning)
+        note("reporter: " + said.text(session.message_lang))
 
 
 def _converted(quantity: Quantity, unit: str) -> Quantity:

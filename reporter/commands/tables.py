@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
-from reporter.cli.options import command, format_option, pass_session, theme_option
+from reporter.cli.options import Values, command, format_option, pass_session, theme_option
 from reporter.cli.output import answer, emit
 from reporter.cli.session import Session
 
@@ -30,11 +30,23 @@ def window_options(f: F) -> F:
 
 
 def _window(from_period: str | None, to_period: str | None, last: int | None) -> Window:
+    """The periods asked for; a range that ends before it starts is refused (exit 2), not shown empty."""
     from reporter.names import find_period
     from reporter.select import Window
 
-    return Window(find_period(from_period) if from_period else None, find_period(to_period) if to_period else None,
-                  last)
+    start, end = find_period(from_period) if from_period else None, find_period(to_period) if to_period else None
+    if start is not None and end is not None and start.first > end.last:
+        from reporter.errors import UsageProblem
+        from reporter.messages import Message
+
+        raise UsageProblem(Message("window.reversed", start=from_period, end=to_period))
+    return Window(start, end, last)
+
+
+def _window_words(from_period: str | None, to_period: str | None, last: int | None) -> str:
+    """The window as it was asked for (``--from 2021 --to 2022``), for the note of an empty answer."""
+    given = (("--from", from_period), ("--to", to_period), ("--last", last))
+    return " ".join(f"{name} {value}" for name, value in given if value is not None)
 
 
 def _only_with(given: dict[str, object], mode: str) -> None:
@@ -72,16 +84,20 @@ def metrics(session: Session, theme: str | None, fmt: str | None) -> None:
     Example:
       reporter metrics --theme finance
     """
+    from reporter.errors import NoData
+    from reporter.messages import Message
     from reporter.render.views import metrics_view
 
-    emit(session, [metrics_view(session.data, session.lang, session.theme(theme))], fmt)
+    chosen = session.theme(theme)
+    nothing = NoData(Message("metrics.none_in_theme", theme=chosen.id)) if chosen else None
+    emit(session, [metrics_view(session.data, session.lang, chosen)], fmt, nothing=nothing)
 
 
 @command()
 @click.argument("region", shell_complete=complete_regions)
 @theme_option
 @click.option("--sources", "-s", is_flag=True, help="Show the verbatim quote under each fact.")
-@click.option("--by", type=click.Choice(["period"]), help="Periods as columns, one row per metric.")
+@click.option("--by", type=Values(["period"]), help="Periods as columns, one row per metric.")
 @window_options
 @format_option()
 @pass_session
@@ -91,7 +107,8 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
 
     The change is the one the source reports, else the one computed from the same period a
     year earlier. --by period puts the periods side by side as columns (like hledger's
-    balance -Y); --from, --to and --last choose the periods in either layout.
+    balance -Y); --from, --to and --last choose the periods in either layout. When no fact
+    is in the theme or periods asked for, nothing is found: exit 3 (json an empty document).
 
     \b
     Examples:
@@ -104,21 +121,31 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
     from reporter.render import views as v
     from reporter.select import region_by_period, region_highlights
 
-    data, found, chosen = session.data, session.region(region), session.theme(theme)
-    window = _window(from_period, to_period, last)
+    window = _window(from_period, to_period, last)  # a malformed or reversed range first: exit 2
     if by == "period":
         _only_with({"--sources": sources}, "the list layout (no --by)")
+    data, found, chosen = session.data, session.region(region), session.theme(theme)
+
+    def nothing() -> NoData:
+        """No fact in the theme and periods asked for: the highlights alone answer no question."""
+        in_theme = Message("in_theme", theme=chosen.id) if chosen else ""
+        if window:
+            return NoData(Message("show.no_facts_window", region=found.zh, theme=in_theme,
+                                  window=_window_words(from_period, to_period, last)))
+        return NoData(Message("show.no_facts", region=found.zh, theme=in_theme))
 
     def make() -> list[v.View]:
         if by == "period":
-            first = v.region_by_period_view(data, found, region_by_period(data, found, chosen, window), session.lang)
+            try:
+                table = region_by_period(data, found, chosen, window)
+            except NoData:
+                raise nothing() from None
+            first = v.region_by_period_view(data, found, table, session.lang)
         else:
             first = v.show_view(data, found, session.lang, chosen, sources, window)
-        views = [first, v.highlights_view(data, region_highlights(data, found, chosen), session.lang, sources)]
-        if not views[0].items and not views[1].items:
-            in_theme = Message("in_theme", theme=chosen.id) if chosen else ""
-            raise NoData(Message("show.no_facts", region=found.zh, theme=in_theme))
-        return views
+        if not first.items:
+            raise nothing()
+        return [first, v.highlights_view(data, region_highlights(data, found, chosen), session.lang, sources)]
 
     def empty() -> list[v.View]:
         first = (v.empty_view("periods", v.period_keys(v.REGION_LEAD, []), ["periods"]) if by == "period"
@@ -161,10 +188,10 @@ def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metr
 
     if all_regions == bool(regions_):
         raise UsageProblem(Message("compare.regions_or_all"))
+    asked = find_period(period) if period else None  # text that is no period: exit 2, before any name
     found = (list(session.data.regions.values()) if all_regions
              else list(dict.fromkeys(session.region(r) for r in regions_)))
     chosen = [session.metric(m) for m in metric_names]
-    asked = find_period(period) if period else None
     data, lang, of_theme = session.data, session.lang, session.theme(theme)
     answer(session, fmt, lambda: [compare_view(data, found, compare_regions(data, found, chosen, of_theme, asked),
                                                lang, asked, notes_lang=session.message_lang)],
@@ -179,7 +206,7 @@ def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metr
 @click.option("--each-period", "-e", is_flag=True, help="A ranking (a top N with --top) for each period.")
 @click.option("--region", "region_name", metavar="REGION", shell_complete=complete_regions,
               help="One region's place in each period, and the places it gained or lost.")
-@click.option("--by", type=click.Choice(["period"]),
+@click.option("--by", type=Values(["period"]),
               help="Every region's figures with periods as columns, in the latest period's rank order.")
 @window_options
 @format_option()
@@ -205,9 +232,9 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     from reporter.names import find_period
     from reporter.render import views
 
+    asked, window = find_period(period) if period else None, _window(from_period, to_period, last)  # exit 2 first
     data, lang, notes_lang = session.data, session.lang, session.message_lang  # notes: the reader's language
-    chosen, asked = session.metric(metric), find_period(period) if period else None
-    window = _window(from_period, to_period, last)
+    chosen = session.metric(metric)
     modes = [m for m, on in (("--each-period", each_period), ("--region", region_name), ("--by period", by)) if on]
     if len(modes) > 1:
         from reporter.errors import UsageProblem
