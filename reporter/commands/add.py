@@ -230,14 +230,20 @@ def _what(session: Session, fields: dict[str, str | None]) -> Named:
     ids they type), ``“规上企业研发投入”2020年1-9月 3.1亿元`` to a reader of Chinese."""
     from reporter.periods import parse_period
 
-    ident, figure = fields["metric"] or "", f"{fields['value']}{fields['unit'] or ''}"
+    from reporter.model import Quantity
+    from reporter.render.numbers import quantity
+
+    ident = fields["metric"] or ""
+    written = Quantity(fields["value"] or "", fields["unit"] or "", fields.get("qualifier") or "exact")
+    figure_zh = quantity(written, "zh")  # 约3.1亿元; to a reader of English, as typed: approx 3.1亿元
+    figure = f"{'' if written.qualifier == 'exact' else written.qualifier + ' '}{written.written}{written.unit}"
     metric = _catalogue(session, "metrics").get(ident)
     period = fields["period"] or ""
     try:
         in_words = parse_period(period).in_words("zh")
     except ReporterError:
         in_words = period
-    return Named(f"{ident} {figure} ({period})", f"“{metric.zh if metric else ident}”{in_words} {figure}")
+    return Named(f"{ident} {figure} ({period})", f"“{metric.zh if metric else ident}”{in_words} {figure_zh}")
 
 
 def _region_named(session: Session, ident: str) -> Named:
