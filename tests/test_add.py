@@ -354,11 +354,11 @@ def test_the_source_is_asked_for_when_the_file_names_none_for_the_region(tmp_pat
     t.answer(r"限定.*: ", "")
     t.answer(r"同比增减.*: ", "")
     t.answer(r"引文.*: ", "1-9月全市规上企业研发投入3.1亿元")
-    t.answer(r"来源代码（这条引文出自的来源）: ", "")  # no default: the bundled region's is another page's
+    t.answer(r"来源代码（这条引文出自的来源；已有：page-2020-kjdd, jiangshan-q3）: ", "")  # no default: the bundled region's is another page's
     t.expect(r"这条引文需要注明来源：jiangshan 自己的来源“page-2020-kjdd”")
-    t.answer(r"来源代码（这条引文出自的来源）: ", "jiangshan-q4")
+    t.answer(r"来源代码（这条引文出自的来源；已有：[^）]*）: ", "jiangshan-q4")
     t.expect(r"未知的来源“jiangshan-q4”（是否指 jiangshan-q3？）：新来源请先在 .*mine.yaml 的 sources: 下声明")
-    t.answer(r"来源代码（这条引文出自的来源）: ", "jiangshan-q3")
+    t.answer(r"来源代码（这条引文出自的来源；已有：[^）]*）: ", "jiangshan-q3")
     t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
     t.expect(r"已将江山市“规上企业研发投入”2020年1-9月 3.1亿元添加到")
     t.answer(r"地区 \[jiangshan\]: ", "")

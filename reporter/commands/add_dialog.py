@@ -114,10 +114,10 @@ class Dialog:
         typed: dict[str, str] = {}
 
         def asked(name: str, key: str, check: Callable[[str], Any], default: str = "",
-                  choices: Sequence[str] = ()) -> None:
+                  choices: Sequence[str] = (), **values: Any) -> None:
             self.last_answer = ""
             try:
-                got[name] = self.ask(key, check, typed.get(name, default), choices)
+                got[name] = self.ask(key, check, typed.get(name, default), choices, **values)
             finally:  # answered, or left with <: what was typed is the default next time
                 if self.last_answer:
                     typed[name] = self.last_answer
@@ -168,8 +168,10 @@ class Dialog:
             from reporter.commands.add import own_default_source
 
             own = own_default_source(self.target, got["region"].id)
+            known = list(data.sources)  # named in the question, and on Tab
+            shown = ", ".join(known[:5]) + (" …" if len(known) > 5 else "")
             asked("source", "add.ask.source", lambda a: self._source(a, got["region"], own),
-                  remembered.get("source") or own or "", list(data.sources))
+                  remembered.get("source") or own or "", known, known=shown or "—")
 
         steps = [region, metric, value, unit, period, qualifier, change, quote, source]
         at = 0
