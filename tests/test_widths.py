@@ -33,6 +33,8 @@ CASES = {
 BUNDLED = {
     "show-jiangshan": ["show", "江山", "--theme", "rd"],
     "compare-bundled": ["compare", "洞头", "江山", "乐清", "--theme", "rd"],
+    # one period far longer than the others (未注明时期（见于2020年年中报道）): it breaks at its aside
+    "show-jiangshan-platform": ["show", "江山", "--theme", "platform"],
 }
 # the time-series views, at the width the issue asks them to be readable at
 SERIES = {
@@ -150,3 +152,15 @@ def test_plain_on_a_terminal_is_fitted_as_the_table_is(synthetic: Path, name: st
     assert_golden(f"widths/plain-{name}.{width}.txt", text)
     piped = render(views, "plain", Environment(stdout_isatty=False, width=width))
     assert len(piped.splitlines()) == 1 + len(list(views[0].rows()))
+
+
+def test_one_long_period_breaks_at_its_aside_not_every_label() -> None:
+    """At 80 columns every label of 江山 once wrapped at 14 cells (orphans like 入 on a line of their
+    own) to keep one period, 未注明时期（见于2020年年中报道）, whole; now that period breaks before its
+    aside and the labels keep a readable width."""
+    text = _table(["show", "江山"], 80)
+    _fits(text, 80)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "上海科创飞地征集" in line)
+    assert lines[at].rstrip().endswith("未注明时期") and lines[at + 1].strip().endswith("（见于2020年年中报道）")
+    assert "规上企业研发投入占营" in text  # the label column holds 20 cells at least (10 Chinese characters)

@@ -41,6 +41,16 @@ def oldest_first(data: Dataset, items: Iterable[T], fact_of: Callable[[T], Fact]
     return sorted(chosen, key=key)
 
 
+def period_parts(words: str) -> tuple[str, ...]:
+    """A period in words, with its aside a part of its own: 未注明时期 / （见于2020年年中报道）. A
+    narrow table breaks the one long period there rather than squeeze every label for it."""
+    for mark in ("（", " ("):
+        at = words.find(mark)
+        if at > 0:
+            return words[:at], words[at:]
+    return (words,)
+
+
 def change_parts(fact: Fact, say: Labels, computed: query.Delta | None = None) -> tuple[str, ...]:
     """The change the source reports for a fact, in words; else the one computed from a year before."""
     parts = []
@@ -103,7 +113,8 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
                    group=theme_name(data.themes[metric.theme], say),
                    detail=f"「{fact.quote}」" if sources else None,
                    tones={"change": _reported_tone(fact, metric, computed.get(key))},
-                   parts={"change": change_parts(fact, say, computed.get(key))})
+                   parts={"change": change_parts(fact, say, computed.get(key)),
+                          "period": period_parts(fact.period.in_words(lang))})
 
     title = say("title.show", region=region.name(lang), prefecture=say.pick(region.prefecture, region.prefecture_en))
     return View("facts", title, columns(say, "label", "value", "period", "change", "trend", numeric=("value",),
