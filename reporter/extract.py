@@ -266,7 +266,8 @@ def drafts_as_json(drafts: Sequence[Draft]) -> str:
 
 def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, region_exists: bool = False,
                    source_exists: bool = False, text_name: str | None = None, as_of: str | None = None,
-                   metrics: Mapping[str, Metric] | None = None, layers: str = "--data bundled") -> str:
+                   metrics: Mapping[str, Metric] | None = None, layers: str = "--data bundled",
+                   held: Sequence[str | None] | None = None) -> str:
     """The drafts as a data file in our format (docs/data-format.md), written as text so that the
     comments and quoting are ours.
 
@@ -277,6 +278,8 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
     ``reporter --data bundled --data drafts.yaml check``. Every guess left open (a metric the label
     did not name, a period that needs ``--as-of``) is an empty ``""`` with a TODO comment:
     ``reporter check`` refuses it and names the line, so nothing unfinished passes silently.
+    ``held`` says, draft by draft, where the data already hold one (``file:line``): it is written
+    commented out, so that copying the file adds nothing twice.
     """
     whence = f" from {text_name}" if text_name else ""
     head = [f"# Draft facts for region '{region}', read by reporter extract{whence}"
@@ -305,8 +308,13 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
     else:
         lines += yamlwrite.region_skeleton(region, 2, 2, source=source)
     lines.append("    facts:" if drafts else "    facts: []  # the text states no number with a unit")
-    for d in drafts:
-        lines += _fact_lines(d, metrics)
+    for d, there in zip(drafts, held or [None] * len(drafts)):
+        if there is None:
+            lines += _fact_lines(d, metrics)
+        else:  # the same value from the same words is in the data already: shown, not to be added again
+            lines.append(f"      # already in the data ({there}):")
+            lines += [line if line.lstrip().startswith("#") else f"      # {line[6:]}"
+                      for line in _fact_lines(d, metrics)]
     return "\n".join(lines) + "\n"
 
 

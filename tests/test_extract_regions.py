@@ -233,3 +233,21 @@ def test_a_quarter_added_before_is_not_added_again_as_of_another_month(tmp_path:
     assert again.code == 3 and mine.read_text(encoding="utf-8").count("- metric:") == len(added), again
     lines = {int(n) for n in re.findall(rf"already in the data \(line (\d+) of {re.escape(str(mine))}:", again.stderr)}
     assert lines == {f.origin.line for f in added if f.origin}
+
+
+def test_printed_drafts_the_data_hold_already_are_commented_out() -> None:
+    """Without --append the drafts go to stdout for a curator to copy: those the data already hold
+    from the same words are written commented out, with where they are, so a copy adds none twice."""
+    page = next(SOURCE_DIR.glob("*.txt"), None)
+    if page is None:
+        pytest.skip("source texts not present")
+    result = run("--data", "bundled", "extract", str(page), "--region", "江山", "--as-of", "2020-07",
+                 "--source", "page-2020-kjdd")
+    assert result.code == 0, result
+    text = result.stdout
+    assert text.count("      # already in the data (") >= 10
+    held = re.search(r"# already in the data \((.*):(\d+)\):\n(?:      # line .*\n)?      # - metric: rd_investment\n",
+                     text)
+    assert held and Path(held.group(1)) == Path(bundled_data_path()), text[:2000]
+    live = [line for line in text.splitlines() if line.startswith("      - metric: ")]
+    assert "      - metric: rd_investment" not in live  # 2.06亿元 of 1-5月 is in the bundled data

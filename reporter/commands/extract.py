@@ -100,9 +100,27 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
         print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
                                            source_exists=source in data.sources, text_name=os.path.basename(file),
                                            as_of=as_of, metrics=data.metrics,
-                                           layers=layer_options(list(session.data_paths))))
+                                           layers=layer_options(list(session.data_paths)),
+                                           held=_held(data, region_id, drafts) if exists else None))
     if not drafts:  # the note above said so: a text without figures is an empty answer
         raise click.exceptions.Exit(ExitCode.NOTHING)
+
+
+def _held(data: Dataset, region: str, drafts: list[Draft]) -> list[str | None]:
+    """For each draft, where the data already hold it (``file:line``), as --append would leave it out."""
+    from reporter.extract import held_fact
+
+    facts: dict[str, list[Fact]] = {}
+    out: list[str | None] = []
+    for d in drafts:
+        if d.metric is None:
+            out.append(None)
+            continue
+        if d.metric not in facts:
+            facts[d.metric] = data.facts_of(region, d.metric)
+        there = held_fact(d, facts[d.metric])
+        out.append(str(there.origin) if there is not None and there.origin is not None else None)
+    return out
 
 
 def _say_elsewhere(session: Session, data: Dataset, region: str, elsewhere: list[tuple[Draft, Message]]) -> None:
