@@ -155,8 +155,12 @@ def _named(problem: Problem, candidate: str, path: str, lines: list[int | None])
 def _rewritten(message: str | Message, rename: Any) -> str | Message:
     """``message`` with every text in it (a Message's values too, at any depth) passed through ``rename``."""
     if isinstance(message, Message):
+        import copy
+
         values = {k: _rewritten(v, rename) if isinstance(v, str | Message) else v for k, v in message.values.items()}
-        return Message(message.key, **values)
+        renamed = copy.copy(message)  # of its own class: a Named keeps saying its words in each language
+        renamed.values = values
+        return renamed
     return str(rename(message))
 
 
@@ -198,17 +202,23 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
              and f.origin.line <= len(lines) and lines[f.origin.line - 1] is None]
     if len(added) != len(facts) or any(f.region != region for f in added):
         raise Refused(str(path), None, Message("append.not_added"))
-    new = {f.origin.line for f in added if f.origin}
+    def new(origin: Origin | None) -> bool:
+        return origin is not None and origin.path == loaded_as and lines[origin.line - 1] is None
+
     findings = [f for f in check_quotes(data, only={(f.region, f.metric) for f in added})
-                if f.problem.path == loaded_as and f.problem.line in new]
+                if new(f.subject) or new(f.other)]  # a warning beside a new fact may be said at an old one
     problems = [Problem(str(path), None, None, Message("append.in_new", line=f.problem.line, problem=f.said))
-                for f in findings if f.severity == "error"]
+                for f in findings if f.severity == "error" and new(f.subject)]
     if problems:
         raise DataError(problems)
     _write(path, original, new_text)
-    written = _added(path, original, new_text, insertions)  # the lines checked are the lines written
-    return written._replace(warnings=tuple(f.problem._replace(path=str(path)) for f in findings
-                                           if f.severity == "warning"))
+    written = _added(path, original, new_text, insertions)  # the candidate's lines are the lines written
+
+    def renamed(problem: Problem) -> Problem:  # the checked copy named as the user's file
+        message = _rewritten(problem.message, lambda text: text.replace(loaded_as, str(path)))
+        return problem._replace(path=str(path) if problem.path == loaded_as else problem.path, message=message)
+
+    return written._replace(warnings=tuple(renamed(f.problem) for f in findings if f.severity == "warning"))
 
 
 def add_region(path: str | Path, region: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,

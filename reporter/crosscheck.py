@@ -133,7 +133,8 @@ class _Checker:
     def say_unknown(self) -> None:
         known: dict[str, dict[str, Any]] = {"theme": self.parts.themes, "source": self.parts.sources}
         for (kind, name), uses in self.unknown.items():
-            origin, prefix, key = uses[0]
+            first = min(uses, key=lambda u: (u[0].path, u[0].line) if u[0] else ("", 0))  # in file order
+            origin, prefix, key = first
             others = Message("uses", count=len(uses)) if len(uses) > 1 else ""
             suggest = _suggest_metric(name, self.parts.metrics) if kind == "metric" else _suggest(name, known[kind])
             self.at(origin, Message("unknown_name", prefix=prefix, kind=Message(f"part.{kind}"), name=name,
@@ -186,7 +187,7 @@ class _Checker:
             self.unread(Unread("highlight", hl.region, {"theme": hl.theme, "source": hl.source},
                                frozenset(), hl.origin or Origin("?", 0)))
             return None
-        theme_ok = self.reference(hl.theme, self.parts.themes, "theme", hl.origin)
+        theme_ok = self.reference(hl.theme, self.parts.themes, "theme", hl.origin, key="theme")
         source = self.source_for(hl.region, hl.source, hl.origin, Message("what.highlight"))
         if not theme_ok or source is None:
             return None

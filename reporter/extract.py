@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from reporter import prose, prose_periods, units, yamlwrite
 from reporter.errors import DataError, Problem, UsageProblem
-from reporter.messages import Message
+from reporter.messages import Message, Named
 from reporter.model import Fact, Metric, Region
 from reporter.prose_regions import Place, RegionMap, sentence_at
 
@@ -118,7 +118,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
 def _belongs(claim: Place, other: Region) -> Message:
     """Why a number is another region's: its sentence names it, or it stands in its part of the text."""
     key = "extract.belongs_sentence" if claim.sentence else "extract.belongs_part"
-    return Message(key, name=other.zh, id=other.id, line=claim.line)
+    return Message(key, name=Named(other.en or other.zh, other.zh), id=other.id, line=claim.line)
 
 
 def held_fact(draft: Draft, facts: Iterable[Fact]) -> Fact | None:
@@ -307,7 +307,11 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
             lines.append(f"    source: {yamlwrite.key(source)}")
     else:
         lines += yamlwrite.region_skeleton(region, 2, 2, source=source)
-    lines.append("    facts:" if drafts else "    facts: []  # the text states no number with a unit")
+    kept = [d for d, there in zip(drafts, held or [None] * len(drafts)) if there is None]
+    if not drafts:
+        lines.append("    facts: []  # the text states no number with a unit")
+    else:  # every draft held already: an empty list, the drafts below it as comments
+        lines.append("    facts:" if kept else "    facts: []  # every draft below is in the data already")
     for d, there in zip(drafts, held or [None] * len(drafts)):
         if there is None:
             lines += _fact_lines(d, metrics)

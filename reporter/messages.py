@@ -235,6 +235,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plausible.cumulative": ("{value} in {period} is less than {other} in {other_period} ({where}): "
                              "a flow summed from January cannot fall within a year",
                              "{period}的{value}小于{other_period}的{other}（{where}）：年内累计值不应减少"),
+    "plausible.cumulative_before": ("{value} in {period} is more than {other} in {other_period} ({where}): "
+                                    "a flow summed from January cannot fall within a year",
+                                    "{period}的{value}大于{other_period}的{other}（{where}）：年内累计值不应减少"),
     "plausible.yoy": ("the reported change {reported}% disagrees with {computed}% computed from {previous} "
                       "in {previous_period}",
                       "报道的同比{reported}%与按{previous_period}的{previous}算出的{computed}%不符"),
@@ -366,10 +369,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.skipped": ("left out line {line}, {written}: {why}", "未添加第{line}行的 {written}：{why}"),
     "extract.no_metric": ("no catalogue metric is named by '{label}' ({unit})", "“{label}”（{unit}）不对应目录中的指标"),
     "extract.no_period": ("its period ('{word}') needs --as-of", "其时期（“{word}”）需要 --as-of 才能确定"),
-    "extract.already": ("there is a '{metric}' fact for {period} already", "已有“{metric}”在{period}的数据"),
+    "extract.already": ("there is a '{metric}' fact for {period} already", "已有{period}的“{metric}”数据"),
     "extract.none_to_add": ("nothing to add to {file}", "没有可添加到 {file} 的数据"),
     "extract.appended": ("added {count} fact{s} to {region} in {file} (lines {first}-{last}); {skipped} left out",
-                         "已将{count}项数据添加到 {file} 的 {region}（第{first}-{last}行）；{skipped}项未添加"),
+                         "已将{region}的{count}项数据添加到 {file}（第{first}-{last}行）；{skipped}项未添加"),
     # ---- extract: a page about several regions, and facts already in the data (one block, kept together)
     "extract.elsewhere": ("{count} number{s} of the text left out as other regions' ({regions}), not {region}'s:",
                           "原文中{count}个数字属于其他地区（{regions}），未作为{region}的草稿："),
@@ -379,7 +382,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.belongs_part": ("belongs to {name} ({id}): it stands in {name}'s part of the text (from line {line}, "
                              "which names it)", "属于{name}（{id}）：位于原文中{name}的部分（自提到它的第{line}行起）"),
     "extract.in_data": ("already in the data (line {line} of {file}: '{metric}' for {period}, the same value from "
-                        "the same words)", "数据中已有（{file} 第{line}行：“{metric}”在{period}的数据，同一原文的同一数值）"),
+                        "the same words)", "数据中已有（{file} 第{line}行：{period}的“{metric}”，同一原文的同一数值）"),
     # ---- periods read back as printed, and extract's drafts (one block, kept together for merges)
     "period.no_year_example": ("'{text}' names no year: write it with one, e.g. {example}",
                                "“{text}”没有年份：请写上年份，如 {example}"),

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from reporter import prose, units
 from reporter.errors import Problem
 from reporter.messages import Message
-from reporter.model import Fact
+from reporter.model import Fact, Origin
 from reporter.periods import Period, parse_period
 from reporter.prose_periods import PeriodWord
 
@@ -46,6 +46,8 @@ class Finding(NamedTuple):
     severity: str  # "error" or "warning"
     problem: Problem
     said: Message
+    subject: Origin | None = None  # the fact it is said at
+    other: Origin | None = None  # the fact it is set against, when two disagree
 
     @property
     def key(self) -> str:
@@ -84,13 +86,14 @@ def _word(name: str, value: str) -> str | Message:
     return value
 
 
-def _finding(severity: str, subject: Fact, key: str, **args: str | Message) -> Finding:
+def _finding(severity: str, subject: Fact, key: str, against: Fact | None = None, /,
+             **args: str | Message) -> Finding:
     origin = subject.origin
     said = Message(f"plausible.{key}", **{name: _word(name, value) if isinstance(value, str) else value
                                           for name, value in args.items()})
     problem = Problem(origin.path if origin else "?", origin.line if origin else None,
                       origin.column if origin else None, said)  # the Message: said in either language
-    return Finding(severity, problem, said)
+    return Finding(severity, problem, said, origin, against.origin if against is not None else None)
 
 
 def check_fact(fact: Fact) -> list[Finding]:
@@ -129,7 +132,7 @@ def check_quotes(data: Data, unsure: Container[object] = (), only: Container[obj
         kind = metric.kind if metric else "count"
         facts.sort(key=lambda f: f.period.last)  # neighbours are compared within one period shape
         if kind == "flow":
-            findings.extend(_cumulative(facts))
+            findings.extend(_cumulative(facts, files))
         findings.extend(_reported_changes(facts, files))
         if kind != "rank":
             findings.extend(_unit_slips(facts, files))
@@ -227,7 +230,7 @@ def _where(other: Fact, subject: Fact) -> Message:
     return Message("plausible.at_file", where=f"{other.origin.path}:{other.origin.line}")
 
 
-def _cumulative(facts: list[Fact]) -> Iterable[Finding]:
+def _cumulative(facts: list[Fact], files: dict[str, int]) -> Iterable[Finding]:
     """Flows summed from January (1-5月, 上半年, 1-9月, the year) of one year may only grow."""
     running = [f for f in facts if f.period.kind in ("year", "half", "quarter", "month", "months")
                and f.period.first % 12 == 0 and f.period.first // 12 == f.period.last // 12
@@ -237,9 +240,15 @@ def _cumulative(facts: list[Fact]) -> Iterable[Finding]:
                 and units.family_of(earlier.quantity.unit) == units.family_of(later.quantity.unit)
                 and _base(later.quantity.written, later.quantity.unit)
                 < _base(earlier.quantity.written, earlier.quantity.unit)):
-            yield _finding("warning", later, "cumulative", value=_shown(later), period=later.period.canonical,
-                           other=_shown(earlier), other_period=earlier.period.canonical,
-                           where=_where(earlier, later))
+            subject, other = _pair(later, earlier, files)
+            if subject is later:
+                yield _finding("warning", later, "cumulative", earlier, value=_shown(later),
+                               period=later.period.canonical, other=_shown(earlier),
+                               other_period=earlier.period.canonical, where=_where(earlier, later))
+            else:  # the earlier figure is in the file loaded last: said there
+                yield _finding("warning", earlier, "cumulative_before", later, value=_shown(earlier),
+                               period=earlier.period.canonical, other=_shown(later),
+                               other_period=later.period.canonical, where=_where(later, earlier))
 
 
 def _half_unit(written: str) -> Decimal:
@@ -276,11 +285,11 @@ def _reported_changes(facts: list[Fact], files: dict[str, int]) -> Iterable[Find
             computed = (v - p) / p * 100
             subject = fact if before is None else _pair(fact, before, files)[0]
             if subject is not fact:  # the previous figure is in the file loaded last: said there
-                yield _finding("warning", subject, "yoy_of", value=_shown(fact), period=fact.period.canonical,
+                yield _finding("warning", subject, "yoy_of", fact, value=_shown(fact), period=fact.period.canonical,
                                where=_where(fact, subject), reported=_signed(reported),
                                computed=_signed(computed, ".1f"))
                 continue
-            yield _finding("warning", fact, "yoy", reported=_signed(reported), computed=_signed(computed, ".1f"),
+            yield _finding("warning", fact, "yoy", before, reported=_signed(reported), computed=_signed(computed, ".1f"),
                            previous=f"{previous}{unit}", previous_period=previous_period)
 
 
@@ -320,7 +329,7 @@ def _slips_in(facts: list[Fact], files: dict[str, int]) -> Iterable[Finding]:
             ratio = max(value, earlier[2]) / min(value, earlier[2])
             if ratio >= SLIP_RATIO:
                 subject, other = _pair(fact, earlier[0], files)
-                yield _finding("warning", subject, "unit_slip", value=_shown(subject), other=_shown(other),
+                yield _finding("warning", subject, "unit_slip", other, value=_shown(subject), other=_shown(other),
                                other_period=other.period.canonical, where=_where(other, subject),
                                ratio=_fold(subject, other))
         earlier = (fact, family, value)

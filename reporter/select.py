@@ -229,7 +229,7 @@ def region_by_period(data: Dataset, region: Region, theme: Theme | None = None,
     table = _table(facts, [data.metrics[m] for m in metric_order(data, {f.metric for f in facts})],
                    "metric", window)
     if not table.rows:
-        raise NoData(Message("no_facts_in_window", region=region.zh))
+        raise NoData(Message("no_facts_in_window", region=_named(region)))
     return table
 
 
@@ -240,5 +240,6 @@ def metric_by_period(data: Dataset, metric: Metric, order: Iterable[Region], ref
     facts = like(data.facts_of(metric=metric.id) if facts is None else facts, reference)
     table = _table(facts, order, "region", window)
     if not table.rows:
-        raise NoData(Message("no_fact_like", metric=metric.id, reference=reference))
+        raise NoData(Message("no_fact_like", metric=Named(metric.id, metric.zh),
+                             reference=Named(reference.canonical, reference.in_words("zh"))))
     return table

@@ -498,3 +498,38 @@ def test_the_top_data_layer_may_be_a_file_not_yet_started(tmp_path: Path) -> Non
     text = empty.read_text(encoding="utf-8")
     assert text.startswith("# my data, to come\n") and "rd_investment" in text
     assert run("--data", "bundled", "--data", str(empty), "check").code == 0
+
+
+def test_a_new_figure_an_old_one_of_the_same_file_is_set_against_is_warned_of(tmp_path: Path) -> None:
+    """A warning between two facts of one file is said at the later period: adding the earlier
+    (1776亿元 in 2018, beside 2.0亿元 in 2019) must still say it, though it is said at the old line."""
+    mine = tmp_path / "mine.yaml"
+    base = ["--lang", "en", "--data", "bundled", "--data", str(mine), "add", "江山", "研发投入"]
+    assert run(*base, "2.0", "--unit", "亿元", "--period", "2019年1-5月", "--source", "page-2020-kjdd",
+               "--quote", "1-5月全市规上企业研发投入2.0亿元").code == 0
+    result = run(*base, "1776", "--unit", "亿元", "--period", "2018年1-5月", "--source", "page-2020-kjdd",
+                 "--quote", "1-5月全市规上企业研发投入1776亿元")
+    assert result.code == 0, result
+    assert any(line.startswith(f"warning: {mine}:") and "888-fold: unit slip?" in line
+               for line in result.stderr.splitlines()), result.stderr
+    assert "reporter-add-" not in result.stderr  # the checked copy is named as the user's file
+
+
+def test_the_hint_to_see_every_problem_names_adds_file(tmp_path: Path) -> None:
+    """add reads its --file on top of the data: a 'run check' hint names it too."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("regions:\n  jiangshan:\n    facts:\n      - {metric: nosuch, value: 1, period: 2020, quote: x}\n"
+                   "      - {metric: nosuch2, value: 1, period: 2020, quote: y}\n", encoding="utf-8")
+    result = run("--lang", "en", "add", "江山", "研发投入", "3", "--unit", "亿元", "--period", "2022",
+                 "--quote", "2022年研发投入3亿元", "--source", "page-2020-kjdd", "--file", str(bad))
+    assert result.code == 1
+    assert f"run 'reporter --data bundled --data {bad} check' to see all" in result.stderr, result.stderr
+
+
+def test_a_message_renamed_for_the_users_file_keeps_its_chinese() -> None:
+    from reporter.append import _rewritten
+    from reporter.messages import Message, Named
+
+    said = Message("file.unreadable", reason=Named("Permission denied", "没有权限"))
+    renamed = _rewritten(said, lambda text: text.replace("/tmp/x", "mine.yaml"))
+    assert isinstance(renamed, Message) and renamed.text("zh").endswith("没有权限"), renamed.text("zh")

@@ -740,7 +740,7 @@ def test_append_with_yes_adds_every_complete_draft_and_says_what_it_left_out(tmp
     assert result.code == 0, result
     assert result.stdout == ""
     assert "left out line 5, 4.35亿元: no catalogue metric is named by '全县规上工业企业研发费用' (亿元)" in result.stderr
-    assert re.search(rf"added 7 facts to jiangshan in {re.escape(str(mine))} \(lines 7-\d+\); 7 left out", result.stderr)
+    assert re.search(rf"added 7 facts to Jiangshan in {re.escape(str(mine))} \(lines 7-\d+\); 7 left out", result.stderr)
     data = load_dataset([bundled_data_path(), mine])
     added = [f for f in data.facts if f.source == "jiangshan-q3"]
     assert len(added) == 7 and all(f.region == "jiangshan" and f.quote in article.read_text(encoding="utf-8")
@@ -770,7 +770,7 @@ def test_append_on_a_terminal_asks_for_each_draft(tmp_path: Path, monkeypatch: p
     assert asked == 5  # y, x (asked again, with the help), n, y, q
     assert "a - add this fact and all the others after it" in err  # the help, after 'x'
     assert "(1/7) line 5: 12.6%" not in err and "(1/7) line " in err and "    quote: " in err
-    assert re.search(r"added 2 facts to jiangshan .*; 12 left out", err)
+    assert re.search(r"added 2 facts to Jiangshan .*; 12 left out", err)
     data = load_dataset([bundled_data_path(), mine])
     assert len([f for f in data.facts if f.source == "jiangshan-q3"]) == 2
 
@@ -780,11 +780,11 @@ def test_append_on_a_terminal_a_takes_the_rest_and_the_end_of_input_stops(tmp_pa
     mine = tmp_path / "mine.yaml"
     mine.write_text(MINE, encoding="utf-8")
     code, _out, err = run_asked(monkeypatch, "n\na\n", *_append_args(mine))
-    assert code == 0 and re.search(r"added 6 facts to jiangshan", err), err
+    assert code == 0 and re.search(r"added 6 facts to Jiangshan", err), err
     other = tmp_path / "other.yaml"
     other.write_text(MINE, encoding="utf-8")
     code, _out, err = run_asked(monkeypatch, "y\n", *_append_args(other))  # then the input ends: as q
-    assert code == 0 and re.search(r"added 1 facts? to jiangshan", err), err
+    assert code == 0 and re.search(r"added 1 facts? to Jiangshan", err), err
     none = tmp_path / "none.yaml"
     none.write_text(MINE, encoding="utf-8")
     code, _out, err = run_asked(monkeypatch, "q\n", *_append_args(none))
@@ -896,3 +896,33 @@ def test_a_doubted_guess_says_why_in_the_draft(bundled: Dataset) -> None:
     assert "# not national_hightech_enterprises (国家级高新技术企业): '新认定' counts new ones (a flow)" in text
     assert "# not rd_investment (规上企业研发投入): '全社会' is another scope than its '规上'" in text
     assert text.count('- metric: ""  # TODO') == 2
+
+
+def test_append_twice_as_of_other_months_adds_nothing_the_file_holds(tmp_path: Path) -> None:
+    """The facts of the file appended to count as held, even when it is not among the --data layers:
+    the same article read as of another month adds nothing the second time."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(MINE, encoding="utf-8")
+    article = FIXTURES / "extract-synthetic-1.txt"
+    common = ["--lang", "en", "--data", "bundled", "extract", str(article), "--region", "江山",
+              "--source", "page-2020-kjdd", "--append", str(mine), "--yes"]
+    first = run(*common, "--as-of", "2020-10")
+    assert first.code == 0, first
+    text = mine.read_text(encoding="utf-8")
+    second = run(*common, "--as-of", "2021-10")
+    assert second.code == 3 and "already in the data" in second.stderr, second
+    assert mine.read_text(encoding="utf-8") == text
+
+
+def test_printed_drafts_all_held_still_load() -> None:
+    """When every draft is in the data already, the printed file says so with an empty list, which
+    loads, rather than a facts: key holding only comments (null, refused)."""
+    from reporter.extract import drafts_as_yaml, extract
+
+    drafts = extract("2020年1-9月全市规上企业研发投入3.1亿元。", "jiangshan", None, None, None)
+    assert drafts
+    text = drafts_as_yaml(drafts, "jiangshan", "page-2020-kjdd", region_exists=True, source_exists=True,
+                          held=["regions.yaml:1"] * len(drafts))
+    assert "    facts: []  # every draft below is in the data already" in text
+    import yaml
+    assert yaml.safe_load(text)["regions"]["jiangshan"]["facts"] == []

@@ -287,3 +287,22 @@ def test_a_slip_in_ones_own_layer_is_said_in_ones_own_file(tmp_path: Path) -> No
     at = f"({bundled_data_path()}:"
     assert said[0].startswith("1776亿元 and 2.06亿元 in Jan–May 2020 " + at) and "differ 862-fold" in said[0], said
     assert said[1].startswith("2.06亿元 in Jan–May 2020 " + at) and "+16%" in said[1] and "−99.9%" in said[1], said
+
+
+def test_a_running_total_larger_than_a_later_one_is_said_in_ones_own_file(tmp_path: Path) -> None:
+    mine = tmp_path / "q1.yaml"
+    mine.write_text(textwrap.dedent("""\
+        regions:
+          jiangshan:
+            facts:
+              - metric: rd_investment
+                value: 3
+                unit: 亿元
+                period: 2020-01/03
+                quote: "1-3月全市规上企业研发投入3亿元"
+                source: page-2020-kjdd
+        """), encoding="utf-8")
+    findings = [f for f in check_quotes(load_dataset([bundled_data_path(), str(mine)])) if f.key == "cumulative_before"]
+    assert len(findings) == 1 and findings[0].problem.path == str(mine) and findings[0].problem.line == 4
+    assert findings[0].message("en").startswith(f"3亿元 in Jan–Mar 2020 is more than 2.06亿元 in Jan–May 2020 "
+                                                f"({bundled_data_path()}:")

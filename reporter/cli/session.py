@@ -22,6 +22,7 @@ class Session:
                  color: str = "auto", use_cache: bool = True) -> None:
         self.paging = True  # --no-pager turns it off
         self.data_options = data_options
+        self.layers_read: list[str] | None = None  # the layers a command read instead (add: its file on top)
         self.fmt = fmt
         self.lang = lang
         self.color = color

@@ -13,7 +13,7 @@ from reporter.cli.options import command, pass_session
 from reporter.cli.output import note, print_text
 from reporter.cli.session import Session
 from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
-from reporter.messages import Message
+from reporter.messages import Message, Named
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
@@ -123,14 +123,34 @@ def _held(data: Dataset, region: str, drafts: list[Draft]) -> list[str | None]:
     return out
 
 
+def _region_named(data: Dataset, ident: str) -> Named:
+    region = data.regions.get(ident)
+    return Named(region.en or region.zh, region.zh) if region is not None else Named(ident, ident)
+
+
+def _metric_named(data: Dataset, ident: str) -> Named:
+    metric = data.metrics.get(ident)
+    return Named(ident, metric.zh if metric is not None else ident)
+
+
+def _period_named(canonical: str) -> Named:
+    from reporter.errors import ReporterError
+    from reporter.periods import parse_period
+
+    try:
+        return Named(canonical, parse_period(canonical).in_words("zh"))
+    except ReporterError:
+        return Named(canonical, canonical)
+
+
 def _say_elsewhere(session: Session, data: Dataset, region: str, elsewhere: list[tuple[Draft, Message]]) -> None:
     """The numbers left out as other regions': how many of each, then each one with its reason."""
     counts: dict[str, int] = {}
     for d, _why in elsewhere:
         counts[d.region] = counts.get(d.region, 0) + 1
     lang = session.message_lang
-    each = [_say(session, "extract.elsewhere_count", name=data.regions[r].zh, count=n) for r, n in counts.items()]
-    name = data.regions[region].zh if region in data.regions else region
+    each = [_say(session, "extract.elsewhere_count", name=_region_named(data, r), count=n) for r, n in counts.items()]
+    name = _region_named(data, region)
     said = _say(session, "extract.elsewhere", count=len(elsewhere), region=name,
                 regions=("、" if lang == "zh" else ", ").join(each))
     note(f"reporter: {said}")
@@ -172,7 +192,12 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
 
     from reporter.append import Refused, add_facts
     from reporter.commands.add import data_layers, refused, say_warnings
+    from reporter.load import load_dataset
 
+    path = Path(os.path.expanduser(target))
+    layers = data_layers(session, path)
+    if layers != list(session.data_paths):  # the target holds facts too: what is there already counts
+        data = load_dataset(layers)
     candidates = _candidates(session, data, region, source, drafts)
     if not candidates:
         note(f"reporter: {_say(session, 'extract.none_to_add', file=target)}", always=True)
@@ -181,9 +206,8 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
     if not chosen:
         note(f"reporter: {_say(session, 'extract.none_chosen', file=target)}", always=True)
         return
-    path = Path(os.path.expanduser(target))
     try:
-        added = add_facts(path, region, chosen, data_layers(session, path))
+        added = add_facts(path, region, chosen, layers)
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:
@@ -191,7 +215,8 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
             note(f"reporter: {problem.text(session.message_lang)}", always=True)
         note(f"reporter: {_say(session, 'add.not_written', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
-    said = _say(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen), region=region,
+    said = _say(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen),
+                region=_region_named(data, region),
                 file=target, first=added.first_line, last=added.last_line)
     note(f"reporter: {said}")
     say_warnings(session, added)
@@ -280,13 +305,14 @@ def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list
             return d.doubt.text(session.message_lang)
         return _say(session, "extract.no_metric", label=d.label or "?", unit=d.unit)
     there = held_fact(d, held)
+    metric = _metric_named(session.data, d.metric)
     if there is not None and there.origin is not None:  # whatever period it was read as this time
-        return _say(session, "extract.in_data", line=there.origin.line, file=there.origin.path, metric=d.metric,
-                    period=there.period.canonical)
+        return _say(session, "extract.in_data", line=there.origin.line, file=there.origin.path, metric=metric,
+                    period=_period_named(there.period.canonical))
     if there is not None:
-        return _say(session, "extract.already", metric=d.metric, period=there.period.canonical)
+        return _say(session, "extract.already", metric=metric, period=_period_named(there.period.canonical))
     if d.period is None:
         return _say(session, "extract.no_period", word=d.period_word or "?")
     if (d.metric, d.period) in seen:
-        return _say(session, "extract.already", metric=d.metric, period=d.period)
+        return _say(session, "extract.already", metric=metric, period=_period_named(d.period))
     return ""
