@@ -82,9 +82,9 @@ NOTHING = [  # a good question, valid data, an empty answer
     (["rank", "provincial_maker_spaces"], "no 'provincial_maker_spaces' figure has a stated period"),
     (["get", "乐清", "研发投入"], "Yueqing has no 'rd_investment' fact"),
     (["compare", "洞头", "乐清", "--metric", "研发投入", "--period", "2018"], "no facts to compare"),
-    (["show", "乐清", "--theme", "rd"], "乐清市 has no facts in theme rd"),
+    (["show", "乐清", "--theme", "rd"], "Yueqing has no facts in theme rd"),
     (["show", "乐清", "--by", "period", "--from", "2030"], "in the periods asked for"),
-    (["show", "洞头", "--from", "2021"], "洞头区 has no facts in the periods asked for (--from 2021)"),
+    (["show", "洞头", "--from", "2021"], "Dongtou has no facts in the periods asked for (--from 2021)"),
 ]
 
 

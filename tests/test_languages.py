@@ -120,7 +120,7 @@ def test_lang_given_after_a_bad_option_still_chooses_the_language() -> None:
      "reporter: 请指定一个或多个地区，或用 --all（二者不能同用）"),
     (["delta"], "reporter: name a REGION, or give --all [METRIC]", "reporter: 请指定地区（REGION），或用 --all [METRIC]"),
     (["show", "江山", "--theme", "rd", "--from", "2030"],
-     "reporter: 江山市 has no facts in theme rd in the periods asked for (--from 2030)",
+     "reporter: Jiangshan has no facts in theme rd in the periods asked for (--from 2030)",
      "reporter: 江山市在所问的时期内（--from 2030）没有数据（主题 rd）"),
     (["show", "江山", "--from", "2021", "--to", "2019"], "reporter: --from 2021 comes after --to 2019",
      "reporter: --from 2021 晚于 --to 2019"),

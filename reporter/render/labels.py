@@ -50,11 +50,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "span": ("{first}至{last}", "{first} to {last}"),
     "shared": ("{header}：{value}", "{header}: {value}"),
     "compare.mixed": ("注意：{count}项指标把不同时期的数值并列（如{label}：{periods}）；用 --period 只比较同一时期",
-                      ("note: {count} metric(s) put values of different periods side by side "
+                      ("note: {count} metric{s} put values of different periods side by side "
                        "(e.g. {label}: {periods}); use --period to compare one period")),
     "compare.unstated_beside": (
         "注意：{count}项指标把原文未注明时期的数值与其他数值并列（如{label}：{regions}），它们不可比",
-        ("note: {count} metric(s) set a value whose period the source does not state beside others "
+        ("note: {count} metric{s} set a value whose period the source does not state beside others "
          "(e.g. {label}: {regions}); they are not comparable")),
     "compare.unstated": ("未列入（原文未注明时期，不可比）：{listed}", "left out (the source states no period): {listed}"),
     "rank.unstated": ("未参与排名（原文未注明时期，不可比）：{listed}",

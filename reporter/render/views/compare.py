@@ -55,12 +55,13 @@ def _notes(data: Dataset, seen: query.ComparisonSeen, say: Labels) -> list[str]:
         first = seen.mixed[0]
         periods = say.join(list(dict.fromkeys(prose.aside(f.period, say.lang) for f in first.cells
                                               if f is not None and f.period.comparable)))
-        notes.append(say("compare.mixed", count=seen.mixed_count, label=first.metric.label(say.lang),
-                         periods=periods))
+        notes.append(say("compare.mixed", count=seen.mixed_count, s="" if seen.mixed_count == 1 else "s",
+                         label=first.metric.label(say.lang), periods=periods))
     if seen.unstated_beside:
         first = seen.unstated_beside[0]
         undated = [f for f in first.cells if f is not None and not f.period.comparable]
         notes.append(say("compare.unstated_beside", count=seen.unstated_beside_count,
+                         s="" if seen.unstated_beside_count == 1 else "s",
                          label=first.metric.label(say.lang), regions=_region_names(data, undated, say)))
     if seen.left_out:
         notes.append(left_out_note(data, seen.left_out, say, "compare.left_out"))
