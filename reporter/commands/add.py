@@ -56,7 +56,8 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
     """Add a fact, or a new county, to your own data file without touching what is there.
 
     On a terminal with no REGION it asks for each answer and checks it as you type. Nothing is
-    written that 'reporter check' would reject; comments and layout stay as they are.
+    written that 'reporter check' would reject, and what it would warn of (a unit slip beside
+    another period) is said at once; comments and layout stay as they are.
 
     \b
     Example:
