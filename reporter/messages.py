@@ -519,6 +519,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.argument_values": ("Argument {name} takes {count} values.", "参数 {name} 需要{count}个值。"),
     "usage.extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
     "usage.missing_command": ("Missing command.", "缺少命令。"),
+    # ---- the queries' empty answers (reporter.query)
+    "query.no_region_has": ("no region has a '{metric}' fact", "没有地区有“{metric}”的数据"),
+    "query.no_fact_for": ("no '{metric}' fact for {period}; periods with data: {periods}",
+                          "没有{period}的“{metric}”数据；有数据的时期：{periods}"),
+    "query.region_no_fact_like": ("{region} has no '{metric}' fact like {reference} in the periods asked for",
+                                  "所问的时期内{region}没有与{reference}同类的“{metric}”数据"),
+    "query.nothing_to_compare": ("no facts to compare", "没有可比较的数据"),
+    "query.nothing_to_compare_in": ("no facts to compare for {period}", "{period}没有可比较的数据"),
+    "query.no_change": ("{region} has no year-over-year change for '{metric}': no period a year earlier, and the "
+                        "source reports none", "{region}的“{metric}”没有同比变化：既没有早一年的数据，原文也未报道"),
+    "query.no_region_change": ("no region has a year-over-year change for '{metric}'",
+                               "没有地区有“{metric}”的同比变化"),
+    "option.needs_mode": ("{name} needs {mode}", "{name} 只能与 {mode} 同用"),
+    "option.one_of": ("choose one of {modes}", "只能选择其一：{modes}"),
+    "output.no_header": ("--no-header: {format} always has its header; use csv, tsv or plain",
+                         "--no-header：{format} 总有表头；请用 csv、tsv 或 plain"),
+    "output.utf8_only": ("--bom/--encoding: {format} is always UTF-8 without a byte order mark; they are for csv, "
+                         "tsv and text", "--bom/--encoding：{format} 总是不带字节顺序标记的 UTF-8；这两个选项用于 csv、tsv 和文本"),
     "named": ("{name}", "{name}"),  # said by Named: a name the data give in both languages
     # the operating system's commonest reasons, said in Chinese too (os_reason)
     "os.ENOENT": ("no such file or directory", "文件或目录不存在"),

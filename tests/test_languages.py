@@ -124,6 +124,14 @@ def test_lang_given_after_a_bad_option_still_chooses_the_language() -> None:
      "reporter: 江山市在所问的时期内（--from 2030）没有数据（主题 rd）"),
     (["show", "江山", "--from", "2021", "--to", "2019"], "reporter: --from 2021 comes after --to 2019",
      "reporter: --from 2021 晚于 --to 2019"),
+    (["rank", "研发投入", "--period", "2018"], "reporter: no 'rd_investment' fact for 2018; periods with data",
+     "reporter: 没有2018年的“规上企业研发投入”数据；有数据的时期："),
+    (["delta", "洞头", "研发投入"], "reporter: Dongtou has no year-over-year change for 'rd_investment'",
+     "reporter: 洞头区的“规上企业研发投入”没有同比变化"),
+    (["show", "江山", "--sources", "--by", "period"], "reporter: --sources needs the list layout (no --by)",
+     "reporter: --sources 只能与 列表形式（不用 --by） 同用"),
+    (["export", "-f", "json", "--bom"], "reporter: --bom/--encoding: json is always UTF-8",
+     "reporter: --bom/--encoding：json 总是不带字节顺序标记的 UTF-8"),
 ])
 def test_errors_a_county_official_meets_are_in_one_language(tmp_path: Path, args: list[str], en: str,
                                                             zh: str) -> None:

@@ -173,10 +173,9 @@ def chosen_format(session: Session, fmt: str | None, default: str = "auto") -> s
     if chosen == "auto" and not session.header:
         chosen = "plain"
     if not session.header and resolve_format(chosen, session.env) not in HEADERLESS:
-        raise UsageProblem(f"--no-header: {chosen} always has its header; use csv, tsv or plain")
+        raise UsageProblem(Message("output.no_header", format=chosen))
     if chosen in UTF8_ONLY and (session.bom or session.encoding not in (None, "utf-8")):
-        raise UsageProblem(f"--bom/--encoding: {chosen} is always UTF-8 without a byte order mark; "
-                           "they are for csv, tsv and text")
+        raise UsageProblem(Message("output.utf8_only", format=chosen))
     return chosen
 
 

@@ -49,13 +49,14 @@ def _window_words(from_period: str | None, to_period: str | None, last: int | No
     return " ".join(f"{name} {value}" for name, value in given if value is not None)
 
 
-def _only_with(given: dict[str, object], mode: str) -> None:
+def _only_with(given: dict[str, object], mode: str, mode_zh: str) -> None:
     """Options that mean something only in a mode: refused, not ignored, outside it."""
     from reporter.errors import UsageProblem
+    from reporter.messages import Message, Named
 
     for name, value in given.items():
         if value not in (None, False, ()):
-            raise UsageProblem(f"{name} needs {mode}")
+            raise UsageProblem(Message("option.needs_mode", name=name, mode=Named(mode, mode_zh)))
 
 
 @command()
@@ -123,7 +124,7 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
 
     window = _window(from_period, to_period, last)  # a malformed or reversed range first: exit 2
     if by == "period":
-        _only_with({"--sources": sources}, "the list layout (no --by)")
+        _only_with({"--sources": sources}, "the list layout (no --by)", "列表形式（不用 --by）")
     data, found, chosen = session.data, session.region(region), session.theme(theme)
 
     def nothing() -> NoData:
@@ -238,8 +239,9 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     modes = [m for m, on in (("--each-period", each_period), ("--region", region_name), ("--by period", by)) if on]
     if len(modes) > 1:
         from reporter.errors import UsageProblem
+        from reporter.messages import Message, Named
 
-        raise UsageProblem(f"choose one of {' and '.join(modes)}")
+        raise UsageProblem(Message("option.one_of", modes=Named(" and ".join(modes), "、".join(modes))))
     make: Callable[[], views.View]
     if each_period:
         def make() -> views.View:
@@ -247,7 +249,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
                 data, query.rank_each_period(data, chosen, asked, window, top, reverse), lang, notes_lang)
         empty = views.empty_view("rank", views.RANK_KEYS)
     elif region_name:
-        _only_with({"--top": top, "--reverse": reverse}, "a ranking, not --region")
+        _only_with({"--top": top, "--reverse": reverse}, "a ranking, not --region", "排名（而不是 --region）")
         region = session.region(region_name)
 
         def make() -> views.View:
@@ -262,7 +264,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
         empty = views.empty_view("periods", views.period_keys(views.METRIC_LEAD, []), ["periods"])
     else:
         _only_with({"--from": from_period, "--to": to_period, "--last": last},
-                   "--each-period, --region or --by period")
+                   "--each-period, --region or --by period", "--each-period、--region 或 --by period")
 
         def make() -> views.View:
             return views.rank_view(data, query.rank_regions(data, chosen, asked, top, reverse), lang, notes_lang)
