@@ -330,28 +330,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
     "add.needs_source": ("{region}'s facts in {file} would take the region's source, '{source}' (at {where}): the "
                          "source of its other quotes, not of this one. Give --source ID, the source this quote comes "
-                         "from (a new one is declared under sources: in {file}, with publication, title and date: "
-                         "docs/data-format.md, Sources)",
+                         "from (a new one is declared under sources: in {file}, with publication, title and date; "
+                         "reporter add --new-source ID --file {file} writes its skeleton)",
                          "{file} 中 {region} 的数据会沿用该地区的来源“{source}”（见 {where}）：那是其他引文的来源，"
                          "不是这条引文的。请用 --source ID 指明这条引文的来源（新来源可在 {file} 的 sources: 下声明，"
-                         "写明 publication、title、date，见 docs/data-format.md“来源”一节）"),
+                         "写明 publication、title、date；reporter add --new-source ID --file {file} 会写出其框架）"),
     "add.no_default_source": ("{region}'s facts in {file} have no source: give --source ID, the source this quote "
                               "comes from (a new one is declared under sources: in {file}, with publication, title "
                               "and date: docs/data-format.md, Sources)",
                               "{file} 中 {region} 的数据没有来源：请用 --source ID 指明这条引文的来源（新来源可在 {file} "
                               "的 sources: 下声明，写明 publication、title、date，见 docs/data-format.md“来源”一节）"),
     "add.source_required": ("this quote needs its source: {region}'s own, '{source}' (at {where}), is the source of "
-                            "its other quotes; type the id of this quote's source (a new one is declared under "
-                            "sources: in {file} first)",
+                            "its other quotes; type the id of this quote's source (declare a new one first: reporter "
+                            "add --new-source ID --file {file})",
                             "这条引文需要注明来源：{region} 自己的来源“{source}”（见 {where}）是其他引文的来源；请输入"
-                            "这条引文的来源代码（新来源请先在 {file} 的 sources: 下声明）"),
-    "add.source_missing": ("this quote needs its source: type the id of the source it comes from (a new one is "
-                           "declared under sources: in {file} first)",
-                           "这条引文需要注明来源：请输入其来源代码（新来源请先在 {file} 的 sources: 下声明）"),
-    "add.unknown_source": ("unknown source '{name}'{suggest}: a new source is declared under sources: in {file} "
-                           "first (publication, title, date: docs/data-format.md, Sources)",
-                           "未知的来源“{name}”{suggest}：新来源请先在 {file} 的 sources: 下声明（publication、title、"
-                           "date，见 docs/data-format.md“来源”一节）"),
+                            "这条引文的来源代码（新来源请先声明：reporter add --new-source ID --file {file}）"),
+    "add.source_missing": ("this quote needs its source: type the id of the source it comes from (declare a new "
+                           "one first: reporter add --new-source ID --file {file})",
+                           "这条引文需要注明来源：请输入其来源代码（新来源请先声明：reporter add --new-source ID --file {file}）"),
+    "add.unknown_source": ("unknown source '{name}'{suggest}: declare a new source first (reporter add --new-source "
+                           "{name} --file {file} writes its skeleton: publication, title, date)",
+                           "未知的来源“{name}”{suggest}：新来源请先声明（reporter add --new-source {name} --file {file} "
+                           "会写出其框架：publication、title、date）"),
     "export.wrote": ("wrote {count} facts to {file}", "已将{count}项数据写入 {file}"),
     # ---- reporter extract
     "extract.drafted": ("{count} draft facts from {file}, {named} of them with a catalogue metric",

@@ -70,7 +70,7 @@ def test_the_file_defaults_to_the_top_data_layer(tmp_path: Path) -> None:
     (["江山", "研发投入", "3.1", "--unit", "亿元", "--period", "2020年1-9月", "--quote", "1-9月研发投入3.1亿元"], 2,
      "jiangshan's facts in "),  # no --source: the bundled region's would be taken
     (["江山", "研发投入", "3.1", "--period", "2020年1-9月", "--quote", "x", "--source", "jiangshan-q4"], 2,
-     "unknown source 'jiangshan-q4': a new source is declared under sources: in "),
+     "unknown source 'jiangshan-q4': declare a new source first (reporter add --new-source jiangshan-q4 --file "),
     (["江山", "研发投入", "3.1", "--unit", "家", "--period", "2020年1-9月", "--quote", "x"], 2,
      "unit '家' does not fit metric 'rd_investment'"),
     (["江山", "研发投", "3.1", "--period", "2020-13", "--quote", "x"], 2, "month 13 is not 01-12"),
@@ -357,7 +357,7 @@ def test_the_source_is_asked_for_when_the_file_names_none_for_the_region(tmp_pat
     t.answer(r"来源代码（这条引文出自的来源；已有：page-2020-kjdd, jiangshan-q3）: ", "")  # no default: the bundled region's is another page's
     t.expect(r"这条引文需要注明来源：jiangshan 自己的来源“page-2020-kjdd”")
     t.answer(r"来源代码（这条引文出自的来源；已有：[^）]*）: ", "jiangshan-q4")
-    t.expect(r"未知的来源“jiangshan-q4”（是否指 jiangshan-q3？）：新来源请先在 .*mine.yaml 的 sources: 下声明")
+    t.expect(r"未知的来源“jiangshan-q4”（是否指 jiangshan-q3？）：新来源请先声明（reporter add --new-source jiangshan-q4 --file .*mine.yaml")
     t.answer(r"来源代码（这条引文出自的来源；已有：[^）]*）: ", "jiangshan-q3")
     t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
     t.expect(r"已将江山市“规上企业研发投入”2020年1-9月 3.1亿元添加到")
