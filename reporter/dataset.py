@@ -54,6 +54,11 @@ class Dataset:
             self._facts = tuple(self.iter_facts())
         return self._facts
 
+    def iter_facts_of(self, region: str | None = None, metric: str | None = None) -> Iterator[Fact]:
+        """:meth:`facts_of`, built one item at a time (a metric of every county: bounded memory)."""
+        for item in self.store.items(region, metric):
+            yield from item.expand()
+
     def facts_of(self, region: str | None = None, metric: str | None = None) -> list[Fact]:
         """The facts of one region and/or one metric, in file order."""
         return [fact for item in self.store.items(region, metric) for fact in item.expand()]

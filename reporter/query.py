@@ -20,6 +20,7 @@ from reporter.select import (
     PeriodTable,
     Window,
     by_period,
+    latest_key,
     latest_of,
     latest_period,
     like,
@@ -283,7 +284,7 @@ class Comparison:
     What the notes under a comparison need (rows that mix periods, figures left out) is tallied
     in :attr:`seen` as the rows are read, so it is known once they have all been read once."""
 
-    MANY = 16  # comparing more regions than this, a metric's facts are read in one go, not per region
+    MANY = 16  # comparing more regions than this, a metric's facts are read in one pass, not per region
 
     def __init__(self, data: Dataset, regions: Sequence[Region], ids: Sequence[str], period: Period | None,
                  every_row: bool) -> None:
@@ -308,16 +309,48 @@ class Comparison:
         return False
 
     def _histories(self, ident: str) -> tuple[tuple[Fact, ...], ...]:
-        if len(self.regions) <= self.MANY:
-            return tuple(tuple(series_of(self.data, r.id, ident)) for r in self.regions)
-        by_region: dict[str, list[Fact]] = {}
-        for fact in self.data.facts_of(metric=ident):
-            by_region.setdefault(fact.region, []).append(fact)
-        return tuple(tuple(by_period(by_region.get(r.id, ()))) for r in self.regions)
+        return tuple(tuple(series_of(self.data, r.id, ident)) for r in self.regions)
+
+    def _row_of_many(self, ident: str) -> CompareRow | None:
+        """:meth:`_row` for many regions: the metric's facts read once, as they come, keeping of each
+        region only the few facts a row needs (its latest, the asked period's, its latest unlike
+        one), not every period of every county (no sparklines at this width)."""
+        period, metric = self.period, self.data.metrics[ident]
+        wanted = season(period) if period is not None else None
+        latest: dict[str, Fact] = {}
+        cells: dict[str, Fact] = {}
+        unlike: dict[str, Fact] = {}
+        undated: set[str] = set()
+        for fact in self.data.iter_facts_of(metric=ident):
+            region = fact.region
+            best = latest.get(region)
+            if best is None or latest_key(fact) > latest_key(best):
+                latest[region] = fact
+            if period is None:
+                continue
+            if not fact.period.comparable:
+                undated.add(region)
+            elif fact.period.canonical == period.canonical:
+                cells[region] = fact
+            elif season(fact.period) != wanted:
+                other = unlike.get(region)
+                if other is None or fact.period.sort_key >= other.period.sort_key:
+                    unlike[region] = fact
+        ids = [r.id for r in self.regions]
+        if period is None:
+            return CompareRow(metric, tuple(latest.get(r) for r in ids), ())
+        row = tuple(cells.get(r) for r in ids)
+        left_out = tuple(unlike[r] for r in ids if r not in cells and r in unlike)
+        silent = tuple(latest[r] for r in ids if r not in cells and r not in unlike and r in undated)
+        if any(row) or self.every_row:
+            return CompareRow(metric, row, (), left_out, silent)
+        return None
 
     def _row(self, ident: str) -> CompareRow | None:
+        if len(self.regions) > self.MANY:
+            return self._row_of_many(ident)
         history, period, metric = self._histories(ident), self.period, self.data.metrics[ident]
-        kept = history if len(self.regions) <= self.MANY else ()  # sparklines are for a few regions side by side
+        kept = history  # sparklines: a few regions side by side
         if period is None:
             return CompareRow(metric, tuple(latest_of(h) for h in history), kept)
         cells = tuple(next((f for f in h if f.period.canonical == period.canonical), None) for h in history)
@@ -486,16 +519,12 @@ def latest_deltas(data: Dataset, metric: Metric) -> list[Delta]:
 def newest_change(data: Dataset, facts: Sequence[Fact]) -> Delta | None:
     """The change of the latest of ``facts`` (one region's, of one metric) that has one: what
     ``_newest`` picks among all their changes, working out only as many as it takes."""
-    order = sorted(range(len(facts)), key=lambda i: _latest_key(facts[i]), reverse=True)  # stable: ties keep order
+    order = sorted(range(len(facts)), key=lambda i: latest_key(facts[i]), reverse=True)  # stable: ties keep order
     for i in order:
         found = _deltas(data, facts, (facts[i],))
         if found:
             return found[0]
     return None
-
-
-def _latest_key(fact: Fact) -> tuple[bool, tuple[int, int, int, str]]:
-    return fact.period.comparable, fact.period.sort_key
 
 
 class EveryNewestChange:

@@ -54,12 +54,13 @@ def latest_of(facts: Iterable[Fact]) -> Fact | None:
     """
     best: Fact | None = None
     for fact in facts:
-        if best is None or _latest_key(fact) > _latest_key(best):
+        if best is None or latest_key(fact) > latest_key(best):
             best = fact
     return best
 
 
-def _latest_key(fact: Fact) -> tuple[bool, tuple[int, int, int, str]]:
+def latest_key(fact: Fact) -> tuple[bool, tuple[int, int, int, str]]:
+    """What :func:`latest_of` orders by: a stated period first, then the later period."""
     return fact.period.comparable, fact.period.sort_key
 
 

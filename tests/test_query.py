@@ -156,3 +156,64 @@ def test_compare_uses_each_regions_latest_fact(bundled: Dataset) -> None:
                                  [bundled.metrics["policy_incentives_paid"]])
     (row,) = rows
     assert [f.period.canonical if f else None for f in row.cells] == ["P2Y/2020-H1", "2020-H1"]
+
+
+@pytest.mark.parametrize("asked", [None, "2020-H1", "2020-01/05", "asof/2020-H1"])
+def test_a_comparison_of_many_regions_says_what_one_of_few_says(bundled: Dataset, asked: str | None,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over MANY regions a row is made in one pass over the metric's facts, keeping a few per region;
+    its cells and notes are those of the per-region reading (forced here on the bundled data, whose
+    unlike and unstated periods exercise both)."""
+    from reporter.names import find_period
+    from reporter.query import Comparison, compare_regions
+
+    period = find_period(asked) if asked else None
+    regions = list(bundled.regions.values())
+
+    def rows(many: int) -> list[tuple[object, ...]]:
+        monkeypatch.setattr(Comparison, "MANY", many)
+        return [(r.metric.id, r.cells, r.left_out, r.unstated) for r in compare_regions(bundled, regions, [], None,
+                                                                                          period)]
+
+    few, many = rows(10_000), rows(0)
+    assert few and few == many
+    if asked in (None, "2020-H1"):  # rows that set unlike or unstated periods apart are among them
+        assert any(r[2] or r[3] for r in few) or any(c is not None and not c.period.comparable
+                                                     for r in few for c in r[1])
+
+
+@pytest.mark.parametrize("asked", [None, "2013", "2013-H1"])
+def test_many_regions_with_long_series_agree_too(tmp_path: Path, asked: str | None,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """As above on SYNTHETIC yearly series (20 regions, 5 years): asked for a half year, every region
+    is left out with its latest year, which the one-pass reading must pick among five."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks.make_synthetic import synthetic_yaml
+    from reporter.names import find_period
+    from reporter.query import Comparison, compare_regions
+
+    path = tmp_path / "synthetic.yaml"
+    path.write_text(synthetic_yaml(20, 4, 5), encoding="utf-8")
+    data = load_dataset(path)
+    period = find_period(asked) if asked else None
+
+    def rows(many: int) -> list[tuple[object, ...]]:
+        monkeypatch.setattr(Comparison, "MANY", many)
+        return [(r.metric.id, r.cells, r.left_out, r.unstated)
+                for r in compare_regions(data, list(data.regions.values()), [], None, period)]
+
+    if asked == "2013-H1":
+        with pytest.raises(NoData):
+            rows(0)
+        monkeypatch.setattr(Comparison, "MANY", 0)
+        comparison = Comparison(data, list(data.regions.values()), list(data.metrics), period, True)
+        many = [(r.metric.id, r.cells, r.left_out) for r in comparison]
+        monkeypatch.setattr(Comparison, "MANY", 10_000)
+        few = [(r.metric.id, r.cells, r.left_out) for r in comparison]
+        assert few == many and all(len(r[2]) == 20 for r in few)
+        assert {f.period.canonical for r in few for f in r[2]} == {"2015"}  # the latest of 2011-2015
+        return
+    few, many = rows(10_000), rows(0)
+    assert few and few == many
