@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -227,40 +227,33 @@ def add_region(path: str | Path, region: str, layers: Sequence[str | Path], give
 
     The fields not ``given`` are written ``""  # TODO``, which check refuses until they are filled;
     everything else must load: the skeleton is checked with placeholders in the TODO fields."""
-    path = Path(path)
-    original = _Original.read(path)
-    current, _, loaded_as = _load(path, original.text, original.text, [], layers)
-    if region in current.regions:
-        where = _where(current.regions[region].origin, loaded_as, path)
-        raise Refused(str(path), None, Message("append.exists", id=region,
-                                               where=where))
-    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
-    insertions = plan_region(original.text, str(path), region, given, source,
-                             bool(source) and source not in current.sources, start)
-    filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
-    data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
-    if region not in data.regions:
-        raise Refused(str(path), None, Message("append.not_added"))
-    new_text = apply(original.text, insertions)
-    _write(path, original, new_text)
-    return _added(path, original, new_text, insertions)
+    return _add_skeleton(Path(path), layers, "regions", region, "append.exists",
+                         lambda text, where, current, start: plan_region(
+                             text, where, region, given, source, bool(source) and source not in current.sources,
+                             start))
 
 
 def add_source(path: str | Path, source: str, layers: Sequence[str | Path]) -> Added:
     """Write the skeleton of a new source into ``path``: publication, title and date marked TODO
     (check refuses them until they are filled); everything else must load."""
-    path = Path(path)
+    return _add_skeleton(Path(path), layers, "sources", source, "append.source_exists",
+                         lambda text, where, _current, start: plan_source(text, where, source, start))
+
+
+def _add_skeleton(path: Path, layers: Sequence[str | Path], section: str, ident: str, exists: str,
+                  plan: Callable[[str, str, Any, str], list[Insertion]]) -> Added:
+    """A new entry of ``section`` (regions, sources), as ``plan(text, where, current data, header)``
+    lays it out: refused when ``ident`` is there already, checked with placeholders in its TODO fields."""
     original = _Original.read(path)
     current, _, loaded_as = _load(path, original.text, original.text, [], layers)
-    if source in current.sources:
-        where = _where(current.sources[source].origin, loaded_as, path)
-        raise Refused(str(path), None, Message("append.source_exists", id=source,
-                                               where=where))
+    there = getattr(current, section)
+    if ident in there:
+        raise Refused(str(path), None, Message(exists, id=ident, where=_where(there[ident].origin, loaded_as, path)))
     start = header(path, [str(p) for p in layers]) if original.raw is None else ""
-    insertions = plan_source(original.text, str(path), source, start)
+    insertions = plan(original.text, str(path), current, start)
     filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
     data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
-    if source not in data.sources:
+    if ident not in getattr(data, section):
         raise Refused(str(path), None, Message("append.not_added"))
     new_text = apply(original.text, insertions)
     _write(path, original, new_text)
