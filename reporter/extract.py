@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from reporter import prose, prose_periods, units, yamlwrite
 from reporter.errors import DataError, Problem, UsageProblem
-from reporter.messages import Message, Named
+from reporter.messages import Message
 from reporter.model import Fact, Metric, Region
 from reporter.prose_regions import Place, RegionMap, sentence_at
 
@@ -118,7 +118,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
 def _belongs(claim: Place, other: Region) -> Message:
     """Why a number is another region's: its sentence names it, or it stands in its part of the text."""
     key = "extract.belongs_sentence" if claim.sentence else "extract.belongs_part"
-    return Message(key, name=Named(other.en or other.zh, other.zh), id=other.id, line=claim.line)
+    return Message(key, name=other.said(), id=other.id, line=claim.line)
 
 
 def held_fact(draft: Draft, facts: Iterable[Fact]) -> Fact | None:

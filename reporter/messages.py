@@ -246,7 +246,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plausible.unit_slip": ("{value} and {other} in {other_period} ({where}) differ {ratio}-fold: unit slip?",
                             "{value}与{other_period}的{other}（{where}）相差{ratio}倍：单位写错了？"),
     "plausible.at_line": ("line {line}", "第{line}行"), "plausible.at_file": ("{where}", "见{where}"),
-    "plausible.period_words": ("{canonical}", "{canonical}"),  # said as Period.in_words(lang) by plausibility
     "plausible.qualifier.exact": ("exact", "确数"), "plausible.qualifier.more_than": ("more than", "多于"),
     "plausible.qualifier.approx": ("about", "约数"), "plausible.qualifier.nearly": ("nearly", "接近"),
     "plausible.qualifier.at_least": ("at least", "不少于"), "plausible.qualifier.target": ("a target", "目标"),

@@ -20,6 +20,8 @@ from reporter.periods import Period
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from reporter.messages import Named
+
 QUALIFIERS = ("exact", "more_than", "approx", "nearly", "at_least", "target")
 POLARITIES = ("higher", "lower")
 KINDS = ("flow", "stock", "rate", "rank", "count", "target")
@@ -87,6 +89,13 @@ class Metric(NamedTuple):
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
+    def said(self) -> "Named":
+        """The metric in a message: its id to a reader of English (what they type; the English
+        labels are phrases with commas), its label to a reader of Chinese."""
+        from reporter.messages import Named
+
+        return Named(self.id, self.zh)
+
 
 class Region(NamedTuple):
     """A county, county-level city or district."""
@@ -105,6 +114,12 @@ class Region(NamedTuple):
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    def said(self) -> "Named":
+        """The region in a message, by its name in the reader's language (Jiangshan, 江山市)."""
+        from reporter.messages import Named
+
+        return Named(self.en or self.zh, self.zh)
 
     @property
     def names(self) -> tuple[str, ...]:

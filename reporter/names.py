@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reporter.errors import LookupFailed, UsageProblem
-from reporter.messages import Message
+from reporter.messages import Message, Named
 from reporter.model import Metric, Region, Theme
 from reporter.periods import Period, PeriodError, parse_period
 
@@ -68,22 +68,9 @@ def _folding(name: str) -> tuple[Callable[[str], str], str]:
     return (lambda n: n.casefold() if n.isascii() else unicodedata.normalize("NFKC", n).casefold()), plain.casefold()
 
 
-class _Named(Message):
-    """A name said in the reader's language: its ``zh`` form in Chinese, its ``en`` form else. The
-    words are the data's, not the message table's, so it has no key there."""
-
-    __slots__ = ()
-
-    def __init__(self, zh: str, en: str) -> None:  # not Message.__init__: there is no table key to check
-        self.key, self.values = "name", {"zh": zh, "en": en}
-
-    def text(self, lang: str = "en") -> str:
-        return str(self.values["zh" if lang == "zh" else "en"])
-
-
 def _listed(ids: list[str], shown: dict[str, tuple[str, str]]) -> Message:
     """Candidates by their names in the reader's language: 江山市、洞头区 / Jiangshan, Dongtou."""
-    said: list[Message] = [_Named(*shown[i]) for i in ids]
+    said: list[Message] = [Named(shown[i][1], shown[i][0]) for i in ids]  # (zh, en) -> Named(en, zh)
     listed = said[-1]
     for one in reversed(said[:-1]):
         listed = Message("name.choices", first=one, rest=listed)

@@ -39,7 +39,10 @@ read everywhere a period is (data files, ``--period``), as a spelling of ``asof/
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from reporter.messages import Named
 
 __all__ = ["ANCHOR_KINDS", "Period", "PeriodError", "parse_period"]
 
@@ -115,6 +118,13 @@ class Period(NamedTuple):
         from reporter.period_words import period_in_words
 
         return period_in_words(self, lang)
+
+    def said(self) -> "Named":
+        """This period in a message: as typed to a reader of English (2020-01/05, what --period
+        takes), in words to a reader of Chinese (2020年1-5月)."""
+        from reporter.messages import Named
+
+        return Named(self.canonical, self.in_words("zh"))
 
 
 # --------------------------------------------------------------------------- builders

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reporter import prose, units
 from reporter.errors import Problem
-from reporter.messages import Message
+from reporter.messages import Message, Named
 from reporter.model import Fact, Origin
 from reporter.periods import Period, parse_period
 from reporter.prose_periods import PeriodWord
@@ -63,18 +63,6 @@ class Finding(NamedTuple):
         return self.problem._replace(message=self.message(lang))
 
 
-class _PeriodInWords(Message):
-    """A period said in the message's language (2020-Q2: "Q2 2020", "2020年二季度")."""
-
-    __slots__ = ()
-
-    def __init__(self, canonical: str) -> None:
-        super().__init__("plausible.period_words", canonical=canonical)
-
-    def text(self, lang: str = "en") -> str:
-        return parse_period(str(self.values["canonical"])).in_words(lang)
-
-
 def _word(name: str, value: str) -> str | Message:
     """An argument as said: qualifiers, field names and periods in the message's language."""
     if name.endswith("qualifier"):
@@ -82,7 +70,8 @@ def _word(name: str, value: str) -> str | Message:
     if name == "field":
         return Message(f"plausible.field.{value}")
     if name.endswith("period"):
-        return _PeriodInWords(value)
+        period = parse_period(value)
+        return Named(period.in_words("en"), period.in_words("zh"))
     return value
 
 

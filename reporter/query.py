@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reporter import units
 from reporter.errors import NoData
-from reporter.messages import Message, Named
+from reporter.messages import Message
 from reporter.model import Fact, Highlight, Metric, Region, Theme
 from reporter.periods import Period
 from reporter.select import (
@@ -63,19 +63,6 @@ class Ranking(NamedTuple):
     unstated: tuple[Fact, ...] = ()  # the latest figure of each region whose figures all have no stated period
 
 
-def _metric(metric: Metric) -> Named:
-    """A metric as a message names it: its id to a reader of English (what they type), its label in Chinese."""
-    return Named(metric.id, metric.zh)
-
-
-def _region(region: Region) -> Named:
-    return Named(region.en or region.zh, region.zh)
-
-
-def _period(period: Period) -> Named:
-    """A period as a message names it: as typed in English (2020-01/05), in words in Chinese (2020年1-5月)."""
-    return Named(period.canonical, period.in_words("zh"))
-
 
 def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
                  top: int | None = None, reverse: bool = False) -> Ranking:
@@ -87,7 +74,7 @@ def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
     refuse_unstated(period, "rank")
     facts = data.facts_of(metric=metric.id)
     if not facts:
-        raise NoData(Message("query.no_region_has", metric=_metric(metric)))
+        raise NoData(Message("query.no_region_has", metric=metric.said()))
     stated_facts(metric, facts, data)
     return _ranking(metric, facts, period, top, reverse, data)
 
@@ -101,7 +88,7 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     chosen = [f for f in facts if f.period.canonical == period.canonical]
     if not chosen:
         periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
-        raise NoData(Message("query.no_fact_for", metric=_metric(metric), period=_period(period), periods=periods))
+        raise NoData(Message("query.no_fact_for", metric=metric.said(), period=period.said(), periods=periods))
     base = {id(f): units.to_base(f.quantity.value, f.quantity.unit) for f in chosen}
     better_first = sorted(chosen, key=lambda f: base[id(f)], reverse=metric.polarity == "higher")
     positions: list[int] = []
@@ -147,10 +134,10 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
     facts = stated_facts(metric, every, data)
     reference = period or latest_period(facts)
     if reference is None:
-        raise NoData(Message("query.no_region_has", metric=_metric(metric)))
+        raise NoData(Message("query.no_region_has", metric=metric.said()))
     periods = window.choose(f.period for f in like(facts, reference))
     if not periods:
-        raise NoData(Message("no_fact_like", metric=_metric(metric), reference=_period(reference)))
+        raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
     by_canonical: dict[str, list[Fact]] = {}
     for fact in facts:
         by_canonical.setdefault(fact.period.canonical, []).append(fact)
@@ -182,14 +169,14 @@ def rank_history(data: Dataset, metric: Metric, region: Region, period: Period |
     facts = data.facts_of(metric=metric.id)
     own = by_period(f for f in facts if f.region == region.id)
     if not own:
-        raise NoData(Message("no_fact", region=_region(region), metric=_metric(metric), hint=""))
+        raise NoData(Message("no_fact", region=region.said(), metric=metric.said(), hint=""))
     own = stated_facts(metric, own, data)
     reference = period or own[-1].period
     mine = like(own, reference)
     shown = {p.canonical for p in window.choose(f.period for f in mine)}
     if not shown:
-        raise NoData(Message("query.region_no_fact_like", region=_region(region), metric=_metric(metric),
-                             reference=_period(reference)))
+        raise NoData(Message("query.region_no_fact_like", region=region.said(), metric=metric.said(),
+                             reference=reference.said()))
     by_canonical: dict[str, list[Fact]] = {}
     for fact in facts:
         by_canonical.setdefault(fact.period.canonical, []).append(fact)
@@ -214,10 +201,10 @@ def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, 
     facts = data.facts_of(metric=metric.id)
     reference = period or latest_period(stated_facts(metric, facts, data))
     if reference is None:
-        raise NoData(Message("query.no_region_has", metric=_metric(metric)))
+        raise NoData(Message("query.no_region_has", metric=metric.said()))
     periods = window.choose(f.period for f in like(facts, reference))
     if not periods:
-        raise NoData(Message("no_fact_like", metric=_metric(metric), reference=_period(reference)))
+        raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
     ranking = _ranking(metric, facts, periods[-1], top, reverse, data)
     order = [row.region for row in ranking.rows]
     if top is None:
@@ -273,7 +260,7 @@ def compare_regions(data: Dataset, regions: Sequence[Region], metrics: Sequence[
                                   and (theme is None or data.metrics[m].theme == theme.id)))
     comparison = Comparison(data, regions, ids, period, bool(metrics))
     if not comparison:
-        raise NoData(Message("query.nothing_to_compare_in", period=_period(period)) if period
+        raise NoData(Message("query.nothing_to_compare_in", period=period.said()) if period
                      else Message("query.nothing_to_compare"))
     return comparison
 
@@ -481,7 +468,7 @@ def yoy_deltas(data: Dataset, region: Region, metric: Metric | None = None, late
     ordered = region_facts(data, region) if metric is None else by_period(facts)
     deltas = _deltas(data, facts, ordered)
     if metric is not None and not deltas:
-        raise NoData(Message("query.no_change", region=_region(region), metric=_metric(metric)))
+        raise NoData(Message("query.no_change", region=region.said(), metric=metric.said()))
     if latest:
         newest = {id(_newest(group)) for group in _by_metric(deltas).values()}
         deltas = [d for d in deltas if id(d) in newest]
@@ -512,7 +499,7 @@ def latest_deltas(data: Dataset, metric: Metric) -> list[Delta]:
         if found is not None:
             deltas.append(found)
     if not deltas:
-        raise NoData(Message("query.no_region_change", metric=_metric(metric)))
+        raise NoData(Message("query.no_region_change", metric=metric.said()))
     return deltas
 
 

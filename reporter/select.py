@@ -77,9 +77,6 @@ class Lookup(NamedTuple):
     others: tuple[Fact, ...]
 
 
-def _named(region: Region) -> Named:
-    return Named(region.en or region.zh, region.zh)
-
 
 def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | None = None) -> Lookup:
     """One fact of a region and metric: the asked-for period, or the latest one."""
@@ -91,7 +88,7 @@ def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | Non
         hint = Message("no_fact_near", theme=Named(theme.en or theme.zh, theme.zh) if theme else metric.theme,
                        metrics=Named(", ".join(f"{m} ({data.metrics[m].en or data.metrics[m].zh})" for m in near),
                                      "、".join(f"{m}（{data.metrics[m].zh}）" for m in near))) if near else ""
-        raise NoData(Message("no_fact", region=_named(region), metric=Named(metric.id, metric.zh), hint=hint))
+        raise NoData(Message("no_fact", region=region.said(), metric=metric.said(), hint=hint))
     if period is None:
         latest = latest_of(facts)
         assert latest is not None  # facts is not empty
@@ -99,8 +96,8 @@ def get_fact(data: Dataset, region: Region, metric: Metric, period: Period | Non
     chosen = [f for f in facts if f.period.canonical == period.canonical]
     if not chosen:
         periods = Named(", ".join(f.period.canonical for f in facts), "、".join(f.period.in_words("zh") for f in facts))
-        raise NoData(Message("no_fact_for", region=_named(region), metric=Named(metric.id, metric.zh),
-                             period=Named(period.canonical, period.in_words("zh")), periods=periods))
+        raise NoData(Message("no_fact_for", region=region.said(), metric=metric.said(),
+                             period=period.said(), periods=periods))
     return Lookup(chosen[0], tuple(f for f in facts if f is not chosen[0]))
 
 
@@ -230,7 +227,7 @@ def region_by_period(data: Dataset, region: Region, theme: Theme | None = None,
     table = _table(facts, [data.metrics[m] for m in metric_order(data, {f.metric for f in facts})],
                    "metric", window)
     if not table.rows:
-        raise NoData(Message("no_facts_in_window", region=_named(region)))
+        raise NoData(Message("no_facts_in_window", region=region.said()))
     return table
 
 
@@ -241,6 +238,6 @@ def metric_by_period(data: Dataset, metric: Metric, order: Iterable[Region], ref
     facts = like(data.facts_of(metric=metric.id) if facts is None else facts, reference)
     table = _table(facts, order, "region", window)
     if not table.rows:
-        raise NoData(Message("no_fact_like", metric=Named(metric.id, metric.zh),
-                             reference=Named(reference.canonical, reference.in_words("zh"))))
+        raise NoData(Message("no_fact_like", metric=metric.said(),
+                             reference=reference.said()))
     return table

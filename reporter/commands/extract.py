@@ -13,7 +13,7 @@ from reporter.cli.options import command, pass_session
 from reporter.cli.output import note, print_text
 from reporter.cli.session import Session
 from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
-from reporter.messages import Message, Named
+from reporter.messages import Message
 
 if TYPE_CHECKING:
     from reporter.dataset import Dataset
@@ -123,24 +123,9 @@ def _held(data: Dataset, region: str, drafts: list[Draft]) -> list[str | None]:
     return out
 
 
-def _region_named(data: Dataset, ident: str) -> Named:
-    region = data.regions.get(ident)
-    return Named(region.en or region.zh, region.zh) if region is not None else Named(ident, ident)
-
-
-def _metric_named(data: Dataset, ident: str) -> Named:
-    metric = data.metrics.get(ident)
-    return Named(ident, metric.zh if metric is not None else ident)
-
-
-def _period_named(canonical: str) -> Named:
-    from reporter.errors import ReporterError
-    from reporter.periods import parse_period
-
-    try:
-        return Named(canonical, parse_period(canonical).in_words("zh"))
-    except ReporterError:
-        return Named(canonical, canonical)
+def _region_named(data: Dataset, ident: str) -> Message | str:
+    """A region of the data as a message names it; a new one (not in the data yet) by its id."""
+    return data.regions[ident].said() if ident in data.regions else ident
 
 
 def _say_elsewhere(session: Session, data: Dataset, region: str, elsewhere: list[tuple[Draft, Message]]) -> None:
@@ -305,14 +290,16 @@ def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list
             return d.doubt.text(session.message_lang)
         return _say(session, "extract.no_metric", label=d.label or "?", unit=d.unit)
     there = held_fact(d, held)
-    metric = _metric_named(session.data, d.metric)
+    metric = session.data.metrics[d.metric].said() if d.metric in session.data.metrics else d.metric
     if there is not None and there.origin is not None:  # whatever period it was read as this time
         return _say(session, "extract.in_data", line=there.origin.line, file=there.origin.path, metric=metric,
-                    period=_period_named(there.period.canonical))
+                    period=there.period.said())
     if there is not None:
-        return _say(session, "extract.already", metric=metric, period=_period_named(there.period.canonical))
+        return _say(session, "extract.already", metric=metric, period=there.period.said())
     if d.period is None:
         return _say(session, "extract.no_period", word=d.period_word or "?")
     if (d.metric, d.period) in seen:
-        return _say(session, "extract.already", metric=metric, period=_period_named(d.period))
+        from reporter.periods import parse_period
+
+        return _say(session, "extract.already", metric=metric, period=parse_period(d.period).said())  # one held
     return ""

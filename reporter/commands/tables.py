@@ -118,7 +118,7 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
       reporter show 江山 --from 2019 --to 2020-H1
     """
     from reporter.errors import NoData
-    from reporter.messages import Message, Named
+    from reporter.messages import Message
     from reporter.render import views as v
     from reporter.select import region_by_period, region_highlights
 
@@ -131,9 +131,9 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
         """No fact in the theme and periods asked for: the highlights alone answer no question."""
         in_theme = Message("in_theme", theme=chosen.id) if chosen else ""
         if window:
-            return NoData(Message("show.no_facts_window", region=Named(found.en or found.zh, found.zh), theme=in_theme,
+            return NoData(Message("show.no_facts_window", region=found.said(), theme=in_theme,
                                   window=_window_words(from_period, to_period, last)))
-        return NoData(Message("show.no_facts", region=Named(found.en or found.zh, found.zh), theme=in_theme))
+        return NoData(Message("show.no_facts", region=found.said(), theme=in_theme))
 
     def make() -> list[v.View]:
         if by == "period":
