@@ -8,7 +8,7 @@ data lives here too, so the loader and the cache cannot disagree on it.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -39,6 +39,15 @@ def resolve_data_paths(options: tuple[str, ...] | list[str], environ: Mapping[st
             seen.add(real)
             unique.append(path)
     return tuple(unique)
+
+
+def data_options(paths: Sequence[str]) -> str:
+    """The ``--data`` options that name these layers, ready for a shell (``bundled`` for the
+    bundled file): what a hint tells the user to run."""
+    import shlex
+
+    bundled = os.path.realpath(bundled_data_path())
+    return " ".join(f"--data {BUNDLED if os.path.realpath(p) == bundled else shlex.quote(p)}" for p in paths)
 
 
 def is_data_file_name(name: str) -> bool:

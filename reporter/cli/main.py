@@ -93,17 +93,12 @@ def _report(exc: ReporterError, session: Session) -> None:
 
 
 def _check_command(session: Session) -> str:
-    """The check that reads the same data as this run: with its --data options, as typed."""
-    import shlex
+    """The check that reads the same data as this run: its --data options (add and extract
+    --append read their file on top of the data)."""
+    from reporter.paths import data_options
 
-    from reporter.paths import BUNDLED, bundled_data_path
-
-    if session.layers_read is not None:  # add and extract --append read their file on top of the data
-        bundled = os.path.realpath(bundled_data_path())
-        given = [BUNDLED if os.path.realpath(p) == bundled else p for p in session.layers_read]
-    else:
-        given = list(session.data_options)
-    return " ".join(["reporter", *(part for path in given for part in ("--data", shlex.quote(path))), "check"])
+    given = data_options(session.layers_read if session.layers_read is not None else session.data_options)
+    return f"reporter {given} check" if given else "reporter check"
 
 
 def _stdout_failed(exc: ReporterError) -> bool:

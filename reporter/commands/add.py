@@ -275,17 +275,11 @@ def _say_if_not_in_effect(session: Session, target: Path, region: str) -> None:
     real = os.path.realpath(target)
     if any(os.path.realpath(p) == real for p in session.data_paths):
         return
-    options = layer_options([*session.data_paths, str(target)])
+    from reporter.paths import data_options
+
+    options = data_options([*session.data_paths, str(target)])
     said = Message("add.not_in_effect", file=str(target), options=options, region=region)
     note(f"reporter: {said.text(session.message_lang)}")
-
-
-def layer_options(paths: list[str]) -> str:
-    """The --data options naming these layers ('bundled' for the bundled file)."""
-    from reporter.paths import BUNDLED, bundled_data_path
-
-    bundled = os.path.realpath(bundled_data_path())
-    return " ".join(f"--data {BUNDLED if os.path.realpath(p) == bundled else p}" for p in paths)
 
 
 def refused(session: Session, exc: Refused) -> NoReturn:

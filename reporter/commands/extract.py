@@ -63,8 +63,8 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
       reporter --data bundled --data mine.yaml extract report.txt \\
           --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
     """
-    from reporter.commands.add import layer_options
     from reporter.extract import drafts_as_json, drafts_as_yaml, extract_for, read_source, unresolved_periods
+    from reporter.paths import data_options
 
     if yes and append_to is None:
         raise UsageProblem(_say(session, "extract.yes_alone"))
@@ -100,7 +100,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
         print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
                                            source_exists=source in data.sources, text_name=os.path.basename(file),
                                            as_of=as_of, metrics=data.metrics,
-                                           layers=layer_options(list(session.data_paths)),
+                                           layers=data_options(session.data_paths),
                                            held=_held(data, region_id, drafts) if exists else None))
     if not drafts:  # the note above said so: a text without figures is an empty answer
         raise click.exceptions.Exit(ExitCode.NOTHING)
