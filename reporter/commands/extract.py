@@ -237,12 +237,15 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
     """Each candidate shown with its quote, and the user's answer, like ``git add -p``: y adds it, n
     does not, a adds it and all the rest, q adds none of the rest (those accepted so far are added);
     end of input is q. Ctrl-C interrupts the run, and nothing is written."""
+    from decimal import Decimal
+
     from reporter.periods import parse_period
+    from reporter.render.numbers import signed
 
     chosen: list[Fields] = []
     lang = session.message_lang
     for at, (d, fields) in enumerate(candidates, 1):
-        change = _say(session, "extract.yoy", pct=_signed(d.yoy_pct)) if d.yoy_pct is not None else ""
+        change = _say(session, "extract.yoy", pct=signed(Decimal(d.yoy_pct))) if d.yoy_pct is not None else ""
         change += _say(session, "extract.moved", places=f"{d.rank_change:+d}") if d.rank_change is not None else ""
         name = session.data.metrics[str(d.metric)].label(lang)
         note("", always=True)
@@ -259,11 +262,6 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
         if answer == "y":
             chosen.append(fields)
     return chosen
-
-
-def _signed(pct: str) -> str:
-    """A change as written, with its sign: 16 → +16, -14.7 → -14.7."""
-    return pct if pct.startswith(("-", "+")) else f"+{pct}"
 
 
 def _answer(session: Session) -> str:
