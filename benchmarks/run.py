@@ -25,7 +25,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: benchmarks.scale importable
 
-from benchmarks.measure import OUT, REPORTER, caches_written, make, paired, peak_rss_mb, progress_shown
+from benchmarks.measure import (
+    OUT,
+    REPORTER,
+    caches_written,
+    make,
+    paired,
+    peak_rss_mb,
+    progress_shown,
+)
 
 
 def main() -> int:

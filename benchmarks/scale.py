@@ -19,7 +19,15 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from benchmarks.measure import OUT, REPORTER, caches_written, make, paired, peak_rss_mb, progress_shown
+from benchmarks.measure import (
+    OUT,
+    REPORTER,
+    caches_written,
+    make,
+    paired,
+    peak_rss_mb,
+    progress_shown,
+)
 
 JQ_CSV = '.[] | [.region,.metric,.period,.value,.unit] | @csv'
 

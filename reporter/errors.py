@@ -7,7 +7,7 @@ Nothing here imports click: the CLI turns these into messages at its edge.
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from reporter.crosscheck import Loaded
+    from reporter.data.crosscheck import Loaded
     from reporter.messages import Message
 
 
@@ -66,7 +66,7 @@ class ReporterError(Exception):
 
 class DataError(ReporterError):
     """A data file is unreadable or invalid; carries every problem found, and (``loaded``, a
-    :class:`reporter.crosscheck.Loaded`, when the files could be read) what did load."""
+    :class:`reporter.data.crosscheck.Loaded`, when the files could be read) what did load."""
 
     def __init__(self, problems: list[Problem], loaded: "Loaded | None" = None) -> None:
         self.problems = list(problems)

@@ -31,7 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expect.mapping": ("a mapping (key: value)", "映射（键: 值）"),
     "expect.sequence": ("a list (- item)", "列表（- 项）"),
     "expect.text": ("text", "文字"),
-    # reading a file's bytes (reporter.yamlfile)
+    # reading a file's bytes (reporter.data.yaml_file)
     "file.directory": ("is a directory, expected a file", "是目录，应为文件"),
     "file.special": ("is {kind}, not a regular file; data must be read from a regular file",
                      "是{kind}，不是普通文件；数据只能从普通文件读取"),
@@ -114,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "series_pair_value": ("series pair '{pair}': the value {reason}", "序列数据对“{pair}”：数值{reason}"),
     "digits_reason": ("has {digits} significant digits; at most {most} are kept exactly",
                       "有{digits}位有效数字，最多保留{most}位"),
-    # periods (reporter.periods, reporter.period_words)
+    # periods (reporter.model.periods, reporter.model.period_words)
     "period.expected": ("expected 2019, 2020-H1, 2020-Q1, 2020-05, 2020-01/05, 2019/2020, P2Y/2020-H1, 2020/P5Y, "
                         "asof/2020-H1 or unstated/2020-H1 (or words: 2020年1-5月, 截至2020年上半年, Jan–May 2020)",
                         "应为 2019、2020-H1、2020-Q1、2020-05、2020-01/05、2019/2020、P2Y/2020-H1、2020/P5Y、"
@@ -165,7 +165,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{what}没有来源：请在这里或其所属地区上写明 source"),
     "second_fact": ("a second '{metric}' fact for {period} (first at {first})",
                     "“{metric}”在{period}已有一项数据（首次出现于 {first}）"),
-    # the value rules (reporter.rules)
+    # the value rules (reporter.data.rules)
     "rule.negative": ("value {value} is negative; a {kind} of {unit} cannot be", "数值{value}为负：以{unit}计的{kind}不能为负"),
     "rule.share": ("share {value}% is outside 0-100%", "比重{value}%超出0-100%"),
     "rule.whole": ("{value}{unit} should be a whole number", "{value}{unit}应为整数"),
@@ -220,7 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.unverified": ("{target}: {count} unverified quote{s}", "{target}：{count}条引文未能核实"),
     "check.no_text": ("text not found for source{s} {ids}", "找不到来源 {ids} 的原文"),
     "warning": ("warning: {text}", "提醒：{text}"),
-    # ---- plausibility (reporter.plausibility): a fact against its quote and its neighbours
+    # ---- plausibility (reporter.data.plausibility): a fact against its quote and its neighbours
     "plausible.number": ("the quote states {stated}, not {fact}", "引文写的是{stated}，不是{fact}"),
     "plausible.unit": ("the quote says {stated}: the unit is {quote_unit}, not {fact_unit}",
                        "引文写的是{stated}：单位是{quote_unit}，不是{fact_unit}"),
@@ -250,7 +250,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plausible.qualifier.approx": ("about", "约数"), "plausible.qualifier.nearly": ("nearly", "接近"),
     "plausible.qualifier.at_least": ("at least", "不少于"), "plausible.qualifier.target": ("a target", "目标"),
     "plausible.field.yoy_pct": ("yoy_pct", "同比增幅"), "plausible.field.rank_change": ("rank_change", "位次变化"),
-    # ---- adding to a data file (reporter.append)
+    # ---- adding to a data file (reporter.curate.append)
     "append.tab": ("a tab in the indentation: YAML indents with spaces only; replace it, then run again",
                    "缩进中有制表符（Tab）：YAML 只能用空格缩进；请替换后重试"),
     "append.not_yaml": ("the file does not read as YAML ({problem}); fix it first (reporter check names the place)",
@@ -462,7 +462,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "PYTHONIOENCODING=utf-8, or --format json",
                         "标准输出的编码（{encoding}）无法显示这些文字；请使用 UTF-8 区域设置或 PYTHONIOENCODING=utf-8，"
                         "或用 --format json"),
-    # ---- writing a file (reporter.files)
+    # ---- writing a file (reporter.data.files)
     "file.kind.regular": ("a regular file", "普通文件"), "file.kind.directory": ("a directory", "目录"),
     "file.kind.fifo": ("a named pipe (FIFO)", "命名管道（FIFO）"), "file.kind.socket": ("a socket", "套接字"),
     "file.kind.char": ("a character device", "字符设备"), "file.kind.block": ("a block device", "块设备"),
@@ -475,7 +475,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "write.not_target": ("{name}: is {kind}; -o writes to a regular file, a named pipe or a character device",
                          "{name}：是{kind}；-o 只能写入普通文件、命名管道或字符设备"),
     "write.changed": ("{name}: changed into {kind} while being opened; not written", "{name}：打开时变成了{kind}；未写入"),
-    # ---- check --sources (reporter.provenance)
+    # ---- check --sources (reporter.data.provenance)
     "provenance.not_verbatim": ("quote is not verbatim in source '{source}': {quote}",
                                 "引文与来源“{source}”的原文不一致：{quote}"),
     "provenance.number": ("{number} is not written in its quote", "引文中没有写出{number}"),
@@ -518,7 +518,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.argument_values": ("Argument {name} takes {count} values.", "参数 {name} 需要{count}个值。"),
     "usage.extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
     "usage.missing_command": ("Missing command.", "缺少命令。"),
-    # ---- the queries' empty answers (reporter.query)
+    # ---- the queries' empty answers (reporter.query.questions)
     "query.no_region_has": ("no region has a '{metric}' fact", "没有地区有“{metric}”的数据"),
     "query.no_fact_for": ("no '{metric}' fact for {period}; periods with data: {periods}",
                           "没有{period}的“{metric}”数据；有数据的时期：{periods}"),

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from reporter.dataset import Dataset
-from reporter.load import load_dataset
-from reporter.paths import bundled_data_path
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path, bundled_sources_dir
+from reporter.model.dataset import Dataset
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCE_DIR = Path(os.environ.get("REPORTER_SOURCES", REPO.parent / "shared" / "source"))
+SOURCE_DIR = Path(bundled_sources_dir())  # the bundled data's source page, shipped with the package
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 RECALL_REPORT: list[str] = []  # lines the extract tests measure; printed once the run ends

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from reporter.load import load_dataset
-from reporter.paths import bundled_data_path
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path
 
 from .conftest import run
 
@@ -527,7 +527,7 @@ def test_the_hint_to_see_every_problem_names_adds_file(tmp_path: Path) -> None:
 
 
 def test_a_message_renamed_for_the_users_file_keeps_its_chinese() -> None:
-    from reporter.append import _rewritten
+    from reporter.curate.append import _rewritten
     from reporter.messages import Message, Named
 
     said = Message("file.unreadable", reason=Named("Permission denied", "没有权限"))

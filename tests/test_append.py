@@ -22,11 +22,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reporter import append, yamlwrite
-from reporter.append import Refused, add_facts, add_region
+from reporter.curate import append
+from reporter.curate import yaml_text as yamlwrite
+from reporter.curate.append import Refused, add_facts, add_region
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path
 from reporter.errors import DataError
-from reporter.load import load_dataset
-from reporter.paths import bundled_data_path
 
 from .conftest import run
 
@@ -158,7 +159,7 @@ def test_an_indentless_list_and_a_kept_block_scalar(tmp_path: Path) -> None:
               [BUNDLED, path])
     text = path.read_text(encoding="utf-8")
     assert "        kept trailing blank line\n\n    - metric: rd_investment\n      value: 0.5\n" in text
-    from reporter.yamlfile import compose
+    from reporter.data.yaml_file import compose
 
     root, _ = compose(text, str(path))
     region = dict((k.value, v) for k, v in dict((k.value, v) for k, v in root.value)["regions"].value)["xinxian"]
@@ -339,7 +340,7 @@ def test_a_new_region_of_a_known_source_names_only_the_region(tmp_path: Path) ->
 @settings(max_examples=300, deadline=None)
 @given(st.text(min_size=1, max_size=30), st.sampled_from([yamlwrite.text, yamlwrite.quoted, yamlwrite.key]))
 def test_every_value_written_reads_back_as_written(value: str, write: Callable[[str], str]) -> None:
-    from reporter.yamlfile import compose
+    from reporter.data.yaml_file import compose
 
     root, problems = compose(f"key: {write(value)}\n", "t")
     assert not problems, (value, write(value))

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reporter.load import load_dataset
-from reporter.paths import bundled_data_path
-from reporter.query import yoy_deltas
-from reporter.render import headline
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path
+from reporter.query import headline
+from reporter.query.questions import yoy_deltas
 
 from .conftest import run
 

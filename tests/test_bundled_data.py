@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reporter.dataset import Dataset
-from reporter.provenance import normalise_space, unverified_quotes
+from reporter.data.provenance import normalise_space, unverified_quotes
+from reporter.model.dataset import Dataset
 
 from .conftest import SOURCE_DIR
 
@@ -26,7 +26,7 @@ NOT_QUANTITIES = [
 
 def _page() -> str:
     """The source page; its absence fails the test (provenance must never go silently unchecked)."""
-    assert PAGE.is_file(), f"SOURCE PAGE NOT FOUND at {PAGE}: set REPORTER_SOURCES to the directory holding it"
+    assert PAGE.is_file(), f"SOURCE PAGE NOT FOUND at {PAGE}: it ships with the package (reporter/sources)"
     return normalise_space(PAGE.read_text(encoding="utf-8"))
 
 
@@ -128,7 +128,7 @@ def _scopes(quote: str, number: str = "") -> dict[str, str]:
     A paragraph runs to a line ending in 。, so one the page's layout breaks (…与浙江大学 / 江山 /
     达成初步合作意向。) stays whole.
     """
-    assert PAGE.is_file(), f"SOURCE PAGE NOT FOUND at {PAGE}: set REPORTER_SOURCES to the directory holding it"
+    assert PAGE.is_file(), f"SOURCE PAGE NOT FOUND at {PAGE}: it ships with the package (reporter/sources)"
     raw = PAGE.read_text(encoding="utf-8")
     wanted = normalise_space(quote)
     for paragraph in map(normalise_space, re.split(r"(?<=。)\s*\n", raw)):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from reporter.paths import bundled_data_path
+from reporter.data.paths import bundled_data_path
 
 from .conftest import MINI, run
 

@@ -134,7 +134,7 @@ def test_check_ok_summary_on_stderr_and_problems_listed(write_yaml: Callable[...
 def test_check_sources_proves_every_quote(tmp_path: Path) -> None:
     from .conftest import SOURCE_DIR
 
-    assert SOURCE_DIR.is_dir(), f"SOURCE PAGE NOT FOUND at {SOURCE_DIR}: set REPORTER_SOURCES"
+    assert SOURCE_DIR.is_dir(), f"SOURCE PAGE NOT FOUND at {SOURCE_DIR}: it ships with the package (reporter/sources)"
     result = run("check", "--sources", str(SOURCE_DIR))
     assert result.code == 0, result
     assert "103 quotes verbatim in their sources" in result.stderr

@@ -50,7 +50,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 @pytest.mark.parametrize("part", ["source", "metric", "region"])
 def test_the_format_doc_lists_each_parts_required_fields_as_the_loader_does(part: str) -> None:
-    from reporter.rules import FIELDS
+    from reporter.data.rules import FIELDS
 
     text = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")
     section = text.split(f"## {part.capitalize()}", 1)[1].split("\n## ", 1)[0]

@@ -18,10 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reporter import prose, prose_periods
-from reporter.dataset import Dataset
-from reporter.errors import DataError, UsageProblem
-from reporter.extract import (
+from reporter.curate.extract import (
     JSON_KEYS,
     Draft,
     drafts_as_json,
@@ -33,10 +30,14 @@ from reporter.extract import (
     read_source_text,
     unresolved_periods,
 )
-from reporter.load import load_dataset
-from reporter.numerals import chinese_number
-from reporter.paths import bundled_data_path
-from reporter.periods import parse_period
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path
+from reporter.errors import DataError, UsageProblem
+from reporter.model.dataset import Dataset
+from reporter.model.periods import parse_period
+from reporter.prose import readings as prose
+from reporter.prose import time_words as prose_periods
+from reporter.prose.numerals import chinese_number
 
 from .conftest import RECALL_REPORT, SOURCE_DIR, run
 
@@ -149,7 +150,7 @@ def page(bundled: Dataset) -> str:
     path = SOURCE_DIR / source.file
     if not path.is_file():
         pytest.fail(f"the source page {path} is missing: the extract recall test needs it "
-                    "(set REPORTER_SOURCES to the directory that holds it)")
+                    "(it ships with the package, reporter/sources)")
     return read_source_text(path)
 
 
@@ -917,7 +918,7 @@ def test_append_twice_as_of_other_months_adds_nothing_the_file_holds(tmp_path: P
 def test_printed_drafts_all_held_still_load() -> None:
     """When every draft is in the data already, the printed file says so with an empty list, which
     loads, rather than a facts: key holding only comments (null, refused)."""
-    from reporter.extract import drafts_as_yaml, extract
+    from reporter.curate.extract import drafts_as_yaml, extract
 
     drafts = extract("2020年1-9月全市规上企业研发投入3.1亿元。", "jiangshan", None, None, None)
     assert drafts

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from reporter.dataset import Dataset
-from reporter.extract import Draft, extract, extract_for, held_fact
-from reporter.load import load_dataset
-from reporter.model import Fact, Region
-from reporter.paths import bundled_data_path
-from reporter.prose_regions import RegionMap, sentence_at
+from reporter.curate.extract import Draft, extract, extract_for, held_fact
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path
+from reporter.model.dataset import Dataset
+from reporter.model.records import Fact, Region
+from reporter.prose.places import RegionMap, sentence_at
 
 from .conftest import SOURCE_DIR, run
 
@@ -105,7 +105,7 @@ def test_the_sentence_of_a_number_ends_at_its_punctuation_or_line() -> None:
 def page(bundled: Dataset) -> str:
     path = SOURCE_DIR / bundled.sources[PAGE_SOURCE].file
     if not path.is_file():
-        pytest.fail(f"the source page {path} is missing (set REPORTER_SOURCES to the directory that holds it)")
+        pytest.fail(f"the source page {path} is missing (it ships with the package, reporter/sources)")
     return path.read_text(encoding="utf-8")
 
 

@@ -162,8 +162,8 @@ def test_export_refuses_sockets_and_block_devices(data_file: Path, tmp_path: Pat
 
 
 def test_write_atomic_never_replaces_a_special_file(tmp_path: Path) -> None:
+    from reporter.data.files import write_atomic
     from reporter.errors import ReporterError
-    from reporter.files import write_atomic
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -263,7 +263,7 @@ def test_a_socket_as_data_file_is_refused(tmp_path: Path) -> None:
 
 def test_reading_is_bounded_whatever_the_size_says(monkeypatch: pytest.MonkeyPatch) -> None:
     """/proc files are regular files whose st_size is 0 however much they hold: the read is bounded."""
-    from reporter import yamlfile
+    from reporter.data import yaml_file as yamlfile
 
     status = Path("/proc/self/status")
     if not status.is_file() or status.stat().st_size != 0:
@@ -274,7 +274,7 @@ def test_reading_is_bounded_whatever_the_size_says(monkeypatch: pytest.MonkeyPat
 
 
 def test_the_bounded_read_takes_at_most_one_byte_past_the_limit() -> None:
-    from reporter.yamlfile import read_at_most
+    from reporter.data.yaml_file import read_at_most
 
     fd = os.open("/dev/zero", os.O_RDONLY)
     try:
@@ -285,7 +285,7 @@ def test_the_bounded_read_takes_at_most_one_byte_past_the_limit() -> None:
 
 
 def test_a_regular_file_problem_is_none_for_a_data_file(data_file: Path, fifo_yaml: Path) -> None:
-    from reporter.yamlfile import regular_file_problem
+    from reporter.data.yaml_file import regular_file_problem
 
     assert regular_file_problem(data_file) is None
     problem = regular_file_problem(fifo_yaml)
@@ -313,7 +313,7 @@ def test_millions_of_tiny_nodes_are_refused_fast_in_bounded_memory(tmp_path: Pat
 
 def test_the_node_limit_also_holds_while_composing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nodes the quick text count undercounts (three per `- k: v` line, counted two) are counted as composed."""
-    from reporter import yamlfile
+    from reporter.data import yaml_file as yamlfile
 
     monkeypatch.setattr(yamlfile, "NODE_LIMIT", 1000)
     path = tmp_path / "pairs.yaml"
@@ -334,7 +334,7 @@ def test_the_limits_leave_room_for_the_documented_compact_layouts() -> None:
 
     sys.path.insert(0, str(REPO))
     from benchmarks.make_synthetic import synthetic_yaml
-    from reporter import yamlfile
+    from reporter.data import yaml_file as yamlfile
 
     text = synthetic_yaml(95, 50, 10, layout="mapping")
     assert 30 * len(text.encode("utf-8")) < yamlfile.MAX_BYTES

@@ -22,13 +22,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reporter.dataset import Dataset, MemoryStore
+from reporter.data.load import load_dataset
 from reporter.errors import DataError
-from reporter.load import load_dataset
-from reporter.model import Fact, Highlight, Metric, Origin, Quantity, Region, Source, Theme
-from reporter.periods import parse_period
+from reporter.model.dataset import Dataset, MemoryStore
+from reporter.model.periods import parse_period
+from reporter.model.records import (
+    Fact,
+    Highlight,
+    Metric,
+    Origin,
+    Quantity,
+    Region,
+    Source,
+    Theme,
+)
 from reporter.render.formats import render
 from reporter.render.safe import clean, spreadsheet_safe
+from reporter.render.terminal import Environment
 from reporter.render.views import (
     compare_view,
     delta_view,
@@ -40,7 +50,6 @@ from reporter.render.views import (
     search_view,
     show_view,
 )
-from reporter.terminal import Environment
 
 from .conftest import MINI, run
 
@@ -206,7 +215,7 @@ def _dataset(s: str) -> Dataset:
 @settings(max_examples=80, deadline=None)
 @given(st.text(max_size=40))
 def test_arbitrary_strings_through_every_renderer_never_emit_controls(s: str) -> None:
-    from reporter import query
+    from reporter.query import questions as query
 
     data = _dataset(s)
     region = data.regions["r"]
@@ -352,7 +361,7 @@ def test_unreadable_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     def refuse(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    from reporter import yamlfile
+    from reporter.data import yaml_file as yamlfile
 
     monkeypatch.setattr(yamlfile.os, "open", refuse)  # the reader opens with os.open (non-blocking)
     with pytest.raises(DataError, match="cannot read: Permission denied"):
@@ -375,7 +384,7 @@ def test_a_failed_export_write_leaves_the_original_intact(tmp_path: Path, monkey
 
 def test_an_interrupted_export_write_leaves_the_original_intact(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from reporter import files
+    from reporter.data import files
 
     target = tmp_path / "facts.json"
     target.write_bytes(b"precious")

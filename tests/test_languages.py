@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reporter.dataset import Dataset
+from reporter.model.dataset import Dataset
 
 from .conftest import MINI, run
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path, resolve_data_paths
 from reporter.errors import DataError
-from reporter.load import load_dataset
-from reporter.paths import bundled_data_path, resolve_data_paths
 
 from .conftest import MINI, run
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reporter.data.load import load_dataset
 from reporter.errors import DataError
-from reporter.load import load_dataset
 
 from .conftest import MINI
 
@@ -150,9 +150,9 @@ def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
 
 
 def test_too_large_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import reporter.yamlfile
+    import reporter.data.yaml_file
 
-    monkeypatch.setattr(reporter.yamlfile, "MAX_BYTES", 1024)
+    monkeypatch.setattr(reporter.data.yaml_file, "MAX_BYTES", 1024)
     path = tmp_path / "big.yaml"
     path.write_text("a: " + "x" * 4096, encoding="utf-8")
     assert "the limit is" in problems_of(path)[0]

@@ -1,7 +1,7 @@
 """The pager: only on a terminal, only for output taller than it, as git and hledger page.
 
 A fake pager (a small script writing its stdin to a file) stands in for less; the terminal is
-forced through :class:`~reporter.terminal.Environment`, the one place that decides TTY facts.
+forced through :class:`~reporter.render.terminal.Environment`, the one place that decides TTY facts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reporter.cli.output import show_text
-from reporter.terminal import DEFAULT_PAGER, Environment
+from reporter.render.terminal import DEFAULT_PAGER, Environment
 
 from .conftest import REPO, run
 
@@ -79,7 +79,7 @@ def test_a_pager_quitting_early_is_not_an_error(tmp_path: Path) -> None:
 ])
 def test_the_environment_decides_the_pager(monkeypatch: pytest.MonkeyPatch, tty: bool, paging: bool,
                                            environ: dict[str, str], pager: str) -> None:
-    from reporter import terminal
+    from reporter.render import terminal
 
     monkeypatch.setattr(terminal, "_isatty", lambda stream: tty)
     env = Environment.detect(environ={"LINES": "30", **environ}, paging=paging)
@@ -89,7 +89,7 @@ def test_the_environment_decides_the_pager(monkeypatch: pytest.MonkeyPatch, tty:
 
 def test_the_command_line_pages_on_a_terminal_and_not_with_no_pager(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from reporter import terminal
+    from reporter.render import terminal
 
     command, paged = _pager(tmp_path)
     monkeypatch.setattr(terminal, "_isatty", lambda stream: True)

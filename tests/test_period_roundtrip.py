@@ -1,9 +1,9 @@
 """Accept what we print (issue 12): every way the tool words a period parses back to that period.
 
 The wordings are every function that prints a period: :meth:`Period.in_words` (tables, titles,
-the periods table's columns), :func:`reporter.render.prose.period_words` (briefs, the Markdown
-report), :func:`~reporter.render.prose.lead` (a sentence opening on its period) and
-:func:`~reporter.render.prose.aside` (a period in brackets after a figure, as ``compare`` notes
+the periods table's columns), :func:`reporter.render.wording.period_words` (briefs, the Markdown
+report), :func:`~reporter.render.wording.lead` (a sentence opening on its period) and
+:func:`~reporter.render.wording.aside` (a period in brackets after a figure, as ``compare`` notes
 print it), in Chinese and English; and the canonical string of machine formats. The periods
 are those of the bundled data, of the SYNTHETIC fixture data, and any period of the grammar
 (hypothesis).
@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from reporter.dataset import Dataset
-from reporter.load import load_dataset
-from reporter.periods import Period, PeriodError, parse_period
-from reporter.render import prose
+from reporter.data.load import load_dataset
+from reporter.model.dataset import Dataset
+from reporter.model.periods import Period, PeriodError, parse_period
+from reporter.render import wording as prose
 
 from .test_periods_units import CANONICAL_PERIODS
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reporter import units
-from reporter.periods import PeriodError, parse_period
+from reporter.model import units
+from reporter.model.periods import PeriodError, parse_period
 
 
 @pytest.mark.parametrize(("text", "canonical", "zh", "en"), [
@@ -231,8 +231,8 @@ def test_any_text_parses_or_is_refused_with_a_period_error(text: str) -> None:
 
 
 def test_the_grammar_compiles_nothing_at_import_and_keeps_its_cache() -> None:
-    code = ("import re, json; before = len(re._cache); import reporter.periods, reporter.period_words; "
-            "print(json.dumps([len(re._cache) - before, hasattr(reporter.periods.parse_period, 'cache_info')]))")
+    code = ("import re, json; before = len(re._cache); import reporter.model.periods, reporter.model.period_words; "
+            "print(json.dumps([len(re._cache) - before, hasattr(reporter.model.periods.parse_period, 'cache_info')]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert json.loads(out.stdout) == [0, True]

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from reporter.dataset import Dataset
-from reporter.load import load_dataset
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path
+from reporter.data.plausibility import Finding, check_fact, check_quotes
 from reporter.messages import MESSAGES
-from reporter.paths import bundled_data_path
-from reporter.plausibility import Finding, check_fact, check_quotes
+from reporter.model.dataset import Dataset
 
 
 def test_the_bundled_data_are_plausible(bundled: Dataset) -> None:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from reporter import names, query, select
-from reporter.dataset import Dataset
+from reporter.data.load import load_dataset
 from reporter.errors import LookupFailed, NoData
-from reporter.load import load_dataset
-from reporter.periods import parse_period
+from reporter.model import names
+from reporter.model.dataset import Dataset
+from reporter.model.periods import parse_period
+from reporter.query import questions as query
+from reporter.query import selection as select
 
 from .conftest import MINI
 
@@ -164,8 +166,8 @@ def test_a_comparison_of_many_regions_says_what_one_of_few_says(bundled: Dataset
     """Over MANY regions a row is made in one pass over the metric's facts, keeping a few per region;
     its cells and notes are those of the per-region reading (forced here on the bundled data, whose
     unlike and unstated periods exercise both)."""
-    from reporter.names import find_period
-    from reporter.query import Comparison, compare_regions
+    from reporter.model.names import find_period
+    from reporter.query.questions import Comparison, compare_regions
 
     period = find_period(asked) if asked else None
     regions = list(bundled.regions.values())
@@ -191,8 +193,8 @@ def test_many_regions_with_long_series_agree_too(tmp_path: Path, asked: str | No
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from benchmarks.make_synthetic import synthetic_yaml
-    from reporter.names import find_period
-    from reporter.query import Comparison, compare_regions
+    from reporter.model.names import find_period
+    from reporter.query.questions import Comparison, compare_regions
 
     path = tmp_path / "synthetic.yaml"
     path.write_text(synthetic_yaml(20, 4, 5), encoding="utf-8")

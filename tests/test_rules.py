@@ -7,8 +7,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reporter.model import KINDS, QUALIFIERS, Metric
-from reporter.rules import FACT_RULES, VALUE_RULES, checks_for
+from reporter.data.rules import FACT_RULES, VALUE_RULES, checks_for
+from reporter.model.records import KINDS, QUALIFIERS, Metric
 
 UNITS = ["万元", "亿元", "%", "位", "家", "个", "平方米", "台套"]
 numbers = st.one_of(

@@ -17,8 +17,8 @@ import pytest
 
 import reporter.cache.key
 from reporter.cache import cache_dir, open_dataset
-from reporter.load import load_dataset
-from reporter.query import search
+from reporter.data.load import load_dataset
+from reporter.query.questions import search
 
 from .conftest import MINI, run
 from .test_cli import COMMANDS

@@ -20,13 +20,13 @@ from typing import Any
 
 import pytest
 
-from reporter import query
 from reporter.cache import open_dataset
 from reporter.cli.output import show_chunks
-from reporter.dataset import Dataset
+from reporter.model.dataset import Dataset
+from reporter.query import questions as query
 from reporter.render import formats, text
+from reporter.render.terminal import Environment
 from reporter.render.views import View, export_view, search_view, show_view
-from reporter.terminal import Environment
 
 from .conftest import REPO, run
 from .test_pager import TALL, _pager
@@ -112,7 +112,12 @@ def test_a_brief_written_in_small_chunks_is_the_same_text(monkeypatch: pytest.Mo
 
 
 def test_a_briefs_regions_are_made_as_they_are_read(bundled: Dataset) -> None:
-    from reporter.render.brief import brief_context, brief_counts, region_context, regions_worded
+    from reporter.render.brief import (
+        brief_context,
+        brief_counts,
+        region_context,
+        regions_worded,
+    )
 
     regions = list(bundled.regions.values())
     context = brief_context(bundled, regions, "zh")

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from reporter import query, select
-from reporter.dataset import Dataset
+from reporter.data.load import load_dataset
 from reporter.errors import NoData, UsageProblem
-from reporter.load import load_dataset
-from reporter.periods import parse_period
+from reporter.model.dataset import Dataset
+from reporter.model.periods import parse_period
+from reporter.query import questions as query
+from reporter.query import selection as select
 
 from .conftest import run
 

@@ -11,14 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reporter import query, select
-from reporter.dataset import Dataset
+from reporter.data.load import load_dataset
 from reporter.errors import NoData
-from reporter.load import load_dataset
-from reporter.periods import parse_period
+from reporter.model.dataset import Dataset
+from reporter.model.periods import parse_period
+from reporter.query import questions as query
+from reporter.query import selection as select
+from reporter.query.selection import Window
 from reporter.render import layout
 from reporter.render.views import compare_view, delta_view, rank_view, show_view
-from reporter.select import Window
 
 from .conftest import run
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reporter.dataset import Dataset
-from reporter.load import load_dataset
+from reporter.data.load import load_dataset
+from reporter.model.dataset import Dataset
 
 from .conftest import REPO, assert_golden, run
 
@@ -138,10 +138,10 @@ def test_a_number_a_unit_and_a_period_are_never_split(synthetic: Path) -> None:
 @pytest.mark.parametrize(("name", "width"), [("compare-6", 80), ("delta", 60)])
 def test_plain_on_a_terminal_is_fitted_as_the_table_is(synthetic: Path, name: str, width: int) -> None:
     """--format plain on a terminal (forced here) fits the width; in a pipe it keeps one row per line."""
-    from reporter import query
+    from reporter.query import questions as query
     from reporter.render.formats import render
+    from reporter.render.terminal import Environment
     from reporter.render.views import compare_view, delta_view
-    from reporter.terminal import Environment
 
     data = load_dataset(synthetic)
     regions = [data.regions[r] for r in REGIONS]

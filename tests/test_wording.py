@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from reporter.load import load_dataset
-from reporter.model import Metric, Quantity, Source
-from reporter.paths import bundled_data_path
-from reporter.render import numbers, prose
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path
+from reporter.model.records import Metric, Quantity, Source
+from reporter.render import numbers
+from reporter.render import wording as prose
 from reporter.render.brief import brief_context
 from reporter.render.template import render_brief
 
@@ -359,7 +360,7 @@ def test_english_unit_columns_name_units_in_english_and_counters_not_at_all(writ
 
 def test_a_phrase_en_names_what_it_counts_once(write_yaml: Any) -> None:
     """A counter with both ``noun_en`` and ``phrase_en`` (SYNTHETIC data): the phrase says the noun."""
-    from reporter.load import load_dataset
+    from reporter.data.load import load_dataset
     from reporter.render.brief import fact_context
 
     path = write_yaml(_SYNTHETIC_COUNTER)
@@ -394,7 +395,7 @@ regions:
 
 def test_a_reported_change_of_an_undated_figure_has_no_previous_period(write_yaml: Any) -> None:
     """As delta's machine records say (null): the year before an unstated period is no period."""
-    from reporter.load import load_dataset
+    from reporter.data.load import load_dataset
     from reporter.render.brief import region_context
 
     data = load_dataset(str(write_yaml(_SYNTHETIC_COUNTER.replace(

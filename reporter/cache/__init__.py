@@ -6,7 +6,7 @@ blob (:mod:`.small`), read whole without importing sqlite3; more, an indexed SQL
 same way (:mod:`.codec`), stamped with what they were built from (:mod:`.key`).
 
 The cache is a speed-up and never a correctness risk: a cache that does not hold exactly the
-files' content is never used; it is written whole or not at all (:func:`reporter.files.replacing`);
+files' content is never used; it is written whole or not at all (:func:`reporter.data.files.replacing`);
 anything odd about it (corrupt, truncated, another schema, an unwritable or unknown directory)
 means the YAML is read instead, and nothing about the cache ever reaches the user.
 
@@ -23,8 +23,8 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any, NamedTuple, Protocol
 
 from reporter.cache import key
-from reporter.dataset import Dataset
 from reporter.messages import Message
+from reporter.model.dataset import Dataset
 
 SMALL_FACTS = 5000  # up to this many facts the small layout; $REPORTER_CACHE_LAYOUT=small|large forces one
 STALE_LOCK_SECONDS = 300
@@ -94,7 +94,7 @@ def _read_large(db: str, path: str | tuple[str, ...], progress: Progress | None)
 
 
 def _load(path: str | tuple[str, ...], progress: Progress | None) -> Dataset:
-    from reporter.load import load_dataset
+    from reporter.data.load import load_dataset
 
     with (progress or _quiet)(Message("progress.reading")):
         return load_dataset(path)
@@ -123,7 +123,7 @@ def _cache_name(path: str | tuple[str, ...]) -> str:
 def _build(base: str, stamp: key.Stamp, path: str | tuple[str, ...], data: Dataset) -> None:
     """Write the cache for ``data`` in the layout its size calls for; remove the other layout's file.
     One builder at a time per cache; any failure leaves no cache and no error."""
-    from reporter.load import collector_paused
+    from reporter.data.load import collector_paused
 
     if not _lock(base + ".lock"):
         return  # another process is building this cache right now; one build is enough
@@ -149,7 +149,7 @@ def _small_layout(data: Dataset) -> bool:
 
 
 def _write(target: str, stamp: key.Stamp, data: Dataset) -> None:
-    from reporter.files import replacing
+    from reporter.data.files import replacing
 
     with replacing(target) as temp:
         if target.endswith(".marshal"):

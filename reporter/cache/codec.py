@@ -1,7 +1,7 @@
 """Model records to plain tuples and back, from each record type's own fields.
 
 marshal (and SQLite blobs through it) takes only builtin types, so a record is written as the
-tuple of its fields, nested records as nested tuples, and a :class:`~reporter.periods.Period` as
+tuple of its fields, nested records as nested tuples, and a :class:`~reporter.model.periods.Period` as
 its canonical text, looked up in a table of periods stored parsed. Reading a tuple back is
 driven by the record type's annotations, so a field added to the model needs no edit here.
 Both cache layouts use this one codec and its one version number, :data:`SCHEMA`.
@@ -14,8 +14,16 @@ import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from reporter.model import Fact, Highlight, Metric, Region, SeriesChunk, Source, Theme
-from reporter.periods import Period
+from reporter.model.periods import Period
+from reporter.model.records import (
+    Fact,
+    Highlight,
+    Metric,
+    Region,
+    SeriesChunk,
+    Source,
+    Theme,
+)
 
 SCHEMA = 6  # any change to what is stored or how: older caches are then ignored and rebuilt
 

@@ -47,7 +47,7 @@ class Stamp(NamedTuple):
 def snapshot(path: str | tuple[str, ...]) -> tuple[FileStat, ...] | None:
     """The stat of every data file behind ``path``, or None when the data cannot be cached
     (a missing or unreadable file, a directory entry that is not a regular file, a pipe)."""
-    from reporter.paths import data_file_paths
+    from reporter.data.paths import data_file_paths
 
     try:
         names = data_file_paths(path)

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from reporter.cache import codec
 from reporter.cache.key import Stamp
-from reporter.dataset import Coverage, Dataset, MemoryStore
-from reporter.model import Highlight
+from reporter.model.dataset import Coverage, Dataset, MemoryStore
+from reporter.model.records import Highlight
 
 if TYPE_CHECKING:
-    from reporter.dataset import Item
+    from reporter.model.dataset import Item
 
 _SCHEMA_SQL = """
     PRAGMA journal_mode = OFF;

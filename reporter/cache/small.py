@@ -10,7 +10,7 @@ import marshal
 
 from reporter.cache import codec
 from reporter.cache.key import Stamp
-from reporter.dataset import Dataset, MemoryStore
+from reporter.model.dataset import Dataset, MemoryStore
 
 MAGIC = b"reporter-cache-%d\n" % codec.SCHEMA
 

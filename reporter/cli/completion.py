@@ -10,7 +10,7 @@ import click
 from reporter.errors import ReporterError
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 
 def _names(of: Callable[[Dataset], list[str]]) -> Callable[..., list[Any]]:

@@ -11,7 +11,14 @@ import click
 from reporter.cli.group import cli
 from reporter.cli.output import OutputFailed, note
 from reporter.cli.session import Session
-from reporter.errors import DataError, ExitCode, NoData, ReaderGone, ReporterError, UsageProblem
+from reporter.errors import (
+    DataError,
+    ExitCode,
+    NoData,
+    ReaderGone,
+    ReporterError,
+    UsageProblem,
+)
 from reporter.messages import Message
 
 
@@ -95,7 +102,7 @@ def _report(exc: ReporterError, session: Session) -> None:
 def _check_command(session: Session) -> str:
     """The check that reads the same data as this run: its --data options (add and extract
     --append read their file on top of the data)."""
-    from reporter.paths import data_options
+    from reporter.data.paths import data_options
 
     given = data_options(session.layers_read if session.layers_read is not None else session.data_options)
     return f"reporter {given} check" if given else "reporter check"

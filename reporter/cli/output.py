@@ -1,6 +1,6 @@
 """Writing to the user: data to stdout, whole or not at all; notes and errors to stderr, one line each.
 
-Output taller than the terminal goes through a pager when :class:`~reporter.terminal.Environment`
+Output taller than the terminal goes through a pager when :class:`~reporter.render.terminal.Environment`
 says so (a terminal, not a pipe; ``$PAGER`` or ``less -FRX``; not with ``--no-pager``). A pager
 that cannot start falls back to writing directly; a pager quit early (``q``) is not an error.
 """
@@ -18,8 +18,8 @@ from reporter.messages import Message, os_reason
 
 if TYPE_CHECKING:
     from reporter.cli.session import Session
+    from reporter.render.terminal import Environment
     from reporter.render.views import View
-    from reporter.terminal import Environment
 
 
 def write_out(text: str, stream: Any = None) -> None:

@@ -6,12 +6,12 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reporter.terminal import Environment
+from reporter.render.terminal import Environment
 
 if TYPE_CHECKING:
     from reporter.cache import Progress
-    from reporter.dataset import Dataset
-    from reporter.model import Metric, Region, Theme
+    from reporter.model.dataset import Dataset
+    from reporter.model.records import Metric, Region, Theme
 
 
 class Session:
@@ -57,7 +57,7 @@ class Session:
     @property
     def data_paths(self) -> tuple[str, ...]:
         """The layers of data in effect (``--data`` …, ``$REPORTER_DATA`` or the bundled file)."""
-        from reporter.paths import resolve_data_paths
+        from reporter.data.paths import resolve_data_paths
 
         return resolve_data_paths(self.data_options, os.environ)
 
@@ -106,17 +106,17 @@ class Session:
     # -- names typed by the user
 
     def region(self, name: str) -> Region:
-        from reporter.names import find_region
+        from reporter.model.names import find_region
 
         return find_region(self.data, name)
 
     def metric(self, name: str) -> Metric:
-        from reporter.names import find_metric
+        from reporter.model.names import find_metric
 
         return find_metric(self.data, name)
 
     def theme(self, name: str | None) -> Theme | None:
-        from reporter.names import find_theme
+        from reporter.model.names import find_theme
 
         return find_theme(self.data, name) if name else None
 

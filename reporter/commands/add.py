@@ -1,7 +1,7 @@
 """``reporter add``: add a fact (or a new county) to your own data file, safely.
 
-Three ways in, one way to write (:mod:`reporter.append`): on a terminal with no arguments it asks
-for each answer, checked as it is typed (:mod:`reporter.answers`), like ``hledger add``; a script
+Three ways in, one way to write (:mod:`reporter.curate.append`): on a terminal with no arguments it asks
+for each answer, checked as it is typed (:mod:`reporter.curate.answers`), like ``hledger add``; a script
 gives them as arguments; ``--new-region ID`` writes the skeleton of a new county. ``--new-region``
 is a flag of ``add`` rather than a command of its own: both write into the same file of yours,
 with the same default ``--file``, the same checks and the same refusal to touch what is there.
@@ -16,18 +16,18 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from reporter.append import Refused, add_facts, add_region, add_source
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.session import Session
+from reporter.curate.append import Refused, add_facts, add_region, add_source
 from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
 from reporter.messages import Message, Named
 
 if TYPE_CHECKING:
-    from reporter.append import Added
-    from reporter.dataset import Dataset
-    from reporter.model import Region
+    from reporter.curate.append import Added
+    from reporter.model.dataset import Dataset
+    from reporter.model.records import Region
 
 
 @command()
@@ -105,7 +105,7 @@ def _target(session: Session, file: str | None) -> Path:
     """The file to write: --file, else the top data layer when it is a file that is not the bundled one."""
     if file:
         return Path(os.path.expanduser(file))
-    from reporter.paths import bundled_data_path
+    from reporter.data.paths import bundled_data_path
 
     top = session.data_paths[-1]
     if os.path.isdir(top) or os.path.realpath(top) == os.path.realpath(bundled_data_path()):
@@ -117,8 +117,8 @@ def data_layers(session: Session, target: Path) -> list[str]:
     """The data in effect, and the target file on top when it exists and is not among them. A
     target named as a --data layer that does not exist yet, or holds no data yet (comments only,
     empty), is the file to start, not a layer to read."""
-    from reporter.insertion import holds_data
-    from reporter.paths import data_file_paths
+    from reporter.curate.insertion import holds_data
+    from reporter.data.paths import data_file_paths
 
     real_target = os.path.realpath(target)
     layers = list(session.data_paths)
@@ -141,7 +141,7 @@ def data_layers(session: Session, target: Path) -> list[str]:
 
 
 def _data(layers: list[str]) -> Dataset:
-    from reporter.load import load_dataset
+    from reporter.data.load import load_dataset
 
     return load_dataset(layers)
 
@@ -151,7 +151,7 @@ def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: s
                  source: str | None) -> dict[str, str | None]:
     """The fact of the script form, each argument checked as the prompts check an answer; without
     --source, the region's entry in the file must name the source its facts are quoted from."""
-    from reporter import answers
+    from reporter.curate import answers
 
     try:
         where = answers.region(data, region)
@@ -173,7 +173,7 @@ def own_default_source(target: Path, region: str) -> str | None:
     ``source:`` of the region's entry in that file (an addition's, or the definition's when the
     file defines the region). None when there is none there: they would take the default of the
     region's definition elsewhere, the source of quotes other than the new one."""
-    from reporter.insertion import entry_source
+    from reporter.curate.insertion import entry_source
 
     try:
         text = target.read_text(encoding="utf-8-sig")
@@ -187,7 +187,7 @@ def own_default_source(target: Path, region: str) -> str | None:
 
 def source_needed(target: Path, region: Region) -> Message:
     """Why a fact for ``region`` added to ``target`` needs --source: whose source it would take."""
-    from reporter.insertion import entry_source
+    from reporter.curate.insertion import entry_source
 
     origin = region.origin
     default = None
@@ -231,8 +231,8 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
 def _what(session: Session, fields: dict[str, str | None]) -> Named:
     """A fact written, as said: ``rd_investment 3.1亿元 (2020-01/09)`` to a reader of English (the
     ids they type), ``“规上企业研发投入”2020年1-9月 3.1亿元`` to a reader of Chinese."""
-    from reporter.model import Quantity
-    from reporter.periods import parse_period
+    from reporter.model.periods import parse_period
+    from reporter.model.records import Quantity
     from reporter.render.numbers import quantity
 
     ident = fields["metric"] or ""
@@ -275,7 +275,7 @@ def _say_if_not_in_effect(session: Session, target: Path, region: str) -> None:
     real = os.path.realpath(target)
     if any(os.path.realpath(p) == real for p in session.data_paths):
         return
-    from reporter.paths import data_options
+    from reporter.data.paths import data_options
 
     options = data_options([*session.data_paths, str(target)])
     said = Message("add.not_in_effect", file=str(target), options=options, region=region)
@@ -290,7 +290,7 @@ def refused(session: Session, exc: Refused) -> NoReturn:
 
 def _new_source(session: Session, target: Path, layers: list[str], ident: str) -> None:
     """The skeleton of a new source, its publication, title and date marked TODO."""
-    from reporter import answers
+    from reporter.curate import answers
 
 
     try:
@@ -307,7 +307,7 @@ def _new_source(session: Session, target: Path, layers: list[str], ident: str) -
 
 def _new_region(session: Session, target: Path, layers: list[str], ident: str, source: str | None) -> None:
     """The skeleton of a new county: asked for on a terminal, else every field marked TODO."""
-    from reporter import answers
+    from reporter.curate import answers
 
     try:
         ident = answers.ident(ident, "region")

@@ -1,6 +1,6 @@
 """The questions ``reporter add`` asks on a terminal, one answer at a time, like ``hledger add``.
 
-Each answer is checked as it is typed (:mod:`reporter.answers`) and asked again with the reason
+Each answer is checked as it is typed (:mod:`reporter.curate.answers`) and asked again with the reason
 when it cannot be used; Enter takes the ``[default]``, ``<`` goes back one question, Tab
 completes names from the catalogue (Python's readline), Ctrl-D ends (the fact being asked is
 dropped) and Ctrl-C interrupts: either way nothing is written but the facts already confirmed.
@@ -12,14 +12,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reporter import answers
 from reporter.cli.output import note
+from reporter.curate import answers
 from reporter.messages import Message
 
 if TYPE_CHECKING:
     from reporter.cli.session import Session
-    from reporter.dataset import Dataset
-    from reporter.model import Region
+    from reporter.model.dataset import Dataset
+    from reporter.model.records import Region
 
 BACK = "<"
 
@@ -77,8 +77,8 @@ class Dialog:
         """The data again, with the file just written among the layers (it may be new)."""
         import os
 
-        from reporter.load import load_dataset
-        from reporter.paths import data_file_paths
+        from reporter.data.load import load_dataset
+        from reporter.data.paths import data_file_paths
 
         if os.path.realpath(self.target) not in {os.path.realpath(f) for f in data_file_paths(self.layers)}:
             self.layers = [*self.layers, str(self.target)]
@@ -144,7 +144,7 @@ class Dialog:
                   remembered.get("period", ""))
 
         def qualifier() -> None:
-            from reporter.model import QUALIFIERS
+            from reporter.model.records import QUALIFIERS
 
             asked("qualifier", "add.ask.qualifier", answers.qualifier, "exact", QUALIFIERS)
 
@@ -213,7 +213,7 @@ class Dialog:
 
     def region_fields(self, ident: str, source: str | None) -> tuple[dict[str, str], str | None]:
         """A new region's fields, asked one by one; Enter leaves one to fill later (marked TODO)."""
-        from reporter.yamlwrite import REGION_HINTS, required
+        from reporter.curate.yaml_text import REGION_HINTS, required
 
         tell(self.say("add.intro_region", id=ident, file=str(self.target)))
         given: dict[str, str] = {}
@@ -250,13 +250,13 @@ def _yes_or_no(answer: str) -> bool:
 
 
 def _units() -> tuple[str, ...]:
-    from reporter.units import KNOWN_UNITS
+    from reporter.model.units import KNOWN_UNITS
 
     return KNOWN_UNITS
 
 
 def _same_family(unit: str, other: str) -> bool:
-    from reporter.units import family_of
+    from reporter.model.units import family_of
 
     return family_of(unit) == family_of(other)
 

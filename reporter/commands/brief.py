@@ -40,7 +40,7 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
       reporter brief --all --latest --since 2020 --lang en
       reporter brief --all --full --template report.md > report.md
     """
-    from reporter.names import find_period
+    from reporter.model.names import find_period
     from reporter.render.brief import brief_context, brief_counts, regions_worded
     from reporter.render.template import render_brief_chunks
 

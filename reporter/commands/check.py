@@ -13,7 +13,7 @@ from reporter.errors import DataError, ExitCode, Problem
 from reporter.messages import Message
 
 if TYPE_CHECKING:
-    from reporter.plausibility import Finding
+    from reporter.data.plausibility import Finding
 
 
 @command()
@@ -39,9 +39,9 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
     """
     from pathlib import Path
 
-    from reporter.load import load_dataset
-    from reporter.plausibility import check_quotes
-    from reporter.provenance import unverified_quotes
+    from reporter.data.load import load_dataset
+    from reporter.data.plausibility import check_quotes
+    from reporter.data.provenance import unverified_quotes
 
     lang = session.message_lang
     layers = (path,) if path else session.data_paths

@@ -14,8 +14,8 @@ from reporter.cli.session import Session
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from reporter.model import Metric, Region
-    from reporter.query import Delta
+    from reporter.model.records import Metric, Region
+    from reporter.query.questions import Delta
 
 
 @command()
@@ -103,7 +103,7 @@ def _changes(session: Session, region: Region | None, metric: Metric | None,
     """The changes asked for, oldest first within each region and metric; NoData when there is none."""
     from reporter.errors import NoData
     from reporter.messages import Message
-    from reporter.query import EveryNewestChange, latest_deltas, yoy_deltas
+    from reporter.query.questions import EveryNewestChange, latest_deltas, yoy_deltas
     from reporter.render.views import oldest_first
 
     data = session.data

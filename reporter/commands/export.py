@@ -13,7 +13,7 @@ from reporter.cli.output import chosen_format, note, with_bom, write_out
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:
-    from reporter.files import OutputTarget
+    from reporter.data.files import OutputTarget
 
 
 @command()
@@ -30,7 +30,7 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
       reporter export --format csv --bom -o facts.csv      for Excel
       reporter export | jq '.[] | select(.region == "jiangshan")'
     """
-    from reporter.files import output_target
+    from reporter.data.files import output_target
     from reporter.messages import Message
 
     data = session.data
@@ -50,7 +50,7 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 
 def _write(session: Session, target: OutputTarget, fmt: str, seen: Callable[[int], object] | None = None) -> None:
     """Every fact's record, streamed to stdout or (atomically) to the target file, pipe or device."""
-    from reporter.files import write_output
+    from reporter.data.files import write_output
     from reporter.render.formats import render_chunks
     from reporter.render.views import export_view
 

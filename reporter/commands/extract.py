@@ -16,9 +16,9 @@ from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
 from reporter.messages import Message
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
-    from reporter.extract import Draft
-    from reporter.model import Fact
+    from reporter.curate.extract import Draft
+    from reporter.model.dataset import Dataset
+    from reporter.model.records import Fact
 
 Fields = dict[str, str | None]
 
@@ -63,8 +63,14 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
       reporter --data bundled --data mine.yaml extract report.txt \\
           --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
     """
-    from reporter.extract import drafts_as_json, drafts_as_yaml, extract_for, read_source, unresolved_periods
-    from reporter.paths import data_options
+    from reporter.curate.extract import (
+        drafts_as_json,
+        drafts_as_yaml,
+        extract_for,
+        read_source,
+        unresolved_periods,
+    )
+    from reporter.data.paths import data_options
 
     if yes and append_to is None:
         raise UsageProblem(_say(session, "extract.yes_alone"))
@@ -108,7 +114,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
 
 def _held(data: Dataset, region: str, drafts: list[Draft]) -> list[str | None]:
     """For each draft, where the data already hold it (``file:line``), as --append would leave it out."""
-    from reporter.extract import held_fact
+    from reporter.curate.extract import held_fact
 
     facts: dict[str, list[Fact]] = {}
     out: list[str | None] = []
@@ -160,7 +166,7 @@ def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool]:
     try:
         return session.region(name).id, True
     except LookupFailed as exc:
-        from reporter.nodes import ID
+        from reporter.data.fields import ID
 
         folded = name.casefold()
         ambiguous = any(n.casefold().startswith(folded) for r in data.regions.values() for n in r.names)
@@ -175,9 +181,9 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
     ``target``: those the user accepts, or all of them with ``yes``; say which were left out, and why."""
     from pathlib import Path
 
-    from reporter.append import Refused, add_facts
     from reporter.commands.add import data_layers, refused, say_warnings
-    from reporter.load import load_dataset
+    from reporter.curate.append import Refused, add_facts
+    from reporter.data.load import load_dataset
 
     path = Path(os.path.expanduser(target))
     layers = data_layers(session, path)
@@ -210,7 +216,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
 def _candidates(session: Session, data: Dataset, region: str, source: str,
                 drafts: list[Draft]) -> list[tuple[Draft, Fields]]:
     """The drafts a fact can be made of, as fields; each other one is named in a note with its reason."""
-    from reporter import answers
+    from reporter.curate import answers
 
     out: list[tuple[Draft, Fields]] = []
     held: dict[str, list[Fact]] = {}  # the region's facts by metric
@@ -239,7 +245,7 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
     end of input is q. Ctrl-C interrupts the run, and nothing is written."""
     from decimal import Decimal
 
-    from reporter.periods import parse_period
+    from reporter.model.periods import parse_period
     from reporter.render.numbers import signed
 
     chosen: list[Fields] = []
@@ -281,7 +287,7 @@ def _answer(session: Session) -> str:
 
 def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list[Fact]) -> str:
     """Why a draft cannot be added as it is ('' when it can); ``held``: the facts of its metric."""
-    from reporter.extract import held_fact
+    from reporter.curate.extract import held_fact
 
     if d.metric is None:
         if d.doubt is not None:
@@ -297,7 +303,7 @@ def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list
     if d.period is None:
         return _say(session, "extract.no_period", word=d.period_word or "?")
     if (d.metric, d.period) in seen:
-        from reporter.periods import parse_period
+        from reporter.model.periods import parse_period
 
         return _say(session, "extract.already", metric=metric, period=parse_period(d.period).said())  # one held
     return ""

@@ -12,7 +12,7 @@ from reporter.cli.output import emit, note, print_text
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:
-    from reporter.model import Quantity
+    from reporter.model.records import Quantity
 
 
 @command()
@@ -43,9 +43,9 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
       reporter get 江山 研发投入 --unit 万元 --value-only   → 20600
     """
     from reporter.errors import NoData, UsageProblem
-    from reporter.names import find_period
+    from reporter.model.names import find_period
+    from reporter.query.selection import get_fact
     from reporter.render import numbers
-    from reporter.select import get_fact
 
     data = session.data
     chosen = fmt or session.fmt or "auto"
@@ -89,8 +89,8 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
 
 def _converted(quantity: Quantity, unit: str) -> Quantity:
     """``quantity`` in ``unit``, exactly (2.06亿元 in 万元: 20600万元), its qualifier kept."""
-    from reporter import units
     from reporter.errors import UsageProblem
+    from reporter.model import units
 
     try:
         value = units.convert(quantity.value, quantity.unit, unit)

@@ -11,12 +11,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
-from reporter.cli.options import Values, command, format_option, pass_session, theme_option
+from reporter.cli.options import (
+    Values,
+    command,
+    format_option,
+    pass_session,
+    theme_option,
+)
 from reporter.cli.output import answer, emit
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:
-    from reporter.select import Window
+    from reporter.query.selection import Window
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,8 +37,8 @@ def window_options(f: F) -> F:
 
 def _window(from_period: str | None, to_period: str | None, last: int | None) -> Window:
     """The periods asked for; a range that ends before it starts is refused (exit 2), not shown empty."""
-    from reporter.names import find_period
-    from reporter.select import Window
+    from reporter.model.names import find_period
+    from reporter.query.selection import Window
 
     start, end = find_period(from_period) if from_period else None, find_period(to_period) if to_period else None
     if start is not None and end is not None and start.first > end.last:
@@ -119,8 +125,8 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
     """
     from reporter.errors import NoData
     from reporter.messages import Message
+    from reporter.query.selection import region_by_period, region_highlights
     from reporter.render import views as v
-    from reporter.select import region_by_period, region_highlights
 
     window = _window(from_period, to_period, last)  # a malformed or reversed range first: exit 2
     if by == "period":
@@ -183,8 +189,8 @@ def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metr
     """
     from reporter.errors import UsageProblem
     from reporter.messages import Message
-    from reporter.names import find_period
-    from reporter.query import compare_regions
+    from reporter.model.names import find_period
+    from reporter.query.questions import compare_regions
     from reporter.render.views import compare_view
 
     if all_regions == bool(regions_):
@@ -229,8 +235,8 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
       reporter rank 研发投入 --region 江山              how 江山's place moved
       reporter rank 研发投入 --by period --last 5       every county, five years as columns
     """
-    from reporter import query
-    from reporter.names import find_period
+    from reporter.model.names import find_period
+    from reporter.query import questions as query
     from reporter.render import views
 
     asked, window = find_period(period) if period else None, _window(from_period, to_period, last)  # exit 2 first
@@ -285,7 +291,7 @@ def search(session: Session, text: str, fmt: str | None) -> None:
       reporter --lang en search loan
     """
     from reporter.errors import NoData
-    from reporter.query import search as search_facts
+    from reporter.query.questions import search as search_facts
     from reporter.render.views import search_view
 
     hits = search_facts(session.data, text)

@@ -14,15 +14,18 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reporter import __version__, select
-from reporter.model import Fact, Highlight, Region, Source, Theme
-from reporter.periods import Period
-from reporter.render import headline, numbers, prose
+from reporter import __version__
+from reporter.model.periods import Period
+from reporter.model.records import Fact, Highlight, Region, Source, Theme
+from reporter.query import headline
+from reporter.query import selection as select
+from reporter.render import numbers
+from reporter.render import wording as prose
 from reporter.render.safe import clean
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset as Data
-    from reporter.query import Delta
+    from reporter.model.dataset import Dataset as Data
+    from reporter.query.questions import Delta
 
 # --------------------------------------------------------------------------- context (plain data)
 
@@ -153,7 +156,7 @@ class _Changes(Mapping[headline.Key, "Delta"]):
     def _of(self, metric: str) -> dict[headline.Key, Delta]:
         made = self._made.get(metric)
         if made is None:
-            from reporter.query import changes_among
+            from reporter.query.questions import changes_among
 
             made = self._made[metric] = {headline.key_of(d.fact): d for d in
                                          changes_among(self._data, self._by_metric.get(metric, []))}
@@ -185,7 +188,7 @@ def region_context(data: Data, region: Region, theme: Theme | None = None, *, fu
                    latest: bool = False, since: Period | None = None,
                    words: Mapping[str, MetricWords] | None = None) -> dict[str, Any]:
     """A region's facts and highlights in the window, by theme; ``clauses``, ``points`` and
-    ``points_en`` hold what a brief says: the headline facts (:mod:`reporter.render.headline`)
+    ``points_en`` hold what a brief says: the headline facts (:mod:`reporter.query.headline`)
     and each theme's first highlight, or all of them with ``full``."""
     everything = select.region_facts(data, region)  # a change may reach back before the window
     facts, highlights = in_window(data, region, theme, latest, since, everything)

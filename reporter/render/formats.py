@@ -15,9 +15,9 @@ from itertools import chain, islice
 
 from reporter.errors import ReporterError
 from reporter.render import FORMATS, for_stream
+from reporter.render.terminal import Environment
 from reporter.render.views import View
 from reporter.render.views.base import is_lazy
-from reporter.terminal import Environment
 
 __all__ = ["FORMATS", "carries_everything", "left_out_tables", "render", "render_chunks", "render_for_stream",
            "resolve_format"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reporter.model import LEVELS_ZH
+from reporter.model.records import LEVELS_ZH
 
 TEXTS: dict[str, tuple[str, str]] = {
     # column headers

@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from reporter.render.safe import spreadsheet_safe
+from reporter.render.terminal import Environment
 from reporter.render.views import View
 from reporter.render.views.base import Digits, Number
-from reporter.terminal import Environment
 
 ROWS_PER_CHUNK = 2000
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reporter.model import Quantity, to_decimal
+from reporter.model.records import Quantity, to_decimal
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -26,8 +26,8 @@ from reporter.render.layout import (
     stacked,
     wrap_text,
 )
+from reporter.render.terminal import Environment
 from reporter.render.views import Row, View
-from reporter.terminal import Environment
 
 _TONES = {"good": "green", "bad": "red"}
 _STYLES = {"group": "bold cyan", "key": "bold", "label": "dim", "detail": "dim", **_TONES}

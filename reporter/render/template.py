@@ -11,11 +11,12 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from reporter.data.paths import bundled_templates_dir
 from reporter.errors import TemplateFailed
 from reporter.messages import Message
-from reporter.model import Quantity
-from reporter.paths import bundled_templates_dir
-from reporter.render import numbers, prose
+from reporter.model.records import Quantity
+from reporter.render import numbers
+from reporter.render import wording as prose
 from reporter.render.brief import Regions
 from reporter.render.safe import clean
 from reporter.render.sandbox import template_number
@@ -36,7 +37,7 @@ def _signed_pct(value: Any) -> str:
 def _period(item: Any, lang: str = "zh") -> str:
     if isinstance(item, Mapping):
         return str(item.get(f"period_{lang}") or item.get("period") or "")
-    from reporter.periods import PeriodError, parse_period
+    from reporter.model.periods import PeriodError, parse_period
 
     try:
         return prose.period_words(parse_period(str(item)), lang)

@@ -25,8 +25,8 @@ from reporter.render.layout import (
     stacked,
     wrap_text,
 )
+from reporter.render.terminal import Environment
 from reporter.render.views import Column, Row, View
-from reporter.terminal import Environment
 
 SEPARATOR = 2  # tabulate's plain format: two spaces between columns
 

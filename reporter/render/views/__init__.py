@@ -5,7 +5,15 @@ One module per command family; :mod:`~reporter.render.views.base` has what they 
 the machine keys of each view (what an empty answer's document carries, and docs/output.md lists).
 """
 
-from reporter.render.views.base import EMPTY, VALUE_KEYS, Column, Row, View, empty_view, trend
+from reporter.render.views.base import (
+    EMPTY,
+    VALUE_KEYS,
+    Column,
+    Row,
+    View,
+    empty_view,
+    trend,
+)
 from reporter.render.views.compare import compare_keys, compare_view
 from reporter.render.views.delta import DELTA_KEYS, delta_view
 from reporter.render.views.facts import (
@@ -32,7 +40,13 @@ from reporter.render.views.rank import (
     rank_view,
     ranking_notes,
 )
-from reporter.render.views.show import HIGHLIGHT_KEYS, highlights_view, oldest_first, places_words, show_view
+from reporter.render.views.show import (
+    HIGHLIGHT_KEYS,
+    highlights_view,
+    oldest_first,
+    places_words,
+    show_view,
+)
 
 __all__ = ["DELTA_KEYS", "EMPTY", "EXPORT_KEYS", "HIGHLIGHT_KEYS", "METRIC_LEAD", "RANK_HISTORY_KEYS", "RANK_KEYS",
            "REGION_LEAD", "SEARCH_KEYS", "VALUE_KEYS", "Column", "Row", "View", "compare_keys", "compare_view",

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from reporter import select, units
-from reporter.model import Fact, Metric, Quantity, Theme
-from reporter.periods import Period
+from reporter.model import units
+from reporter.model.periods import Period
+from reporter.model.records import Fact, Metric, Quantity, Theme
+from reporter.query import selection as select
 from reporter.render.labels import Labels
 from reporter.render.safe import clean
 

@@ -6,15 +6,23 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from reporter import query
-from reporter.model import Fact, Metric, Region
-from reporter.periods import Period
-from reporter.render import numbers, prose
+from reporter.model.periods import Period
+from reporter.model.records import Fact, Metric, Region
+from reporter.query import questions as query
+from reporter.render import numbers
+from reporter.render import wording as prose
 from reporter.render.labels import Labels
-from reporter.render.views.base import Column, Row, View, theme_name, trend, value_fields
+from reporter.render.views.base import (
+    Column,
+    Row,
+    View,
+    theme_name,
+    trend,
+    value_fields,
+)
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 
 def left_out_note(data: Dataset, left_out: Sequence[Fact], say: Labels, key: str) -> str:

@@ -5,15 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from reporter import query, select
-from reporter.model import Fact, Metric, Region
+from reporter.model.records import Fact, Metric, Region
+from reporter.query import questions as query
+from reporter.query import selection as select
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import VALUE_KEYS, Row, View, columns, in_metric_unit, trend, value_fields
+from reporter.render.views.base import (
+    VALUE_KEYS,
+    Row,
+    View,
+    columns,
+    in_metric_unit,
+    trend,
+    value_fields,
+)
 from reporter.render.views.show import places_words
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 _ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
 DELTA_KEYS = ["region", "metric", "label", "label_en", "period", "value", "unit", "qualifier", "previous",

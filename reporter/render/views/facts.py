@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reporter import query
-from reporter.model import Fact, Highlight, Metric, Region, Theme
+from reporter.model.records import Fact, Highlight, Metric, Region, Theme
+from reporter.query import questions as query
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import (
@@ -25,8 +25,8 @@ from reporter.render.views.base import (
 )
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
-    from reporter.periods import Period
+    from reporter.model.dataset import Dataset
+    from reporter.model.periods import Period
 
 
 # --------------------------------------------------------------------------- export: the flat contract
@@ -126,7 +126,7 @@ class _RegionRow(NamedTuple):
 
 
 def regions_view(data: Dataset, lang: str) -> View:
-    from reporter.periods import parse_period
+    from reporter.model.periods import parse_period
 
     say = Labels(lang)
     by_region, _ = data.coverage()

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from reporter.model import Fact, Metric, Region
-from reporter.periods import Period
+from reporter.model.periods import Period
+from reporter.model.records import Fact, Metric, Region
+from reporter.query.selection import PeriodRow, PeriodTable
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import Column, Row, View, theme_name, value_fields
-from reporter.select import PeriodRow, PeriodTable
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 
 def _shared_unit(row: PeriodRow) -> str | None:
@@ -50,7 +50,7 @@ def period_table_view(data: Dataset, table: PeriodTable, lang: str, title: str,
                       lead: list[tuple[Column, Callable[[PeriodRow], str]]],
                       lead_records: Callable[[PeriodRow], dict[str, Any]], lead_keys: list[str],
                       notes: Sequence[str] = ()) -> View:
-    """A :class:`~reporter.select.PeriodTable` as a view; ``lead`` are the columns before the unit and periods.
+    """A :class:`~reporter.query.selection.PeriodTable` as a view; ``lead`` are the columns before the unit and periods.
 
     A JSON record nests each period's cell (``periods``: canonical period → ``value``, ``unit`` …);
     csv and tsv (and JSON, for scripts written before) carry the same as flat ``P.value`` … columns."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from reporter import query
-from reporter.model import Fact, Metric, Region
+from reporter.model.records import Fact, Metric, Region
+from reporter.query import questions as query
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import VALUE_KEYS, Column, Row, View, value_fields
@@ -14,7 +14,7 @@ from reporter.render.views.compare import left_out_note, unstated_note
 from reporter.render.views.show import places_words
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 RANK_KEYS = ["position", "of", "region", "region_name", "value", "unit", "qualifier", "period", "official",
              *VALUE_KEYS]

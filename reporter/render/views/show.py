@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from reporter import query, select
-from reporter.model import Fact, Highlight, Metric, Region, Theme
+from reporter.model.records import Fact, Highlight, Metric, Region, Theme
+from reporter.query import questions as query
+from reporter.query import selection as select
+from reporter.query.selection import EVERY_PERIOD, Window
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import Row, View, columns, theme_name, trend
 from reporter.render.views.facts import EXPORT_KEYS, fact_record
-from reporter.select import EVERY_PERIOD, Window
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 
 def places_words(gained: int, say: Labels) -> str:

@@ -16,9 +16,16 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from reporter import units
 from reporter.messages import Message
-from reporter.model import KINDS, LEVELS, LEVELS_ZH, POLARITIES, QUALIFIERS, Metric
+from reporter.model import units
+from reporter.model.records import (
+    KINDS,
+    LEVELS,
+    LEVELS_ZH,
+    POLARITIES,
+    QUALIFIERS,
+    Metric,
+)
 
 # --------------------------------------------------------------------------- fields
 
@@ -28,7 +35,7 @@ class Field(NamedTuple):
 
     name: str
     required: bool
-    read: str  # a reader of reporter.nodes.NodeReader: text, ident, number, integer, period, texts, …
+    read: str  # a reader of reporter.data.fields.NodeReader: text, ident, number, integer, period, texts, …
     choices: tuple[str, ...] = ()  # for read="choice"
     words: dict[str, str] = {}  # other words accepted for a choice -> the choice (reporter writes the choice)
 

@@ -1,6 +1,6 @@
 """Is a fact plausible? Each fact read against its own quote, and against its neighbours.
 
-Errors: the quote, read by :mod:`reporter.prose`, states a different number or unit than the
+Errors: the quote, read by :mod:`reporter.prose.readings`, states a different number or unit than the
 fact (3.1亿元 in the quote, 3.1万元 in the fact), a different qualifier word (多/余/超/以上/近/约/
 目标), a change in the other direction (增长/下降/提升/减少) or of another size, or a period
 word (1-5月, 上半年, 一季度, 2019年) that names other months than the fact's period. A quote
@@ -23,15 +23,16 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from reporter import prose, units
 from reporter.errors import Problem
 from reporter.messages import Message, Named
-from reporter.model import Fact, Origin
-from reporter.periods import Period, parse_period
-from reporter.prose_periods import PeriodWord
+from reporter.model import units
+from reporter.model.periods import Period, parse_period
+from reporter.model.records import Fact, Origin
+from reporter.prose import readings as prose
+from reporter.prose.time_words import PeriodWord
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset as Data
+    from reporter.model.dataset import Dataset as Data
 
 __all__ = ["Finding", "check_fact", "check_quotes"]
 

@@ -1,4 +1,4 @@
-"""The validated data model: immutable values built by :mod:`reporter.load`.
+"""The validated data model: immutable values built by :mod:`reporter.data.load`.
 
 They are ``NamedTuple`` classes rather than frozen dataclasses: a dataclass is slower to
 create at import, and ``reporter get``'s start-up time is a target (benchmarks/).
@@ -15,7 +15,7 @@ loads decimal's C module.
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from reporter.periods import Period
+from reporter.model.periods import Period
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -173,7 +173,7 @@ class Fact(NamedTuple):
     def previous(self) -> "Decimal | None":
         return None if self.previous_written is None else to_decimal(self.previous_written)
 
-    # -- what a store needs of an item (see reporter.dataset); a SeriesChunk answers the same
+    # -- what a store needs of an item (see reporter.model.dataset); a SeriesChunk answers the same
 
     @property
     def size(self) -> int:
@@ -210,7 +210,7 @@ class SeriesChunk(NamedTuple):
     """One series as written (``values: {"2019": 123.4, …}``): its facts are built on demand.
 
     Loading a large file checks every value but makes no Fact objects; a query that needs a
-    region's or a metric's facts builds only those (see :mod:`reporter.dataset`).
+    region's or a metric's facts builds only those (see :mod:`reporter.model.dataset`).
     """
 
     region: str

@@ -19,9 +19,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from reporter.periods import Period
+from reporter.model.periods import Period
+from reporter.model.units import normalise
 from reporter.render import numbers
-from reporter.units import normalise
 
 _ZH_COUNTS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 _EN_COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
@@ -130,7 +130,7 @@ def articles_en(count: int) -> str:
 
 def date_period(date: str) -> Period | None:
     """A source's date as the period it names (``2020-10`` -> October 2020), or None."""
-    from reporter.periods import parse_period
+    from reporter.model.periods import parse_period
 
     match = _DATE.fullmatch(date.strip())
     if not match:

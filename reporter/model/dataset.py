@@ -6,8 +6,8 @@ memory (:class:`MemoryStore`: as loaded from YAML, or read whole from the small 
 rows of the large cache (``reporter.cache.large.SqliteStore``). Each store answers the same
 four questions; everything a query may ask is written once, here.
 
-A store yields *items*: a :class:`~reporter.model.Fact`, or a
-:class:`~reporter.model.SeriesChunk` (one compactly written series), both of which know their
+A store yields *items*: a :class:`~reporter.model.records.Fact`, or a
+:class:`~reporter.model.records.SeriesChunk` (one compactly written series), both of which know their
 region, metric, note, quote, size and periods and ``expand()`` into facts. So a large series file
 is checked and counted without building its facts, and a query builds only those it reads.
 """
@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from reporter.model import Fact, Highlight, Metric, Region, Source, Theme
+from reporter.model.records import Fact, Highlight, Metric, Region, Source, Theme
 
 if TYPE_CHECKING:
-    from reporter.model import SeriesChunk
+    from reporter.model.records import SeriesChunk
 
     Item = Fact | SeriesChunk
 

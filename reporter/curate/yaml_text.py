@@ -14,8 +14,8 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 
-from reporter.model import LEVELS
-from reporter.rules import FIELDS
+from reporter.data.rules import FIELDS
+from reporter.model.records import LEVELS
 
 __all__ = ["quoted", "key", "text", "period", "comment", "fact_lines", "TODO", "todo_line", "REGION_HINTS",
            "SOURCE_HINTS", "region_skeleton", "source_skeleton", "required"]

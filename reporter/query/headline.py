@@ -24,12 +24,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reporter import select, units
-from reporter.model import Fact, Highlight, Metric
-from reporter.periods import Period
+from reporter.model import units
+from reporter.model.periods import Period
+from reporter.model.records import Fact, Highlight, Metric
+from reporter.query import selection as select
 
 if TYPE_CHECKING:
-    from reporter.query import Delta
+    from reporter.query.questions import Delta
 
 PER_THEME = 2
 """Headline facts per theme in a summary: with the theme's first highlight, a sentence or two."""

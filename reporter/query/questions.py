@@ -1,7 +1,7 @@
 """Questions asked of a dataset: rank, compare, year over year, search.
 
-Pure functions over a :class:`~reporter.dataset.Dataset`: they return values and never print.
-(Choosing facts without arithmetic is :mod:`reporter.select`.)
+Pure functions over a :class:`~reporter.model.dataset.Dataset`: they return values and never print.
+(Choosing facts without arithmetic is :mod:`reporter.query.selection`.)
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from reporter import units
 from reporter.errors import NoData
 from reporter.messages import Message
-from reporter.model import Fact, Highlight, Metric, Region, Theme
-from reporter.periods import Period
-from reporter.select import (
+from reporter.model import units
+from reporter.model.periods import Period
+from reporter.model.records import Fact, Highlight, Metric, Region, Theme
+from reporter.query.selection import (
     EVERY_PERIOD,
     PeriodTable,
     Window,
@@ -34,7 +34,7 @@ from reporter.select import (
 )
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 
 # --------------------------------------------------------------------------- ranking

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
-from reporter.model import Fact, Highlight
+from reporter.model.records import Fact, Highlight
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset as Data
+    from reporter.model.dataset import Dataset as Data
 
 
 def normalise_space(text: str) -> str:
@@ -30,7 +30,7 @@ def unverified_quotes(data: Data, source_dirs: Iterable[Path]) -> tuple[list[Pro
     binary, or too large) raises :class:`DataError` naming file, line and column and guessing
     the encoding, read and judged exactly as a data file is.
     """
-    from reporter.yamlfile import read_text
+    from reporter.data.yaml_file import read_text
 
     texts: dict[str, str] = {}
     missing: list[str] = []
@@ -71,7 +71,7 @@ def unverified_quotes(data: Data, source_dirs: Iterable[Path]) -> tuple[list[Pro
 
 def _written_numbers(item: object) -> list[str]:
     """The numbers a fact claims, as they must appear in its quote (sign dropped)."""
-    from reporter.model import Fact
+    from reporter.model.records import Fact
 
     if not isinstance(item, Fact):
         return []

@@ -1,7 +1,7 @@
 """What only the whole of the data can tell: the checks run once every file is read.
 
 References (a fact's metric and source, a metric's theme), one fact per region, metric and
-period, and the value rules of :mod:`reporter.rules` on every fact and every series value.
+period, and the value rules of :mod:`reporter.data.rules` on every fact and every series value.
 """
 
 from __future__ import annotations
@@ -9,11 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from reporter.dataset import Dataset, MemoryStore
+from reporter.data.rules import Checks, checks_for, unit_problem
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
-from reporter.model import Fact, Highlight, Metric, Origin, Quantity, Region, SeriesChunk, Source, Theme
-from reporter.rules import Checks, checks_for, unit_problem
+from reporter.model.dataset import Dataset, MemoryStore
+from reporter.model.records import (
+    Fact,
+    Highlight,
+    Metric,
+    Origin,
+    Quantity,
+    Region,
+    SeriesChunk,
+    Source,
+    Theme,
+)
 
 
 class Unread(NamedTuple):

@@ -1,6 +1,6 @@
 """Reading the values of YAML nodes, each problem recorded with its file, line and column.
 
-The composer (:mod:`reporter.yamlfile`) leaves every scalar as the text that was written; the
+The composer (:mod:`reporter.data.yaml_file`) leaves every scalar as the text that was written; the
 readers here decide what that text means (a number as written, a period, an id, one of a
 list of words) and say precisely what is wrong when it means nothing. A reader returns the
 value, or ``None`` after recording a problem, so a whole file's problems come out in one run.
@@ -13,12 +13,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from reporter.data.rules import MAX_DIGITS, Field
+from reporter.data.yaml_events import MappingNode, SequenceNode
 from reporter.errors import Problem
 from reporter.messages import Message
-from reporter.model import Origin
-from reporter.periods import Period, PeriodError, parse_period
-from reporter.rules import MAX_DIGITS, Field
-from reporter.yamlnodes import MappingNode, SequenceNode
+from reporter.model.periods import Period, PeriodError, parse_period
+from reporter.model.records import Origin
 
 ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
@@ -59,7 +59,7 @@ class Node:
 
 
 class Fields:
-    """A mapping read against its :data:`~reporter.rules.FIELDS` spec: the values read, each value's
+    """A mapping read against its :data:`~reporter.data.rules.FIELDS` spec: the values read, each value's
     node, and the names of the fields that could not be read (written wrongly, or required and
     missing): a part is whole when there are none. Each field is read on its own, so a part with
     one bad field still says what its other fields hold (a fact's metric is checked even when

@@ -1,8 +1,8 @@
-"""YAML data files -> a validated :class:`~reporter.dataset.Dataset`.
+"""YAML data files -> a validated :class:`~reporter.model.dataset.Dataset`.
 
-Three steps, each in its place: :mod:`reporter.yamlfile` composes a file into nodes (safely),
+Three steps, each in its place: :mod:`reporter.data.yaml_file` composes a file into nodes (safely),
 :class:`SectionReader` here reads each section's nodes into records (by the field table of
-:mod:`reporter.rules`), and :mod:`reporter.crosscheck` checks what only the whole data can tell
+:mod:`reporter.data.rules`), and :mod:`reporter.data.crosscheck` checks what only the whole data can tell
 (references, repeated periods, the value rules). Every problem is collected, like a compiler
 reports all of a file's errors in one run, and names ``file:line:column``; nothing but
 :class:`~reporter.errors.DataError` escapes. The format is documented in ``docs/data-format.md``.
@@ -15,16 +15,25 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reporter.crosscheck import Parts, Unread, cross_check
-from reporter.dataset import Dataset
+from reporter.data.crosscheck import Parts, Unread, cross_check
+from reporter.data.fields import NUMBER, Fields, Node, NodeReader, number_problem
+from reporter.data.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS
+from reporter.data.yaml_events import is_scalar
+from reporter.data.yaml_file import compose_sections, data_files, read_text
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
-from reporter.model import Fact, Highlight, Metric, Quantity, Region, SeriesChunk, Source, Theme
-from reporter.nodes import NUMBER, Fields, Node, NodeReader, number_problem
-from reporter.periods import Period, PeriodError, parse_period
-from reporter.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS
-from reporter.yamlfile import compose_sections, data_files, read_text
-from reporter.yamlnodes import is_scalar
+from reporter.model.dataset import Dataset
+from reporter.model.periods import Period, PeriodError, parse_period
+from reporter.model.records import (
+    Fact,
+    Highlight,
+    Metric,
+    Quantity,
+    Region,
+    SeriesChunk,
+    Source,
+    Theme,
+)
 
 R = TypeVar("R")
 

@@ -1,6 +1,6 @@
 """Periods in the words people write them, Chinese and English: printed and read back.
 
-:func:`period_in_words` prints a :class:`~reporter.periods.Period`; :data:`WORDS` reads
+:func:`period_in_words` prints a :class:`~reporter.model.periods.Period`; :data:`WORDS` reads
 what it prints and the common phrasings of Chinese statistical bulletins (``2020年1-9月份``,
 ``1至9月``, ``前三季度``, ``截至9月末``, ``2020年度``) and of English reports (``H1 2020``,
 ``Jan–May 2020``, ``the two years to H1 2020``), and what every other printer of a period
@@ -16,7 +16,7 @@ Imported only when a period is printed or a string is not canonical.
 
 import re
 
-from reporter.periods import (
+from reporter.model.periods import (
     CANONICAL,
     Period,
     PeriodError,

@@ -34,10 +34,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reporter.data.files import file_kind
+from reporter.data.paths import is_data_file_name
 from reporter.errors import Problem
-from reporter.files import file_kind
 from reporter.messages import Message, os_reason
-from reporter.paths import is_data_file_name
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any curated file; keeps a stray log from eating memory
 NODE_LIMIT = 5_000_000  # per file: 30% above the largest documented layout; bounds the time a load takes
@@ -124,7 +124,7 @@ def _inherited_pipe(path: str) -> bool:
     """True for a pipe this process was handed as an open descriptor (``--data <(cat FILE)`` is
     ``/dev/fd/63``, or ``/dev/stdin`` in a pipeline): its writer exists, so reading it ends. A
     named FIFO in the filesystem is refused instead: nothing says anyone will ever write to it."""
-    from reporter.files import descriptor_of
+    from reporter.data.files import descriptor_of
 
     try:
         return descriptor_of(path) is not None and stat.S_ISFIFO(os.stat(path).st_mode)
@@ -189,7 +189,7 @@ def _too_many_nodes(where: str, found: str) -> Problem:
 
 
 def compose(text: str, where: str) -> tuple[Any, list[Problem]]:
-    """Compose one YAML document into nodes (reporter.yamlnodes); returns (root node or None, problems)."""
+    """Compose one YAML document into nodes (reporter.data.yaml_events); returns (root node or None, problems)."""
     composed = _Composition(text, where)
     root = composed.run(lambda composer: composer.document())
     return root, composed.problems
@@ -197,7 +197,7 @@ def compose(text: str, where: str) -> tuple[Any, list[Problem]]:
 
 def compose_sections(text: str, where: str) -> tuple[Any, Iterator[tuple[Any, Any]], list[Problem]]:
     """(root node, its pairs, problems): the root's mapping values are streamed, one entry at a time
-    (reporter.yamlnodes.Composer.sections), so a large ``regions:`` is never held whole. Problems
+    (reporter.data.yaml_events.Composer.sections), so a large ``regions:`` is never held whole. Problems
     found while the pairs are read are appended to the list returned, as they are found."""
     composed = _Composition(text, where)
     started = composed.run(lambda composer: composer.sections(), close=False)
@@ -211,7 +211,7 @@ class _Composition:
     """One run of the composer over a text: its parse errors, limits and problems said as ours."""
 
     def __init__(self, text: str, where: str) -> None:
-        from reporter.yamlnodes import Composer
+        from reporter.data.yaml_events import Composer
 
         self.where = where
         self.problems: list[Problem] = []
@@ -293,7 +293,7 @@ class _Composition:
     def _said(self) -> Iterator[None]:
         import yaml  # imported here: only loading pays for it
 
-        from reporter.yamlnodes import TooManyNodes
+        from reporter.data.yaml_events import TooManyNodes
 
         try:
             yield

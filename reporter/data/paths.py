@@ -10,16 +10,21 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def bundled_data_path() -> str:
-    """regions.yaml shipped with the package (a link to the repository's top-level file)."""
+    """regions.yaml shipped with the package (the repository's top-level regions.yaml links to it)."""
     return os.path.join(PACKAGE_DIR, "regions.yaml")
 
 
 def bundled_templates_dir() -> str:
     return os.path.join(PACKAGE_DIR, "templates")
+
+
+def bundled_sources_dir() -> str:
+    """The source documents of the bundled data (the newspaper page), shipped with the package."""
+    return os.path.join(PACKAGE_DIR, "sources")
 
 
 BUNDLED = "bundled"  # the word that names the bundled data file in --data and $REPORTER_DATA

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from reporter.errors import LookupFailed
 from reporter.messages import Message, say
-from reporter.model import QUALIFIERS, Fact, Metric, Quantity, Region
+from reporter.model.records import QUALIFIERS, Fact, Metric, Quantity, Region
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 __all__ = ["Wrong", "region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source",
            "level", "ident", "plausible", "fact_fields"]
@@ -48,7 +48,7 @@ def _found(lookup: Callable[[], T]) -> T:
 
 def region(data: Dataset, answer: str) -> Region:
     """A region of the data by any of its names (江山, jiangshan, Jiangshan City)."""
-    from reporter.names import find_region
+    from reporter.model.names import find_region
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("part.region")))
@@ -57,7 +57,7 @@ def region(data: Dataset, answer: str) -> Region:
 
 def metric(data: Dataset, answer: str) -> Metric:
     """A metric of the catalogue by id, label or alias (研发投入, rd_investment)."""
-    from reporter.names import find_metric
+    from reporter.model.names import find_metric
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("part.metric")))
@@ -66,7 +66,7 @@ def metric(data: Dataset, answer: str) -> Metric:
 
 def value(answer: str) -> str:
     """The number as printed (``1009.0`` stays ``1009.0``); full-width digits are read as digits."""
-    from reporter.nodes import number_problem
+    from reporter.data.fields import number_problem
 
     text = answer.strip().translate(_WIDE)
     if not text:
@@ -79,7 +79,7 @@ def value(answer: str) -> str:
 
 def unit(of: Metric, answer: str) -> str:
     """A unit of the metric's family (万元 or 亿元 for money); empty: the metric's own unit."""
-    from reporter.rules import unit_problem
+    from reporter.data.rules import unit_problem
 
     text = answer.strip() or of.unit
     if unit_problem(of, text):
@@ -90,7 +90,7 @@ def unit(of: Metric, answer: str) -> str:
 def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
     """A period in any form the tool reads (2020-01/09, 2020年1-9月, Jan–Sep 2020), canonical;
     refused when the region already has this metric for it."""
-    from reporter.periods import PeriodError, parse_period
+    from reporter.model.periods import PeriodError, parse_period
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("what.period")))
@@ -107,15 +107,15 @@ def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
 
 def qualifier(answer: str) -> str:
     """exact, more_than, approx, nearly, at_least or target, or the words for them (多, 近, 约 …)."""
-    from reporter.rules import QUALIFIER_WORDS
+    from reporter.data.rules import QUALIFIER_WORDS
 
     return _choice(answer.strip() or "exact", "qualifier", QUALIFIERS, QUALIFIER_WORDS)
 
 
 def level(answer: str) -> str:
     """A region's level: district, county-level city, county … or the words for them (区, 县级市, 县)."""
-    from reporter.model import LEVELS
-    from reporter.rules import LEVEL_WORDS
+    from reporter.data.rules import LEVEL_WORDS
+    from reporter.model.records import LEVELS
 
     return _choice(answer.strip(), "level", LEVELS, LEVEL_WORDS)
 
@@ -131,7 +131,7 @@ def _choice(text: str, what: str, options: tuple[str, ...], words: dict[str, str
 
 def ident(answer: str, part: str) -> str:
     """A new id (a region's, a source's): lower-case letters, digits, '-' and '_'."""
-    from reporter.nodes import ID
+    from reporter.data.fields import ID
 
     text = answer.strip()
     if not ID.fullmatch(text):
@@ -180,7 +180,7 @@ def source(data: Dataset, answer: str, file: str = "") -> str | None:
 
 def fact_fields(where: Region, of: Metric, written: str, unit_: str, period_: str, qualifier_: str,
                 change_: str | None, quote_: str, source_: str | None) -> dict[str, str | None]:
-    """The answers as the fields of a fact in the data file (reporter.yamlwrite.fact_lines)."""
+    """The answers as the fields of a fact in the data file (reporter.curate.yaml_text.fact_lines)."""
     rank = of.kind == "rank"
     return {"metric": of.id, "value": written, "unit": unit_, "period": period_,
             "qualifier": None if qualifier_ == "exact" else qualifier_,
@@ -190,8 +190,8 @@ def fact_fields(where: Region, of: Metric, written: str, unit_: str, period_: st
 
 def plausible(region_id: str, fields: dict[str, str | None]) -> list[Message]:
     """What the quote contradicts in the fact (its number, unit, qualifier, change or period)."""
-    from reporter.periods import parse_period
-    from reporter.plausibility import check_fact
+    from reporter.data.plausibility import check_fact
+    from reporter.model.periods import parse_period
 
     rank = fields.get("rank_change")
     fact = Fact(region_id, str(fields["metric"]), Quantity(str(fields["value"]), str(fields["unit"]),

@@ -7,7 +7,7 @@ digits), its unit (亿元, 家, %, 位 …), its qualifier (多/余/超过/以�
 is nearly 100, 百余家 more than 100), the year-over-year change that describes it (同比增长16%
 → ``16``; 同比分别下降14.7%、9.4% goes to the two numbers before it), a rank's move (提升了34个
 位次 → ``+34``), and the period word that governs it (found, chosen and resolved by
-:mod:`reporter.prose_periods`). A count for each item of a list (创成省级A和B各1家) is one
+:mod:`reporter.prose.time_words`). A count for each item of a list (创成省级A和B各1家) is one
 reading per item. Years, dates, phone numbers, e-mail addresses, numbers inside names (CCTV-2,
 5G, “…”, 《…》), ordinals, headings and vague counts (数百家, 几十人, 上百家: no number a data
 file can hold; they are skipped, and the curator reads the text) are not facts.
@@ -23,9 +23,14 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from reporter import units
-from reporter.numerals import POINT, ZH_DIGITS, chinese_decimal
-from reporter.prose_periods import PeriodWord, governing, opening_period, period_words
+from reporter.model import units
+from reporter.prose.numerals import POINT, ZH_DIGITS, chinese_decimal
+from reporter.prose.time_words import (
+    PeriodWord,
+    governing,
+    opening_period,
+    period_words,
+)
 
 # --------------------------------------------------------------------------- vocabularies
 

@@ -1,5 +1,5 @@
 """Period words of Chinese statistical prose: which ones a text prints, which one governs a
-number, and what period of our grammar (:mod:`reporter.periods`) each names.
+number, and what period of our grammar (:mod:`reporter.model.periods`) each names.
 
 A period word applies to what follows it: one set off by a comma (1-5月，…；…) to the end of its
 sentence, one inside a clause (近两年兑现…；) to the next "；", and one that opens a paragraph
@@ -9,7 +9,7 @@ under no word at all is "period not stated" (``unstated/<as-of>``), which is wha
 month the text speaks from.
 
 The vocabulary is the table below; everything else is mechanism. Split from
-:mod:`reporter.prose`, which finds the numbers these words govern.
+:mod:`reporter.prose.readings`, which finds the numbers these words govern.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from reporter.numerals import chinese_number
+from reporter.prose.numerals import chinese_number
 
 # Period words: (pattern, kind). Tried in order at each position, so longer forms come first.
 # Named groups: y (year as printed), r (今年/去年 …), a and b (months, half, quarter, years, span).
@@ -139,7 +139,7 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
 
 def month_index(as_of: str) -> int:
     """The last month of ``as_of`` (``2020-06``, or any period: ``2020-H1``) as ``year*12 + month-1``."""
-    from reporter.periods import parse_period
+    from reporter.model.periods import parse_period
 
     return parse_period(as_of).last
 
@@ -159,7 +159,7 @@ def anchor(index: int) -> str:
 
 def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = False,
                    target: bool = False) -> str | None:
-    """The period a word names, in the grammar of :mod:`reporter.periods`, read against the month
+    """The period a word names, in the grammar of :mod:`reporter.model.periods`, read against the month
     ``as_of`` (``year*12 + month-1``); None when it needs a month and none is given.
 
     No word means the page does not say when: "period not stated", bounded by the month it was

@@ -2,14 +2,14 @@
 
 :func:`add_facts` appends facts to a region's block ``facts:`` list (or adds the region's
 *addition* block under ``regions:``), :func:`add_region` the skeleton of a new county. Where the
-new lines go, with the indentation the file already uses, is planned by :mod:`reporter.insertion`
+new lines go, with the indentation the file already uses, is planned by :mod:`reporter.curate.insertion`
 from the composed node tree's marks: every byte that was in the file stays, in order, comments
 and formatting included. A file that does not exist is created with a short header.
 
 Nothing is written that ``reporter check`` would reject: the new text is loaded together with
 the other data layers in effect (``load_dataset([...layers, candidate])``), the added facts must
 be there, in their region, and plausible against their own quotes, before the file is replaced
-atomically (:func:`reporter.files.write_atomic`). What cannot be edited safely is refused in one
+atomically (:func:`reporter.data.files.write_atomic`). What cannot be edited safely is refused in one
 line naming ``file:line``: a flow-style ``facts: [...]`` or region ``{...}``, tabs in the
 indentation, a file that does not read as YAML, or one that changed while we worked.
 """
@@ -22,9 +22,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reporter import yamlwrite
-from reporter.errors import DataError, Problem
-from reporter.insertion import (
+from reporter.curate import yaml_text as yamlwrite
+from reporter.curate.insertion import (
     FactFields,
     Insertion,
     Refused,
@@ -35,10 +34,11 @@ from reporter.insertion import (
     plan_region,
     plan_source,
 )
+from reporter.errors import DataError, Problem
 from reporter.messages import Message, os_reason
 
 if TYPE_CHECKING:
-    from reporter.model import Origin
+    from reporter.model.records import Origin
 
 __all__ = ["Added", "Insertion", "Refused", "add_facts", "add_region", "add_source", "plan_facts", "plan_region", "apply"]
 
@@ -77,7 +77,7 @@ class _Original(NamedTuple):
         try:
             return cls(raw, raw.decode("utf-8").removeprefix(BOM), bom)
         except UnicodeDecodeError:
-            from reporter.yamlfile import read_text
+            from reporter.data.yaml_file import read_text
 
             problems = read_text(path)[1]
             raise Refused(str(path), problems[0].line if problems else None,
@@ -87,7 +87,7 @@ class _Original(NamedTuple):
 
 def header(path: str | Path, layers: Sequence[str]) -> str:
     """The first lines of a file reporter creates: what it is and how to use it."""
-    from reporter.paths import BUNDLED, bundled_data_path
+    from reporter.data.paths import BUNDLED, bundled_data_path
 
     below = [BUNDLED if os.path.realpath(p) == os.path.realpath(bundled_data_path()) else str(p) for p in layers
              if os.path.realpath(p) != os.path.realpath(path)]
@@ -100,7 +100,7 @@ def header(path: str | Path, layers: Sequence[str]) -> str:
 
 def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
     """The data files of the layers in order, None where ``target`` is (at the end if it is none)."""
-    from reporter.paths import data_file_paths
+    from reporter.data.paths import data_file_paths
 
     real = os.path.realpath(target)
     files: list[str | None] = []
@@ -117,7 +117,7 @@ def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
           layers: Sequence[str | Path]) -> tuple[Any, list[int | None], str]:
     """The dataset of the layers with ``path`` holding ``new_text``, each new line's place in the
     file as it is, and the name the new text was loaded under; problems are named in the file."""
-    from reporter.load import load_dataset
+    from reporter.data.load import load_dataset
 
     lines = new_lines(text, insertions)
     with tempfile.TemporaryDirectory(prefix="reporter-add-") as directory:
@@ -166,7 +166,7 @@ def _rewritten(message: str | Message, rename: Any) -> str | Message:
 
 def _write(path: Path, original: _Original, new_text: str) -> None:
     """Replace the file atomically, unless it changed since it was read."""
-    from reporter.files import write_atomic
+    from reporter.data.files import write_atomic
 
     real = Path(os.path.realpath(path))  # a symlink keeps pointing at the file it names
     try:
@@ -190,7 +190,7 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
     """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``. An error
     refuses them; what check would only warn of (a figure 862 times its neighbour) comes back with
     what was written."""
-    from reporter.plausibility import check_quotes
+    from reporter.data.plausibility import check_quotes
 
     path = Path(path)
     original = _Original.read(path)

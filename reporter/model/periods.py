@@ -21,7 +21,7 @@ canonical              also accepted (examples)    meaning
 
 Anchors (after ``asof/`` or ``unstated/``, beside ``/PnY``) are a year, half, quarter or month.
 Canonical strings are strict (``2020-1/5`` is refused with "did you mean 2020-01/05?"); the
-words people write, in Chinese or English, are read generously by :mod:`reporter.period_words`,
+words people write, in Chinese or English, are read generously by :mod:`reporter.model.period_words`,
 which also prints them, so every printed form parses back to its period.
 
 ``unstated`` and not ``?``: PyYAML reads a plain ``?/2020-H1`` as a mapping key inside
@@ -115,7 +115,7 @@ class Period(NamedTuple):
 
     def in_words(self, lang: str) -> str:
         """How a person writes this period: ``2020年1-5月`` or ``Jan–May 2020``."""
-        from reporter.period_words import period_in_words
+        from reporter.model.period_words import period_in_words
 
         return period_in_words(self, lang)
 
@@ -244,7 +244,7 @@ def anchor_of(text: str) -> Period:
 Rows = Iterable[tuple[str, Callable[..., Period]]]
 
 # The canonical notation, strict. Pattern strings, not compiled objects: re compiles (and
-# caches) only those a run uses. The words people write are in reporter.period_words.
+# caches) only those a run uses. The words people write are in reporter.model.period_words.
 CANONICAL: list[tuple[str, Callable[..., Period]]] = [
     (r"(\d{4})", of_year),
     (r"(\d{4})-H([12])", of_half),
@@ -280,7 +280,9 @@ def read_period(text: str, suggest: bool) -> Period:
     found = first_match(CANONICAL, stripped)
     if isinstance(found, Period):
         return found
-    from reporter.period_words import parse_words  # only for text that is not canonical
+    from reporter.model.period_words import (
+        parse_words,  # only for text that is not canonical
+    )
 
     return parse_words(stripped, found, suggest)
 

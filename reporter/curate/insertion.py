@@ -6,7 +6,7 @@ line endings the file already uses; a block list grows at its end, after its las
 character of content (a block scalar keeps its trailing blank lines; comments after the list stay
 where they are). What cannot be edited so is :class:`Refused` with its line: flow-style
 collections (``facts: [...]``, ``{...}``), tabs in the indentation, text that is not YAML.
-:mod:`reporter.append` checks and writes what is planned here.
+:mod:`reporter.curate.append` checks and writes what is planned here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from reporter import yamlwrite
+from reporter.curate import yaml_text as yamlwrite
 from reporter.errors import ReporterError
 from reporter.messages import Message
 
@@ -63,7 +63,7 @@ def _node(text: str, where: str) -> Any:
             raise Refused(where, number, Message("append.tab"))
     if not text.strip():
         return None
-    from reporter.yamlfile import compose
+    from reporter.data.yaml_file import compose
 
     root, problems = compose(text, where)
     if problems and not (isinstance(problems[0].message, Message) and problems[0].message.key == "yaml.empty"):
@@ -79,7 +79,7 @@ def holds_data(text: str, where: str) -> bool:
 
 def _kind(node: Any) -> str:
     """'block' or 'flow' mapping/sequence, 'empty' (no value), or 'scalar'."""
-    from reporter.yamlnodes import MappingNode, is_scalar
+    from reporter.data.yaml_events import MappingNode, is_scalar
 
     if is_scalar(node):
         return "empty" if node.value == "" and not node.style else "scalar"
@@ -224,7 +224,7 @@ def _region_entry(where: str, root: Any, region: str) -> tuple[Any, Any] | None:
 def entry_source(text: str, where: str, region: str) -> str | None:
     """The ``source:`` written on ``region``'s entry in this file: the source of the facts added to
     that entry without one of their own. None when the entry has none, or the file no entry."""
-    from reporter.yamlnodes import MappingNode, is_scalar
+    from reporter.data.yaml_events import MappingNode, is_scalar
 
     entry = _region_entry(where, _node(text, where), region)
     found = _get(entry[1], "source") if entry is not None and isinstance(entry[1], MappingNode) else None

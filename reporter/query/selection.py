@@ -1,6 +1,6 @@
 """Choosing facts: one region's, one metric's, in period or catalogue order, and ``get``'s one fact.
 
-No arithmetic here (that is :mod:`reporter.query`), so ``reporter get`` loads no decimal.
+No arithmetic here (that is :mod:`reporter.query.questions`), so ``reporter get`` loads no decimal.
 Pure functions; they never print.
 """
 
@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import NoData, UsageProblem
 from reporter.messages import Message, Named
-from reporter.model import Fact, Highlight, Metric, Region, Theme
-from reporter.periods import Period
+from reporter.model.periods import Period
+from reporter.model.records import Fact, Highlight, Metric, Region, Theme
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 
 def by_period(facts: Iterable[Fact]) -> list[Fact]:

@@ -1,6 +1,6 @@
 """Draft the facts of a new article: ``reporter extract``'s engine and its two renderers.
 
-:func:`extract` reads a text with :mod:`reporter.prose` and returns one :class:`Draft` per number
+:func:`extract` reads a text with :mod:`reporter.prose.readings` and returns one :class:`Draft` per number
 that states a fact: value and unit as written, qualifier, period in our grammar (or None when it
 could not be fixed), reported change, the catalogue metric its label names (or None), the label,
 the verbatim quote and where it is. :func:`drafts_as_json` and :func:`drafts_as_yaml` render
@@ -17,11 +17,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from reporter import prose, prose_periods, units, yamlwrite
+from reporter.curate import yaml_text as yamlwrite
 from reporter.errors import DataError, Problem, UsageProblem
 from reporter.messages import Message
-from reporter.model import Fact, Metric, Region
-from reporter.prose_regions import Place, RegionMap, sentence_at
+from reporter.model import units
+from reporter.model.records import Fact, Metric, Region
+from reporter.prose import readings as prose
+from reporter.prose import time_words as prose_periods
+from reporter.prose.places import Place, RegionMap, sentence_at
 
 __all__ = ["Draft", "Extraction", "SourceText", "extract", "extract_for", "guess_metric", "held_fact", "match_metric",
            "scope_doubt", "unresolved_periods", "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
@@ -76,7 +79,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     periods stay None. A number stated twice alike (a summary repeating a figure) is drafted once.
     ``regions`` are the regions of the data: a number whose sentence names another of them, or
     that stands in another's part of the text, is not drafted for ``region`` but listed in
-    ``elsewhere`` (the rules: :mod:`reporter.prose_regions`). Without ``regions`` every number is
+    ``elsewhere`` (the rules: :mod:`reporter.prose.places`). Without ``regions`` every number is
     ``region``'s.
     """
     month = _as_of_month(as_of)
@@ -154,7 +157,7 @@ def _spaced(text: str) -> str:
 def _as_of_month(as_of: str | None) -> int | None:
     if as_of is None:
         return None
-    from reporter.periods import PeriodError
+    from reporter.model.periods import PeriodError
 
     try:
         return prose_periods.month_index(as_of)
@@ -375,7 +378,7 @@ def read_source(path: str | Path) -> SourceText:
     are still saved in (the caller says it was read so). Anything else, binary data or bytes that
     are no Chinese text in GB18030 (Big5, Latin-1), is a :class:`DataError` with the hint to re-save
     it as UTF-8."""
-    from reporter.yamlfile import decode_utf8, read_bytes
+    from reporter.data.yaml_file import decode_utf8, read_bytes
 
     data, problems = read_bytes(Path(path))
     if data is None:

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from reporter.errors import LookupFailed, UsageProblem
 from reporter.messages import Message, Named
-from reporter.model import Metric, Region, Theme
-from reporter.periods import Period, PeriodError, parse_period
+from reporter.model.periods import Period, PeriodError, parse_period
+from reporter.model.records import Metric, Region, Theme
 
 if TYPE_CHECKING:
-    from reporter.dataset import Dataset
+    from reporter.model.dataset import Dataset
 
 
 def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str, tuple[str, str]]) -> str:
