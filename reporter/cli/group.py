@@ -33,16 +33,10 @@ Exit codes:
   4    delta --fail-on worse: a change went the wrong way (it is printed)
   130  interrupted (Ctrl-C)"""
 
-COMMANDS = {  # name -> module.object (listed alphabetically by --help)
-    **{name: f"reporter.commands.tables.{name}"
-       for name in ("regions", "metrics", "show", "compare", "rank", "search")},
-    "delta": "reporter.commands.delta.delta",
-    "get": "reporter.commands.get.get",
-    "brief": "reporter.commands.brief.brief",
-    "export": "reporter.commands.export.export",
-    "check": "reporter.commands.check.check",
-    "add": "reporter.commands.add.add",
-    "extract": "reporter.commands.extract.extract",
+COMMANDS = {  # name -> module.object, one module per command (listed alphabetically by --help)
+    name: f"reporter.commands.{name}.{name}"
+    for name in ("regions", "metrics", "show", "compare", "rank", "search", "delta", "get", "brief", "export",
+                 "check", "add", "extract")
 }
 
 

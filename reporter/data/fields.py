@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from reporter.data.rules import MAX_DIGITS, Field
@@ -89,7 +89,7 @@ class Fields:
 What = str | Message  # what a value is, in a message: a field's name as written, or words ("fact")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_word(name: str) -> Message:
     """How a message names a field (the same few names, read thousands of times)."""
     return Message("what.field", name=name)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Any, NamedTuple
 
 from reporter.messages import Message
@@ -219,7 +219,7 @@ def checks_for(metric: Metric, unit: str) -> Checks:
                   tuple(r for r in FACT_RULES if r.applies(metric, family)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _screen(pattern: str) -> Callable[[str], object]:
     import re
 

@@ -1,0 +1,22 @@
+"""``reporter regions``: the regions of the data, one row each."""
+
+from __future__ import annotations
+
+from reporter.cli.options import command, format_option, pass_session
+from reporter.cli.output import emit
+from reporter.cli.session import Session
+
+
+@command()
+@format_option()
+@pass_session
+def regions(session: Session, fmt: str | None) -> None:
+    """List the regions: id, names, level, prefecture, number of facts, latest period.
+
+    \b
+    Example:
+      reporter regions --format tsv | cut -f1
+    """
+    from reporter.render.views import regions_view
+
+    emit(session, [regions_view(session.data, session.lang)], fmt)
