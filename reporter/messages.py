@@ -518,7 +518,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.argument_values": ("Argument {name} takes {count} values.", "参数 {name} 需要{count}个值。"),
     "usage.extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
     "usage.missing_command": ("Missing command.", "缺少命令。"),
-    # ---- the queries' empty answers (reporter.query.questions)
+    # ---- the queries' empty answers (reporter.query)
     "query.no_region_has": ("no region has a '{metric}' fact", "没有地区有“{metric}”的数据"),
     "query.no_fact_for": ("no '{metric}' fact for {period}; periods with data: {periods}",
                           "没有{period}的“{metric}”数据；有数据的时期：{periods}"),

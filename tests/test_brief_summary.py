@@ -12,7 +12,7 @@ import pytest
 from reporter.data.load import load_dataset
 from reporter.data.paths import bundled_data_path
 from reporter.query import headline
-from reporter.query.questions import yoy_deltas
+from reporter.query.delta import yoy_deltas
 
 from .conftest import run
 

@@ -215,16 +215,19 @@ def _dataset(s: str) -> Dataset:
 @settings(max_examples=80, deadline=None)
 @given(st.text(max_size=40))
 def test_arbitrary_strings_through_every_renderer_never_emit_controls(s: str) -> None:
-    from reporter.query import questions as query
+    from reporter.query.compare import compare_regions
+    from reporter.query.delta import yoy_deltas
+    from reporter.query.rank import rank_regions
+    from reporter.query.search import SearchHits
 
     data = _dataset(s)
     region = data.regions["r"]
     views = [regions_view(data, "zh"), metrics_view(data, "en"), show_view(data, region, "zh", sources=True),
              highlights_view(data, data.highlights, "en", True), export_view(data, "zh"),
-             compare_view(data, [region], query.compare_regions(data, [region]), "zh"),
-             rank_view(data, query.rank_regions(data, data.metrics["m"]), "en"),
-             delta_view(data, region, query.yoy_deltas(data, region), "zh"),
-             search_view(data, query.SearchHits(data.facts, data.highlights), "en")]
+             compare_view(data, [region], compare_regions(data, [region]), "zh"),
+             rank_view(data, rank_regions(data, data.metrics["m"]), "en"),
+             delta_view(data, region, yoy_deltas(data, region), "zh"),
+             search_view(data, SearchHits(data.facts, data.highlights), "en")]
     env = Environment(width=60)
     for fmt in FORMATS:
         for view in views:

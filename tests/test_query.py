@@ -13,8 +13,11 @@ from reporter.errors import LookupFailed, NoData
 from reporter.model import names
 from reporter.model.dataset import Dataset
 from reporter.model.periods import parse_period
-from reporter.query import questions as query
 from reporter.query import selection as select
+from reporter.query.compare import compare_regions
+from reporter.query.delta import is_good, pct_change, yoy_deltas
+from reporter.query.rank import rank_regions
+from reporter.query.search import search
 
 from .conftest import MINI
 
@@ -83,78 +86,78 @@ def _two_regions(write_yaml: Callable[..., Path], b_value: str, b_unit: str = "�
 
 def test_rank_compares_money_exactly_across_units_and_ties_share_a_place(write_yaml: Callable[..., Path]) -> None:
     data = _two_regions(write_yaml, "1.5", "亿元")  # a: 1.5亿元, b: 1.5亿元, c: >15000万元 (= 1.5亿元)
-    ranking = query.rank_regions(data, data.metrics["rd_investment"])
+    ranking = rank_regions(data, data.metrics["rd_investment"])
     assert ranking.period.canonical == "2020"
     assert [(r.position, r.total) for r in ranking.rows] == [(1, 3), (1, 3), (1, 3)]
     # a's 2019 is another year, comparable with 2020: nothing was left out, there are other periods
     assert ranking.left_out == () and [p.canonical for p in ranking.other_periods] == ["2019"]
     data = _two_regions(write_yaml, "9100")
-    ranking = query.rank_regions(data, data.metrics["rd_investment"])
+    ranking = rank_regions(data, data.metrics["rd_investment"])
     assert [(r.region.id, r.position) for r in ranking.rows] == [("a", 1), ("c", 1), ("b", 3)]
     assert ranking.rows[1].fact.quantity.qualifier == "more_than"  # kept, to be shown as >15,000万元
 
 
 def test_rank_polarity_smaller_rank_is_better(write_yaml: Callable[..., Path]) -> None:
     data = _two_regions(write_yaml, "100")
-    ranking = query.rank_regions(data, data.metrics["prov_rank"])
+    ranking = rank_regions(data, data.metrics["prov_rank"])
     assert [(r.region.id, r.position, str(r.fact.quantity.value)) for r in ranking.rows] == [
         ("c", 1, "3"), ("b", 2, "5")]
-    reverse = query.rank_regions(data, data.metrics["prov_rank"], reverse=True, top=1)
+    reverse = rank_regions(data, data.metrics["prov_rank"], reverse=True, top=1)
     assert [r.region.id for r in reverse.rows] == ["b"]
 
 
 def test_rank_of_a_period_nobody_has(bundled: Dataset) -> None:
     with pytest.raises(NoData, match="periods with data"):
-        query.rank_regions(bundled, bundled.metrics["rd_investment"], parse_period("2018"))
+        rank_regions(bundled, bundled.metrics["rd_investment"], parse_period("2018"))
 
 
 def test_rank_leaves_out_other_periods(bundled: Dataset) -> None:
-    ranking = query.rank_regions(bundled, bundled.metrics["policy_incentives_paid"], parse_period("2020-H1"))
+    ranking = rank_regions(bundled, bundled.metrics["policy_incentives_paid"], parse_period("2020-H1"))
     assert [r.region.id for r in ranking.rows] == ["jiangshan"]
     assert [(f.region, f.period.canonical) for f in ranking.left_out] == [("dongtou", "P2Y/2020-H1")]
 
 
 def test_delta_derived_from_a_reported_growth_rate(bundled: Dataset) -> None:
-    (delta,) = query.yoy_deltas(bundled, bundled.regions["jiangshan"], bundled.metrics["rd_investment"])
+    (delta,) = yoy_deltas(bundled, bundled.regions["jiangshan"], bundled.metrics["rd_investment"])
     assert delta.basis == "reported_pct" and delta.derived and delta.qualifier == "approx"
     assert round(delta.previous, 3) == Decimal("1.776")  # 2.06 / 1.16
     assert delta.pct == 16 and delta.direction == "up"
-    assert query.is_good(delta, bundled.metrics["rd_investment"]) is True
+    assert is_good(delta, bundled.metrics["rd_investment"]) is True
 
 
 def test_delta_of_a_rank_move_is_good_news_when_the_number_falls(bundled: Dataset) -> None:
-    (delta,) = query.yoy_deltas(bundled, bundled.regions["dongtou"], bundled.metrics["st_progress_rank_province"])
+    (delta,) = yoy_deltas(bundled, bundled.regions["dongtou"], bundled.metrics["st_progress_rank_province"])
     assert (delta.previous, delta.change, delta.direction) == (56, -34, "down")
-    assert query.is_good(delta, bundled.metrics["st_progress_rank_province"]) is True
+    assert is_good(delta, bundled.metrics["st_progress_rank_province"]) is True
 
 
 def test_delta_computed_from_two_periods_a_year_apart(write_yaml: Callable[..., Path]) -> None:
     data = load_dataset(write_yaml(MINI))
-    (delta,) = query.yoy_deltas(data, data.regions["a"], data.metrics["rd_investment"])
+    (delta,) = yoy_deltas(data, data.regions["a"], data.metrics["rd_investment"])
     assert delta.basis == "computed" and not delta.derived
     assert (delta.previous, delta.change, delta.pct) == (Decimal("0.01"), Decimal("1.49"), Decimal("14900"))
 
 
 def test_percent_change_on_a_zero_base_is_empty() -> None:
-    assert query.pct_change(Decimal(5), Decimal(0)) is None
-    assert query.pct_change(Decimal(0), Decimal(0)) is None
+    assert pct_change(Decimal(5), Decimal(0)) is None
+    assert pct_change(Decimal(0), Decimal(0)) is None
 
 
 def test_delta_without_any_change_is_no_data(bundled: Dataset) -> None:
     with pytest.raises(NoData, match="no year-over-year change"):
-        query.yoy_deltas(bundled, bundled.regions["yueqing"], bundled.metrics["talent_loan_amount"])
+        yoy_deltas(bundled, bundled.regions["yueqing"], bundled.metrics["talent_loan_amount"])
 
 
 def test_search_matches_labels_quotes_and_regions(bundled: Dataset) -> None:
-    hits = query.search(bundled, "飞地")
+    hits = search(bundled, "飞地")
     assert {f.metric for f in hits.facts} >= {"enclave_enterprises", "jianggan_enclave_enterprises", "rd_enclaves"}
     assert any("飞地" in h.text for h in hits.highlights)
-    assert len(query.search(bundled, "yueqing").facts) == 9
-    assert query.search(bundled, "LOAN").facts  # English labels, case-insensitive
+    assert len(search(bundled, "yueqing").facts) == 9
+    assert search(bundled, "LOAN").facts  # English labels, case-insensitive
 
 
 def test_compare_uses_each_regions_latest_fact(bundled: Dataset) -> None:
-    rows = query.compare_regions(bundled, [bundled.regions["dongtou"], bundled.regions["jiangshan"]],
+    rows = compare_regions(bundled, [bundled.regions["dongtou"], bundled.regions["jiangshan"]],
                                  [bundled.metrics["policy_incentives_paid"]])
     (row,) = rows
     assert [f.period.canonical if f else None for f in row.cells] == ["P2Y/2020-H1", "2020-H1"]
@@ -167,7 +170,7 @@ def test_a_comparison_of_many_regions_says_what_one_of_few_says(bundled: Dataset
     its cells and notes are those of the per-region reading (forced here on the bundled data, whose
     unlike and unstated periods exercise both)."""
     from reporter.model.names import find_period
-    from reporter.query.questions import Comparison, compare_regions
+    from reporter.query.compare import Comparison, compare_regions
 
     period = find_period(asked) if asked else None
     regions = list(bundled.regions.values())
@@ -194,7 +197,7 @@ def test_many_regions_with_long_series_agree_too(tmp_path: Path, asked: str | No
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from benchmarks.make_synthetic import synthetic_yaml
     from reporter.model.names import find_period
-    from reporter.query.questions import Comparison, compare_regions
+    from reporter.query.compare import Comparison, compare_regions
 
     path = tmp_path / "synthetic.yaml"
     path.write_text(synthetic_yaml(20, 4, 5), encoding="utf-8")

@@ -18,7 +18,7 @@ import pytest
 import reporter.cache.key
 from reporter.cache import cache_dir, open_dataset
 from reporter.data.load import load_dataset
-from reporter.query.questions import search
+from reporter.query.search import search
 
 from .conftest import MINI, run
 from .test_cli import COMMANDS

@@ -23,7 +23,8 @@ import pytest
 from reporter.cache import open_dataset
 from reporter.cli.output import show_chunks
 from reporter.model.dataset import Dataset
-from reporter.query import questions as query
+from reporter.query.compare import Comparison, compare_regions
+from reporter.query.search import search
 from reporter.render import formats, text
 from reporter.render.terminal import Environment
 from reporter.render.views import View, export_view, search_view, show_view
@@ -59,7 +60,7 @@ def test_a_huge_table_on_a_terminal_streams_as_plain_rows(monkeypatch: pytest.Mo
     """No terminal shows a million rows fitted: past the limit a table is the pipe's plain text."""
     monkeypatch.setattr(formats, "HELD_ROWS", 2)
     data = open_dataset(str(SYNTHETIC), use_cache=False).data
-    views = [search_view(data, query.search(data, "合成"), "en")]
+    views = [search_view(data, search(data, "合成"), "en")]
     terminal = Environment(stdout_isatty=True, width=60)
     streamed = "".join(formats.render_chunks(views, "auto", terminal))
     assert streamed == (STREAMED / "search-synthetic.plain.txt").read_text(encoding="utf-8")
@@ -70,7 +71,7 @@ def test_a_huge_table_on_a_terminal_streams_as_plain_rows(monkeypatch: pytest.Mo
 def _views(data: Dataset) -> list[list[View]]:
     """Views with every kind of row: plain ones, groups (show's themes), details (quotes)."""
     return [[export_view(data, "zh")], [export_view(data, "en")],
-            [search_view(data, query.search(data, "研发"), "zh")], [search_view(data, query.search(data, "loan"), "en")],
+            [search_view(data, search(data, "研发"), "zh")], [search_view(data, search(data, "loan"), "en")],
             *([show_view(data, region, lang, sources=True)] for region in data.regions.values()
               for lang in ("zh", "en"))]
 
@@ -79,18 +80,18 @@ def _views(data: Dataset) -> list[list[View]]:
 def test_streamed_plain_and_markdown_equal_the_whole_tables(bundled: Dataset, rows_at_a_time: int) -> None:
     pipe = Environment()
     synthetic = open_dataset(str(SYNTHETIC), use_cache=False).data
-    cases = [*_views(bundled), [search_view(synthetic, query.search(synthetic, "合成"), "zh")]]
+    cases = [*_views(bundled), [search_view(synthetic, search(synthetic, "合成"), "zh")]]
     for views in cases:
         assert "".join(text.stream_plain(views, pipe, rows_at_a_time)) == text.views_as_plain(views, pipe)
         assert "".join(text.stream_markdown(views, pipe, rows_at_a_time)) == text.views_as_markdown(views, pipe)
 
 
 def test_search_hits_are_read_lazily_and_again(bundled: Dataset) -> None:
-    hits = query.search(bundled, "研发")
+    hits = search(bundled, "研发")
     assert not isinstance(hits.facts, list | tuple)
     first, again = list(hits.facts), list(hits.facts)
     assert first == again and len(hits.facts) == len(first) > 0 and bool(hits.facts)
-    nothing = query.search(bundled, "no-such-words-anywhere")
+    nothing = search(bundled, "no-such-words-anywhere")
     assert not nothing.facts and len(nothing.facts) == 0 and list(nothing.facts) == []
     assert first == [f for f in bundled.facts if f in first]  # file order kept
 
@@ -212,7 +213,7 @@ def test_a_comparison_of_many_regions_reads_each_metric_once(monkeypatch: pytest
     """Past Comparison.MANY regions a metric's facts come in one read, not one per region: the same rows."""
     data = open_dataset(str(SYNTHETIC), use_cache=False).data
     regions = list(data.regions.values())
-    few = [(row.metric.id, row.cells) for row in query.compare_regions(data, regions)]
-    monkeypatch.setattr(query.Comparison, "MANY", 2)
-    many = [(row.metric.id, row.cells) for row in query.compare_regions(data, regions)]
+    few = [(row.metric.id, row.cells) for row in compare_regions(data, regions)]
+    monkeypatch.setattr(Comparison, "MANY", 2)
+    many = [(row.metric.id, row.cells) for row in compare_regions(data, regions)]
     assert few == many and len(few) == 2 and all(all(cells) for _, cells in few)

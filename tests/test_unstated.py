@@ -13,8 +13,9 @@ from reporter.data.load import load_dataset
 from reporter.errors import NoData, UsageProblem
 from reporter.model.dataset import Dataset
 from reporter.model.periods import parse_period
-from reporter.query import questions as query
 from reporter.query import selection as select
+from reporter.query.compare import compare_regions
+from reporter.query.rank import rank_regions
 
 from .conftest import run
 
@@ -78,7 +79,7 @@ def _run(silent: Path, *args: str) -> tuple[int, str, str]:
 
 
 def test_rank_leaves_undated_figures_out_and_says_why_once(data: Dataset, silent: Path) -> None:
-    ranking = query.rank_regions(data, data.metrics["spaces"])
+    ranking = rank_regions(data, data.metrics["spaces"])
     assert ranking.period.canonical == "2019"  # 甲's 9 and 乙's 5 have no period: never ranked
     assert [(r.region.id, r.position) for r in ranking.rows] == [("c", 1), ("a", 2)]
     assert [f.region for f in ranking.unstated] == ["b"] and ranking.left_out == ()
@@ -87,7 +88,7 @@ def test_rank_leaves_undated_figures_out_and_says_why_once(data: Dataset, silent
     assert err.splitlines()[0] == "reporter: 未参与排名（原文未注明时期，不可比）：乙县"  # no --period for it
     assert "unstated" not in err
     # 甲 has a dated figure of another year: not ranked in 2018, but not for want of a period
-    earlier = query.rank_regions(data, data.metrics["spaces"], parse_period("2018"))
+    earlier = rank_regions(data, data.metrics["spaces"], parse_period("2018"))
     assert [r.region.id for r in earlier.rows] == ["c"] and [f.region for f in earlier.unstated] == ["b"]
     code, out, err = _run(silent, "rank", "spaces", "--each-period", "--format", "plain")
     assert code == 0 and "2018年" in out and err == "reporter: 未参与排名（原文未注明时期，不可比）：乙县\n"
@@ -95,7 +96,7 @@ def test_rank_leaves_undated_figures_out_and_says_why_once(data: Dataset, silent
 
 def test_a_metric_with_no_dated_figure_is_not_ranked(data: Dataset, silent: Path) -> None:
     with pytest.raises(NoData, match="no 'silent' figure has a stated period"):
-        query.rank_regions(data, data.metrics["silent"])
+        rank_regions(data, data.metrics["silent"])
     for mode in ([], ["--each-period"], ["--by", "period"], ["--region", "甲"]):
         code, out, err = _run(silent, "rank", "silent", *mode)
         assert (code, out) == (3, ""), mode  # a good question, no answer: not an error
@@ -122,10 +123,10 @@ def test_a_period_not_stated_cannot_be_asked_for(silent: Path, args: list[str]) 
 
 def test_compare_shows_an_undated_value_as_such_and_warns(data: Dataset, silent: Path) -> None:
     regions = [data.regions["a"], data.regions["b"]]
-    (spaces,) = query.compare_regions(data, regions, [data.metrics["spaces"]])
+    (spaces,) = compare_regions(data, regions, [data.metrics["spaces"]])
     assert [f.period.canonical for f in spaces.cells] == ["2019", "unstated/2020-H1"]  # 甲: dated first
     assert spaces.mixed and spaces.unstated_beside
-    (both,) = query.compare_regions(data, regions, [data.metrics["silent"]])
+    (both,) = compare_regions(data, regions, [data.metrics["silent"]])
     assert both.mixed  # two undated values share no period, even with one anchor apart
     code, out, err = _run(silent, "compare", "甲", "乙", "--format", "plain")
     assert code == 0
@@ -136,7 +137,7 @@ def test_compare_shows_an_undated_value_as_such_and_warns(data: Dataset, silent:
 
 
 def test_compare_of_one_period_names_undated_regions_apart(data: Dataset, silent: Path) -> None:
-    (row,) = query.compare_regions(data, [data.regions["b"], data.regions["c"]], [data.metrics["spaces"]],
+    (row,) = compare_regions(data, [data.regions["b"], data.regions["c"]], [data.metrics["spaces"]],
                                    period=parse_period("2019"))
     assert row.cells[0] is None and row.left_out == () and [f.region for f in row.unstated] == ["b"]
     code, _, err = _run(silent, "compare", "乙", "丙", "--metric", "spaces", "--period", "2019")

@@ -15,8 +15,10 @@ from reporter.data.load import load_dataset
 from reporter.errors import NoData
 from reporter.model.dataset import Dataset
 from reporter.model.periods import parse_period
-from reporter.query import questions as query
 from reporter.query import selection as select
+from reporter.query.compare import compare_regions
+from reporter.query.delta import latest_deltas, yoy_deltas
+from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions
 from reporter.query.selection import Window
 from reporter.render import layout
 from reporter.render.views import compare_view, delta_view, rank_view, show_view
@@ -107,40 +109,40 @@ def test_a_window_chooses_from_to_and_the_last_n() -> None:
 
 
 def test_rank_names_only_unlike_periods_and_points_to_the_others(data: Dataset) -> None:
-    ranking = query.rank_regions(data, data.metrics["rd"], parse_period("2020"))
+    ranking = rank_regions(data, data.metrics["rd"], parse_period("2020"))
     assert [r.region.id for r in ranking.rows] == ["a", "b"]
     assert [(f.region, f.period.canonical) for f in ranking.left_out] == [("c", "2020-01/09")]
     assert [p.canonical for p in ranking.other_periods] == ["2017", "2018", "2019"]
     assert ranking.asked
-    firms = query.rank_regions(data, data.metrics["firms"])  # default: the period most regions have
+    firms = rank_regions(data, data.metrics["firms"])  # default: the period most regions have
     assert firms.period.canonical == "2019" and firms.left_out == () and not firms.asked
     assert rank_view(data, firms, "en").notes == ["other periods: use --period, or --each-period for each"]
-    asked = query.rank_regions(data, data.metrics["firms"], parse_period("2020"))
+    asked = rank_regions(data, data.metrics["firms"], parse_period("2020"))
     assert rank_view(data, asked, "zh").notes == []  # c's 2019 is simply another year
 
 
 def test_rank_each_period_is_a_top_n_per_comparable_period(data: Dataset) -> None:
-    rankings = query.rank_each_period(data, data.metrics["rd"], parse_period("2020"), top=1)
+    rankings = rank_each_period(data, data.metrics["rd"], parse_period("2020"), top=1)
     assert [(r.period.canonical, [row.region.id for row in r.rows]) for r in rankings] == [
         ("2017", ["a"]), ("2018", ["b"]), ("2019", ["a"]), ("2020", ["a"])]
-    months = query.rank_each_period(data, data.metrics["rd"], parse_period("2020-01/05"))
+    months = rank_each_period(data, data.metrics["rd"], parse_period("2020-01/05"))
     assert [r.period.canonical for r in months] == ["2019-01/05", "2020-01/05"]  # never 1-9月
-    assert [r.period.canonical for r in query.rank_each_period(data, data.metrics["rd"], parse_period("2020"),
+    assert [r.period.canonical for r in rank_each_period(data, data.metrics["rd"], parse_period("2020"),
                                                                 Window(last=2))] == ["2019", "2020"]
 
 
 def test_rank_history_gives_places_gained_a_year_apart(data: Dataset) -> None:
-    history = query.rank_history(data, data.metrics["rd"], data.regions["b"])
+    history = rank_history(data, data.metrics["rd"], data.regions["b"])
     assert [(r.period.canonical, r.position, r.total, r.gained) for r in history.rows] == [
         ("2018", 1, 2, None), ("2019", 2, 2, -1), ("2020", 2, 2, 0)]
-    last = query.rank_history(data, data.metrics["rd"], data.regions["b"], window=Window(last=1))
+    last = rank_history(data, data.metrics["rd"], data.regions["b"], window=Window(last=1))
     assert [(r.period.canonical, r.gained) for r in last.rows] == [("2020", 0)]  # its move is still known
     with pytest.raises(NoData):
-        query.rank_history(data, data.metrics["place"], data.regions["b"])
+        rank_history(data, data.metrics["place"], data.regions["b"])
 
 
 def test_rank_by_period_orders_regions_by_the_latest_period(data: Dataset) -> None:
-    ranking, table = query.rank_by_period(data, data.metrics["rd"], parse_period("2019"))
+    ranking, table = rank_by_period(data, data.metrics["rd"], parse_period("2019"))
     assert ranking.period.canonical == "2020"  # the latest of the periods like 2019
     assert [p.canonical for p in table.periods] == ["2017", "2018", "2019", "2020"]
     assert [(row.key.id, [f.quantity.written if f else None for f in row.cells]) for row in table.rows] == [
@@ -152,23 +154,23 @@ def test_rank_by_period_orders_regions_by_the_latest_period(data: Dataset) -> No
 
 def test_compare_a_period_names_unlike_periods_left_out(data: Dataset) -> None:
     regions = [data.regions[r] for r in ("a", "b", "c")]
-    rows = query.compare_regions(data, regions, [data.metrics["rd"]], period=parse_period("2020"))
+    rows = compare_regions(data, regions, [data.metrics["rd"]], period=parse_period("2020"))
     (row,) = rows
     assert [f.quantity.written if f else None for f in row.cells] == ["150", "110", None]
     assert [(f.region, f.period.canonical) for f in row.left_out] == [("c", "2020-01/09")]
     view = compare_view(data, regions, rows, "en", parse_period("2020"))
     assert view.said_notes() == ["left out (other periods, not comparable): Bing Jan–Sep 2020; "
                                  "use --period 2020-01/09 etc."]
-    latest = query.compare_regions(data, regions, [data.metrics["rd"]])
+    latest = compare_regions(data, regions, [data.metrics["rd"]])
     assert next(iter(latest)).mixed  # 2020, 2020, 2020-01/09 side by side
     assert compare_view(data, regions, latest, "zh").said_notes()[0].startswith("注意：1项指标把不同时期的数值并列")
 
 
 def test_latest_deltas_of_one_region_and_of_every_region(data: Dataset) -> None:
-    latest = query.yoy_deltas(data, data.regions["a"], latest=True)
+    latest = yoy_deltas(data, data.regions["a"], latest=True)
     assert {(d.fact.metric, d.fact.period.canonical) for d in latest} == {
         ("rd", "2020"), ("firms", "2020"), ("place", "asof/2020-H1")}
-    every = query.latest_deltas(data, data.metrics["rd"])
+    every = latest_deltas(data, data.metrics["rd"])
     assert [(d.fact.region, d.fact.period.canonical, d.change) for d in every] == [
         ("a", "2020", Decimal(60)), ("b", "2020", Decimal(30))]  # c has no year before its 1-9月
 
@@ -208,7 +210,7 @@ def test_show_computes_the_change_the_source_does_not_report(data: Dataset) -> N
 
 def test_delta_tells_a_rank_move_in_places_gained(data: Dataset) -> None:
     region = data.regions["a"]
-    (move,) = [d for d in query.yoy_deltas(data, region) if d.fact.metric == "place"]
+    (move,) = [d for d in yoy_deltas(data, region) if d.fact.metric == "place"]
     for lang, change, direction in (("zh", "↑34位", "↑ 好转"), ("en", "up 34 places", "↑ better")):
         (row,) = [r for r in delta_view(data, region, [move], lang).rows()]
         assert (row.cells["delta"], row.cells["direction"]) == (change, direction)
@@ -217,9 +219,9 @@ def test_delta_tells_a_rank_move_in_places_gained(data: Dataset) -> None:
 
 
 def test_delta_draws_each_rows_own_sparkline(data: Dataset) -> None:
-    every = delta_view(data, None, query.latest_deltas(data, data.metrics["rd"]), "zh", metric=data.metrics["rd"])
+    every = delta_view(data, None, latest_deltas(data, data.metrics["rd"]), "zh", metric=data.metrics["rd"])
     assert _cells(every, "trend") == ["▂▄▁█", "█▁▂"]
-    one = delta_view(data, data.regions["a"], query.yoy_deltas(data, data.regions["a"], data.metrics["rd"]), "zh")
+    one = delta_view(data, data.regions["a"], yoy_deltas(data, data.regions["a"], data.metrics["rd"]), "zh")
     # oldest first (2018, 2019, 2020年1-5月, 2020): one picture per kind of period, on its latest row
     assert _cells(one, "trend") == ["", "", "▁█", "▂▄▁█"]
 

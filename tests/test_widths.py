@@ -138,15 +138,16 @@ def test_a_number_a_unit_and_a_period_are_never_split(synthetic: Path) -> None:
 @pytest.mark.parametrize(("name", "width"), [("compare-6", 80), ("delta", 60)])
 def test_plain_on_a_terminal_is_fitted_as_the_table_is(synthetic: Path, name: str, width: int) -> None:
     """--format plain on a terminal (forced here) fits the width; in a pipe it keeps one row per line."""
-    from reporter.query import questions as query
+    from reporter.query.compare import compare_regions
+    from reporter.query.delta import yoy_deltas
     from reporter.render.formats import render
     from reporter.render.terminal import Environment
     from reporter.render.views import compare_view, delta_view
 
     data = load_dataset(synthetic)
     regions = [data.regions[r] for r in REGIONS]
-    views = ([compare_view(data, regions[:6], query.compare_regions(data, regions[:6]), "zh")] if name == "compare-6"
-             else [delta_view(data, regions[0], query.yoy_deltas(data, regions[0]), "zh")])
+    views = ([compare_view(data, regions[:6], compare_regions(data, regions[:6]), "zh")] if name == "compare-6"
+             else [delta_view(data, regions[0], yoy_deltas(data, regions[0]), "zh")])
     text = render(views, "plain", Environment(stdout_isatty=True, width=width))
     _fits(text, width)
     assert_golden(f"widths/plain-{name}.{width}.txt", text)

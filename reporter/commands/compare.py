@@ -38,7 +38,7 @@ def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metr
     from reporter.errors import UsageProblem
     from reporter.messages import Message
     from reporter.model.names import find_period
-    from reporter.query.questions import compare_regions
+    from reporter.query.compare import compare_regions
     from reporter.render.views import compare_view
 
     if all_regions == bool(regions_):

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from reporter.model.records import Metric, Region
-    from reporter.query.questions import Delta
+    from reporter.query.delta import Delta
 
 
 @command()
@@ -103,7 +103,7 @@ def _changes(session: Session, region: Region | None, metric: Metric | None,
     """The changes asked for, oldest first within each region and metric; NoData when there is none."""
     from reporter.errors import NoData
     from reporter.messages import Message
-    from reporter.query.questions import EveryNewestChange, latest_deltas, yoy_deltas
+    from reporter.query.delta import EveryNewestChange, latest_deltas, yoy_deltas
     from reporter.render.views import oldest_first
 
     data = session.data

@@ -44,7 +44,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
       reporter rank 研发投入 --by period --last 5       every county, five years as columns
     """
     from reporter.model.names import find_period
-    from reporter.query import questions as query
+    from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions
     from reporter.render import views
 
     asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last)  # exit 2 first
@@ -60,18 +60,18 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     if each_period:
         def make() -> views.View:
             return views.rank_each_period_view(
-                data, query.rank_each_period(data, chosen, asked, window, top, reverse), lang, notes_lang)
+                data, rank_each_period(data, chosen, asked, window, top, reverse), lang, notes_lang)
         empty = views.empty_view("rank", views.RANK_KEYS)
     elif region_name:
         only_with({"--top": top, "--reverse": reverse}, "a ranking, not --region", "排名（而不是 --region）")
         region = session.region(region_name)
 
         def make() -> views.View:
-            return views.rank_history_view(data, query.rank_history(data, chosen, region, asked, window), lang)
+            return views.rank_history_view(data, rank_history(data, chosen, region, asked, window), lang)
         empty = views.empty_view("rank_history", views.RANK_HISTORY_KEYS)
     elif by == "period":
         def make() -> views.View:
-            ranking, table = query.rank_by_period(data, chosen, asked, window, top, reverse)
+            ranking, table = rank_by_period(data, chosen, asked, window, top, reverse)
             positions = {row.region.id: row.position for row in ranking.rows}
             notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, notes_lang)
             return views.metric_by_period_view(data, chosen, table, positions, lang, notes)
@@ -81,6 +81,6 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
                    "--each-period, --region or --by period", "--each-period、--region 或 --by period")
 
         def make() -> views.View:
-            return views.rank_view(data, query.rank_regions(data, chosen, asked, top, reverse), lang, notes_lang)
+            return views.rank_view(data, rank_regions(data, chosen, asked, top, reverse), lang, notes_lang)
         empty = views.empty_view("rank", views.RANK_KEYS)
     answer(session, fmt, lambda: [make()], lambda: [empty])

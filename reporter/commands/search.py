@@ -22,7 +22,7 @@ def search(session: Session, text: str, fmt: str | None) -> None:
       reporter --lang en search loan
     """
     from reporter.errors import NoData
-    from reporter.query.questions import search as search_facts
+    from reporter.query.search import search as search_facts
     from reporter.render.views import search_view
 
     hits = search_facts(session.data, text)

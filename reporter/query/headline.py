@@ -30,7 +30,7 @@ from reporter.model.records import Fact, Highlight, Metric
 from reporter.query import selection as select
 
 if TYPE_CHECKING:
-    from reporter.query.questions import Delta
+    from reporter.query.delta import Delta
 
 PER_THEME = 2
 """Headline facts per theme in a summary: with the theme's first highlight, a sentence or two."""

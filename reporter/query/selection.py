@@ -1,6 +1,6 @@
 """Choosing facts: one region's, one metric's, in period or catalogue order, and ``get``'s one fact.
 
-No arithmetic here (that is :mod:`reporter.query.questions`), so ``reporter get`` loads no decimal.
+No arithmetic here (that is :mod:`reporter.query`), so ``reporter get`` loads no decimal.
 Pure functions; they never print.
 """
 

@@ -25,7 +25,7 @@ from reporter.render.safe import clean
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset as Data
-    from reporter.query.questions import Delta
+    from reporter.query.delta import Delta
 
 # --------------------------------------------------------------------------- context (plain data)
 
@@ -156,7 +156,7 @@ class _Changes(Mapping[headline.Key, "Delta"]):
     def _of(self, metric: str) -> dict[headline.Key, Delta]:
         made = self._made.get(metric)
         if made is None:
-            from reporter.query.questions import changes_among
+            from reporter.query.delta import changes_among
 
             made = self._made[metric] = {headline.key_of(d.fact): d for d in
                                          changes_among(self._data, self._by_metric.get(metric, []))}

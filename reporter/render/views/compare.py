@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from reporter.model.periods import Period
 from reporter.model.records import Fact, Metric, Region
-from reporter.query import questions as query
+from reporter.query.compare import CompareRow, Comparison, ComparisonSeen
 from reporter.render import numbers
 from reporter.render import wording as prose
 from reporter.render.labels import Labels
@@ -51,11 +51,11 @@ def unstated_note(data: Dataset, facts: Sequence[Fact], say: Labels, key: str) -
     return say(key, listed=_region_names(data, facts, say))
 
 
-def _said_of(data: Dataset, comparison: query.Comparison, say: Labels) -> list[str]:
+def _said_of(data: Dataset, comparison: Comparison, say: Labels) -> list[str]:
     return _notes(data, comparison.seen, say)
 
 
-def _notes(data: Dataset, seen: query.ComparisonSeen, say: Labels) -> list[str]:
+def _notes(data: Dataset, seen: ComparisonSeen, say: Labels) -> list[str]:
     """What a reader must know before reading across a row: values of different periods, values
     with no stated period beside others, and (with --period) what was left out and why."""
     notes = []
@@ -98,7 +98,7 @@ def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
             "value_text": fields["value_text"]}
 
 
-def compare_view(data: Dataset, regions: Sequence[Region], rows: query.Comparison | Sequence[query.CompareRow],
+def compare_view(data: Dataset, regions: Sequence[Region], rows: Comparison | Sequence[CompareRow],
                  lang: str, period: Period | None = None, notes_lang: str | None = None) -> View:
     """Regions side by side. A JSON record nests each region's cell (``regions``: id → ``value``,
     ``unit`` …), as ``jq '.[].regions.jiangshan.value'`` reads it; csv and tsv (and JSON, for
@@ -110,7 +110,7 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: query.Compariso
         columns.append(Column(region.id, region.name(lang), numeric=period is not None, series=True, shared=True))
         columns.append(Column(f"{region.id}.trend", "", visual=True, series=True))
 
-    def record(item: query.CompareRow) -> dict[str, Any]:
+    def record(item: CompareRow) -> dict[str, Any]:
         out: dict[str, Any] = {"metric": item.metric.id, "label": item.metric.zh, "label_en": item.metric.en,
                                "unit": item.metric.unit, "unit_base": item.metric.unit}
         cells = {region.id: _cell_record(fact, item.metric) for region, fact in zip(regions, item.cells)}
@@ -119,7 +119,7 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: query.Compariso
         out["regions"] = cells
         return out
 
-    def row(item: query.CompareRow) -> Row:
+    def row(item: CompareRow) -> Row:
         cells = {"label": item.metric.label(lang)}
         parts: dict[str, tuple[str, ...]] = {}
         for region, fact, history in zip(regions, item.cells, item.history or [()] * len(regions)):
@@ -139,10 +139,10 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: query.Compariso
     if period is not None:
         title = say("title.in_period", title=title, period=period.in_words(lang))
     told = Labels(notes_lang or lang)  # notes are messages: in the reader's language
-    if isinstance(rows, query.Comparison):  # its notes are known once its rows have been read
+    if isinstance(rows, Comparison):  # its notes are known once its rows have been read
         notes: list[str] | Callable[[], list[str]] = partial(_said_of, data, rows, told)
     else:
-        seen = query.ComparisonSeen()
+        seen = ComparisonSeen()
         for item in rows:
             seen.add(item)
         notes = _notes(data, seen, told)

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter.model.records import Fact, Metric, Region
-from reporter.query import questions as query
 from reporter.query import selection as select
+from reporter.query.compare import Comparison
+from reporter.query.delta import Delta
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import (
@@ -34,7 +35,7 @@ def _is_rank(fact: Fact) -> bool:
     return fact.quantity.unit == "位"
 
 
-def delta_view(data: Dataset, region: Region | None, deltas: Iterable[query.Delta], lang: str,
+def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], lang: str,
                metric: Metric | None = None, latest: bool = False, notes: Sequence[str] = ()) -> View:
     """One region's changes (``region``), or (``region`` None) every region's latest change of
     ``metric``, or of every metric (``metric`` None too: rows grouped by region).
@@ -64,7 +65,7 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[query.Delt
                     series[(each.region, each.metric)].append(each)
         return series[(fact.region, fact.metric)]
 
-    few_regions = len(data.regions) <= query.Comparison.MANY  # sparklines for a few regions side by side
+    few_regions = len(data.regions) <= Comparison.MANY  # sparklines for a few regions side by side
     counts: dict[str, int] = {}
     carries: set[int] = set()  # the deltas whose row draws the trend: each row, or one per metric and season
     if not every_region:  # one region's changes: a few, and a list (every region's are made as read)
@@ -82,7 +83,7 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[query.Delt
 
     first_key = "region_name" if every_region and not every_metric else "label"
 
-    def record(d: query.Delta) -> dict[str, Any]:
+    def record(d: Delta) -> dict[str, Any]:
         fact, of = d.fact, data.metrics[d.fact.metric]
         return {"region": fact.region, "metric": of.id, "label": of.zh, "label_en": of.en,
                 "period": fact.period.canonical, "value": fact.quantity.value, "unit": fact.quantity.unit,
@@ -97,7 +98,7 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[query.Delt
                 "previous_base": None if d.previous is None else in_metric_unit(d.previous, fact.quantity.unit, of),
                 "change_base": None if d.change is None else in_metric_unit(d.change, fact.quantity.unit, of)}
 
-    def row(d: query.Delta) -> Row:
+    def row(d: Delta) -> Row:
         fact, of = d.fact, data.metrics[d.fact.metric]
         q = fact.quantity
         tone = "" if d.good is None else "good" if d.good else "bad"

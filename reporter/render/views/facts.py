@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter.model.records import Fact, Highlight, Metric, Region, Theme
-from reporter.query import questions as query
+from reporter.query.search import SearchHits
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import (
@@ -198,7 +198,7 @@ SEARCH_KEYS = ["type", "region", "region_name", "metric", "text", "value", "unit
                *VALUE_KEYS]
 
 
-def search_view(data: Dataset, hits: query.SearchHits, lang: str) -> View:
+def search_view(data: Dataset, hits: SearchHits, lang: str) -> View:
     say = Labels(lang)
 
     def record(hit: Fact | Highlight) -> dict[str, Any]:

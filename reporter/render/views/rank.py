@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter.model.records import Fact, Metric, Region
-from reporter.query import questions as query
+from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import VALUE_KEYS, Column, Row, View, value_fields
@@ -22,7 +22,7 @@ RANK_HISTORY_KEYS = ["period", "position", "of", "region", "region_name", "value
                      "gained", *VALUE_KEYS]
 
 
-def _rank_record(item: query.RankRow, metric: Metric, official: bool) -> dict[str, Any]:
+def _rank_record(item: RankRow, metric: Metric, official: bool) -> dict[str, Any]:
     fact = item.fact
     return {"position": item.position, "of": item.total, "region": item.region.id,
             "region_name": item.region.zh, "value": fact.quantity.value, "unit": fact.quantity.unit,
@@ -30,7 +30,7 @@ def _rank_record(item: query.RankRow, metric: Metric, official: bool) -> dict[st
             **value_fields(fact.quantity, metric)}
 
 
-def _rank_cells(item: query.RankRow, official: bool, say: Labels) -> dict[str, str]:
+def _rank_cells(item: RankRow, official: bool, say: Labels) -> dict[str, str]:
     filled = int(item.share_of_best * 20) if not official else 0
     return {"position": say("rank.position", position=item.position, total=item.total),
             "region_name": item.region.name(say.lang),
@@ -45,7 +45,7 @@ def _rank_columns(say: Labels, official: bool) -> list[Column]:
             Column("bar", "", visual=True)]
 
 
-def ranking_notes(data: Dataset, ranking: query.Ranking, shown: set[str], lang: str) -> list[str]:
+def ranking_notes(data: Dataset, ranking: Ranking, shown: set[str], lang: str) -> list[str]:
     """What a table of every region's figures (``rank --by period``; ``shown``: the ids of its rows)
     left out, as ``rank`` says it: regions whose figures have no stated period, or only periods
     unlike the table's (its like periods are its columns, so no pointer to them)."""
@@ -53,7 +53,7 @@ def ranking_notes(data: Dataset, ranking: query.Ranking, shown: set[str], lang: 
     return _notes(data, [ranking._replace(left_out=left_out, other_periods=())], Labels(lang))
 
 
-def _notes(data: Dataset, rankings: Sequence[query.Ranking], say: Labels) -> list[str]:
+def _notes(data: Dataset, rankings: Sequence[Ranking], say: Labels) -> list[str]:
     """Name what was left out only when its period is unlike the one ranked, and apart from it the
     regions whose figures have no stated period (never ranked: no --period would rank them);
     else at most a pointer to other periods."""
@@ -74,13 +74,13 @@ def _notes(data: Dataset, rankings: Sequence[query.Ranking], say: Labels) -> lis
     return notes
 
 
-def rank_view(data: Dataset, ranking: query.Ranking, lang: str, notes_lang: str | None = None) -> View:
+def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None = None) -> View:
     say = Labels(lang)
     metric = ranking.metric
     official = metric.kind == "rank"
     period_words = ranking.period.in_words(lang)
 
-    def row(item: query.RankRow) -> Row:
+    def row(item: RankRow) -> Row:
         return Row({**_rank_cells(item, official, say), "period": period_words})
 
     return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
@@ -89,7 +89,7 @@ def rank_view(data: Dataset, ranking: query.Ranking, lang: str, notes_lang: str 
                 _notes(data, [ranking], Labels(notes_lang or lang)), lang=lang)
 
 
-def rank_each_period_view(data: Dataset, rankings: Sequence[query.Ranking], lang: str,
+def rank_each_period_view(data: Dataset, rankings: Sequence[Ranking], lang: str,
                           notes_lang: str | None = None) -> View:
     """``rank METRIC --each-period``: one ranking (a top N) per period, the period as the group."""
     say = Labels(lang)
@@ -97,7 +97,7 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[query.Ranking], lang
     official = metric.kind == "rank"
     items = [(ranking, item) for ranking in rankings for item in ranking.rows]
 
-    def row(pair: tuple[query.Ranking, query.RankRow]) -> Row:
+    def row(pair: tuple[Ranking, RankRow]) -> Row:
         ranking, item = pair
         return Row(_rank_cells(item, official, say), group=ranking.period.in_words(lang))
 
@@ -108,20 +108,20 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[query.Ranking], lang
                 _notes(data, rankings, Labels(notes_lang or lang)), group_label=say("period"), lang=lang)
 
 
-def rank_history_view(data: Dataset, history: query.RankHistory, lang: str) -> View:
+def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
     """``rank METRIC --region R``: the region's place in each period, and the places it gained."""
     say = Labels(lang)
     official = history.metric.kind == "rank"
     region: Region = history.region
 
-    def record(item: query.PlaceRow) -> dict[str, Any]:
+    def record(item: PlaceRow) -> dict[str, Any]:
         q = item.fact.quantity
         return {"period": item.period.canonical, "position": item.position, "of": item.total,
                 "region": region.id, "region_name": region.zh, "value": q.value, "unit": q.unit,
                 "qualifier": q.qualifier, "official": official, "gained": item.gained,
                 **value_fields(q, history.metric)}
 
-    def row(item: query.PlaceRow) -> Row:
+    def row(item: PlaceRow) -> Row:
         tone = "" if not item.gained else "good" if item.gained > 0 else "bad"
         return Row({"period": item.period.in_words(lang),
                     "position": say("rank.position", position=item.position, total=item.total),

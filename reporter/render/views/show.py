@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reporter.model.records import Fact, Highlight, Metric, Region, Theme
-from reporter.query import questions as query
 from reporter.query import selection as select
+from reporter.query.delta import Delta, yoy_deltas
 from reporter.query.selection import EVERY_PERIOD, Window
 from reporter.render import numbers
 from reporter.render.labels import Labels
@@ -52,7 +52,7 @@ def period_parts(words: str) -> tuple[str, ...]:
     return (words,)
 
 
-def change_parts(fact: Fact, say: Labels, computed: query.Delta | None = None) -> tuple[str, ...]:
+def change_parts(fact: Fact, say: Labels, computed: Delta | None = None) -> tuple[str, ...]:
     """The change the source reports for a fact, in words; else the one computed from a year before."""
     parts = []
     if fact.yoy_pct is not None:
@@ -75,7 +75,7 @@ def change_parts(fact: Fact, say: Labels, computed: query.Delta | None = None) -
     return tuple(p + ("; " if i < len(parts) - 1 else "") for i, p in enumerate(parts))
 
 
-def _reported_tone(fact: Fact, metric: Metric, computed: query.Delta | None) -> str:
+def _reported_tone(fact: Fact, metric: Metric, computed: Delta | None) -> str:
     if fact.rank_change:
         return "good" if fact.rank_change > 0 else "bad"
     if fact.yoy_pct:
@@ -102,7 +102,7 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
             if select.season(fact.period) not in seen:
                 seen.add(select.season(fact.period))
                 newest.add((metric, fact.period.canonical))
-    computed = {(d.fact.metric, d.fact.period.canonical): d for d in query.yoy_deltas(data, region)
+    computed = {(d.fact.metric, d.fact.period.canonical): d for d in yoy_deltas(data, region)
                 if d.basis == "computed"}
 
     def row(fact: Fact) -> Row:

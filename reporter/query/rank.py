@@ -1,0 +1,207 @@
+"""Ranking regions on one metric: within a period, for each period, one region's place over time.
+
+Pure functions over a :class:`~reporter.model.dataset.Dataset`: they return values and never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
+
+from reporter.errors import NoData
+from reporter.messages import Message
+from reporter.model import units
+from reporter.model.periods import Period
+from reporter.model.records import Fact, Metric, Region
+from reporter.query.selection import (
+    EVERY_PERIOD,
+    PeriodTable,
+    Window,
+    by_period,
+    latest_period,
+    like,
+    metric_by_period,
+    refuse_unstated,
+    season,
+    stated_facts,
+)
+
+if TYPE_CHECKING:
+    from reporter.model.dataset import Dataset
+
+
+
+
+
+class RankRow(NamedTuple):
+    """One region's place: ``position`` of ``total`` (ties share a place), value in base units."""
+
+    position: int
+    total: int
+    region: Region
+    fact: Fact
+    base_value: Decimal
+    share_of_best: Decimal  # value / largest value, for bars (0..1)
+
+
+class Ranking(NamedTuple):
+    """Regions ranked within one period, and what was left out, told apart as the notes need it."""
+
+    metric: Metric
+    period: Period
+    rows: tuple[RankRow, ...]
+    left_out: tuple[Fact, ...]  # unranked regions' latest facts of periods not comparable with this one
+    other_periods: tuple[Period, ...] = ()  # comparable periods with data (other years), oldest first
+    asked: bool = False  # whether the period was asked for (else it is the one most regions have)
+    unstated: tuple[Fact, ...] = ()  # the latest figure of each region whose figures all have no stated period
+
+
+
+def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
+                 top: int | None = None, reverse: bool = False) -> Ranking:
+    """Rank regions on one metric within one period; polarity decides what is better.
+
+    A figure whose period the source does not state is never ranked: its region is named in
+    ``unstated`` (when it has no ranked figure), and asking for such a period is refused.
+    """
+    refuse_unstated(period, "rank")
+    facts = data.facts_of(metric=metric.id)
+    if not facts:
+        raise NoData(Message("query.no_region_has", metric=metric.said()))
+    stated_facts(metric, facts, data)
+    return _ranking(metric, facts, period, top, reverse, data)
+
+
+def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: int | None, reverse: bool,
+             data: Dataset) -> Ranking:
+    asked = period is not None
+    if period is None:
+        period = latest_period(facts)
+        assert period is not None  # the caller made sure a fact has a stated period
+    chosen = [f for f in facts if f.period.canonical == period.canonical]
+    if not chosen:
+        periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
+        raise NoData(Message("query.no_fact_for", metric=metric.said(), period=period.said(), periods=periods))
+    base = {id(f): units.to_base(f.quantity.value, f.quantity.unit) for f in chosen}
+    better_first = sorted(chosen, key=lambda f: base[id(f)], reverse=metric.polarity == "higher")
+    positions: list[int] = []
+    for i, fact in enumerate(better_first):
+        tied = i and base[id(fact)] == base[id(better_first[i - 1])]
+        positions.append(positions[-1] if tied else i + 1)
+    biggest = max((abs(v) for v in base.values()), default=Decimal(0))
+    rows = [RankRow(pos, len(chosen), data.regions[f.region], f, base[id(f)],
+                    abs(base[id(f)]) / biggest if biggest else Decimal(0))
+            for pos, f in zip(positions, better_first)]
+    if reverse:
+        rows.reverse()
+    if top is not None:
+        rows = rows[:top]
+    ranked = {f.region for f in chosen}
+    wanted = season(period)
+    unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
+    others: dict[str, Period] = {}
+    for fact in by_period(facts):
+        if fact.period.canonical == period.canonical or not fact.period.comparable:
+            continue
+        if season(fact.period) == wanted:
+            others[fact.period.canonical] = fact.period
+        elif fact.region not in ranked:
+            unlike[fact.region] = fact
+    return Ranking(metric, period, tuple(rows), tuple(by_period(unlike.values())),
+                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked, _undated_only(facts))
+
+
+def _undated_only(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """The latest figure of each region that has figures but none with a stated period: the
+    regions a ranking leaves out for that reason alone."""
+    dated = {f.region for f in facts if f.period.comparable}
+    latest = {f.region: f for f in by_period(facts) if f.region not in dated}
+    return tuple(latest.values())
+
+
+def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None, window: Window = EVERY_PERIOD,
+                     top: int | None = None, reverse: bool = False) -> list[Ranking]:
+    """One ranking per period comparable with ``period`` (default: the one most regions have), oldest first."""
+    refuse_unstated(period, "rank")
+    every = data.facts_of(metric=metric.id)
+    facts = stated_facts(metric, every, data)
+    reference = period or latest_period(facts)
+    if reference is None:
+        raise NoData(Message("query.no_region_has", metric=metric.said()))
+    periods = window.choose(f.period for f in like(facts, reference))
+    if not periods:
+        raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
+    by_canonical: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_canonical.setdefault(fact.period.canonical, []).append(fact)
+    undated = _undated_only(every)
+    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data)._replace(unstated=undated)
+            for p in periods]
+
+
+class PlaceRow(NamedTuple):
+    """A region's place in one period's ranking, and how many places it gained since a year before."""
+
+    period: Period
+    position: int
+    total: int
+    fact: Fact
+    gained: int | None  # places gained (positive) or lost since the same period a year before; None: no such
+
+
+class RankHistory(NamedTuple):
+    metric: Metric
+    region: Region
+    rows: tuple[PlaceRow, ...]  # oldest first
+
+
+def rank_history(data: Dataset, metric: Metric, region: Region, period: Period | None = None,
+                 window: Window = EVERY_PERIOD) -> RankHistory:
+    """A region's place among all regions in each period like ``period`` (default: its latest)."""
+    refuse_unstated(period, "rank")
+    facts = data.facts_of(metric=metric.id)
+    own = by_period(f for f in facts if f.region == region.id)
+    if not own:
+        raise NoData(Message("no_fact", region=region.said(), metric=metric.said(), hint=""))
+    own = stated_facts(metric, own, data)
+    reference = period or own[-1].period
+    mine = like(own, reference)
+    shown = {p.canonical for p in window.choose(f.period for f in mine)}
+    if not shown:
+        raise NoData(Message("query.region_no_fact_like", region=region.said(), metric=metric.said(),
+                             reference=reference.said()))
+    by_canonical: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_canonical.setdefault(fact.period.canonical, []).append(fact)
+    rows: list[PlaceRow] = []  # every comparable period, so the first one shown has its move too
+    for fact in mine:
+        p = fact.period
+        ranking = _ranking(metric, by_canonical[p.canonical], p, None, False, data)
+        row = next(r for r in ranking.rows if r.region.id == region.id)
+        before = rows[-1] if rows and rows[-1].period.canonical == p.shifted(-1).canonical else None
+        gained = None if before is None else before.position - row.position
+        rows.append(PlaceRow(p, row.position, row.total, row.fact, gained))
+    return RankHistory(metric, region, tuple(r for r in rows if r.period.canonical in shown))
+
+
+def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, window: Window = EVERY_PERIOD,
+                   top: int | None = None, reverse: bool = False) -> tuple[Ranking, PeriodTable]:
+    """Every region's figures in the periods like ``period``, as columns, rows in the latest one's rank order.
+
+    Regions without a figure in the latest period follow the ranked ones (unless ``top`` cuts them).
+    """
+    refuse_unstated(period, "rank")
+    facts = data.facts_of(metric=metric.id)
+    reference = period or latest_period(stated_facts(metric, facts, data))
+    if reference is None:
+        raise NoData(Message("query.no_region_has", metric=metric.said()))
+    periods = window.choose(f.period for f in like(facts, reference))
+    if not periods:
+        raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
+    ranking = _ranking(metric, facts, periods[-1], top, reverse, data)
+    order = [row.region for row in ranking.rows]
+    if top is None:
+        ranked = {r.id for r in order}
+        order += [r for r in data.regions.values() if r.id not in ranked]
+    return ranking, metric_by_period(data, metric, order, reference, window, facts)
