@@ -4,11 +4,9 @@ Nothing here imports click: the CLI turns these into messages at its edge.
 """
 
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from reporter.data.crosscheck import Loaded
-    from reporter.messages import Message
+from reporter.messages import Message
 
 
 class ExitCode:
@@ -65,12 +63,11 @@ class ReporterError(Exception):
 
 
 class DataError(ReporterError):
-    """A data file is unreadable or invalid; carries every problem found, and (``loaded``, a
-    :class:`reporter.data.crosscheck.Loaded`, when the files could be read) what did load."""
+    """A data file is unreadable or invalid; carries every problem found (the data layer's
+    :class:`reporter.data.crosscheck.InvalidData` also carries what did load)."""
 
-    def __init__(self, problems: list[Problem], loaded: "Loaded | None" = None) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
-        self.loaded = loaded
         super().__init__(str(self.problems[0]) if self.problems else "invalid data")
 
     def text(self, lang: str = "en") -> str:

@@ -492,7 +492,8 @@ PERIOD_ARGS = [["get", "江山", "研发投入", "--period"], ["rank", "研发�
 @pytest.mark.parametrize("args", PERIOD_ARGS, ids=" ".join)
 def test_text_that_is_no_period_is_a_usage_error_and_a_period_the_data_lack_is_nothing_found(
         args: list[str]) -> None:
-    from reporter.model.periods import PeriodError, parse_period
+    from reporter.model.period_words import parse_period
+    from reporter.model.periods import PeriodError
 
     for text in MALFORMED:
         with pytest.raises(PeriodError) as refused:

@@ -34,7 +34,7 @@ from reporter.data.load import load_dataset
 from reporter.data.paths import bundled_data_path
 from reporter.errors import DataError, UsageProblem
 from reporter.model.dataset import Dataset
-from reporter.model.periods import parse_period
+from reporter.model.period_words import parse_period
 from reporter.prose import readings as prose
 from reporter.prose import time_words as prose_periods
 from reporter.prose.numerals import chinese_number

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from reporter.data.load import load_dataset
 from reporter.errors import DataError
 from reporter.model.dataset import Dataset, MemoryStore
-from reporter.model.periods import parse_period
+from reporter.model.period_words import parse_period
 from reporter.model.records import (
     Fact,
     Highlight,

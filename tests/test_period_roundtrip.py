@@ -24,7 +24,8 @@ from hypothesis import given
 
 from reporter.data.load import load_dataset
 from reporter.model.dataset import Dataset
-from reporter.model.periods import Period, PeriodError, parse_period
+from reporter.model.period_words import parse_period
+from reporter.model.periods import Period, PeriodError
 from reporter.render import wording as prose
 
 from .test_periods_units import CANONICAL_PERIODS

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reporter.model import units
-from reporter.model.periods import PeriodError, parse_period
+from reporter.model.period_words import parse_period
+from reporter.model.periods import PeriodError
 
 
 @pytest.mark.parametrize(("text", "canonical", "zh", "en"), [
@@ -232,7 +233,7 @@ def test_any_text_parses_or_is_refused_with_a_period_error(text: str) -> None:
 
 def test_the_grammar_compiles_nothing_at_import_and_keeps_its_cache() -> None:
     code = ("import re, json; before = len(re._cache); import reporter.model.periods, reporter.model.period_words; "
-            "print(json.dumps([len(re._cache) - before, hasattr(reporter.model.periods.parse_period, 'cache_info')]))")
+            "print(json.dumps([len(re._cache) - before, hasattr(reporter.model.period_words.parse_period, 'cache_info')]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert json.loads(out.stdout) == [0, True]

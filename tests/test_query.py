@@ -12,7 +12,7 @@ from reporter.data.load import load_dataset
 from reporter.errors import LookupFailed, NoData
 from reporter.model import names
 from reporter.model.dataset import Dataset
-from reporter.model.periods import parse_period
+from reporter.model.period_words import parse_period
 from reporter.query import selection as select
 from reporter.query.compare import compare_regions
 from reporter.query.delta import is_good, pct_change, yoy_deltas

@@ -12,7 +12,7 @@ import pytest
 from reporter.data.load import load_dataset
 from reporter.errors import NoData, UsageProblem
 from reporter.model.dataset import Dataset
-from reporter.model.periods import parse_period
+from reporter.model.period_words import parse_period
 from reporter.query import selection as select
 from reporter.query.compare import compare_regions
 from reporter.query.rank import rank_regions

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from reporter.data.load import load_dataset
 from reporter.errors import NoData
 from reporter.model.dataset import Dataset
-from reporter.model.periods import parse_period
+from reporter.model.period_words import parse_period
 from reporter.query import selection as select
 from reporter.query.compare import compare_regions
 from reporter.query.delta import latest_deltas, yoy_deltas

@@ -231,7 +231,7 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
 def _what(session: Session, fields: dict[str, str | None]) -> Named:
     """A fact written, as said: ``rd_investment 3.1亿元 (2020-01/09)`` to a reader of English (the
     ids they type), ``“规上企业研发投入”2020年1-9月 3.1亿元`` to a reader of Chinese."""
-    from reporter.model.periods import parse_period
+    from reporter.model.period_words import parse_period
     from reporter.model.records import Quantity
     from reporter.render.numbers import quantity
 

@@ -9,6 +9,7 @@ import click
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.session import Session
+from reporter.data.crosscheck import InvalidData
 from reporter.errors import DataError, ExitCode, Problem
 from reporter.messages import Message
 
@@ -50,7 +51,7 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
         data = load_dataset(layers)
     except DataError as exc:
         # every problem of the format, and what the quotes say of the facts that did load
-        loaded = exc.loaded
+        loaded = exc.loaded if isinstance(exc, InvalidData) else None
         findings = check_quotes(loaded.data, loaded.unsure) if loaded is not None else []
         errors = _said(exc.problems, findings, strict, lang)
         note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)

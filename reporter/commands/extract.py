@@ -245,7 +245,7 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
     end of input is q. Ctrl-C interrupts the run, and nothing is written."""
     from decimal import Decimal
 
-    from reporter.model.periods import parse_period
+    from reporter.model.period_words import parse_period
     from reporter.render.numbers import signed
 
     chosen: list[Fields] = []
@@ -303,7 +303,7 @@ def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list
     if d.period is None:
         return _say(session, "extract.no_period", word=d.period_word or "?")
     if (d.metric, d.period) in seen:
-        from reporter.model.periods import parse_period
+        from reporter.model.period_words import parse_period
 
         return _say(session, "extract.already", metric=metric, period=parse_period(d.period).said())  # one held
     return ""

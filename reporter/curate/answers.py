@@ -90,7 +90,8 @@ def unit(of: Metric, answer: str) -> str:
 def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
     """A period in any form the tool reads (2020-01/09, 2020年1-9月, Jan–Sep 2020), canonical;
     refused when the region already has this metric for it."""
-    from reporter.model.periods import PeriodError, parse_period
+    from reporter.model.period_words import parse_period
+    from reporter.model.periods import PeriodError
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("what.period")))
@@ -191,7 +192,7 @@ def fact_fields(where: Region, of: Metric, written: str, unit_: str, period_: st
 def plausible(region_id: str, fields: dict[str, str | None]) -> list[Message]:
     """What the quote contradicts in the fact (its number, unit, qualifier, change or period)."""
     from reporter.data.plausibility import check_fact
-    from reporter.model.periods import parse_period
+    from reporter.model.period_words import parse_period
 
     rank = fields.get("rank_change")
     fact = Fact(region_id, str(fields["metric"]), Quantity(str(fields["value"]), str(fields["unit"]),

@@ -61,6 +61,15 @@ class Loaded(NamedTuple):
     unsure: Unsure
 
 
+class InvalidData(DataError):
+    """The files could be read but hold problems: every problem, and what did load despite them
+    (``reporter check`` still reads the quotes of what loaded)."""
+
+    def __init__(self, problems: list[Problem], loaded: Loaded) -> None:
+        super().__init__(problems)
+        self.loaded = loaded
+
+
 @dataclass
 class Parts:
     """What the files define, as read, before the cross-checks."""
@@ -105,7 +114,7 @@ def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -
     if problems:
         problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
         unsure = Unsure(parts.unread_anywhere, frozenset(checker.unsure_pairs()))
-        raise DataError(problems, Loaded(data, unsure))
+        raise InvalidData(problems, Loaded(data, unsure))
     return data
 
 

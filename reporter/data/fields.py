@@ -17,7 +17,8 @@ from reporter.data.rules import MAX_DIGITS, Field
 from reporter.data.yaml_events import MappingNode, SequenceNode
 from reporter.errors import Problem
 from reporter.messages import Message
-from reporter.model.periods import Period, PeriodError, parse_period
+from reporter.model.period_words import parse_period
+from reporter.model.periods import Period, PeriodError
 from reporter.model.records import Origin
 
 ID = re.compile(r"[a-z0-9][a-z0-9_-]*")

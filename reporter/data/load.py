@@ -23,7 +23,8 @@ from reporter.data.yaml_file import compose_sections, data_files, read_text
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.model.dataset import Dataset
-from reporter.model.periods import Period, PeriodError, parse_period
+from reporter.model.period_words import parse_period
+from reporter.model.periods import Period, PeriodError
 from reporter.model.records import (
     Fact,
     Highlight,

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from reporter.errors import Problem
 from reporter.messages import Message, Named
 from reporter.model import units
-from reporter.model.periods import Period, parse_period
+from reporter.model.period_words import parse_period
+from reporter.model.periods import Period
 from reporter.model.records import Fact, Origin
 from reporter.prose import readings as prose
 from reporter.prose.time_words import PeriodWord

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from reporter.errors import LookupFailed, UsageProblem
 from reporter.messages import Message, Named
-from reporter.model.periods import Period, PeriodError, parse_period
+from reporter.model.period_words import parse_period
+from reporter.model.periods import Period, PeriodError
 from reporter.model.records import Metric, Region, Theme
 
 if TYPE_CHECKING:

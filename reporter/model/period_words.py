@@ -15,14 +15,17 @@ Imported only when a period is printed or a string is not canonical.
 """
 
 import re
+from functools import lru_cache
 
 from reporter.model.periods import (
-    CANONICAL,
+    EN_NUMBERS,
+    ZH_NUMBERS,
     Period,
     PeriodError,
     Rows,
-    anchor_of,
+    as_anchor,
     first_match,
+    grammar,
     of_asof,
     of_forward,
     of_half,
@@ -33,113 +36,24 @@ from reporter.model.periods import (
     of_unstated,
     of_year,
     of_years,
-    read_period,
     span_years,
+    year_month,
 )
 
-EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _EN_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december"]
-_EN_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
-               9: "nine", 10: "ten"}
-_ZH_NUMBERS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
-_COUNTS = {**{v: k for k, v in _EN_NUMBERS.items()}, **{v: k for k, v in _ZH_NUMBERS.items()}, "二": 2,
+_COUNTS = {**{v: k for k, v in EN_NUMBERS.items()}, **{v: k for k, v in ZH_NUMBERS.items()}, "二": 2,
            "a": 1, "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_QUARTERS_ZH = "一二三四"
-
-
-# --------------------------------------------------------------------------- printing
-
-
-def period_in_words(p: Period, lang: str) -> str:
-    """``2020年1-5月`` / ``Jan–May 2020``: what :data:`WORDS` reads back to the same period."""
-    return _zh(p) if lang == "zh" else _en(p)
-
-
-def _ym(index: int) -> tuple[int, int]:
-    return index // 12, index % 12 + 1
-
-
-def _zh(p: Period) -> str:
-    (y1, m1), (y2, m2) = _ym(p.first), _ym(p.last)
-    if p.kind == "year":
-        return f"{y1}年"
-    if p.kind == "half":
-        return f"{y1}年{'上' if m1 == 1 else '下'}半年"
-    if p.kind == "quarter":
-        return f"{y1}年{_QUARTERS_ZH[(m1 - 1) // 3]}季度"
-    if p.kind == "month":
-        return f"{y1}年{m1}月"
-    if p.kind == "months":
-        return f"{y1}年{m1}-{m2}月" if y1 == y2 else f"{y1}年{m1}月至{y2}年{m2}月"
-    if p.kind == "years":
-        return f"{y1}-{y2}年"
-    assert p.anchor is not None
-    if p.kind == "unstated":
-        shift = "" if not p.years else "的上一年" if p.years == -1 else "的下一年" if p.years == 1 else \
-            f"的前{-p.years}年" if p.years < 0 else f"的后{p.years}年"
-        return f"未注明时期{shift}（见于{_reported_zh(p.anchor)}报道）"
-    anchor = _zh(p.anchor)
-    if p.kind == "trailing":
-        return f"截至{anchor}的近{_ZH_NUMBERS.get(p.years, p.years)}年"  # 近一年, 近两年: the latest n years
-    if p.kind == "forward":
-        return f"{anchor}起{p.years}年"
-    return f"截至{anchor}"
-
-
-def _en(p: Period) -> str:
-    (y1, m1), (y2, m2) = _ym(p.first), _ym(p.last)
-    if p.kind == "year":
-        return f"{y1}"
-    if p.kind == "half":
-        return f"H{(m1 - 1) // 6 + 1} {y1}"
-    if p.kind == "quarter":
-        return f"Q{(m1 - 1) // 3 + 1} {y1}"
-    if p.kind == "month":
-        return f"{EN_MONTHS[m1 - 1]} {y1}"
-    if p.kind == "months":
-        if y1 == y2:
-            return f"{EN_MONTHS[m1 - 1]}–{EN_MONTHS[m2 - 1]} {y1}"
-        return f"{EN_MONTHS[m1 - 1]} {y1}–{EN_MONTHS[m2 - 1]} {y2}"
-    if p.kind == "years":
-        return f"{y1}–{y2}"
-    assert p.anchor is not None
-    if p.kind == "unstated":
-        n = abs(p.years)
-        shift = "" if not p.years else \
-            f"{'the year' if n == 1 else f'{_EN_NUMBERS.get(n, n)} years'} {'before' if p.years < 0 else 'after'} "
-        return f"{shift}{'a ' if shift else ''}period not stated (reported {_reported_en(p.anchor)})"
-    anchor = _en(p.anchor)
-    count = _EN_NUMBERS.get(p.years, str(p.years))
-    if p.kind == "trailing":
-        return f"the {'year' if p.years == 1 else f'{count} years'} to {anchor}"
-    if p.kind == "forward":
-        return f"{'one year' if p.years == 1 else f'{count} years'} from {anchor}"
-    return f"as of {anchor}"
-
-
-# When an unstated fact was reported, worded from its anchor. A half or quarter is the
-# period the source reports on, so the source appeared as it closed (the bundled page,
-# reporting H1 2020, appeared mid-2020); a year or month is the source's own date.
-def _reported_zh(anchor: Period) -> str:
-    y, m = _ym(anchor.first)
-    if anchor.kind == "half":
-        return f"{y}年年中" if m == 1 else f"{y}年年末"
-    if anchor.kind == "quarter":
-        return f"{_zh(anchor)}末"
-    return _zh(anchor)
-
-
-def _reported_en(anchor: Period) -> str:
-    y, m = _ym(anchor.first)
-    if anchor.kind == "half":
-        return f"mid-{y}" if m == 1 else f"at the end of {y}"
-    if anchor.kind == "quarter":
-        return f"at the end of {_en(anchor)}"
-    return f"in {_en(anchor)}"
 
 
 # --------------------------------------------------------------------------- reading
+
+
+def anchor_of(text: str) -> Period:
+    """The anchor of an as-of, span or unstated period, canonical or in words (``2020年上半年``)."""
+    return as_anchor(read_period(text, suggest=False), text)
+
+
 
 _MON = "(" + "|".join(f"{full}|{full[:3]}" + ("|sept" if full == "september" else "")
                       for full in _EN_MONTH_NAMES) + r")\.?"
@@ -191,7 +105,7 @@ def _summed(text: str) -> Period:
     period = read_period(text, suggest=False)
     if period.kind in ("year", "half", "quarter", "months", "years"):
         return period
-    y, m = _ym(period.last)
+    y, m = year_month(period.last)
     run = {1: of_month(y, 1), 3: of_quarter(y, 1), 6: of_half(y, 1), 12: of_year(y)}.get(m) or of_months(y, 1, y, m)
     months = f"{run.in_words('zh')} ({run.canonical})"
     if period.kind == "month":
@@ -346,7 +260,7 @@ def parse_words(text: str, refusal: PeriodError | None, suggest: bool) -> Period
     """Read ``text`` (already refused as canonical, with ``refusal`` if a canonical row had one)."""
     marked = _marks(text)
     if marked != text:  # ２０２０－Ｈ１ is canonical once its marks are plain
-        found = first_match(CANONICAL, marked)
+        found = first_match(_READ, marked)
         if isinstance(found, Period):
             return found
         refusal = refusal or found
@@ -394,3 +308,30 @@ def _with_a_year(folded: str) -> str | None:
             continue
         return f"{period.in_words(lang)} ({period.canonical})"
     return None
+
+
+# --------------------------------------------------------------------------- the one way in
+
+
+_READ = grammar(anchor_of)  # the canonical notation, its anchors also in words (asof/2020年上半年)
+
+
+def read_period(text: str, suggest: bool) -> Period:
+    """Parse without the cache; ``suggest`` looks for a near canonical spelling when refusing."""
+    stripped = text.strip()
+    found = first_match(_READ, stripped)
+    if isinstance(found, Period):
+        return found
+    return parse_words(stripped, found, suggest)
+
+
+@lru_cache(maxsize=4096)  # data repeat a few periods thousands of times; a Period is immutable
+def parse_period(text: str) -> Period:
+    """Parse a canonical period string, or the words for one, into a :class:`Period`.
+
+    >>> parse_period("2020年1-5月").canonical
+    '2020-01/05'
+    >>> parse_period("the two years to H1 2020").canonical
+    'P2Y/2020-H1'
+    """
+    return read_period(text, suggest=True)

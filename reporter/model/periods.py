@@ -38,13 +38,11 @@ read everywhere a period is (data files, ``--period``), as a spelling of ``asof/
 
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from reporter.messages import Named
+from reporter.messages import Message, Named
 
-__all__ = ["ANCHOR_KINDS", "Period", "PeriodError", "parse_period"]
+__all__ = ["ANCHOR_KINDS", "Period", "PeriodError", "period_in_words"]
 
 ANCHOR_KINDS = ("year", "half", "quarter", "month")
 
@@ -55,8 +53,6 @@ class PeriodError(ValueError):
     Its message names the forms expected, in English (``str``) or either language (``.message``)."""
 
     def __init__(self, key: str = "period.not_period", suggestion: str | None = None, **values: object) -> None:
-        from reporter.messages import Message
-
         self.message = Message("period.refused", reason=Message(key, **values), expected=Message("period.expected"))
         super().__init__(str(self.message))
         self.suggestion = suggestion
@@ -115,8 +111,6 @@ class Period(NamedTuple):
 
     def in_words(self, lang: str) -> str:
         """How a person writes this period: ``2020年1-5月`` or ``Jan–May 2020``."""
-        from reporter.model.period_words import period_in_words
-
         return period_in_words(self, lang)
 
     def said(self) -> "Named":
@@ -130,13 +124,13 @@ class Period(NamedTuple):
 # --------------------------------------------------------------------------- builders
 
 
-def _year_month(index: int) -> tuple[int, int]:
+def year_month(index: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
 def _from_months(kind: str, first: int, last: int) -> Period:
-    y1, m1 = _year_month(first)
-    y2, m2 = _year_month(last)
+    y1, m1 = year_month(first)
+    y2, m2 = year_month(last)
     if kind == "year":
         text = f"{y1:04d}"
     elif kind == "half":
@@ -227,16 +221,22 @@ def of_unstated(anchor: Period) -> Period:
     return Period("unstated", anchor.last, anchor.last, f"unstated/{anchor.canonical}", 0, anchor)
 
 
-def anchor_of(text: str) -> Period:
-    """The anchor of an as-of, span or unstated period: a year, half, quarter or month."""
-    period = read_period(text, suggest=False)
+def as_anchor(period: Period, text: str) -> Period:
+    """``period`` as the anchor of an as-of, span or unstated period (a year, half, quarter or month),
+    or the refusal that names ``text``."""
     if period.kind not in ANCHOR_KINDS:
-        from reporter.messages import Message
-
-        near = f"asof/{_year_month(period.last)[0]:04d}-{_year_month(period.last)[1]:02d}"
+        near = f"asof/{year_month(period.last)[0]:04d}-{year_month(period.last)[1]:02d}"
         hint = Message("period.near", near=near) if period.kind == "months" else ""
         raise PeriodError("period.anchor", text=text, canonical=period.canonical, hint=hint)
     return period
+
+
+def canonical_anchor(text: str) -> Period:
+    """The anchor of a canonical as-of, span or unstated period, written canonically (``2020-H1``)."""
+    found = first_match(CANONICAL, text.strip())
+    if isinstance(found, Period):
+        return as_anchor(found, text)
+    raise found or PeriodError("period.not_period", text=text)
 
 
 # --------------------------------------------------------------------------- the grammar
@@ -245,18 +245,23 @@ Rows = Iterable[tuple[str, Callable[..., Period]]]
 
 # The canonical notation, strict. Pattern strings, not compiled objects: re compiles (and
 # caches) only those a run uses. The words people write are in reporter.model.period_words.
-CANONICAL: list[tuple[str, Callable[..., Period]]] = [
-    (r"(\d{4})", of_year),
-    (r"(\d{4})-H([12])", of_half),
-    (r"(\d{4})-Q([1-4])", of_quarter),
-    (r"(\d{4})-(\d{2})", of_month),
-    (r"(\d{4})-(\d{2})/(?:(\d{4})-)?(\d{2})", lambda y, a, y2, b: of_months(y, a, y2 or y, b)),
-    (r"(\d{4})/(\d{4})", of_years),
-    (r"P(\d{1,2})Y/(.+)", lambda n, a: of_trailing(span_years(n), anchor_of(a))),
-    (r"(.+)/P(\d{1,2})Y", lambda a, n: of_forward(anchor_of(a), span_years(n))),
-    (r"(?:asof/|@)(.+)", lambda a: of_asof(anchor_of(a))),  # @2020-H1: the spelling before asof/
-    (r"(?:unstated|\?)/(.+)", lambda a: of_unstated(anchor_of(a))),
-]
+def grammar(anchor: Callable[[str], Period]) -> list[tuple[str, Callable[..., Period]]]:
+    """The canonical notation, strict, its anchors read by ``anchor``: canonically here
+    (:data:`CANONICAL`), or in words too by :mod:`reporter.model.period_words` (``asof/2020年上半年``)."""
+    return [
+        (r"(\d{4})", of_year),
+        (r"(\d{4})-H([12])", of_half),
+        (r"(\d{4})-Q([1-4])", of_quarter),
+        (r"(\d{4})-(\d{2})", of_month),
+        (r"(\d{4})-(\d{2})/(?:(\d{4})-)?(\d{2})", lambda y, a, y2, b: of_months(y, a, y2 or y, b)),
+        (r"(\d{4})/(\d{4})", of_years),
+        (r"P(\d{1,2})Y/(.+)", lambda n, a: of_trailing(span_years(n), anchor(a))),
+        (r"(.+)/P(\d{1,2})Y", lambda a, n: of_forward(anchor(a), span_years(n))),
+        (r"(?:asof/|@)(.+)", lambda a: of_asof(anchor(a))),  # @2020-H1: the spelling before asof/
+        (r"(?:unstated|\?)/(.+)", lambda a: of_unstated(anchor(a))),
+    ]
+
+
 
 
 def first_match(rows: Rows, text: str) -> Period | PeriodError | None:
@@ -274,26 +279,99 @@ def first_match(rows: Rows, text: str) -> Period | PeriodError | None:
     return refusal
 
 
-def read_period(text: str, suggest: bool) -> Period:
-    """Parse without the cache; ``suggest`` looks for a near canonical spelling when refusing."""
-    stripped = text.strip()
-    found = first_match(CANONICAL, stripped)
-    if isinstance(found, Period):
-        return found
-    from reporter.model.period_words import (
-        parse_words,  # only for text that is not canonical
-    )
-
-    return parse_words(stripped, found, suggest)
+CANONICAL = grammar(lambda text: canonical_anchor(text))
 
 
-@lru_cache(maxsize=4096)  # data repeat a few periods thousands of times; a Period is immutable
-def parse_period(text: str) -> Period:
-    """Parse a canonical period string, or the words for one, into a :class:`Period`.
 
-    >>> parse_period("2020年1-5月").canonical
-    '2020-01/05'
-    >>> parse_period("the two years to H1 2020").canonical
-    'P2Y/2020-H1'
-    """
-    return read_period(text, suggest=True)
+EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+EN_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+               9: "nine", 10: "ten"}
+ZH_NUMBERS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+_QUARTERS_ZH = "一二三四"
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def period_in_words(p: Period, lang: str) -> str:
+    """``2020年1-5月`` / ``Jan–May 2020``: what :data:`WORDS` reads back to the same period."""
+    return _zh(p) if lang == "zh" else _en(p)
+
+
+def _zh(p: Period) -> str:
+    (y1, m1), (y2, m2) = year_month(p.first), year_month(p.last)
+    if p.kind == "year":
+        return f"{y1}年"
+    if p.kind == "half":
+        return f"{y1}年{'上' if m1 == 1 else '下'}半年"
+    if p.kind == "quarter":
+        return f"{y1}年{_QUARTERS_ZH[(m1 - 1) // 3]}季度"
+    if p.kind == "month":
+        return f"{y1}年{m1}月"
+    if p.kind == "months":
+        return f"{y1}年{m1}-{m2}月" if y1 == y2 else f"{y1}年{m1}月至{y2}年{m2}月"
+    if p.kind == "years":
+        return f"{y1}-{y2}年"
+    assert p.anchor is not None
+    if p.kind == "unstated":
+        shift = "" if not p.years else "的上一年" if p.years == -1 else "的下一年" if p.years == 1 else \
+            f"的前{-p.years}年" if p.years < 0 else f"的后{p.years}年"
+        return f"未注明时期{shift}（见于{_reported_zh(p.anchor)}报道）"
+    anchor = _zh(p.anchor)
+    if p.kind == "trailing":
+        return f"截至{anchor}的近{ZH_NUMBERS.get(p.years, p.years)}年"  # 近一年, 近两年: the latest n years
+    if p.kind == "forward":
+        return f"{anchor}起{p.years}年"
+    return f"截至{anchor}"
+
+
+def _en(p: Period) -> str:
+    (y1, m1), (y2, m2) = year_month(p.first), year_month(p.last)
+    if p.kind == "year":
+        return f"{y1}"
+    if p.kind == "half":
+        return f"H{(m1 - 1) // 6 + 1} {y1}"
+    if p.kind == "quarter":
+        return f"Q{(m1 - 1) // 3 + 1} {y1}"
+    if p.kind == "month":
+        return f"{EN_MONTHS[m1 - 1]} {y1}"
+    if p.kind == "months":
+        if y1 == y2:
+            return f"{EN_MONTHS[m1 - 1]}–{EN_MONTHS[m2 - 1]} {y1}"
+        return f"{EN_MONTHS[m1 - 1]} {y1}–{EN_MONTHS[m2 - 1]} {y2}"
+    if p.kind == "years":
+        return f"{y1}–{y2}"
+    assert p.anchor is not None
+    if p.kind == "unstated":
+        n = abs(p.years)
+        shift = "" if not p.years else \
+            f"{'the year' if n == 1 else f'{EN_NUMBERS.get(n, n)} years'} {'before' if p.years < 0 else 'after'} "
+        return f"{shift}{'a ' if shift else ''}period not stated (reported {_reported_en(p.anchor)})"
+    anchor = _en(p.anchor)
+    count = EN_NUMBERS.get(p.years, str(p.years))
+    if p.kind == "trailing":
+        return f"the {'year' if p.years == 1 else f'{count} years'} to {anchor}"
+    if p.kind == "forward":
+        return f"{'one year' if p.years == 1 else f'{count} years'} from {anchor}"
+    return f"as of {anchor}"
+
+
+# When an unstated fact was reported, worded from its anchor. A half or quarter is the
+# period the source reports on, so the source appeared as it closed (the bundled page,
+# reporting H1 2020, appeared mid-2020); a year or month is the source's own date.
+def _reported_zh(anchor: Period) -> str:
+    y, m = year_month(anchor.first)
+    if anchor.kind == "half":
+        return f"{y}年年中" if m == 1 else f"{y}年年末"
+    if anchor.kind == "quarter":
+        return f"{_zh(anchor)}末"
+    return _zh(anchor)
+
+
+def _reported_en(anchor: Period) -> str:
+    y, m = year_month(anchor.first)
+    if anchor.kind == "half":
+        return f"mid-{y}" if m == 1 else f"at the end of {y}"
+    if anchor.kind == "quarter":
+        return f"at the end of {_en(anchor)}"
+    return f"in {_en(anchor)}"

@@ -139,7 +139,7 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
 
 def month_index(as_of: str) -> int:
     """The last month of ``as_of`` (``2020-06``, or any period: ``2020-H1``) as ``year*12 + month-1``."""
-    from reporter.model.periods import parse_period
+    from reporter.model.period_words import parse_period
 
     return parse_period(as_of).last
 

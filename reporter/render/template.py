@@ -37,7 +37,8 @@ def _signed_pct(value: Any) -> str:
 def _period(item: Any, lang: str = "zh") -> str:
     if isinstance(item, Mapping):
         return str(item.get(f"period_{lang}") or item.get("period") or "")
-    from reporter.model.periods import PeriodError, parse_period
+    from reporter.model.period_words import parse_period
+    from reporter.model.periods import PeriodError
 
     try:
         return prose.period_words(parse_period(str(item)), lang)

@@ -130,7 +130,7 @@ def articles_en(count: int) -> str:
 
 def date_period(date: str) -> Period | None:
     """A source's date as the period it names (``2020-10`` -> October 2020), or None."""
-    from reporter.model.periods import parse_period
+    from reporter.model.period_words import parse_period
 
     match = _DATE.fullmatch(date.strip())
     if not match:

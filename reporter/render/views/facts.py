@@ -126,7 +126,7 @@ class _RegionRow(NamedTuple):
 
 
 def regions_view(data: Dataset, lang: str) -> View:
-    from reporter.model.periods import parse_period
+    from reporter.model.period_words import parse_period
 
     say = Labels(lang)
     by_region, _ = data.coverage()
