@@ -9,10 +9,8 @@ with the same default ``--file``, the same checks and the same refusal to touch 
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,14 +18,14 @@ from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.session import Session
-from reporter.curate.append import Refused, add_facts, add_region, add_source
-from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
-from reporter.messages import Message, Named
+from reporter.cli.writing import data_layers, load_layers, on_terminal, refused, target_file, write_fact
+from reporter.curate.append import Refused, add_region, add_source
+from reporter.curate.insertion import own_default_source, source_needed
+from reporter.errors import UsageProblem
+from reporter.messages import Message
 
 if TYPE_CHECKING:
-    from reporter.curate.append import Added
     from reporter.model.dataset import Dataset
-    from reporter.model.records import Region
 
 
 @command()
@@ -72,10 +70,10 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
     creating = new_region if new_region is not None else new_source
     if creating is not None and (region or metric or value):
         raise UsageProblem(Message("add.new_alone", option="--new-region" if new_region is not None else "--new-source"))
-    asking = creating is None and region is None and _on_terminal()
+    asking = creating is None and region is None and on_terminal()
     if creating is None and not asking and not (region and metric and value and period and quote):
         raise UsageProblem(Message("add.usage"))
-    target = _target(session, file)
+    target = target_file(session, file)
     layers = data_layers(session, target)
     if new_region is not None:
         _new_region(session, target, layers, new_region, source)
@@ -84,66 +82,14 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
         _new_source(session, target, layers, new_source)
         return
     if asking:
-        from reporter.commands.add_dialog import Dialog
+        from reporter.cli.dialog import Dialog
 
-        Dialog(session, target, layers, _data(layers)).run()
+        Dialog(session, target, layers, load_layers(layers)).run()
         return
-    data = _data(layers)
+    data = load_layers(layers)
     assert region and metric and value and period and quote  # checked above
     fields = _script_fact(data, target, region, metric, value, unit, period, qualifier, yoy, quote, source)
     write_fact(session, target, layers, fields)
-
-
-def _on_terminal() -> bool:
-    try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _target(session: Session, file: str | None) -> Path:
-    """The file to write: --file, else the top data layer when it is a file that is not the bundled one."""
-    if file:
-        return Path(os.path.expanduser(file))
-    from reporter.data.paths import bundled_data_path
-
-    top = session.data_paths[-1]
-    if os.path.isdir(top) or os.path.realpath(top) == os.path.realpath(bundled_data_path()):
-        raise UsageProblem(Message("add.no_file"))
-    return Path(top)
-
-
-def data_layers(session: Session, target: Path) -> list[str]:
-    """The data in effect, and the target file on top when it exists and is not among them. A
-    target named as a --data layer that does not exist yet, or holds no data yet (comments only,
-    empty), is the file to start, not a layer to read."""
-    from reporter.curate.insertion import holds_data
-    from reporter.data.paths import data_file_paths
-
-    real_target = os.path.realpath(target)
-    layers = list(session.data_paths)
-    try:
-        started = target.is_file() and holds_data(target.read_text(encoding="utf-8-sig"), str(target))
-    except (OSError, UnicodeDecodeError, Refused):
-        started = True  # read as a layer: its own error is said
-    if not started:
-        session.layers_read = [p for p in layers if os.path.realpath(p) != real_target]
-        return session.layers_read
-    try:
-        files = data_file_paths(layers)
-    except OSError:
-        files = layers
-    real = {os.path.realpath(f) for f in files}
-    if target.exists() and os.path.realpath(target) not in real:
-        layers.append(str(target))
-    session.layers_read = layers  # what a 'run check' hint names
-    return layers
-
-
-def _data(layers: list[str]) -> Dataset:
-    from reporter.data.load import load_dataset
-
-    return load_dataset(layers)
 
 
 def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: str, unit: str | None,
@@ -166,126 +112,6 @@ def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: s
         raise UsageProblem(source_needed(target, where))
     fields["region"] = where.id
     return fields
-
-
-def own_default_source(target: Path, region: str) -> str | None:
-    """The source the facts added to ``region`` in ``target`` take without one of their own: the
-    ``source:`` of the region's entry in that file (an addition's, or the definition's when the
-    file defines the region). None when there is none there: they would take the default of the
-    region's definition elsewhere, the source of quotes other than the new one."""
-    from reporter.curate.insertion import entry_source
-
-    try:
-        text = target.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):  # a new file; one that cannot be read is refused when written
-        return None
-    try:
-        return entry_source(text, str(target), region)
-    except Refused:  # a file add cannot edit: refused, with its reason, when written
-        return None
-
-
-def source_needed(target: Path, region: Region) -> Message:
-    """Why a fact for ``region`` added to ``target`` needs --source: whose source it would take."""
-    from reporter.curate.insertion import entry_source
-
-    origin = region.origin
-    default = None
-    if origin is not None:
-        try:
-            default = entry_source(Path(origin.path).read_text(encoding="utf-8-sig"), origin.path, region.id)
-        except (OSError, UnicodeDecodeError, Refused):
-            default = None
-    if default is None or origin is None:
-        return Message("add.no_default_source", region=region.id, file=str(target))
-    return Message("add.needs_source", region=region.id, file=str(target), source=default,
-                   where=f"{origin.path}:{origin.line}")
-
-
-def write_fact(session: Session, target: Path, layers: list[str], fields: dict[str, str | None],
-               interactive: bool = False) -> Added | None:
-    """Append one fact through append.py and say what happened. Refused: exit 1, or (``interactive``)
-    None, so that the questions go on."""
-
-    region = fields.pop("region") or ""
-    try:
-        added = add_facts(target, region, [fields], layers)
-    except Refused as exc:
-        refused(session, exc)
-    except DataError as exc:
-        lang = session.message_lang
-        for problem in exc.problems:
-            note(f"reporter: {problem.text(lang)}", always=True)
-        note(f"reporter: {Message('add.not_written', file=str(target)).text(lang)}", always=True)
-        if not interactive:
-            raise click.exceptions.Exit(ExitCode.ERROR) from None
-        return None
-    said = Message("add.added", what=_what(session, fields), region=_region_named(session, region),
-                   file=str(target), first=added.first_line, last=added.last_line)
-    note(f"reporter: {said.text(session.message_lang)}")
-    say_warnings(session, added)
-    _say_if_not_in_effect(session, target, region)
-    return added
-
-
-def _what(session: Session, fields: dict[str, str | None]) -> Named:
-    """A fact written, as said: ``rd_investment 3.1亿元 (2020-01/09)`` to a reader of English (the
-    ids they type), ``“规上企业研发投入”2020年1-9月 3.1亿元`` to a reader of Chinese."""
-    from reporter.model.period_words import parse_period
-    from reporter.model.records import Quantity
-    from reporter.render.numbers import quantity
-
-    ident = fields["metric"] or ""
-    written = Quantity(fields["value"] or "", fields["unit"] or "", fields.get("qualifier") or "exact")
-    figure_zh = quantity(written, "zh")  # 约3.1亿元; to a reader of English, as typed: approx 3.1亿元
-    figure = f"{'' if written.qualifier == 'exact' else written.qualifier + ' '}{written.written}{written.unit}"
-    metric = _catalogue(session, "metrics").get(ident)
-    period = fields["period"] or ""
-    try:
-        in_words = parse_period(period).in_words("zh")
-    except ReporterError:
-        in_words = period
-    return Named(f"{ident} {figure} ({period})", f"“{metric.zh if metric else ident}”{in_words} {figure_zh}")
-
-
-def _region_named(session: Session, ident: str) -> Named:
-    region = _catalogue(session, "regions").get(ident)
-    return Named(ident, region.zh if region else ident)
-
-
-def _catalogue(session: Session, name: str) -> dict[str, Any]:
-    """The session data's metrics or regions, or none when those data do not load (the file just
-    written may not, yet): the ids are said then."""
-    try:
-        return dict(getattr(session.data, name))
-    except ReporterError:
-        return {}
-
-
-def say_warnings(session: Session, added: Added) -> None:
-    """What check will warn of in the lines just written (always said: --quiet silences notes, not
-    doubts about the data)."""
-    for problem in added.warnings:
-        note(Message("warning", text=problem.text(session.message_lang)).text(session.message_lang),
-             always=True)
-
-
-def _say_if_not_in_effect(session: Session, target: Path, region: str) -> None:
-    """A file outside the data in effect is not read by other commands: say how to make it so."""
-    real = os.path.realpath(target)
-    if any(os.path.realpath(p) == real for p in session.data_paths):
-        return
-    from reporter.data.paths import data_options
-
-    options = data_options([*session.data_paths, str(target)])
-    said = Message("add.not_in_effect", file=str(target), options=options, region=region)
-    note(f"reporter: {said.text(session.message_lang)}")
-
-
-def refused(session: Session, exc: Refused) -> NoReturn:
-    """End the run on a file append.py will not edit: its reason, in the user's language."""
-    note(f"reporter: {exc.text(session.message_lang)}", always=True)
-    raise click.exceptions.Exit(ExitCode.ERROR)
 
 
 def _new_source(session: Session, target: Path, layers: list[str], ident: str) -> None:
@@ -316,11 +142,11 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
     except answers.Wrong as wrong:
         raise UsageProblem(wrong.said) from None
     given: dict[str, str] = {}
-    if _on_terminal():
-        from reporter.commands.add_dialog import Dialog
+    if on_terminal():
+        from reporter.cli.dialog import Dialog
 
         try:
-            given, source = Dialog(session, target, layers, _data(layers)).region_fields(ident, source)
+            given, source = Dialog(session, target, layers, load_layers(layers)).region_fields(ident, source)
         except EOFError:  # Ctrl-D: the user stopped before the end
             note("", always=True)
             note(f"reporter: {Message('add.not_written', file=str(target)).text(session.message_lang)}", always=True)

@@ -181,7 +181,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
     ``target``: those the user accepts, or all of them with ``yes``; say which were left out, and why."""
     from pathlib import Path
 
-    from reporter.commands.add import data_layers, refused, say_warnings
+    from reporter.cli.writing import data_layers, refused, say_warnings
     from reporter.curate.append import Refused, add_facts
     from reporter.data.load import load_dataset
 

@@ -163,7 +163,7 @@ def quote(answer: str) -> str:
 
 def source(data: Dataset, answer: str, file: str = "") -> str | None:
     """A source of the data by id; empty: None (the facts' default, when there is one: see
-    :func:`reporter.commands.add.own_default_source`). An unknown id is refused, saying where a new
+    :func:`reporter.curate.insertion.own_default_source`). An unknown id is refused, saying where a new
     source is declared (``file``, the user's own)."""
     text = answer.strip()
     if not text:

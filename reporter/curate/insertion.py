@@ -12,14 +12,16 @@ collections (``facts: [...]``, ``{...}``), tabs in the indentation, text that is
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from reporter.curate import yaml_text as yamlwrite
 from reporter.errors import ReporterError
 from reporter.messages import Message
+from reporter.model.records import Region
 
-__all__ = ["FactFields", "Insertion", "Refused", "apply", "entry_source", "holds_data", "new_lines", "plan_facts",
-           "plan_region"]
+__all__ = ["FactFields", "Insertion", "Refused", "apply", "entry_source", "holds_data", "new_lines",
+           "own_default_source", "plan_facts", "plan_region", "source_needed"]
 
 FactFields = Mapping[str, str | int | None]
 
@@ -290,3 +292,33 @@ def new_lines(text: str, insertions: Sequence[Insertion]) -> list[int | None]:
     rest = text[done:].count("\n") + (0 if text.endswith("\n") or done == len(text) else 1)
     out += list(range(original + 1, original + 1 + rest))
     return out
+
+
+def own_default_source(target: Path, region: str) -> str | None:
+    """The source the facts added to ``region`` in ``target`` take without one of their own: the
+    ``source:`` of the region's entry in that file (an addition's, or the definition's when the
+    file defines the region). None when there is none there: they would take the default of the
+    region's definition elsewhere, the source of quotes other than the new one."""
+    try:
+        text = target.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # a new file; one that cannot be read is refused when written
+        return None
+    try:
+        return entry_source(text, str(target), region)
+    except Refused:  # a file add cannot edit: refused, with its reason, when written
+        return None
+
+
+def source_needed(target: Path, region: Region) -> Message:
+    """Why a fact for ``region`` added to ``target`` needs --source: whose source it would take."""
+    origin = region.origin
+    default = None
+    if origin is not None:
+        try:
+            default = entry_source(Path(origin.path).read_text(encoding="utf-8-sig"), origin.path, region.id)
+        except (OSError, UnicodeDecodeError, Refused):
+            default = None
+    if default is None or origin is None:
+        return Message("add.no_default_source", region=region.id, file=str(target))
+    return Message("add.needs_source", region=region.id, file=str(target), source=default,
+                   where=f"{origin.path}:{origin.line}")

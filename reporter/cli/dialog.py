@@ -98,7 +98,7 @@ class Dialog:
                 return
             if fields is None:
                 continue
-            from reporter.commands.add import write_fact
+            from reporter.cli.writing import write_fact
 
             region = fields["region"]
             if write_fact(self.session, self.target, self.layers, dict(fields), interactive=True) is not None:
@@ -165,7 +165,7 @@ class Dialog:
         def source() -> None:
             # the region's entry in the file may name its facts' source; a source from elsewhere (the bundled
             # region's newspaper page) is the source of other quotes: the answer is then required
-            from reporter.commands.add import own_default_source
+            from reporter.curate.insertion import own_default_source
 
             own = own_default_source(self.target, got["region"].id)
             known = list(data.sources)  # named in the question, and on Tab
@@ -193,7 +193,7 @@ class Dialog:
 
     def _source(self, answer: str, region: Region, own: str | None) -> str | None:
         """The source answered: None (the entry's own default) only when the file names one."""
-        from reporter.commands.add import source_needed
+        from reporter.curate.insertion import source_needed
 
         chosen = answers.source(self.data, answer, str(self.target))
         if chosen is None and own is None:

@@ -1,0 +1,145 @@
+"""Writing into a user's own data file from the command line: which file, which layers are read
+beside it, and what is said after a write (the fact in the reader's words, check's warnings, how to
+put the file in effect). Shared by the commands that write: add, extract --append."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from reporter.cli.output import note
+from reporter.cli.session import Session
+from reporter.curate.append import Added, Refused, add_facts
+from reporter.curate.insertion import holds_data
+from reporter.data.load import load_dataset
+from reporter.data.paths import bundled_data_path, data_file_paths, data_options
+from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
+from reporter.messages import Message, Named
+from reporter.model.dataset import Dataset
+from reporter.model.period_words import parse_period
+from reporter.model.records import Quantity
+from reporter.render.numbers import quantity
+
+
+def on_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+def target_file(session: Session, file: str | None) -> Path:
+    """The file to write: --file, else the top data layer when it is a file that is not the bundled one."""
+    if file:
+        return Path(os.path.expanduser(file))
+
+    top = session.data_paths[-1]
+    if os.path.isdir(top) or os.path.realpath(top) == os.path.realpath(bundled_data_path()):
+        raise UsageProblem(Message("add.no_file"))
+    return Path(top)
+
+def data_layers(session: Session, target: Path) -> list[str]:
+    """The data in effect, and the target file on top when it exists and is not among them. A
+    target named as a --data layer that does not exist yet, or holds no data yet (comments only,
+    empty), is the file to start, not a layer to read."""
+
+    real_target = os.path.realpath(target)
+    layers = list(session.data_paths)
+    try:
+        started = target.is_file() and holds_data(target.read_text(encoding="utf-8-sig"), str(target))
+    except (OSError, UnicodeDecodeError, Refused):
+        started = True  # read as a layer: its own error is said
+    if not started:
+        session.layers_read = [p for p in layers if os.path.realpath(p) != real_target]
+        return session.layers_read
+    try:
+        files = data_file_paths(layers)
+    except OSError:
+        files = layers
+    real = {os.path.realpath(f) for f in files}
+    if target.exists() and os.path.realpath(target) not in real:
+        layers.append(str(target))
+    session.layers_read = layers  # what a 'run check' hint names
+    return layers
+
+def load_layers(layers: list[str]) -> Dataset:
+
+    return load_dataset(layers)
+
+def write_fact(session: Session, target: Path, layers: list[str], fields: dict[str, str | None],
+               interactive: bool = False) -> Added | None:
+    """Append one fact through append.py and say what happened. Refused: exit 1, or (``interactive``)
+    None, so that the questions go on."""
+
+    region = fields.pop("region") or ""
+    try:
+        added = add_facts(target, region, [fields], layers)
+    except Refused as exc:
+        refused(session, exc)
+    except DataError as exc:
+        lang = session.message_lang
+        for problem in exc.problems:
+            note(f"reporter: {problem.text(lang)}", always=True)
+        note(f"reporter: {Message('add.not_written', file=str(target)).text(lang)}", always=True)
+        if not interactive:
+            raise click.exceptions.Exit(ExitCode.ERROR) from None
+        return None
+    said = Message("add.added", what=_what(session, fields), region=_region_named(session, region),
+                   file=str(target), first=added.first_line, last=added.last_line)
+    note(f"reporter: {said.text(session.message_lang)}")
+    say_warnings(session, added)
+    _say_if_not_in_effect(session, target, region)
+    return added
+
+def _what(session: Session, fields: dict[str, str | None]) -> Named:
+    """A fact written, as said: ``rd_investment 3.1亿元 (2020-01/09)`` to a reader of English (the
+    ids they type), ``“规上企业研发投入”2020年1-9月 3.1亿元`` to a reader of Chinese."""
+
+    ident = fields["metric"] or ""
+    written = Quantity(fields["value"] or "", fields["unit"] or "", fields.get("qualifier") or "exact")
+    figure_zh = quantity(written, "zh")  # 约3.1亿元; to a reader of English, as typed: approx 3.1亿元
+    figure = f"{'' if written.qualifier == 'exact' else written.qualifier + ' '}{written.written}{written.unit}"
+    metric = _catalogue(session, "metrics").get(ident)
+    period = fields["period"] or ""
+    try:
+        in_words = parse_period(period).in_words("zh")
+    except ReporterError:
+        in_words = period
+    return Named(f"{ident} {figure} ({period})", f"“{metric.zh if metric else ident}”{in_words} {figure_zh}")
+
+def _region_named(session: Session, ident: str) -> Named:
+    region = _catalogue(session, "regions").get(ident)
+    return Named(ident, region.zh if region else ident)
+
+def _catalogue(session: Session, name: str) -> dict[str, Any]:
+    """The session data's metrics or regions, or none when those data do not load (the file just
+    written may not, yet): the ids are said then."""
+    try:
+        return dict(getattr(session.data, name))
+    except ReporterError:
+        return {}
+
+def say_warnings(session: Session, added: Added) -> None:
+    """What check will warn of in the lines just written (always said: --quiet silences notes, not
+    doubts about the data)."""
+    for problem in added.warnings:
+        note(Message("warning", text=problem.text(session.message_lang)).text(session.message_lang),
+             always=True)
+
+def _say_if_not_in_effect(session: Session, target: Path, region: str) -> None:
+    """A file outside the data in effect is not read by other commands: say how to make it so."""
+    real = os.path.realpath(target)
+    if any(os.path.realpath(p) == real for p in session.data_paths):
+        return
+
+    options = data_options([*session.data_paths, str(target)])
+    said = Message("add.not_in_effect", file=str(target), options=options, region=region)
+    note(f"reporter: {said.text(session.message_lang)}")
+
+def refused(session: Session, exc: Refused) -> NoReturn:
+    """End the run on a file append.py will not edit: its reason, in the user's language."""
+    note(f"reporter: {exc.text(session.message_lang)}", always=True)
+    raise click.exceptions.Exit(ExitCode.ERROR)
