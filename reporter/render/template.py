@@ -18,8 +18,8 @@ from reporter.model.records import Quantity
 from reporter.render import numbers
 from reporter.render import wording as prose
 from reporter.render.brief import Regions
+from reporter.render.limits import template_number
 from reporter.render.safe import clean
-from reporter.render.sandbox import template_number
 
 # --------------------------------------------------------------------------- filters
 
@@ -153,7 +153,7 @@ def _generated(env: Any, name: str, context: dict[str, Any], where: str) -> Iter
     import jinja2
     from jinja2.sandbox import SecurityError
 
-    from reporter.render.sandbox import LimitExceeded
+    from reporter.render.limits import LimitExceeded
 
     try:
         yield from env.get_template(name).generate(context)

@@ -213,7 +213,7 @@ def phrase(label: str, quantity: str, lang: str, template: str = "", aim: bool =
 
 def _decimal(value: Any) -> Decimal | None:
     """A number from the template context (a template may hand in anything: bounded first)."""
-    from reporter.render.sandbox import template_number
+    from reporter.render.limits import template_number
 
     return None if value is None else template_number(value)
 
