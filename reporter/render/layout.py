@@ -248,42 +248,11 @@ def plan_table(columns: Sequence[Column], rows: Sequence[Row], width: int | None
     ``prose`` names the column that holds detail lines (quotes): a table that leaves it less than
     :data:`PROSE_FLOOR` cells does not fit, so quotes are never read a few characters a line.
     """
-    extras = extras or {}
     kept = [c for c in columns if not c.visual or draws(c, rows)]
     if width is None:
         return Plan((tuple(Placed(c, 0) for c in kept),))
-
-    known: dict[tuple[str, str], _Size] = {}
-    in_title: set[str] = set()  # columns whose tail is said after the title, not in their header
-
-    def sizes(cols: Sequence[Column], tails: dict[str, str]) -> list[_Size]:
-        for c in cols:
-            tail = tails.get(c.key, "")
-            if (c.key, tail) not in known:
-                known[(c.key, tail)] = _size(c, rows, tail, extras.get(c.key, ()), measure, c.key not in in_title)
-        return [known[(c.key, tails.get(c.key, ""))] for c in cols]
-
-    def attempt(cols: Sequence[Column], tails: dict[str, str], step: int) -> tuple[Placed, ...] | None:
-        measured = sizes(cols, tails)
-        if step == 1 and cols and not cols[0].numeric:  # padding, the very first thing to give way
-            measured[0] = measured[0]._replace(natural=max(measured[0].natural, first_width))
-        natural = [s.natural for s in measured]
-        readable = [min(s.natural, max(s.least, LABEL_COMFORT)) if c.wrap else s.natural
-                    for c, s in zip(cols, measured)]
-        # step 3: labels wrap to a readable width; 4: values break between parts; 5: labels narrower
-        least = [s.natural if step < 3 else (s.least if step == 5 else r) if c.wrap else
-                 s.natural if step < 4 else s.parts for c, s, r in zip(cols, measured, readable)]
-        # spare cells give labels a readable width, then values their whole line, then labels the rest
-        readable = [max(r, m) if c.wrap else m for c, r, m in zip(cols, readable, least)]
-        whole = [m if c.wrap else n for c, n, m in zip(cols, natural, readable)]
-        widths = _allocate(least, [readable, whole, natural], width, sep)
-        if widths is None:
-            return None
-        if any(c.key == prose and w < min(n, PROSE_FLOOR) for c, w, n in zip(cols, widths, natural)):
-            return None
-        return tuple(Placed(c, w, tails.get(c.key, ""), c.key not in in_title) for c, w in zip(cols, widths))
-
-    placed = attempt(kept, {}, 1)
+    planner = _Planner(rows, width, sep, measure, extras or {}, first_width, prose)
+    placed = planner.attempt(kept, {}, 1)
     if placed:
         return Plan((placed,))
     # first what costs nothing: what every row shares is said once (above the table, in a header)
@@ -302,8 +271,8 @@ def plan_table(columns: Sequence[Column], rows: Sequence[Row], width: int | None
     title_tail = ""
     if len(series) > 1 and len({tails.get(c.key) for c in series}) == 1 and tails.get(series[0].key):
         title_tail = tails[series[0].key]  # every region's values are of one period: say it once, in the title
-        in_title.update(c.key for c in series)
-    placed = attempt(lean, tails, 2)
+        planner.in_title.update(c.key for c in series)
+    placed = planner.attempt(lean, tails, 2)
     if placed:
         return Plan((placed,), tuple(shared), title_tail, frozenset(said))
     # then the pictures, then label width, then values whole on one line
@@ -311,14 +280,101 @@ def plan_table(columns: Sequence[Column], rows: Sequence[Row], width: int | None
     # a table of like columns is split before its labels are squeezed to their narrowest
     for steps in ((2, 3, 4), (5,)):
         for step in steps:
-            placed = attempt(narrow, tails, step)
+            placed = planner.attempt(narrow, tails, step)
             if placed:
                 return Plan((placed,), tuple(shared), title_tail, frozenset(said))
         if len(series) > 1:
-            tables = _split(narrow, series, tails, attempt, steps)
+            tables = _split(narrow, series, tails, planner.attempt, steps)
             if tables:
                 return Plan(tables, tuple(shared), title_tail, frozenset(said))
     return Plan((), tuple(shared), title_tail, frozenset(said))
+
+
+REBALANCE_ROWS = 300  # tables up to this many rows get the widths that print the fewest lines
+
+
+class _Planner:
+    """One table's sizes, measured once, and its attempts to fit at each step of giving way."""
+
+    def __init__(self, rows: Sequence[Row], width: int, sep: int, measure: Measure, extras: dict[str, list[str]],
+                 first_width: int, prose: str) -> None:
+        self.rows, self.width, self.sep, self.measure = rows, width, sep, measure
+        self.extras, self.first_width, self.prose = extras, first_width, prose
+        self.known: dict[tuple[str, str], _Size] = {}
+        self.in_title: set[str] = set()  # columns whose tail is said after the title, not in their header
+        self.heights: dict[tuple[str, str, int], list[int]] = {}
+
+    def sizes(self, cols: Sequence[Column], tails: dict[str, str]) -> list[_Size]:
+        for c in cols:
+            tail = tails.get(c.key, "")
+            if (c.key, tail) not in self.known:
+                self.known[(c.key, tail)] = _size(c, self.rows, tail, self.extras.get(c.key, ()), self.measure,
+                                                  c.key not in self.in_title)
+        return [self.known[(c.key, tails.get(c.key, ""))] for c in cols]
+
+    def attempt(self, cols: Sequence[Column], tails: dict[str, str], step: int) -> tuple[Placed, ...] | None:
+        measured = self.sizes(cols, tails)
+        if step == 1 and cols and not cols[0].numeric:  # padding, the very first thing to give way
+            measured[0] = measured[0]._replace(natural=max(measured[0].natural, self.first_width))
+        natural = [s.natural for s in measured]
+        readable = [min(s.natural, max(s.least, LABEL_COMFORT)) if c.wrap else s.natural
+                    for c, s in zip(cols, measured)]
+        # step 3: labels wrap to a readable width; 4: values break between parts; 5: labels narrower
+        least = [s.natural if step < 3 else (s.least if step == 5 else r) if c.wrap else
+                 s.natural if step < 4 else s.parts for c, s, r in zip(cols, measured, readable)]
+        # spare cells give labels a readable width, then values their whole line, then labels the rest
+        readable = [max(r, m) if c.wrap else m for c, r, m in zip(cols, readable, least)]
+        whole = [m if c.wrap else n for c, n, m in zip(cols, natural, readable)]
+        widths = _allocate(least, [readable, whole, natural], self.width, self.sep)
+        if widths is None:
+            return None
+        if any(c.key == self.prose and w < min(n, PROSE_FLOOR) for c, w, n in zip(cols, widths, natural)):
+            return None
+        if step >= 3 and len(self.rows) <= REBALANCE_ROWS:
+            # any column may give way down to what its parts allow, if the table is shorter for it
+            floors = [max(m, min(n, PROSE_FLOOR)) if c.key == self.prose else m if c.wrap else min(m, s.parts)
+                      for c, m, n, s in zip(cols, least, natural, measured)]
+            widths = self.fewest_lines(cols, tails, widths, floors, natural)
+        return tuple(Placed(c, w, tails.get(c.key, ""), c.key not in self.in_title) for c, w in zip(cols, widths))
+
+    def lines(self, column: Column, tail: str, width: int) -> list[int]:
+        """How many lines each row's cell of ``column`` takes at ``width``."""
+        key = (column.key, tail, width)
+        if key not in self.heights:
+            placed = Placed(column, width, tail)
+            self.heights[key] = [len(cell_lines(placed, row, self.measure)) for row in self.rows]
+        return self.heights[key]
+
+    def fewest_lines(self, cols: Sequence[Column], tails: dict[str, str], widths: list[int], floors: list[int],
+                     natural: list[int]) -> list[int]:
+        """The same total width shared so that the table prints the fewest lines, and of those the one
+        whose labels wrap least: a label does not wrap while a column beside it keeps room that one
+        row uses (a change breaks between its words and its number first)."""
+        widths = list(widths)
+
+        def height(ws: Sequence[int]) -> tuple[int, int]:
+            columns = [self.lines(c, tails.get(c.key, ""), w) for c, w in zip(cols, ws)]
+            rows = sum(max(cells) for cells in zip(*columns)) if columns else 0
+            return rows, sum(n - 1 for c, cells in zip(cols, columns) if c.wrap for n in cells)
+
+        best = height(widths)
+        improved = True
+        while improved:
+            improved = False
+            for grow in range(len(cols)):
+                for give in range(len(cols)):
+                    room = min(natural[grow] - widths[grow], widths[give] - floors[give])
+                    if grow == give or room <= 0:
+                        continue
+                    for amount in range(1, room + 1):
+                        trial = list(widths)
+                        trial[grow] += amount
+                        trial[give] -= amount
+                        tried = height(trial)
+                        if tried < best:
+                            widths, best, improved = trial, tried, True
+                            break
+        return widths
 
 
 Attempt = Callable[[Sequence[Column], dict[str, str], int], "tuple[Placed, ...] | None"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -71,8 +72,15 @@ def change_parts(fact: Fact, say: Labels, computed: Delta | None = None) -> tupl
                 computed.change, "%", say.lang, True, computed.direction)))
         elif computed.pct is not None:
             parts.append(say("computed_yoy", pct=approx + numbers.signed_pct(computed.pct, True, computed.direction)))
-    # a break may come after each "; ", never inside a phrase
-    return tuple(p + ("; " if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+    # a break may come after each "; ", and inside a phrase only between its words and its number
+    return tuple(piece for i, p in enumerate(parts) for piece in _words_then_number(p + ("; " if i < len(parts) - 1
+                                                                                          else "")))
+
+
+def _words_then_number(phrase: str) -> tuple[str, ...]:
+    """``同比增长16%`` as ``同比增长`` and ``16%``: where a narrow column may break a change."""
+    match = re.match(r"(\D+?)([−+\-]?\d.*)$", phrase)
+    return (match.group(1), match.group(2)) if match and match.group(1).strip() else (phrase,)
 
 
 def _reported_tone(fact: Fact, metric: Metric, computed: Delta | None) -> str:
