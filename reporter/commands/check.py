@@ -17,10 +17,14 @@ if TYPE_CHECKING:
     from reporter.data.plausibility import Finding
 
 
+BESIDE_THE_DATA = "\0beside"  # --sources with no DIR: the folders beside the data files
+
+
 @command()
 @click.argument("path", required=False, type=click.Path())
-@click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
-              help="Directory holding the sources' text files: every quote must be verbatim in them.")
+@click.option("--sources", "source_dirs", multiple=True, is_flag=False, flag_value=BESIDE_THE_DATA, metavar="[DIR]",
+              help="Every quote must be verbatim in its source's text file, looked for in DIR (repeatable), "
+                   "or with no DIR beside each data file, in its sources/ folder and among the bundled sources.")
 @click.option("--strict", is_flag=True, help="Warnings (a cumulative figure that falls, a change that disagrees "
                                              "with its figures, a value 100x off its neighbours) are errors too.")
 @pass_session
@@ -36,13 +40,15 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
       reporter check counties/           # exit 0: valid, 1: problems
       reporter -q check --strict         # silent when all is well: for cron
       reporter --data bundled --data mine.yaml check --strict
-      reporter check --sources ../shared/source regions.yaml
+      reporter check --sources                # the bundled data against their page
+      reporter check mine.yaml --sources texts/
     """
     from pathlib import Path
 
     from reporter.data.load import load_dataset
+    from reporter.data.paths import data_file_paths
     from reporter.data.plausibility import check_quotes
-    from reporter.data.provenance import unverified_quotes
+    from reporter.data.provenance import source_dirs_beside, unverified_quotes
 
     lang = session.message_lang
     layers = (path,) if path else session.data_paths
@@ -64,7 +70,10 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
     extra = Message("check.warnings", count=len(findings)).text(lang) if findings else ""
     if source_dirs:
         try:
-            problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
+            dirs = [Path(d) for d in source_dirs if d != BESIDE_THE_DATA]
+            if BESIDE_THE_DATA in source_dirs:
+                dirs += source_dirs_beside(data_file_paths(layers))
+            problems, checked, missing = unverified_quotes(data, dirs)
         except DataError as exc:  # a source text that is not UTF-8: one line each, with the encoding's hint
             for problem in exc.problems:
                 note(f"reporter: {problem.text(lang)}", always=True)

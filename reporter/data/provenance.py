@@ -1,7 +1,9 @@
 """Check that every quote is verbatim in its source text (whitespace normalised).
 
 A source names its text file (``file:``); the text is looked for in the directories
-given, so ``reporter check --sources DIR`` can prove each number's provenance.
+given, so ``reporter check --sources DIR`` can prove each number's provenance (with no DIR,
+beside the data files and among the bundled sources: ``reporter check --sources`` proves the
+bundled data against the page they were quoted from).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reporter.data.paths import bundled_sources_dir
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.model.records import Fact, Highlight
@@ -21,6 +24,17 @@ if TYPE_CHECKING:
 def normalise_space(text: str) -> str:
     """Drop all whitespace: the page's line breaks fall anywhere, even inside a sentence."""
     return "".join(text.split())
+
+
+def source_dirs_beside(data_files: Iterable[str]) -> list[Path]:
+    """Where source texts are looked for when no folder is named: beside each data file, in a
+    ``sources/`` folder there, and among the bundled data's own sources (the newspaper page)."""
+    dirs: list[Path] = []
+    for file in data_files:
+        folder = Path(file).parent
+        dirs += [folder, folder / "sources"]
+    dirs.append(Path(bundled_sources_dir()))
+    return list(dict.fromkeys(dirs))
 
 
 def unverified_quotes(data: Data, source_dirs: Iterable[Path]) -> tuple[list[Problem], int, list[str]]:

@@ -83,6 +83,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "basis.reported_pct": ("据报道增幅推算", "derived from reported %"),
     "basis.reported_previous": ("据报道上期值", "reported previous"),
     "basis.reported_rank_change": ("据报道位次变化推算", "derived from reported rank change"),
+    # show --sources: the documents the quotes come from
+    "source_note": ("来源 {id}：{title}（{date}；原文 {file}）", "source {id}: {title} ({date}; text {file})"),
 }
 
 LANGS = ("zh", "en")

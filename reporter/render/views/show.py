@@ -128,7 +128,19 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
     title = say("title.show", region=region.name(lang), prefecture=say.pick(region.prefecture, region.prefecture_en))
     return View("facts", title, columns(say, "label", "value", "period", "change", "trend", numeric=("value",),
                                         visual=("trend",), wrap=("label",)),
-                EXPORT_KEYS, facts, lambda fact: fact_record(data, fact), row, lang=lang)
+                EXPORT_KEYS, facts, lambda fact: fact_record(data, fact), row, lang=lang,
+                notes=source_notes(data, [f.source for f in facts], say) if sources else [])
+
+
+def source_notes(data: Dataset, cited: Sequence[str], say: Labels) -> list[str]:
+    """One line per document the quotes come from: its title, date and text file (``show --sources``)."""
+    notes = []
+    for ident in dict.fromkeys(cited):
+        source = data.sources.get(ident)
+        if source is not None:
+            title = say.pick(source.title, source.title_en) or source.publication
+            notes.append(say("source_note", id=ident, title=title, date=source.date, file=source.file or "—"))
+    return notes
 
 
 HIGHLIGHT_KEYS = ["region", "theme", "text", "text_en", "period", "source", "quote"]
