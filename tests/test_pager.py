@@ -81,7 +81,7 @@ def test_the_environment_decides_the_pager(monkeypatch: pytest.MonkeyPatch, tty:
                                            environ: dict[str, str], pager: str) -> None:
     from reporter.render import terminal
 
-    monkeypatch.setattr(terminal, "_isatty", lambda stream: tty)
+    monkeypatch.setattr(terminal, "is_terminal", lambda stream: tty)
     env = Environment.detect(environ={"LINES": "30", **environ}, paging=paging)
     assert env.pager == pager
     assert env.height == (30 if pager else 24)
@@ -92,7 +92,7 @@ def test_the_command_line_pages_on_a_terminal_and_not_with_no_pager(tmp_path: Pa
     from reporter.render import terminal
 
     command, paged = _pager(tmp_path)
-    monkeypatch.setattr(terminal, "_isatty", lambda stream: True)
+    monkeypatch.setattr(terminal, "is_terminal", lambda stream: True)
     env = {"PAGER": command, "LINES": "10", "TERM": "xterm"}
     result = run("--color", "never", "show", "江山", env=env)
     assert result.code == 0 and result.stdout == ""

@@ -29,7 +29,7 @@ class Environment(NamedTuple):
                paging: bool = True) -> "Environment":
         """Read the real streams and the environment: NO_COLOR, FORCE_COLOR, COLUMNS, LINES, TERM, PAGER."""
         env = os.environ if environ is None else environ
-        out_tty = _isatty(sys.stdout)
+        out_tty = is_terminal(sys.stdout)
         dumb = env.get("TERM", "") == "dumb"
         if color == "always":
             use_color = True
@@ -40,7 +40,7 @@ class Environment(NamedTuple):
         else:
             use_color = out_tty and not dumb
         pager = _pager(env) if paging and out_tty and not dumb else ""
-        return cls(out_tty, _isatty(sys.stderr), use_color, _width(env), _encoding(sys.stdout), dumb,
+        return cls(out_tty, is_terminal(sys.stderr), use_color, _width(env), _encoding(sys.stdout), dumb,
                    _height(env) if pager else 24, pager)
 
     def pages(self, text: str) -> bool:
@@ -72,7 +72,9 @@ def _height(env: Mapping[str, str]) -> int:
         return 24
 
 
-def _isatty(stream: object) -> bool:
+def is_terminal(stream: object) -> bool:
+    """Whether ``stream`` is a terminal: the one place reporter asks (a test replaces it to stand a
+    terminal in for a captured stream)."""
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, ValueError, OSError):
