@@ -118,9 +118,32 @@ def quiet_flag(f: F) -> F:
                         help=QUIET_HELP)(f)
 
 
+def _set_fields(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None and not ctx.resilient_parsing:
+        ctx.ensure_object(Session).fields = tuple(f.strip() for f in value.split(",") if f.strip())
+
+
+def _set_output(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None and not ctx.resilient_parsing:
+        ctx.ensure_object(Session).output = value
+
+
+FIELDS_HELP = ("Only these record fields, in this order (json, jsonl, csv, tsv), e.g. "
+               "--fields region,period,value; an unknown one is refused with the list of known ones.")
+
+
+def output_file_option(f: F) -> F:
+    """``-o FILE``: a command's output to a file (atomically) rather than stdout; what xlsx needs."""
+    # a plain text value, not click.Path, whose names load gettext (and locale) on every run
+    return click.option("--output", "-o", metavar="FILE",  # type: ignore[no-any-return]
+                        expose_value=False, callback=_set_output,
+                        help="Write to FILE (atomically), not stdout; needed for --format xlsx on a terminal.")(f)
+
+
 def output_options(f: F) -> F:
-    """``--no-header``, ``--bom`` and ``--encoding``, defined once (global, and on each command that
-    prints data)."""
+    """``--no-header``, ``--bom``, ``--encoding`` and ``--fields``, defined once (global, and on each
+    command that prints data)."""
+    f = click.option("--fields", metavar="A,B,C", expose_value=False, callback=_set_fields, help=FIELDS_HELP)(f)
     f = click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), expose_value=False,
                      callback=_set_encoding,
                      help="Encoding of stdout and -o files: utf-8-sig is --bom; gb18030 is what Excel on "
@@ -219,11 +242,14 @@ def command(**attrs: Any) -> Callable[[Callable[..., Any]], Command]:
     return click.command(cls=Command, **attrs)
 
 
-def format_option(*choices: str, default: str = "auto: a table on a terminal, plain text in a pipe") -> Callable[[F], F]:
+def format_option(*choices: str, default: str = "auto: a table on a terminal, plain text in a pipe",
+                  output: bool = True) -> Callable[[F], F]:
     """``--format``, defined once (each command may narrow the choices), with ``--no-header``,
-    ``--bom`` and ``--encoding``."""
+    ``--bom``, ``--encoding``, ``--fields`` and (unless the command has its own) ``-o FILE``."""
     def decorate(f: F) -> F:
         f = output_options(f)
+        if output:
+            f = output_file_option(f)
         return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS), default=None,  # type: ignore[no-any-return]
                             help=f"Output format [default: the global --format, else {default}].")(f)
     return decorate

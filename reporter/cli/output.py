@@ -156,7 +156,8 @@ def _quiet() -> bool:
 
 
 HEADERLESS = ("csv", "tsv", "plain")  # what --no-header can be honoured in
-UTF8_ONLY = ("json", "yaml")  # JSON and YAML are UTF-8, without a byte order mark (RFC 8259, YAML 1.2)
+UTF8_ONLY = ("json", "jsonl", "yaml", "html", "xlsx", "sqlite")  # UTF-8 without a byte order mark (RFC 8259,
+# YAML 1.2, an HTML page that says charset=utf-8), or a file whose format fixes its own encoding
 
 
 def chosen_format(session: Session, fmt: str | None, default: str = "auto") -> str:
@@ -176,6 +177,8 @@ def chosen_format(session: Session, fmt: str | None, default: str = "auto") -> s
         raise UsageProblem(Message("output.no_header", format=chosen))
     if chosen in UTF8_ONLY and (session.bom or session.encoding not in (None, "utf-8")):
         raise UsageProblem(Message("output.utf8_only", format=chosen))
+    if session.bom and session.encoding not in (None, "utf-8"):  # a UTF-8 mark before GB18030 bytes
+        raise UsageProblem(Message("output.bom_encoding", encoding=session.encoding))
     return chosen
 
 
@@ -207,11 +210,17 @@ def emit(session: Session, views: Sequence[View], fmt: str | None, nothing: NoDa
     header) and a human format nothing; then ``nothing`` (or a plain NoData) is raised: exit 3, its
     words a note. ``empty_is_an_answer`` says an empty table is the answer itself (a check that
     found nothing wrong)."""
-    from reporter.render.formats import left_out_tables, render_chunks
+    from reporter.render.formats import BINARY, left_out_tables, render_chunks, with_fields
 
     chosen = chosen_format(session, fmt)
-    env = session.env if session.header else session.env._replace(stdout_isatty=False)
-    show_chunks(with_bom(session, render_chunks(views, chosen, env, header=session.header)), session.env)
+    views = with_fields(views, chosen, session.fields, session.env)
+    if session.output is not None or chosen in BINARY:  # a file (-o), or a spreadsheet's bytes
+        from reporter.cli.written import write_views
+
+        write_views(session, views, chosen)
+    else:
+        env = session.env if session.header else session.env._replace(stdout_isatty=False)
+        show_chunks(with_bom(session, render_chunks(views, chosen, env, header=session.header)), session.env)
     for view in views:
         for line in view.said_notes():
             note(f"reporter: {line}")

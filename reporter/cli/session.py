@@ -32,6 +32,8 @@ class Session:
         self.header = True  # --no-header turns off the header row of csv, tsv and plain text
         self.bom = False  # --bom (or --encoding utf-8-sig): a byte order mark first, for Excel
         self.encoding: str | None = None  # --encoding: what stdout and -o files are written in
+        self.fields: tuple[str, ...] = ()  # --fields: the record fields of json, jsonl, csv and tsv
+        self.output: str | None = None  # -o FILE of a command that prints tables: where its output goes
         self._data: Dataset | None = None
         self._env: Environment | None = None
         self._build: Callable[[], None] | None = None
