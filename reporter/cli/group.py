@@ -43,6 +43,7 @@ COMMANDS = {  # name -> module.object (listed alphabetically by --help)
     "check": "reporter.commands.check.check",
     "add": "reporter.commands.add.add",
     "extract": "reporter.commands.extract.extract",
+    "import": "reporter.commands.import_.import_table",
 }
 
 

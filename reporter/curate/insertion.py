@@ -265,13 +265,17 @@ def plan_region(text: str, where: str, region: str, given: Mapping[str, str] | N
     return _finish(text, parts, header)
 
 
-def plan_source(text: str, where: str, source: str, header: str = "") -> list[Insertion]:
-    """Where and what to insert for a new source's skeleton: its required fields ``""  # TODO``."""
+def plan_source(text: str, where: str, source: str, header: str = "",
+                fields: Mapping[str, str] | None = None) -> list[Insertion]:
+    """Where and what to insert for a new source's skeleton: its required fields ``""  # TODO``
+    (or, when ``fields`` are given, the source entry with those fields written)."""
     root = _node(text, where)
     if root is not None:
         _refuse_unless(root, ("block mapping",), where, "the file")
     style = _style(root)
-    skeleton = yamlwrite.source_skeleton(source, 0, style.step)
+    skeleton = (yamlwrite.source_skeleton(source, 0, style.step) if fields is None else
+                [f"{yamlwrite.key(source)}:",
+                 *(f"{' ' * style.step}{name}: {yamlwrite.quoted(value)}" for name, value in fields.items())])
     return _finish(text, [_add_entry(text, where, root, "sources", source, skeleton[1:], style)], header)
 
 
