@@ -331,6 +331,7 @@ DOCUMENTED: dict[str, list[tuple[list[str], str | None]]] = {  # heading -> comm
     "`delta`, `delta --latest`, `delta --all`": [(["delta", "江山"], None), (["delta", "洞头", "--latest"], None),
                                                  (["delta", "--all"], None), (["delta", "--all", "研发投入"], None)],
     "`search`": [(["search", "贷款"], None)],
+    "`config`": [(["config"], None)],
     "`extract --format json`": [(["extract", str(SYNTHETIC_TEXT), "-r", "江山", "--as-of", "2020-10"], None)],
 }
 

@@ -44,6 +44,7 @@ COMMANDS = {  # name -> module.object (listed alphabetically by --help)
     "add": "reporter.commands.add.add",
     "extract": "reporter.commands.extract.extract",
     "import": "reporter.commands.import_.import_table",
+    "config": "reporter.commands.config.config",
 }
 
 
@@ -103,5 +104,6 @@ def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang
     session = ctx.ensure_object(Session)
     session.data_options, session.fmt, session.lang, session.color = data_options, fmt, lang, color
     session.use_cache = not no_cache
-    session.lang_given = ctx.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE
+    session.lang_given = ctx.get_parameter_source("lang") in (click.core.ParameterSource.COMMANDLINE,
+                                                              click.core.ParameterSource.DEFAULT_MAP)
     session.paging = not no_pager

@@ -190,6 +190,7 @@ class Command(click.Command):
         if isinstance(self, click.Group):
             return super().invoke(ctx)
         _refuse_global_format(self, ctx)
+        _configured_format(self, ctx)
         meter = _meter(ctx)
         try:
             return super().invoke(ctx)
@@ -218,6 +219,17 @@ def _meter(ctx: click.Context) -> Any:
     from reporter.messages import Message
 
     return progress.start(Message("progress.working").text(session.message_lang), session.env.stdout_isatty)
+
+
+def _configured_format(command: Command, ctx: click.Context) -> None:
+    """The config files' ``format``, as the global --format, for a command that writes it (and none
+    was given); a command that does not write it ignores it."""
+    session = ctx.find_object(Session)
+    if session is None or session.fmt not in (None, "auto") or session.settings is None:
+        return
+    wanted = session.settings.get("format")
+    if wanted and wanted in command.format_choices():
+        session.fmt = wanted
 
 
 def _refuse_global_format(command: Command, ctx: click.Context) -> None:

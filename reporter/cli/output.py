@@ -171,6 +171,7 @@ def chosen_format(session: Session, fmt: str | None, default: str = "auto") -> s
     chosen = fmt or session.fmt or "auto"
     if chosen == "auto":
         chosen = default
+    session.apply_settings(chosen, chosen not in UTF8_ONLY)  # the config files' encoding and bom, where taken
     if chosen == "auto" and not session.header:
         chosen = "plain"
     if not session.header and resolve_format(chosen, session.env) not in HEADERLESS:
