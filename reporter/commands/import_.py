@@ -81,7 +81,7 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
     if not plan.new:
         note(f"reporter: {_say(session, 'import.nothing', file=target)}")
         return
-    _preview(session, data, plan, table, sheet)
+    _preview(session, data, plan, table, sheet, asking=not yes)
     if not yes and not _confirmed(session, target):
         note(f"reporter: {_say(session, 'import.declined')}", always=True)
         return
@@ -100,23 +100,24 @@ def _mapped(columns: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _preview(session: Session, data: Dataset, plan: Plan, table: str, sheet: str | None) -> None:
-    """What would be added, a line per fact (on stderr: stdout stays for data)."""
+def _preview(session: Session, data: Dataset, plan: Plan, table: str, sheet: str | None, asking: bool) -> None:
+    """What would be added, a line per fact (on stderr: stdout stays for data); said whatever --quiet
+    says when the user is asked about it."""
     from reporter.model.periods import parse_period
 
     lang = session.message_lang
     regions = {f.region for f in plan.new}
     sheets = sheet or ", ".join(dict.fromkeys(f.cell.sheet for f in plan.new))
     note(f"reporter: {_say(session, 'import.preview', count=len(plan.new), regions=len(regions), file=table, sheet=sheets, held=plan.held)}",
-         always=True)
+         always=asking)
     for f in plan.new[:40]:
         fields = f.fields
         qualifier = Message(f"value_only.{fields['qualifier']}", value="").text(lang) if fields["qualifier"] else ""
         note(f"  {data.regions[f.region].name(lang)}  {data.metrics[str(fields['metric'])].label(lang)}  "
              f"{parse_period(str(fields['period'])).in_words(lang)}  {qualifier}{fields['value']}{fields['unit']}",
-             always=True)
+             always=asking)
     if len(plan.new) > 40:
-        note(f"  … (+{len(plan.new) - 40})", always=True)
+        note(f"  … (+{len(plan.new) - 40})", always=asking)
 
 
 def _confirmed(session: Session, target: str) -> bool:

@@ -31,6 +31,7 @@ from reporter.curate.insertion import (
     holds_data,
     new_lines,
     plan_facts,
+    plan_facts_of_regions,
     plan_region,
     plan_source,
 )
@@ -115,13 +116,12 @@ def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]
 
 
 def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
-          layers: Sequence[str | Path], lines: list[int | None] | None = None) -> tuple[Any, list[int | None], str]:
+          layers: Sequence[str | Path]) -> tuple[Any, list[int | None], str]:
     """The dataset of the layers with ``path`` holding ``new_text``, each new line's place in the
-    file as it is (``lines``, when the new text was made in several steps), and the name the new
-    text was loaded under; problems are named in the file."""
+    file as it is, and the name the new text was loaded under; problems are named in the file."""
     from reporter.data.load import load_dataset
 
-    lines = new_lines(text, insertions) if lines is None else lines
+    lines = new_lines(text, insertions)
     with tempfile.TemporaryDirectory(prefix="reporter-add-") as directory:
         candidate = Path(directory) / (path.name or "data.yaml")
         candidate.write_text(new_text, encoding="utf-8")
@@ -284,25 +284,16 @@ def _placeholders(text: str) -> str:
 def add_facts_of_regions(path: str | Path, groups: Sequence[tuple[str, Sequence[FactFields]]],
                          layers: Sequence[str | Path], sources: Sequence[tuple[str, Mapping[str, str]]] = ()) -> Added:
     """:func:`add_facts` for the facts of several regions at once (an imported table), after the new
-    ``sources`` entries they name (each an id and its fields): planned region by region on the
+    ``sources`` entries they name (each an id and its fields): planned on one reading of the
     text, loaded and checked once, written once. An error refuses them all."""
     from reporter.data.plausibility import check_quotes
 
     path = Path(path)
     original = _Original.read(path)
-    text, start = original.text, header(path, [str(p) for p in layers]) if original.raw is None else ""
-    lines: list[int | None] = new_lines(text, [])  # each line of the text made so far: its line in the file
-
-    def step(insertions: Sequence[Insertion]) -> None:
-        nonlocal text, lines, start
-        lines = [None if n is None else lines[n - 1] for n in new_lines(text, insertions)]
-        text, start = apply(text, insertions), ""
-
-    for ident, fields in sources:
-        step(plan_source(text, str(path), ident, start, fields))
-    for region, facts in groups:
-        step(plan_facts(text, str(path), region, facts, start))
-    data, lines, loaded_as = _load(path, original.text, text, [], layers, lines)
+    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+    insertions = plan_facts_of_regions(original.text, str(path), groups, start, sources)
+    text = apply(original.text, insertions)
+    data, lines, loaded_as = _load(path, original.text, text, insertions, layers)
 
     def new(origin: Origin | None) -> bool:
         return origin is not None and origin.path == loaded_as and lines[origin.line - 1] is None
@@ -321,8 +312,7 @@ def add_facts_of_regions(path: str | Path, groups: Sequence[tuple[str, Sequence[
     if problems:
         raise DataError(problems)
     _write(path, original, text)
-    inserted = [i + 1 for i, line in enumerate(lines) if line is None]
-    written = Added(str(path), original.raw is None, inserted[0] if inserted else 0, inserted[-1] if inserted else 0)
+    written = _added(path, original, text, insertions)
 
     def renamed(problem: Problem) -> Problem:  # the checked copy named as the user's file
         message = _rewritten(problem.message, lambda said: said.replace(loaded_as, str(path)))
