@@ -52,8 +52,8 @@ def settings_in_effect(session: Session, ctx: click.Context) -> list[tuple[str, 
     group = ctx.parent
     given = click.core.ParameterSource.COMMANDLINE
 
-    def on_line(name: str) -> bool:
-        return group is not None and group.get_parameter_source(name) is given
+    def on_line(name: str) -> bool:  # before the command (the group's option) or after it (the command's)
+        return any(c is not None and c.get_parameter_source(name) is given for c in (group, ctx))
 
     def shown(value: Any) -> str:
         return ":".join(value) if isinstance(value, list | tuple) else str(value).lower() if isinstance(
