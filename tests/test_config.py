@@ -30,26 +30,30 @@ def _user(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def _settings() -> dict[str, tuple[str, str]]:
-    result = run("config", "--format", "json", "--lang", "en")
+def _settings(*args: str) -> dict[str, tuple[str, str]]:
+    """reporter config's answer (in json or jsonl, as the format in effect says; json if none does)."""
+    result = run("config", "--lang", "en", *args)
     assert result.code == 0, result
-    return {r["setting"]: (r["value"], r["origin"]) for r in json.loads(result.stdout)}
+    text = result.stdout
+    records = json.loads(text) if text.startswith("[") else [json.loads(line) for line in text.splitlines()]
+    return {r["setting"]: (r["value"], r["origin"]) for r in records}
 
 
 def test_option_beats_environment_beats_project_beats_user_beats_default(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _settings()["format"] == ("auto", "default")
-    user = _user(tmp_path, 'format = "csv"\nlang = "en"\ncolor = "never"\n')
-    assert _settings()["format"] == ("csv", str(user))
-    (project / "reporter.toml").write_text('format = "tsv"\n', encoding="utf-8")
+    assert _settings("-f", "json")["bom"] == ("false", "default")
+    user = _user(tmp_path, 'format = "json"\nlang = "en"\ncolor = "never"\nbom = true\n')
     settings = _settings()
-    assert settings["format"] == ("tsv", str(project / "reporter.toml")) and settings["lang"] == ("en", "command line")
-    assert json.loads(run("config", "-f", "json").stdout)[1] == {"setting": "lang", "value": "en", "origin": str(user)}
-    assert run("--format", "json", "config").stdout.startswith("[")  # the option wins
+    assert settings["format"] == ("json", str(user)) and settings["bom"] == ("true", str(user))
+    (project / "reporter.toml").write_text('format = "jsonl"\n', encoding="utf-8")
+    settings = _settings()
+    assert settings["format"] == ("jsonl", str(project / "reporter.toml")) and settings["lang"] == ("en", "command line")
+    assert json.loads(run("config").stdout.splitlines()[1]) == {"setting": "lang", "value": "en", "origin": str(user)}
+    assert _settings("--format", "json")["format"] == ("json", "command line")  # the option wins
     assert _settings()["color"] == ("never", str(user))
     monkeypatch.setenv("NO_COLOR", "1")
     assert _settings()["color"] == ("auto", "environment (NO_COLOR)")
-    assert run("regions").stdout.startswith("region\tname")  # tsv from the project file
+    assert json.loads(run("regions").stdout.splitlines()[0])["region"] == "dongtou"  # jsonl from the project file
 
 
 def test_a_setting_a_command_does_not_take_is_ignored_for_it(project: Path) -> None:
@@ -76,7 +80,7 @@ def test_data_layers_resolve_against_the_files_folder_and_the_environment_comes_
     assert run("get", "江山", "研发投入", "--period", "2021").stdout == "3亿元\n"
     monkeypatch.setenv("REPORTER_DATA", "bundled")
     assert run("get", "江山", "研发投入", "--period", "2021").code == 3
-    assert _settings()["data"][1] == "environment (REPORTER_DATA)"
+    assert _settings("-f", "json")["data"][1] == "environment (REPORTER_DATA)"
 
 
 def test_a_bad_config_file_is_one_line_naming_file_and_line(project: Path) -> None:

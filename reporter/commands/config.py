@@ -65,7 +65,7 @@ def settings_in_effect(session: Session, ctx: click.Context) -> list[tuple[str, 
         "data": (session.data_paths, say["option"]) if session.data_options else
                 (session.data_paths, say["environment"].format(name="REPORTER_DATA")) if data_env else None,
         "lang": (session.lang, say["option"]) if on_line("lang") else None,
-        "format": (session.fmt, say["option"]) if on_line("fmt") else None,
+        "format": (ctx.params.get("fmt") or session.fmt, say["option"]) if on_line("fmt") else None,
         "encoding": (session.encoding, say["option"]) if on_line("encoding") else None,
         "bom": (True, say["option"]) if on_line("bom") else None,
         "color": (session.color, say["option"]) if on_line("color") else
