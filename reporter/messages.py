@@ -562,13 +562,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.not_a_value_of": ("{value} is not a value {name} takes; it takes: {choices}.",
                              "{value} 不是 {name} 可取的值；可取：{choices}。"),
     # spreadsheets, files, JSON Lines and --fields, the config file, import (one block, kept together)
-    "output.binary_terminal": ("--format {format} writes a file, not text for a terminal: give -o FILE (or redirect "
-                               "stdout to a file)", "--format {format} 生成的是文件，不是终端文字：请加 -o 文件名（或把输出重定向到文件）"),
+    "output.binary_terminal": (("--format {format} writes a file, not text for a terminal: give -o FILE (or redirect "
+                               "stdout to a file)"), "--format {format} 生成的是文件，不是终端文字：请加 -o 文件名（或把输出重定向到文件）"),
     "output.wrote": ("wrote {file} ({format})", "已写入 {file}（{format}）"),
-    "output.bom_encoding": ("--bom is a UTF-8 byte order mark; it cannot start {encoding} text (Excel would not "
-                            "recognise it): use --bom alone, or --encoding {encoding} alone",
-                            "--bom 是 UTF-8 的字节顺序标记，不能放在 {encoding} 文本前面（Excel 无法识别）：请只用 --bom，"
-                            "或只用 --encoding {encoding}"),
+    "output.bom_encoding": (("--bom is a UTF-8 byte order mark; it cannot start {encoding} text (Excel would not "
+                            "recognise it): use --bom alone, or --encoding {encoding} alone"),
+                            ("--bom 是 UTF-8 的字节顺序标记，不能放在 {encoding} 文本前面（Excel 无法识别）：请只用 --bom，"
+                            "或只用 --encoding {encoding}")),
     "xlsx.missing": ("xlsx needs openpyxl, an optional dependency: pip install 'reporter[xlsx]'",
                      "xlsx 格式需要可选依赖 openpyxl：pip install 'reporter[xlsx]'"),
     "xlsx.too_many": ("{table} has more than {rows} rows, the most an Excel sheet holds: use csv or sqlite",
@@ -588,8 +588,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.unreadable": ("cannot read the table: {reason}", "无法读取表格：{reason}"),
     "import.kind": ("reads .xlsx, .csv and .tsv tables, not '{suffix}'", "只能读取 .xlsx、.csv、.tsv 表格，不能读取“{suffix}”"),
     "import.no_sheet": ("no sheet named '{sheet}'; the sheets are: {sheets}", "没有名为“{sheet}”的工作表；现有工作表：{sheets}"),
-    "import.no_header": ("no header row: a row naming the region column (地区/region) was not found in the first "
-                         "{rows} rows", "找不到表头：前 {rows} 行中没有标明地区列（地区/region）的一行"),
+    "import.no_header": (("no header row: a row naming the region column (地区/region) was not found in the first "
+                         "{rows} rows"), "找不到表头：前 {rows} 行中没有标明地区列（地区/region）的一行"),
     "import.no_value": ("no value column and no period column (数值/value, or headers such as 2020年 or 2020年1-9月)",
                         "没有数值列，也没有时期列（数值/value，或 2020年、2020年1-9月 这样的表头）"),
     "import.no_metric": ("no metric column (指标/metric) and no metric in the headers: give --metric",
@@ -606,13 +606,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "“{text}”不是数字（可写 2000多、约3.1，无数据写 —）"),
     "import.bad_skipped": ("{count} cell(s) could not be read and were left out (--skip-bad)",
                            "有 {count} 个单元格无法读取，已略去（--skip-bad）"),
-    "import.bad_stop": ("{count} cell(s) could not be read; nothing was written. Fix them, or give --skip-bad to "
-                        "import the rest", "有 {count} 个单元格无法读取，未写入任何内容。请修改，或用 --skip-bad 导入其余部分"),
+    "import.bad_stop": (("{count} cell(s) could not be read; nothing was written. Fix them, or give --skip-bad to "
+                        "import the rest"), "有 {count} 个单元格无法读取，未写入任何内容。请修改，或用 --skip-bad 导入其余部分"),
     "import.preview": ("{count} new fact(s) for {regions} region(s) from {file} ({sheet}); {held} already in the data",
                        "{file}（{sheet}）中有 {count} 条新数据，涉及 {regions} 个地区；{held} 条数据中已有"),
     "import.ask": ("Add them to {file}? [y/N] ", "写入 {file}？[y/N] "),
-    "import.needs_yes": ("import asks before writing, and the input is not a terminal: give --yes to write without "
-                         "asking", "import 写入前需要确认，而输入不是终端：请加 --yes 直接写入"),
+    "import.needs_yes": (("import asks before writing, and the input is not a terminal: give --yes to write without "
+                         "asking"), "import 写入前需要确认，而输入不是终端：请加 --yes 直接写入"),
     "import.nothing": ("nothing new to add to {file}: the data hold every figure of the table",
                        "没有可写入 {file} 的新数据：表中每个数字数据中都已有"),
     "import.declined": ("nothing written", "未写入任何内容"),

@@ -347,7 +347,7 @@ def _documented_keys() -> dict[str, tuple[list[str], dict[str, list[str]]]]:
         nested = {m.group(1): re.findall(r"`([^`]+)`", m.group(2))
                   for m in re.finditer(r"^In `(\w+)`, per [^:]+: (.*)$", body, re.M)}
         found[heading.strip()] = (re.findall(r"`([^`]+)`", keys.group(1)), nested)
-        columns = re.search(r"^Columns: (.*)$", body, re.M)  # csv's and tsv's, where not JSON's flat keys
+        columns = re.search(r"^Columns: (.*)$", body, re.MULTILINE)  # csv's and tsv's, where not JSON's flat keys
         if columns:
             COLUMNS[heading.strip()] = re.findall(r"`([^`]+)`", columns.group(1))
     return found

@@ -211,7 +211,12 @@ def emit(session: Session, views: Sequence[View], fmt: str | None, nothing: NoDa
     header) and a human format nothing; then ``nothing`` (or a plain NoData) is raised: exit 3, its
     words a note. ``empty_is_an_answer`` says an empty table is the answer itself (a check that
     found nothing wrong)."""
-    from reporter.render.formats import BINARY, left_out_tables, render_chunks, with_fields
+    from reporter.render.formats import (
+        BINARY,
+        left_out_tables,
+        render_chunks,
+        with_fields,
+    )
 
     chosen = chosen_format(session, fmt)
     views = with_fields(views, chosen, session.fields, session.env)

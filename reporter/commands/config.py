@@ -28,8 +28,8 @@ def config(session: Session, fmt: str | None) -> None:
       reporter config
       reporter --lang en config --format json
     """
-    from reporter.render.views.base import Column, Row, View
     from reporter.render.labels import Labels
+    from reporter.render.views.base import Column, Row, View
 
     say = Labels(session.lang)
     rows = settings_in_effect(session, click.get_current_context())

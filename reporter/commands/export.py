@@ -34,10 +34,9 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
       reporter export --format xlsx -o facts.xlsx
       reporter export --format sqlite -o facts.db
     """
+    from reporter.cli.written import refuse_binary_terminal
     from reporter.data.files import output_target
     from reporter.messages import Message
-
-    from reporter.cli.written import refuse_binary_terminal
 
     fmt = chosen_format(session, fmt, default="json")
     refuse_binary_terminal(session, fmt, output)  # a workbook or database to a terminal: exit 2, before reading

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.curate import answers
 from reporter.messages import Message
-from reporter.prose.readings import QUALIFIER_AFTER, QUALIFIER_BEFORE, QUALIFIER_INSIDE, UNITS
+from reporter.prose.readings import (
+    QUALIFIER_AFTER,
+    QUALIFIER_BEFORE,
+    QUALIFIER_INSIDE,
+    UNITS,
+)
 
 if TYPE_CHECKING:
     from reporter.model.records import Metric

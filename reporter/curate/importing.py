@@ -24,18 +24,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.curate import answers
+from reporter.curate.figures import normal, read_change, read_figure
 from reporter.curate.sheets import Sheet, column_name, trimmed
 from reporter.errors import LookupFailed, UsageProblem
 from reporter.messages import Message
 from reporter.model import units
 from reporter.model.periods import PeriodError, parse_period
-from reporter.curate.figures import NO_FIGURE, normal, read_change, read_figure
 from reporter.prose.readings import UNITS
 
 if TYPE_CHECKING:
@@ -171,11 +170,11 @@ def find_columns(data: Dataset, sheet: Sheet, mapped: Mapping[str, str]) -> Colu
     for j, header in enumerate(headers):
         if not header:
             continue
-        field = _field_of(header, mapped)
-        if field is not None:
-            rank = _rank(field, header, mapped)
-            if field not in fields or rank < ranks[field]:
-                fields[field], ranks[field] = j, rank
+        role = _field_of(header, mapped)
+        if role is not None:
+            rank = _rank(role, header, mapped)
+            if role not in fields or rank < ranks[role]:
+                fields[role], ranks[role] = j, rank
             continue
         name, unit = split_unit(header)
         if any(w in normal(name) for w in CHANGE_WORDS):

@@ -117,7 +117,7 @@ def cell_text(value: Any, number_format: str = "General") -> str:
     return str(value).strip()
 
 
-def number_text(value: int | float | Decimal, number_format: str = "General") -> str:
+def number_text(value: float | Decimal, number_format: str = "General") -> str:
     """A number's digits as its number format shows them (``0.00`` → two places), else as short as
     gives the number back (a float's repr, never ``2.0600000000000001``)."""
     found = _PLACES.search(number_format or "")

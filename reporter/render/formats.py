@@ -103,8 +103,8 @@ def with_fields(views: Sequence[View], fmt: str, fields: Sequence[str] | None, e
         return list(views)
     chosen = resolve_format(fmt, env)
     if chosen not in FIELDS_FORMATS:
-        from reporter.messages import Message
         from reporter.errors import UsageProblem
+        from reporter.messages import Message
 
         raise UsageProblem(Message("fields.format", format=chosen, formats=", ".join(FIELDS_FORMATS)))
     from reporter.render import machine
