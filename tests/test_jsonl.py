@@ -11,7 +11,7 @@ import pytest
 from .conftest import run
 
 COMMANDS = (["export"], ["regions"], ["metrics"], ["show", "江山"], ["get", "江山", "研发投入", "--format", "jsonl"],
-            ["compare", "江山", "洞头"], ["rank", "研发投入"], ["delta", "江山"], ["search", "贷款"], ["config"])
+            ["compare", "江山", "洞头"], ["rank", "研发投入"], ["delta", "江山"], ["search", "贷款"])
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
