@@ -88,3 +88,20 @@ def test_a_bom_before_another_encoding_is_refused() -> None:
     assert result.code == 2 and "gb18030" in result.stderr and result.stdout == ""
     assert run("--encoding", "gb18030", "export", "--format", "csv").code == 0
     assert run("--bom", "export", "--format", "csv").raw.startswith(b"\xef\xbb\xbf")
+
+
+def test_o_file_takes_any_format_and_is_written_atomically(tmp_path: Path) -> None:
+    out = tmp_path / "rank.csv"
+    out.write_text("old", encoding="utf-8")
+    result = run("rank", "研发投入", "--format", "csv", "-o", str(out))
+    assert result.code == 0 and result.stdout == "" and "wrote" in result.stderr
+    assert out.read_text(encoding="utf-8") == run("rank", "研发投入", "--format", "csv").stdout
+    line = tmp_path / "value.txt"
+    assert run("get", "江山", "研发投入", "-o", str(line)).stdout == ""
+    assert line.read_text(encoding="utf-8") == "2.06亿元\n"
+    data = tmp_path / "d.yaml"
+    data.write_text((Path(__file__).resolve().parents[1] / "regions.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    before = data.read_bytes()
+    refused = run("--data", str(data), "regions", "-o", str(data))
+    assert refused.code == 1 and "data file" in refused.stderr and data.read_bytes() == before

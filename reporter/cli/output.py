@@ -264,7 +264,13 @@ def print_chunks(session: Session, chunks: Iterable[str]) -> None:
 
 
 def print_text(session: Session, text: str) -> None:
-    """Write text a command made (a value, a brief, an export) whole, if stdout can carry it."""
+    """Write text a command made (a value, a brief, an export) whole, if stdout can carry it; to
+    ``-o FILE`` instead when the command was given one."""
     from reporter.render import for_stream
 
+    if session.output not in (None, "-"):
+        from reporter.cli.written import write_text
+
+        write_text(session, text, "text")
+        return
     show_text("".join(with_bom(session, [for_stream(text, session.env.encoding)])), session.env)

@@ -76,15 +76,16 @@ def write_views(session: Session, views: Sequence[View], fmt: str) -> None:
 
 def write_text(session: Session, text: str, fmt: str) -> None:
     """Text a command made whole (a brief's page) to ``-o FILE`` (atomically), else to stdout."""
-    from reporter.cli.output import print_text
+    from reporter.cli.output import print_text, show_text, with_bom
     from reporter.data.files import output_target, write_output
+    from reporter.render import for_stream
 
     if session.output in (None, "-"):
         print_text(session, text)
         return
     target = output_target(session.output, session.data.paths)
-    if target.kind == "stdout":
-        print_text(session, text)
+    if target.kind == "stdout":  # -o /dev/stdout
+        show_text("".join(with_bom(session, [for_stream(text, session.env.encoding)])), session.env)
         return
     encoding = session.encoding or "utf-8"
     write_output(target, ("\ufeff" if session.bom else "") + text, encoding)
