@@ -45,11 +45,12 @@ def pytest_testnodedown(node: object, error: object) -> None:
 
 @pytest.fixture(autouse=True)
 def isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own cache directory and no stray REPORTER_* settings."""
+    """Every test gets its own cache directory, no stray REPORTER_* settings and no user config file."""
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("REPORTER_CACHE_DIR", str(cache))
     for name in ("REPORTER_DATA", "REPORTER_TEMPLATES", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))  # no user config file
     return cache
 
 

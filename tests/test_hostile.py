@@ -278,7 +278,7 @@ def test_a_closed_pipe_ends_quietly(synthetic: Path, isolated_cache: Path) -> No
 
 
 def test_head_in_a_shell_pipeline(isolated_cache: Path) -> None:
-    out = subprocess.run(f"{sys.executable} -m reporter show 江山 --sources | head -1; echo \"rc=${{PIPESTATUS[0]}}\"",
+    out = subprocess.run(f"{sys.executable} -m reporter -q show 江山 --sources | head -1; echo \"rc=${{PIPESTATUS[0]}}\"",
                          shell=True, executable="/bin/bash", capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(REPO)})
     assert out.stderr == "" and out.stdout.endswith("rc=0\n") and out.stdout.count("\n") == 2

@@ -34,9 +34,10 @@ Exit codes:
   130  interrupted (Ctrl-C)"""
 
 COMMANDS = {  # name -> module.object, one module per command (listed alphabetically by --help)
-    name: f"reporter.commands.{name}.{name}"
-    for name in ("regions", "metrics", "show", "compare", "rank", "search", "delta", "get", "brief", "export",
-                 "check", "add", "extract")
+    **{name: f"reporter.commands.{name}.{name}"
+       for name in ("regions", "metrics", "show", "compare", "rank", "search", "delta", "get", "brief", "export",
+                    "check", "add", "extract", "config")},
+    "import": "reporter.commands.import_.import_table",  # import is a Python keyword
 }
 
 
@@ -96,5 +97,6 @@ def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang
     session = ctx.ensure_object(Session)
     session.data_options, session.fmt, session.lang, session.color = data_options, fmt, lang, color
     session.use_cache = not no_cache
-    session.lang_given = ctx.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE
+    session.lang_given = ctx.get_parameter_source("lang") in (click.core.ParameterSource.COMMANDLINE,
+                                                              click.core.ParameterSource.DEFAULT_MAP)
     session.paging = not no_pager

@@ -61,8 +61,12 @@ def _interrupted_at_exit(lang: str) -> None:
 
 def _run(session: Session, argv: Sequence[str] | None) -> int:
     try:
+        from reporter.cli.config import settings_for
+
+        session.settings = settings_for(os.environ)  # the config files: a bad one is one line, file:line
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="reporter",
-                          standalone_mode=False, obj=session)
+                          standalone_mode=False, obj=session,
+                          default_map=session.settings.default_map(os.environ))
         return result if isinstance(result, int) else ExitCode.OK
     except ReporterError as exc:
         _report(exc, session)

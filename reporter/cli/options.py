@@ -15,15 +15,13 @@ from typing import Any, TypeVar
 import click
 
 from reporter.cli.completion import complete_themes
+from reporter.cli.config import COLORS, ENCODINGS, LANGS
 from reporter.cli.session import Session
 from reporter.render import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 pass_session = click.make_pass_decorator(Session, ensure=True)
-
-ENCODINGS = ("utf-8", "utf-8-sig", "gb18030")
-
 
 def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
@@ -59,8 +57,6 @@ DATA_HELP = ("Data file or directory of YAML files; repeat it to layer your own 
 COLOR_HELP = "Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto)."
 NO_PAGER_HELP = "Never page output taller than the terminal [default: $PAGER, else less -FRX, on a terminal only]."
 NO_CACHE_HELP = "Read the data file itself, not the compiled cache."
-LANGS = ("zh", "en")
-COLORS = ("auto", "always", "never")
 
 
 def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -118,9 +114,32 @@ def quiet_flag(f: F) -> F:
                         help=QUIET_HELP)(f)
 
 
+def _set_fields(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None and not ctx.resilient_parsing:
+        ctx.ensure_object(Session).fields = tuple(f.strip() for f in value.split(",") if f.strip())
+
+
+def _set_output(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None and not ctx.resilient_parsing:
+        ctx.ensure_object(Session).output = value
+
+
+FIELDS_HELP = ("Only these record fields, in this order (json, jsonl, csv, tsv), e.g. "
+               "--fields region,period,value; an unknown one is refused with the list of known ones.")
+
+
+def output_file_option(f: F) -> F:
+    """``-o FILE``: a command's output to a file (atomically) rather than stdout; what xlsx needs."""
+    # a plain text value, not click.Path, whose names load gettext (and locale) on every run
+    return click.option("--output", "-o", metavar="FILE",  # type: ignore[no-any-return]
+                        expose_value=False, callback=_set_output,
+                        help="Write to FILE (atomically), not stdout; needed for --format xlsx on a terminal.")(f)
+
+
 def output_options(f: F) -> F:
-    """``--no-header``, ``--bom`` and ``--encoding``, defined once (global, and on each command that
-    prints data)."""
+    """``--no-header``, ``--bom``, ``--encoding`` and ``--fields``, defined once (global, and on each
+    command that prints data)."""
+    f = click.option("--fields", metavar="A,B,C", expose_value=False, callback=_set_fields, help=FIELDS_HELP)(f)
     f = click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), expose_value=False,
                      callback=_set_encoding,
                      help="Encoding of stdout and -o files: utf-8-sig is --bom; gb18030 is what Excel on "
@@ -167,6 +186,7 @@ class Command(click.Command):
         if isinstance(self, click.Group):
             return super().invoke(ctx)
         _refuse_global_format(self, ctx)
+        _configured_format(self, ctx)
         meter = _meter(ctx)
         try:
             return super().invoke(ctx)
@@ -197,6 +217,17 @@ def _meter(ctx: click.Context) -> Any:
     return progress.start(Message("progress.working").text(session.message_lang), session.env.stdout_isatty)
 
 
+def _configured_format(command: Command, ctx: click.Context) -> None:
+    """The config files' ``format``, as the global --format, for a command that writes it (and none
+    was given); a command that does not write it ignores it."""
+    session = ctx.find_object(Session)
+    if session is None or session.fmt not in (None, "auto") or session.settings is None:
+        return
+    wanted = session.settings.get("format")
+    if wanted and wanted in command.format_choices():
+        session.fmt = wanted
+
+
 def _refuse_global_format(command: Command, ctx: click.Context) -> None:
     from reporter.errors import UsageProblem
     from reporter.messages import Message
@@ -219,11 +250,14 @@ def command(**attrs: Any) -> Callable[[Callable[..., Any]], Command]:
     return click.command(cls=Command, **attrs)
 
 
-def format_option(*choices: str, default: str = "auto: a table on a terminal, plain text in a pipe") -> Callable[[F], F]:
+def format_option(*choices: str, default: str = "auto: a table on a terminal, plain text in a pipe",
+                  output: bool = True) -> Callable[[F], F]:
     """``--format``, defined once (each command may narrow the choices), with ``--no-header``,
-    ``--bom`` and ``--encoding``."""
+    ``--bom``, ``--encoding``, ``--fields`` and (unless the command has its own) ``-o FILE``."""
     def decorate(f: F) -> F:
         f = output_options(f)
+        if output:
+            f = output_file_option(f)
         return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS), default=None,  # type: ignore[no-any-return]
                             help=f"Output format [default: the global --format, else {default}].")(f)
     return decorate

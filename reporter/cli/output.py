@@ -8,18 +8,17 @@ that cannot start falls back to writing directly; a pager quit early (``q``) is 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from reporter.cli import progress
-from reporter.errors import NoData, ReaderGone, ReporterError
+from reporter.errors import ReaderGone, ReporterError
 from reporter.messages import Message, os_reason
 
 if TYPE_CHECKING:
     from reporter.cli.session import Session
     from reporter.render.terminal import Environment
-    from reporter.render.views import View
 
 
 def write_out(text: str, stream: Any = None) -> None:
@@ -156,7 +155,8 @@ def _quiet() -> bool:
 
 
 HEADERLESS = ("csv", "tsv", "plain")  # what --no-header can be honoured in
-UTF8_ONLY = ("json", "yaml")  # JSON and YAML are UTF-8, without a byte order mark (RFC 8259, YAML 1.2)
+UTF8_ONLY = ("json", "jsonl", "yaml", "html", "xlsx", "sqlite")  # UTF-8 without a byte order mark (RFC 8259,
+# YAML 1.2, an HTML page that says charset=utf-8), or a file whose format fixes its own encoding
 
 
 def chosen_format(session: Session, fmt: str | None, default: str = "auto") -> str:
@@ -170,12 +170,15 @@ def chosen_format(session: Session, fmt: str | None, default: str = "auto") -> s
     chosen = fmt or session.fmt or "auto"
     if chosen == "auto":
         chosen = default
+    session.apply_settings(chosen, chosen not in UTF8_ONLY)  # the config files' encoding and bom, where taken
     if chosen == "auto" and not session.header:
         chosen = "plain"
     if not session.header and resolve_format(chosen, session.env) not in HEADERLESS:
         raise UsageProblem(Message("output.no_header", format=chosen))
     if chosen in UTF8_ONLY and (session.bom or session.encoding not in (None, "utf-8")):
         raise UsageProblem(Message("output.utf8_only", format=chosen))
+    if session.bom and session.encoding not in (None, "utf-8"):  # a UTF-8 mark before GB18030 bytes
+        raise UsageProblem(Message("output.bom_encoding", encoding=session.encoding))
     return chosen
 
 
@@ -196,60 +199,3 @@ def _appending() -> bool:
     except (AttributeError, ValueError, OSError):
         return False
     return stat.S_ISREG(st.st_mode) and st.st_size > 0
-
-
-def emit(session: Session, views: Sequence[View], fmt: str | None, nothing: NoData | None = None,
-         empty_is_an_answer: bool = False) -> None:
-    """Render views in the chosen format and write them: whole (a human format, or anything a non-UTF
-    output must be checked for first), or streamed as made (a machine format; a huge lazy table).
-
-    When no view has a row, a machine format still writes its valid empty document (``[]``, a CSV
-    header) and a human format nothing; then ``nothing`` (or a plain NoData) is raised: exit 3, its
-    words a note. ``empty_is_an_answer`` says an empty table is the answer itself (a check that
-    found nothing wrong)."""
-    from reporter.render.formats import left_out_tables, render_chunks
-
-    chosen = chosen_format(session, fmt)
-    env = session.env if session.header else session.env._replace(stdout_isatty=False)
-    show_chunks(with_bom(session, render_chunks(views, chosen, env, header=session.header)), session.env)
-    for view in views:
-        for line in view.said_notes():
-            note(f"reporter: {line}")
-    left_out = left_out_tables(views, chosen, session.env)
-    if left_out:
-        said = Message("output.one_table", format=chosen, tables=", ".join(left_out))
-        note(f"reporter: {said.text(session.message_lang)}")
-    if not empty_is_an_answer and not any(view.items for view in views):
-        raise nothing or NoData(Message("nothing_found"))
-
-
-def answer(session: Session, fmt: str | None, make: Callable[[], Sequence[View]],
-           empty: Callable[[], Sequence[View]]) -> None:
-    """Print the views ``make`` builds; when the question finds nothing (the query raises
-    :class:`~reporter.errors.NoData`), print ``empty``'s instead (the same keys, no rows: ``[]``, a
-    CSV header, nothing for people) and end with exit 3."""
-    try:
-        views = make()
-    except NoData as exc:
-        emit(session, empty(), fmt, nothing=exc)
-        raise  # emit raised it already; said again for the reader (and for type checkers)
-    emit(session, views, fmt)
-
-
-def print_chunks(session: Session, chunks: Iterable[str]) -> None:
-    """Write text a command makes as it goes (a brief of every county): chunk by chunk when stdout
-    takes every character (UTF-8, GB18030), else whole, checked first that the output's encoding
-    can carry it."""
-    from reporter.render.formats import carries_everything
-
-    if carries_everything(session.env.encoding):
-        show_chunks(with_bom(session, chunks), session.env)
-    else:
-        print_text(session, "".join(chunks))
-
-
-def print_text(session: Session, text: str) -> None:
-    """Write text a command made (a value, a brief, an export) whole, if stdout can carry it."""
-    from reporter.render import for_stream
-
-    show_text("".join(with_bom(session, [for_stream(text, session.env.encoding)])), session.env)

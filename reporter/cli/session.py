@@ -10,6 +10,7 @@ from reporter.render.terminal import Environment
 
 if TYPE_CHECKING:
     from reporter.cache import Progress
+    from reporter.cli.config import Settings
     from reporter.model.dataset import Dataset
     from reporter.model.records import Metric, Region, Theme
 
@@ -32,6 +33,9 @@ class Session:
         self.header = True  # --no-header turns off the header row of csv, tsv and plain text
         self.bom = False  # --bom (or --encoding utf-8-sig): a byte order mark first, for Excel
         self.encoding: str | None = None  # --encoding: what stdout and -o files are written in
+        self.fields: tuple[str, ...] = ()  # --fields: the record fields of json, jsonl, csv and tsv
+        self.output: str | None = None  # -o FILE of a command that prints tables: where its output goes
+        self.settings: Settings | None = None  # what the config files say (reporter.cli.config)
         self._data: Dataset | None = None
         self._env: Environment | None = None
         self._build: Callable[[], None] | None = None
@@ -59,7 +63,24 @@ class Session:
         """The layers of data in effect (``--data`` …, ``$REPORTER_DATA`` or the bundled file)."""
         from reporter.data.paths import resolve_data_paths
 
-        return resolve_data_paths(self.data_options, os.environ)
+        return resolve_data_paths(self.data_options or self.configured_data(), os.environ)
+
+    def configured_data(self) -> tuple[str, ...]:
+        """The config files' ``data`` layers, unless ``$REPORTER_DATA`` (which comes first) is set."""
+        if self.settings is None or not self.settings.get("data") or os.environ.get("REPORTER_DATA", "").strip():
+            return ()
+        return tuple(self.settings.get("data"))
+
+    def apply_settings(self, fmt: str, takes_encoding: bool) -> None:
+        """The config files' encoding and bom, for a format that takes them (csv, tsv, text), unless
+        the command line chose the output's encoding or mark itself."""
+        if self.settings is None or not takes_encoding or self.encoding is not None or self.bom:
+            return
+        encoding, bom = self.settings.get("encoding"), self.settings.get("bom")
+        if encoding:
+            self.set_encoding(encoding)
+        if bom and self.encoding in (None, "utf-8"):
+            self.bom = True
 
     @property
     def data(self) -> Dataset:

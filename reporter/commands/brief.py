@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from reporter.cli.completion import complete_regions
-from reporter.cli.options import command, pass_session, theme_option
-from reporter.cli.output import note, print_chunks
+from reporter.cli.options import command, output_file_option, pass_session, theme_option
+from reporter.cli.output import note
+from reporter.cli.printing import print_chunks
 from reporter.cli.session import Session
 from reporter.errors import UsageProblem
 from reporter.messages import Message
+
+if TYPE_CHECKING:
+    from reporter.model.records import Region
 
 
 @command()
@@ -24,9 +30,13 @@ from reporter.messages import Message
               help="A template file, or a name looked up in $REPORTER_TEMPLATES, then the bundled "
                    "templates (brief, report.md) [default: brief.LANG.j2].")
 @theme_option
+@click.option("--format", "-f", "fmt", type=click.Choice(["auto", "plain", "html"]), default=None,
+              help="plain: the prose as the template writes it [default]; html: one self-contained page "
+                   "(no scripts, nothing fetched), to print or paste into an e-mail.")
+@output_file_option
 @pass_session
 def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: bool, latest: bool,
-          since: str | None, template: str | None, theme: str | None) -> None:
+          since: str | None, template: str | None, theme: str | None, fmt: str | None) -> None:
     """A text brief of regions, worded by a Jinja2 template: prose, not a table.
 
     By default a summary: per theme the headline facts (ranks, figures with a change, the
@@ -39,6 +49,7 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
       reporter brief 江山 --full
       reporter brief --all --latest --since 2020 --lang en
       reporter brief --all --full --template report.md > report.md
+      reporter brief 江山 --format html -o jiangshan.html
     """
     from reporter.model.names import find_period
     from reporter.render.brief import brief_context, brief_counts, regions_worded
@@ -57,6 +68,9 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
         raise NoData(Message("brief.nothing", since=Message("since", period=window) if window else "",
                              theme=Message("in_theme", theme=theme) if theme else ""))
     chunks = render_brief_chunks(context, template or f"brief.{lang}", lang)
+    if (fmt or session.fmt) == "html" or session.output is not None:
+        _brief_page(session, "".join(chunks), chosen, fmt or session.fmt or "plain")
+        return
     progress = session.progress()
     if progress is None or len(chosen) < 2:
         print_chunks(session, chunks)
@@ -66,3 +80,17 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
     shown, total = brief_counts(context)
     if shown < total:
         note("reporter: " + Message("brief.headline", shown=shown, total=total).text(session.message_lang))
+
+
+def _brief_page(session: Session, text: str, regions: list[Region], fmt: str) -> None:
+    """The brief as an HTML page (or as text) to stdout or ``-o FILE``."""
+    from reporter.cli.output import chosen_format
+    from reporter.cli.printing import write_text
+    from reporter.render.html import brief_as_html
+
+    if fmt == "html":
+        chosen_format(session, "html")  # --bom or --encoding: refused, as for every UTF-8 format
+        title = "、".join(r.name(session.lang) for r in regions[:8]) if session.lang == "zh" \
+            else ", ".join(r.name(session.lang) for r in regions[:8])
+        text = brief_as_html(text, title, session.lang)
+    write_text(session, text, fmt)

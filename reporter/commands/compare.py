@@ -6,7 +6,7 @@ import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, format_option, pass_session, theme_option
-from reporter.cli.output import answer
+from reporter.cli.printing import answer
 from reporter.cli.session import Session
 
 

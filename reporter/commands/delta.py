@@ -8,7 +8,7 @@ import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import Values, command, format_option, pass_session
-from reporter.cli.output import emit
+from reporter.cli.printing import emit
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:

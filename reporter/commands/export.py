@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 @command()
-@format_option("json", "csv", "tsv", "yaml", default="json (csv for a spreadsheet: --format csv --bom)")
+@format_option("json", "jsonl", "csv", "tsv", "yaml", "xlsx", "sqlite",
+               default="json (csv for a spreadsheet: --format csv --bom)", output=False)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (atomically: an interrupted write leaves the old file intact), or into "
                    "a named pipe or device; - is stdout. Never over a data file the run read.")
@@ -29,12 +30,17 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
     Example:
       reporter export --format csv --bom -o facts.csv      for Excel
       reporter export | jq '.[] | select(.region == "jiangshan")'
+      reporter export --format jsonl --fields region,period,value | head -1
+      reporter export --format xlsx -o facts.xlsx
+      reporter export --format sqlite -o facts.db
     """
+    from reporter.cli.printing import refuse_binary_terminal
     from reporter.data.files import output_target
     from reporter.messages import Message
 
-    data = session.data
     fmt = chosen_format(session, fmt, default="json")
+    refuse_binary_terminal(session, fmt, output)  # a workbook or database to a terminal: exit 2, before reading
+    data = session.data
     target = output_target(output or "-", data.paths)  # refuses a data file, a socket …
     count = sum(n for n, _ in data.coverage()[0].values())
     to_terminal = target.kind == "stdout" and session.env.stdout_isatty
@@ -51,11 +57,16 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 def _write(session: Session, target: OutputTarget, fmt: str, seen: Callable[[int], object] | None = None) -> None:
     """Every fact's record, streamed to stdout or (atomically) to the target file, pipe or device."""
     from reporter.data.files import write_output
-    from reporter.render.formats import render_chunks
+    from reporter.render.formats import BINARY, render_bytes, render_chunks, with_fields
     from reporter.render.views import export_view
 
-    view = export_view(session.data, session.lang, seen=seen)
-    if target.kind == "stdout":
+    view = with_fields([export_view(session.data, session.lang, seen=seen)], fmt, session.fields, session.env)[0]
+    if fmt in BINARY:  # a workbook or a database: made whole, then written
+        from reporter.cli.printing import write_bytes
+
+        write_bytes(session, render_bytes([view], fmt, session.env, data=session.data), target.name,
+                    session.data.paths)
+    elif target.kind == "stdout":
         for chunk in with_bom(session, render_chunks([view], fmt, session.env, header=session.header)):
             write_out(chunk)
     else:  # a file is UTF-8 whatever stdout is, unless --encoding says otherwise

@@ -10,7 +10,8 @@ import click
 
 from reporter.cli.completion import complete_regions
 from reporter.cli.options import command, pass_session
-from reporter.cli.output import note, print_text
+from reporter.cli.output import note
+from reporter.cli.printing import print_text
 from reporter.cli.session import Session
 from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
 from reporter.messages import Message

@@ -8,7 +8,8 @@ import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, format_option, pass_session
-from reporter.cli.output import emit, note, print_text
+from reporter.cli.output import note
+from reporter.cli.printing import emit, print_text
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reporter.cli.options import command, format_option, pass_session, theme_option
-from reporter.cli.output import emit
+from reporter.cli.printing import emit
 from reporter.cli.session import Session
 
 

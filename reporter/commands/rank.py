@@ -8,7 +8,7 @@ import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import Values, command, format_option, pass_session
-from reporter.cli.output import answer
+from reporter.cli.printing import answer
 from reporter.cli.session import Session
 from reporter.cli.windows import only_with, periods_window, window_options
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from reporter.cli.options import command, format_option, pass_session
-from reporter.cli.output import emit
+from reporter.cli.printing import emit
 from reporter.cli.session import Session
 
 

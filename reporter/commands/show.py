@@ -12,7 +12,7 @@ from reporter.cli.options import (
     pass_session,
     theme_option,
 )
-from reporter.cli.output import answer
+from reporter.cli.printing import answer
 from reporter.cli.session import Session
 from reporter.cli.windows import only_with, periods_window, window_options, window_words
 

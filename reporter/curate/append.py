@@ -31,6 +31,7 @@ from reporter.curate.insertion import (
     holds_data,
     new_lines,
     plan_facts,
+    plan_facts_of_regions,
     plan_region,
     plan_source,
 )
@@ -40,7 +41,8 @@ from reporter.messages import Message, os_reason
 if TYPE_CHECKING:
     from reporter.model.records import Origin
 
-__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_region", "add_source", "plan_facts", "plan_region", "apply"]
+__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_facts_of_regions", "add_region", "add_source",
+           "plan_facts", "plan_region", "apply"]
 
 BOM = "\ufeff"
 
@@ -277,3 +279,43 @@ def _placeholders(text: str) -> str:
         return "" if m.group(2) == "source" else f'{m.group(1)}{m.group(2)}: "{values.get(m.group(2), "x")}"\n'
 
     return re.sub(r'^( *)(\w+): ""  # TODO[^\n]*\n', fill, text, flags=re.M)
+
+
+def add_facts_of_regions(path: str | Path, groups: Sequence[tuple[str, Sequence[FactFields]]],
+                         layers: Sequence[str | Path], sources: Sequence[tuple[str, Mapping[str, str]]] = ()) -> Added:
+    """:func:`add_facts` for the facts of several regions at once (an imported table), after the new
+    ``sources`` entries they name (each an id and its fields): planned on one reading of the
+    text, loaded and checked once, written once. An error refuses them all."""
+    from reporter.data.plausibility import check_quotes
+
+    path = Path(path)
+    original = _Original.read(path)
+    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+    insertions = plan_facts_of_regions(original.text, str(path), groups, start, sources)
+    text = apply(original.text, insertions)
+    data, lines, loaded_as = _load(path, original.text, text, insertions, layers)
+
+    def new(origin: Origin | None) -> bool:
+        return origin is not None and origin.path == loaded_as and lines[origin.line - 1] is None
+
+    added = [f for f in data.facts if new(f.origin)]
+    wanted = sorted((region, len(facts)) for region, facts in groups)
+    got: dict[str, int] = {}
+    for fact in added:
+        got[fact.region] = got.get(fact.region, 0) + 1
+    if sorted(got.items()) != sorted((r, n) for r, n in wanted if n):
+        raise Refused(str(path), None, Message("append.not_added"))
+    findings = [f for f in check_quotes(data, only={(f.region, f.metric) for f in added})
+                if new(f.subject) or new(f.other)]
+    problems = [Problem(str(path), None, None, Message("append.in_new", line=f.problem.line, problem=f.said))
+                for f in findings if f.severity == "error" and new(f.subject)]
+    if problems:
+        raise DataError(problems)
+    _write(path, original, text)
+    written = _added(path, original, text, insertions)
+
+    def renamed(problem: Problem) -> Problem:  # the checked copy named as the user's file
+        message = _rewritten(problem.message, lambda said: said.replace(loaded_as, str(path)))
+        return problem._replace(path=str(path) if problem.path == loaded_as else problem.path, message=message)
+
+    return written._replace(warnings=tuple(renamed(f.problem) for f in findings if f.severity == "warning"))

@@ -21,7 +21,7 @@ from reporter.messages import Message
 from reporter.model.records import Region
 
 __all__ = ["FactFields", "Insertion", "Refused", "apply", "entry_source", "holds_data", "new_lines",
-           "own_default_source", "plan_facts", "plan_region", "source_needed"]
+           "own_default_source", "plan_facts", "plan_facts_of_regions", "plan_region", "source_needed"]
 
 FactFields = Mapping[str, str | int | None]
 
@@ -181,15 +181,39 @@ def plan_facts(text: str, where: str, region: str, facts: Sequence[FactFields],
     of its block ``facts:`` list, or a ``facts:`` list added to its entry, or an addition entry
     (``ID: facts: …``) at the end of ``regions:`` (added too when missing)."""
     root = _node(text, where)
-    style = _style(root)
+    return _finish(text, [_fact_part(text, where, root, _style(root), region, facts)], header)
 
+
+def plan_facts_of_regions(text: str, where: str, groups: Sequence[tuple[str, Sequence[FactFields]]],
+                          header: str = "", sources: Sequence[tuple[str, Mapping[str, str]]] = ()) -> list[Insertion]:
+    """:func:`plan_facts` for several regions (and :func:`plan_source` for new ``sources``, written
+    first), planned on one reading of the text: an imported table's hundreds of facts in one step."""
+    root = _node(text, where)
+    if root is not None:
+        _refuse_unless(root, ("block mapping",), where, "the file")
+    style = _style(root)
+    parts = [_add_entry(text, where, root, "sources", ident, [f"{' ' * style.step}{name}: {yamlwrite.quoted(value)}"
+                                                             for name, value in fields.items()], style)
+             for ident, fields in sources]
+    parts += [_fact_part(text, where, root, style, region, facts) for region, facts in groups if facts]
+    opened: set[str] = set()  # a section added once, however many entries go into it
+    for i, part in enumerate(parts):
+        if part.new_section:
+            if part.lines[0] in opened:
+                parts[i] = part._replace(lines=part.lines[1:])
+            opened.add(part.lines[0])
+    return _finish(text, parts, header)
+
+
+def _fact_part(text: str, where: str, root: Any, style: _Style, region: str, facts: Sequence[FactFields]) -> _Part:
+    """Where and what to insert for ``facts`` of ``region`` (see :func:`plan_facts`)."""
     def items(dash: int, item: int) -> list[str]:
         return [line for fact in facts for line in yamlwrite.fact_lines(fact, dash, dash + item)]
 
     entry = _region_entry(where, root, region)
     if entry is None:  # no entry for the region in this file: an addition at the end of regions:
         lines = [f"{' ' * style.step}facts:", *items(style.step + style.dash, style.item)]
-        return _finish(text, [_add_entry(text, where, root, "regions", region, lines, style)], header)
+        return _add_entry(text, where, root, "regions", region, lines, style)
     key, value = entry
     kind = _refuse_unless(value, ("block mapping", "empty"), where, f"region '{region}'")
     field_column = key.start_mark.column + style.step if kind == "empty" else value.start_mark.column
@@ -197,7 +221,7 @@ def plan_facts(text: str, where: str, region: str, facts: Sequence[FactFields],
     if facts_entry is None:
         lines = [f"{' ' * field_column}facts:", *items(field_column + style.dash, style.item)]
         at = _line_after(text, _end(value) if kind == "block mapping" else value.end_mark.index)
-        return _finish(text, [_Part(at, lines)], header)
+        return _Part(at, lines)
     facts_key, facts_list = facts_entry
     kind = _refuse_unless(facts_list, ("block sequence", "empty"), where, f"facts: of region '{region}'")
     if kind == "empty":
@@ -208,7 +232,7 @@ def plan_facts(text: str, where: str, region: str, facts: Sequence[FactFields],
         item = first.start_mark.column - facts_list.start_mark.column if _kind(first) == "block mapping" else 2
         lines = items(facts_list.start_mark.column, max(item, 2))
         at = _line_after(text, _end(facts_list))
-    return _finish(text, [_Part(at, lines)], header)
+    return _Part(at, lines)
 
 
 def _region_entry(where: str, root: Any, region: str) -> tuple[Any, Any] | None:

@@ -4,7 +4,7 @@ Each format module is imported only when that format is asked for, so a ``get`` 
 pays for rich or tabulate.
 """
 
-FORMATS = ("auto", "table", "plain", "tsv", "csv", "json", "markdown")
+FORMATS = ("auto", "table", "plain", "tsv", "csv", "json", "jsonl", "markdown", "html", "xlsx")
 
 
 def for_stream(text: str, encoding: str) -> str:

@@ -30,6 +30,8 @@ _RENDERERS: dict[str, tuple[str, str]] = {
     "tsv": ("reporter.render.machine", "views_as_tsv"),
     "csv": ("reporter.render.machine", "views_as_csv"),
     "json": ("reporter.render.machine", "views_as_json"),
+    "jsonl": ("reporter.render.machine", "views_as_jsonl"),
+    "html": ("reporter.render.html", "views_as_html"),
     "yaml": ("reporter.render.machine", "views_as_yaml"),  # export only: records as YAML
 }
 
@@ -75,7 +77,39 @@ def _without_first_line(chunks: Iterator[str]) -> Iterator[str]:
     yield from chunks
 
 
-_STREAMED = {"tsv": "stream_tsv", "csv": "stream_csv", "json": "stream_json", "yaml": "stream_yaml"}
+_STREAMED = {"tsv": "stream_tsv", "csv": "stream_csv", "json": "stream_json", "jsonl": "stream_jsonl",
+             "yaml": "stream_yaml"}
+
+# format -> (module, function) of the formats that are files, not text: bytes, written whole to -o FILE
+BINARY: dict[str, tuple[str, str]] = {
+    "xlsx": ("reporter.render.xlsx", "views_as_xlsx"),
+    "sqlite": ("reporter.render.sqlite", "views_as_sqlite"),
+}
+FIELDS_FORMATS = ("json", "jsonl", "csv", "tsv")  # what --fields chooses the record fields of
+
+
+def render_bytes(views: Sequence[View], fmt: str, env: Environment, **context: object) -> bytes:
+    """The whole file of ``views`` in a binary format (xlsx, sqlite); ``context``: what one needs
+    beside the views (the dataset, for the sqlite tables of regions, metrics and sources)."""
+    module, function = BINARY[fmt]
+    renderer: Callable[..., bytes] = getattr(import_module(module), function)
+    return renderer(views, env, **context)
+
+
+def with_fields(views: Sequence[View], fmt: str, fields: Sequence[str] | None, env: Environment) -> list[View]:
+    """``views`` narrowed to ``--fields`` (none given: as they are); refused (exit 2) in a format
+    that has no record fields (a table, prose, a spreadsheet)."""
+    if not fields:
+        return list(views)
+    chosen = resolve_format(fmt, env)
+    if chosen not in FIELDS_FORMATS:
+        from reporter.errors import UsageProblem
+        from reporter.messages import Message
+
+        raise UsageProblem(Message("fields.format", format=chosen, formats=", ".join(FIELDS_FORMATS)))
+    from reporter.render import machine
+
+    return machine.with_fields(views, fields, chosen)
 
 
 HELD_ROWS = 5000  # a human table of a lazy view up to this many rows is drawn whole (fitted, in rich) …
@@ -138,13 +172,13 @@ def render_for_stream(views: Sequence[View], fmt: str, env: Environment) -> str:
     try:
         return for_stream(text, env.encoding)
     except ReporterError:
-        if resolve_format(fmt, env) != "json":
+        if resolve_format(fmt, env) not in ("json", "jsonl"):
             raise
-        return render(views, "json", env._replace(encoding="ascii"))
+        return render(views, resolve_format(fmt, env), env._replace(encoding="ascii"))
 
 
 def left_out_tables(views: Sequence[View], fmt: str, env: Environment) -> list[str]:
-    """Names of the tables a one-table format (csv, tsv) could not carry."""
-    if resolve_format(fmt, env) not in ("csv", "tsv"):
+    """Names of the tables a one-table format (csv, tsv, jsonl) could not carry."""
+    if resolve_format(fmt, env) not in ("csv", "tsv", "jsonl"):
         return []
     return [v.name for v in views[1:] if v.items]

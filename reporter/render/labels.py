@@ -85,6 +85,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "basis.reported_rank_change": ("据报道位次变化推算", "derived from reported rank change"),
     # show --sources: the documents the quotes come from
     "source_note": ("来源 {id}：{title}（{date}；原文 {file}）", "source {id}: {title} ({date}; text {file})"),
+    # reporter config (one block, kept together)
+    "config.setting": ("设置", "setting"), "config.value": ("值", "value"), "config.origin": ("来自", "from"),
+    "config.option": ("命令行选项", "command line"), "config.default": ("默认值", "default"),
+    "config.environment": ("环境变量 {name}", "environment ({name})"), "title.config": ("设置", "Settings"),
 }
 
 LANGS = ("zh", "en")

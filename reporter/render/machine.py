@@ -19,7 +19,7 @@ from typing import Any
 from reporter.render.safe import spreadsheet_safe
 from reporter.render.terminal import Environment
 from reporter.render.views import View
-from reporter.render.views.base import Digits, Number
+from reporter.render.views.base import Block, Digits, Number
 
 ROWS_PER_CHUNK = 2000
 
@@ -103,9 +103,21 @@ def stream_json(views: Sequence[View], env: Environment) -> Iterator[str]:
 
 
 def _json_array(view: View, ascii_only: bool, indent: str) -> Iterator[str]:
+    lead, separator = "[\n" + indent + "  ", ",\n" + indent + "  "
+
+    def lines() -> Iterator[str]:
+        first = True
+        for record in _json_objects(view, ascii_only):
+            yield (lead if first else separator) + record
+            first = False
+        yield "[]" if first else "\n" + indent + "]"
+    yield from _chunked(lines())
+
+
+def _json_objects(view: View, ascii_only: bool) -> Iterator[str]:
+    """Each record of ``view`` as one JSON object on one line (what an array holds, and JSON Lines)."""
     keys = [json.dumps(str(k), ensure_ascii=ascii_only) + ": " for k in view.json_keys]
     value = _memo(lambda v: json_value(v, ascii_only))
-    separator = ",\n" + indent + "  "
 
     def said(v: Any) -> str:
         if v.__class__ is Number:
@@ -114,26 +126,22 @@ def _json_array(view: View, ascii_only: bool, indent: str) -> Iterator[str]:
             return '"' + v + '"'  # type: ignore[no-any-return]
         return "null" if v is None else value(v)
 
-    def lines() -> Iterator[str]:
-        lead = "[\n" + indent + "  "
-        for row, varying, variants in view.machine_blocks(view.json_keys):
-            # what a block's rows share is written once: the text between its varying values
-            where = {position: n for n, position in enumerate(varying)}
-            pieces: list[tuple[str, int]] = []  # (text before a varying value, its index in a variant)
-            text = "{"
-            for i, (key, v) in enumerate(zip(keys, row)):
-                text += (", " if i else "") + key
-                if i in where:
-                    pieces.append((text, where[i]))
-                    text = ""
-                else:
-                    text += "null" if v is None else value(v)
-            tail = text + "}"
-            for variant in variants:
-                yield lead + "".join([piece + said(variant[n]) for piece, n in pieces]) + tail
-                lead = separator
-        yield "[]" if lead != separator else "\n" + indent + "]"
-    yield from _chunked(lines())
+    for row, varying, variants in view.machine_blocks(view.json_keys):
+        # what a block's rows share is written once: the text between its varying values
+        where = {position: n for n, position in enumerate(varying)}
+        pieces: list[tuple[str, int]] = []  # (text before a varying value, its index in a variant)
+        text = "{"
+        for i, (key, v) in enumerate(zip(keys, row)):
+            text += (", " if i else "") + key
+            if i in where:
+                pieces.append((text, where[i]))
+                text = ""
+            else:
+                text += "null" if v is None else value(v)
+        tail = text + "}"
+        for variant in variants:
+            yield "".join([piece + said(variant[n]) for piece, n in pieces]) + tail
+
 
 
 # --------------------------------------------------------------------------- CSV and TSV
@@ -279,3 +287,56 @@ def _can_encode_cjk(encoding: str) -> bool:
     except (LookupError, UnicodeEncodeError):
         return False
     return True
+
+
+# --------------------------------------------------------------------------- JSON Lines and --fields
+
+
+def stream_jsonl(views: Sequence[View], env: Environment) -> Iterator[str]:
+    """JSON Lines: each record of the first table as one JSON object on a line of its own, written as
+    made (``export --format jsonl | head -1`` answers at once); an empty answer is an empty document."""
+    ascii_only = not _can_encode_cjk(env.encoding)
+    yield from _chunked(record + "\n" for record in _json_objects(views[0], ascii_only))
+
+
+def views_as_jsonl(views: Sequence[View], env: Environment) -> str:
+    return "".join(stream_jsonl(views, env))
+
+
+NESTED_FORMATS = ("json", "jsonl")  # the formats that carry a view's nested objects (compare's regions)
+
+
+def with_fields(views: Sequence[View], fields: Sequence[str], fmt: str) -> list[View]:
+    """``views`` narrowed to ``fields`` (``--fields a,b,c``), in the order given; each table keeps the
+    fields it has. A field no table has is a usage error naming the fields there are."""
+    from dataclasses import replace
+
+    from reporter.errors import UsageProblem
+    from reporter.messages import Message
+
+    nested = fmt in NESTED_FORMATS
+    known = list(dict.fromkeys(k for v in views for k in (v.json_keys if nested else v.record_keys)))
+    unknown = [f for f in fields if f not in known]
+    if unknown:
+        raise UsageProblem(Message("fields.unknown", fields=", ".join(unknown), format=fmt, known=", ".join(known)))
+    out = []
+    for view in views:
+        keys = [f for f in dict.fromkeys(fields) if f in view.record_keys]
+        blocks = None if view.blocks is None else _narrowed_blocks(view.blocks, [view.record_keys.index(k)
+                                                                               for k in keys])
+        flat = None if view.json_flat is None else [f for f in dict.fromkeys(fields) if f in view.json_flat]
+        out.append(replace(view, record_keys=keys, blocks=blocks, json_flat=flat,
+                           nested=[f for f in fields if f in view.nested] if nested else []))
+    return out
+
+
+def _narrowed_blocks(blocks: Callable[[], Iterator[Block]], positions: list[int]) -> Callable[[], Iterator[Block]]:
+    """A view's machine blocks holding only the values at ``positions``, in that order."""
+    def narrowed() -> Iterator[Block]:
+        for block in blocks():
+            where = {p: n for n, p in enumerate(block.varying)}
+            row = tuple(block.row[p] for p in positions)
+            varying = tuple(i for i, p in enumerate(positions) if p in where)
+            picks = [where[p] for p in positions if p in where]
+            yield Block(row, varying, (tuple(v[n] for n in picks) for v in block.variants))
+    return narrowed

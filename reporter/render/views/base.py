@@ -102,6 +102,7 @@ class View:
     lang: str = "zh"
     blocks: Callable[[], Iterator[Block]] | None = None  # machine rows made faster than records(), in blocks
     nested: list[str] = field(default_factory=list)  # keys only JSON carries, after record_keys: objects
+    json_flat: list[str] | None = None  # the flat keys JSON carries, when not all of record_keys (compare's)
 
     def __post_init__(self) -> None:
         # titles and headers can hold data (a region's name): they cross the output boundary too
@@ -123,7 +124,7 @@ class View:
     @property
     def json_keys(self) -> list[str]:
         """The keys of a JSON record: the flat ones csv and tsv carry too, then the nested objects."""
-        return [*self.record_keys, *self.nested]
+        return [*(self.record_keys if self.json_flat is None else self.json_flat), *self.nested]
 
     def records(self, keys: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
         """Machine records, keys in :attr:`record_keys` order (or ``keys``: :attr:`json_keys`)."""

@@ -101,8 +101,8 @@ def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
 def compare_view(data: Dataset, regions: Sequence[Region], rows: Comparison | Sequence[CompareRow],
                  lang: str, period: Period | None = None, notes_lang: str | None = None) -> View:
     """Regions side by side. A JSON record nests each region's cell (``regions``: id → ``value``,
-    ``unit`` …), as ``jq '.[].regions.jiangshan.value'`` reads it; csv and tsv (and JSON, for
-    scripts written before) carry the same as flat ``R.value`` … columns."""
+    ``unit`` …), as ``jq '.[].regions.jiangshan.value'`` reads it, and holds each value once; csv
+    and tsv carry the same as flat ``R.value`` … columns."""
     say = Labels(lang)
     columns = [Column("label", say("label"), wrap=True)]
     for region in regions:
@@ -147,4 +147,4 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Comparison | Se
             seen.add(item)
         notes = _notes(data, seen, told)
     return View("compare", title, columns, compare_keys(regions), rows, record, row, notes,
-                lang=lang, nested=["regions"])
+                lang=lang, nested=["regions"], json_flat=[k for k in compare_keys(regions) if "." not in k])
