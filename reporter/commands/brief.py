@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from reporter.cli.completion import complete_regions
-from reporter.cli.options import command, pass_session, theme_option
+from reporter.cli.options import command, filter_options, pass_session, theme_option
 from reporter.cli.output import note, print_chunks
 from reporter.cli.session import Session
 from reporter.errors import UsageProblem
@@ -24,6 +24,7 @@ from reporter.messages import Message
               help="A template file, or a name looked up in $REPORTER_TEMPLATES, then the bundled "
                    "templates (brief, report.md) [default: brief.LANG.j2].")
 @theme_option
+@filter_options
 @pass_session
 def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: bool, latest: bool,
           since: str | None, template: str | None, theme: str | None) -> None:

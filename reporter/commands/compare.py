@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
-from reporter.cli.options import command, format_option, pass_session, theme_option
+from reporter.cli.options import command, filter_options, format_option, pass_session, theme_option
 from reporter.cli.output import answer
 from reporter.cli.session import Session
 
@@ -19,6 +19,7 @@ from reporter.cli.session import Session
 @click.option("--period", "-p", metavar="PERIOD",
               help="Compare this period only [default: each region's latest, with a note when they differ].")
 @format_option()
+@filter_options
 @pass_session
 def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metric_names: tuple[str, ...],
             theme: str | None, period: str | None, fmt: str | None) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
-from reporter.cli.options import Values, command, format_option, pass_session
+from reporter.cli.options import Values, command, filter_options, format_option, pass_session
 from reporter.cli.output import emit
 from reporter.cli.session import Session
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
               help="A check for cron: print only the changes that went the wrong way by each metric's "
                    "polarity (a rank that fell, a sum that shrank), and exit 4 when there is one, 0 when none.")
 @format_option()
+@filter_options
 @pass_session
 def delta(session: Session, region: str | None, metric: str | None, latest: bool, every: bool,
           fail_on: str | None, fmt: str | None) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
-from reporter.cli.options import Values, command, format_option, pass_session
+from reporter.cli.options import Values, command, filter_options, format_option, pass_session
 from reporter.cli.output import answer
 from reporter.cli.session import Session
 from reporter.cli.windows import only_with, periods_window, window_options
@@ -25,6 +25,7 @@ from reporter.cli.windows import only_with, periods_window, window_options
               help="Every region's figures with periods as columns, in the latest period's rank order.")
 @window_options
 @format_option()
+@filter_options
 @pass_session
 def rank(session: Session, metric: str, period: str | None, top: int | None, reverse: bool, each_period: bool,
          region_name: str | None, by: str | None, from_period: str | None, to_period: str | None,
