@@ -205,3 +205,24 @@ def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, 
         ranked = {r.id for r in order}
         order += [r for r in data.regions.values() if r.id not in ranked]
     return ranking, metric_by_period(data, metric, order, reference, window, facts)
+
+
+Within = dict[str, tuple[int, int]]  # region id -> (place in its group, regions ranked in the group)
+
+
+def rank_within(data: Dataset, metric: Metric, by: str, period: Period | None = None, top: int | None = None,
+                reverse: bool = False) -> tuple[Ranking, Within]:
+    """``rank --within prefecture``: the ranking, and each region's place among the regions of its
+    prefecture (or province) ranked in the same period (ties share a place, as in the whole)."""
+    whole = rank_regions(data, metric, period, None, reverse)
+    groups: dict[str, list[RankRow]] = {}
+    for row in sorted(whole.rows, key=lambda r: r.position):
+        groups.setdefault(str(getattr(row.region, by)), []).append(row)
+    within: Within = {}
+    for rows in groups.values():
+        place = 0
+        for i, row in enumerate(rows):
+            if not i or row.base_value != rows[i - 1].base_value:
+                place = i + 1
+            within[row.region.id] = (place, len(rows))
+    return whole._replace(rows=whole.rows[:top] if top is not None else whole.rows), within

@@ -83,6 +83,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "basis.reported_pct": ("据报道增幅推算", "derived from reported %"),
     "basis.reported_previous": ("据报道上期值", "reported previous"),
     "basis.reported_rank_change": ("据报道位次变化推算", "derived from reported rank change"),
+    # -- a province at a glance: stats, rank --within, compare at scale, check summary, delta honesty
+    "title.stats": ("{metric}：按{by}统计（{period}）", "{metric} by {by} ({period})"),
+    "stats.by.prefecture": ("地级市", "prefecture"), "stats.by.province": ("省份", "province"),
+    "stats.by.level": ("层级", "level"), "stats.whole": ("全部", "all"), "stats.count": ("地区数", "regions"),
+    "stats.sum": ("合计", "sum"), "stats.mean": ("平均", "mean"), "stats.median": ("中位数", "median"),
+    "stats.min": ("最小", "min"), "stats.max": ("最大", "max"), "stats.share": ("占比", "share"),
+    "rank.within": ("{group}内名次", "rank in {group}"),
+    "compare.metric_first": ("指标", "metric"),
+    "check.kind": ("类别", "kind"), "check.count": ("条数", "count"), "check.where": ("位置", "where"),
+    "check.message": ("说明", "warning"), "check.more": ("……另有 {count} 条", "… {count} more"),
+    "delta.older_mark": ("*", "*"),
+    "baseline": ("条形起点：{value}", "bars start at {value}"),
 }
 
 LANGS = ("zh", "en")

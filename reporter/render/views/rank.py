@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter.model.records import Fact, Metric, Region
-from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow
+from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow, Within
 from reporter.render import numbers
 from reporter.render.labels import Labels
 from reporter.render.views.base import VALUE_KEYS, Column, Row, View, value_fields
@@ -74,18 +74,38 @@ def _notes(data: Dataset, rankings: Sequence[Ranking], say: Labels) -> list[str]
     return notes
 
 
-def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None = None) -> View:
+def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None = None,
+              within: tuple[str, Within] | None = None) -> View:
+    """``rank METRIC``; with ``within`` (``("prefecture", places)``), each region's place in its
+    prefecture beside its place in the whole."""
     say = Labels(lang)
     metric = ranking.metric
     official = metric.kind == "rank"
     period_words = ranking.period.in_words(lang)
+    by, places = within if within else ("", {})
+    group = say(f"stats.by.{by}") if by else ""
 
     def row(item: RankRow) -> Row:
-        return Row({**_rank_cells(item, official, say), "period": period_words})
+        cells = {**_rank_cells(item, official, say), "period": period_words}
+        if by:
+            place, total = places[item.region.id]
+            cells[by] = item.region.prefecture if by == "prefecture" else item.region.province
+            cells["within"] = say("rank.position", position=place, total=total)
+        return Row(cells)
 
+    def record(item: RankRow) -> dict[str, Any]:
+        done = _rank_record(item, metric, official)
+        if by:
+            done.update({by: getattr(item.region, by), "within_position": places[item.region.id][0],
+                         "within_of": places[item.region.id][1]})
+        return done
+
+    columns = _rank_columns(say, official)
+    if by:
+        columns[1:1] = [Column("within", say("rank.within", group=group)), Column(by, group)]
+    keys = [*RANK_KEYS, by, "within_position", "within_of"] if by else RANK_KEYS
     return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
-                [*_rank_columns(say, official), Column("period", say("period"), shared=True)],
-                RANK_KEYS, ranking.rows, lambda item: _rank_record(item, metric, official), row,
+                [*columns, Column("period", say("period"), shared=True)], keys, ranking.rows, record, row,
                 _notes(data, [ranking], Labels(notes_lang or lang)), lang=lang)
 
 
