@@ -21,10 +21,14 @@ if TYPE_CHECKING:
 @click.argument("path", required=False, type=click.Path())
 @click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
               help="Directory holding the sources' text files: every quote must be verbatim in them.")
+@click.option("--all", "every", is_flag=True, help="List every warning (else the first few of each kind, and a count).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default=None,
+              help="json: every problem and warning as one JSON document on stdout, for scripts [default: text].")
 @click.option("--strict", is_flag=True, help="Warnings (a cumulative figure that falls, a change that disagrees "
                                              "with its figures, a value 100x off its neighbours) are errors too.")
 @pass_session
-def check(session: Session, path: str | None, source_dirs: tuple[str, ...], strict: bool) -> None:
+def check(session: Session, path: str | None, source_dirs: tuple[str, ...], every: bool, fmt: str | None,
+          strict: bool) -> None:
     """Validate data: the format, and each fact against its own quote; list every problem as file:line:column.
 
     Without PATH, the data layers in effect (--data …, $REPORTER_DATA, or the bundled file).
@@ -37,6 +41,8 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
       reporter -q check --strict         # silent when all is well: for cron
       reporter --data bundled --data mine.yaml check --strict
       reporter check --sources ../shared/source regions.yaml
+      reporter check --all                # every warning, not the first few of each kind
+      reporter check --format json | jq '.counts'
     """
     from pathlib import Path
 
@@ -45,6 +51,7 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
     from reporter.data.provenance import unverified_quotes
 
     lang = session.message_lang
+    shown = _Shown(every, (session.fmt if fmt is None and session.fmt in ("json",) else fmt) == "json", lang)
     layers = (path,) if path else session.data_paths
     target = " + ".join(layers)
     try:
@@ -53,11 +60,11 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
         # every problem of the format, and what the quotes say of the facts that did load
         loaded = exc.loaded if isinstance(exc, InvalidData) else None
         findings = check_quotes(loaded.data, loaded.unsure) if loaded is not None else []
-        errors = _said(exc.problems, findings, strict, lang)
+        errors = shown.said(exc.problems, findings, strict, target)
         note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     findings = check_quotes(data)
-    errors = _said([], findings, strict, lang)
+    errors = shown.said([], findings, strict, target, data)
     if errors:
         note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR)
@@ -83,15 +90,45 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
                                 facts=len(data.facts), highlights=len(data.highlights)).text(lang) + extra)
 
 
-def _said(problems: list[Problem], findings: list[Finding], strict: bool, lang: str) -> int:
-    """Say the problems and findings in file order (a warning, unless --strict, as a note that --quiet
-    silences); the number of errors."""
-    said: list[tuple[Problem, bool]] = [(p, True) for p in problems]
-    said += [(f.problem, strict or f.severity == "error") for f in findings]
-    said.sort(key=lambda s: (s[0].path, s[0].line or 0, s[0].column or 0))
-    for problem, error in said:
-        if error:
-            note(problem.text(lang), always=True)
-        else:
-            note(Message("warning", text=problem.text(lang)).text(lang))
-    return sum(error for _, error in said)
+FIRST = 5  # warnings of one kind listed before a count of the rest
+
+
+class _Shown:
+    """How check says what it found: every error; warnings grouped by kind, the first few of each with
+    a count of the rest (``--all``: every one); or one JSON document on stdout (``--format json``)."""
+
+    def __init__(self, every: bool, as_json: bool, lang: str) -> None:
+        self.every, self.as_json, self.lang = every, as_json, lang
+
+    def said(self, problems: list[Problem], findings: list[Finding], strict: bool, target: str,
+             data: object = None) -> int:
+        """Say the problems and findings; the number of errors."""
+        said: list[tuple[Problem, bool, str]] = [(p, True, "format") for p in problems]
+        said += [(f.problem, strict or f.severity == "error", f.key) for f in findings]
+        said.sort(key=lambda s: (s[0].path, s[0].line or 0, s[0].column or 0))
+        errors = sum(error for _, error, _ in said)
+        if self.as_json:
+            from reporter.render.views.check import check_document
+
+            click.echo(check_document(target, [(p.path, p.line, p.column, p.text(self.lang).removeprefix(
+                _where(p) + ": "), error, kind) for p, error, kind in said], data))
+            return errors
+        for problem, _, _ in (s for s in said if s[1]):
+            note(problem.text(self.lang), always=True)
+        kinds: dict[str, list[Problem]] = {}
+        for problem, error, kind in said:
+            if not error:
+                kinds.setdefault(kind, []).append(problem)
+        for kind, listed in kinds.items():
+            many = len(listed) > FIRST and not self.every
+            if many:
+                note("reporter: " + Message("check.kind_head", kind=kind, count=len(listed)).text(self.lang))
+            for problem in listed[:FIRST] if many else listed:
+                note(Message("warning", text=problem.text(self.lang)).text(self.lang))
+            if many:
+                note("  " + Message("check.kind_more", count=len(listed) - FIRST).text(self.lang))
+        return errors
+
+
+def _where(problem: Problem) -> str:
+    return problem._replace(message="").text("en").removesuffix(": ")
