@@ -595,7 +595,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.by_unknown": ("--by {metric}: none of the regions compared has it", "--by {metric}：所比较的地区均无此指标"),
     "check.kind_more": ("… and {count} more (--all lists every one)", "……另有 {count} 条（--all 列出全部）"),
     "check.kind_head": ("{kind}: {count} warning{s}", "{kind}：{count} 条警告"),
-    "delta.older_change": ("{count} row{s} show an older change: the newest figure's change is not known "
+    "delta.older_change": ("{count} row{s} with an older change: the newest figure's change is not known "
                            "(marked *)", "有 {count} 行显示的是较早的变化：最新数值的变化未知（标 *）"),
     "delta.bad_fail_on": ("--fail-on {text}: expected worse, better, any, or one of them with a threshold "
                           "(worse>5%, worse>=10)", "--fail-on {text}：应为 worse、better、any，或带阈值（worse>5%、worse>=10）"),

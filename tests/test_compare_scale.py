@@ -24,7 +24,8 @@ def province(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("regions, metrics, long, expected", [
-    (2, 20, False, "metrics"), (4, 4, False, "metrics"), (5, 4, False, "regions"), (2850, 50, False, "regions"),
+    (2, 20, False, "metrics"), (4, 4, False, "metrics"), (5, 4, False, "metrics"), (17, 4, False, "regions"),
+    (17, 17, False, "metrics"), (2850, 50, False, "regions"),
     (2850, 3000, False, "regions"), (4000, 4000, False, "long"), (3, 2, True, "long")])
 def test_layout_by_size(regions: int, metrics: int, long: bool, expected: str) -> None:
     shape = layout(regions, metrics, long)
@@ -38,15 +39,25 @@ def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def test_more_regions_than_metrics_go_down(province: Path) -> None:
-    result = run("--data", str(province), "compare", "--all", "-m", "rd", "-m", "firms", "--format", "csv")
+def test_many_regions_go_down(tmp_path: Path) -> None:
+    from benchmarks.make_synthetic import synthetic_yaml
+
+    path = tmp_path / "synthetic.yaml"
+    path.write_text(synthetic_yaml(20, 2, 3), encoding="utf-8")  # SYNTHETIC: 120 generated values
+    result = run("--data", str(path), "compare", "--all", "--format", "csv")
     rows = csv_rows(result.stdout)
-    assert result.code == 0
-    assert [r["region"] for r in rows] == ["a", "b", "c", "d"]
-    assert (rows[1]["rd.value"], rows[1]["rd.qualifier"], rows[0]["rd.value_base"]) == ("9100", "more_than", "15000")
-    assert rows[3]["firms.value"] == "1"
-    few = csv_rows(run("--data", str(province), "compare", "甲", "乙", "--format", "csv").stdout)
-    assert [r["metric"] for r in few] == ["rd", "firms", "share", "place"]  # two regions: metrics down, as before
+    assert result.code == 0 and len(rows) == 20
+    assert list(rows[0])[:4] == ["region", "region_name", "prefecture", "metric-01.value"]
+    assert rows[0]["region"] == "county-001" and rows[0]["metric-01.period"] == "2013"
+    exported = {(r["region"], r["metric"]): r["value_text"] for r in json.loads(run("--data", str(path), "export",
+                                                                                      "--where", 'period = "2013"').stdout)}
+    assert all(exported[(r["region"], "metric-02")] == r["metric-02.value"] for r in rows)
+
+
+def test_few_regions_keep_metrics_down(province: Path) -> None:
+    few = csv_rows(run("--data", str(province), "compare", "--all", "-m", "rd", "--format", "csv").stdout)
+    assert [r["metric"] for r in few] == ["rd"]  # four regions: metrics down, as scripts have read it
+    assert (few[0]["b.value"], few[0]["b.qualifier"], few[0]["a.value_base"]) == ("9100", "more_than", "15000")
 
 
 def test_long_is_one_row_per_region_and_metric(province: Path) -> None:
@@ -59,8 +70,8 @@ def test_long_is_one_row_per_region_and_metric(province: Path) -> None:
 
 def test_top_by_metric_keeps_the_first_n(province: Path) -> None:
     result = run("--data", str(province), "compare", "--all", "--top", "2", "--by", "firms", "-m", "rd",
-                 "--format", "csv")
-    assert [r["region"] for r in csv_rows(result.stdout)] == ["b", "a"]
+                 "--format", "json")
+    assert list(json.loads(result.stdout)[0]["regions"]) == ["b", "a"]
     lower = run("--data", str(province), "compare", "--all", "--top", "1", "--by", "place", "--format", "json")
     regions = {key.split(".")[0] for r in json.loads(lower.stdout) for key in r if "." in key}
     assert regions == {"b"}  # rank 1 is the best of a metric whose lower is better

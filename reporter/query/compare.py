@@ -191,13 +191,15 @@ WIDE_KEYS_PER_REGION, DOWN_KEYS_PER_METRIC = 6, 5  # what compare_keys and compa
 
 def layout(regions: int, metrics: int, long: bool = False) -> str:
     """How a comparison is laid out: ``metrics`` down (one row per metric, regions across) when the
-    regions are few, ``regions`` down (one row per region, metrics across) when they outnumber the
-    metrics, ``long`` (one row per region and metric) when asked or when neither fits a spreadsheet."""
+    regions are few, ``regions`` down (one row per region, metrics across) when they are many
+    (more than :attr:`Comparison.MANY`) and outnumber the metrics, ``long`` (one row per region and
+    metric) when asked or when neither fits a spreadsheet. A comparison of a few regions keeps the
+    layout scripts have read since the start (``.[].regions.R.value``)."""
     if long:
         return "long"
     wide = 5 + WIDE_KEYS_PER_REGION * regions
     down = 3 + DOWN_KEYS_PER_METRIC * metrics
-    if regions > metrics and down <= SHEET_COLUMNS:
+    if regions > metrics and regions > Comparison.MANY and down <= SHEET_COLUMNS:
         return "regions"
     if wide <= SHEET_COLUMNS:
         return "metrics"
