@@ -122,7 +122,7 @@ def metric_stats(data: Dataset, metric: Metric, by: str, period: Period | None =
         else:
             ungrouped += 1
     whole = _stats("", list(values.values()), adds, None)
-    rows = [_stats(key, members, adds, whole.sum) for key, members in groups.items()]
+    rows = [_stats(key, members, adds, whole.sum, len(values)) for key, members in groups.items()]
     higher = metric.polarity == "higher"
     rows.sort(key=lambda g: (-(g.sum.value if g.sum else g.mean.value) if higher
                              else (g.sum.value if g.sum else g.mean.value), g.group))
@@ -139,7 +139,8 @@ def _in_unit(fact: Fact, unit: str) -> Decimal | None:
         return None
 
 
-def _stats(group: str, members: Sequence[tuple[Decimal, str]], adds: bool, whole_sum: Figure | None) -> GroupStats:
+def _stats(group: str, members: Sequence[tuple[Decimal, str]], adds: bool, whole_sum: Figure | None,
+           whole_count: int = 0) -> GroupStats:
     ordered = sorted(members, key=lambda m: m[0])
     every = combined(q for _, q in members)
     with localcontext() as context:
@@ -156,7 +157,8 @@ def _stats(group: str, members: Sequence[tuple[Decimal, str]], adds: bool, whole
         share = None
         if adds and whole_sum is not None and whole_sum.value:
             sharing = combined((every, whole_sum.qualifier))
-            share = Figure(_rounded(total * 100 / whole_sum.value, 2), "exact" if sharing == "exact" else "approx")
+            exact = sharing == "exact" or len(members) == whole_count  # a group that is the whole: 100%
+            share = Figure(_rounded(total * 100 / whole_sum.value, 2), "exact" if exact else "approx")
         elif adds and whole_sum is None and total:
             share = Figure(Decimal(100), "exact")
     return GroupStats(group, len(members), summed, mean, median, Figure(*ordered[0]), Figure(*ordered[-1]), share)
