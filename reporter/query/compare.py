@@ -90,19 +90,20 @@ class Comparison:
         self.data, self.regions, self.ids, self.period, self.every_row = data, list(regions), list(ids), period, \
             every_row
         self.seen = ComparisonSeen()
+        self._asked: dict[str, CompareRow | None] = {}  # the rows bool() read: not read again by the first pass
 
     def __iter__(self) -> Iterator[CompareRow]:
         seen = self.seen = ComparisonSeen()
         for ident in self.ids:
-            row = self._row(ident)
+            row = self._asked.pop(ident) if ident in self._asked else self._row(ident)
             if row is not None:
                 seen.add(row)
                 yield row
 
     def __bool__(self) -> bool:
-        """Whether any row has a figure (read up to the first that has)."""
+        """Whether any row has a figure (read up to the first that has, kept for the first pass)."""
         for ident in self.ids:
-            row = self._row(ident)
+            row = self._asked[ident] = self._row(ident)
             if row is not None and any(row.cells):
                 return True
         return False
