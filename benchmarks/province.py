@@ -37,8 +37,15 @@ PER_100K = [  # ≤ 1 s per 100,000 values
 
 
 def prepare(data: Path) -> None:
-    """The cache warm, the export as Parquet (facts and regions) for the peer."""
+    """Bytecode compiled (as an install has it, whatever PYTHONDONTWRITEBYTECODE says), the cache warm,
+    the export as Parquet (facts and regions) for the peer."""
+    import compileall
+
     import duckdb
+
+    import reporter
+
+    compileall.compile_dir(str(Path(reporter.__file__).parent), quiet=1)
 
     subprocess.run([REPORTER, "-q", "--data", str(data), "regions"], stdout=subprocess.DEVNULL, check=True)
     caches_written(Path(os.environ["REPORTER_CACHE_DIR"]), timeout=900)()

@@ -15,6 +15,7 @@ from reporter.messages import Message
 
 if TYPE_CHECKING:
     from reporter.data.plausibility import Finding
+    from reporter.model.dataset import Dataset
 
 
 @command()
@@ -44,16 +45,13 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], ever
       reporter check --all                # every warning, not the first few of each kind
       reporter check --format json | jq '.counts'
     """
-    from pathlib import Path
-
     from reporter.data.load import load_dataset
     from reporter.data.plausibility import check_quotes
-    from reporter.data.provenance import unverified_quotes
 
     lang = session.message_lang
-    shown = _Shown(every, (session.fmt if fmt is None and session.fmt in ("json",) else fmt) == "json", lang)
+    shown = _Shown(every, (fmt or session.fmt) == "json", lang)
     layers = (path,) if path else session.data_paths
-    target = " + ".join(layers)
+    target = " + ".join(layers)  # what the summary names
     try:
         data = load_dataset(layers)
     except DataError as exc:
@@ -70,24 +68,33 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], ever
         raise click.exceptions.Exit(ExitCode.ERROR)
     extra = Message("check.warnings", count=len(findings)).text(lang) if findings else ""
     if source_dirs:
-        try:
-            problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
-        except DataError as exc:  # a source text that is not UTF-8: one line each, with the encoding's hint
-            for problem in exc.problems:
-                note(f"reporter: {problem.text(lang)}", always=True)
-            raise click.exceptions.Exit(ExitCode.ERROR) from None
-        for problem in problems:
-            note(problem.text(lang), always=True)
-        if missing:
-            note("reporter: " + Message("check.no_text", ids=", ".join(missing), count=len(missing)).text(lang),
-                 always=True)
-        if problems or missing:
-            note("reporter: " + Message("check.unverified", target=target, count=len(problems)).text(lang),
-                 always=True)
-            raise click.exceptions.Exit(ExitCode.ERROR)
-        extra = Message("check.quotes_ok", count=checked).text(lang) + extra
+        extra = _sources_verified(data, source_dirs, target, lang) + extra
     note("reporter: " + Message("check.ok", target=target, regions=len(data.regions), metrics=len(data.metrics),
                                 facts=len(data.facts), highlights=len(data.highlights)).text(lang) + extra)
+
+
+def _sources_verified(data: Dataset, source_dirs: tuple[str, ...], target: str, lang: str) -> str:
+    """Every quote verbatim in its source's text (``--sources``): what the summary adds, or exit 1."""
+    from pathlib import Path
+
+    from reporter.data.provenance import unverified_quotes
+
+    try:
+        problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
+    except DataError as exc:  # a source text that is not UTF-8: one line each, with the encoding's hint
+        for problem in exc.problems:
+            note(f"reporter: {problem.text(lang)}", always=True)
+        raise click.exceptions.Exit(ExitCode.ERROR) from None
+    for problem in problems:
+        note(problem.text(lang), always=True)
+    if missing:
+        note("reporter: " + Message("check.no_text", ids=", ".join(missing), count=len(missing)).text(lang),
+             always=True)
+    if problems or missing:
+        note("reporter: " + Message("check.unverified", target=target, count=len(problems)).text(lang),
+             always=True)
+        raise click.exceptions.Exit(ExitCode.ERROR)
+    return Message("check.quotes_ok", count=checked).text(lang)
 
 
 FIRST = 5  # warnings of one kind listed before a count of the rest

@@ -54,13 +54,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last)  # exit 2 first
     data, lang, notes_lang = session.data, session.lang, session.message_lang  # notes: the reader's language
     chosen = session.metric(metric)
-    modes = [m for m, on in (("--each-period", each_period), ("--region", region_name), ("--by period", by),
-                             ("--within", within)) if on]
-    if len(modes) > 1:
-        from reporter.errors import UsageProblem
-        from reporter.messages import Message, Named
-
-        raise UsageProblem(Message("option.one_of", modes=Named(" and ".join(modes), "、".join(modes))))
+    _one_mode(each_period=each_period, region=region_name, by=by, within=within)
     make: Callable[[], views.View]
     if each_period:
         def make() -> views.View:
@@ -92,3 +86,14 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
             return views.rank_view(data, rank_regions(data, chosen, asked, top, reverse), lang, notes_lang)
         empty = views.empty_view("rank", views.RANK_KEYS)
     answer(session, fmt, lambda: [make()], lambda: [empty])
+
+
+def _one_mode(**given: object) -> None:
+    """--each-period, --region, --by period and --within ask different questions: one at a time."""
+    names = {"each_period": "--each-period", "region": "--region", "by": "--by period", "within": "--within"}
+    modes = [names[name] for name, value in given.items() if value]
+    if len(modes) > 1:
+        from reporter.errors import UsageProblem
+        from reporter.messages import Message, Named
+
+        raise UsageProblem(Message("option.one_of", modes=Named(" and ".join(modes), "、".join(modes))))
