@@ -90,9 +90,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stats.sum": ("合计", "sum"), "stats.mean": ("平均", "mean"), "stats.median": ("中位数", "median"),
     "stats.min": ("最小", "min"), "stats.max": ("最大", "max"), "stats.share": ("占比", "share"),
     "rank.within": ("{group}内名次", "rank in {group}"),
-    "compare.metric_first": ("指标", "metric"),
-    "check.kind": ("类别", "kind"), "check.count": ("条数", "count"), "check.where": ("位置", "where"),
-    "check.message": ("说明", "warning"), "check.more": ("……另有 {count} 条", "… {count} more"),
     "delta.older_mark": ("*", "*"),
     "baseline": ("条形起点：{value}", "bars start at {value}"),
 }
