@@ -39,10 +39,10 @@ def test_sums_convert_money_exactly_and_keep_more_than(province: Path) -> None:
     stats = metric_stats(data, data.metrics["rd"], "prefecture")
     assert stats.period.canonical == "2020"
     wenzhou = stats.groups[0]
-    assert wenzhou.group == "温州市" and wenzhou.count == 2
+    assert wenzhou.group == "温州市" and wenzhou.size == 2
     assert wenzhou.sum == (Decimal("24100"), "more_than")  # 1.5亿元 = 15000万元, plus 9100多万元
     assert wenzhou.least == (Decimal("9100"), "more_than") and wenzhou.greatest == (Decimal("15000"), "exact")
-    assert stats.whole.sum == (Decimal("27000"), "more_than") and stats.whole.count == 4
+    assert stats.whole.sum == (Decimal("27000"), "more_than") and stats.whole.size == 4
     assert [g.group for g in stats.groups] == ["温州市", "衢州市", "南平市"]  # the largest sum first
     assert sum(g.share.value for g in stats.groups if g.share) == pytest.approx(100, abs=Decimal("0.02"))
     assert stats.groups[2].share == (Decimal("2.59"), "approx")  # of a whole that is "more than"
@@ -52,7 +52,7 @@ def test_median_mean_of_an_exact_metric(province: Path) -> None:
     data = load_dataset(str(province))
     stats = metric_stats(data, data.metrics["firms"], "province", find_period("2020"))
     zhejiang = next(g for g in stats.groups if g.group == "浙江省")
-    assert (zhejiang.count, zhejiang.sum, zhejiang.median) == (3, (Decimal(35), "exact"), (Decimal(10), "exact"))
+    assert (zhejiang.size, zhejiang.sum, zhejiang.median) == (3, (Decimal(35), "exact"), (Decimal(10), "exact"))
     assert zhejiang.mean.value == Decimal("11.67")
     assert stats.whole.median == (Decimal("7.5"), "exact")
 

@@ -122,7 +122,7 @@ class SqliteStore:
         """The items whose (region, metric, note, quote) satisfy ``match``, in order: each is tested
         on its stored fields and decoded only when it matches (a search of a million values decodes
         the few it finds, not every series)."""
-        at = [tuple(kind._fields.index(name) for name in ("region", "metric", "note", "quote"))
+        at = [tuple(kind._fields.index(name) for name in ("region", "metric", "note", "quote"))  # type: ignore[attr-defined]
               for kind in codec.ITEM_KINDS]
         decode = self.decode.item
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reporter.render.terminal import Environment
 
@@ -80,7 +80,7 @@ class Session:
                 self._data = filtered(opened.data, self.filters)
         return self._data
 
-    def filter(self, **given: object) -> None:
+    def filter(self, **given: Any) -> None:
         """Record a filter option (the dataset is narrowed when it is opened)."""
         from reporter.query.filters import Filters
 

@@ -40,7 +40,7 @@ class GroupStats(NamedTuple):
     """One group's statistics (``sum`` and ``share`` None where the metric does not add up)."""
 
     group: str  # a prefecture's or province's zh name, or a level ("county" …); "" for the whole
-    count: int
+    size: int  # how many regions
     sum: Figure | None
     mean: Figure
     median: Figure
@@ -115,10 +115,10 @@ def metric_stats(data: Dataset, metric: Metric, by: str, period: Period | None =
     adds = summable(metric)
     groups: dict[str, list[tuple[Decimal, str]]] = {}
     ungrouped = 0
-    for region, value in values.items():
+    for region, pair in values.items():
         key = group_of(data.regions[region], by)
         if key:
-            groups.setdefault(key, []).append(value)
+            groups.setdefault(key, []).append(pair)
         else:
             ungrouped += 1
     whole = _stats("", list(values.values()), adds, None)

@@ -40,7 +40,7 @@ def stats_view(data: Dataset, stats: Stats, lang: str, notes_lang: str | None = 
     def record(item: GroupStats) -> dict[str, Any]:
         en = names.get(item.group, (item.group, item.group))[1] if item.group else ""
         figures = _figures(item)
-        return {"group": item.group, "group_en": en, "count": item.count,
+        return {"group": item.group, "group_en": en, "count": item.size,
                 **{k: f.value if f else None for k, f in figures.items()},
                 "share_pct": item.share.value if item.share else None, "unit": unit,
                 "period": stats.period.canonical,
@@ -55,7 +55,7 @@ def stats_view(data: Dataset, stats: Stats, lang: str, notes_lang: str | None = 
         zh, en = names.get(item.group, (item.group, item.group)) if item.group else (say("stats.whole"),) * 2
         share = "—" if item.share is None else (
             numbers.quantity(Quantity(str(item.share.value), "%", item.share.qualifier), lang, True, symbols=True))
-        return Row({"group": say.pick(zh, en), "count": str(item.count),
+        return Row({"group": say.pick(zh, en), "count": str(item.size),
                     **{k: said(f) for k, f in _figures(item).items()}, "share": share})
 
     keys = ["group", "count", *(FIGURES if stats.summable else FIGURES[1:]), *(["share"] if stats.summable else [])]
