@@ -2,7 +2,7 @@
 Parquet (``facts.parquet``, ``regions.parquet`` in benchmarks/out/). One whole Python process per
 answer, printing CSV to stdout as reporter does (benchmarks/province.py times both sides).
 
-    python benchmarks/duckdb_peer.py QUESTION METRIC
+    python benchmarks/duckdb_peer.py QUESTION [METRIC or TEXT]
 
 SYNTHETIC data only (make_synthetic.py). duckdb is the ``bench`` extra, never needed by tests.
 """
@@ -37,7 +37,8 @@ QUESTIONS = {
     "compare-all": """SELECT region, region_name, arg_max(value, period) AS value, max(period) AS period
                FROM {facts} WHERE metric = $m GROUP BY region, region_name ORDER BY region""",
     "search": """SELECT * FROM {facts} WHERE region ILIKE '%' || $m || '%' OR region_name ILIKE '%' || $m || '%'
-               OR label ILIKE '%' || $m || '%' OR quote ILIKE '%' || $m || '%' OR note ILIKE '%' || $m || '%'""",
+               OR metric ILIKE '%' || $m || '%' OR label ILIKE '%' || $m || '%' OR label_en ILIKE '%' || $m || '%'
+               OR quote ILIKE '%' || $m || '%' OR note ILIKE '%' || $m || '%'""",
     "latest-all": """SELECT region, metric, arg_max(value, period) AS value, max(period) AS period
                FROM {facts} GROUP BY region, metric ORDER BY region, metric""",
     "export": "SELECT * FROM {facts}",
