@@ -42,7 +42,7 @@ def synthetic_table(folder: Path, counties: int = 90, periods: int = 5, seed: in
             value = f"{rng.randint(1000, 99_999) / 10:.1f}"
             roll = rng.random()
             cells.append("约" + value if roll < 0.1 else value.split(".")[0] + "多" if roll < 0.2 else value)
-        rows.append([f"合成县{c:0{width}d}", *cells])
+        rows.append([f"合成{c:0{width}d}", *cells])  # the short name, as a table of counties writes it
     try:
         import openpyxl
     except ImportError:

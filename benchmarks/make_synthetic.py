@@ -2,7 +2,9 @@
 
     python benchmarks/make_synthetic.py --regions 90 --metrics 50 --years 10 big.yaml
 
-Regions are ``county-001``…, metrics ``metric-01``…, periods the years from 2011 (``"2011"``…);
+Regions are ``county-001``…, spread as the country is over about 30 provinces (``合成省01``…) and
+330 prefectures (``合成省01市01``…), each of the three levels (county, district, county-level city)
+in about the country's proportions (``--provinces``, ``--prefectures``); metrics ``metric-01``…, periods the years from 2011 (``"2011"``…);
 every region has every metric for every year, written as series (docs/data-format.md):
 ``--layout mapping`` (default) as ``values: {"2011": 123.4, …}``, ``--layout string`` as the
 denser ``values: "2011=123.4 2012=98.0 …"``. Values are
@@ -20,7 +22,25 @@ from pathlib import Path
 FIRST_YEAR = 2011
 
 
-def synthetic_yaml(regions: int, metrics: int, years: int, seed: int = 2020, layout: str = "mapping") -> str:
+LEVELS = ("county", "district", "county-level city")
+LEVEL_WORDS = {"county": "县", "district": "区", "county-level city": "市"}
+
+
+def placement(index: int, regions: int, prefectures: int = 330, provinces: int = 30) -> tuple[str, str, str]:
+    """(level, prefecture, province) of the ``index``-th region (0-based): regions are dealt out to
+    prefectures in contiguous runs, prefectures to provinces the same way, so every province has
+    about 11 prefectures and every prefecture about ``regions / prefectures`` regions. The level
+    follows a fixed cycle: about half counties, a third districts, a sixth county-level cities."""
+    prefectures = max(1, min(prefectures, regions))
+    provinces = max(1, min(provinces, prefectures))
+    prefecture = index * prefectures // regions
+    province = prefecture * provinces // prefectures
+    level = LEVELS[(0, 1, 0, 2, 1, 0)[index % 6]]
+    return level, f"合成省{province + 1:02d}市{prefecture + 1:03d}", f"合成省{province + 1:02d}"
+
+
+def synthetic_yaml(regions: int, metrics: int, years: int, seed: int = 2020, layout: str = "mapping",
+                   prefectures: int = 330, provinces: int = 30) -> str:
     rng = random.Random(seed)
     width = max(3, len(str(regions)))
     mwidth = max(2, len(str(metrics)))
@@ -44,13 +64,14 @@ def synthetic_yaml(regions: int, metrics: int, years: int, seed: int = 2020, lay
     out.append("regions:")
     for r in range(1, regions + 1):
         ident = f"{r:0{width}d}"
+        level, prefecture, province = placement(r - 1, regions, prefectures, provinces)
         out += [f"  county-{ident}:",
-                f"    zh: 合成县{ident}",
+                f"    zh: 合成{LEVEL_WORDS[level]}{ident}",
                 f"    short: 合成{ident}",
-                f"    en: Synthetic County {ident}",
-                "    level: county",
-                "    prefecture: 合成市",
-                "    province: 浙江省",
+                f"    en: Synthetic {level.title()} {ident}",
+                f"    level: {level}",
+                f"    prefecture: {prefecture}",
+                f"    province: {province}",
                 "    source: synthetic",
                 "    series:"]
         for m in range(1, metrics + 1):
@@ -71,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--regions", type=int, default=90)
     parser.add_argument("--metrics", type=int, default=50)
     parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--prefectures", type=int, default=330, help="how many prefectures (default: 330)")
+    parser.add_argument("--provinces", type=int, default=30, help="how many provinces (default: 30)")
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--layout", choices=("mapping", "string"), default="mapping",
                         help="how each series is written (default: mapping)")
@@ -78,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if min(args.regions, args.metrics, args.years) < 1:
         parser.error("--regions, --metrics and --years must be at least 1")
-    args.out.write_text(synthetic_yaml(args.regions, args.metrics, args.years, args.seed, args.layout),
+    args.out.write_text(synthetic_yaml(args.regions, args.metrics, args.years, args.seed, args.layout,
+                                        args.prefectures, args.provinces),
                         encoding="utf-8")
     print(f"wrote {args.out}: {args.regions * args.metrics * args.years} synthetic values", file=sys.stderr)
     return 0

@@ -42,15 +42,22 @@ def main() -> int:
                         help="paired runs per comparison (default 21; target 1, 50 ms a run, gets three times as many)")
     parser.add_argument("--scale", action="store_true",
                         help="the national-scale targets instead (450,000 and 1,425,000 values; about an hour)")
+    parser.add_argument("--province", action="store_true",
+                        help="filters, stats and compare at 1,425,000 values against DuckDB on Parquet "
+                             "(needs the bench extra; about half an hour)")
     parser.add_argument("--scale-runs", type=int, default=5, help="paired runs per --scale comparison (default 5)")
     args = parser.parse_args()
-    for tool in ("jq", "yq"):
+    for tool in ("jq", "yq") if not args.province else ():
         if not shutil.which(tool):
             sys.exit(f"benchmarks need {tool}: apt-get install jq yq")
     OUT.mkdir(exist_ok=True)
     env_cache = OUT / "cache"
     os.environ["REPORTER_CACHE_DIR"] = str(env_cache)
     os.environ["LC_ALL"] = "C.UTF-8"  # notes and progress bars in English, whatever the machine's locale
+    if args.province:
+        from benchmarks.province import province
+
+        return province(args.scale_runs)
     if args.scale:
         from benchmarks.scale import national
 

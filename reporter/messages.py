@@ -623,7 +623,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.source_added": ("source '{id}' ({title}) added to {file}; its date is not stated in the table: fill it in",
                             "已向 {file} 添加来源“{id}”（{title}）；表格未注明日期，请补填"),
     "import.unknown_region": ("no region '{name}' in the data", "数据中没有地区“{name}”"),
-
+    # -- a province at a glance: filters, --where, stats, compare at scale, check summary, delta honesty
+    "part.prefecture": ("prefecture", "地级市"), "part.province": ("province", "省份"), "part.level": ("level", "层级"),
+    "filter.no_region": ("no region is left by the filters given (--prefecture, --province, --level, "
+                         "--regions-from)", "所给筛选条件（--prefecture、--province、--level、--regions-from）之下没有地区"),
+    "filter.names_line": ("{file}:{line}: {reason}", "{file}:{line}：{reason}"),
+    "filter.unreadable": ("cannot read {file}: {reason}", "无法读取 {file}：{reason}"),
+    "filter.region_outside": ("{region} is not among the regions the filters keep",
+                              "{region}不在筛选条件所保留的地区之中"),
+    "where.bad": ("--where: {reason} at column {column}\n  {text}\n  {marker}",
+                  "--where：第 {column} 列{reason}\n  {text}\n  {marker}"),
+    "where.unexpected": ("unexpected '{text}'", "出现了意外的“{text}”"),
+    "where.incomplete": ("the condition ends too soon (a comparison such as value_base > 1e4 is wanted)",
+                         "条件过早结束（需要形如 value_base > 1e4 的比较）"),
+    "where.expected": ("{what} expected, not '{text}'", "此处应为 {what}，而不是“{text}”"),
+    "where.field": ("unknown field '{text}'; the fields are: {fields}", "未知字段“{text}”；可用字段：{fields}"),
+    "where.no_field": ("a comparison needs a field on one side (e.g. period >= \"2019\")",
+                       "比较的一侧须为字段（如 period >= \"2019\"）"),
+    "where.text_number": ("{field} is a number: compare it with a number, not \"{text}\"",
+                          "{field} 是数值：请与数值比较，而不是 \"{text}\""),
+    "stats.no_sum": ("{metric} is a {kind}: its figures do not add up, so no sum or share (占比) is given",
+                     "{metric}属于{kind}类指标，数值不可相加，故不给出合计与占比"),
+    "stats.qualified": ("{count} figure{s} qualified (more than, nearly, approx.): the sums that include them "
+                        "keep the qualifier", "有 {count} 个数值带限定（多、近、约），含其之和保留限定"),
+    "stats.mixed_units": ("{count} figure{s} of {metric} in units that do not convert to {unit} left out",
+                          "{metric}有 {count} 个数值的单位无法换算为{unit}，未计入"),
+    "stats.no_group": ("{count} region{s} with no {by} left out", "{count} 个地区缺少{by}，未计入"),
+    "compare.columns_capped": ("{count} columns are more than a spreadsheet takes ({most}): written as rows",
+                               "{count} 列超过电子表格的上限（{most}）：改为逐行输出"),
+    "compare.top_needs_by": ("--top needs --by METRIC (which metric to rank by)", "--top 需要 --by 指标（按哪个指标排序）"),
+    "compare.by_unknown": ("--by {metric}: none of the regions compared has it", "--by {metric}：所比较的地区均无此指标"),
+    "check.kind_more": ("… and {count} more (--all lists every one)", "……另有 {count} 条（--all 列出全部）"),
+    "check.kind_head": ("{kind}: {count} warning{s}", "{kind}：{count} 条警告"),
+    "delta.older_change": ("{count} row{s} with an older change: the newest figure's change is not known "
+                           "(marked *)", "有 {count} 行显示的是较早的变化：最新数值的变化未知（标 *）"),
+    "delta.bad_fail_on": ("--fail-on {text}: expected worse, better, any, or one of them with a threshold "
+                          "(worse>5%, worse>=10)", "--fail-on {text}：应为 worse、better、any，或带阈值（worse>5%、worse>=10）"),
 }
 
 

@@ -148,7 +148,7 @@ def test_every_command_has_help_with_an_example() -> None:
     from reporter.cli.group import cli
 
     ctx = click.Context(cli)
-    assert cli.list_commands(ctx) == sorted(["regions", "metrics", "show", "get", "compare", "rank", "delta",
+    assert cli.list_commands(ctx) == sorted(["regions", "metrics", "show", "get", "compare", "rank", "stats", "delta",
                                              "search", "brief", "export", "check", "add", "extract", "import",
                                              "config"])
     for name in cli.list_commands(ctx):

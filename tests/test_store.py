@@ -373,3 +373,15 @@ def test_a_held_build_lock_skips_the_build_and_a_stale_one_is_taken_over(write_y
     settled(lock)  # that someone died long ago
     run("--data", str(path), "regions")
     assert from_cache(path) and not lock.exists()
+
+
+@pytest.mark.parametrize("args", [["search", "county-003"], ["search", "合成指标02"], ["search", "synthetic"],
+                                  ["search", "county-003", "--province", "合成省01"]])
+def test_search_of_series_reads_the_same_from_either_cache(args: list[str], layout: str) -> None:
+    """A search tests a stored item's fields before building it: the same hits as from the YAML."""
+    data = str(REPO / "tests" / "fixtures" / "synthetic-120.yaml")  # SYNTHETIC
+    cold = run("--data", data, "--no-cache", *args, "--format", "csv")
+    run("--data", data, "regions")  # build
+    warm = run("--data", data, *args, "--format", "csv")
+    assert cold.code == 0 and cold.stdout.count("\n") > 1
+    assert (warm.code, warm.stdout) == (cold.code, cold.stdout)

@@ -123,6 +123,9 @@ def _decoder(kind: Any, period_of: Callable[[str], Period], made: dict[Any, Deco
     if origin is tuple:
         args = typing.get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
+            first_only = _first_part_only(args[0], period_of, made)
+            if first_only is not None:  # a series' entries (period, value, line, column): one comprehension
+                return lambda v: tuple([(first_only(e[0]),) + e[1:] for e in v])
             each = _decoder(args[0], period_of, made)
             return _same if each is _same else (lambda v: tuple(map(each, v)))
         parts = [_decoder(a, period_of, made) for a in args]
@@ -149,6 +152,19 @@ def _decoder(kind: Any, period_of: Callable[[str], Period], made: dict[Any, Deco
 
     made[kind] = make
     return make
+
+
+def _first_part_only(kind: Any, period_of: Callable[[str], Period], made: dict[Any, Decoder]) -> Decoder | None:
+    """The decoder of a fixed tuple's first part when it is the only part to make (else None)."""
+    if typing.get_origin(kind) is not tuple:
+        return None
+    args = typing.get_args(kind)
+    if not args or Ellipsis in args:
+        return None
+    parts = [_decoder(a, period_of, made) for a in args]
+    if parts[0] is _same or any(p is not _same for p in parts[1:]):
+        return None
+    return parts[0]
 
 
 def _same(value: Any) -> Any:

@@ -118,6 +118,24 @@ class SqliteStore:
         return self._query(sql + " ORDER BY seq", [v for _, v in where], self.decode.item,
                            lambda store: store.items(region, metric))
 
+    def items_where(self, match: Callable[[str, str, str, str], bool]) -> Iterator[Item]:
+        """The items whose (region, metric, note, quote) satisfy ``match``, in order: each is tested
+        on its stored fields and decoded only when it matches (a search of a million values decodes
+        the few it finds, not every series)."""
+        at = [tuple(kind._fields.index(name) for name in ("region", "metric", "note", "quote"))  # type: ignore[attr-defined]
+              for kind in codec.ITEM_KINDS]
+        decode = self.decode.item
+
+        def test(stored: tuple[int, Any]) -> bool:
+            kind, fields = stored
+            r, m, n, q = at[kind]
+            return match(fields[r], fields[m], fields[n], fields[q])
+
+        def chosen(store: MemoryStore) -> Iterator[Item]:
+            return (item for item in store.items() if match(item.region, item.metric, item.note, item.quote))
+
+        return self._query("SELECT body FROM items ORDER BY seq", [], decode, chosen, keep=test)
+
     def highlights(self, region: str | None = None) -> Iterable[Highlight]:
         sql = "SELECT body FROM highlights" + (" WHERE region = ?" if region is not None else "") + " ORDER BY seq"
         return list(self._query(sql, [] if region is None else [region], self.decode.highlight,
@@ -150,18 +168,22 @@ class SqliteStore:
         return dict(self._damaged().coverage()[1])
 
     def _query(self, sql: str, args: list[str], decode: Callable[[Any], Any],
-               instead: Callable[[MemoryStore], Iterable[Any]]) -> Iterator[Any]:
-        """Decoded rows, streamed; if the file proves damaged on the way, the rest comes from the YAML
-        (which holds the same items in the same order, so nothing is repeated or lost)."""
+               instead: Callable[[MemoryStore], Iterable[Any]],
+               keep: Callable[[Any], bool] | None = None) -> Iterator[Any]:
+        """Decoded rows (those ``keep`` keeps, tested before decoding), streamed; if the file proves
+        damaged on the way, the rest comes from the YAML (which holds the same items in the same
+        order, so nothing is repeated or lost)."""
         done = 0
         if self._instead is None:
             try:
                 cursor = self.conn.execute(sql, args)
                 while rows := cursor.fetchmany(512):
                     for (body,) in rows:
-                        record = decode(marshal.loads(body))
-                        yield record
-                        done += 1
+                        stored = marshal.loads(body)
+                        if keep is None or keep(stored):
+                            record = decode(stored)
+                            yield record
+                            done += 1
                 return
             except (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, IndexError):
                 pass

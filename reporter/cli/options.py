@@ -279,3 +279,64 @@ class Values(click.Choice):  # type: ignore[type-arg]
 def theme_option(f: F) -> F:
     return click.option("--theme", "-t", metavar="THEME", shell_complete=complete_themes,
                         help="Only this theme (id, zh or en name), e.g. rd, 研发投入.")(f)
+
+
+def _filter(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def record(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        if value and not ctx.resilient_parsing:
+            ctx.ensure_object(Session).filter(**{name: value})
+    return record
+
+
+def _regions_from(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from reporter.errors import UsageProblem
+    from reporter.messages import Message, os_reason
+    from reporter.query.filters import names_listed
+
+    try:
+        if value == "-":
+            import sys
+
+            lines = sys.stdin.read().splitlines()
+        else:
+            with open(value, encoding="utf-8-sig") as file:
+                lines = file.read().splitlines()
+    except OSError as exc:
+        raise UsageProblem(Message("filter.unreadable", file=value, reason=os_reason(exc))) from None
+    except UnicodeDecodeError:
+        raise UsageProblem(Message("filter.unreadable", file=value, reason="not UTF-8")) from None
+    ctx.ensure_object(Session).filter(names=names_listed(lines), names_file=value)
+
+
+def _where(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from reporter.errors import UsageProblem
+    from reporter.messages import Message
+    from reporter.query.where import WhereError, parse_where
+
+    try:
+        tree = parse_where(value)
+    except WhereError as exc:
+        reason = Message(exc.key, **exc.fields)
+        raise UsageProblem(Message("where.bad", reason=reason, column=exc.column, text=value,
+                                   marker=" " * (exc.column - 1) + "^")) from None
+    ctx.ensure_object(Session).filter(where=tree)
+
+
+def filter_options(f: F) -> F:
+    """``--prefecture``, ``--province``, ``--level``, ``--regions-from`` and ``--where``, defined once:
+    every data command reads only the regions and facts they keep (reporter.query.filters)."""
+    f = click.option("--where", "-w", metavar="EXPR", expose_value=False, callback=_where,
+                     help="Only facts whose export fields satisfy EXPR: comparisons joined by and, or, not "
+                          "and parentheses, e.g. 'value_base > 1e4 and period >= \"2019\"'.")(f)
+    f = click.option("--regions-from", metavar="FILE", expose_value=False, callback=_regions_from,
+                     help="Only the regions named in FILE, one a line (- is stdin; # starts a comment).")(f)
+    f = click.option("--level", metavar="LEVEL", expose_value=False, callback=_filter("level"),
+                     help="Only regions of this level: county, district or city (县, 区, 县级市).")(f)
+    f = click.option("--province", metavar="NAME", expose_value=False, callback=_filter("province"),
+                     help="Only regions of this province, e.g. 浙江省.")(f)
+    return click.option("--prefecture", metavar="NAME", expose_value=False,  # type: ignore[no-any-return]
+                        callback=_filter("prefecture"), help="Only regions of this prefecture, e.g. 温州市.")(f)

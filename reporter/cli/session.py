@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reporter.render.terminal import Environment
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from reporter.cli.config import Settings
     from reporter.model.dataset import Dataset
     from reporter.model.records import Metric, Region, Theme
+    from reporter.query.filters import Filters
 
 
 class Session:
@@ -37,6 +38,8 @@ class Session:
         self.output: str | None = None  # -o FILE of a command that prints tables: where its output goes
         self.settings: Settings | None = None  # what the config files say (reporter.cli.config)
         self._data: Dataset | None = None
+        self._whole: Dataset | None = None  # the data before the filters (names are looked up in it)
+        self.filters: Filters | None = None  # --prefecture, --province, --level, --regions-from, --where
         self._env: Environment | None = None
         self._build: Callable[[], None] | None = None
 
@@ -90,8 +93,19 @@ class Session:
             paths = self.data_paths
             opened = open_dataset(paths[0] if len(paths) == 1 else paths, use_cache=self.use_cache,
                                   progress=self.progress())
-            self._data, self._build = opened.data, opened.build
+            self._whole, self._build = opened.data, opened.build
+            self._data = opened.data
+            if self.filters:
+                from reporter.query.filters import filtered
+
+                self._data = filtered(opened.data, self.filters)
         return self._data
+
+    def filter(self, **given: Any) -> None:
+        """Record a filter option (the dataset is narrowed when it is opened)."""
+        from reporter.query.filters import Filters
+
+        self.filters = (self.filters or Filters())._replace(**given)
 
     def set_encoding(self, name: str) -> None:
         """Write stdout (and ``-o`` files) in ``name``: utf-8, gb18030 (every character, as zh-CN
@@ -129,7 +143,16 @@ class Session:
     def region(self, name: str) -> Region:
         from reporter.model.names import find_region
 
-        return find_region(self.data, name)
+        data = self.data
+        if self._whole is None or self._whole is data:
+            return find_region(data, name)
+        found = find_region(self._whole, name)  # a region the filters leave out is named as such
+        if found.id not in data.regions:
+            from reporter.errors import NoData
+            from reporter.messages import Message
+
+            raise NoData(Message("filter.region_outside", region=found.said()))
+        return found
 
     def metric(self, name: str) -> Metric:
         from reporter.model.names import find_metric

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reporter.cli.completion import complete_regions
-from reporter.cli.options import command, output_file_option, pass_session, theme_option
+from reporter.cli.options import command, filter_options, output_file_option, pass_session, theme_option
 from reporter.cli.output import note
 from reporter.cli.printing import print_chunks
 from reporter.cli.session import Session
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
               help="plain: the prose as the template writes it [default]; html: one self-contained page "
                    "(no scripts, nothing fetched), to print or paste into an e-mail.")
 @output_file_option
+@filter_options
 @pass_session
 def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: bool, latest: bool,
           since: str | None, template: str | None, theme: str | None, fmt: str | None) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reporter.cli.options import command, format_option, pass_session
+from reporter.cli.options import command, filter_options, format_option, pass_session
 from reporter.cli.output import chosen_format, note, with_bom, write_out
 from reporter.cli.session import Session
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (atomically: an interrupted write leaves the old file intact), or into "
                    "a named pipe or device; - is stdout. Never over a data file the run read.")
+@filter_options
 @pass_session
 def export(session: Session, fmt: str | None, output: str | None) -> None:
     """Every fact as one flat record (the stable contract, docs/data-format.md).

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
-from reporter.cli.options import Values, command, format_option, pass_session
+from reporter.cli.options import Values, command, filter_options, format_option, pass_session
 from reporter.cli.printing import answer
 from reporter.cli.session import Session
 from reporter.cli.windows import only_with, periods_window, window_options
@@ -23,11 +23,14 @@ from reporter.cli.windows import only_with, periods_window, window_options
               help="One region's place in each period, and the places it gained or lost.")
 @click.option("--by", type=Values(["period"]),
               help="Every region's figures with periods as columns, in the latest period's rank order.")
+@click.option("--within", type=Values(["prefecture", "province"]),
+              help="Each region's place in its prefecture (or province) beside its place in the whole.")
 @window_options
 @format_option()
+@filter_options
 @pass_session
 def rank(session: Session, metric: str, period: str | None, top: int | None, reverse: bool, each_period: bool,
-         region_name: str | None, by: str | None, from_period: str | None, to_period: str | None,
+         region_name: str | None, by: str | None, within: str | None, from_period: str | None, to_period: str | None,
          last: int | None, fmt: str | None) -> None:
     """Regions ranked on one metric, within one period (better first, by the metric's polarity).
 
@@ -42,20 +45,16 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
       reporter rank 研发投入 --each-period --top 10     top 10 per year
       reporter rank 研发投入 --region 江山              how 江山's place moved
       reporter rank 研发投入 --by period --last 5       every county, five years as columns
+      reporter rank 研发投入 --within prefecture        place in its prefecture and in the whole
     """
     from reporter.model.names import find_period
-    from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions
+    from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions, rank_within
     from reporter.render import views
 
     asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last)  # exit 2 first
     data, lang, notes_lang = session.data, session.lang, session.message_lang  # notes: the reader's language
     chosen = session.metric(metric)
-    modes = [m for m, on in (("--each-period", each_period), ("--region", region_name), ("--by period", by)) if on]
-    if len(modes) > 1:
-        from reporter.errors import UsageProblem
-        from reporter.messages import Message, Named
-
-        raise UsageProblem(Message("option.one_of", modes=Named(" and ".join(modes), "、".join(modes))))
+    _one_mode(each_period=each_period, region=region_name, by=by, within=within)
     make: Callable[[], views.View]
     if each_period:
         def make() -> views.View:
@@ -81,6 +80,20 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
                    "--each-period, --region or --by period", "--each-period、--region 或 --by period")
 
         def make() -> views.View:
+            if within:
+                ranking, places = rank_within(data, chosen, within, asked, top, reverse)
+                return views.rank_view(data, ranking, lang, notes_lang, (within, places))
             return views.rank_view(data, rank_regions(data, chosen, asked, top, reverse), lang, notes_lang)
         empty = views.empty_view("rank", views.RANK_KEYS)
     answer(session, fmt, lambda: [make()], lambda: [empty])
+
+
+def _one_mode(**given: object) -> None:
+    """--each-period, --region, --by period and --within ask different questions: one at a time."""
+    names = {"each_period": "--each-period", "region": "--region", "by": "--by period", "within": "--within"}
+    modes = [names[name] for name, value in given.items() if value]
+    if len(modes) > 1:
+        from reporter.errors import UsageProblem
+        from reporter.messages import Message, Named
+
+        raise UsageProblem(Message("option.one_of", modes=Named(" and ".join(modes), "、".join(modes))))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from reporter.cli.options import command, format_option, pass_session
+from reporter.cli.options import command, filter_options, format_option, pass_session
 from reporter.cli.printing import emit
 from reporter.cli.session import Session
 
@@ -12,6 +12,7 @@ from reporter.cli.session import Session
 @command()
 @click.argument("text")
 @format_option()
+@filter_options
 @pass_session
 def search(session: Session, text: str, fmt: str | None) -> None:
     """Facts and highlights whose label, note, quote or region match TEXT.

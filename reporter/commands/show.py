@@ -8,6 +8,7 @@ from reporter.cli.completion import complete_regions
 from reporter.cli.options import (
     Values,
     command,
+    filter_options,
     format_option,
     pass_session,
     theme_option,
@@ -24,6 +25,7 @@ from reporter.cli.windows import only_with, periods_window, window_options, wind
 @click.option("--by", type=Values(["period"]), help="Periods as columns, one row per metric.")
 @window_options
 @format_option()
+@filter_options
 @pass_session
 def show(session: Session, region: str, theme: str | None, sources: bool, by: str | None, from_period: str | None,
          to_period: str | None, last: int | None, fmt: str | None) -> None:

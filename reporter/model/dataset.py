@@ -98,8 +98,11 @@ class FactsWhere:
         self._data, self._match = data, match
 
     def _items(self) -> Iterator[Item]:
-        match = self._match
-        return (item for item in self._data.store.items() if match(item.region, item.metric, item.note, item.quote))
+        match, store = self._match, self._data.store
+        chosen = getattr(store, "items_where", None)  # a store that can test items before building them
+        if chosen is not None:
+            return chosen(match)  # type: ignore[no-any-return]
+        return (item for item in store.items() if match(item.region, item.metric, item.note, item.quote))
 
     def __iter__(self) -> Iterator[Fact]:
         for item in self._items():

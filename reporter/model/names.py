@@ -112,3 +112,33 @@ def find_period(text: str) -> Period:
         return parse_period(text)
     except PeriodError as exc:
         raise UsageProblem(Message("bad_period_given", reason=exc.message)) from None  # it names the forms
+
+
+def find_prefecture(data: Dataset, name: str) -> str:
+    """A prefecture (its zh name, as the regions carry it) by zh name, with or without 市, or en name."""
+    places: dict[str, list[str]] = {}
+    for region in data.regions.values():
+        if region.prefecture:
+            names = places.setdefault(region.prefecture, [region.prefecture, region.prefecture.rstrip("市")])
+            if region.prefecture_en and region.prefecture_en not in names:
+                names.append(region.prefecture_en)
+    return _resolve("prefecture", name, places, {p: (p, ns[-1]) for p, ns in places.items()})
+
+
+def find_province(data: Dataset, name: str) -> str:
+    """A province (its zh name) by zh name, with or without 省/市/自治区."""
+    places = {r.province: [r.province, r.province.removesuffix("自治区").rstrip("省市")]
+              for r in data.regions.values() if r.province}
+    return _resolve("province", name, places, {p: (p, p) for p in places})
+
+
+LEVEL_WORDS = {"county": ("county", "县"), "district": ("district", "区"),
+               "city": ("county-level city", "city", "县级市", "市")}
+"""What ``--level`` takes: a county, a district, or a city (a county-level city)."""
+
+
+def find_level(name: str) -> frozenset[str]:
+    """The levels (records.LEVELS) a typed level means: county, district or city (县, 区, 县级市/市)."""
+    word = _resolve("level", name, {k: [k, *v] for k, v in LEVEL_WORDS.items()},
+                    {k: (v[-1], k) for k, v in LEVEL_WORDS.items()})
+    return frozenset(LEVEL_WORDS[word][:2] if word == "city" else LEVEL_WORDS[word][:1])

@@ -127,11 +127,16 @@ class Region(NamedTuple):
         return tuple(n for n in (self.id, self.zh, self.short, self.en, self.pinyin, *self.aliases) if n)
 
 
+_DECIMAL: list[type] = []  # decimal.Decimal, once imported: a million values make a million calls
+
+
 def to_decimal(text: str) -> "Decimal":
     """The Decimal of a number as written (decimal is imported on first use)."""
-    from decimal import Decimal
+    if not _DECIMAL:
+        from decimal import Decimal
 
-    return Decimal(text)
+        _DECIMAL.append(Decimal)
+    return _DECIMAL[0](text)  # type: ignore[no-any-return]
 
 
 class Quantity(NamedTuple):

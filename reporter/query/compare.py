@@ -90,19 +90,20 @@ class Comparison:
         self.data, self.regions, self.ids, self.period, self.every_row = data, list(regions), list(ids), period, \
             every_row
         self.seen = ComparisonSeen()
+        self._asked: dict[str, CompareRow | None] = {}  # the rows bool() read: not read again by the first pass
 
     def __iter__(self) -> Iterator[CompareRow]:
         seen = self.seen = ComparisonSeen()
         for ident in self.ids:
-            row = self._row(ident)
+            row = self._asked.pop(ident) if ident in self._asked else self._row(ident)
             if row is not None:
                 seen.add(row)
                 yield row
 
     def __bool__(self) -> bool:
-        """Whether any row has a figure (read up to the first that has)."""
+        """Whether any row has a figure (read up to the first that has, kept for the first pass)."""
         for ident in self.ids:
-            row = self._row(ident)
+            row = self._asked[ident] = self._row(ident)
             if row is not None and any(row.cells):
                 return True
         return False
@@ -183,3 +184,46 @@ class ComparisonSeen:
             self.unstated_beside = self.unstated_beside or [row._replace(history=())]
         self.left_out.extend(row.left_out)
         self.unstated.extend(row.unstated)
+
+
+SHEET_COLUMNS = 16_384  # the most columns a spreadsheet takes (Excel, LibreOffice): no output is wider
+WIDE_KEYS_PER_REGION, DOWN_KEYS_PER_METRIC = 6, 5  # what compare_keys and compare_down_keys write per column
+
+
+def layout(regions: int, metrics: int, long: bool = False) -> str:
+    """How a comparison is laid out: ``metrics`` down (one row per metric, regions across) when the
+    regions are few, ``regions`` down (one row per region, metrics across) when they are many
+    (more than :attr:`Comparison.MANY`) and outnumber the metrics, ``long`` (one row per region and
+    metric) when asked or when neither fits a spreadsheet. A comparison of a few regions keeps the
+    layout scripts have read since the start (``.[].regions.R.value``)."""
+    if long:
+        return "long"
+    wide = 5 + WIDE_KEYS_PER_REGION * regions
+    down = 3 + DOWN_KEYS_PER_METRIC * metrics
+    if regions > metrics and regions > Comparison.MANY and down <= SHEET_COLUMNS:
+        return "regions"
+    if wide <= SHEET_COLUMNS:
+        return "metrics"
+    return "regions" if down <= SHEET_COLUMNS else "long"
+
+
+def top_regions(data: Dataset, regions: Sequence[Region], metric: Metric, period: Period | None,
+                count: int) -> list[Region]:
+    """``compare --top N --by METRIC``: the first ``count`` of ``regions`` by ``metric`` (better first,
+    by its polarity) in ``period``, else by each region's latest figure; in the metric's unit, exactly.
+    A region without a figure is not among them."""
+    from reporter.model import units
+
+    row = Comparison(data, regions, [metric.id], period, True)._row_of_many(metric.id)
+    cells = row.cells if row is not None else ()
+    scored = []
+    for region, fact in zip(regions, cells):
+        if fact is not None:
+            try:
+                scored.append((units.convert(fact.quantity.value, fact.quantity.unit, metric.unit), region))
+            except ValueError:
+                continue
+    if not scored:
+        raise NoData(Message("compare.by_unknown", metric=metric.said()))
+    scored.sort(key=lambda pair: pair[0], reverse=metric.polarity == "higher")
+    return [region for _, region in scored[:count]]

@@ -5,7 +5,8 @@ Pure functions over a :class:`~reporter.model.dataset.Dataset`: they return valu
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -50,6 +51,7 @@ class Delta(NamedTuple):
     qualifier: str  # exact, or approx when an input was qualified or derived by division
     direction: str  # up, down, flat or unknown: how the number moved
     good: bool | None  # whether that is good news by the metric's polarity; None when flat or unknown
+    newest: Fact | None = None  # when this is an older figure's change: the newer figure whose change is not known
 
     @property
     def derived(self) -> bool:
@@ -161,8 +163,8 @@ def newest_change(data: Dataset, facts: Sequence[Fact]) -> Delta | None:
     order = sorted(range(len(facts)), key=lambda i: latest_key(facts[i]), reverse=True)  # stable: ties keep order
     for i in order:
         found = _deltas(data, facts, (facts[i],))
-        if found:
-            return found[0]
+        if found:  # an older figure's change beside a newer figure is said to be so, never passed off as new
+            return found[0] if i == order[0] else found[0]._replace(newest=facts[order[0]])
     return None
 
 
@@ -216,3 +218,48 @@ def _deltas(data: Dataset, facts: Sequence[Fact], ordered: Sequence[Fact]) -> li
             deltas.append(_delta(fact, of, prev, before, pct_change(q.value, prev), "reported_rank_change",
                                  _qualifier(q.qualifier)))
     return deltas
+
+
+class FailOn(NamedTuple):
+    """``--fail-on``: which changes fail a nightly check, and by how much they must have moved."""
+
+    want: str  # worse, better or any
+    strict: bool = True  # > (else >=)
+    amount: Decimal | None = None  # the threshold: None, any move counts
+    percent: bool = False  # the threshold is a percentage (else in the metric's unit; places for a rank)
+
+    def flags(self, delta: Delta) -> bool:
+        """Whether ``delta`` fails the check: it went the way asked (worse: against the metric's
+        polarity), by more than the threshold. A percentage threshold cannot judge a change with no
+        percentage (a rank, a zero base): it is not flagged."""
+        if delta.good is None or (self.want == "worse" and delta.good) or (self.want == "better" and not delta.good):
+            return False
+        if self.amount is None:
+            return True
+        moved = delta.pct if self.percent else delta.change
+        if moved is None:
+            return False
+        moved = abs(moved)
+        return moved > self.amount if self.strict else moved >= self.amount
+
+
+_FAIL_ON = re.compile(r"\s*(worse|better|any)\s*(?:(>=|>)\s*(\d+(?:\.\d+)?)\s*(%?))?\s*", re.IGNORECASE)
+
+
+def parse_fail_on(text: str) -> FailOn:
+    """``worse``, ``worse>5%``, ``better>=10``, ``any>0.5%``: a ValueError for anything else."""
+    found = _FAIL_ON.fullmatch(text)
+    if found is None:
+        raise ValueError(text)
+    want, op, amount, percent = found.groups()
+    return FailOn(want.lower(), op != ">=", Decimal(amount) if amount else None, bool(percent))
+
+
+def since(deltas: Iterable[Delta], period: Period) -> Iterator[Delta]:
+    """The changes of figures of ``period`` or later (a nightly run asks only what is new: an older
+    change shown beside a newer figure is not new); a figure whose period is not stated is never
+    "since" anything."""
+    for delta in deltas:
+        fact = delta.fact
+        if fact.period.comparable and fact.period.last >= period.first:
+            yield delta

@@ -83,27 +83,27 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     if not chosen:
         periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
         raise NoData(Message("query.no_fact_for", metric=metric.said(), period=period.said(), periods=periods))
-    base = {id(f): units.to_base(f.quantity.value, f.quantity.unit) for f in chosen}
-    better_first = sorted(chosen, key=lambda f: base[id(f)], reverse=metric.polarity == "higher")
+    base = [units.to_base(f.quantity.value, f.quantity.unit) for f in chosen]
+    order = sorted(range(len(chosen)), key=base.__getitem__, reverse=metric.polarity == "higher")
     positions: list[int] = []
-    for i, fact in enumerate(better_first):
-        tied = i and base[id(fact)] == base[id(better_first[i - 1])]
+    for i, at in enumerate(order):
+        tied = i and base[at] == base[order[i - 1]]
         positions.append(positions[-1] if tied else i + 1)
-    biggest = max((abs(v) for v in base.values()), default=Decimal(0))
-    rows = [RankRow(pos, len(chosen), data.regions[f.region], f, base[id(f)],
-                    abs(base[id(f)]) / biggest if biggest else Decimal(0))
-            for pos, f in zip(positions, better_first)]
+    biggest = max((abs(v) for v in base), default=Decimal(0))
+    kept = list(zip(positions, order))
     if reverse:
-        rows.reverse()
+        kept.reverse()
     if top is not None:
-        rows = rows[:top]
+        kept = kept[:top]
+    total = len(chosen)
+    rows = [RankRow(pos, total, data.regions[chosen[at].region], chosen[at], base[at],
+                    abs(base[at]) / biggest if biggest else Decimal(0)) for pos, at in kept]
     ranked = {f.region for f in chosen}
     wanted = season(period)
     unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
     others: dict[str, Period] = {}
-    for fact in by_period(facts):
-        if fact.period.canonical == period.canonical or not fact.period.comparable:
-            continue
+    rest = [f for f in facts if f.period.canonical != period.canonical and f.period.comparable]
+    for fact in by_period(rest):  # only the facts of other periods are sorted (none, ranking each period)
         if season(fact.period) == wanted:
             others[fact.period.canonical] = fact.period
         elif fact.region not in ranked:
@@ -116,7 +116,7 @@ def _undated_only(facts: Sequence[Fact]) -> tuple[Fact, ...]:
     """The latest figure of each region that has figures but none with a stated period: the
     regions a ranking leaves out for that reason alone."""
     dated = {f.region for f in facts if f.period.comparable}
-    latest = {f.region: f for f in by_period(facts) if f.region not in dated}
+    latest = {f.region: f for f in by_period(f for f in facts if f.region not in dated)}
     return tuple(latest.values())
 
 
@@ -129,7 +129,8 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
     reference = period or latest_period(facts)
     if reference is None:
         raise NoData(Message("query.no_region_has", metric=metric.said()))
-    periods = window.choose(f.period for f in like(facts, reference))
+    wanted = season(reference)  # the periods like the reference: their texts, not every fact sorted
+    periods = window.choose(f.period for f in facts if f.period.comparable and season(f.period) == wanted)
     if not periods:
         raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
     by_canonical: dict[str, list[Fact]] = {}
@@ -205,3 +206,24 @@ def rank_by_period(data: Dataset, metric: Metric, period: Period | None = None, 
         ranked = {r.id for r in order}
         order += [r for r in data.regions.values() if r.id not in ranked]
     return ranking, metric_by_period(data, metric, order, reference, window, facts)
+
+
+Within = dict[str, tuple[int, int]]  # region id -> (place in its group, regions ranked in the group)
+
+
+def rank_within(data: Dataset, metric: Metric, by: str, period: Period | None = None, top: int | None = None,
+                reverse: bool = False) -> tuple[Ranking, Within]:
+    """``rank --within prefecture``: the ranking, and each region's place among the regions of its
+    prefecture (or province) ranked in the same period (ties share a place, as in the whole)."""
+    whole = rank_regions(data, metric, period, None, reverse)
+    groups: dict[str, list[RankRow]] = {}
+    for row in sorted(whole.rows, key=lambda r: r.position):
+        groups.setdefault(str(getattr(row.region, by)), []).append(row)
+    within: Within = {}
+    for rows in groups.values():
+        place = 0
+        for i, row in enumerate(rows):
+            if not i or row.base_value != rows[i - 1].base_value:
+                place = i + 1
+            within[row.region.id] = (place, len(rows))
+    return whole._replace(rows=whole.rows[:top] if top is not None else whole.rows), within

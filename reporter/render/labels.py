@@ -89,6 +89,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "config.setting": ("设置", "setting"), "config.value": ("值", "value"), "config.origin": ("来自", "from"),
     "config.option": ("命令行选项", "command line"), "config.default": ("默认值", "default"),
     "config.environment": ("环境变量 {name}", "environment ({name})"), "title.config": ("设置", "Settings"),
+    # -- a province at a glance: stats, rank --within, compare at scale, check summary, delta honesty
+    "title.stats": ("{metric}：按{by}统计（{period}）", "{metric} by {by} ({period})"),
+    "stats.by.prefecture": ("地级市", "prefecture"), "stats.by.province": ("省份", "province"),
+    "stats.by.level": ("层级", "level"), "stats.whole": ("全部", "all"), "stats.count": ("地区数", "regions"),
+    "stats.sum": ("合计", "sum"), "stats.mean": ("平均", "mean"), "stats.median": ("中位数", "median"),
+    "stats.min": ("最小", "min"), "stats.max": ("最大", "max"), "stats.share": ("占比", "share"),
+    "rank.within": ("{group}内名次", "rank in {group}"),
+    "delta.older_mark": ("*", "*"),
+    "baseline": ("条形起点：{value}", "bars start at {value}"),
 }
 
 LANGS = ("zh", "en")

@@ -183,10 +183,15 @@ def stream_csv(views: Sequence[View], env: Environment, header: bool = True) -> 
     yield from _chunked(lines())
 
 
+_NEEDS_QUOTES = frozenset(',"\r\n')
+
+
 def _csv_field(text: str) -> str:
     """``text`` as one CSV field, quoted as the csv module quotes it (only where it must be)."""
     if not text:
         return ""
+    if not _NEEDS_QUOTES.intersection(text):  # most cells: the csv module would write them as they are
+        return text
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow([text])
     return buffer.getvalue()[:-1]

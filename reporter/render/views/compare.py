@@ -52,10 +52,10 @@ def unstated_note(data: Dataset, facts: Sequence[Fact], say: Labels, key: str) -
 
 
 def _said_of(data: Dataset, comparison: Comparison, say: Labels) -> list[str]:
-    return _notes(data, comparison.seen, say)
+    return comparison_notes(data, comparison.seen, say)
 
 
-def _notes(data: Dataset, seen: ComparisonSeen, say: Labels) -> list[str]:
+def comparison_notes(data: Dataset, seen: ComparisonSeen, say: Labels) -> list[str]:
     """What a reader must know before reading across a row: values of different periods, values
     with no stated period beside others, and (with --period) what was left out and why."""
     notes = []
@@ -145,6 +145,6 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Comparison | Se
         seen = ComparisonSeen()
         for item in rows:
             seen.add(item)
-        notes = _notes(data, seen, told)
+        notes = comparison_notes(data, seen, told)
     return View("compare", title, columns, compare_keys(regions), rows, record, row, notes,
                 lang=lang, nested=["regions"], json_flat=[k for k in compare_keys(regions) if "." not in k])

@@ -15,7 +15,7 @@ from reporter.model.records import Fact, Metric, Region
 from reporter.query.selection import PeriodRow, PeriodTable
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Column, Row, View, theme_name, value_fields
+from reporter.render.views.base import Column, Row, View, theme_name, trend, value_fields
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
@@ -74,9 +74,12 @@ def period_table_view(data: Dataset, table: PeriodTable, lang: str, title: str,
         for p, fact in zip(table.periods, item.cells):
             cells[p.canonical] = _cell(fact, lang, unit is not None)
         group = theme_name(data.themes[item.key.theme], say) if isinstance(item.key, Metric) else None
+        shown = [f for f in item.cells if f is not None]
+        cells["trend"] = trend(shown, max(shown, key=lambda f: f.period.sort_key).period) if shown else ""
         return Row(cells, group=group)
 
-    return View("periods", title, [*(c for c, _ in lead), Column("unit", say("unit"), shared=True), *period_columns],
+    return View("periods", title, [*(c for c, _ in lead), Column("unit", say("unit"), shared=True), *period_columns,
+                                   Column("trend", say("trend"), visual=True)],
                 period_keys(lead_keys, table.periods), table.rows, record, row, list(notes), lang=lang,
                 nested=["periods"])
 

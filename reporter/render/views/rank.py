@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from reporter.model import units
 from reporter.model.records import Fact, Metric, Region
-from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow
+from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow, Within
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import VALUE_KEYS, Column, Row, View, value_fields
+from reporter.render.views.base import VALUE_KEYS, Column, Row, View, trend, value_fields
 from reporter.render.views.compare import left_out_note, unstated_note
 from reporter.render.views.show import places_words
 
@@ -30,19 +32,59 @@ def _rank_record(item: RankRow, metric: Metric, official: bool) -> dict[str, Any
             **value_fields(fact.quantity, metric)}
 
 
-def _rank_cells(item: RankRow, official: bool, say: Labels) -> dict[str, str]:
-    filled = int(item.share_of_best * 20) if not official else 0
+BAR = 20  # the longest bar, in cells
+
+
+def bar_baseline(values: Sequence[Decimal]) -> Decimal:
+    """Where the bars of a ranking start: zero when the values spread widely (the least is under half
+    the greatest) or any is negative; else a round number below the least, so a top 5 of near-equal
+    values still shows its differences (and the bar column's header states it)."""
+    if not values:
+        return Decimal(0)
+    low, high = min(values), max(values)
+    if low <= 0 or high == low or low * 2 <= high:
+        return Decimal(0)
+    span = high - low
+    step = Decimal(1).scaleb(span.adjusted())  # a power of ten the size of the spread
+    base = ((low - span / 4) / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    return max(base, Decimal(0)).normalize() if base else Decimal(0)
+
+
+def _bar(item: RankRow, base: Decimal, top: Decimal) -> str:
+    """A bar from ``base`` to the row's value, ``top`` (the greatest value shown) full length."""
+    if base == 0:
+        filled = int(item.share_of_best * BAR)
+    else:
+        filled = int((item.base_value - base) / (top - base) * BAR) if top > base else BAR
+    return "█" * filled + ("▏" if filled == 0 else "")
+
+
+def _bars(rows: Sequence[RankRow], official: bool) -> tuple[Decimal, Decimal]:
+    values = [] if official else [row.base_value for row in rows]
+    return bar_baseline(values), max(values, default=Decimal(0))
+
+
+def _bar_header(base: Decimal, unit: str, say: Labels) -> str:
+    """The bar column's header: where the bars start, in the metric's unit (nothing when at zero)."""
+    if not base:
+        return ""
+    shown = units.normalise(base / units.to_base(Decimal(1), unit))
+    return say("baseline", value=numbers.amount(shown, unit, say.lang, True))
+
+
+def _rank_cells(item: RankRow, official: bool, say: Labels, bars: tuple[Decimal, Decimal] = (Decimal(0),) * 2
+                ) -> dict[str, str]:
     return {"position": say("rank.position", position=item.position, total=item.total),
             "region_name": item.region.name(say.lang),
             "value": numbers.quantity(item.fact.quantity, say.lang, True, symbols=True),
-            "bar": "█" * filled + ("▏" if filled == 0 and not official else "")}
+            "bar": "" if official else _bar(item, *bars)}
 
 
-def _rank_columns(say: Labels, official: bool) -> list[Column]:
+def _rank_columns(say: Labels, official: bool, bar_header: str = "") -> list[Column]:
     return [Column("position", say("rank.our_order" if official else "position")),
             Column("region_name", say("region_name")),
             Column("value", say("rank.official_value" if official else "value"), numeric=True),
-            Column("bar", "", visual=True)]
+            Column("bar", bar_header, visual=True)]
 
 
 def ranking_notes(data: Dataset, ranking: Ranking, shown: set[str], lang: str) -> list[str]:
@@ -74,18 +116,39 @@ def _notes(data: Dataset, rankings: Sequence[Ranking], say: Labels) -> list[str]
     return notes
 
 
-def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None = None) -> View:
+def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None = None,
+              within: tuple[str, Within] | None = None) -> View:
+    """``rank METRIC``; with ``within`` (``("prefecture", places)``), each region's place in its
+    prefecture beside its place in the whole."""
     say = Labels(lang)
     metric = ranking.metric
     official = metric.kind == "rank"
     period_words = ranking.period.in_words(lang)
+    by, places = within if within else ("", {})
+    group = say(f"stats.by.{by}") if by else ""
 
     def row(item: RankRow) -> Row:
-        return Row({**_rank_cells(item, official, say), "period": period_words})
+        cells = {**_rank_cells(item, official, say, bars), "period": period_words}
+        if by:
+            place, total = places[item.region.id]
+            cells[by] = item.region.prefecture if by == "prefecture" else item.region.province
+            cells["within"] = say("rank.position", position=place, total=total)
+        return Row(cells)
 
+    def record(item: RankRow) -> dict[str, Any]:
+        done = _rank_record(item, metric, official)
+        if by:
+            done.update({by: getattr(item.region, by), "within_position": places[item.region.id][0],
+                         "within_of": places[item.region.id][1]})
+        return done
+
+    bars = _bars(ranking.rows, official)
+    columns = _rank_columns(say, official, _bar_header(bars[0], metric.unit, say))
+    if by:
+        columns[1:1] = [Column("within", say("rank.within", group=group)), Column(by, group)]
+    keys = [*RANK_KEYS, by, "within_position", "within_of"] if by else RANK_KEYS
     return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
-                [*_rank_columns(say, official), Column("period", say("period"), shared=True)],
-                RANK_KEYS, ranking.rows, lambda item: _rank_record(item, metric, official), row,
+                [*columns, Column("period", say("period"), shared=True)], keys, ranking.rows, record, row,
                 _notes(data, [ranking], Labels(notes_lang or lang)), lang=lang)
 
 
@@ -99,11 +162,13 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[Ranking], lang: str,
 
     def row(pair: tuple[Ranking, RankRow]) -> Row:
         ranking, item = pair
-        return Row(_rank_cells(item, official, say), group=ranking.period.in_words(lang))
+        return Row(_rank_cells(item, official, say, bars), group=ranking.period.in_words(lang))
 
     first, last = rankings[0].period.in_words(lang), rankings[-1].period.in_words(lang)
     span = first if first == last else say("span", first=first, last=last)
-    return View("rank", say("title.rank", metric=metric.label(lang), period=span), _rank_columns(say, official),
+    bars = _bars([item for _, item in items], official)
+    return View("rank", say("title.rank", metric=metric.label(lang), period=span),
+                _rank_columns(say, official, _bar_header(bars[0], metric.unit, say)),
                 RANK_KEYS, items, lambda pair: _rank_record(pair[1], metric, official), row,
                 _notes(data, rankings, Labels(notes_lang or lang)), group_label=say("period"), lang=lang)
 
@@ -113,6 +178,7 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
     say = Labels(lang)
     official = history.metric.kind == "rank"
     region: Region = history.region
+    facts = [item.fact for item in history.rows]  # the trend of its figure up to each period
 
     def record(item: PlaceRow) -> dict[str, Any]:
         q = item.fact.quantity
@@ -126,7 +192,8 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
         return Row({"period": item.period.in_words(lang),
                     "position": say("rank.position", position=item.position, total=item.total),
                     "value": numbers.quantity(item.fact.quantity, lang, True, symbols=True),
-                    "gained": "" if item.gained is None else places_words(item.gained, say)},
+                    "gained": "" if item.gained is None else places_words(item.gained, say),
+                    "trend": trend(facts, item.period)},
                    tones={"gained": tone})
 
     title = say("title.rank_history", region=region.name(lang), metric=history.metric.label(lang))
@@ -134,5 +201,5 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
                 [Column("period", say("period")),
                  Column("position", say("rank.our_order" if official else "position")),
                  Column("value", say("rank.official_value" if official else "value"), numeric=True),
-                 Column("gained", say("rank.gained"))],
+                 Column("gained", say("rank.gained")), Column("trend", say("trend"), visual=True)],
                 RANK_HISTORY_KEYS, history.rows, record, row, lang=lang)
