@@ -28,7 +28,7 @@ from reporter.cli.windows import only_with, periods_window, window_options
 @pass_session
 def rank(session: Session, metric: str, period: str | None, top: int | None, reverse: bool, each_period: bool,
          region_name: str | None, by: str | None, from_period: str | None, to_period: str | None,
-         last: int | None, fmt: str | None) -> None:
+         last: int | None, with_undated: bool, fmt: str | None) -> None:
     """Regions ranked on one metric, within one period (better first, by the metric's polarity).
 
     Only like periods are ranked together: with --each-period, --region or --by period, the
@@ -47,7 +47,8 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions
     from reporter.render import views
 
-    asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last)  # exit 2 first
+    asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last,
+                                                                                         with_undated)  # exit 2 first
     data, lang, notes_lang = session.data, session.lang, session.message_lang  # notes: the reader's language
     chosen = session.metric(metric)
     modes = [m for m, on in (("--each-period", each_period), ("--region", region_name), ("--by period", by)) if on]

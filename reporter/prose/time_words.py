@@ -85,6 +85,8 @@ def period_words(masked: str) -> list[PeriodWord]:
         i = (m.lastgroup or "p_0").split("_")[1]
         g = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items() if v and k.endswith(f"_{i}") and k[0] != "p"}
         pattern_kind = PERIOD_PATTERNS[int(i)][1]
+        if pattern_kind == "trailing" and re.fullmatch(rf"(?:{_N})年", m.group()):
+            continue  # a bare length (一年为…企业提供): no 近/过去 or 来 ties it to the date written from
         a, b = (_small(g.get(k, "")) for k in ("a", "b"))
         kind, a, b = SHAPES[pattern_kind](a, b) if pattern_kind in SHAPES else (pattern_kind, a, b)
         if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)

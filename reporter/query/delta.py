@@ -44,11 +44,11 @@ class Delta(NamedTuple):
     fact: Fact
     previous: Decimal | None  # in the fact's unit
     previous_period: Period  # the same period a year earlier
-    change: Decimal | None  # current - previous, in the fact's unit
+    change: Decimal | None  # current - previous, in the fact's unit; for a rank, places gained (previous - current)
     pct: Decimal | None  # percent change; None on a zero or missing base, and for ranks
     basis: str  # computed | reported_pct | reported_previous | reported_rank_change
     qualifier: str  # exact, or approx when an input was qualified or derived by division
-    direction: str  # up, down, flat or unknown: how the number moved
+    direction: str  # up, down, flat or unknown: how the number moved (a rank: up when it gained places)
     good: bool | None  # whether that is good news by the metric's polarity; None when flat or unknown
 
     @property
@@ -98,6 +98,8 @@ def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period,
            basis: str, qualifier: str) -> Delta:
     value = fact.quantity.value
     change = None if previous is None else value - previous
+    if metric.kind == "rank" and change is not None:  # one rule for a rank's move: places gained are up, better
+        change = -change
     moved = change if change is not None else pct
     direction = "unknown" if moved is None else "up" if moved > 0 else "down" if moved < 0 else "flat"
     if basis == "reported_pct":
@@ -108,6 +110,8 @@ def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period,
         pct = rounded(pct, 1)
     if metric.kind == "rank":
         pct = None
+        return Delta(fact, previous, before, change, pct, basis, qualifier, direction,
+                     None if direction in ("unknown", "flat") else direction == "up")
     return Delta(fact, previous, before, change, pct, basis, qualifier, direction, _good(direction, metric))
 
 

@@ -31,8 +31,9 @@ DELTA_KEYS = ["region", "metric", "label", "label_en", "period", "value", "unit"
               *VALUE_KEYS, "previous_base", "change_base"]
 
 
-def _is_rank(fact: Fact) -> bool:
-    return fact.quantity.unit == "位"
+def _is_rank(fact: Fact, metric: Metric) -> bool:
+    """A rank's change is in places gained (reporter.query.delta: one rule for every format)."""
+    return metric.kind == "rank"
 
 
 def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], lang: str,
@@ -40,9 +41,9 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], la
     """One region's changes (``region``), or (``region`` None) every region's latest change of
     ``metric``, or of every metric (``metric`` None too: rows grouped by region).
 
-    A rank's change is told as places gained or lost (``↑34位``), as ``show`` and ``brief`` say it;
-    the machine keys keep the number's own move (``change`` −34, ``direction`` down) and add
-    ``places`` (34).
+    A rank's change is told as places gained or lost (``↑34位``), as ``show`` and ``brief`` say it,
+    and the machine keys say the same (one rule in every format): ``change`` and ``places`` +34,
+    ``direction`` up, ``good`` true.
     """
     say = Labels(lang)
     every_region = region is None
@@ -93,7 +94,7 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], la
                 "change": d.change, "pct": d.pct,
                 "direction": d.direction, "arrow": _ARROWS.get(d.direction, ""), "good": d.good, "basis": d.basis,
                 "derived": d.derived,
-                "places": int(-d.change) if _is_rank(fact) and d.change is not None else None,
+                "places": int(d.change) if _is_rank(fact, of) and d.change is not None else None,
                 **value_fields(fact.quantity, of),
                 "previous_base": None if d.previous is None else in_metric_unit(d.previous, fact.quantity.unit, of),
                 "change_base": None if d.change is None else in_metric_unit(d.change, fact.quantity.unit, of)}
@@ -105,9 +106,8 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], la
         approx = "≈" if d.qualifier != "exact" else ""
         verdict = "" if d.good is None else say("good" if d.good else "bad")
         arrow = _ARROWS.get(d.direction, "")
-        if _is_rank(fact):  # the place rose when its number fell
-            arrow = {"up": "↓", "down": "↑"}.get(d.direction, arrow)
-            change = "" if d.change is None else approx + places_words(int(-d.change), say)
+        if _is_rank(fact, of):  # a rank's change is in places gained: up is better, in every format
+            change = "" if d.change is None else approx + places_words(int(d.change), say)
         else:
             change = "" if d.change is None else approx + numbers.change_amount(d.change, q.unit, lang, True,
                                                                                 d.direction)

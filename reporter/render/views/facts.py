@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- export: the flat contract
 
 EXPORT_KEYS = ["region", "region_name", "metric", "label", "label_en", "theme", "value", "unit", "period",
-               "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote", *VALUE_KEYS]
+               "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote", *VALUE_KEYS,
+               "period_basis"]  # added after the value keys: no column of the contract moved
 
 
 def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
@@ -44,6 +45,7 @@ def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
         "unit": fact.quantity.unit, "period": fact.period.canonical, "qualifier": fact.quantity.qualifier,
         "yoy_pct": fact.yoy_pct, "previous": fact.previous, "rank_change": fact.rank_change,
         "note": fact.note, "source": fact.source, "quote": fact.quote, **value_fields(fact.quantity, metric),
+        "period_basis": fact.period_basis,
     }
 
 
@@ -96,7 +98,7 @@ def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -
         row = (clean(first.region), clean(regions[first.region].zh), clean(first.metric), clean(metric.zh),
                clean(metric.en), clean(metric.theme), None, clean(quantity.unit), None, clean(quantity.qualifier),
                None, None, None, clean(first.note), clean(first.source), clean(first.quote), None,
-               clean(metric.unit), None)
+               clean(metric.unit), None, clean(first.period_basis))
         if quantity.unit == metric.unit:  # the value is its base value: no arithmetic for each fact
             yield Block(row, _VARYING, [(number, period.canonical, None if yoy is None else Number(yoy),
                                          None if previous is None else Number(previous), rank, number, Digits(value))

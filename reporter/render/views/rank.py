@@ -124,7 +124,8 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
     def row(item: PlaceRow) -> Row:
         tone = "" if not item.gained else "good" if item.gained > 0 else "bad"
         return Row({"period": item.period.in_words(lang),
-                    "position": say("rank.position", position=item.position, total=item.total),
+                    "position": "—" if item.position is None else say("rank.position", position=item.position,
+                                                                        total=item.total),
                     "value": numbers.quantity(item.fact.quantity, lang, True, symbols=True),
                     "gained": "" if item.gained is None else places_words(item.gained, say)},
                    tones={"gained": tone})
