@@ -561,6 +561,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "name.choices": ("{first}, {rest}", "{first}、{rest}"),
     "usage.not_a_value_of": ("{value} is not a value {name} takes; it takes: {choices}.",
                              "{value} 不是 {name} 可取的值；可取：{choices}。"),
+    # ---- how a period is known (period_basis): what check warns of (honest to the letter, round 3)
+    "plausible.basis_no_word": ("period_basis is stated, but the quote prints no time word for {period}: "
+                                "say carried or assumed, or quote the words that date it",
+                                "period_basis 写的是 stated（原文注明），但引文中没有说明{period}的时间词："
+                                "请改为 carried 或 assumed，或引用注明时间的原文"),
+    "plausible.basis_unstated": ("period_basis is stated, but the period is not stated ({period}): "
+                                 "say assumed",
+                                 "period_basis 写的是 stated（原文注明），但时期为原文未注明（{period}）：请改为 assumed"),
 }
 
 

@@ -23,12 +23,12 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from reporter.data.rules import basis_problem
 from reporter.errors import Problem
 from reporter.messages import Message, Named
 from reporter.model import units
 from reporter.model.period_words import parse_period
 from reporter.model.periods import Period
-from reporter.data.rules import basis_problem
 from reporter.model.records import Fact, Origin
 from reporter.prose import readings as prose
 from reporter.prose.time_words import PeriodWord
@@ -114,12 +114,12 @@ def check_quotes(data: Data, unsure: Container[object] = (), only: Container[obj
         said = readings.get(fact.quote)
         if said is None:
             said = readings[fact.quote] = prose.read(fact.quote, headings=False)
-        if said:  # a quote that states no number (a series' table reference) cannot contradict
+        if said:  # a quote that states no number (a series' table reference, dated by its columns) cannot contradict
             findings.extend(_against_quote(fact, said))
-        basis = basis_problem(fact.period, fact.period_basis, fact.quote)
-        if basis is not None:
-            findings.append(_finding("warning", fact, basis.key.removeprefix("plausible."),
-                                     period=fact.period.canonical))
+            basis = basis_problem(fact.period, fact.period_basis, fact.quote)
+            if basis is not None:
+                findings.append(_finding("warning", fact, basis.key.removeprefix("plausible."),
+                                         period=fact.period.canonical))
         series.setdefault((fact.region, fact.metric), []).append(fact)
     for (region_id, metric_id), facts in series.items():
         if (region_id, metric_id) in unsure:
