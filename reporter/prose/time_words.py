@@ -179,8 +179,8 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
     if word.kind in ("trailing", "forward"):
         if as_of is None:
             return None
-        if word.kind == "forward":
-            return f"{as_of // 12}/P{word.a}Y"
+        if word.kind == "forward":  # 通过5年努力, 未来5年: a span whose start the text does not print
+            return f"unstated/{anchor(as_of)}"
         return f"asof/{anchor(as_of)}" if point else f"P{word.a}Y/{anchor(as_of)}"
     last_month = {"half": 6 * word.a, "quarter": 3 * word.a, "year": 12}.get(word.kind, word.b)
     if word.year is not None:
@@ -191,9 +191,10 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
         year = as_of // 12 - word.back
     else:
         year = as_of // 12 if last_month <= as_of % 12 + 1 else as_of // 12 - 1
-    if word.kind == "year":
+    if word.kind == "year":  # the year the word names, even while it runs (2020年首次…下达170万元: 2020 so far);
+        # a level in a year still running is a level as of the month written from
         running = as_of is not None and year == as_of // 12 and as_of % 12 < 11
-        return f"asof/{anchor(as_of)}" if running and not target and as_of is not None else f"{year}"
+        return f"asof/{anchor(as_of)}" if running and point and not target and as_of is not None else f"{year}"
     if word.kind == "asof":
         return f"asof/{anchor(year * 12 + word.b - 1)}"
     if point:
