@@ -566,9 +566,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "say carried or assumed, or quote the words that date it",
                                 "period_basis 写的是 stated（原文注明），但引文中没有说明{period}的时间词："
                                 "请改为 carried 或 assumed，或引用注明时间的原文"),
-    "plausible.basis_unstated": ("period_basis is stated, but the period is not stated ({period}): "
-                                 "say assumed",
-                                 "period_basis 写的是 stated（原文注明），但时期为原文未注明（{period}）：请改为 assumed"),
+    "plausible.basis_unstated": ("period_basis is stated, but {canonical} is a period the source does not "
+                                 "state: say assumed",
+                                 "period_basis 写的是 stated（原文注明），但 {canonical} 表示原文未注明时期：请改为 assumed"),
 }
 
 

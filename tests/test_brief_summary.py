@@ -161,7 +161,7 @@ def test_computed_and_derived_changes_are_in_the_context(rule_data: str, tmp_pat
         "{{ f.delta.change }} {{ f.delta.pct }} {{ f.delta.direction }} {{ f.delta.good }} {{ f.headline }} "
         "[{{ f | change }}] [{{ f | change('en') }}]\n{% endfor %}{% endfor %}{% endfor %}", encoding="utf-8")
     text = run("--data", rule_data, "brief", "a", "--template", str(template)).stdout
-    assert text == ("prov_rank 2020 computed 30@2019 -10 None down True True [比上年提升10位] [up 10 places on a year earlier]\n"
+    assert text == ("prov_rank 2020 computed 30@2019 10 None up True True [比上年提升10位] [up 10 places on a year earlier]\n"
                     "firms 2020 computed 10@2019 5 50.0 up True True [比上年增长50%] [up 50% on a year earlier]\n")
     derived = run("brief", "江山", "--template", str(template)).stdout.splitlines()[0]
     assert derived == ("rd_investment 2020-01/05 reported_pct 1.776@2019-01/05 0.284 16 up True True "

@@ -46,6 +46,7 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     from reporter.model.names import find_period
     from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions
     from reporter.render import views
+    from reporter.render.labels import Labels
 
     asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last,
                                                                                          with_undated)  # exit 2 first
@@ -68,13 +69,15 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
         region = session.region(region_name)
 
         def make() -> views.View:
-            return views.rank_history_view(data, rank_history(data, chosen, region, asked, window), lang)
+            return views.rank_history_view(data, rank_history(data, chosen, region, asked, window), lang, notes_lang)
         empty = views.empty_view("rank_history", views.RANK_HISTORY_KEYS)
     elif by == "period":
         def make() -> views.View:
             ranking, table = rank_by_period(data, chosen, asked, window, top, reverse)
             positions = {row.region.id: row.position for row in ranking.rows}
             notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, notes_lang)
+            notes += views.period_notes([f for row in table.rows for f in row.cells if f is not None],
+                                        Labels(notes_lang))
             return views.metric_by_period_view(data, chosen, table, positions, lang, notes)
         empty = views.empty_view("periods", views.period_keys(views.METRIC_LEAD, []), ["periods"])
     else:

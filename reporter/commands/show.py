@@ -66,8 +66,10 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
             except NoData:
                 raise nothing() from None
             first = v.region_by_period_view(data, found, table, session.lang)
-            first.notes = [*first.said_notes(), *v.window_notes(region_facts(data, found, chosen), window,
-                                                                 Labels(session.message_lang))]
+            say = Labels(session.message_lang)
+            shown = [fact for row in table.rows for fact in row.cells if fact is not None]
+            first.notes = [*first.said_notes(), *v.window_notes(region_facts(data, found, chosen), window, say),
+                           *v.period_notes(shown, say)]
         else:
             first = v.show_view(data, found, session.lang, chosen, sources, window, session.message_lang)
         if not first.items:

@@ -119,7 +119,7 @@ def check_quotes(data: Data, unsure: Container[object] = (), only: Container[obj
             basis = basis_problem(fact.period, fact.period_basis, fact.quote)
             if basis is not None:
                 findings.append(_finding("warning", fact, basis.key.removeprefix("plausible."),
-                                         period=fact.period.canonical))
+                                         **{k: str(v) for k, v in basis.values.items()}))
         series.setdefault((fact.region, fact.metric), []).append(fact)
     for (region_id, metric_id), facts in series.items():
         if (region_id, metric_id) in unsure:

@@ -174,7 +174,7 @@ def basis_problem(period: Period, basis: str, quote: str) -> Message | None:
     if basis != "stated":
         return None
     if not period.comparable:
-        return Message("plausible.basis_unstated", period=period.canonical)
+        return Message("plausible.basis_unstated", canonical=period.canonical)
     from reporter.prose.readings import time_words
 
     return None if time_words(quote) else Message("plausible.basis_no_word", period=period.canonical)

@@ -57,7 +57,10 @@ class Delta(NamedTuple):
 
 
 def is_good(delta: Delta, metric: Metric) -> bool | None:
-    """Whether a move is good news: up for most metrics, down for ranks (a smaller rank is better)."""
+    """Whether a move is good news: up for a metric where higher is better, down where lower is; for a
+    rank, up (places gained: its direction is the place's, not the number's)."""
+    if metric.kind == "rank":
+        return None if delta.direction in ("unknown", "flat") else delta.direction == "up"
     return _good(delta.direction, metric)
 
 
@@ -110,8 +113,8 @@ def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period,
         pct = rounded(pct, 1)
     if metric.kind == "rank":
         pct = None
-        return Delta(fact, previous, before, change, pct, basis, qualifier, direction,
-                     None if direction in ("unknown", "flat") else direction == "up")
+        places = Delta(fact, previous, before, change, pct, basis, qualifier, direction, None)
+        return places._replace(good=is_good(places, metric))
     return Delta(fact, previous, before, change, pct, basis, qualifier, direction, _good(direction, metric))
 
 

@@ -84,10 +84,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "basis.reported_previous": ("据报道上期值", "reported previous"),
     "basis.reported_rank_change": ("据报道位次变化推算", "derived from reported rank change"),
     # ---- how a period is known, undated figures and windows, marks explained (issue: honest to the letter, 3)
-    "period_basis.stated": ("时期：本句原文注明", "period: stated in its own clause"),
-    "period_basis.carried": ("时期：沿用段首或标题的时间", "period: carried from the paragraph's lead or the heading"),
-    "period_basis.assumed": ("时期：推定（原文本句没有确定时期的时间词）",
-                             "period: assumed (no time word of its clause fixes it)"),
+    "period_basis.stated": ("（时期：原文注明）", "(period: stated)"),
+    "period_basis.carried": ("（时期：沿用段首或标题）", "(period: carried from the lead)"),
+    "period_basis.assumed": ("（时期：推定）", "(period: assumed)"),
     "legend.assumed": ("注：{mark} 表示时期为推定：原文该句没有确定时期的时间词，按报道日期或来源的读法推定"
                        "（show --sources 逐条说明）",
                        ("note: {mark} marks a period that is assumed: no time word of its clause fixes it, so it is "

@@ -9,7 +9,7 @@ from reporter.model.records import Fact, Metric, Region
 from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import VALUE_KEYS, Column, Row, View, value_fields
+from reporter.render.views.base import VALUE_KEYS, Column, Row, View, period_notes, value_fields
 from reporter.render.views.compare import left_out_note, unstated_note
 from reporter.render.views.show import places_words
 
@@ -86,7 +86,8 @@ def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None
     return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
                 [*_rank_columns(say, official), Column("period", say("period"), shared=True)],
                 RANK_KEYS, ranking.rows, lambda item: _rank_record(item, metric, official), row,
-                _notes(data, [ranking], Labels(notes_lang or lang)), lang=lang)
+                _notes(data, [ranking], Labels(notes_lang or lang))
+                + period_notes([r.fact for r in ranking.rows], Labels(notes_lang or lang)), lang=lang)
 
 
 def rank_each_period_view(data: Dataset, rankings: Sequence[Ranking], lang: str,
@@ -105,10 +106,12 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[Ranking], lang: str,
     span = first if first == last else say("span", first=first, last=last)
     return View("rank", say("title.rank", metric=metric.label(lang), period=span), _rank_columns(say, official),
                 RANK_KEYS, items, lambda pair: _rank_record(pair[1], metric, official), row,
-                _notes(data, rankings, Labels(notes_lang or lang)), group_label=say("period"), lang=lang)
+                _notes(data, rankings, Labels(notes_lang or lang))
+                + period_notes([item.fact for _, item in items], Labels(notes_lang or lang)),
+                group_label=say("period"), lang=lang)
 
 
-def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
+def rank_history_view(data: Dataset, history: RankHistory, lang: str, notes_lang: str | None = None) -> View:
     """``rank METRIC --region R``: the region's place in each period, and the places it gained."""
     say = Labels(lang)
     official = history.metric.kind == "rank"
@@ -136,4 +139,5 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
                  Column("position", say("rank.our_order" if official else "position")),
                  Column("value", say("rank.official_value" if official else "value"), numeric=True),
                  Column("gained", say("rank.gained"))],
-                RANK_HISTORY_KEYS, history.rows, record, row, lang=lang)
+                RANK_HISTORY_KEYS, history.rows, record, row,
+                period_notes([r.fact for r in history.rows], Labels(notes_lang or lang)), lang=lang)

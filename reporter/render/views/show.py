@@ -121,7 +121,7 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
         return Row({"label": metric.label(lang), "value": numbers.quantity(fact.quantity, lang, True),
                     "period": period_said(fact, lang), "trend": line},
                    group=theme_name(data.themes[metric.theme], say),
-                   detail=f"「{fact.quote}」 {say(f'period_basis.{fact.period_basis}')}" if sources else None,
+                   detail=f"「{fact.quote}」{say(f'period_basis.{fact.period_basis}')}" if sources else None,
                    tones={"change": _reported_tone(fact, metric, computed.get(key))},
                    parts={"change": change_parts(fact, say, computed.get(key)),
                           "period": period_parts(period_said(fact, lang))})
