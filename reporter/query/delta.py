@@ -113,8 +113,8 @@ def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period,
         pct = rounded(pct, 1)
     if metric.kind == "rank":
         pct = None
-        places = Delta(fact, previous, before, change, pct, basis, qualifier, direction, None)
-        return places._replace(good=is_good(places, metric))
+        moved_places = Delta(fact, previous, before, change, pct, basis, qualifier, direction, None)
+        return moved_places._replace(good=is_good(moved_places, metric))
     return Delta(fact, previous, before, change, pct, basis, qualifier, direction, _good(direction, metric))
 
 
