@@ -110,7 +110,7 @@ def _changes(session: Session, region: Region | None, metric: Metric | None,
     if region is not None:
         deltas = yoy_deltas(data, region, metric, latest)
         if not deltas:
-            raise NoData(Message("delta.none_for_region", region=region.zh))
+            raise NoData(Message("delta.none_for_region", region=region.said()))
         return oldest_first(data, deltas, lambda d: d.fact)
     if metric is not None:
         return latest_deltas(data, metric)

@@ -21,6 +21,7 @@ from reporter.query import headline
 from reporter.query import selection as select
 from reporter.render import numbers
 from reporter.render import wording as prose
+from reporter.render.labels import Labels
 from reporter.render.safe import clean
 
 if TYPE_CHECKING:
@@ -89,14 +90,19 @@ def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: Metr
     aim = q.qualifier == "target" or metric.kind == "target"  # 力争…: the phrase says it is an aim
     said = q._replace(qualifier="exact") if aim else q
     label, label_en, inline, noun = words or metric_words(data)[metric.id]
+    assumed = fact.period_basis == "assumed" and fact.period.comparable
+    assumed_zh, assumed_en = (Labels("zh")("assumed.said"), Labels("en")("assumed.said")) if assumed else ("", "")
     phrase_en = _optional(metric, "phrase_en")
     return {
         "metric": fact.metric, "label": label, "label_en": label_en, "label_en_inline": inline,
         "kind": metric.kind, "polarity": metric.polarity, "value": numbers.number(q.written),
         "unit": _s(q.unit), "qualifier": q.qualifier,
         "period": fact.period.canonical, "period_kind": fact.period.kind,
-        "period_zh": prose.period_words(fact.period, "zh"), "period_en": prose.period_words(fact.period, "en"),
-        "lead_zh": prose.lead(fact.period, "zh"), "lead_en": prose.lead(fact.period, "en"),
+        # an assumed period says so where it is said (the page prints no word that fixes it)
+        "period_zh": prose.period_words(fact.period, "zh") + assumed_zh,
+        "period_en": prose.period_words(fact.period, "en") + assumed_en,
+        "lead_zh": prose.lead(fact.period, "zh") + assumed_zh, "lead_en": prose.lead(fact.period, "en") + assumed_en,
+        "period_basis": fact.period_basis,
         "yoy_pct": _num(fact.yoy_written), "previous": _num(fact.previous_written),
         "rank_change": fact.rank_change, "delta": _delta_context(delta), "headline": is_headline,
         "phrase": _s(prose.phrase(label, numbers.prose_quantity(said, "zh"), "zh",

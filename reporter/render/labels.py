@@ -91,6 +91,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "（show --sources 逐条说明）",
                        ("note: {mark} marks a period that is assumed: no time word of its clause fixes it, so it is "
                         "read from the source's date or readings (show --sources says how each period is known)")),
+    "assumed.aside": ("，时期为推定", ", period assumed"),
+    "assumed.said": ("（时期为推定）", " (period assumed)"),
     "legend.target": ("注：→ 表示目标值（计划数），不是实际完成数", "note: → marks a target (a plan), not a result"),
     "window.undated_left": (
         "注：{count}项原文未注明时期的数值不属于所问时期，未列入；用 --with-undated 另行列出",

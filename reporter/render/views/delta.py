@@ -17,6 +17,8 @@ from reporter.render.views.base import (
     View,
     columns,
     in_metric_unit,
+    period_notes,
+    period_said,
     trend,
     value_fields,
 )
@@ -113,7 +115,7 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], la
                                                                                 d.direction)
         line = trend(series_of(fact), fact.period) if every_region or id(d) in carries else ""
         first = data.regions[fact.region].name(lang) if every_region and not by_region else of.label(lang)
-        return Row({first_key: first, "period": fact.period.in_words(lang),
+        return Row({first_key: first, "period": period_said(fact, lang),
                     "value": numbers.quantity(q, lang, True, symbols=True),
                     "previous": "" if d.previous is None else approx + numbers.quantity(
                         q._replace(qualifier="exact"), lang, True, d.previous),
@@ -136,5 +138,6 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], la
                 columns(say, *keys, "value", "previous", "delta", "pct", "direction", "basis", "trend",
                         numeric=("value", "previous", "delta", "pct"), visual=("trend",), wrap=("label",),
                         shared=("period", "basis")),
-                DELTA_KEYS, deltas, record, row, list(notes), group_label=say("region_name" if by_region else "label"),
-                lang=lang)
+                DELTA_KEYS, deltas, record, row,
+                list(notes) + (period_notes([d.fact for d in deltas], say) if isinstance(deltas, Sequence) else []),
+                group_label=say("region_name" if by_region else "label"), lang=lang)

@@ -20,6 +20,7 @@ from reporter.render.views.base import (
     View,
     columns,
     in_metric_unit,
+    period_said,
     theme_name,
     value_fields,
 )
@@ -60,7 +61,7 @@ def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None,
 
     def row(fact: Fact) -> Row:
         return Row({"region_name": data.regions[fact.region].zh, "label": data.metrics[fact.metric].label(lang),
-                    "value": numbers.quantity(fact.quantity, lang, True), "period": fact.period.in_words(lang),
+                    "value": numbers.quantity(fact.quantity, lang, True), "period": period_said(fact, lang),
                     "quote": fact.quote})
 
     return View("facts", say("title.facts"),
@@ -223,7 +224,7 @@ def search_view(data: Dataset, hits: SearchHits, lang: str) -> View:
                         "period": hit.period.in_words(lang) if hit.period else ""})
         return Row({"type": say("type.fact"), "region_name": region.name(lang),
                     "text": data.metrics[hit.metric].label(lang),
-                    "value": numbers.quantity(hit.quantity, lang, True), "period": hit.period.in_words(lang)})
+                    "value": numbers.quantity(hit.quantity, lang, True), "period": period_said(hit, lang)})
 
     return View("search", say("title.search"),
                 columns(say, "type", "region_name", "text", "value", "period", numeric=("value",), wrap=("text",)),

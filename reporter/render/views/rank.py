@@ -9,7 +9,17 @@ from reporter.model.records import Fact, Metric, Region
 from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import VALUE_KEYS, Column, Row, View, period_notes, value_fields
+from reporter.render.views.base import (
+    ASSUMED_MARK,
+    VALUE_KEYS,
+    Column,
+    Row,
+    View,
+    is_assumed,
+    period_notes,
+    period_said,
+    value_fields,
+)
 from reporter.render.views.compare import left_out_note, unstated_note
 from reporter.render.views.show import places_words
 
@@ -30,10 +40,12 @@ def _rank_record(item: RankRow, metric: Metric, official: bool) -> dict[str, Any
             **value_fields(fact.quantity, metric)}
 
 
-def _rank_cells(item: RankRow, official: bool, say: Labels) -> dict[str, str]:
+def _rank_cells(item: RankRow, official: bool, say: Labels, mark: bool = False) -> dict[str, str]:
+    """A ranking's row; with ``mark``, a region whose figure's period is assumed is marked (its period
+    is the group's heading, not a cell of the row)."""
     filled = int(item.share_of_best * 20) if not official else 0
     return {"position": say("rank.position", position=item.position, total=item.total),
-            "region_name": item.region.name(say.lang),
+            "region_name": item.region.name(say.lang) + (ASSUMED_MARK if mark and is_assumed(item.fact) else ""),
             "value": numbers.quantity(item.fact.quantity, say.lang, True, symbols=True),
             "bar": "█" * filled + ("▏" if filled == 0 and not official else "")}
 
@@ -81,7 +93,7 @@ def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None
     period_words = ranking.period.in_words(lang)
 
     def row(item: RankRow) -> Row:
-        return Row({**_rank_cells(item, official, say), "period": period_words})
+        return Row({**_rank_cells(item, official, say), "period": period_said(item.fact, lang)})
 
     return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
                 [*_rank_columns(say, official), Column("period", say("period"), shared=True)],
@@ -100,7 +112,7 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[Ranking], lang: str,
 
     def row(pair: tuple[Ranking, RankRow]) -> Row:
         ranking, item = pair
-        return Row(_rank_cells(item, official, say), group=ranking.period.in_words(lang))
+        return Row(_rank_cells(item, official, say, mark=True), group=ranking.period.in_words(lang))
 
     first, last = rankings[0].period.in_words(lang), rankings[-1].period.in_words(lang)
     span = first if first == last else say("span", first=first, last=last)
@@ -126,7 +138,7 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str, notes_lang
 
     def row(item: PlaceRow) -> Row:
         tone = "" if not item.gained else "good" if item.gained > 0 else "bad"
-        return Row({"period": item.period.in_words(lang),
+        return Row({"period": period_said(item.fact, lang),
                     "position": "—" if item.position is None else say("rank.position", position=item.position,
                                                                         total=item.total),
                     "value": numbers.quantity(item.fact.quantity, lang, True, symbols=True),
