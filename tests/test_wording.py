@@ -209,8 +209,8 @@ metrics:
 regions:
   a:
     {zh: 甲县, short: 甲, en: Jia, level: county, prefecture: 某市, province: 浙江省, source: s1,
-     facts: [{metric: events, value: 12, period: 2020-H1, quote: 对接交流12次},
-             {metric: talks, value: 1, period: 2020-H1, quote: 讲座1场}]}
+     facts: [{metric: events, value: 12, period: 2020-H1, period_basis: stated, quote: 对接交流12次},
+             {metric: talks, value: 1, period: 2020-H1, period_basis: stated, quote: 讲座1场}]}
 """
 
 

@@ -34,8 +34,7 @@ JSON_KEYS = ("value", "unit", "qualifier", "period", "yoy_pct", "rank_change", "
 
 
 class Draft(NamedTuple):
-    """One candidate fact, as read; the keys of :data:`JSON_KEYS` come first, in that order (``period_basis``,
-    added later, is last)."""
+    """One candidate fact, as read; the keys of :data:`JSON_KEYS` come first, in that order (period_basis last)."""
 
     value: str  # the number as written (1009.0); 三家 → 3, 1.2万家 → 12000
     unit: str
@@ -107,7 +106,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
                       r.period.text if r.period else "", region, source, doubt,
-                      text[sentence_start:sentence_end].strip(), period_basis(quote_start, r.period, period))
+                      text[sentence_start:sentence_end].strip(), prose_periods.basis_of(r.period, period, quote_start))
         key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label)
         claim = places.claim(r.start, region) if places is not None else None
         if claim is not None:
@@ -118,16 +117,6 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
             seen.add(key)
             drafts.append(draft)
     return Extraction(drafts, elsewhere)
-
-
-def period_basis(quote_start: int, word: prose_periods.PeriodWord | None, period: str | None) -> str:
-    """How a draft's period is known (docs/data-format.md, *How a period is known*): stated when its
-    time word stands in the number's own clause, within the quote drafted; carried when it leads the
-    sentence or paragraph before the words quoted (1-9月份，…；…2.8%); assumed when no word dates it (a
-    period not stated, or a span whose start the text does not print)."""
-    if word is None or period is None or period.startswith("unstated/"):
-        return "assumed"
-    return "stated" if word.start >= quote_start else "carried"
 
 
 def _belongs(claim: Place, other: Region) -> Message:

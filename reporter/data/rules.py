@@ -163,9 +163,9 @@ def default_basis(period: Period, quote: str) -> str:
     when its quote prints a time word, else assumed. Never carried: that needs the text around the quote."""
     if not period.comparable:
         return "assumed"
-    from reporter.prose.readings import time_words
+    from reporter.prose.time_words import printed_time_words
 
-    return "stated" if time_words(quote) else "assumed"
+    return "stated" if printed_time_words(quote) else "assumed"
 
 
 def basis_problem(period: Period, basis: str, quote: str) -> Message | None:
@@ -175,9 +175,9 @@ def basis_problem(period: Period, basis: str, quote: str) -> Message | None:
         return None
     if not period.comparable:
         return Message("plausible.basis_unstated", canonical=period.canonical)
-    from reporter.prose.readings import time_words
+    from reporter.prose.time_words import printed_time_words
 
-    return None if time_words(quote) else Message("plausible.basis_no_word", period=period.canonical)
+    return None if printed_time_words(quote) else Message("plausible.basis_no_word", period=period.canonical)
 
 
 def unit_problem(metric: Metric, unit: str) -> Message | None:

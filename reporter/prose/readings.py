@@ -26,7 +26,6 @@ from typing import NamedTuple
 from reporter.model import units
 from reporter.prose.numerals import POINT, ZH_DIGITS, chinese_decimal
 from reporter.prose.time_words import (
-    TO_DATE_WORDS,
     PeriodWord,
     governing,
     opening_period,
@@ -167,15 +166,6 @@ def read(text: str, headings: bool = True) -> list[Reading]:
         cs = changes[bisect_left(change_at, start):bisect_left(change_at, end)]
         out.extend(_read_paragraph(text, masked, start, end, ws, cs))
     return out
-
-
-def time_words(text: str) -> list[str]:
-    """The time words a short text (a quote) prints, in text order: period words (上半年, 截至目前,
-    2019年, 近两年) and the "to date" words (累计, 已); a comparison base (比上一年度) is none, nor is
-    a year inside a name (“…2020年集体入驻仪式”)."""
-    masked = _mask(text, _patterns()["mask"], False)
-    found = [w.text for w in period_words(masked)]
-    return found + [w for w in TO_DATE_WORDS if w in masked and not any(w in f for f in found)]
 
 
 def _clause_start(masked: str, at: int) -> int:

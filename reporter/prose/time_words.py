@@ -97,6 +97,25 @@ def period_words(masked: str) -> list[PeriodWord]:
     return out
 
 
+def printed_time_words(text: str) -> list[str]:
+    """The time words a short text (a quote) prints, in text order: period words (上半年, 截至目前,
+    2019年, 近两年) and the "to date" words (累计, 已); a comparison base (比上一年度) is none, nor is
+    a year inside a name or title (“…2020年集体入驻仪式”, 《…》)."""
+    masked = re.sub(r"“[^”]*”|《[^》]*》|\"[^\"]*\"", lambda m: "□" * len(m.group()), text)
+    found = [w.text for w in period_words(masked)]
+    return found + [w for w in TO_DATE_WORDS if w in masked and not any(w in f for f in found)]
+
+
+def basis_of(word: PeriodWord | None, period: str | None, quote_start: int) -> str:
+    """How a drafted period is known (docs/data-format.md, *How a period is known*): stated when its
+    time word stands within the words quoted, in the number's own clause; carried when it leads the
+    sentence or paragraph before them (1-9月份，…；…2.8%); assumed when no word dates the number (a
+    period not stated, or a span whose start the text does not print)."""
+    if word is None or period is None or period.startswith("unstated/"):
+        return "assumed"
+    return "stated" if word.start >= quote_start else "carried"
+
+
 def _small(text: str) -> int:
     """A small number as printed: 5, 五, 上 (half 1), 下 (half 2)."""
     if text.isdigit():
