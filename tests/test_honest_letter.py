@@ -95,7 +95,17 @@ def test_an_assumed_period_is_marked_and_the_marks_are_explained(synthetic: Path
         assert result.code == 0
         marked = [line for line in result.stdout.splitlines() if "*" in line]
         assert len(marked) == 1 and ("实验室" in marked[0] or "Laboratories" in marked[0]), result.stdout
-        assert legend in result.stderr and target in result.stderr
+        assert legend in result.stderr and target not in result.stderr  # the list writes 目标 in words
+        by_period = run("--data", str(synthetic), "--lang", lang, "show", "甲", "--by", "period")
+        assert "3*" in by_period.stdout and "→500" in by_period.stdout
+        assert legend in by_period.stderr and target in by_period.stderr
+        for args in (["delta", "甲"], ["rank", "labs", "--each-period"], ["search", "实验室" if lang == "zh" else "Lab"]):
+            other = run("--data", str(synthetic), "--lang", lang, *args)
+            assert other.code in (0, 3), (args, other)
+            if "*" in other.stdout:
+                assert legend in other.stderr, (args, other.stderr)
+    compared = run("--data", str(synthetic), "--lang", "en", "brief", "甲", "--full").stdout
+    assert "As of H1 2021 (period assumed)" in compared
 
 
 def test_check_warns_of_a_period_marked_stated_that_nothing_states(tmp_path: Path) -> None:

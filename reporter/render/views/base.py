@@ -271,13 +271,14 @@ def period_said(fact: Fact, lang: str) -> str:
     return words + ASSUMED_MARK if is_assumed(fact) else words
 
 
-def period_notes(facts: Iterable[Fact], say: Labels) -> list[str]:
-    """The legend of the marks a view's periods and values carry: an assumed period (*), a target (→)."""
+def period_notes(facts: Iterable[Fact], say: Labels, arrows: bool = True) -> list[str]:
+    """The legend of the marks a view's periods and values carry: an assumed period (*), a target (→,
+    in a view whose cells write qualifiers as symbols: ``arrows``)."""
     notes = []
     facts = list(facts)
     if any(is_assumed(f) for f in facts):
         notes.append(say("legend.assumed", mark=ASSUMED_MARK))
-    if any(f.quantity.qualifier == "target" for f in facts):
+    if arrows and any(f.quantity.qualifier == "target" for f in facts):
         notes.append(say("legend.target"))
     return notes
 

@@ -20,6 +20,7 @@ from reporter.render.views.base import (
     View,
     columns,
     in_metric_unit,
+    period_notes,
     period_said,
     theme_name,
     value_fields,
@@ -228,4 +229,5 @@ def search_view(data: Dataset, hits: SearchHits, lang: str) -> View:
 
     return View("search", say("title.search"),
                 columns(say, "type", "region_name", "text", "value", "period", numeric=("value",), wrap=("text",)),
-                SEARCH_KEYS, Chain(hits.facts, hits.highlights), record, row, lang=lang)
+                SEARCH_KEYS, Chain(hits.facts, hits.highlights), record, row,
+                lambda: period_notes(hits.facts, say, arrows=False), lang=lang)

@@ -131,7 +131,7 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
                                         visual=("trend",), wrap=("label",)),
                 EXPORT_KEYS, facts, lambda fact: fact_record(data, fact), row,
                 window_notes(everything, window, Labels(notes_lang or lang))
-                + period_notes(facts, Labels(notes_lang or lang)), lang=lang)
+                + period_notes(facts, Labels(notes_lang or lang), arrows=False), lang=lang)
 
 
 HIGHLIGHT_KEYS = ["region", "theme", "text", "text_en", "period", "source", "quote"]
