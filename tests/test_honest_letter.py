@@ -260,3 +260,19 @@ def test_the_target_mark_is_explained(args: list[str]) -> None:
         result = run("--lang", lang, *args)
         if "→" in result.stdout:
             assert legend in result.stderr, (args, result.stderr)
+
+
+# --------------------------------------------------------------------------- extract writes how it knows
+
+
+def test_extract_drafts_say_how_each_period_is_known(tmp_path: Path) -> None:
+    # SYNTHETIC text: a word of the figure's own clause, one leading the sentence before the clause, none
+    text = tmp_path / "page.txt"
+    text.write_text("开展评价，上半年，新增企业3家；认定企业4家。另有企业5家。\n", encoding="utf-8")
+    drafted = run("extract", str(text), "--region", "jiangshan", "--as-of", "2020-06", "--format", "json")
+    assert drafted.code == 0, drafted
+    got = [(d["written"], d["period"], d["period_basis"]) for d in json.loads(drafted.stdout)]
+    assert got == [("3家", "2020-H1", "stated"), ("4家", "2020-H1", "carried"), ("5家", "unstated/2020-H1", "assumed")]
+    yaml_drafts = run("extract", str(text), "--region", "jiangshan", "--as-of", "2020-06").stdout
+    assert [line.strip() for line in yaml_drafts.splitlines() if "period_basis:" in line] == [
+        "period_basis: stated", "period_basis: carried", "period_basis: assumed"]
