@@ -97,13 +97,14 @@ def period_words(masked: str) -> list[PeriodWord]:
     return out
 
 
-def printed_time_words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # a file's facts often share a quote (a sentence with several figures)
+def printed_time_words(text: str) -> tuple[str, ...]:
     """The time words a short text (a quote) prints, in text order: period words (上半年, 截至目前,
     2019年, 近两年) and the "to date" words (累计, 已); a comparison base (比上一年度) is none, nor is
     a year inside a name or title (“…2020年集体入驻仪式”, 《…》)."""
     masked = re.sub(r"“[^”]*”|《[^》]*》|\"[^\"]*\"", lambda m: "□" * len(m.group()), text)
     found = [w.text for w in period_words(masked)]
-    return found + [w for w in TO_DATE_WORDS if w in masked and not any(w in f for f in found)]
+    return (*found, *(w for w in TO_DATE_WORDS if w in masked and not any(w in f for f in found)))
 
 
 def basis_of(word: PeriodWord | None, period: str | None, quote_start: int) -> str:
