@@ -276,3 +276,18 @@ def test_extract_drafts_say_how_each_period_is_known(tmp_path: Path) -> None:
     yaml_drafts = run("extract", str(text), "--region", "jiangshan", "--as-of", "2020-06").stdout
     assert [line.strip() for line in yaml_drafts.splitlines() if "period_basis:" in line] == [
         "period_basis: stated", "period_basis: carried", "period_basis: assumed"]
+
+
+def test_extract_append_writes_how_each_period_is_known(tmp_path: Path) -> None:
+    text = tmp_path / "page.txt"  # SYNTHETIC
+    text.write_text("开展评价，上半年，新增高新技术企业培育库入库企业3家；筛选新申报高新技术企业4家。\n", encoding="utf-8")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text('sources:\n  s9: {publication: SYNTHETIC test text, title: t, date: "2020"}\n'
+                    "regions:\n  jiangshan:\n    source: s9\n", encoding="utf-8")
+    added = run("--data", "bundled", "--data", str(mine), "extract", str(text), "--region", "jiangshan",
+                "--as-of", "2021-06", "--append", str(mine), "--source", "s9", "--yes")
+    assert added.code == 0, added
+    written = mine.read_text(encoding="utf-8")
+    assert "period_basis: stated" in written and "period_basis: carried" in written
+    checked = run("--data", "bundled", "--data", str(mine), "check", "--strict")
+    assert checked.code == 0, checked  # what extract marks stated, its quote states
