@@ -77,9 +77,7 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         emit(session, [export_view(data, session.lang, [fact])], chosen)
         return
     quantity = fact.quantity if unit is None else _converted(fact.quantity, unit)
-    # --unit is honoured in either language (English too writes the unit asked for); a figure in its own
-    # unit stays as written in Chinese (1200多万元)
-    is_converted = unit is not None and (session.lang == "en" or unit != fact.quantity.unit)
+    is_converted = unit is not None and (session.lang == "en" or unit != fact.quantity.unit)  # en: the unit asked
     print_text(session, numbers.fact_line(quantity, session.lang, value_only, is_converted))
     if value_only and not quantity.is_exact:  # the number stays alone on stdout; what it leaves out is said
         from reporter.messages import Message

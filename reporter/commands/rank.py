@@ -46,7 +46,6 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     from reporter.model.names import find_period
     from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions
     from reporter.render import views
-    from reporter.render.labels import Labels
 
     asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last,
                                                                                          with_undated)  # exit 2 first
@@ -75,9 +74,8 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
         def make() -> views.View:
             ranking, table = rank_by_period(data, chosen, asked, window, top, reverse)
             positions = {row.region.id: row.position for row in ranking.rows}
-            notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, notes_lang)
-            notes += views.period_notes([f for row in table.rows for f in row.cells if f is not None],
-                                        Labels(notes_lang))
+            notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, notes_lang,
+                                        [f for row in table.rows for f in row.cells if f is not None])
             return views.metric_by_period_view(data, chosen, table, positions, lang, notes)
         empty = views.empty_view("periods", views.period_keys(views.METRIC_LEAD, []), ["periods"])
     else:

@@ -57,12 +57,14 @@ def _rank_columns(say: Labels, official: bool) -> list[Column]:
             Column("bar", "", visual=True)]
 
 
-def ranking_notes(data: Dataset, ranking: Ranking, shown: set[str], lang: str) -> list[str]:
+def ranking_notes(data: Dataset, ranking: Ranking, shown: set[str], lang: str, facts: Sequence[Fact] = ()) -> list[str]:
     """What a table of every region's figures (``rank --by period``; ``shown``: the ids of its rows)
     left out, as ``rank`` says it: regions whose figures have no stated period, or only periods
-    unlike the table's (its like periods are its columns, so no pointer to them)."""
+    unlike the table's (its like periods are its columns, so no pointer to them); then what the marks
+    of its cells (``facts``) mean."""
     left_out = tuple(f for f in ranking.left_out if f.region not in shown)
-    return _notes(data, [ranking._replace(left_out=left_out, other_periods=())], Labels(lang))
+    return (_notes(data, [ranking._replace(left_out=left_out, other_periods=())], Labels(lang))
+            + period_notes(facts, Labels(lang)))
 
 
 def _notes(data: Dataset, rankings: Sequence[Ranking], say: Labels) -> list[str]:
