@@ -659,6 +659,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "(marked *)", "有 {count} 行显示的是较早的变化：最新数值的变化未知（标 *）"),
     "delta.bad_fail_on": ("--fail-on {text}: expected worse, better, any, or one of them with a threshold "
                           "(worse>5%, worse>=10)", "--fail-on {text}：应为 worse、better、any，或带阈值（worse>5%、worse>=10）"),
+    # ---- how a period is known (period_basis): what check warns of (honest to the letter, round 3)
+    "plausible.basis_no_word": ("period_basis is stated, but the quote prints no time word for {period}: "
+                                "say carried or assumed, or quote the words that date it",
+                                "period_basis 写的是 stated（原文注明），但引文中没有说明{period}的时间词："
+                                "请改为 carried 或 assumed，或引用注明时间的原文"),
+    "plausible.basis_unstated": ("period_basis is stated, but {canonical} is a period the source does not "
+                                 "state: say assumed",
+                                 "period_basis 写的是 stated（原文注明），但 {canonical} 表示原文未注明时期：请改为 assumed"),
 }
 
 

@@ -41,14 +41,14 @@ regions:
     province: 浙江省
     source: s1
     facts:
-      - {metric: prov_rank, value: 30, period: "2019", quote: q}
-      - {metric: prov_rank, value: 20, period: "2020", quote: q}
-      - {metric: grants, value: 500, period: "2020", quote: q}
-      - {metric: loans, value: 2, period: "2020", quote: q}
-      - {metric: fund, value: 9, period: "@2020-H1", quote: q}
-      - {metric: firms, value: 10, period: "2019", quote: q}
-      - {metric: firms, value: 15, period: "2020", quote: q}
-      - {metric: visits, value: 40, period: "2020", quote: q}
+      - {metric: prov_rank, value: 30, period: "2019", period_basis: stated, quote: q}
+      - {metric: prov_rank, value: 20, period: "2020", period_basis: stated, quote: q}
+      - {metric: grants, value: 500, period: "2020", period_basis: stated, quote: q}
+      - {metric: loans, value: 2, period: "2020", period_basis: stated, quote: q}
+      - {metric: fund, value: 9, period: "@2020-H1", period_basis: stated, quote: q}
+      - {metric: firms, value: 10, period: "2019", period_basis: stated, quote: q}
+      - {metric: firms, value: 15, period: "2020", period_basis: stated, quote: q}
+      - {metric: visits, value: 40, period: "2020", period_basis: stated, quote: q}
     highlights:
       - {theme: things, text: 第一条亮点, text_en: The first highlight, quote: q}
       - {theme: things, text: 第二条亮点, text_en: The second highlight, quote: q}
@@ -103,9 +103,9 @@ def test_the_rule_by_precedence_and_per_theme_cap(rule_data: str) -> None:
 
 
 def test_a_change_outranks_a_larger_sum(write_yaml: Callable[[str, str], Path]) -> None:
-    changed = RULE_DATA.replace('      - {metric: grants, value: 500, period: "2020", quote: q}\n',
-                                '      - {metric: grants, value: 400, period: "2019", quote: q}\n'
-                                '      - {metric: grants, value: 500, period: "2020", quote: q}\n')
+    changed = RULE_DATA.replace('      - {metric: grants, value: 500, period: "2020", period_basis: stated, quote: q}\n',
+                                '      - {metric: grants, value: 400, period: "2019", period_basis: stated, quote: q}\n'
+                                '      - {metric: grants, value: 500, period: "2020", period_basis: stated, quote: q}\n')
     text = _brief(str(write_yaml(changed, "changed.yaml")))
     assert "全省位次第20位，比上年提升10位；补助资金500万元，比上年增长25%。" in text
     assert "贷款" not in text
@@ -161,7 +161,7 @@ def test_computed_and_derived_changes_are_in_the_context(rule_data: str, tmp_pat
         "{{ f.delta.change }} {{ f.delta.pct }} {{ f.delta.direction }} {{ f.delta.good }} {{ f.headline }} "
         "[{{ f | change }}] [{{ f | change('en') }}]\n{% endfor %}{% endfor %}{% endfor %}", encoding="utf-8")
     text = run("--data", rule_data, "brief", "a", "--template", str(template)).stdout
-    assert text == ("prov_rank 2020 computed 30@2019 -10 None down True True [比上年提升10位] [up 10 places on a year earlier]\n"
+    assert text == ("prov_rank 2020 computed 30@2019 10 None up True True [比上年提升10位] [up 10 places on a year earlier]\n"
                     "firms 2020 computed 10@2019 5 50.0 up True True [比上年增长50%] [up 50% on a year earlier]\n")
     derived = run("brief", "江山", "--template", str(template)).stdout.splitlines()[0]
     assert derived == ("rd_investment 2020-01/05 reported_pct 1.776@2019-01/05 0.284 16 up True True "
@@ -187,7 +187,7 @@ def test_a_new_figure_takes_its_metrics_place_not_the_end(tmp_path: Path) -> Non
     text = Path(bundled_data_path()).read_text(encoding="utf-8")
     anchor = "        quote: 1-5月全市规上企业研发投入2.06亿元，同比增长16%\n"
     added = anchor + ("      - metric: rd_investment\n        value: 2.5\n        unit: 亿元\n"
-                      "        period: 2020-H2\n        quote: SYNTHETIC figure added for this test\n")
+                      "        period: 2020-H2\n        period_basis: stated\n        quote: SYNTHETIC figure added for this test\n")
     data = tmp_path / "added.yaml"
     data.write_text(text.replace(anchor, added, 1), encoding="utf-8")
     full = run("--data", str(data), "brief", "江山", "--full", "--theme", "rd").stdout

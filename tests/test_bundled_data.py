@@ -96,7 +96,10 @@ def test_every_metric_is_used_and_shared_ids_are_shared(bundled: Dataset) -> Non
     used = {f.metric for f in bundled.facts}
     assert used == set(bundled.metrics)
     shared = {m for m in used if len({f.region for f in bundled.facts if f.metric == m}) > 1}
-    assert {"hightech_recertified", "policy_incentives_paid", "provincial_tech_smes_recognised"} <= shared
+    assert {"hightech_recertified", "policy_incentives_paid"} <= shared
+    # the page keeps 省科技型企业 and 省科技型中小企业 apart: 江山's 认定8家 is not 洞头's 6家 of the other kind
+    assert "provincial_tech_smes_recognised" not in shared
+    assert {f.region for f in bundled.facts if f.metric == "provincial_tech_enterprises_recognised"} == {"jiangshan"}
 
 
 # --------------------------------------------------------------------------- periods: only what the page says
@@ -107,12 +110,21 @@ AS_OF_WORDS = r"截至|目前|累计|已|以来|总数|总额"
 # Where each reading's word must stand: in the clause (up to ；or 。), the sentence, or the paragraph.
 READING_SCOPES = {"2019": ("2019年", "clause"), "2020-01/05": ("1-5月", "sentence"), "2020-Q1": ("一季度", "clause"),
                   "2020-H1": ("上半年", "paragraph"), "P2Y/2020-H1": ("近两年", "clause"),
-                  "P1Y/2020-H1": ("一年", "clause"), "2020/P5Y": ("5年努力", "clause")}
+                  "2020": ("2020年", "sentence")}
+# a length with no end or start printed (一年为…提供, 通过5年努力): no period of the page
+SPAN_ONLY = r"一年|通过\d+年努力"
 UNSTATED = {("dongtou", m) for m in (
     "provincial_maker_spaces", "provincial_star_bases", "city_maker_spaces", "academician_workstations",
     "provincial_high_growth_smes", "provincial_tech_smes_recognised", "city_enterprise_rd_centres_new",
     "hightech_recertified", "academicians_invited", "strategic_agreements", "academician_workstations_new",
-    "subsidised_tech_loans")} | {
+    "subsidised_tech_loans",
+    # 位次跃升至全省第22位、全市第4位; 8家大专院校入驻; 上线76家: no time word in their sentences
+    "st_progress_rank_province", "st_progress_rank_city", "universities_in_joint_institute",
+    "rd_project_system_users")} | {
+    ("yueqing", "accelerator_enterprises_served"), ("yueqing", "accelerator_equipment"),  # 一年: which year?
+    ("yueqing", "innovation_engineers_target"),  # 通过5年努力: five years from when?
+    ("jiangshan", "online_lectures"), ("jiangshan", "commissioner_services"),  # 2月底 is the campaign's start only
+} | {
     ("yueqing", "shanghai_base_area"),  # 在上海南翔智地总部园租赁3600平方米: 目前 is in the sentence after
     ("yueqing", "hangzhou_institute_area"),  # 此外，在杭州…租赁3200平方米: no time word
     ("yueqing", "loan_risk_pool"),  # 由市财政出资3000万元: 已 and 以来 are in the sentence after
@@ -157,7 +169,7 @@ def test_no_time_on_the_page_is_no_period(bundled: Dataset) -> None:
     for fact in bundled.facts:
         if fact.period.kind == "unstated":
             clause = _scopes(fact.quote, str(fact.quantity.value))["clause"]
-            assert not re.search(TIME_WORDS, clause), (fact.metric, clause)
+            assert not re.search(TIME_WORDS, re.sub(SPAN_ONLY, "", clause)), (fact.metric, clause)
             assert not fact.period.comparable
 
 
@@ -222,10 +234,26 @@ def test_assumed_readings_say_so_in_the_table_and_beside_the_fact(bundled: Datas
     for word, _period in source.readings:
         if word in ("一年", "通过5年努力", "一季度", "上半年", "近两年", "截至目前"):
             line = next(line for line in table.splitlines() if line.strip().startswith(f"{word}:"))
-            assert "# " in line and ("assumed" in line or "2020年" in line), line
+            assert "# " in line and ("assumed" in line or "2020年" in line or "not stated" in line), line
     for fact in bundled.facts:
         if fact.period.canonical in ("P1Y/2020-H1", "2020/P5Y", "2020-Q1"):
             assert "# assumed" in _entry(fact), fact.metric
+    assert dict(source.readings)["一年"] == dict(source.readings)["通过5年努力"] == "unstated/2020-H1"
+    assert dict(source.readings)["2020年"] == "2020"  # the year (so far), not a stock as of mid-2020
+
+
+def test_every_period_basis_is_how_the_page_gives_the_period(bundled: Dataset) -> None:
+    """stated: a time word of the figure's own clause (up to ；or 。), before it, printed in the quote;
+    carried: none there, one leading the paragraph; assumed: exactly the periods the page does not state."""
+    for fact in bundled.facts:
+        scopes = _scopes(fact.quote, str(fact.quantity.value))
+        basis = fact.period_basis
+        assert (basis == "assumed") == (not fact.period.comparable), (fact.metric, basis)
+        if basis == "stated":
+            assert re.search(TIME_WORDS, scopes["before"]) and re.search(TIME_WORDS, fact.quote), fact.metric
+        elif basis == "carried":
+            assert not re.search(TIME_WORDS, scopes["before"]), fact.metric
+            assert re.search(r"(上半年|1-5月)，", scopes["paragraph"]), fact.metric  # the lead: a word set off by ，
 
 
 def test_the_two_point_six_yi_has_its_own_clause(bundled: Dataset) -> None:

@@ -121,7 +121,7 @@ def test_invalid_data_names_the_first_problem_and_points_to_check(write_yaml: Ca
 def test_check_ok_summary_on_stderr_and_problems_listed(write_yaml: Callable[..., Path]) -> None:
     ok = run("check")
     assert (ok.code, ok.stdout) == (0, "")
-    assert "ok, 3 regions, 75 metrics, 78 facts, 25 highlights" in ok.stderr
+    assert "ok, 3 regions, 76 metrics, 78 facts, 25 highlights" in ok.stderr
     path = write_yaml(MINI.replace("value: 100,", "value: x,").replace("kind: flow}", "kind: flows}"))
     bad = run("check", str(path))
     assert bad.code == 1

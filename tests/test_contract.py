@@ -189,7 +189,9 @@ def test_rank_compare_and_get_use_one_unit(units: Path) -> None:
     assert (table[0]["a.value_base"], table[0]["b.value_base"]) == ("20600", "1009.0") and "regions" not in table[0]
     assert run("--data", str(units), "get", "甲", "rd", "--unit", "万元", "--value-only").stdout == "20600\n"
     assert run("--data", str(units), "get", "乙", "rd", "--unit", "亿元").stdout == "0.1009亿元\n"
-    assert run("get", "洞头", "R&D经费投入", "--unit", "亿元").stdout == "0.91多亿元\n"  # the qualifier stays
+    # the qualifier's meaning stays: 多 belongs to 9100多万元 as written, a converted figure says "more than"
+    assert run("get", "洞头", "R&D经费投入", "--unit", "亿元").stdout == "超过0.91亿元\n"
+    assert run("get", "洞头", "R&D经费投入", "--unit", "亿元", "--lang", "en").stdout == "more than 0.91亿元\n"
     wrong = run("--data", str(units), "get", "甲", "rd", "--unit", "家")
     assert wrong.code == 2 and "does not convert" in wrong.stderr
     assert run("get", "江山", "研发投入", "--unit", "万元", "--format", "json").code == 2

@@ -62,8 +62,8 @@ def data_periods(data: Dataset) -> set[Period]:
 
 def test_every_period_of_the_bundled_data_reads_back_from_every_wording(bundled: Dataset) -> None:
     periods = data_periods(bundled)
-    assert {p.kind for p in periods} >= {"year", "months", "half", "quarter", "asof", "trailing", "forward",
-                                          "unstated"}
+    # no forward span: the page's 通过5年努力 gives no start year, so that target's period is not stated
+    assert {p.kind for p in periods} >= {"year", "months", "half", "quarter", "asof", "trailing", "unstated"}
     for period in periods:
         assert_reads_back(period)
 

@@ -127,7 +127,9 @@ def test_delta_derived_from_a_reported_growth_rate(bundled: Dataset) -> None:
 
 def test_delta_of_a_rank_move_is_good_news_when_the_number_falls(bundled: Dataset) -> None:
     (delta,) = yoy_deltas(bundled, bundled.regions["dongtou"], bundled.metrics["st_progress_rank_province"])
-    assert (delta.previous, delta.change, delta.direction) == (56, -34, "down")
+    # places gained: change +34, direction up (the number fell from 56 to 22), in every format
+    assert (delta.previous, delta.change, delta.direction, delta.good) == (56, 34, "up", True)
+    assert not delta.previous_period.comparable  # the page gives the evaluation no period, nor the one before
     assert is_good(delta, bundled.metrics["st_progress_rank_province"]) is True
 
 

@@ -37,7 +37,7 @@ def test_check_sources_with_no_folder_looks_beside_a_users_file(tmp_path: Path) 
 
 
 def test_show_sources_names_the_document_the_quotes_come_from() -> None:
-    result = run("show", "江山", "--sources", "--theme", "rd", "--format", "plain")
+    result = run("--lang", "zh", "show", "江山", "--sources", "--theme", "rd", "--format", "plain")
     assert result.code == 0
     assert "「1-5月全市规上企业研发投入2.06亿元，同比增长16%」" in result.stdout
     assert "来源 page-2020-kjdd：科技创新岛呼之欲出" in result.stderr and PAGE in result.stderr

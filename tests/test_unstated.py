@@ -100,7 +100,9 @@ def test_a_metric_with_no_dated_figure_is_not_ranked(data: Dataset, silent: Path
     for mode in ([], ["--each-period"], ["--by", "period"], ["--region", "甲"]):
         code, out, err = _run(silent, "rank", "silent", *mode)
         assert (code, out) == (3, ""), mode  # a good question, no answer: not an error
-        assert "“silent”没有注明时期的数值，无法排名" in err, (mode, err)
+        # names in the reader's language: the metric's and the regions' Chinese names to a Chinese reader
+        named = "甲县" if "--region" in mode else "甲县、乙县、丙县"
+        assert f"“签订协议”没有注明时期的数值，无法排名（{named}：" in err, (mode, err)
         code, out, err = _run(silent, "rank", "silent", *mode, "--format", "json")
         assert (code, out) == (3, "[]\n"), mode
 

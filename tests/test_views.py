@@ -48,9 +48,9 @@ regions:
       rd: {quote: q, values: {"2017": 100, "2018": 120, "2019": 90, "2020": 150}}
       firms: {quote: q, values: {"2017": 5, "2019": 7, "2020": 9}}
     facts:
-      - {metric: rd, value: 40, period: 2020-01/05, quote: q}
-      - {metric: rd, value: 30, period: 2019-01/05, quote: q}
-      - {metric: place, value: 22, period: "@2020-H1", rank_change: 34, quote: q}
+      - {metric: rd, value: 40, period: 2020-01/05, period_basis: stated, quote: q}
+      - {metric: rd, value: 30, period: 2019-01/05, period_basis: stated, quote: q}
+      - {metric: place, value: 22, period: "@2020-H1", period_basis: stated, rank_change: 34, quote: q}
   b:
     zh: 乙县
     short: 乙
@@ -71,8 +71,8 @@ regions:
     province: 浙江省
     source: s1
     facts:
-      - {metric: rd, value: 60, period: 2020-01/09, quote: q}
-      - {metric: firms, value: 4, period: "2019", quote: q}
+      - {metric: rd, value: 60, period: 2020-01/09, period_basis: stated, quote: q}
+      - {metric: firms, value: 4, period: "2019", period_basis: stated, quote: q}
 """
 
 
@@ -215,7 +215,9 @@ def test_delta_tells_a_rank_move_in_places_gained(data: Dataset) -> None:
         (row,) = [r for r in delta_view(data, region, [move], lang).rows()]
         assert (row.cells["delta"], row.cells["direction"]) == (change, direction)
     (record,) = delta_view(data, region, [move], "zh").records()
-    assert (record["change"], record["direction"], record["places"], record["good"]) == (-34, "down", 34, True)
+    # one rule in every format: places gained are up and better (the number fell from 56 to 22)
+    assert (record["change"], record["direction"], record["places"], record["good"]) == (34, "up", 34, True)
+    assert (record["arrow"], record["previous"]) == ("↑", 56)
 
 
 def test_delta_draws_each_rows_own_sparkline(data: Dataset) -> None:

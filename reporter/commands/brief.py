@@ -11,10 +11,12 @@ from reporter.cli.options import command, filter_options, output_file_option, pa
 from reporter.cli.output import note
 from reporter.cli.printing import print_chunks
 from reporter.cli.session import Session
+from reporter.cli.windows import undated_option
 from reporter.errors import UsageProblem
 from reporter.messages import Message
 
 if TYPE_CHECKING:
+    from reporter.model.periods import Period
     from reporter.model.records import Region
 
 
@@ -35,9 +37,11 @@ if TYPE_CHECKING:
                    "(no scripts, nothing fetched), to print or paste into an e-mail.")
 @output_file_option
 @filter_options
+@undated_option
 @pass_session
 def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: bool, latest: bool,
-          since: str | None, template: str | None, theme: str | None, fmt: str | None) -> None:
+          since: str | None, template: str | None, theme: str | None, fmt: str | None,
+          with_undated: bool) -> None:
     """A text brief of regions, worded by a Jinja2 template: prose, not a table.
 
     By default a summary: per theme the headline facts (ranks, figures with a change, the
@@ -62,7 +66,8 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
     lang, data = session.lang, session.data
     chosen = list(data.regions.values()) if all_regions else list(
         dict.fromkeys(session.region(r) for r in regions_))
-    context = brief_context(data, chosen, lang, session.theme(theme), full=full, latest=latest, since=window)
+    context = brief_context(data, chosen, lang, session.theme(theme), full=full, latest=latest, since=window,
+                            undated=with_undated)
     if not any(r["themes"] for r in context["regions"]):  # stops at the first region with something to say
         from reporter.errors import NoData
 
@@ -78,6 +83,8 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
     else:
         with progress(Message("progress.brief", count=len(chosen)), total=len(chosen)) as bar:
             print_chunks(session, bar.follow(chunks, lambda: regions_worded(context)))
+    if window is not None:  # what --since did with figures whose period the source does not state
+        _undated_note(session, chosen, theme, window, with_undated)
     shown, total = brief_counts(context)
     if shown < total:
         note("reporter: " + Message("brief.headline", shown=shown, total=total).text(session.message_lang))
@@ -95,3 +102,17 @@ def _brief_page(session: Session, text: str, regions: list[Region], fmt: str) ->
             else ", ".join(r.name(session.lang) for r in regions[:8])
         text = brief_as_html(text, title, session.lang)
     write_text(session, text, fmt)
+
+
+def _undated_note(session: Session, regions: list[Region], theme: str | None, since: Period,
+                  with_undated: bool) -> None:
+    """Say how many figures whose period is not stated --since left out, or that they are listed apart."""
+    from reporter.query.selection import Window, region_facts
+    from reporter.render.labels import Labels
+    from reporter.render.views import window_notes
+
+    chosen = session.theme(theme)
+    window = Window(since, undated=with_undated, overlapping=True)
+    facts = [f for r in regions for f in region_facts(session.data, r, chosen)]
+    for line in window_notes(facts, window, Labels(session.message_lang)):
+        note("reporter: " + line)

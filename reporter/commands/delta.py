@@ -138,7 +138,7 @@ def _changes(session: Session, region: Region | None, metric: Metric | None,
         if after is not None:
             deltas = list(since(deltas, after))
         if not deltas:
-            raise NoData(Message("delta.none_for_region", region=region.zh))
+            raise NoData(Message("delta.none_for_region", region=region.said()))
         return oldest_first(data, deltas, lambda d: d.fact)
     if metric is not None:
         return latest_deltas(data, metric) if after is None else list(since(latest_deltas(data, metric), after))

@@ -78,7 +78,8 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         emit(session, [export_view(data, session.lang, [fact])], chosen)
         return
     quantity = fact.quantity if unit is None else _converted(fact.quantity, unit)
-    print_text(session, numbers.fact_line(quantity, session.lang, value_only))
+    is_converted = unit is not None and (session.lang == "en" or unit != fact.quantity.unit)  # en: the unit asked
+    print_text(session, numbers.fact_line(quantity, session.lang, value_only, is_converted))
     if value_only and not quantity.is_exact:  # the number stays alone on stdout; what it leaves out is said
         from reporter.messages import Message
 

@@ -31,7 +31,7 @@ from reporter.cli.windows import only_with, periods_window, window_options
 @pass_session
 def rank(session: Session, metric: str, period: str | None, top: int | None, reverse: bool, each_period: bool,
          region_name: str | None, by: str | None, within: str | None, from_period: str | None, to_period: str | None,
-         last: int | None, fmt: str | None) -> None:
+         last: int | None, with_undated: bool, fmt: str | None) -> None:
     """Regions ranked on one metric, within one period (better first, by the metric's polarity).
 
     Only like periods are ranked together: with --each-period, --region or --by period, the
@@ -51,7 +51,8 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
     from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions, rank_within
     from reporter.render import views
 
-    asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last)  # exit 2 first
+    asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last,
+                                                                                         with_undated)  # exit 2 first
     data, lang, notes_lang = session.data, session.lang, session.message_lang  # notes: the reader's language
     chosen = session.metric(metric)
     _one_mode(each_period=each_period, region=region_name, by=by, within=within)
@@ -66,13 +67,14 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
         region = session.region(region_name)
 
         def make() -> views.View:
-            return views.rank_history_view(data, rank_history(data, chosen, region, asked, window), lang)
+            return views.rank_history_view(data, rank_history(data, chosen, region, asked, window), lang, notes_lang)
         empty = views.empty_view("rank_history", views.RANK_HISTORY_KEYS)
     elif by == "period":
         def make() -> views.View:
             ranking, table = rank_by_period(data, chosen, asked, window, top, reverse)
             positions = {row.region.id: row.position for row in ranking.rows}
-            notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, notes_lang)
+            notes = views.ranking_notes(data, ranking, {row.key.id for row in table.rows}, notes_lang,
+                                        [f for row in table.rows for f in row.cells if f is not None])
             return views.metric_by_period_view(data, chosen, table, positions, lang, notes)
         empty = views.empty_view("periods", views.period_keys(views.METRIC_LEAD, []), ["periods"])
     else:

@@ -28,7 +28,7 @@ from reporter.cli.windows import only_with, periods_window, window_options, wind
 @filter_options
 @pass_session
 def show(session: Session, region: str, theme: str | None, sources: bool, by: str | None, from_period: str | None,
-         to_period: str | None, last: int | None, fmt: str | None) -> None:
+         to_period: str | None, last: int | None, with_undated: bool, fmt: str | None) -> None:
     """All facts of a region by theme, with period, qualifier and change; then its highlights.
 
     The change is the one the source reports, else the one computed from the same period a
@@ -44,10 +44,11 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
     """
     from reporter.errors import NoData
     from reporter.messages import Message
-    from reporter.query.selection import region_by_period, region_highlights
+    from reporter.query.selection import region_by_period, region_facts, region_highlights
     from reporter.render import views as v
+    from reporter.render.labels import Labels
 
-    window = periods_window(from_period, to_period, last)  # a malformed or reversed range first: exit 2
+    window = periods_window(from_period, to_period, last, with_undated)  # a malformed or reversed range first: exit 2
     if by == "period":
         only_with({"--sources": sources}, "the list layout (no --by)", "列表形式（不用 --by）")
     data, found, chosen = session.data, session.region(region), session.theme(theme)
@@ -67,8 +68,12 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
             except NoData:
                 raise nothing() from None
             first = v.region_by_period_view(data, found, table, session.lang)
+            say = Labels(session.message_lang)
+            shown = [fact for row in table.rows for fact in row.cells if fact is not None]
+            first.notes = [*first.said_notes(), *v.window_notes(region_facts(data, found, chosen), window, say),
+                           *v.period_notes(shown, say)]
         else:
-            first = v.show_view(data, found, session.lang, chosen, sources, window)
+            first = v.show_view(data, found, session.lang, chosen, sources, window, session.message_lang)
         if not first.items:
             raise nothing()
         return [first, v.highlights_view(data, region_highlights(data, found, chosen), session.lang, sources)]

@@ -30,11 +30,11 @@ __all__ = ["Draft", "Extraction", "SourceText", "extract", "extract_for", "guess
            "scope_doubt", "unresolved_periods", "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
 
 JSON_KEYS = ("value", "unit", "qualifier", "period", "yoy_pct", "rank_change", "metric", "label", "quote", "line",
-             "column", "written", "period_word")
+             "column", "written", "period_word", "period_basis")
 
 
 class Draft(NamedTuple):
-    """One candidate fact, as read; the keys of :data:`JSON_KEYS` come first, in that order."""
+    """One candidate fact, as read; the keys of :data:`JSON_KEYS` come first, in that order (period_basis last)."""
 
     value: str  # the number as written (1009.0); 三家 → 3, 1.2万家 → 12000
     unit: str
@@ -53,6 +53,7 @@ class Draft(NamedTuple):
     source: str | None = None
     doubt: Message | None = None  # why the metric the label names was not taken (its scope says otherwise)
     sentence: str = ""  # the whole sentence the number stands in, exactly as in the text
+    period_basis: str = "assumed"  # stated (a word of its own clause), carried (the paragraph's lead) or assumed
 
 
 class Extraction(NamedTuple):
@@ -105,7 +106,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
                       r.period.text if r.period else "", region, source, doubt,
-                      text[sentence_start:sentence_end].strip())
+                      text[sentence_start:sentence_end].strip(), prose_periods.basis_of(r.period, period, quote_start))
         key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label)
         claim = places.claim(r.start, region) if places is not None else None
         if claim is not None:
@@ -344,6 +345,7 @@ def _fact_lines(d: Draft, metrics: Mapping[str, Metric] | None) -> list[str]:
     else:
         why = f"{d.period_word}: which year? (give --as-of)" if d.period_word else "no period printed: as of when?"
         out.append(yamlwrite.todo_line(8, "period", why))
+    out.append(f"        period_basis: {d.period_basis}")
     if d.qualifier != "exact":
         out.append(f"        qualifier: {d.qualifier}")
     if d.yoy_pct is not None:

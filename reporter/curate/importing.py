@@ -36,6 +36,7 @@ from reporter.messages import Message
 from reporter.model import units
 from reporter.model.period_words import parse_period
 from reporter.model.periods import PeriodError
+from reporter.model.records import PERIOD_BASES
 from reporter.prose.readings import UNITS
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "quote": ("quote", "原文", "引文"),
     "source": ("source", "来源", "来源代码"),
     "note": ("note", "备注", "说明"),
+    "period_basis": ("period_basis", "时期依据", "时期来源"),
 }
 CHANGE_WORDS = ("同比", "增长", "增速", "增幅", "yoy")  # a header naming a change, of the value column before it
 TOTALS = ("合计", "总计", "小计", "全市", "全省", "全县", "全区", "total")  # rows of no one region
@@ -340,6 +342,8 @@ def _fact(region: Region, metric: Metric, period: str, at: Cell, unit: str | Non
     fields["previous"] = previous.written if previous is not None else None
     if text("note"):
         fields["note"] = text("note")
+    if text("period_basis") in PERIOD_BASES:  # how the period is known, where the table says (our export does)
+        fields["period_basis"] = text("period_basis")
     return Imported(region.id, fields, at)
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from reporter.data.crosscheck import Parts, Unread, cross_check
 from reporter.data.fields import NUMBER, Fields, Node, NodeReader, number_problem
-from reporter.data.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS
+from reporter.data.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS, default_basis
 from reporter.data.yaml_events import is_scalar
 from reporter.data.yaml_file import compose_sections, data_files, read_text
 from reporter.errors import DataError, Problem
@@ -233,10 +233,12 @@ class SectionReader(NodeReader):
             self.unread("fact", region, f, default_source)
             return
         source = self.source_of(f, default_source)
+        quote = " ".join(f["quote"].split())
         self.parts.items.append(Fact(
             region, f["metric"], Quantity(f["value"], f.get("unit", ""), f.get("qualifier", "exact")),
-            f["period"], source, " ".join(f["quote"].split()), f.get("yoy_pct"), f.get("previous"),
-            f.get("rank_change"), f.get("note", ""), at.origin))
+            f["period"], source, quote, f.get("yoy_pct"), f.get("previous"),
+            f.get("rank_change"), f.get("note", ""), at.origin,
+            f.get("period_basis") or default_basis(f["period"], quote)))
 
     def read_series(self, region: str, key: Node, at: Node, default_source: str | None) -> None:
         """A compact series: ``values`` is a mapping ``{PERIOD: VALUE}`` or one string of

@@ -23,6 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from reporter.data.rules import basis_problem
 from reporter.errors import Problem
 from reporter.messages import Message, Named
 from reporter.model import units
@@ -113,8 +114,12 @@ def check_quotes(data: Data, unsure: Container[object] = (), only: Container[obj
         said = readings.get(fact.quote)
         if said is None:
             said = readings[fact.quote] = prose.read(fact.quote, headings=False)
-        if said:  # a quote that states no number (a series' table reference) cannot contradict
+        if said:  # a quote that states no number (a series' table reference, dated by its columns) cannot contradict
             findings.extend(_against_quote(fact, said))
+            basis = basis_problem(fact.period, fact.period_basis, fact.quote)
+            if basis is not None:
+                findings.append(_finding("warning", fact, basis.key.removeprefix("plausible."),
+                                         **{k: str(v) for k, v in basis.values.items()}))
         series.setdefault((fact.region, fact.metric), []).append(fact)
     for (region_id, metric_id), facts in series.items():
         if (region_id, metric_id) in unsure:
@@ -176,8 +181,8 @@ def _fits(word: PeriodWord, period: Period) -> bool:
     first_month, last_month = first_month + 1, last_month + 1
     if word.kind == "now" or (word.kind == "year" and word.year is None):
         return True  # 截至目前, 今年, 全年: read against a date the data do not hold
-    if word.kind in ("trailing", "forward"):
-        return period.kind == word.kind and period.years == word.a
+    if word.kind in ("trailing", "forward"):  # a span's length (通过5年努力) without its start or end may stay not stated
+        return (period.kind == word.kind and period.years == word.a) or not period.comparable
     if word.kind == "years":
         return period.kind == "years" and (first_year, last_year) == (word.a, word.b)
     if word.kind == "by_year":

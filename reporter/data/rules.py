@@ -18,10 +18,12 @@ from typing import Any, NamedTuple
 
 from reporter.messages import Message
 from reporter.model import units
+from reporter.model.periods import Period
 from reporter.model.records import (
     KINDS,
     LEVELS,
     LEVELS_ZH,
+    PERIOD_BASES,
     POLARITIES,
     QUALIFIERS,
     Metric,
@@ -47,6 +49,8 @@ def _fields(*specs: tuple[Any, ...]) -> dict[str, Field]:
 LEVEL_WORDS = {**{zh: level for level, zh in LEVELS_ZH.items()}, "市辖区": "district"}
 QUALIFIER_WORDS = {"多": "more_than", "余": "more_than", "以上": "more_than", "超过": "more_than", "约": "approx",
                    "左右": "approx", "近": "nearly", "不少于": "at_least", "至少": "at_least", "目标": "target"}
+
+BASIS_WORDS = {"原文注明": "stated", "沿用": "carried", "推定": "assumed"}
 
 
 REQUIRED, OPTIONAL = True, False
@@ -74,7 +78,7 @@ FIELDS: dict[str, dict[str, Field]] = {
                     ("period", REQUIRED, "period"), ("qualifier", OPTIONAL, "choice", QUALIFIERS, QUALIFIER_WORDS),
                     ("yoy_pct", OPTIONAL, "number"), ("previous", OPTIONAL, "number"),
                     ("rank_change", OPTIONAL, "integer"), ("note", OPTIONAL, "text"), ("source", OPTIONAL, "ident"),
-                    ("quote", REQUIRED, "text")),
+                    ("quote", REQUIRED, "text"), ("period_basis", OPTIONAL, "choice", PERIOD_BASES, BASIS_WORDS)),
     "series": _fields(("unit", OPTIONAL, "text"), ("qualifier", OPTIONAL, "choice", QUALIFIERS, QUALIFIER_WORDS),
                       ("source", OPTIONAL, "ident"), ("quote", REQUIRED, "text"), ("note", OPTIONAL, "text"),
                       ("values", REQUIRED, "node")),
@@ -151,6 +155,29 @@ FACT_RULES: tuple[Rule, ...] = (
     Rule("previous_negative", lambda m, fam: m.kind != "rate", lambda s: s.previous is not None and s.previous < 0,
          "rule.previous_negative", needs=("previous",)),
 )
+
+
+def default_basis(period: Period, quote: str) -> str:
+    """How a fact's period is known when its file does not say (docs/data-format.md, *How a period is
+    known*): a period not stated is bounded only by the source's date (assumed); a dated one is stated
+    when its quote prints a time word, else assumed. Never carried: that needs the text around the quote."""
+    if not period.comparable:
+        return "assumed"
+    from reporter.prose.time_words import printed_time_words
+
+    return "stated" if printed_time_words(quote) else "assumed"
+
+
+def basis_problem(period: Period, basis: str, quote: str) -> Message | None:
+    """A period marked stated that nothing states: the period is not stated, or its quote prints no
+    time word (a warning of ``reporter check``)."""
+    if basis != "stated":
+        return None
+    if not period.comparable:
+        return Message("plausible.basis_unstated", canonical=period.canonical)
+    from reporter.prose.time_words import printed_time_words
+
+    return None if printed_time_words(quote) else Message("plausible.basis_no_word", period=period.canonical)
 
 
 def unit_problem(metric: Metric, unit: str) -> Message | None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 QUALIFIERS = ("exact", "more_than", "approx", "nearly", "at_least", "target")
 POLARITIES = ("higher", "lower")
+PERIOD_BASES = ("stated", "carried", "assumed")  # how a fact's period is known (docs/data-format.md)
 KINDS = ("flow", "stock", "rate", "rank", "count", "target")
 LEVELS = ("district", "county-level city", "county", "city", "prefecture", "province")
 LEVELS_ZH = {"district": "区", "county-level city": "县级市", "county": "县", "city": "市", "prefecture": "地级市",
@@ -169,6 +170,10 @@ class Fact(NamedTuple):
     rank_change: int | None = None  # places gained (positive) or lost (negative)
     note: str = ""
     origin: Origin | None = None
+    # how the period is known: stated (a time word of the figure's own clause), carried (from the
+    # document's title or heading, or the paragraph's lead) or assumed (from the publication date or
+    # a reading of the source); after ``origin``, so a record built without it still reads
+    period_basis: str = "stated"
 
     @property
     def yoy_pct(self) -> "Decimal | None":
@@ -227,6 +232,7 @@ class SeriesChunk(NamedTuple):
     note: str
     path: str
     entries: tuple[tuple[Period, str, int, int], ...]  # period, value as written, line, column
+    period_basis: str = "stated"  # how the series' periods are known (a series' keys are its curator's)
 
     @property
     def size(self) -> int:
@@ -235,14 +241,15 @@ class SeriesChunk(NamedTuple):
     def expand(self) -> list[Fact]:
         """The series' facts, one per entry, in the order written."""
         return [Fact(self.region, self.metric, Quantity(value, self.unit, self.qualifier), period,
-                     self.source, self.quote, None, None, None, self.note, Origin(self.path, line, column))
+                     self.source, self.quote, None, None, None, self.note, Origin(self.path, line, column),
+                     self.period_basis)
                 for period, value, line, column in self.entries]
 
     def first(self) -> Fact:
         """The series' first fact: what its facts share, without building them all."""
         period, value, line, column = self.entries[0]
         return Fact(self.region, self.metric, Quantity(value, self.unit, self.qualifier), period, self.source,
-                    self.quote, None, None, None, self.note, Origin(self.path, line, column))
+                    self.quote, None, None, None, self.note, Origin(self.path, line, column), self.period_basis)
 
     def variants(self) -> list[tuple[Period, str, None, None, None]]:
         return [(period, value, None, None, None) for period, value, _, _ in self.entries]

@@ -85,6 +85,8 @@ def period_words(masked: str) -> list[PeriodWord]:
         i = (m.lastgroup or "p_0").split("_")[1]
         g = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items() if v and k.endswith(f"_{i}") and k[0] != "p"}
         pattern_kind = PERIOD_PATTERNS[int(i)][1]
+        if pattern_kind == "trailing" and re.fullmatch(rf"(?:{_N})年", m.group()):
+            continue  # a bare length (一年为…企业提供): no 近/过去 or 来 ties it to the date written from
         a, b = (_small(g.get(k, "")) for k in ("a", "b"))
         kind, a, b = SHAPES[pattern_kind](a, b) if pattern_kind in SHAPES else (pattern_kind, a, b)
         if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)
@@ -93,6 +95,26 @@ def period_words(masked: str) -> list[PeriodWord]:
         back = None if "r" not in g else int(g["r"] in LAST_YEAR)
         out.append(PeriodWord(m.group(), m.start(), m.end(), kind, int(g["y"]) if "y" in g else None, back, a, b))
     return out
+
+
+@lru_cache(maxsize=4096)  # a file's facts often share a quote (a sentence with several figures)
+def printed_time_words(text: str) -> tuple[str, ...]:
+    """The time words a short text (a quote) prints, in text order: period words (上半年, 截至目前,
+    2019年, 近两年) and the "to date" words (累计, 已); a comparison base (比上一年度) is none, nor is
+    a year inside a name or title (“…2020年集体入驻仪式”, 《…》)."""
+    masked = re.sub(r"“[^”]*”|《[^》]*》|\"[^\"]*\"", lambda m: "□" * len(m.group()), text)
+    found = [w.text for w in period_words(masked)]
+    return (*found, *(w for w in TO_DATE_WORDS if w in masked and not any(w in f for f in found)))
+
+
+def basis_of(word: PeriodWord | None, period: str | None, quote_start: int) -> str:
+    """How a drafted period is known (docs/data-format.md, *How a period is known*): stated when its
+    time word stands within the words quoted, in the number's own clause; carried when it leads the
+    sentence or paragraph before them (1-9月份，…；…2.8%); assumed when no word dates the number (a
+    period not stated, or a span whose start the text does not print)."""
+    if word is None or period is None or period.startswith("unstated/"):
+        return "assumed"
+    return "stated" if word.start >= quote_start else "carried"
 
 
 def _small(text: str) -> int:
@@ -177,8 +199,8 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
     if word.kind in ("trailing", "forward"):
         if as_of is None:
             return None
-        if word.kind == "forward":
-            return f"{as_of // 12}/P{word.a}Y"
+        if word.kind == "forward":  # 通过5年努力, 未来5年: a span whose start the text does not print
+            return f"unstated/{anchor(as_of)}"
         return f"asof/{anchor(as_of)}" if point else f"P{word.a}Y/{anchor(as_of)}"
     last_month = {"half": 6 * word.a, "quarter": 3 * word.a, "year": 12}.get(word.kind, word.b)
     if word.year is not None:
@@ -189,9 +211,10 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
         year = as_of // 12 - word.back
     else:
         year = as_of // 12 if last_month <= as_of % 12 + 1 else as_of // 12 - 1
-    if word.kind == "year":
+    if word.kind == "year":  # the year the word names, even while it runs (2020年首次…下达170万元: 2020 so far);
+        # a level in a year still running is a level as of the month written from
         running = as_of is not None and year == as_of // 12 and as_of % 12 < 11
-        return f"asof/{anchor(as_of)}" if running and not target and as_of is not None else f"{year}"
+        return f"asof/{anchor(as_of)}" if running and point and not target and as_of is not None else f"{year}"
     if word.kind == "asof":
         return f"asof/{anchor(year * 12 + word.b - 1)}"
     if point:

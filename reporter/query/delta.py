@@ -45,11 +45,11 @@ class Delta(NamedTuple):
     fact: Fact
     previous: Decimal | None  # in the fact's unit
     previous_period: Period  # the same period a year earlier
-    change: Decimal | None  # current - previous, in the fact's unit
+    change: Decimal | None  # current - previous, in the fact's unit; for a rank, places gained (previous - current)
     pct: Decimal | None  # percent change; None on a zero or missing base, and for ranks
     basis: str  # computed | reported_pct | reported_previous | reported_rank_change
     qualifier: str  # exact, or approx when an input was qualified or derived by division
-    direction: str  # up, down, flat or unknown: how the number moved
+    direction: str  # up, down, flat or unknown: how the number moved (a rank: up when it gained places)
     good: bool | None  # whether that is good news by the metric's polarity; None when flat or unknown
     newest: Fact | None = None  # when this is an older figure's change: the newer figure whose change is not known
 
@@ -59,7 +59,10 @@ class Delta(NamedTuple):
 
 
 def is_good(delta: Delta, metric: Metric) -> bool | None:
-    """Whether a move is good news: up for most metrics, down for ranks (a smaller rank is better)."""
+    """Whether a move is good news: up for a metric where higher is better, down where lower is; for a
+    rank, up (places gained: its direction is the place's, not the number's)."""
+    if metric.kind == "rank":
+        return None if delta.direction in ("unknown", "flat") else delta.direction == "up"
     return _good(delta.direction, metric)
 
 
@@ -100,6 +103,8 @@ def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period,
            basis: str, qualifier: str) -> Delta:
     value = fact.quantity.value
     change = None if previous is None else value - previous
+    if metric.kind == "rank" and change is not None:  # one rule for a rank's move: places gained are up, better
+        change = -change
     moved = change if change is not None else pct
     direction = "unknown" if moved is None else "up" if moved > 0 else "down" if moved < 0 else "flat"
     if basis == "reported_pct":
@@ -110,6 +115,8 @@ def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period,
         pct = rounded(pct, 1)
     if metric.kind == "rank":
         pct = None
+        moved_places = Delta(fact, previous, before, change, pct, basis, qualifier, direction, None)
+        return moved_places._replace(good=is_good(moved_places, metric))
     return Delta(fact, previous, before, change, pct, basis, qualifier, direction, _good(direction, metric))
 
 

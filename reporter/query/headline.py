@@ -42,10 +42,13 @@ def key_of(fact: Fact) -> Key:
     return fact.metric, fact.period.canonical
 
 
-def in_window(facts: Iterable[Fact], latest: bool = False, since: Period | None = None) -> list[Fact]:
+def in_window(facts: Iterable[Fact], latest: bool = False, since: Period | None = None,
+              undated: bool = False) -> list[Fact]:
     """The facts a brief may use, order kept: with ``since``, those whose period ends on or after
-    the start of ``since``; with ``latest``, then only each metric's newest."""
-    chosen = [f for f in facts if since is None or f.period.last >= since.first]
+    the start of ``since`` (the window rule of :class:`~reporter.query.selection.Window`: a figure whose
+    period is not stated only when ``undated``); with ``latest``, then only each metric's newest."""
+    window = select.Window(since, undated=undated, overlapping=True)
+    chosen = [f for f in facts if window.admits(f.period)]
     return newest_of_each_metric(chosen) if latest else chosen
 
 

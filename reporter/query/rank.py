@@ -145,10 +145,10 @@ class PlaceRow(NamedTuple):
     """A region's place in one period's ranking, and how many places it gained since a year before."""
 
     period: Period
-    position: int
-    total: int
+    position: int | None  # None: not ranked (an official rank whose period the source does not state)
+    total: int | None
     fact: Fact
-    gained: int | None  # places gained (positive) or lost since the same period a year before; None: no such
+    gained: int | None  # places gained (positive) or lost since a year before, computed or as reported; None: no such
 
 
 class RankHistory(NamedTuple):
@@ -165,6 +165,11 @@ def rank_history(data: Dataset, metric: Metric, region: Region, period: Period |
     own = by_period(f for f in facts if f.region == region.id)
     if not own:
         raise NoData(Message("no_fact", region=region.said(), metric=metric.said(), hint=""))
+    if metric.kind == "rank" and period is None and not any(f.period.comparable for f in own):
+        # an official rank the source gives no period for: its place and reported move as the source
+        # says them, ranked against no other region (no period is shared)
+        return RankHistory(metric, region, tuple(PlaceRow(f.period, None, None, f, f.rank_change)
+                                                 for f in own if window.admits(f.period)))
     own = stated_facts(metric, own, data)
     reference = period or own[-1].period
     mine = like(own, reference)
@@ -181,7 +186,7 @@ def rank_history(data: Dataset, metric: Metric, region: Region, period: Period |
         ranking = _ranking(metric, by_canonical[p.canonical], p, None, False, data)
         row = next(r for r in ranking.rows if r.region.id == region.id)
         before = rows[-1] if rows and rows[-1].period.canonical == p.shifted(-1).canonical else None
-        gained = None if before is None else before.position - row.position
+        gained = fact.rank_change if before is None or before.position is None else before.position - row.position
         rows.append(PlaceRow(p, row.position, row.total, row.fact, gained))
     return RankHistory(metric, region, tuple(r for r in rows if r.period.canonical in shown))
 

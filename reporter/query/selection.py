@@ -118,8 +118,9 @@ def stated_facts(metric: Metric, facts: Sequence[Fact], data: Dataset) -> list[F
     nothing can be ranked."""
     stated = [f for f in facts if f.period.comparable]
     if facts and not stated:
-        names = "、".join(dict.fromkeys(data.regions[f.region].zh for f in facts))
-        raise NoData(Message("unstated.rank", metric=metric.id, regions=names))
+        regions = [data.regions[r] for r in dict.fromkeys(f.region for f in facts)]
+        names = Named(", ".join(r.en or r.zh for r in regions), "、".join(r.zh for r in regions))
+        raise NoData(Message("unstated.rank", metric=metric.said(), regions=names))
     return stated
 
 
@@ -155,22 +156,45 @@ def like(facts: Iterable[Fact], period: Period) -> list[Fact]:
 
 
 class Window(NamedTuple):
-    """Which periods a time-series view shows: from, to (inclusive), or the last N."""
+    """Which periods a view shows: from, to (inclusive), or the last N; the one rule every command's
+    ``--from``/``--to``/``--last`` and ``brief --since`` use.
+
+    A figure whose period the source does not state is in no window: it is no result of the periods
+    asked for, whatever its source's date. Only ``undated`` (``--with-undated``) lets it in, and views
+    list it apart (after the dated figures, in a column of its own). Without a window every figure is shown.
+    """
 
     start: Period | None = None
     end: Period | None = None
     last: int | None = None
+    undated: bool = False  # let figures whose period is not stated in (asked for: --with-undated)
+    overlapping: bool = False  # a period need only reach into the window (brief --since), not lie within it
 
     def __bool__(self) -> bool:
         return self.start is not None or self.end is not None or self.last is not None
 
+    def admits(self, period: Period) -> bool:
+        """Whether a figure of ``period`` may be shown in the window (``--last`` aside: it counts periods)."""
+        if not period.comparable:
+            return self.undated or not self
+        if self.overlapping:
+            return ((self.start is None or period.last >= self.start.first)
+                    and (self.end is None or period.first <= self.end.last))
+        return ((self.start is None or period.first >= self.start.first)
+                and (self.end is None or period.last <= self.end.last))
+
     def choose(self, periods: Iterable[Period]) -> list[Period]:
-        """The distinct periods inside the window, oldest first."""
-        chosen = {p.canonical: p for p in periods
-                  if (self.start is None or p.first >= self.start.first)
-                  and (self.end is None or p.last <= self.end.last)}
+        """The distinct periods inside the window, oldest first (those not stated last, when let in)."""
+        chosen = {p.canonical: p for p in periods if self.admits(p)}
         ordered = sorted(chosen.values(), key=lambda p: p.sort_key)
-        return ordered[-self.last:] if self.last is not None else ordered
+        if self.last is not None:
+            dated = [p for p in ordered if p.comparable][-self.last:]
+            ordered = dated + [p for p in ordered if not p.comparable]
+        return ordered
+
+    def left_out(self, facts: Iterable[Fact]) -> list[Fact]:
+        """The figures the window keeps out only because their period is not stated (listed in a note)."""
+        return [f for f in facts if not f.period.comparable and not self.admits(f.period)]
 
 
 EVERY_PERIOD = Window()

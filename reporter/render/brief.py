@@ -21,6 +21,7 @@ from reporter.query import headline
 from reporter.query import selection as select
 from reporter.render import numbers
 from reporter.render import wording as prose
+from reporter.render.labels import Labels
 from reporter.render.safe import clean
 
 if TYPE_CHECKING:
@@ -89,14 +90,19 @@ def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: Metr
     aim = q.qualifier == "target" or metric.kind == "target"  # 力争…: the phrase says it is an aim
     said = q._replace(qualifier="exact") if aim else q
     label, label_en, inline, noun = words or metric_words(data)[metric.id]
+    assumed = fact.period_basis == "assumed" and fact.period.comparable
+    assumed_zh, assumed_en = (Labels("zh")("assumed.said"), Labels("en")("assumed.said")) if assumed else ("", "")
     phrase_en = _optional(metric, "phrase_en")
     return {
         "metric": fact.metric, "label": label, "label_en": label_en, "label_en_inline": inline,
         "kind": metric.kind, "polarity": metric.polarity, "value": numbers.number(q.written),
         "unit": _s(q.unit), "qualifier": q.qualifier,
         "period": fact.period.canonical, "period_kind": fact.period.kind,
-        "period_zh": prose.period_words(fact.period, "zh"), "period_en": prose.period_words(fact.period, "en"),
-        "lead_zh": prose.lead(fact.period, "zh"), "lead_en": prose.lead(fact.period, "en"),
+        # an assumed period says so where it is said (the page prints no word that fixes it)
+        "period_zh": prose.period_words(fact.period, "zh") + assumed_zh,
+        "period_en": prose.period_words(fact.period, "en") + assumed_en,
+        "lead_zh": prose.lead(fact.period, "zh") + assumed_zh, "lead_en": prose.lead(fact.period, "en") + assumed_en,
+        "period_basis": fact.period_basis,
         "yoy_pct": _num(fact.yoy_written), "previous": _num(fact.previous_written),
         "rank_change": fact.rank_change, "delta": _delta_context(delta), "headline": is_headline,
         "phrase": _s(prose.phrase(label, numbers.prose_quantity(said, "zh"), "zh",
@@ -173,25 +179,25 @@ class _Changes(Mapping[headline.Key, "Delta"]):
 
 
 def in_window(data: Data, region: Region, theme: Theme | None, latest: bool, since: Period | None,
-              everything: Sequence[Fact] | None = None) -> tuple[list[Fact], list[Highlight]]:
+              everything: Sequence[Fact] | None = None, undated: bool = False) -> tuple[list[Fact], list[Highlight]]:
     """A region's facts and highlights a brief may use (in the theme, the periods asked); from
     ``everything``, the region's facts as :func:`select.region_facts` orders them, when given."""
     if everything is None:
         everything = select.region_facts(data, region)
     facts = headline.in_window((f for f in everything if theme is None or data.metrics[f.metric].theme == theme.id),
-                               latest, since)
+                               latest, since, undated)
     published = {s.id: prose.date_period(s.date) for s in data.sources.values()} if since else None
     return facts, headline.highlights_in_window(select.region_highlights(data, region, theme), since, published)
 
 
 def region_context(data: Data, region: Region, theme: Theme | None = None, *, full: bool = False,
                    latest: bool = False, since: Period | None = None,
-                   words: Mapping[str, MetricWords] | None = None) -> dict[str, Any]:
+                   words: Mapping[str, MetricWords] | None = None, undated: bool = False) -> dict[str, Any]:
     """A region's facts and highlights in the window, by theme; ``clauses``, ``points`` and
     ``points_en`` hold what a brief says: the headline facts (:mod:`reporter.query.headline`)
     and each theme's first highlight, or all of them with ``full``."""
     everything = select.region_facts(data, region)  # a change may reach back before the window
-    facts, highlights = in_window(data, region, theme, latest, since, everything)
+    facts, highlights = in_window(data, region, theme, latest, since, everything, undated)
     deltas = _Changes(data, everything)
     chosen = headline.headlines(facts, data.metrics, deltas)
     words = metric_words(data) if words is None else words
@@ -274,13 +280,14 @@ def source_context(source: Source) -> dict[str, Any]:
 
 
 def brief_context(data: Data, regions: Sequence[Region], lang: str, theme: Theme | None = None, *,
-                  full: bool = False, latest: bool = False, since: Period | None = None) -> dict[str, Any]:
+                  full: bool = False, latest: bool = False, since: Period | None = None,
+                  undated: bool = False) -> dict[str, Any]:
     """Everything a template gets (docs/templates.md). By default a summary (the headline facts);
     ``full`` for every fact; ``latest`` and ``since`` narrow the periods.
 
     ``regions`` and ``sources`` are sequences made as the template reads them (:class:`Regions`):
     a brief of every county of China is worded one region at a time, never held whole."""
-    contexts = Regions(data, regions, theme, full=full, latest=latest, since=since)
+    contexts = Regions(data, regions, theme, full=full, latest=latest, since=since, undated=undated)
     return {"lang": lang, "full": full, "latest": latest, "since": since.canonical if since else None,
             "regions": contexts, "sources": Sources(data, contexts), "generator": f"reporter {__version__}"}
 
@@ -290,9 +297,9 @@ class Regions(Sequence[dict[str, Any]]):
     kept (the last one read is, for ``regions[0].name`` and the like); what each holds is counted."""
 
     def __init__(self, data: Data, regions: Sequence[Region], theme: Theme | None, *, full: bool, latest: bool,
-                 since: Period | None) -> None:
+                 since: Period | None, undated: bool = False) -> None:
         self._data, self._regions, self._theme = data, list(regions), theme
-        self._full, self._latest, self._since = full, latest, since
+        self._full, self._latest, self._since, self._undated = full, latest, since, undated
         self._counted: dict[int, tuple[int, int, frozenset[str]]] = {}  # index -> shown, facts, sources
         self._words: dict[str, MetricWords] | None = None
         self._last: tuple[int, dict[str, Any]] | None = None
@@ -308,7 +315,7 @@ class Regions(Sequence[dict[str, Any]]):
             if self._words is None:
                 self._words = metric_words(self._data)
             made = region_context(self._data, self._regions[i], self._theme, full=self._full, latest=self._latest,
-                                  since=self._since, words=self._words)
+                                  since=self._since, words=self._words, undated=self._undated)
             self._counted[i] = (made["shown_count"], made["fact_count"], frozenset(made["sources"]))
             self._last = (i, made)
         return self._last[1]

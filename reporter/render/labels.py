@@ -98,6 +98,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rank.within": ("{group}内名次", "rank in {group}"),
     "delta.older_mark": ("*", "*"),
     "baseline": ("条形起点：{value}", "bars start at {value}"),
+    # ---- how a period is known, undated figures and windows, marks explained (issue: honest to the letter, 3)
+    "period_basis.stated": ("（时期：原文注明）", "(period: stated)"),
+    "period_basis.carried": ("（时期：沿用段首或标题）", "(period: carried from the lead)"),
+    "period_basis.assumed": ("（时期：推定）", "(period: assumed)"),
+    "legend.assumed": ("注：{mark} 表示时期为推定：原文该句没有确定时期的时间词，按报道日期或来源的读法推定"
+                       "（show --sources 逐条说明）",
+                       ("note: {mark} marks a period that is assumed: no time word of its clause fixes it, so it is "
+                        "read from the source's date or readings (show --sources says how each period is known)")),
+    "assumed.aside": ("，时期为推定", ", period assumed"),
+    "assumed.said": ("（时期为推定）", " (period assumed)"),
+    "legend.target": ("注：→ 表示目标值（计划数），不是实际完成数", "note: → marks a target (a plan), not a result"),
+    "window.undated_left": (
+        "注：{count}项原文未注明时期的数值不属于所问时期，未列入；用 --with-undated 另行列出",
+        "note: {count} figure{s} whose period the source does not state {are} not results of the periods asked "
+        "for and left out; --with-undated lists them apart"),
+    "window.undated_apart": (
+        "注：原文未注明时期的数值另列于有时期的数值之后，并非所问时期的结果",
+        "note: figures whose period the source does not state are listed apart, after the dated ones; they are "
+        "not results of the periods asked for"),
 }
 
 LANGS = ("zh", "en")

@@ -139,11 +139,31 @@ def prose_quantity(q: Quantity, lang: str, noun: tuple[str, str] | None = None) 
     return quantity(q, lang, grouping=lang == "en", noun=noun)
 
 
-def fact_line(q: Quantity, lang: str, value_only: bool = False) -> str:
-    """``get``'s one line: ``2.06亿元``, ``9100多万元``, or with ``value_only`` the bare ``2.06``."""
+def converted(q: Quantity, lang: str) -> str:
+    """A figure converted to a unit the reader asked for (``get --unit``), in that unit in either language,
+    its qualifier's meaning said before it: ``超过0.12亿元`` / ``more than 0.12亿元``.
+
+    The one rule for a converted qualified figure: 多 and 余 belong to the figure as written (1200多万元 is
+    1200 and some 万元, not 0.12 and some 亿元), so a converted figure says "more than" instead."""
+    text = number(q.written) + q.unit
+    if q.qualifier == "exact":
+        return text
+    if lang == "zh":
+        return _ZH_CONVERTED.get(q.qualifier, _ZH_QUALIFIER[q.qualifier][0]) + text
+    return _EN_QUALIFIER[q.qualifier] + text
+
+
+_ZH_CONVERTED = {"more_than": "超过"}  # a qualifier written after the number, said before a converted one
+
+
+def fact_line(q: Quantity, lang: str, value_only: bool = False, is_converted: bool = False) -> str:
+    """``get``'s one line: ``2.06亿元``, ``9100多万元``, or with ``value_only`` the bare ``2.06``;
+    ``is_converted``: ``q`` is in a unit asked for (:func:`converted`)."""
     from reporter.render.safe import clean
 
-    return clean(number(q.written) if value_only else quantity(q, lang)) + "\n"
+    if value_only:
+        return clean(number(q.written)) + "\n"
+    return clean(converted(q, lang) if is_converted else quantity(q, lang)) + "\n"
 
 
 def signed_pct(pct: Decimal | None, grouping: bool = False, direction: str | None = None) -> str:

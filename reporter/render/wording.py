@@ -242,8 +242,8 @@ def _computed(fact: Mapping[str, Any], delta: Mapping[str, Any], lang: str) -> s
     change, pct = _decimal(delta.get("change")), _decimal(delta.get("pct"))
     if change is None:
         return ""
-    if fact.get("unit") == "位":  # a smaller number is a better place
-        move = numbers.rank_move(int(-change), lang)
+    if fact.get("unit") == "位":  # a rank's change is places gained (a smaller number is a better place)
+        move = numbers.rank_move(int(change), lang)
         return since + move if zh else f"{move} on a year earlier"
     up = change > 0
     if fact.get("unit") == "%":  # a share moves by points: 提高0.3个百分点, not 增长14.3%

@@ -12,7 +12,10 @@ from reporter.render.views.base import (
     Row,
     View,
     empty_view,
+    period_notes,
+    period_said,
     trend,
+    window_notes,
 )
 from reporter.render.views.compare import compare_keys, compare_view
 from reporter.render.views.delta import DELTA_KEYS, delta_view
@@ -53,4 +56,4 @@ __all__ = ["DELTA_KEYS", "EMPTY", "EXPORT_KEYS", "HIGHLIGHT_KEYS", "METRIC_LEAD"
            "delta_view", "empty_view", "export_view", "fact_record", "highlights_view", "metric_by_period_view",
            "metrics_view", "oldest_first", "period_keys", "places_words", "rank_each_period_view",
            "rank_history_view", "rank_view", "ranking_notes", "region_by_period_view", "regions_view",
-           "search_view", "show_view", "trend"]
+           "search_view", "show_view", "trend", "period_notes", "period_said", "window_notes"]

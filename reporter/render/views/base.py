@@ -254,3 +254,46 @@ def trend(facts: Sequence[Fact], period: Period) -> str:
         else:
             out.append(SPARKS[int((value - low) / (high - low) * (len(SPARKS) - 1))])
     return "".join(out)
+
+
+# --------------------------------------------------------------------------- how a period is known, in a view
+
+ASSUMED_MARK = "*"  # after a period that is assumed (period_basis), explained by a legend under the view
+
+
+def is_assumed(fact: Fact) -> bool:
+    """A dated period the source does not state for the figure (one not stated already says so)."""
+    return fact.period_basis == "assumed" and fact.period.comparable
+
+
+def period_said(fact: Fact, lang: str) -> str:
+    """A fact's period in words, marked when it is an assumption: ``截至2020年上半年的一年*``."""
+    words = fact.period.in_words(lang)
+    return words + ASSUMED_MARK if is_assumed(fact) else words
+
+
+def period_notes(facts: Iterable[Fact], say: Labels, arrows: bool = True) -> list[str]:
+    """The legend of the marks a view's periods and values carry: an assumed period (*), a target (→,
+    in a view whose cells write qualifiers as symbols: ``arrows``)."""
+    notes = []
+    facts = list(facts)
+    if any(is_assumed(f) for f in facts):
+        notes.append(say("legend.assumed", mark=ASSUMED_MARK))
+    if arrows and any(f.quantity.qualifier == "target" for f in facts):
+        notes.append(say("legend.target"))
+    return notes
+
+
+def window_notes(facts: Iterable[Fact], window: select.Window, say: Labels) -> list[str]:
+    """What a period window did with figures whose period is not stated: left them out (counted), or,
+    asked to (--with-undated), listed them apart."""
+    if not window:
+        return []
+    facts = list(facts)
+    left = window.left_out(facts)
+    if left:
+        n = len(left)
+        return [say("window.undated_left", count=n, s="" if n == 1 else "s", are="is" if n == 1 else "are")]
+    if window.undated and any(not f.period.comparable for f in facts):
+        return [say("window.undated_apart")]
+    return []

@@ -16,6 +16,7 @@ from reporter.render.views.base import (
     Column,
     Row,
     View,
+    is_assumed,
     theme_name,
     trend,
     value_fields,
@@ -128,7 +129,8 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Comparison | Se
                 continue
             value = numbers.quantity(fact.quantity, lang, True)
             if period is None:  # in a comparison every value carries its own period, in brackets
-                parts[region.id] = (value, say("with_period", value="", period=prose.aside(fact.period, lang)))
+                aside = prose.aside(fact.period, lang) + (say("assumed.aside") if is_assumed(fact) else "")
+                parts[region.id] = (value, say("with_period", value="", period=aside))
             else:
                 cells[region.id] = value
             cells[f"{region.id}.trend"] = trend(history, fact.period)

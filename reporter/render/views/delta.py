@@ -18,6 +18,8 @@ from reporter.render.views.base import (
     View,
     columns,
     in_metric_unit,
+    period_notes,
+    period_said,
     trend,
     value_fields,
 )
@@ -32,8 +34,9 @@ DELTA_KEYS = ["region", "metric", "label", "label_en", "period", "value", "unit"
               *VALUE_KEYS, "previous_base", "change_base", "newest_period", "newest_value"]
 
 
-def _is_rank(fact: Fact) -> bool:
-    return fact.quantity.unit == "位"
+def _is_rank(fact: Fact, metric: Metric) -> bool:
+    """A rank's change is in places gained (reporter.query.delta: one rule for every format)."""
+    return metric.kind == "rank"
 
 
 def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], lang: str,
@@ -42,10 +45,10 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], la
     """One region's changes (``region``), or (``region`` None) every region's latest change of
     ``metric``, or of every metric (``metric`` None too: rows grouped by region).
 
-    A rank's change is told as places gained or lost (``↑34位``), as ``show`` and ``brief`` say it;
-    the machine keys keep the number's own move (``change`` −34, ``direction`` down) and add
-    ``places`` (34). A change of an older figure shown because the newest figure's is not known is
-    marked ``*`` and said in a note (``newest_period``, ``newest_value`` in machine records).
+    A rank's change is told as places gained or lost (``↑34位``), as ``show`` and ``brief`` say it,
+    and the machine keys say the same (one rule in every format): ``change`` and ``places`` +34,
+    ``direction`` up, ``good`` true. A change of an older figure shown because the newest figure's is
+    not known is marked ``*`` and said in a note (``newest_period``, ``newest_value`` in machine records).
     """
     say = Labels(lang)
     every_region = region is None
@@ -66,7 +69,8 @@ def delta_view(data: Dataset, region: Region | None, deltas: Iterable[Delta], la
                         numeric=("value", "previous", "delta", "pct"), visual=("trend",), wrap=("label",),
                         shared=("period", "basis")),
                 DELTA_KEYS, deltas, lambda d: _record(data, d), row,
-                lambda: [*notes, *older.notes(deltas, told)],
+                lambda: [*notes, *older.notes(deltas, told),
+                         *(period_notes([d.fact for d in deltas], told) if isinstance(deltas, Sequence) else [])],
                 group_label=say("region_name" if every_metric else "label"), lang=lang)
 
 
@@ -151,7 +155,7 @@ def _record(data: Dataset, d: Delta) -> dict[str, Any]:
             "change": d.change, "pct": d.pct,
             "direction": d.direction, "arrow": _ARROWS.get(d.direction, ""), "good": d.good, "basis": d.basis,
             "derived": d.derived,
-            "places": int(-d.change) if _is_rank(fact) and d.change is not None else None,
+            "places": int(d.change) if _is_rank(fact, of) and d.change is not None else None,
             **value_fields(fact.quantity, of),
             "previous_base": None if d.previous is None else in_metric_unit(d.previous, fact.quantity.unit, of),
             "change_base": None if d.change is None else in_metric_unit(d.change, fact.quantity.unit, of),
@@ -167,16 +171,15 @@ def _row(data: Dataset, d: Delta, say: Labels, shape: _Shape) -> Row:
     approx = "≈" if d.qualifier != "exact" else ""
     verdict = "" if d.good is None else say("good" if d.good else "bad")
     arrow = _ARROWS.get(d.direction, "")
-    if _is_rank(fact):  # the place rose when its number fell
-        arrow = {"up": "↓", "down": "↑"}.get(d.direction, arrow)
-        change = "" if d.change is None else approx + places_words(int(-d.change), say)
+    if _is_rank(fact, of):  # a rank's change is in places gained: up is better, in every format
+        change = "" if d.change is None else approx + places_words(int(d.change), say)
     else:
         change = "" if d.change is None else approx + numbers.change_amount(d.change, q.unit, lang, True,
                                                                             d.direction)
     line = trend(shape.series_of(fact), fact.period) if shape.every_region or id(d) in shape.carries else ""
     first = (data.regions[fact.region].name(lang) if shape.every_region and not shape.every_metric
              else of.label(lang))
-    period = fact.period.in_words(lang) + (" " + say("delta.older_mark") if d.newest is not None else "")
+    period = period_said(fact, lang) + (" " + say("delta.older_mark") if d.newest is not None else "")
     group = (of.label(lang) if shape.by_metric else data.regions[fact.region].name(lang) if shape.every_metric
              else None)
     return Row({shape.first_key: first, "period": period,

@@ -20,6 +20,8 @@ from reporter.render.views.base import (
     View,
     columns,
     in_metric_unit,
+    period_notes,
+    period_said,
     theme_name,
     value_fields,
 )
@@ -32,7 +34,8 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- export: the flat contract
 
 EXPORT_KEYS = ["region", "region_name", "metric", "label", "label_en", "theme", "value", "unit", "period",
-               "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote", *VALUE_KEYS]
+               "qualifier", "yoy_pct", "previous", "rank_change", "note", "source", "quote", *VALUE_KEYS,
+               "period_basis"]  # added after the value keys: no column of the contract moved
 
 
 def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
@@ -44,6 +47,7 @@ def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
         "unit": fact.quantity.unit, "period": fact.period.canonical, "qualifier": fact.quantity.qualifier,
         "yoy_pct": fact.yoy_pct, "previous": fact.previous, "rank_change": fact.rank_change,
         "note": fact.note, "source": fact.source, "quote": fact.quote, **value_fields(fact.quantity, metric),
+        "period_basis": fact.period_basis,
     }
 
 
@@ -58,7 +62,7 @@ def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None,
 
     def row(fact: Fact) -> Row:
         return Row({"region_name": data.regions[fact.region].zh, "label": data.metrics[fact.metric].label(lang),
-                    "value": numbers.quantity(fact.quantity, lang, True), "period": fact.period.in_words(lang),
+                    "value": numbers.quantity(fact.quantity, lang, True), "period": period_said(fact, lang),
                     "quote": fact.quote})
 
     return View("facts", say("title.facts"),
@@ -96,7 +100,7 @@ def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -
         row = (clean(first.region), clean(regions[first.region].zh), clean(first.metric), clean(metric.zh),
                clean(metric.en), clean(metric.theme), None, clean(quantity.unit), None, clean(quantity.qualifier),
                None, None, None, clean(first.note), clean(first.source), clean(first.quote), None,
-               clean(metric.unit), None)
+               clean(metric.unit), None, clean(first.period_basis))
         if quantity.unit == metric.unit:  # the value is its base value: no arithmetic for each fact
             yield Block(row, _VARYING, [(number, period.canonical, None if yoy is None else Number(yoy),
                                          None if previous is None else Number(previous), rank, number, Digits(value))
@@ -221,8 +225,9 @@ def search_view(data: Dataset, hits: SearchHits, lang: str) -> View:
                         "period": hit.period.in_words(lang) if hit.period else ""})
         return Row({"type": say("type.fact"), "region_name": region.name(lang),
                     "text": data.metrics[hit.metric].label(lang),
-                    "value": numbers.quantity(hit.quantity, lang, True), "period": hit.period.in_words(lang)})
+                    "value": numbers.quantity(hit.quantity, lang, True), "period": period_said(hit, lang)})
 
     return View("search", say("title.search"),
                 columns(say, "type", "region_name", "text", "value", "period", numeric=("value",), wrap=("text",)),
-                SEARCH_KEYS, Chain(hits.facts, hits.highlights), record, row, lang=lang)
+                SEARCH_KEYS, Chain(hits.facts, hits.highlights), record, row,
+                lambda: period_notes(hits.facts, say, arrows=False), lang=lang)

@@ -15,7 +15,7 @@ from reporter.model.records import Fact, Metric, Region
 from reporter.query.selection import PeriodRow, PeriodTable
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Column, Row, View, theme_name, trend, value_fields
+from reporter.render.views.base import ASSUMED_MARK, Column, Row, View, is_assumed, theme_name, trend, value_fields
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
@@ -31,7 +31,8 @@ def _cell(fact: Fact | None, lang: str, bare: bool) -> str:
     if fact is None:
         return "—"
     q = fact.quantity._replace(unit="") if bare else fact.quantity
-    return numbers.quantity(q, lang, True, symbols=True)
+    # the column is the period: a figure whose period is assumed carries the mark (explained in a note)
+    return numbers.quantity(q, lang, True, symbols=True) + (ASSUMED_MARK if is_assumed(fact) else "")
 
 
 CELL_KEYS = ["value", "unit", "qualifier", "value_base", "value_text"]  # of each period, in a row

@@ -11,7 +11,18 @@ from reporter.model.records import Fact, Metric, Region
 from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow, Within
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import VALUE_KEYS, Column, Row, View, trend, value_fields
+from reporter.render.views.base import (
+    ASSUMED_MARK,
+    VALUE_KEYS,
+    Column,
+    Row,
+    View,
+    is_assumed,
+    period_notes,
+    period_said,
+    trend,
+    value_fields,
+)
 from reporter.render.views.compare import left_out_note, unstated_note
 from reporter.render.views.show import places_words
 
@@ -72,10 +83,12 @@ def _bar_header(base: Decimal, unit: str, say: Labels) -> str:
     return say("baseline", value=numbers.amount(shown, unit, say.lang, True))
 
 
-def _rank_cells(item: RankRow, official: bool, say: Labels, bars: tuple[Decimal, Decimal] = (Decimal(0),) * 2
-                ) -> dict[str, str]:
+def _rank_cells(item: RankRow, official: bool, say: Labels, bars: tuple[Decimal, Decimal] = (Decimal(0),) * 2,
+                mark: bool = False) -> dict[str, str]:
+    """A ranking's row; with ``mark``, a region whose figure's period is assumed is marked (its period
+    is the group's heading, not a cell of the row)."""
     return {"position": say("rank.position", position=item.position, total=item.total),
-            "region_name": item.region.name(say.lang),
+            "region_name": item.region.name(say.lang) + (ASSUMED_MARK if mark and is_assumed(item.fact) else ""),
             "value": numbers.quantity(item.fact.quantity, say.lang, True, symbols=True),
             "bar": "" if official else _bar(item, *bars)}
 
@@ -87,12 +100,14 @@ def _rank_columns(say: Labels, official: bool, bar_header: str = "") -> list[Col
             Column("bar", bar_header, visual=True)]
 
 
-def ranking_notes(data: Dataset, ranking: Ranking, shown: set[str], lang: str) -> list[str]:
+def ranking_notes(data: Dataset, ranking: Ranking, shown: set[str], lang: str, facts: Sequence[Fact] = ()) -> list[str]:
     """What a table of every region's figures (``rank --by period``; ``shown``: the ids of its rows)
     left out, as ``rank`` says it: regions whose figures have no stated period, or only periods
-    unlike the table's (its like periods are its columns, so no pointer to them)."""
+    unlike the table's (its like periods are its columns, so no pointer to them); then what the marks
+    of its cells (``facts``) mean."""
     left_out = tuple(f for f in ranking.left_out if f.region not in shown)
-    return _notes(data, [ranking._replace(left_out=left_out, other_periods=())], Labels(lang))
+    return (_notes(data, [ranking._replace(left_out=left_out, other_periods=())], Labels(lang))
+            + period_notes(facts, Labels(lang)))
 
 
 def _notes(data: Dataset, rankings: Sequence[Ranking], say: Labels) -> list[str]:
@@ -128,7 +143,7 @@ def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None
     group = say(f"stats.by.{by}") if by else ""
 
     def row(item: RankRow) -> Row:
-        cells = {**_rank_cells(item, official, say, bars), "period": period_words}
+        cells = {**_rank_cells(item, official, say, bars), "period": period_said(item.fact, lang)}
         if by:
             place, total = places[item.region.id]
             cells[by] = item.region.prefecture if by == "prefecture" else item.region.province
@@ -149,7 +164,8 @@ def rank_view(data: Dataset, ranking: Ranking, lang: str, notes_lang: str | None
     keys = [*RANK_KEYS, by, "within_position", "within_of"] if by else RANK_KEYS
     return View("rank", say("title.rank", metric=metric.label(lang), period=period_words),
                 [*columns, Column("period", say("period"), shared=True)], keys, ranking.rows, record, row,
-                _notes(data, [ranking], Labels(notes_lang or lang)), lang=lang)
+                _notes(data, [ranking], Labels(notes_lang or lang))
+                + period_notes([r.fact for r in ranking.rows], Labels(notes_lang or lang)), lang=lang)
 
 
 def rank_each_period_view(data: Dataset, rankings: Sequence[Ranking], lang: str,
@@ -162,7 +178,7 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[Ranking], lang: str,
 
     def row(pair: tuple[Ranking, RankRow]) -> Row:
         ranking, item = pair
-        return Row(_rank_cells(item, official, say, bars), group=ranking.period.in_words(lang))
+        return Row(_rank_cells(item, official, say, bars, mark=True), group=ranking.period.in_words(lang))
 
     first, last = rankings[0].period.in_words(lang), rankings[-1].period.in_words(lang)
     span = first if first == last else say("span", first=first, last=last)
@@ -170,10 +186,12 @@ def rank_each_period_view(data: Dataset, rankings: Sequence[Ranking], lang: str,
     return View("rank", say("title.rank", metric=metric.label(lang), period=span),
                 _rank_columns(say, official, _bar_header(bars[0], metric.unit, say)),
                 RANK_KEYS, items, lambda pair: _rank_record(pair[1], metric, official), row,
-                _notes(data, rankings, Labels(notes_lang or lang)), group_label=say("period"), lang=lang)
+                _notes(data, rankings, Labels(notes_lang or lang))
+                + period_notes([item.fact for _, item in items], Labels(notes_lang or lang)),
+                group_label=say("period"), lang=lang)
 
 
-def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
+def rank_history_view(data: Dataset, history: RankHistory, lang: str, notes_lang: str | None = None) -> View:
     """``rank METRIC --region R``: the region's place in each period, and the places it gained."""
     say = Labels(lang)
     official = history.metric.kind == "rank"
@@ -189,8 +207,9 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
 
     def row(item: PlaceRow) -> Row:
         tone = "" if not item.gained else "good" if item.gained > 0 else "bad"
-        return Row({"period": item.period.in_words(lang),
-                    "position": say("rank.position", position=item.position, total=item.total),
+        return Row({"period": period_said(item.fact, lang),
+                    "position": "—" if item.position is None else say("rank.position", position=item.position,
+                                                                        total=item.total),
                     "value": numbers.quantity(item.fact.quantity, lang, True, symbols=True),
                     "gained": "" if item.gained is None else places_words(item.gained, say),
                     "trend": trend(facts, item.period)},
@@ -202,4 +221,5 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str) -> View:
                  Column("position", say("rank.our_order" if official else "position")),
                  Column("value", say("rank.official_value" if official else "value"), numeric=True),
                  Column("gained", say("rank.gained")), Column("trend", say("trend"), visual=True)],
-                RANK_HISTORY_KEYS, history.rows, record, row, lang=lang)
+                RANK_HISTORY_KEYS, history.rows, record, row,
+                period_notes([r.fact for r in history.rows], Labels(notes_lang or lang)), lang=lang)

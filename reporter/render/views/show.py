@@ -12,7 +12,16 @@ from reporter.query.delta import Delta, yoy_deltas
 from reporter.query.selection import EVERY_PERIOD, Window
 from reporter.render import numbers
 from reporter.render.labels import Labels
-from reporter.render.views.base import Row, View, columns, theme_name, trend
+from reporter.render.views.base import (
+    Row,
+    View,
+    columns,
+    period_notes,
+    period_said,
+    theme_name,
+    trend,
+    window_notes,
+)
 from reporter.render.views.facts import EXPORT_KEYS, fact_record
 
 if TYPE_CHECKING:
@@ -66,7 +75,7 @@ def change_parts(fact: Fact, say: Labels, computed: Delta | None = None) -> tupl
     if not parts and computed is not None and computed.change is not None:
         approx = "≈" if computed.qualifier != "exact" else ""
         if fact.quantity.unit == "位":
-            parts.append(places_words(int(-computed.change), say))
+            parts.append(places_words(int(computed.change), say))
         elif fact.quantity.unit == "%":  # a share moves by points: 同比+0.3个百分点, not 同比+14.3%
             parts.append(say("computed_yoy", pct=approx + numbers.change_amount(
                 computed.change, "%", say.lang, True, computed.direction)))
@@ -94,9 +103,9 @@ def _reported_tone(fact: Fact, metric: Metric, computed: Delta | None) -> str:
 
 
 def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = None,
-              sources: bool = False, window: Window = EVERY_PERIOD) -> View:
+              sources: bool = False, window: Window = EVERY_PERIOD, notes_lang: str | None = None) -> View:
     say = Labels(lang)
-    facts = oldest_first(data, select.region_facts(data, region, theme), lambda f: f)
+    facts = everything = oldest_first(data, select.region_facts(data, region, theme), lambda f: f)
     if window:
         shown = {p.canonical for p in window.choose(f.period for f in facts)}
         facts = [f for f in facts if f.period.canonical in shown]
@@ -118,18 +127,21 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
         key = (fact.metric, fact.period.canonical)
         line = trend(by_metric[fact.metric], fact.period) if key in newest else ""
         return Row({"label": metric.label(lang), "value": numbers.quantity(fact.quantity, lang, True),
-                    "period": fact.period.in_words(lang), "trend": line},
+                    "period": period_said(fact, lang), "trend": line},
                    group=theme_name(data.themes[metric.theme], say),
-                   detail=f"「{fact.quote}」" if sources else None,
+                   detail=f"「{fact.quote}」{say(f'period_basis.{fact.period_basis}')}" if sources else None,
                    tones={"change": _reported_tone(fact, metric, computed.get(key))},
                    parts={"change": change_parts(fact, say, computed.get(key)),
-                          "period": period_parts(fact.period.in_words(lang))})
+                          "period": period_parts(period_said(fact, lang))})
 
     title = say("title.show", region=region.name(lang), prefecture=say.pick(region.prefecture, region.prefecture_en))
     return View("facts", title, columns(say, "label", "value", "period", "change", "trend", numeric=("value",),
                                         visual=("trend",), wrap=("label",)),
-                EXPORT_KEYS, facts, lambda fact: fact_record(data, fact), row, lang=lang,
-                notes=source_notes(data, [f.source for f in facts], say) if sources else [])
+                EXPORT_KEYS, facts, lambda fact: fact_record(data, fact), row,
+                window_notes(everything, window, Labels(notes_lang or lang))
+                + period_notes(facts, Labels(notes_lang or lang), arrows=False)
+                + (source_notes(data, [f.source for f in facts], Labels(notes_lang or lang)) if sources else []),
+                lang=lang)
 
 
 def source_notes(data: Dataset, cited: Sequence[str], say: Labels) -> list[str]:
