@@ -30,7 +30,7 @@ __all__ = ["Draft", "Extraction", "SourceText", "extract", "extract_for", "guess
            "scope_doubt", "unresolved_periods", "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
 
 JSON_KEYS = ("value", "unit", "qualifier", "period", "yoy_pct", "rank_change", "metric", "label", "quote", "line",
-             "column", "written", "period_word")
+             "column", "written", "period_word", "period_basis", "kind", "change", "note")
 
 
 class Draft(NamedTuple):
@@ -53,6 +53,10 @@ class Draft(NamedTuple):
     source: str | None = None
     doubt: Message | None = None  # why the metric the label names was not taken (its scope says otherwise)
     sentence: str = ""  # the whole sentence the number stands in, exactly as in the text
+    period_basis: str = "assumed"  # how the period is known: stated, carried, assumed (reporter.prose.frames)
+    kind: str = "level"  # level, growth (a rate of its own: value in %), points, rank
+    change: str | None = None  # an absolute or points change as printed, signed: +0.14万人, +0.34个百分点
+    note: str = ""  # what a reader must know: an estimate (预计) of a period already ended
 
 
 class Extraction(NamedTuple):
@@ -91,7 +95,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     seen: set[tuple[str, ...]] = set()
     seen_elsewhere: set[tuple[str, ...]] = set()
     for r in prose.read(text):
-        qualifier = r.qualifier
+        qualifier, basis, note = _reading_of(r, month)
         period = prose_periods.resolve_period(r.period, month, r.point, qualifier == "target")
         quote_start, quote_end = r.quote_start, r.quote_end
         while quote_start < quote_end and text[quote_start].isspace():
@@ -105,8 +109,9 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
                       r.period.text if r.period else "", region, source, doubt,
-                      text[sentence_start:sentence_end].strip())
-        key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label)
+                      text[sentence_start:sentence_end].strip(), basis, r.kind, r.change, note)
+        key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label,
+               draft.quote if draft.kind == "rank" else "")
         claim = places.claim(r.start, region) if places is not None else None
         if claim is not None:
             if key not in seen_elsewhere:
@@ -116,6 +121,24 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
             seen.add(key)
             drafts.append(draft)
     return Extraction(drafts, elsewhere)
+
+
+def _reading_of(r: prose.Reading, month: int | None) -> tuple[str, str, str]:
+    """The qualifier, period basis and note of a reading read against the as-of month: 预计 of a
+    period already ended is an estimate (not a plan: exact, with a note); 全年 or 年末 that no
+    frame dates is the year under review, read against the as-of month (assumed)."""
+    qualifier, basis, note = r.qualifier, r.basis, ""
+    if r.qualifier_word in prose.ESTIMATE_WORDS:
+        ended = prose_periods.resolve_period(r.period, month, r.point) if r.period is not None else None
+        if ended is not None and month is not None and not ended.startswith(("asof/", "unstated/")):
+            from reporter.model.periods import parse_period
+
+            if parse_period(ended).last < month:
+                qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period already ended"
+    if r.period is not None and r.period.year is None and r.period.back is None and basis != "assumed" \
+            and r.period.kind in ("year", "asof") and r.period.text.startswith(("全年", "年末", "年底")):
+        basis = "assumed"
+    return qualifier, basis, note
 
 
 def _belongs(claim: Place, other: Region) -> Message:
