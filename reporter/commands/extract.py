@@ -228,7 +228,7 @@ def _candidates(session: Session, data: Dataset, region: str, source: str,
         fields: Fields = {"metric": d.metric, "value": d.value, "unit": d.unit, "period": d.period,
                           "qualifier": None if d.qualifier == "exact" else d.qualifier, "yoy_pct": d.yoy_pct,
                           "rank_change": None if d.rank_change is None else str(d.rank_change), "source": source,
-                          "quote": " ".join(d.quote.split())}
+                          "note": d.note or None, "period_basis": d.period_basis, "quote": " ".join(d.quote.split())}
         wrong = [] if why else answers.plausible(region, fields)
         if why or wrong:
             why = why or wrong[0].text(session.message_lang)

@@ -14,11 +14,12 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import NamedTuple
 
 from reporter.curate import yaml_text as yamlwrite
-from reporter.errors import DataError, Problem, UsageProblem
+from reporter.curate.metric_guess import guess_metric, match_metric, metric_names, plain_name, scope_doubt
+from reporter.curate.source_text import SourceText, read_source, read_source_text
+from reporter.errors import UsageProblem
 from reporter.messages import Message
 from reporter.model import units
 from reporter.model.records import Fact, Metric, Region
@@ -188,87 +189,6 @@ def _as_of_month(as_of: str | None) -> int | None:
         raise UsageProblem(Message("extract.bad_as_of", text=as_of)) from None
 
 
-def _plain(name: str) -> str:
-    """A name compared without quotes, list marks and spaces (“众创空间” matches 众创空间)."""
-    return re.sub(r"[“”\"'‘’「」、\s]", "", name).lower()
-
-
-def _names(metric: Metric) -> list[str]:
-    names = [_plain(n) for n in (metric.zh, metric.en, *metric.aliases)]
-    return [n for n in names if n and not (n.isascii() and len(n) < 4)]  # 'rd' is in too many words
-
-
-def match_metric(label: str, unit: str, metrics: Mapping[str, Metric]) -> str | None:
-    """The metric a label names: the longest catalogue name or alias inside it; else, for a label
-    of four characters or more, the one metric whose name holds it. Units must share a family."""
-    plain = _plain(label)
-    if not plain:
-        return None
-    family = units.family_of(unit)
-    fitting = [m for m in metrics.values() if units.family_of(m.unit) == family]
-    best, length = None, 0
-    for metric in fitting:
-        for name in _names(metric):
-            if name in plain and len(name) > length:
-                best, length = metric.id, len(name)
-    if best is not None or len(plain) < 4:
-        return best
-    holding = {m.id for m in fitting if any(plain in name for name in _names(m))}
-    return holding.pop() if len(holding) == 1 else None
-
-
-# --------------------------------------------------------------------------- scopes a guess must not contradict
-
-# Who is counted, widest first: a figure for 全社会 is not one for 规上企业, nor 规上工业's for 规上's.
-POPULATIONS = (("全社会",), ("规上工业", "规模以上工业"), ("规上", "规模以上"))
-LEVELS = ("国家级", "省级", "市级", "县级", "区级")
-NEW_WORDS = ("新认定", "新增", "新建", "新引进", "新招引", "新申报", "新设立", "新入驻")  # a flow: newly …
-TOTAL_WORDS = ("总数", "总量", "累计", "共有", "拥有", "现有")  # a level: how many there are
-
-
-def _first(words: Sequence[str], text: str) -> str | None:
-    return next((w for w in words if w in text), None)
-
-
-def _population(text: str) -> str | None:
-    """The population a name counts (全社会, 规上工业, 规上) as written, or None."""
-    return next((w for group in POPULATIONS for w in group if w in text), None)
-
-
-def _group(word: str) -> int:
-    return next(i for i, group in enumerate(POPULATIONS) if word in group)
-
-
-def scope_doubt(label: str, metric: Metric) -> Message | None:
-    """Why ``metric`` is not what ``label`` counts, when their words say so; else None.
-
-    The label's population (全社会 against 规上企业), its level (省级 against 国家级), or its
-    flow word (新认定…两家: newly recognised) against a stock (how many there are), and a
-    total against a flow of new ones.
-    """
-    said, meant = _population(label), _population(metric.zh)
-    if said and meant and _group(said) != _group(meant):
-        return Message("extract.doubt_scope", metric=metric.id, name=metric.zh, said=said, meant=meant)
-    said, meant = _first(LEVELS, label), _first(LEVELS, metric.zh)
-    if said and meant and said != meant:
-        return Message("extract.doubt_scope", metric=metric.id, name=metric.zh, said=said, meant=meant)
-    new = _first(NEW_WORDS, label)
-    if new and metric.kind == "stock" and not _first(NEW_WORDS, metric.zh):
-        return Message("extract.doubt_flow", metric=metric.id, name=metric.zh, said=new)
-    total = _first(TOTAL_WORDS, label)
-    if total and metric.kind in ("flow", "count") and _first(NEW_WORDS, metric.zh):
-        return Message("extract.doubt_stock", metric=metric.id, name=metric.zh, said=total)
-    return None
-
-
-def guess_metric(label: str, unit: str, metrics: Mapping[str, Metric]) -> tuple[str | None, Message | None]:
-    """The metric a label names (:func:`match_metric`), unless the label's scope words contradict
-    it (:func:`scope_doubt`): then no metric, and why, for the curator."""
-    found = match_metric(label, unit, metrics)
-    doubt = scope_doubt(label, metrics[found]) if found else None
-    return (None, doubt) if doubt else (found, None)
-
-
 def unresolved_periods(drafts: Sequence[Draft]) -> list[Message]:
     """One line per draft whose period could not be fixed, saying why (for the command's notes)."""
     out = []
@@ -367,13 +287,34 @@ def _fact_lines(d: Draft, metrics: Mapping[str, Metric] | None) -> list[str]:
     else:
         why = f"{d.period_word}: which year? (give --as-of)" if d.period_word else "no period printed: as of when?"
         out.append(yamlwrite.todo_line(8, "period", why))
+    out += _basis_lines(d)
     if d.qualifier != "exact":
         out.append(f"        qualifier: {d.qualifier}")
     if d.yoy_pct is not None:
         out.append(f"        yoy_pct: {d.yoy_pct}")
     if d.rank_change is not None:
         out.append(f"        rank_change: {d.rank_change}")
+    if d.note:
+        out.append(f"        note: {yamlwrite.text(d.note)}")
     out.append(f"        quote: {yamlwrite.quoted(d.quote)}")
+    return out
+
+
+def _basis_lines(d: Draft) -> list[str]:
+    """How the period is known, the kind of a figure that is a change of its own, and a change
+    the format has no field for, as lines: ``period_basis`` a field where the data format holds
+    it, else (like the others) a comment for the curator."""
+    from reporter.data.rules import FIELDS
+
+    out = []
+    if "period_basis" in FIELDS["fact"]:
+        out.append(f"        period_basis: {d.period_basis}")
+    else:
+        out.append(f"        # period_basis: {d.period_basis}")
+    if d.kind in ("growth", "points"):
+        out.append(yamlwrite.comment(f"        # kind: {d.kind} (the value is the change itself: {d.written})"))
+    if d.change:
+        out.append(yamlwrite.comment(f"        # change reported: {d.change}"))
     return out
 
 
@@ -381,71 +322,9 @@ def _closest(d: Draft, metrics: Mapping[str, Metric]) -> Metric | None:
     """The catalogue metric whose name reads most like the label (a hint in a comment, never data)."""
     from difflib import SequenceMatcher
 
-    plain = _plain(d.label)
+    plain = plain_name(d.label)
     family = units.family_of(d.unit)
-    scored = [(max(SequenceMatcher(None, plain, n).ratio() for n in _names(m) or [m.id]), m.id, m)
+    scored = [(max(SequenceMatcher(None, plain, n).ratio() for n in metric_names(m) or [m.id]), m.id, m)
               for m in metrics.values() if units.family_of(m.unit) == family]
     best = max(scored, default=None, key=lambda t: (t[0], t[1]))
     return best[2] if best is not None and best[0] >= 0.5 else None
-
-
-class SourceText(NamedTuple):
-    """A source text as read, and the encoding it was read in (``utf-8`` or ``gb18030``)."""
-
-    text: str
-    encoding: str
-
-
-def read_source(path: str | Path) -> SourceText:
-    """A source text: UTF-8 (a BOM is fine), or GB18030, the older Chinese encoding many bureau files
-    are still saved in (the caller says it was read so). Anything else, binary data or bytes that
-    are no Chinese text in GB18030 (Big5, Latin-1), is a :class:`DataError` with the hint to re-save
-    it as UTF-8."""
-    from reporter.data.yaml_file import decode_utf8, read_bytes
-
-    data, problems = read_bytes(Path(path))
-    if data is None:
-        raise DataError(problems)
-    text, problems = decode_utf8(data, str(path), "UTF-8 text")
-    if text is not None:
-        return SourceText(text, "utf-8")
-    wrong = problems[0]
-    if not isinstance(wrong.message, Message) or wrong.message.key != "file.not_utf8":
-        raise DataError(problems)  # binary: no encoding helps
-    chinese = _gb18030(data)
-    if chinese is not None:
-        return SourceText(chinese, "gb18030")
-    guess: Message | str = ""
-    try:
-        data.decode("big5")
-        guess = Message("file.looks_like", encoding="BIG5")
-    except UnicodeDecodeError:
-        pass
-    raise DataError([Problem(wrong.path, wrong.line, wrong.column,
-                             Message("file.not_utf8", byte=wrong.message.values["byte"], guess=guess))])
-
-
-def _gb18030(data: bytes) -> str | None:
-    """``data`` as GB18030 when it reads as Chinese text: nearly every character outside ASCII one of
-    GB2312's common set. Big5 or Latin-1 bytes also decode as GB18030 now and then, into characters
-    few texts use; those are refused."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    wide = [ch for ch in text if ord(ch) > 0x7F]
-    common = sum(1 for ch in wide if _in_gb2312(ch))
-    return text if wide and common >= 0.95 * len(wide) else None
-
-
-def _in_gb2312(ch: str) -> bool:
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def read_source_text(path: str | Path) -> str:
-    """The text of :func:`read_source`, whatever its encoding."""
-    return read_source(path).text

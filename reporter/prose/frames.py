@@ -16,25 +16,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from reporter.prose.time_words import PeriodWord
+from reporter.prose.time_words import CALENDAR, PeriodWord
 
 BASES = ("stated", "carried", "assumed")
 FRAMING = ("year", "half", "quarter", "months")  # a title's 2021年 or 上半年 frames; 截至目前 does not
 TERMINAL = "。！？"
-
-
-def is_lead(masked: str, word: PeriodWord, sentence_start: int) -> bool:
-    """A lead: a time word that opens its sentence, or is set off by a comma (前三季度，…)."""
-    opens = not masked[sentence_start:word.start].strip(" 　□\t\r")
-    return opens or masked[word.end:word.end + 1] == "，"
+CONTINUING = ("其中",)  # a sentence that goes on from the one before (其中，…): its period too
 
 
 def title_frame(masked: str, words: list[PeriodWord]) -> PeriodWord | None:
     """The period word of the document's first line when it is a title (no sentence punctuation at
     its end): 岱山县2021年国民经济和社会发展统计公报 → 2021年."""
-    body = masked.lstrip()
-    first = masked.find(body[:1]) if body else -1
-    if first < 0:
+    first = len(masked) - len(masked.lstrip())
+    if first == len(masked):
         return None
     end = masked.find("\n", first)
     end = len(masked) if end < 0 else end
@@ -53,4 +47,37 @@ def heading_frames(words: list[PeriodWord], headings: list[tuple[int, int]]) -> 
         framing = [w for w in inside if w.kind in FRAMING]
         if framing:
             out.append((start, framing[0]))
+    return out
+
+
+def first_lead(masked: str, first: list[tuple[int, int]], words: list[PeriodWord]) -> PeriodWord | None:
+    """The lead of a document's first paragraph (上半年，县委、县政府…: a calendar word opening its
+    first sentence, ``first``, set off by a comma): it frames the paragraphs that print no time word."""
+    if not first:
+        return None
+    word = words[0] if words else None
+    if word is None or word.kind not in ("year", "half", "quarter", "months") or word.start >= first[0][1]:
+        return None
+    opens = not masked[first[0][0]:word.start].strip(" 　□\t\r")
+    return word if opens and masked[word.end:word.end + 1] == "，" else None
+
+
+def sentence_leads(masked: str, sentences: list[tuple[int, int]], words: list[PeriodWord],
+                   opening: PeriodWord | None) -> list[PeriodWord | None]:
+    """For each sentence, the lead in force from the sentences before it: the last time word that
+    opened one (前三季度全区…。其中，…), else the paragraph's opening word or the document's frame."""
+    out: list[PeriodWord | None] = []
+    lead = opening
+    at = 0
+    last: PeriodWord | None = None  # the last word of the sentence before: 其中，… continues it
+    for s, e in sentences:
+        continues = masked[s:e].lstrip(" 　□\t\r").startswith(CONTINUING)
+        out.append(last or lead if continues else lead)
+        last = None
+        while at < len(words) and words[at].start < e:
+            if (words[at].start >= s and words[at].kind in CALENDAR
+                    and not masked[s:words[at].start].strip(" 　□\t\r")):
+                lead = words[at]
+            last = words[at] if words[at].start >= s else last
+            at += 1
     return out

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from reporter.model import units
 from reporter.prose import changes as said_changes
 from reporter.prose.changes import CLAUSE_MARKS, clause_start
-from reporter.prose.frames import heading_frames, title_frame
+from reporter.prose.frames import first_lead, heading_frames, sentence_leads, title_frame
 from reporter.prose.labels import clause_end, labels, trim
 from reporter.prose.numerals import POINT, ZH_DIGITS, chinese_decimal
 from reporter.prose.time_words import (
@@ -48,7 +48,6 @@ TARGET_WORDS = ("目标", "力争", "争取", "预期", "控制在", "计划")  
 PLAN_VERBS = "招引实施完成新建投资引进培育开工建设建成新增实现"  # 计划招引…: a plan, not a programme's name
 ESTIMATE_WORDS = ("预计", "预测", "初步")  # of a period still running: a target; of one ended: an estimate
 ACHIEVED = "完成"  # 完成年度目标任务215%: the plan met, not a plan
-CONTINUING = ("其中",)  # a sentence that goes on from the one before (其中，…): its period too
 RANK_WORDS = ("排名", "排", "位居", "居", "位列", "列", "全国", "全省", "全市", "全区", "全县", "名次", "位次")
 SCOPES = ("全国", "全省", "全市", "全区", "全县")
 EXTRA_UNITS = ("人次", "平方公里", "篇", "座", "台", "套", "支", "辆", "吨", "户", "天", "批", "种", "株", "‰",
@@ -170,7 +169,7 @@ def read(text: str, headings: bool = True) -> list[Reading]:
         ws = words[bisect_left(word_at, start):bisect_left(word_at, end)]
         cs = changes[bisect_left(change_at, start):bisect_left(change_at, end)]
         if n == 0 and headings:
-            lead = _first_lead(masked, start, end, ws)
+            lead = first_lead(masked, _split(masked, start, end)[:1], ws)
         out.extend(_read_paragraph(text, masked, (start, end), ws, cs, frame or (None if ws else lead)))
     return out
 
@@ -228,18 +227,6 @@ def _paragraphs(masked: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _first_lead(masked: str, start: int, end: int, words: list[PeriodWord]) -> PeriodWord | None:
-    """The lead of a document's first paragraph (上半年，县委、县政府…): the document's frame."""
-    first = _split(masked, start, end)[:1]
-    if not first:
-        return None
-    word = words[0] if words else None
-    if word is None or word.kind not in ("year", "half", "quarter", "months") or word.start >= first[0][1]:
-        return None
-    opens = not masked[first[0][0]:word.start].strip(" 　□\t\r")
-    return word if opens and masked[word.end:word.end + 1] == "，" else None
-
-
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -254,7 +241,7 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
     start, end = span
     sentences = _split(masked, start, end)
     taken = [(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes if c.marked]
-    leads = _leads(masked, sentences, words, opening_period(masked, start, end, words) or frame)
+    leads = sentence_leads(masked, sentences, words, opening_period(masked, start, end, words) or frame)
     found: list[tuple[Reading, str]] = []
     for m in _patterns()["mention"].finditer(masked, start, end):
         if not _overlaps(m.start("num"), m.end(), taken) and _is_quantity(masked, m):
@@ -266,27 +253,6 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
         return readings
     rates = [_rate(text, masked, rate, sentences, words, leads, frame) for rate in loose]
     return sorted(readings + rates, key=lambda r: r.start)
-
-
-def _leads(masked: str, sentences: list[tuple[int, int]], words: list[PeriodWord],
-           opening: PeriodWord | None) -> list[PeriodWord | None]:
-    """For each sentence, the lead in force from the sentences before it: the last time word that
-    opened one (前三季度全区…。其中，…), else the paragraph's opening word or the document's frame."""
-    out: list[PeriodWord | None] = []
-    lead = opening
-    at = 0
-    last: PeriodWord | None = None  # the last word of the sentence before: 其中，… continues it
-    for s, e in sentences:
-        continues = masked[s:e].lstrip(" 　□\t\r").startswith(CONTINUING)
-        out.append(last or lead if continues else lead)
-        last = None
-        while at < len(words) and words[at].start < e:
-            if (words[at].start >= s and words[at].kind in CALENDAR
-                    and not masked[s:words[at].start].strip(" 　□\t\r")):
-                lead = words[at]
-            last = words[at] if words[at].start >= s else last
-            at += 1
-    return out
 
 
 def _is_quantity(masked: str, m: re.Match[str]) -> bool:
