@@ -17,7 +17,13 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reporter.curate import yaml_text as yamlwrite
-from reporter.curate.metric_guess import guess_metric, match_metric, metric_names, plain_name, scope_doubt
+from reporter.curate.metric_guess import (
+    guess_metric,
+    match_metric,
+    metric_names,
+    plain_name,
+    scope_doubt,
+)
 from reporter.curate.source_text import SourceText, read_source, read_source_text
 from reporter.errors import UsageProblem
 from reporter.messages import Message
@@ -25,7 +31,7 @@ from reporter.model import units
 from reporter.model.records import Fact, Metric, Region
 from reporter.prose import readings as prose
 from reporter.prose import time_words as prose_periods
-from reporter.prose.places import Place, RegionMap, sentence_at
+from reporter.prose.places import Place, RegionMap, sentence_at, sentence_marks
 
 __all__ = ["Draft", "Extraction", "SourceText", "extract", "extract_for", "guess_metric", "held_fact", "match_metric",
            "scope_doubt", "unresolved_periods", "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
@@ -89,6 +95,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     """
     month = _as_of_month(as_of)
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    marks = sentence_marks(text)
     known = regions or {}
     places = RegionMap(text, {r.id: r.names for r in known.values()}) if known else None
     drafts: list[Draft] = []
@@ -106,7 +113,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
         line = bisect.bisect_right(starts, r.start)
         named = f"{r.label}{r.scope}位次" if r.rank else r.label  # a rank is named by its scope: 全省位次
         metric, doubt = guess_metric(named, r.unit, metrics) if metrics else (None, None)
-        sentence_start, sentence_end = sentence_at(text, r.start)
+        sentence_start, sentence_end = sentence_at(text, r.start, marks)
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
                       r.period.text if r.period else "", region, source, doubt,

@@ -33,6 +33,7 @@ RANK_STEPS = ("个位次", "个名次", "位次", "名次", "位", "名")
 YOY_MARKERS = ("同比", "比上年同期", "比去年同期", "较上年同期", "较去年同期", "比上年末", "比上年", "比去年",
                "较上年", "较去年", "比上一年度", "同口径")
 LEADS_INTO = ("分别达到", "分别达", "分别为", "达到", "达", "至")  # 增长12.6%达92.9亿元: the figure follows
+WINDOW = 24  # the figures before a change that it may belong to, at most: its own clause's are the nearest
 POINTS = ("个百分点", "百分点", "个千分点", "千分点")
 _ZH_INT = r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万]*?"
 _NUM = r"\d+(?:\.\d+)?"
@@ -80,12 +81,14 @@ def find_changes(masked: str, start: int = 0, end: int | None = None) -> list[Ch
     pats = patterns()
     end = len(masked) if end is None else end
     kept: list[Change] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []  # sorted and disjoint: a new span can only overlap its neighbours
 
     def keep(change: Change, span: tuple[int, int]) -> None:
-        if not any(s < span[1] and span[0] < e for s, e in spans):
-            kept.append(change)
-            spans.append(span)
+        i = bisect_left(spans, span)
+        if any(s < span[1] and span[0] < e or s == e == span[0] for s, e in spans[max(0, i - 1):i + 1]):
+            return
+        kept.append(change)
+        spans.insert(i, span)
 
     for m in pats["between"].finditer(masked, start, end):
         gained = int(m.group("a")) - int(m.group("b"))
@@ -163,12 +166,14 @@ def attach(masked: str, readings: list, changes: list[Change], sentences: list[t
         at = bisect_right(s_starts, change.start) - 1
         s_start, s_end = sentences[at] if at >= 0 else (0, len(masked))
         if change.kind == "rank":
-            _move(masked, readings, change, range(bisect_left(starts, s_start), bisect_left(starts, change.start)))
+            end = bisect_left(starts, change.start)
+            _move(masked, readings, change, range(max(bisect_left(starts, s_start), end - WINDOW), end))
             continue
         own = list(range(bisect_left(starts, change.start), bisect_left(starts, change.end)))
-        after = list(range(bisect_left(starts, change.end), bisect_left(starts, s_end)))[:len(change.values)]
-        begin = window_start(masked, change, s_start)
-        window = range(bisect_left(starts, begin), bisect_left(starts, change.start))
+        first = bisect_left(starts, change.end)
+        after = list(range(first, min(bisect_left(starts, s_end), first + len(change.values))))
+        begin, end = window_start(masked, change, s_start), bisect_left(starts, change.start)
+        window = range(max(bisect_left(starts, begin), end - WINDOW), end)
         chosen = _forward(masked, readings, change, after) or _backward(readings, change, window)
         if not change.marked and change.kind == "absolute" and not chosen:
             continue  # 增加500人 with nothing before it of its unit: a figure, read as one

@@ -18,7 +18,7 @@ The vocabularies are the tables below, one place each; everything else is mechan
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -26,11 +26,16 @@ from typing import NamedTuple
 from reporter.model import units
 from reporter.prose import changes as said_changes
 from reporter.prose.changes import CLAUSE_MARKS, clause_start
-from reporter.prose.frames import first_lead, heading_frames, sentence_leads, title_frame
+from reporter.prose.frames import (
+    first_lead,
+    heading_frames,
+    sentence_leads,
+    title_frame,
+)
 from reporter.prose.labels import clause_end, labels, trim
 from reporter.prose.numerals import POINT, ZH_DIGITS, chinese_decimal
 from reporter.prose.time_words import (
-    CALENDAR,
+    LOOK_BACK,
     PeriodWord,
     governing,
     opening_period,
@@ -227,8 +232,22 @@ def _paragraphs(masked: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]], ends: list[int]) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, not overlapping each other; ``ends``
+    their ends): the first span ending after ``start`` is the only one that can."""
+    i = bisect_right(ends, start)
+    return i < len(spans) and spans[i][0] < end
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and merged where they overlap."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _split(masked: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -240,18 +259,22 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
                     changes: list[said_changes.Change], frame: PeriodWord | None) -> list[Reading]:
     start, end = span
     sentences = _split(masked, start, end)
-    taken = [(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes if c.marked]
+    taken = _disjoint([(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes if c.marked])
+    ends = [e for _s, e in taken]
+    s_starts, word_at = [s for s, _e in sentences], [w.start for w in words]
     leads = sentence_leads(masked, sentences, words, opening_period(masked, start, end, words) or frame)
     found: list[tuple[Reading, str]] = []
     for m in _patterns()["mention"].finditer(masked, start, end):
-        if not _overlaps(m.start("num"), m.end(), taken) and _is_quantity(masked, m):
-            at = max(0, bisect_left([s for s, _e in sentences], m.start() + 1) - 1)
+        if not _overlaps(m.start("num"), m.end(), taken, ends) and _is_quantity(masked, m):
+            at = max(0, bisect_left(s_starts, m.start() + 1) - 1)
             sentence = sentences[at] if sentences else (start, end)
-            found.append(_reading(text, masked, m, sentence, words, (leads[at] if leads else frame, frame)))
+            own = words[max(bisect_left(word_at, sentence[0]), bisect_left(word_at, m.start()) - LOOK_BACK):
+                        bisect_left(word_at, m.start())]
+            found.append(_reading(text, masked, m, sentence, own, (leads[at] if leads else frame, frame)))
     readings, loose = said_changes.attach(masked, labels(text, masked, found), changes, sentences)
     if not loose:
         return readings
-    rates = [_rate(text, masked, rate, sentences, words, leads, frame) for rate in loose]
+    rates = [_rate(text, masked, rate, (sentences, s_starts, word_at), words, leads, frame) for rate in loose]
     return sorted(readings + rates, key=lambda r: r.start)
 
 
@@ -305,7 +328,7 @@ def _value_and_unit(m: re.Match[str]) -> tuple[str, str]:
 
 def _target(masked: str, start: int, at: int) -> str:
     """The word that makes a figure a plan (目标, 力争, 计划招引 …) or an estimate (预计), if any."""
-    before = masked[start:at]
+    before = masked[max(start, at - 200):at]  # a plan's word opens its sentence, not pages before
     for word in TARGET_WORDS + ESTIMATE_WORDS:
         i = before.rfind(word)
         if i < 0:
@@ -356,12 +379,15 @@ def _basis(period: PeriodWord | None, sentence: tuple[int, int]) -> str:
     return "stated" if sentence[0] <= period.start < sentence[1] else "carried"
 
 
-def _rate(text: str, masked: str, loose: said_changes.Loose, sentences: list[tuple[int, int]],
+def _rate(text: str, masked: str, loose: said_changes.Loose, split: tuple[list[tuple[int, int]], list[int], list[int]],
           words: list[PeriodWord], leads: list[PeriodWord | None], frame: PeriodWord | None) -> Reading:
     """A rate (同比下降15.4%) or a change in points no figure takes: a fact of its own."""
     change = loose.change
-    at = max(0, bisect_left([s for s, _e in sentences], change.start + 1) - 1)
+    sentences, s_starts, word_at = split
+    at = max(0, bisect_left(s_starts, change.start + 1) - 1)
     sentence = sentences[at] if sentences else (change.start, change.end)
+    words = words[max(bisect_left(word_at, sentence[0]), bisect_left(word_at, change.start) - LOOK_BACK):
+                  bisect_left(word_at, change.start)]
     begin = clause_start(masked, change.start)
     period = governing(masked, change.start, begin, sentence, words, leads[at] if leads else frame, frame)
     target = _target(masked, sentence[0], change.start)

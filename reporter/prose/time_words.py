@@ -46,6 +46,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<y>\d{4})年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
 )
 WHOLE_YEAR = "全年"  # the year under review: the document's, else the last one ended
+LOOK_BACK = 12  # the time words of a sentence looked back over: a number's own is among the nearest
 CALENDAR = ("year", "half", "quarter", "months", "asof")  # hold to the end of their sentence, past "；"
 LAST_YEAR = ("去年", "上年", "上一年度", "上年度")
 TO_DATE_WORDS = ("累计", "已经", "已")  # "to date", when no period word is in force
@@ -133,7 +134,8 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
         return (masked[w.end:w.end + 1] == "，" or "；" not in masked[w.end:at]
                 or (w.kind in CALENDAR and not masked[sentence[0]:w.start].strip(" 　□\t\r")))
 
-    before = [w for w in para_words if sentence[0] <= w.start and w.end <= at and holds(w)]
+    candidates = [w for w in para_words[-LOOK_BACK:] if sentence[0] <= w.start and w.end <= at]
+    before = candidates[:next((i + 1 for i in range(len(candidates) - 1, -1, -1) if holds(candidates[i])), 0)]
     word = before[-1] if before else opening
     if word is not None and word.kind == "quarter" and frame is not None and _cumulative(frame, word):
         word = frame  # 二季度 in a report on 上半年: the first half so far
