@@ -405,6 +405,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "不是 {metric}（{name}）：“{said}”是新增数（流量），该指标是总数（存量）"),
     "extract.doubt_stock": ("not {metric} ({name}): '{said}' is how many there are, the metric counts new ones",
                             "不是 {metric}（{name}）：“{said}”是总数（存量），该指标是新增数（流量）"),
+    "extract.new_region_named": ("{name} is not in the data: the drafts propose the id '{id}' for it (rename it "
+                                 "freely)", "数据中没有{name}：草稿为其拟定 id“{id}”（可自行改名）"),
+    "extract.not_docx": ("not a Word document (.docx) that can be read: re-save it, or save its text as UTF-8",
+                         "不是可读取的 Word 文档（.docx）：请重新保存，或另存为 UTF-8 文本"),
+    "extract.docx_too_big": ("the document's text unpacks to {size} bytes: too large to read",
+                             "文档正文解压后有 {size} 字节：太大，无法读取"),
     "extract.read_as": ("{file} is not UTF-8: read it as {encoding} (the older Chinese encoding)",
                         "{file} 不是 UTF-8 编码：已按 {encoding}（旧的中文编码）读取"),
     "extract.yes_alone": ("--yes goes with --append FILE (it adds every complete draft without asking)",

@@ -220,7 +220,7 @@ def drafts_as_json(drafts: Sequence[Draft]) -> str:
 def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, region_exists: bool = False,
                    source_exists: bool = False, text_name: str | None = None, as_of: str | None = None,
                    metrics: Mapping[str, Metric] | None = None, layers: str = "--data bundled",
-                   held: Sequence[str | None] | None = None) -> str:
+                   held: Sequence[str | None] | None = None, region_given: Mapping[str, str] | None = None) -> str:
     """The drafts as a data file in our format (docs/data-format.md), written as text so that the
     comments and quoting are ours.
 
@@ -259,7 +259,7 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
         if source:
             lines.append(f"    source: {yamlwrite.key(source)}")
     else:
-        lines += yamlwrite.region_skeleton(region, 2, 2, source=source)
+        lines += yamlwrite.region_skeleton(region, 2, 2, given=region_given, source=source)
     kept = [d for d, there in zip(drafts, held or [None] * len(drafts)) if there is None]
     if not drafts:
         lines.append("    facts: []  # the text states no number with a unit")

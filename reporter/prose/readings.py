@@ -393,7 +393,7 @@ def _rate(text: str, masked: str, loose: said_changes.Loose, split: tuple[list[t
     target = _target(masked, sentence[0], change.start)
     start = loose.at + (1 if masked[loose.at] == "-" else 0)
     label_start = max([begin, *(w.end for w in words if begin <= w.end <= change.start)])
-    return Reading(loose.value, change.unit or "%", "target" if target else "exact", target,
+    return Reading(loose.value.lstrip("+"), change.unit or "%", "target" if target else "exact", target,
                    text[change.start:change.end], start, change.end, False, "", None, change.word, None, period,
                    False, trim(text[label_start:change.start]), begin, clause_end(masked, change.end),
                    kind="growth" if change.kind == "yoy" else "points", basis=_basis(period, sentence))
