@@ -175,7 +175,7 @@ def read(text: str, headings: bool = True) -> list[Reading]:
         cs = changes[bisect_left(change_at, start):bisect_left(change_at, end)]
         if n == 0 and headings:
             lead = first_lead(masked, _split(masked, start, end)[:1], ws)
-        out.extend(_read_paragraph(text, masked, (start, end), ws, cs, frame or (None if ws else lead)))
+        out.extend(_read_paragraph(text, masked, (start, end), ws, cs, (frame or (None if ws else lead), frame or lead)))
     return out
 
 
@@ -256,8 +256,12 @@ def _split(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[PeriodWord],
-                    changes: list[said_changes.Change], frame: PeriodWord | None) -> list[Reading]:
+                    changes: list[said_changes.Change], frames: tuple[PeriodWord | None, PeriodWord | None],
+                    ) -> list[Reading]:
+    """The readings of one paragraph; ``frames``: the frame that dates what no time word dates, and
+    the document's (a title's, a heading's, the first lead's), which 全年 and 二季度 are read in."""
     start, end = span
+    frame, document = frames
     sentences = _split(masked, start, end)
     taken = _disjoint([(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes if c.marked])
     ends = [e for _s, e in taken]
@@ -270,11 +274,11 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
             sentence = sentences[at] if sentences else (start, end)
             own = words[max(bisect_left(word_at, sentence[0]), bisect_left(word_at, m.start()) - LOOK_BACK):
                         bisect_left(word_at, m.start())]
-            found.append(_reading(text, masked, m, sentence, own, (leads[at] if leads else frame, frame)))
+            found.append(_reading(text, masked, m, sentence, own, (leads[at] if leads else frame, document)))
     readings, loose = said_changes.attach(masked, labels(text, masked, found), changes, sentences)
     if not loose:
         return readings
-    rates = [_rate(text, masked, rate, (sentences, s_starts, word_at), words, leads, frame) for rate in loose]
+    rates = [_rate(text, masked, rate, (sentences, s_starts, word_at), words, leads, frames) for rate in loose]
     return sorted(readings + rates, key=lambda r: r.start)
 
 
@@ -380,7 +384,8 @@ def _basis(period: PeriodWord | None, sentence: tuple[int, int]) -> str:
 
 
 def _rate(text: str, masked: str, loose: said_changes.Loose, split: tuple[list[tuple[int, int]], list[int], list[int]],
-          words: list[PeriodWord], leads: list[PeriodWord | None], frame: PeriodWord | None) -> Reading:
+          words: list[PeriodWord], leads: list[PeriodWord | None],
+          frames: tuple[PeriodWord | None, PeriodWord | None]) -> Reading:
     """A rate (同比下降15.4%) or a change in points no figure takes: a fact of its own."""
     change = loose.change
     sentences, s_starts, word_at = split
@@ -389,7 +394,7 @@ def _rate(text: str, masked: str, loose: said_changes.Loose, split: tuple[list[t
     words = words[max(bisect_left(word_at, sentence[0]), bisect_left(word_at, change.start) - LOOK_BACK):
                   bisect_left(word_at, change.start)]
     begin = clause_start(masked, change.start)
-    period = governing(masked, change.start, begin, sentence, words, leads[at] if leads else frame, frame)
+    period = governing(masked, change.start, begin, sentence, words, leads[at] if leads else frames[0], frames[1])
     target = _target(masked, sentence[0], change.start)
     start = loose.at + (1 if masked[loose.at] == "-" else 0)
     label_start = max([begin, *(w.end for w in words if begin <= w.end <= change.start)])

@@ -1,0 +1,65 @@
+"""The document's frame dates figures: a title, a heading, a lead time word, 其中; how each period
+is known (period_basis: stated, carried, assumed). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter.curate.extract import extract
+
+
+def periods(text: str, as_of: str) -> list[tuple[str, str | None, str]]:
+    return [(f"{d.value}{d.unit}", d.period, d.period_basis) for d in extract(text, "x", None, as_of)]
+
+
+def test_a_title_year_dates_what_prints_no_time_word_and_the_year_under_review() -> None:
+    text = "青石县2021年国民经济和社会发展统计公报\n\n全县户籍人口30万人。全年新增就业500人。年末常住人口28.5万人。\n"
+    assert periods(text, "2022-04") == [("30万人", "2021", "carried"), ("500人", "2021", "stated"),
+                                        ("28.5万人", "asof/2021", "stated")]
+
+
+def test_a_heading_frames_its_section() -> None:
+    text = "政府工作报告\n\n一、2022年工作回顾\n\n全县地区生产总值增长5%，新增企业30家。\n"
+    assert periods(text, "2023-02") == [("5%", "2022", "carried"), ("30家", "2022", "carried")]
+
+
+def test_a_lead_time_word_is_carried_through_qizhong() -> None:
+    text = "据核算，前三季度，全区实现地区生产总值100亿元。其中，第一产业增加值10亿元。\n"
+    assert periods(text, "2025-11") == [("100亿元", "2025-01/09", "stated"), ("10亿元", "2025-01/09", "carried")]
+
+
+def test_a_sentence_opening_time_word_dates_the_sentences_after_it() -> None:
+    text = "前三季度全区工业增加值12亿元；蔬菜产量2万吨。一般公共预算支出8亿元。\n"
+    assert periods(text, "2025-11") == [("12亿元", "2025-01/09", "stated"), ("2万吨", "2025-01/09", "stated"),
+                                        ("8亿元", "2025-01/09", "carried")]
+
+
+def test_the_first_paragraphs_lead_frames_paragraphs_without_a_time_word() -> None:
+    text = "上半年，全县经济平稳回升。\n全县生猪出栏5000头，增长6%。\n"
+    assert periods(text, "2024-09") == [("5000头", "2024-H1", "carried")]
+
+
+def test_a_page_that_frames_nothing_keeps_not_stated() -> None:
+    text = "科技简讯\n\n新增企业3家。\n2019年新增企业5家。\n"
+    assert periods(text, "2020-06") == [("3家", "unstated/2020-H1", "assumed"), ("5家", "2019", "stated")]
+
+
+def test_whole_year_in_a_spring_release_is_the_year_before_and_assumed() -> None:
+    assert periods("全年认定科技型中小企业86家。", "2024-05") == [("86家", "2023", "assumed")]
+
+
+def test_the_second_quarter_in_a_first_half_report_is_the_half() -> None:
+    text = "上半年，全县经济运行平稳。\n二季度全县地区生产总值为143亿元。\n"
+    assert periods(text, "2024-09")[0][:2] == ("143亿元", "2024-H1")
+
+
+def test_consecutive_years_is_how_long_not_when() -> None:
+    assert periods("连续两年获评先进，研发投入占比达到4.5%。", "2023-02") == [("4.5%", "unstated/2023-02", "assumed")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("空气清新，1-8月平均浓度9微克/立方米；拥有耕地21万亩。", ["2023-01/08", "unstated/2023-Q3"]),  # inside: to its ；
+    ("1-8月全县工业产值9亿元；耕地21万亩。", ["2023-01/08", "2023-01/08"]),  # opening its sentence: past ；
+])
+def test_a_time_word_inside_a_sentence_holds_to_its_semicolon(text: str, want: list[str]) -> None:
+    assert [p for _v, p, _b in periods(text, "2023-09")] == want
