@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_chinese_name", "proposed_id", "known_fields"]
+__all__ = ["is_chinese_name", "known_fields", "proposed_id"]
 
 LEVEL_SUFFIXES = (("自治县", "county"), ("县", "county"), ("区", "district"), ("旗", "county"), ("市", None))
 FALLBACK_ID = "new-region"

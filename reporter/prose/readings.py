@@ -309,7 +309,7 @@ def _is_quantity(masked: str, m: re.Match[str]) -> bool:
         return False  # 5000万元以上项目: a threshold in a name
     if not num[0].isdigit() and re.match(_CJK, after):
         rest = masked[m.end():clause_end(masked, m.end())]
-        if re.search(r"\d", rest) or "之一" in rest:
+        if re.search(r"[\d□]", rest) or "之一" in rest:  # a figure (or a ratio, masked) follows it
             return False  # 三次产业结构…, 四种肉产量5989.4吨, 十个深度贫困县之一: a name
     if num == "一":
         return m.start() > 0 and masked[m.start() - 1] != "唯" and (not after or after in CLAUSE_MARKS + "、")
