@@ -77,3 +77,14 @@ def test_half_width_punctuation_reads_as_full_width() -> None:
     half = "工业产值10亿元,增长5%;利润2亿元,下降3%(初步)。"
     full = "工业产值10亿元，增长5%；利润2亿元，下降3%（初步）。"
     assert said(half) == said(full) == [("10", "亿元", "level", "5", None), ("2", "亿元", "level", "-3", None)]
+
+
+def test_a_rate_compared_with_is_a_growth_fact_of_its_own_period() -> None:
+    from reporter.curate.extract import extract
+
+    drafts = extract("上半年，生产总值增长-8.7%，较一季度（-10.8%）回升2.1个百分点；农业增长11.6%，较上年同期（3.2%）加快。",
+                     "x", None, "2024-09")
+    assert [(d.value, d.unit, d.kind, d.period) for d in drafts] == [
+        ("-8.7", "%", "growth", "2024-H1"), ("-10.8", "%", "growth", "2024-Q1"),
+        ("2.1", "个百分点", "points", "2024-H1"), ("11.6", "%", "growth", "2024-H1"),
+        ("3.2", "%", "growth", "2023-H1")]

@@ -81,3 +81,18 @@ def test_an_estimate_of_an_ended_year_is_no_plan() -> None:
     assert (ended.qualifier, ended.period) == ("exact", "2012") and "estimate" in ended.note
     [running] = extract("预计2013年全县生产总值180亿元。", "x", None, "2013-01")
     assert running.qualifier == "target"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("固定资产投资完成14.71 亿元，同比增长4.1%。", "14.71", "亿元"),  # a space before the unit
+    ("8.8万农村贫困人口全部脱贫。", "8.8", "万"),  # a bare 万 before what it counts
+    ("1-8月PM2.5平均浓度9微克/立方米。", "9", "微克/立方米"),  # the name PM2.5 hides nothing after it
+])
+def test_figures_printed_loosely(text: str, value: str, unit: str) -> None:
+    readings = prose.read(text)
+    assert (readings[0].value, readings[0].unit) == (value, unit)
+
+
+def test_the_same_rank_said_of_several_figures_is_drafted_for_each() -> None:
+    drafts = extract("研发费用16亿元，全市排名第2；增速25%，全市排名第2；产值80亿元，全市排名第4。", "x", None, "2023-02")
+    assert [(d.value, d.unit) for d in drafts if d.kind == "rank"] == [("2", "位"), ("2", "位"), ("4", "位")]

@@ -119,7 +119,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
                       r.period.text if r.period else "", region, source, doubt,
                       text[sentence_start:sentence_end].strip(), basis, r.kind, r.change, note)
         key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label,
-               draft.quote if draft.kind == "rank" else "")
+               text[max(0, r.quote_start - 12):r.quote_start] if draft.kind == "rank" else "")  # whose rank
         claim = places.claim(r.start, region) if places is not None else None
         if claim is not None:
             if key not in seen_elsewhere:

@@ -62,7 +62,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     """Compiled on first use."""
     num = rf"{_NUM}|{_ZH_INT}"
     vals = rf"-?(?:{_NUM})%(?:[、和]-?(?:{_NUM})%)*"
-    marker = rf"(?P<marker>{_alt(YOY_MARKERS)})?(?:（[^（）\n]{{0,12}}）)?(?:分别)?"
+    marker = rf"(?P<marker>{_alt(YOY_MARKERS)})?(?:（[^（）\n\d]{{0,12}}）)?(?:分别)?"  # 同比（下同）, not （3.2%）
     return {
         "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>\d+|{_ZH_INT})(?:{_alt(RANK_STEPS)})"),
         "between": re.compile(rf"由[^，。；\n]{{0,12}}?第(?P<a>\d+)位(?P<dir>{_alt(RANK_UP + RANK_DOWN)})"

@@ -53,6 +53,7 @@ TARGET_WORDS = ("目标", "力争", "争取", "预期", "控制在", "计划")  
 PLAN_VERBS = "招引实施完成新建投资引进培育开工建设建成新增实现"  # 计划招引…: a plan, not a programme's name
 ESTIMATE_WORDS = ("预计", "预测", "初步")  # of a period still running: a target; of one ended: an estimate
 ACHIEVED = "完成"  # 完成年度目标任务215%: the plan met, not a plan
+SAME_PERIOD_LAST_YEAR = ("上年同期", "去年同期")  # 较上年同期（3.2%）: the rate a year before
 RANK_WORDS = ("排名", "排", "位居", "居", "位列", "列", "全国", "全省", "全市", "全区", "全县", "名次", "位次")
 SCOPES = ("全国", "全省", "全市", "全区", "全县")
 EXTRA_UNITS = ("人次", "平方公里", "篇", "座", "台", "套", "支", "辆", "吨", "户", "天", "批", "种", "株", "‰",
@@ -70,7 +71,7 @@ MASKS = (
     r"“[^”\n]{0,25}”", r"《[^》\n]*》", r"「[^」\n]{0,25}」", r'"[^"\n]{0,25}"',  # names and titles
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", r"(?:https?://|www\.)[^\s，。；]+",  # e-mail, URL
     r"(?:电话|热线|传真|手机|联系方式)[：:]?\s*[\d\-－ ]{3,}", r"\d{3,4}[-－]\d{7,8}", r"(?<!\d)1[3-9]\d{9}(?!\d)",
-    r"[A-Za-z]+[-－]?\d[\w.-]*|\d+[A-Za-z]\w*",  # CCTV-2, 5G, 3D
+    r"[A-Za-z]+[-－]?\d[A-Za-z0-9.-]*|\d+[A-Za-z][A-Za-z0-9]*",  # CCTV-2, 5G, 3D, PM2.5
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # dates
     r"\d+(?:\.\d+)?(?:[∶:：]\d+(?:\.\d+)?)+",  # ratios (6.7∶74.1∶19.2) and times of day
 )
@@ -139,8 +140,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "mask": re.compile("|".join(f"(?:{m})" for m in MASKS)),
         "mention": re.compile(rf"(?P<sign>(?<![\d.])-)?(?P<ord>第)?(?P<num>{_NUM})(?P<mid>多|余)?"
-                              rf"(?:(?P<unit>{unit})|(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit})"
-                              rf"|(?P<bare>[万亿]){_STOP}|(?P<nounit>){_STOP})"
+                              rf"[ 　]?(?:(?P<unit>{unit})|(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit})"
+                              rf"|(?P<bare>[万亿])(?![多余])|(?P<nounit>){_STOP})"
                               rf"(?P<post>以上|左右|上下|多(?!{_CJK}))?"),
         "half": re.compile("[" + re.escape("".join(HALF_WIDTH)) + "]"),
         "para": re.compile(r"[^\n]*"),
@@ -263,7 +264,8 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
     start, end = span
     frame, document = frames
     sentences = _split(masked, start, end)
-    taken = _disjoint([(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes if c.marked])
+    taken = _disjoint([(w.start, w.end) for w in words] + [(c.start, c.end) for c in changes
+                       if c.marked or c.kind != "absolute"])  # 减少1.7万户 alone may be a figure
     ends = [e for _s, e in taken]
     s_starts, word_at = [s for s, _e in sentences], [w.start for w in words]
     leads = sentence_leads(masked, sentences, words, opening_period(masked, start, end, words) or frame)
@@ -371,10 +373,30 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
         if masked.count("，", period_clause, m.start()) + masked.count("；", period_clause, m.start()) <= 1:
             quote_start = period_clause  # the period word's clause, when it is this one or the one before
     kind = "rank" if is_rank else "points" if unit in ("个百分点", "个千分点") else "level"
+    base = _compared_with(masked, m.start(), period) if unit == "%" else None
+    if base is not None:  # 较一季度（-10.8%）: the rate it is compared with, of that period
+        kind, period = "growth", base
     written_start = m.start() - len(prefix) if not m.group("sign") else min(m.start() - len(prefix), m.start())
     return (Reading(value, unit, qualifier, qualifier_word, text[written_start:m.end()], num_start, m.end(),
                     is_rank, scope, None, "", None, period, is_rank, "", quote_start, clause_end(masked, m.end()),
                     kind=kind, basis=_basis(period, sentence)), text[label_start:m.start() - len(prefix)])
+
+
+def _compared_with(masked: str, at: int, period: PeriodWord | None) -> PeriodWord | None:
+    """The period of a rate in brackets after 较/比 + a period (较一季度（-10.8%）, 较上年同期（3.2%）):
+    that period, or the same one a year before; None when the number is no such rate."""
+    if at < 2 or masked[at - 1] != "（":
+        return None
+    said = re.search(r"[较比与](?P<base>[^，。；（）\n]{1,8})$", masked[max(0, at - 10):at - 1])
+    if said is None:
+        return None
+    base = said.group("base")
+    if base in SAME_PERIOD_LAST_YEAR:
+        if period is None:
+            return None
+        return period._replace(year=period.year - 1) if period.year is not None else period._replace(back=1)
+    words = period_words(base)
+    return words[-1]._replace(start=at, end=at) if words and words[-1].end == len(base) else None
 
 
 def _basis(period: PeriodWord | None, sentence: tuple[int, int]) -> str:

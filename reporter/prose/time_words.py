@@ -132,7 +132,7 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
     全年, 今年 and 年末 take the year already in force (2020年，…；全年…), the frame's included."""
     def holds(w: PeriodWord) -> bool:  # set off by a comma, or opening the sentence as a calendar word
         return (masked[w.end:w.end + 1] == "，" or "；" not in masked[w.end:at]
-                or (w.kind in CALENDAR and not masked[sentence[0]:w.start].strip(" 　□\t\r")))
+                or (w.kind in CALENDAR and "，" not in masked[sentence[0]:w.start]))  # in the first clause
 
     candidates = [w for w in para_words[-LOOK_BACK:] if sentence[0] <= w.start and w.end <= at]
     before = candidates[:next((i + 1 for i in range(len(candidates) - 1, -1, -1) if holds(candidates[i])), 0)]
