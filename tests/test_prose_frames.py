@@ -63,3 +63,12 @@ def test_consecutive_years_is_how_long_not_when() -> None:
 ])
 def test_a_time_word_inside_a_sentence_holds_to_its_semicolon(text: str, want: list[str]) -> None:
     assert [p for _v, p, _b in periods(text, "2023-09")] == want
+
+
+def test_each_value_of_a_respective_list_takes_its_own_period() -> None:
+    text = "一季度、上半年、前三季度和全年，全县地区生产总值增速分别为18.8%、9.6%、8.7%和6.2%。"
+    assert [p for _v, p, _b in periods(text, "2022-02")] == ["2021-Q1", "2021-H1", "2021-01/09", "2021"]
+
+
+def test_a_respective_list_of_names_keeps_the_sentences_period() -> None:
+    assert [p for _v, p, _b in periods("上半年，工业产值、利润分别为10亿元、2亿元。", "2022-07")] == ["2022-H1", "2022-H1"]

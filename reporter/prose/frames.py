@@ -14,6 +14,7 @@ own sentence), ``carried`` (from the paragraph's lead or the document's title or
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from reporter.prose.time_words import CALENDAR, PeriodWord
@@ -21,6 +22,7 @@ from reporter.prose.time_words import CALENDAR, PeriodWord
 BASES = ("stated", "carried", "assumed")
 FRAMING = ("year", "half", "quarter", "months")  # a title's 2021年 or 上半年 frames; 截至目前 does not
 TERMINAL = "。！？"
+LIST_JOINS = ("、", "和", "及", "与", "，")  # what joins the items of a list of time words
 CONTINUING = ("其中",)  # a sentence that goes on from the one before (其中，…): its period too
 
 
@@ -81,3 +83,36 @@ def sentence_leads(masked: str, sentences: list[tuple[int, int]], words: list[Pe
             last = words[at] if words[at].start >= s else last
             at += 1
     return out
+
+
+def respective_periods(masked: str, span: tuple[int, int], words: list[PeriodWord], readings: list) -> list:
+    """一季度、上半年、前三季度和全年…分别为18.8%、9.6%、8.7%和6.2%: each figure after 分别 takes its
+    own period from a list of time words before it in its sentence (``readings``: those of the
+    paragraph ``span``, in order, as :class:`reporter.prose.readings.Reading`)."""
+    starts = [r.start for r in readings]
+    for m in re.finditer("分别", masked[span[0]:span[1]]):
+        at = span[0] + m.start()
+        listed = _listed(masked, [w for w in words if w.end <= at and w.start >= _sentence_start(masked, at)])
+        if len(listed) < 2:
+            continue
+        stop = min((i for i in (masked.find(mark, at, span[1]) for mark in "；。") if i >= 0), default=span[1])
+        after = [i for i in range(bisect_left(starts, at), bisect_left(starts, stop))][:len(listed)]
+        if len(after) == len(listed):
+            for i, word in zip(after, listed, strict=True):
+                readings[i] = readings[i]._replace(period=word, basis="stated")
+    return readings
+
+
+def _listed(masked: str, words: list[PeriodWord]) -> list[PeriodWord]:
+    """The last run of time words joined only by list marks (一季度、上半年、前三季度和全年)."""
+    run: list[PeriodWord] = []
+    for w in words:
+        if run and masked[run[-1].end:w.start] in LIST_JOINS:
+            run.append(w)
+        else:
+            run = [w]
+    return run
+
+
+def _sentence_start(masked: str, at: int) -> int:
+    return max(masked.rfind(mark, max(0, at - 200), at) for mark in "。！？\n") + 1

@@ -29,6 +29,7 @@ from reporter.prose.changes import CLAUSE_MARKS, clause_start
 from reporter.prose.frames import (
     first_lead,
     heading_frames,
+    respective_periods,
     sentence_leads,
     title_frame,
 )
@@ -278,10 +279,10 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
                         bisect_left(word_at, m.start())]
             found.append(_reading(text, masked, m, sentence, own, (leads[at] if leads else frame, document)))
     readings, loose = said_changes.attach(masked, labels(text, masked, found), changes, sentences)
-    if not loose:
-        return readings
-    rates = [_rate(text, masked, rate, (sentences, s_starts, word_at), words, leads, frames) for rate in loose]
-    return sorted(readings + rates, key=lambda r: r.start)
+    if loose:
+        rates = [_rate(text, masked, rate, (sentences, s_starts, word_at), words, leads, frames) for rate in loose]
+        readings = sorted(readings + rates, key=lambda r: r.start)
+    return respective_periods(masked, span, words, readings) if "分别" in masked[start:end] else readings
 
 
 def _is_quantity(masked: str, m: re.Match[str]) -> bool:

@@ -86,7 +86,8 @@ def period_words(masked: str) -> list[PeriodWord]:
     nor is a malformed one (截至0月底, 2021-2019年, 近0年)."""
     out: list[PeriodWord] = []
     for m in _pattern().finditer(masked):
-        if m.start() > 0 and masked[m.start() - 1] in "比较与同和":  # a comparison base: 比上年
+        before = masked[m.start() - 1] if m.start() > 0 else ""
+        if (before and before in "比较与同") or (before == "和" and m.group().startswith(LAST_YEAR)):  # a base: 比上年
             continue
         if masked[max(0, m.start() - 2):m.start()] == "连续":  # 连续两年夺得: how long, not when
             continue
