@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
 from reporter.model import units
 from reporter.prose import changes as said_changes
-from reporter.prose.changes import CLAUSE_MARKS, clause_start
+from reporter.prose.changes import clause_start
 from reporter.prose.frames import (
     first_lead,
     heading_frames,
@@ -34,7 +33,18 @@ from reporter.prose.frames import (
     title_frame,
 )
 from reporter.prose.labels import clause_end, labels, trim
-from reporter.prose.numerals import POINT, ZH_DIGITS, chinese_decimal
+from reporter.prose.mentions import (
+    BARE,
+    CJK,
+    ESTIMATE_WORDS,
+    QUALIFIER_BEFORE,
+    compared_with,
+    is_quantity,
+    number_text,
+    plan_word,
+    value_and_unit,
+)
+from reporter.prose.numerals import POINT
 from reporter.prose.time_words import (
     LOOK_BACK,
     PeriodWord,
@@ -43,29 +53,19 @@ from reporter.prose.time_words import (
     period_words,
 )
 
+__all__ = ["ESTIMATE_WORDS", "UNITS", "Reading", "number_text", "read"]
+
 # --------------------------------------------------------------------------- vocabularies
 
-QUALIFIER_BEFORE = {"不少于": "at_least", "不低于": "at_least", "至少": "at_least", "超过": "more_than",
-                    "多于": "more_than", "突破": "more_than", "超": "more_than", "逾": "more_than",
-                    "大约": "approx", "约": "approx", "将近": "nearly", "接近": "nearly", "近": "nearly"}
 QUALIFIER_INSIDE = {"多": "more_than", "余": "more_than"}  # 9100多万元, 300余万元
 QUALIFIER_AFTER = {"以上": "at_least", "左右": "approx", "上下": "approx", "多": "more_than"}  # 50家以上, 4倍多
-TARGET_WORDS = ("目标", "力争", "争取", "预期", "控制在", "计划")  # 计划 only before a verb (not 人才计划)
-PLAN_VERBS = "招引实施完成新建投资引进培育开工建设建成新增实现"  # 计划招引…: a plan, not a programme's name
-ESTIMATE_WORDS = ("预计", "预测", "初步")  # of a period still running: a target; of one ended: an estimate
-ACHIEVED = "完成"  # 完成年度目标任务215%: the plan met, not a plan
-SAME_PERIOD_LAST_YEAR = ("上年同期", "去年同期")  # 较上年同期（3.2%）: the rate a year before
-RANK_WORDS = ("排名", "排", "位居", "居", "位列", "列", "全国", "全省", "全市", "全区", "全县", "名次", "位次")
 SCOPES = ("全国", "全省", "全市", "全区", "全县")
 EXTRA_UNITS = ("人次", "平方公里", "篇", "座", "台", "套", "支", "辆", "吨", "户", "天", "批", "种", "株", "‰",
                "头", "只", "千瓦时", "千伏安", "千瓦", "千米", "公里", "米", "毫米", "小时", "张", "册", "场次",
                "件/套", "件/万人", "微克/立方米", "米/秒", "℃", "镇", "乡", "席", "强", "倍", "公顷", "立方米",
                "部", "床", "间", "千克", "公斤", "个百分点", "个千分点", "元/人")
 UNITS = tuple(sorted(set(units.KNOWN_UNITS + EXTRA_UNITS), key=len, reverse=True))
-MULTIPLIERS = {"千": 1000, "万": 10_000, "亿": 100_000_000}
 TERMINAL = "。！？"
-VAGUE_BEFORE = "数几"  # 数百家, 几十人: no number a data file can hold; not drafted
-BARE = ("百", "千", "万")  # 近百家, 百余家, 超千人: a number only beside a qualifier
 
 # What is masked before reading: none of it states a fact, and digits inside it are not numbers.
 MASKS = (
@@ -110,14 +110,6 @@ class Reading(NamedTuple):
 # --------------------------------------------------------------------------- numbers
 
 
-def number_text(written: str, multiplier: str = "") -> str:
-    """Digits for a number as printed: ``1,200`` → ``1200``, ``三`` → ``3``, ``三`` + 万 → ``30000``."""
-    digits = written.replace(",", "") if written[0].isdigit() else str(chinese_decimal(written))
-    if not multiplier:
-        return digits
-    return str(units.normalise(Decimal(digits) * MULTIPLIERS[multiplier]))
-
-
 _WIDE = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-")
 _BEFORE_LONGEST_FIRST = sorted(QUALIFIER_BEFORE, key=len, reverse=True)
 _QUALIFIERS = {**QUALIFIER_BEFORE, **QUALIFIER_INSIDE, **QUALIFIER_AFTER}
@@ -125,9 +117,7 @@ _ZH_INT = r"[一二两三四五六七八九十][〇零一二两三四五六七�
 _ZH_FRACTION = rf"{POINT}[〇零一二三四五六七八九]+"  # 一点五, 三点二万
 _ZH_NUM = rf"{_ZH_INT}(?:{_ZH_FRACTION})?|[零〇]{_ZH_FRACTION}|[{''.join(BARE)}]"
 _NUM = rf"\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_ZH_NUM}"
-_CJK = r"[\u4e00-\u9fff]"
 _STOP = r"(?=[，。；、（）\s]|$)"
-_THRESHOLD_UNITS = ("元", "万元", "亿元", "平方米", "万平方米", "%")  # 5000万元以上项目: a name's threshold
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -143,7 +133,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "mention": re.compile(rf"(?P<sign>(?<![\d.])-)?(?P<ord>第)?(?P<num>{_NUM})(?P<mid>多|余)?"
                               rf"[ 　]?(?:(?P<unit>{unit})|(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit})"
                               rf"|(?P<bare>[万亿])(?![多余])|(?P<nounit>){_STOP})"
-                              rf"(?P<post>以上|左右|上下|多(?!{_CJK}))?"),
+                              rf"(?P<post>以上|左右|上下|多(?!{CJK}))?"),
         "half": re.compile("[" + re.escape("".join(HALF_WIDTH)) + "]"),
         "para": re.compile(r"[^\n]*"),
         "sentence": re.compile(rf"[^{TERMINAL}\n]+[{TERMINAL}]?|[{TERMINAL}]"),
@@ -272,7 +262,7 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
     leads = sentence_leads(masked, sentences, words, opening_period(masked, start, end, words) or frame)
     found: list[tuple[Reading, str]] = []
     for m in _patterns()["mention"].finditer(masked, start, end):
-        if not _overlaps(m.start("num"), m.end(), taken, ends) and _is_quantity(masked, m):
+        if not _overlaps(m.start("num"), m.end(), taken, ends) and is_quantity(masked, m):
             at = max(0, bisect_left(s_starts, m.start() + 1) - 1)
             sentence = sentences[at] if sentences else (start, end)
             own = words[max(bisect_left(word_at, sentence[0]), bisect_left(word_at, m.start()) - LOOK_BACK):
@@ -285,74 +275,11 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
     return respective_periods(masked, span, words, readings) if "分别" in masked[start:end] else readings
 
 
-def _is_quantity(masked: str, m: re.Match[str]) -> bool:
-    """Ordinals (第三届), the article 一 (一家企业, 唯一一家), vague counts (数百家, 几十人, 千家万户),
-    names (三次产业, 十个深度贫困县之一, 5000万元以上项目) are not quantities; a bare 百/千/万 is one beside
-    a qualifier (近百家, 百余家, 超千人); 第2 without 位 is a rank where its clause ranks (全市排名第2)."""
-    unit = m.group("unit") or m.group("unit2")
-    num = m.group("num")
-    if m.group("ord"):
-        if m.group("nounit") is not None:
-            clause = masked[clause_start(masked, m.start()):m.start()]
-            return "." not in num and any(w in clause for w in RANK_WORDS)
-        return unit in ("位", "名") and not m.group("mul")
-    if m.group("nounit") is not None or (m.group("bare") and not num[0].isdigit()):
-        return False
-    before = masked[m.start() - 1] if m.start() > 0 else ""
-    if before and (before.isdigit() or before in ".-"
-                   or (not num[0].isdigit() and (before in ZH_DIGITS or before in VAGUE_BEFORE))):
-        return False
-    if re.search("[一二两三四五六七八九]{2}", num.partition(POINT)[0]):  # 一一, 三四: not a numeral
-        return False
-    if num in BARE:
-        said = masked[max(0, m.start() - 3):m.start()]
-        return bool(m.group("mid") or m.group("mid2")) or any(said.endswith(w) for w in QUALIFIER_BEFORE)
-    after = masked[m.end():m.end() + 1]
-    if m.group("post") == "以上" and unit in _THRESHOLD_UNITS and re.match(_CJK, after):
-        return False  # 5000万元以上项目: a threshold in a name
-    if not num[0].isdigit() and re.match(_CJK, after):
-        rest = masked[m.end():clause_end(masked, m.end())]
-        if re.search(r"[\d□]", rest) or "之一" in rest:  # a figure (or a ratio, masked) follows it
-            return False  # 三次产业结构…, 四种肉产量5989.4吨, 十个深度贫困县之一: a name
-    if num == "一":
-        return m.start() > 0 and masked[m.start() - 1] != "唯" and (not after or after in CLAUSE_MARKS + "、")
-    return True
-
-
-def _value_and_unit(m: re.Match[str]) -> tuple[str, str]:
-    """The value and unit as written: 20.98万人 stays 20.98 万人; Chinese numerals in digits (三万人 → 30000 人)."""
-    num = m.group("num")
-    if m.group("ord"):
-        value, unit = number_text(num), "位"
-    elif m.group("bare"):
-        value, unit = number_text(num), m.group("bare")
-    elif m.group("mul") and num[0].isdigit():
-        value, unit = number_text(num), m.group("mul") + m.group("unit2")
-    else:
-        value, unit = number_text(num, m.group("mul") or ""), m.group("unit") or m.group("unit2")
-    return ("-" + value if m.group("sign") else value), unit
-
-
-def _target(masked: str, start: int, at: int) -> str:
-    """The word that makes a figure a plan (目标, 力争, 计划招引 …) or an estimate (预计), if any."""
-    before = masked[max(start, at - 200):at]  # a plan's word opens its sentence, not pages before
-    for word in TARGET_WORDS + ESTIMATE_WORDS:
-        i = before.rfind(word)
-        if i < 0:
-            continue
-        if word == "计划" and before[i + 2:i + 3] not in tuple(PLAN_VERBS):
-            continue
-        if word == "目标" and ACHIEVED in before[max(0, i - 12):i]:
-            continue
-        return word
-    return ""
-
-
 def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int], para_words: list[PeriodWord],
              leads: tuple[PeriodWord | None, PeriodWord | None]) -> tuple[Reading, str]:
     """A mention read on its own, with the raw words before it (named by :func:`labels`)."""
     num_start = m.start("num")
-    value, unit = _value_and_unit(m)
+    value, unit = value_and_unit(m)
     is_rank = bool(m.group("ord")) or unit == "强"
     clause_begin = clause_start(masked, m.start())
     before = masked[clause_begin:m.start()]
@@ -362,7 +289,7 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
     qualifier_word = prefix.rstrip("了") or m.group("mid") or m.group("mid2") or m.group("post") or ""
     qualifier = _QUALIFIERS.get(qualifier_word, "exact")
     period = governing(masked, num_start, clause_begin, sentence, para_words, *leads)
-    target = _target(masked, sentence[0], m.start())
+    target = plan_word(masked, sentence[0], m.start())
     if target or (period is not None and period.kind in ("forward", "by_year")):
         qualifier, qualifier_word = "target", target or (period.text if period else "")
     label_start = max([clause_begin, *(w.end for w in para_words if clause_begin <= w.end <= m.start())])
@@ -374,30 +301,13 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
         if masked.count("，", period_clause, m.start()) + masked.count("；", period_clause, m.start()) <= 1:
             quote_start = period_clause  # the period word's clause, when it is this one or the one before
     kind = "rank" if is_rank else "points" if unit in ("个百分点", "个千分点") else "level"
-    base = _compared_with(masked, m.start(), period) if unit == "%" else None
+    base = compared_with(masked, m.start(), period) if unit == "%" else None
     if base is not None:  # 较一季度（-10.8%）: the rate it is compared with, of that period
         kind, period = "growth", base
     written_start = m.start() - len(prefix) if not m.group("sign") else min(m.start() - len(prefix), m.start())
     return (Reading(value, unit, qualifier, qualifier_word, text[written_start:m.end()], num_start, m.end(),
                     is_rank, scope, None, "", None, period, is_rank, "", quote_start, clause_end(masked, m.end()),
                     kind=kind, basis=_basis(period, sentence)), text[label_start:m.start() - len(prefix)])
-
-
-def _compared_with(masked: str, at: int, period: PeriodWord | None) -> PeriodWord | None:
-    """The period of a rate in brackets after 较/比 + a period (较一季度（-10.8%）, 较上年同期（3.2%）):
-    that period, or the same one a year before; None when the number is no such rate."""
-    if at < 2 or masked[at - 1] != "（":
-        return None
-    said = re.search(r"[较比与](?P<base>[^，。；（）\n]{1,8})$", masked[max(0, at - 10):at - 1])
-    if said is None:
-        return None
-    base = said.group("base")
-    if base in SAME_PERIOD_LAST_YEAR:
-        if period is None:
-            return None
-        return period._replace(year=period.year - 1) if period.year is not None else period._replace(back=1)
-    words = period_words(base)
-    return words[-1]._replace(start=at, end=at) if words and words[-1].end == len(base) else None
 
 
 def _basis(period: PeriodWord | None, sentence: tuple[int, int]) -> str:
@@ -418,7 +328,7 @@ def _rate(text: str, masked: str, loose: said_changes.Loose, split: tuple[list[t
                   bisect_left(word_at, change.start)]
     begin = clause_start(masked, change.start)
     period = governing(masked, change.start, begin, sentence, words, leads[at] if leads else frames[0], frames[1])
-    target = _target(masked, sentence[0], change.start)
+    target = plan_word(masked, sentence[0], change.start)
     start = loose.at + (1 if masked[loose.at] == "-" else 0)
     label_start = max([begin, *(w.end for w in words if begin <= w.end <= change.start)])
     return Reading(loose.value.lstrip("+"), change.unit or "%", "target" if target else "exact", target,
