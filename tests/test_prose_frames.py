@@ -72,3 +72,14 @@ def test_each_value_of_a_respective_list_takes_its_own_period() -> None:
 
 def test_a_respective_list_of_names_keeps_the_sentences_period() -> None:
     assert [p for _v, p, _b in periods("上半年，工业产值、利润分别为10亿元、2亿元。", "2022-07")] == ["2022-H1", "2022-H1"]
+
+
+def test_a_span_of_years_inside_a_clause_dates_only_its_clause() -> None:
+    text = "截至目前，全县高新技术企业47户，近5年增长4倍多，完成年度任务的134%。"
+    assert [p for _v, p, _b in periods(text, "2024-05")] == ["asof/2024-05", "P5Y/2024-05", "asof/2024-05"]
+
+
+def test_the_same_figure_twice_on_a_line_is_two_facts_and_a_summary_repeating_it_one() -> None:
+    text = "省级足球场1个、健身房2个；市级足球场1个、健身房3个。\n小结：省级足球场1个、健身房2个。\n"
+    assert [(d.value, d.line) for d in extract(text, "x", None, "2022-04")] == [("1", 1), ("2", 1), ("1", 1),
+                                                                              ("3", 1)]

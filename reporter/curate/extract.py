@@ -100,7 +100,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     places = RegionMap(text, {r.id: r.names for r in known.values()}) if known else None
     drafts: list[Draft] = []
     elsewhere: list[tuple[Draft, Message]] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: dict[tuple[str, ...], int] = {}  # a figure's words -> the line it was first drafted from
     seen_elsewhere: set[tuple[str, ...]] = set()
     for r in prose.read(text):
         qualifier, basis, note = _reading_of(r, month)
@@ -126,8 +126,8 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
             if key not in seen_elsewhere:
                 seen_elsewhere.add(key)
                 elsewhere.append((draft._replace(region=claim.region), _belongs(claim, known[claim.region])))
-        elif key not in seen:
-            seen.add(key)
+        elif seen.get(key, line) == line:  # said again on another line (a summary): drafted once
+            seen.setdefault(key, line)
             drafts.append(draft)
     return Extraction(drafts, elsewhere)
 

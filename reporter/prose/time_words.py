@@ -132,8 +132,11 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
     holds to the next "；"; one set off by a comma (1-5月，…；…) to the end of its sentence.
     全年, 今年 and 年末 take the year already in force (2020年，…；全年…), the frame's included."""
     def holds(w: PeriodWord) -> bool:  # set off by a comma, or opening the sentence as a calendar word
-        return (masked[w.end:w.end + 1] == "，" or "；" not in masked[w.end:at]
-                or (w.kind in CALENDAR and "，" not in masked[sentence[0]:w.start]))  # in the first clause
+        if masked[w.end:w.end + 1] == "，":
+            return True
+        if w.kind == "trailing":  # 近5年增长4倍多，…: how it grew over the years, not what follows
+            return "，" not in masked[w.end:at] and "；" not in masked[w.end:at]
+        return "；" not in masked[w.end:at] or (w.kind in CALENDAR and "，" not in masked[sentence[0]:w.start])
 
     candidates = [w for w in para_words[-LOOK_BACK:] if sentence[0] <= w.start and w.end <= at]
     before = candidates[:next((i + 1 for i in range(len(candidates) - 1, -1, -1) if holds(candidates[i])), 0)]
