@@ -96,3 +96,12 @@ def test_figures_printed_loosely(text: str, value: str, unit: str) -> None:
 def test_the_same_rank_said_of_several_figures_is_drafted_for_each() -> None:
     drafts = extract("研发费用16亿元，全市排名第2；增速25%，全市排名第2；产值80亿元，全市排名第4。", "x", None, "2023-02")
     assert [(d.value, d.unit) for d in drafts if d.kind == "rank"] == [("2", "位"), ("2", "位"), ("4", "位")]
+
+
+def test_a_chinese_count_before_its_noun_is_a_fact_unless_it_names_kinds() -> None:
+    assert [(r.value, r.unit) for r in prose.read("两个项目总投资5亿元。")] == [("2", "个"), ("5", "亿元")]
+    assert [(r.value, r.unit) for r in prose.read("猪牛羊禽四种肉产量5989.4吨。")] == [("5989.4", "吨")]
+
+
+def test_a_foreign_currency_keeps_its_multiplier() -> None:
+    assert [(r.value, r.unit) for r in prose.read("实际利用外资1.2亿美元。")] == [("1.2", "亿美元")]

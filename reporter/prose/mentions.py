@@ -24,6 +24,7 @@ PLAN_VERBS = "招引实施完成新建投资引进培育开工建设建成新增
 ESTIMATE_WORDS = ("预计", "预测", "初步")  # of a period still running: a target; of one ended: an estimate
 ACHIEVED = "完成"  # 完成年度目标任务215%: the plan met, not a plan
 SAME_PERIOD_LAST_YEAR = ("上年同期", "去年同期")  # 较上年同期（3.2%）: the rate a year before
+NAME_COUNTERS = ("种", "类")  # 四种肉产量5989.4吨: kinds named before a figure, not a count of them
 RANK_WORDS = ("排名", "排", "位居", "居", "位列", "列", "全国", "全省", "全市", "全区", "全县", "名次", "位次")
 MULTIPLIERS = {"千": 1000, "万": 10_000, "亿": 100_000_000}
 VAGUE_BEFORE = "数几"  # 数百家, 几十人: no number a data file can hold; not drafted
@@ -67,8 +68,8 @@ def is_quantity(masked: str, m: re.Match[str]) -> bool:
         return False  # 5000万元以上项目: a threshold in a name
     if not num[0].isdigit() and re.match(CJK, after):
         rest = masked[m.end():clause_end(masked, m.end())]
-        if re.search(r"[\d□]", rest) or "之一" in rest:  # a figure (or a ratio, masked) follows it
-            return False  # 三次产业结构…, 四种肉产量5989.4吨, 十个深度贫困县之一: a name
+        if "之一" in rest or (unit in NAME_COUNTERS and re.search(r"\d", rest)) or (unit == "次" and after == "产"):
+            return False  # 十个深度贫困县之一, 猪牛羊禽四种肉产量5989.4吨, 三次产业: a name
     if num == "一":
         return m.start() > 0 and masked[m.start() - 1] != "唯" and (not after or after in CLAUSE_MARKS + "、")
     return True
