@@ -1,18 +1,21 @@
 """Read Chinese statistical prose: which numbers a page states, and what each one means.
 
-A *reading* is one number mention with everything the page says about it: the number as
-written (``1009.0``; Chinese numerals and mixed forms such as 三家, 一点五亿元 or 1.2万家 in
-digits), its unit (亿元, 家, %, 位 …), its qualifier (多/余/超过/以上 → ``more_than``, 约/左右 →
-``approx``, 近 → ``nearly``, 不少于 → ``at_least``, 目标/力争/通过N年努力 → ``target``; 近百家
-is nearly 100, 百余家 more than 100), the year-over-year change that describes it (同比增长16%
-→ ``16``; 同比分别下降14.7%、9.4% goes to the two numbers before it), a rank's move (提升了34个
-位次 → ``+34``), and the period word that governs it (found, chosen and resolved by
-:mod:`reporter.prose.time_words`). A count for each item of a list (创成省级A和B各1家) is one
-reading per item. Years, dates, phone numbers, e-mail addresses, numbers inside names (CCTV-2,
-5G, “…”, 《…》), ordinals, headings and vague counts (数百家, 几十人, 上百家: no number a data
-file can hold; they are skipped, and the curator reads the text) are not facts.
+A *reading* is one number mention with everything the page says about it: the number and its
+unit as written (``1009.0`` 万元, 20.98 万人, 56.7 亿; Chinese numerals in digits: 三家 → 3 家,
+一点五亿元 → 1.5 亿元), its kind (a level, a rank: 第2, 全省第一, 10强; a rate of its own:
+同比下降15.4%; a change in points of its own), its qualifier (多/余/超过 → ``more_than``,
+以上/不少于 → ``at_least``, 约/左右 → ``approx``, 近 → ``nearly``, 目标/力争/计划招引/通过N年努力 →
+``target``; 近百家 is nearly 100, 百余家 more than 100), the change that describes it (同比增长16%
+→ ``16``; 比上年末增加0.14万人 → ``+0.14万人``; the rules: :mod:`reporter.prose.changes`), a rank's
+move (提升了34个位次 → ``+34``), the period word that governs it and how the period is known
+(:mod:`reporter.prose.time_words`, :mod:`reporter.prose.frames`). A count for each item of a list
+(创成省级A和B各1家) is one reading per item. Years, dates, phone numbers, e-mail addresses,
+ratios, numbers inside names (CCTV-2, PM2.5, “…”, 《…》, 三次产业, 5000万元以上项目), ordinals,
+headings and vague counts (数百家, 几十人: no number a data file can hold) are not facts
+(:mod:`reporter.prose.mentions`). Half-width punctuation reads as full-width.
 
-The vocabularies are the tables below, one place each; everything else is mechanism.
+The vocabularies are the tables below and in the modules named, one place each; everything else
+is mechanism.
 """
 
 from __future__ import annotations
