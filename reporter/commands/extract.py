@@ -26,8 +26,9 @@ Fields = dict[str, str | None]
 @command()
 @click.argument("file", type=click.Path())  # missing, unreadable or a directory: exit 1, as --data and check PATH
 @click.option("--region", "-r", "region", required=True, metavar="REGION", shell_complete=complete_regions,
-              help="The region to draft for: a known one by any name, or the id of a new one. The numbers of "
-                   "another known region's sentences or part of the text are left out.")
+              help="The region to draft for: a known one by any name, or a new one by a new id or its full Chinese "
+                   "name (柳林县: an id is proposed). The numbers of another known region's sentences or part of the "
+                   "text are left out.")
 @click.option("--as-of", metavar="YYYY-MM", help="The month the text was published: 今年, 上半年, 1-9月, 截至目前 "
                                                  "are read against it.")
 @click.option("--source", "-s", metavar="ID", help="Source id of the text (a new one is drafted in the YAML).")
@@ -46,7 +47,10 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
 
     Prints the drafts as YAML in the data format (every guess left open marked TODO, which check
     refuses until filled) or as JSON; nothing is written unless --append FILE says so, and then
-    only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030.
+    only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030, an
+    HTML page saved from a browser, or a .docx. Each draft says how its period is known
+    (period_basis: stated, carried from the document's title, heading or lead, or assumed from
+    --as-of): docs/extract.md.
 
     A page about several regions: a number whose sentence names another region of the data (by
     any of its names), or that stands in another's part of the text (from a heading or paragraph
