@@ -8,6 +8,7 @@ itself says (its full and short name, its level) fills the drafted region's skel
 
 from __future__ import annotations
 
+import os
 import re
 
 __all__ = ["is_chinese_name", "known_fields", "proposed_id"]
@@ -34,6 +35,7 @@ def _short(name: str) -> str:
 def proposed_id(name: str) -> str:
     """The id a new region named ``name`` is proposed: its short name in pinyin (柳林县 → liulin),
     or ``new-region`` without the optional pinyin package."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")  # characters one by one: a fifth of the load time
     try:
         from pypinyin import lazy_pinyin  # optional: the pinyin extra
     except ImportError:
