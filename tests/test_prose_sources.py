@@ -76,3 +76,19 @@ def test_the_period_basis_is_in_every_draft() -> None:
     assert [r["period_basis"] for r in records] == ["stated", "carried", "carried"]
     yaml_text = drafts_as_yaml(drafts, "x", None)
     assert yaml_text.count("period_basis: carried") == 2 and yaml_text.count("period_basis: stated") == 1
+
+
+def test_where_the_format_holds_period_basis_drafts_and_appended_facts_write_it_as_a_field(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reporter.curate import yaml_text
+    from reporter.data import rules
+
+    fact = dict(rules.FIELDS["fact"])
+    fact["period_basis"] = rules.Field("period_basis", False, "choice", ("stated", "carried", "assumed"))
+    monkeypatch.setitem(rules.FIELDS, "fact", fact)
+    drafts = extract("前三季度，全区生产总值100亿元。其中，工业50亿元。", "x", None, "2025-11")
+    printed = drafts_as_yaml(drafts, "x", None)
+    assert "        period_basis: carried\n" in printed and "# period_basis" not in printed
+    lines = yaml_text.fact_lines({"metric": "m", "value": "50", "unit": "亿元", "period": "2025-01/09",
+                                  "period_basis": "carried", "quote": "其中，工业50亿元"}, 6)
+    assert "        period_basis: carried" in lines
