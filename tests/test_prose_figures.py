@@ -105,3 +105,8 @@ def test_a_chinese_count_before_its_noun_is_a_fact_unless_it_names_kinds() -> No
 
 def test_a_foreign_currency_keeps_its_multiplier() -> None:
     assert [(r.value, r.unit) for r in prose.read("实际利用外资1.2亿美元。")] == [("1.2", "亿美元")]
+
+
+def test_growth_in_times_is_a_rate() -> None:
+    [r] = prose.read("外贸进出口总额增长1倍。")
+    assert (r.value, r.unit, r.kind, r.label) == ("1", "倍", "growth", "外贸进出口总额")

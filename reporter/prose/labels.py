@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 LABEL_TRIM_START = ("其中", "共有", "共", "累计", "已", "、", "和", "及", "与", "并")
-LABEL_TRIM_END = ("分别达到", "分别达", "分别为", "达到", "达", "为", "是", "有", "共", "了", "的", "各")
+LABEL_TRIM_END = ("分别达到", "分别达", "分别为", "分别", "增长", "下降", "达到", "达", "为", "是", "有", "共", "了", "的", "各")
 EACH = "各"  # A和B各1家: one figure for each item of the list before it
 LIST_MARKS = "、和及与"
 LEVELS = ("国家级", "省级", "市级", "县级", "区级")  # 新建省级A和B各1家: the level is B's too

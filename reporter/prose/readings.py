@@ -306,6 +306,8 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
         if masked.count("，", period_clause, m.start()) + masked.count("；", period_clause, m.start()) <= 1:
             quote_start = period_clause  # the period word's clause, when it is this one or the one before
     kind = "rank" if is_rank else "points" if unit in ("个百分点", "个千分点") else "level"
+    if unit == "倍" and before.rstrip("了").endswith(said_changes.UP + said_changes.DOWN):
+        kind = "growth"  # 增长1倍: a rate of change, in times
     base = compared_with(masked, m.start(), period) if unit == "%" else None
     if base is not None:  # 较一季度（-10.8%）: the rate it is compared with, of that period
         kind, period = "growth", base
