@@ -405,8 +405,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "不是 {metric}（{name}）：“{said}”是新增数（流量），该指标是总数（存量）"),
     "extract.doubt_stock": ("not {metric} ({name}): '{said}' is how many there are, the metric counts new ones",
                             "不是 {metric}（{name}）：“{said}”是总数（存量），该指标是新增数（流量）"),
-    "extract.new_region_named": ("{name} is not in the data: the drafts propose the id '{id}' for it (rename it "
-                                 "freely)", "数据中没有{name}：草稿为其拟定 id“{id}”（可自行改名）"),
+    "extract.new_region_named": ("{name} is not in the data: the drafts propose the id '{id}' (rename it freely)",
+                                 "数据中没有{name}：草稿为其拟定 id“{id}”（可自行改名）"),
     "extract.not_docx": ("not a Word document (.docx) that can be read: re-save it, or save its text as UTF-8",
                          "不是可读取的 Word 文档（.docx）：请重新保存，或另存为 UTF-8 文本"),
     "extract.docx_too_big": ("the document's text unpacks to {size} bytes: too large to read",
