@@ -22,19 +22,21 @@ from reporter.prose.time_words import CALENDAR, PeriodWord
 BASES = ("stated", "carried", "assumed")
 FRAMING = ("year", "half", "quarter", "months")  # a title's 2021年 or 上半年 frames; 截至目前 does not
 TERMINAL = "。！？"
+TITLE_LENGTH = 60  # a title's characters at most
 LIST_JOINS = ("、", "和", "及", "与", "，")  # what joins the items of a list of time words
 CONTINUING = ("其中",)  # a sentence that goes on from the one before (其中，…): its period too
 
 
 def title_frame(masked: str, words: list[PeriodWord]) -> PeriodWord | None:
-    """The period word of the document's first line when it is a title (no sentence punctuation at
-    its end): 岱山县2021年国民经济和社会发展统计公报 → 2021年."""
+    """The period word of the document's first line when it is a title (short, no sentence
+    punctuation at its end): 岱山县2021年国民经济和社会发展统计公报 → 2021年."""
     first = len(masked) - len(masked.lstrip())
     if first == len(masked):
         return None
     end = masked.find("\n", first)
     end = len(masked) if end < 0 else end
-    if masked[first:end].rstrip(" 　□\t\r")[-1:] in TERMINAL:
+    line = masked[first:end].rstrip(" 　□\t\r")
+    if line[-1:] in TERMINAL or len(line) > TITLE_LENGTH:  # a sentence, or a paragraph cut short: no title
         return None
     return next((w for w in words[:bisect_left([x.start for x in words], end)]
                  if w.start >= first and w.kind in FRAMING), None)
