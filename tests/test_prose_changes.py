@@ -91,12 +91,12 @@ def test_a_rate_compared_with_is_a_growth_fact_of_its_own_period() -> None:
 
 
 def test_a_long_paragraph_is_read_in_time_linear_in_its_length() -> None:
-    """One sentence of 800 clauses (80,000 characters): every look-back is bounded, none quadratic."""
+    """One sentence of 400 clauses (40,000 characters): every look-back is bounded, none quadratic."""
     import time
 
     from reporter.curate.extract import extract
 
     clause = "地区生产总值530.8亿元，比上年增长18.3%；规模以上工业增加值同比下降15.4%，全市排名第2，常住人口20.98万人，比上年末增加0.14万人，"
     started = time.perf_counter()
-    drafts = extract("2021年统计公报\n" + clause * 800 + "。", "x", None, "2022-04")
-    assert drafts and time.perf_counter() - started < 8
+    drafts = extract("2021年统计公报\n" + clause * 400 + "。", "x", None, "2022-04")
+    assert drafts and time.perf_counter() - started < 5
