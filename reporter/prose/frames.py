@@ -91,10 +91,11 @@ def respective_periods(masked: str, span: tuple[int, int], words: list[PeriodWor
     """一季度、上半年、前三季度和全年…分别为18.8%、9.6%、8.7%和6.2%: each figure after 分别 takes its
     own period from a list of time words before it in its sentence (``readings``: those of the
     paragraph ``span``, in order, as :class:`reporter.prose.readings.Reading`)."""
-    starts = [r.start for r in readings]
+    starts, word_at = [r.start for r in readings], [w.start for w in words]
     for m in re.finditer("分别", masked[span[0]:span[1]]):
         at = span[0] + m.start()
-        listed = _listed(masked, [w for w in words if w.end <= at and w.start >= _sentence_start(masked, at)])
+        before = words[bisect_left(word_at, _sentence_start(masked, at)):bisect_left(word_at, at)]
+        listed = _listed(masked, [w for w in before[-12:] if w.end <= at])
         if len(listed) < 2:
             continue
         stop = min((i for i in (masked.find(mark, at, span[1]) for mark in "；。") if i >= 0), default=span[1])
