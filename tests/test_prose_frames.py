@@ -83,3 +83,10 @@ def test_the_same_figure_twice_on_a_line_is_two_facts_and_a_summary_repeating_it
     text = "省级足球场1个、健身房2个；市级足球场1个、健身房3个。\n小结：省级足球场1个、健身房2个。\n"
     assert [(d.value, d.line) for d in extract(text, "x", None, "2022-04")] == [("1", 1), ("2", 1), ("1", 1),
                                                                               ("3", 1)]
+
+
+def test_a_time_word_before_the_sentences_first_figure_frames_the_whole_sentence() -> None:
+    text = "经初步预计，全县2012年全年实现生产总值163亿元；农民人均纯收入9807元。"
+    assert [(p, q) for (_v, p, _b), q in zip(periods(text, "2013-01"), ["exact", "exact"], strict=True)] == [
+        ("2012", "exact"), ("2012", "exact")]
+    assert [d.qualifier for d in extract(text, "x", None, "2013-01")] == ["exact", "exact"]  # estimates, no plans

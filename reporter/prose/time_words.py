@@ -136,7 +136,9 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
             return True
         if w.kind == "trailing":  # 近5年增长4倍多，…: how it grew over the years, not what follows
             return "，" not in masked[w.end:at] and "；" not in masked[w.end:at]
-        return "；" not in masked[w.end:at] or (w.kind in CALENDAR and "，" not in masked[sentence[0]:w.start])
+        before_it = masked[sentence[0]:w.start]  # a calendar word before the sentence's first figure frames it
+        return "；" not in masked[w.end:at] or (w.kind in CALENDAR and ("，" not in before_it or not any(
+            ch.isdigit() for ch in before_it)))
 
     candidates = [w for w in para_words[-LOOK_BACK:] if sentence[0] <= w.start and w.end <= at]
     before = candidates[:next((i + 1 for i in range(len(candidates) - 1, -1, -1) if holds(candidates[i])), 0)]
