@@ -58,7 +58,8 @@ def test_consecutive_years_is_how_long_not_when() -> None:
 
 
 @pytest.mark.parametrize("text, want", [
-    ("空气清新，1-8月平均浓度9微克/立方米；拥有耕地21万亩。", ["2023-01/08", "unstated/2023-Q3"]),  # inside: to its ；
+    ("达标天数320天，1-8月平均浓度9微克/立方米；拥有耕地21万亩。",  # after a figure: to its ；
+     ["unstated/2023-Q3", "2023-01/08", "unstated/2023-Q3"]),
     ("1-8月全县工业产值9亿元；耕地21万亩。", ["2023-01/08", "2023-01/08"]),  # opening its sentence: past ；
 ])
 def test_a_time_word_inside_a_sentence_holds_to_its_semicolon(text: str, want: list[str]) -> None:
