@@ -4,8 +4,11 @@ is known (period_basis: stated, carried, assumed). Sentences are our own."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reporter.curate.extract import extract
+from reporter.model.periods import parse_period
 
 
 def periods(text: str, as_of: str) -> list[tuple[str, str | None, str]]:
@@ -91,3 +94,22 @@ def test_a_time_word_before_the_sentences_first_figure_frames_the_whole_sentence
     assert [(p, q) for (_v, p, _b), q in zip(periods(text, "2013-01"), ["exact", "exact"], strict=True)] == [
         ("2012", "exact"), ("2012", "exact")]
     assert [d.qualifier for d in extract(text, "x", None, "2013-01")] == ["exact", "exact"]  # estimates, no plans
+
+
+PIECES = ["第", "2", "第一", "位", "全市排名", "，", "；", "。", "\n", "(", ")", ",", ";", ":", "增长", "下降", "12.5%", "-3%",
+          "个百分点", "比上年末增加", "0.14万人", "万", "亿", "20.98", "其中", "分别", "分别为", "、", "和", "上半年", "全年",
+          "年末", "2021年", "一季度", "较", "较上年同期", "（3.2%）", "由第12位上升到第6位", "10强", "以上", "计划", "预计",
+          "目标", "三次产业", "之一", "‰", "头", "件/套", "1-8月", "元至九月", "连续两年", "近5年", "4倍多", "同比", "增速",
+          "“", "”", "PM2.5", "5000万元以上项目", "14.71 亿元", "8.8万农村", "—"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40), st.sampled_from(["2022-04", None]))
+def test_any_mix_of_bulletin_words_drafts_verbatim_quotes_and_periods_in_our_grammar(pieces: list[str],
+                                                                                     as_of: str | None) -> None:
+    text = "".join(pieces)
+    lines = text.split("\n")
+    for d in extract(text, "x", None, as_of):
+        assert d.period_basis in ("stated", "carried", "assumed")
+        assert d.period is None or parse_period(d.period).canonical == d.period
+        assert d.quote and d.quote in lines[d.line - 1]

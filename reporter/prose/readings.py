@@ -301,7 +301,7 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
     places = {s: masked.rfind(s, clause_begin, m.start()) for s in SCOPES} if is_rank else {}
     scope = max(places, key=lambda s: places[s]) if places and max(places.values()) >= 0 else ""
     quote_start = clause_begin
-    if period is not None and sentence[0] <= period.start and "\n" not in masked[period.start:m.start()]:
+    if period is not None and sentence[0] <= period.start < m.start() and "\n" not in masked[period.start:m.start()]:
         period_clause = clause_start(masked, period.start)
         if masked.count("，", period_clause, m.start()) + masked.count("；", period_clause, m.start()) <= 1:
             quote_start = period_clause  # the period word's clause, when it is this one or the one before
