@@ -125,7 +125,7 @@ def html_text(page: str) -> str:
     parser = _PageText()
     parser.feed(page)
     parser.close()
-    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+    lines = [line.replace("\xa0", " ").strip() for line in "".join(parser.parts).split("\n")]  # &nbsp; a space
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
