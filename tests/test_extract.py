@@ -284,7 +284,7 @@ def one(text: str) -> prose.Reading:
     ("金额达1009.0万元。", "1009.0", "万元"),
     ("租赁3600平方米。", "3600", "平方米"),
     ("孵化器面积达12万平方米。", "12", "万平方米"),
-    ("培育科技型企业1.2万家。", "12000", "家"),
+    ("培育科技型企业1.2万家。", "1.2", "万家"),  # as written: the data keep values and units as printed
     ("省级企业研究院三家。", "3", "家"),
     ("院士专家工作站六家。", "6", "家"),
     ("走访企业近300家次。", "300", "家次"),
@@ -337,7 +337,7 @@ def test_chinese_numerals_read_back(n: int) -> None:
     ("发放创新券300余万元。", "more_than", "余"),
     ("入驻企业超过50家。", "more_than", "超过"),
     ("带动新增投资超10亿元。", "more_than", "超"),
-    ("引进企业50家以上。", "more_than", "以上"),
+    ("引进企业50家以上。", "at_least", "以上"),
     ("提供近600台套设备。", "nearly", "近"),
     ("兑现资金约3200万元。", "approx", "约"),
     ("培训3500人次左右。", "approx", "左右"),
@@ -457,11 +457,11 @@ def test_a_heading_is_not_read() -> None:
 
 
 def test_without_as_of_relative_periods_stay_open_and_are_listed() -> None:
-    drafts = extract("1-5月，研发投入2.06亿元。2019年研发投入9100多万元。\n新增企业3家。", "x")
+    drafts = extract("研发投入2.06亿元。2019年研发投入9100多万元。\n1-5月新增企业3家。", "x")
     assert [d.period for d in drafts] == [None, "2019", None]
-    assert [m.text("en") for m in unresolved_periods(drafts)] == ["line 1: 2.06亿元: '1-5月' needs --as-of",
-                                                                 "line 2: 3家: no period printed; give --as-of"]
-    assert unresolved_periods(drafts)[0].text("zh") == "第1行：2.06亿元：“1-5月”需要 --as-of"
+    assert [m.text("en") for m in unresolved_periods(drafts)] == ["line 1: 2.06亿元: no period printed; give --as-of",
+                                                                 "line 2: 3家: '1-5月' needs --as-of"]
+    assert unresolved_periods(drafts)[1].text("zh") == "第2行：3家：“1-5月”需要 --as-of"
 
 
 def test_a_bad_as_of_is_a_usage_problem() -> None:

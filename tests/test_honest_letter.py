@@ -266,9 +266,9 @@ def test_the_target_mark_is_explained(args: list[str]) -> None:
 
 
 def test_extract_drafts_say_how_each_period_is_known(tmp_path: Path) -> None:
-    # SYNTHETIC text: a word of the figure's own clause, one leading the sentence before the clause, none
+    # SYNTHETIC text: a word leading the figure's own sentence, one carried from the sentence before, none
     text = tmp_path / "page.txt"
-    text.write_text("开展评价，上半年，新增企业3家；认定企业4家。另有企业5家。\n", encoding="utf-8")
+    text.write_text("开展评价，上半年，新增企业3家。其中，认定企业4家。另有企业5家。\n", encoding="utf-8")
     drafted = run("extract", str(text), "--region", "jiangshan", "--as-of", "2020-06", "--format", "json")
     assert drafted.code == 0, drafted
     got = [(d["written"], d["period"], d["period_basis"]) for d in json.loads(drafted.stdout)]
@@ -280,7 +280,8 @@ def test_extract_drafts_say_how_each_period_is_known(tmp_path: Path) -> None:
 
 def test_extract_append_writes_how_each_period_is_known(tmp_path: Path) -> None:
     text = tmp_path / "page.txt"  # SYNTHETIC
-    text.write_text("开展评价，上半年，新增高新技术企业培育库入库企业3家；筛选新申报高新技术企业4家。\n", encoding="utf-8")
+    text.write_text("开展评价，上半年，新增高新技术企业培育库入库企业3家。其中，筛选新申报高新技术企业4家。\n",
+                    encoding="utf-8")
     mine = tmp_path / "mine.yaml"
     mine.write_text('sources:\n  s9: {publication: SYNTHETIC test text, title: t, date: "2020"}\n'
                     "regions:\n  jiangshan:\n    source: s9\n", encoding="utf-8")

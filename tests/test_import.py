@@ -104,7 +104,7 @@ def test_metrics_across_take_their_period_from_the_title_and_units_from_the_head
     assert result.code == 0, result
     facts = _facts(catalogue, mine)
     assert (facts[("a", "rd", "2020-H1")]["value"], facts[("a", "rd", "2020-H1")]["unit"]) == (0.25, "亿元")
-    assert facts[("a", "firms", "2020-H1")]["qualifier"] == "more_than"
+    assert facts[("a", "firms", "2020-H1")]["qualifier"] == "at_least"  # 以上: at least
     assert facts[("a", "rd", "2020-H1")]["quote"].startswith("2020年上半年各县主要科技指标；")  # the period's words
 
 
@@ -172,7 +172,7 @@ def test_nothing_check_would_refuse_is_written(tmp_path: Path, catalogue: Path) 
 
 @pytest.mark.parametrize(("cell", "expected"), [
     ("2000多", ("2000", "more_than", None)), ("约3.1", ("3.1", "approx", None)),
-    ("近600台套", ("600", "nearly", "台套")), ("50家以上", ("50", "more_than", "家")),
+    ("近600台套", ("600", "nearly", "台套")), ("50家以上", ("50", "at_least", "家")),
     ("1,234.5", ("1234.5", "exact", None)), ("第22位", ("22", "exact", "位")), ("－3.2", ("-3.2", "exact", None)),
     ("２０２０", ("2020", "exact", None))])
 def test_cells_read_with_their_qualifier(cell: str, expected: tuple[str, str, str | None]) -> None:

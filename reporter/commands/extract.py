@@ -27,8 +27,9 @@ Fields = dict[str, str | None]
 @command()
 @click.argument("file", type=click.Path())  # missing, unreadable or a directory: exit 1, as --data and check PATH
 @click.option("--region", "-r", "region", required=True, metavar="REGION", shell_complete=complete_regions,
-              help="The region to draft for: a known one by any name, or the id of a new one. The numbers of "
-                   "another known region's sentences or part of the text are left out.")
+              help="The region to draft for: a known one by any name, or a new one by a new id or its full Chinese "
+                   "name (柳林县: an id is proposed). The numbers of another known region's sentences or part of the "
+                   "text are left out.")
 @click.option("--as-of", metavar="YYYY-MM", help="The month the text was published: 今年, 上半年, 1-9月, 截至目前 "
                                                  "are read against it.")
 @click.option("--source", "-s", metavar="ID", help="Source id of the text (a new one is drafted in the YAML).")
@@ -47,7 +48,10 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
 
     Prints the drafts as YAML in the data format (every guess left open marked TODO, which check
     refuses until filled) or as JSON; nothing is written unless --append FILE says so, and then
-    only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030.
+    only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030, an
+    HTML page saved from a browser, or a .docx. Each draft says how its period is known
+    (period_basis: stated, carried from the document's title, heading or lead, or assumed from
+    --as-of): docs/extract.md.
 
     A page about several regions: a number whose sentence names another region of the data (by
     any of its names), or that stands in another's part of the text (from a heading or paragraph
@@ -64,53 +68,72 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
       reporter --data bundled --data mine.yaml extract report.txt \\
           --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
     """
-    from reporter.curate.extract import (
-        drafts_as_json,
-        drafts_as_yaml,
-        extract_for,
-        read_source,
-        unresolved_periods,
-    )
-    from reporter.data.paths import data_options
+    from reporter.curate.extract import extract_for, read_source
 
     if yes and append_to is None:
         raise UsageProblem(_say(session, "extract.yes_alone"))
     data = session.data
-    region_id, exists = _region(session, data, region)
+    region_id, exists, given = _region(session, data, region)
     if append_to is not None:  # what --append needs, said before any work
-        if not exists:
-            raise UsageProblem(_say(session, "extract.append_new_region", id=region_id, file=append_to))
-        if source is None or source not in data.sources:
-            raise UsageProblem(_say(session, "extract.append_source", file=append_to))
-        if not yes and not _asks():
-            raise UsageProblem(_say(session, "extract.needs_yes"))
+        _append_ready(session, data, (region_id, exists), source, append_to, yes)
     read = read_source(file)
-    if read.encoding != "utf-8":
+    if read.encoding == "gb18030":
         note(f"reporter: {_say(session, 'extract.read_as', file=file, encoding=read.encoding.upper())}")
     drafts, elsewhere = extract_for(read.text, region_id, data.metrics, as_of, source, data.regions)
+    _say_drafted(session, data, file, region_id, drafts, elsewhere, as_of)
+    if append_to is not None:
+        _append(session, data, append_to, region_id, str(source), drafts, yes)
+        return
+    if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
+        from reporter.curate.extract import drafts_as_json
+
+        print_text(session, drafts_as_json(drafts))
+    else:
+        _print_yaml(session, data, file, (region_id, exists, given), source, as_of, drafts)
+    if not drafts:  # the note above said so: a text without figures is an empty answer
+        raise click.exceptions.Exit(ExitCode.NOTHING)
+
+
+def _append_ready(session: Session, data: Dataset, region: tuple[str, bool], source: str | None, target: str,
+                  yes: bool) -> None:
+    """Refuse --append, before any work, where it cannot be done: a new region, an unknown source, no answers."""
+    region_id, exists = region
+    if not exists:
+        raise UsageProblem(_say(session, "extract.append_new_region", id=region_id, file=target))
+    if source is None or source not in data.sources:
+        raise UsageProblem(_say(session, "extract.append_source", file=target))
+    if not yes and not _asks():
+        raise UsageProblem(_say(session, "extract.needs_yes"))
+
+
+def _say_drafted(session: Session, data: Dataset, file: str, region: str, drafts: list[Draft],
+                 elsewhere: list[tuple[Draft, Message]], as_of: str | None) -> None:
+    """The notes on stderr: how many drafts, the numbers left out as others', the periods left open."""
+    from reporter.curate.extract import unresolved_periods
+
     named = sum(d.metric is not None for d in drafts)
     note(f"reporter: {_say(session, 'extract.drafted', count=len(drafts), file=file, named=named)}")
     if elsewhere:
-        _say_elsewhere(session, data, region_id, elsewhere)
+        _say_elsewhere(session, data, region, elsewhere)
     if as_of is None:
         open_ = unresolved_periods(drafts)
         if open_:
             note(f"reporter: {_say(session, 'extract.open_periods', count=len(open_))}")
             for line in open_:
                 note(f"  {line.text(session.message_lang)}")
-    if append_to is not None:
-        _append(session, data, append_to, region_id, str(source), drafts, yes)
-        return
-    if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
-        print_text(session, drafts_as_json(drafts))
-    else:
-        print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
-                                           source_exists=source in data.sources, text_name=os.path.basename(file),
-                                           as_of=as_of, metrics=data.metrics,
-                                           layers=data_options(session.data_paths),
-                                           held=_held(data, region_id, drafts) if exists else None))
-    if not drafts:  # the note above said so: a text without figures is an empty answer
-        raise click.exceptions.Exit(ExitCode.NOTHING)
+
+
+def _print_yaml(session: Session, data: Dataset, file: str, region: tuple[str, bool, dict[str, str]],
+                source: str | None, as_of: str | None, drafts: list[Draft]) -> None:
+    from reporter.curate.extract import drafts_as_yaml
+    from reporter.data.paths import data_options
+
+    region_id, exists, given = region
+    print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
+                                       source_exists=source in data.sources, text_name=os.path.basename(file),
+                                       as_of=as_of, metrics=data.metrics, layers=data_options(session.data_paths),
+                                       held=_held(data, region_id, drafts) if exists else None,
+                                       region_given=given))
 
 
 def _held(data: Dataset, region: str, drafts: list[Draft]) -> list[str | None]:
@@ -162,17 +185,27 @@ def _asks() -> bool:
         return False
 
 
-def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool]:
-    """The region's id and whether the data define it; a new region must be named by a new id."""
+def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool, dict[str, str]]:
+    """The region's id, whether the data define it, and what its name says of a new one. A new
+    region is named by a new id, or by its Chinese name (柳林县), for which an id is proposed."""
     try:
-        return session.region(name).id, True
+        return session.region(name).id, True, {}
     except LookupFailed as exc:
+        from reporter.curate.new_region import (
+            is_chinese_name,
+            known_fields,
+            proposed_id,
+        )
         from reporter.data.fields import ID
 
         folded = name.casefold()
         ambiguous = any(n.casefold().startswith(folded) for r in data.regions.values() for n in r.names)
         if ID.fullmatch(name) and not ambiguous:
-            return name, False
+            return name, False, {}
+        if is_chinese_name(name) and not ambiguous:
+            ident = proposed_id(name)
+            note(f"reporter: {_say(session, 'extract.new_region_named', name=name, id=ident)}")
+            return ident, False, known_fields(name)
         raise LookupFailed(Message("joined", first=exc.message, second=Message("extract.new_region_id"))) from None
 
 
@@ -229,7 +262,7 @@ def _candidates(session: Session, data: Dataset, region: str, source: str,
         fields: Fields = {"metric": d.metric, "value": d.value, "unit": d.unit, "period": d.period,
                           "qualifier": None if d.qualifier == "exact" else d.qualifier, "yoy_pct": d.yoy_pct,
                           "rank_change": None if d.rank_change is None else str(d.rank_change), "source": source,
-                          "quote": " ".join(d.quote.split()), "period_basis": d.period_basis}
+                          "note": d.note or None, "period_basis": d.period_basis, "quote": " ".join(d.quote.split())}
         wrong = [] if why else answers.plausible(region, fields)
         if why or wrong:
             why = why or wrong[0].text(session.message_lang)

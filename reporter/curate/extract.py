@@ -14,23 +14,30 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import NamedTuple
 
 from reporter.curate import yaml_text as yamlwrite
-from reporter.errors import DataError, Problem, UsageProblem
+from reporter.curate.metric_guess import (
+    guess_metric,
+    match_metric,
+    metric_names,
+    plain_name,
+    scope_doubt,
+)
+from reporter.curate.source_text import SourceText, read_source, read_source_text
+from reporter.errors import UsageProblem
 from reporter.messages import Message
 from reporter.model import units
 from reporter.model.records import Fact, Metric, Region
 from reporter.prose import readings as prose
 from reporter.prose import time_words as prose_periods
-from reporter.prose.places import Place, RegionMap, sentence_at
+from reporter.prose.places import Place, RegionMap, sentence_at, sentence_marks
 
 __all__ = ["Draft", "Extraction", "SourceText", "extract", "extract_for", "guess_metric", "held_fact", "match_metric",
            "scope_doubt", "unresolved_periods", "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
 
 JSON_KEYS = ("value", "unit", "qualifier", "period", "yoy_pct", "rank_change", "metric", "label", "quote", "line",
-             "column", "written", "period_word", "period_basis")
+             "column", "written", "period_word", "period_basis", "kind", "change", "note")
 
 
 class Draft(NamedTuple):
@@ -53,7 +60,10 @@ class Draft(NamedTuple):
     source: str | None = None
     doubt: Message | None = None  # why the metric the label names was not taken (its scope says otherwise)
     sentence: str = ""  # the whole sentence the number stands in, exactly as in the text
-    period_basis: str = "assumed"  # stated (a word of its own clause), carried (the paragraph's lead) or assumed
+    period_basis: str = "assumed"  # how the period is known: stated, carried, assumed (reporter.prose.frames)
+    kind: str = "level"  # level, growth (a rate of its own: value in %), points, rank
+    change: str | None = None  # an absolute or points change as printed, signed: +0.14万人, +0.34个百分点
+    note: str = ""  # what a reader must know: an estimate (预计) of a period already ended
 
 
 class Extraction(NamedTuple):
@@ -85,38 +95,61 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     """
     month = _as_of_month(as_of)
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    marks = sentence_marks(text)
     known = regions or {}
     places = RegionMap(text, {r.id: r.names for r in known.values()}) if known else None
     drafts: list[Draft] = []
     elsewhere: list[tuple[Draft, Message]] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: dict[tuple[str, ...], int] = {}  # a figure's words -> the line it was first drafted from
     seen_elsewhere: set[tuple[str, ...]] = set()
     for r in prose.read(text):
-        qualifier = r.qualifier
+        qualifier, basis, note = _reading_of(r, month)
         period = prose_periods.resolve_period(r.period, month, r.point, qualifier == "target")
         quote_start, quote_end = r.quote_start, r.quote_end
         while quote_start < quote_end and text[quote_start].isspace():
             quote_start += 1
         while quote_end > quote_start and text[quote_end - 1].isspace():
             quote_end -= 1
+        if basis == "stated" and r.period is not None and r.period.start < quote_start:
+            basis = "carried"  # its word leads the sentence, outside the words quoted: as check reads the quote
         line = bisect.bisect_right(starts, r.start)
         named = f"{r.label}{r.scope}位次" if r.rank else r.label  # a rank is named by its scope: 全省位次
-        metric, doubt = guess_metric(named, r.unit, metrics) if metrics else (None, None)
-        sentence_start, sentence_end = sentence_at(text, r.start)
+        # a rate of its own (growth, points) is no level of the metric its label names: the curator says which
+        metric, doubt = guess_metric(named, r.unit, metrics) if metrics and r.kind in ("level", "rank") else (None, None)
+        sentence_start, sentence_end = sentence_at(text, r.start, marks)
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
                       r.period.text if r.period else "", region, source, doubt,
-                      text[sentence_start:sentence_end].strip(), prose_periods.basis_of(r.period, period, quote_start))
-        key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label)
+                      text[sentence_start:sentence_end].strip(), basis, r.kind, r.change, note)
+        key = (draft.value, draft.unit, draft.qualifier, str(draft.period), str(draft.yoy_pct), draft.label,
+               text[max(0, r.quote_start - 12):r.quote_start] if draft.kind == "rank" else "")  # whose rank
         claim = places.claim(r.start, region) if places is not None else None
         if claim is not None:
             if key not in seen_elsewhere:
                 seen_elsewhere.add(key)
                 elsewhere.append((draft._replace(region=claim.region), _belongs(claim, known[claim.region])))
-        elif key not in seen:
-            seen.add(key)
+        elif seen.get(key, line) == line:  # said again on another line (a summary): drafted once
+            seen.setdefault(key, line)
             drafts.append(draft)
     return Extraction(drafts, elsewhere)
+
+
+def _reading_of(r: prose.Reading, month: int | None) -> tuple[str, str, str]:
+    """The qualifier, period basis and note of a reading read against the as-of month: 预计 of a
+    period already ended is an estimate (not a plan: exact, with a note); 全年 or 年末 that no
+    frame dates is the year under review, read against the as-of month (assumed)."""
+    qualifier, basis, note = r.qualifier, r.basis, ""
+    if r.qualifier_word in prose.ESTIMATE_WORDS:
+        ended = prose_periods.resolve_period(r.period, month, r.point) if r.period is not None else None
+        if ended is not None and month is not None and not ended.startswith(("asof/", "unstated/")):
+            from reporter.model.period_words import parse_period
+
+            if parse_period(ended).last < month:
+                qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period already ended"
+    if r.period is not None and r.period.year is None and r.period.back is None and basis != "assumed" \
+            and r.period.kind in ("year", "asof") and r.period.text.startswith(("全年", "年末", "年底")):
+        basis = "assumed"
+    return qualifier, basis, note
 
 
 def _belongs(claim: Place, other: Region) -> Message:
@@ -166,87 +199,6 @@ def _as_of_month(as_of: str | None) -> int | None:
         raise UsageProblem(Message("extract.bad_as_of", text=as_of)) from None
 
 
-def _plain(name: str) -> str:
-    """A name compared without quotes, list marks and spaces (“众创空间” matches 众创空间)."""
-    return re.sub(r"[“”\"'‘’「」、\s]", "", name).lower()
-
-
-def _names(metric: Metric) -> list[str]:
-    names = [_plain(n) for n in (metric.zh, metric.en, *metric.aliases)]
-    return [n for n in names if n and not (n.isascii() and len(n) < 4)]  # 'rd' is in too many words
-
-
-def match_metric(label: str, unit: str, metrics: Mapping[str, Metric]) -> str | None:
-    """The metric a label names: the longest catalogue name or alias inside it; else, for a label
-    of four characters or more, the one metric whose name holds it. Units must share a family."""
-    plain = _plain(label)
-    if not plain:
-        return None
-    family = units.family_of(unit)
-    fitting = [m for m in metrics.values() if units.family_of(m.unit) == family]
-    best, length = None, 0
-    for metric in fitting:
-        for name in _names(metric):
-            if name in plain and len(name) > length:
-                best, length = metric.id, len(name)
-    if best is not None or len(plain) < 4:
-        return best
-    holding = {m.id for m in fitting if any(plain in name for name in _names(m))}
-    return holding.pop() if len(holding) == 1 else None
-
-
-# --------------------------------------------------------------------------- scopes a guess must not contradict
-
-# Who is counted, widest first: a figure for 全社会 is not one for 规上企业, nor 规上工业's for 规上's.
-POPULATIONS = (("全社会",), ("规上工业", "规模以上工业"), ("规上", "规模以上"))
-LEVELS = ("国家级", "省级", "市级", "县级", "区级")
-NEW_WORDS = ("新认定", "新增", "新建", "新引进", "新招引", "新申报", "新设立", "新入驻")  # a flow: newly …
-TOTAL_WORDS = ("总数", "总量", "累计", "共有", "拥有", "现有")  # a level: how many there are
-
-
-def _first(words: Sequence[str], text: str) -> str | None:
-    return next((w for w in words if w in text), None)
-
-
-def _population(text: str) -> str | None:
-    """The population a name counts (全社会, 规上工业, 规上) as written, or None."""
-    return next((w for group in POPULATIONS for w in group if w in text), None)
-
-
-def _group(word: str) -> int:
-    return next(i for i, group in enumerate(POPULATIONS) if word in group)
-
-
-def scope_doubt(label: str, metric: Metric) -> Message | None:
-    """Why ``metric`` is not what ``label`` counts, when their words say so; else None.
-
-    The label's population (全社会 against 规上企业), its level (省级 against 国家级), or its
-    flow word (新认定…两家: newly recognised) against a stock (how many there are), and a
-    total against a flow of new ones.
-    """
-    said, meant = _population(label), _population(metric.zh)
-    if said and meant and _group(said) != _group(meant):
-        return Message("extract.doubt_scope", metric=metric.id, name=metric.zh, said=said, meant=meant)
-    said, meant = _first(LEVELS, label), _first(LEVELS, metric.zh)
-    if said and meant and said != meant:
-        return Message("extract.doubt_scope", metric=metric.id, name=metric.zh, said=said, meant=meant)
-    new = _first(NEW_WORDS, label)
-    if new and metric.kind == "stock" and not _first(NEW_WORDS, metric.zh):
-        return Message("extract.doubt_flow", metric=metric.id, name=metric.zh, said=new)
-    total = _first(TOTAL_WORDS, label)
-    if total and metric.kind in ("flow", "count") and _first(NEW_WORDS, metric.zh):
-        return Message("extract.doubt_stock", metric=metric.id, name=metric.zh, said=total)
-    return None
-
-
-def guess_metric(label: str, unit: str, metrics: Mapping[str, Metric]) -> tuple[str | None, Message | None]:
-    """The metric a label names (:func:`match_metric`), unless the label's scope words contradict
-    it (:func:`scope_doubt`): then no metric, and why, for the curator."""
-    found = match_metric(label, unit, metrics)
-    doubt = scope_doubt(label, metrics[found]) if found else None
-    return (None, doubt) if doubt else (found, None)
-
-
 def unresolved_periods(drafts: Sequence[Draft]) -> list[Message]:
     """One line per draft whose period could not be fixed, saying why (for the command's notes)."""
     out = []
@@ -271,7 +223,7 @@ def drafts_as_json(drafts: Sequence[Draft]) -> str:
 def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, region_exists: bool = False,
                    source_exists: bool = False, text_name: str | None = None, as_of: str | None = None,
                    metrics: Mapping[str, Metric] | None = None, layers: str = "--data bundled",
-                   held: Sequence[str | None] | None = None) -> str:
+                   held: Sequence[str | None] | None = None, region_given: Mapping[str, str] | None = None) -> str:
     """The drafts as a data file in our format (docs/data-format.md), written as text so that the
     comments and quoting are ours.
 
@@ -310,7 +262,7 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
         if source:
             lines.append(f"    source: {yamlwrite.key(source)}")
     else:
-        lines += yamlwrite.region_skeleton(region, 2, 2, source=source)
+        lines += yamlwrite.region_skeleton(region, 2, 2, given=region_given, source=source)
     kept = [d for d, there in zip(drafts, held or [None] * len(drafts)) if there is None]
     if not drafts:
         lines.append("    facts: []  # the text states no number with a unit")
@@ -345,14 +297,34 @@ def _fact_lines(d: Draft, metrics: Mapping[str, Metric] | None) -> list[str]:
     else:
         why = f"{d.period_word}: which year? (give --as-of)" if d.period_word else "no period printed: as of when?"
         out.append(yamlwrite.todo_line(8, "period", why))
-    out.append(f"        period_basis: {d.period_basis}")
+    out += _basis_lines(d)
     if d.qualifier != "exact":
         out.append(f"        qualifier: {d.qualifier}")
     if d.yoy_pct is not None:
         out.append(f"        yoy_pct: {d.yoy_pct}")
     if d.rank_change is not None:
         out.append(f"        rank_change: {d.rank_change}")
+    if d.note:
+        out.append(f"        note: {yamlwrite.text(d.note)}")
     out.append(f"        quote: {yamlwrite.quoted(d.quote)}")
+    return out
+
+
+def _basis_lines(d: Draft) -> list[str]:
+    """How the period is known, the kind of a figure that is a change of its own, and a change
+    the format has no field for, as lines: ``period_basis`` a field where the data format holds
+    it, else (like the others) a comment for the curator."""
+    from reporter.data.rules import FIELDS
+
+    out = []
+    if "period_basis" in FIELDS["fact"]:
+        out.append(f"        period_basis: {d.period_basis}")
+    else:
+        out.append(f"        # period_basis: {d.period_basis}")
+    if d.kind in ("growth", "points"):
+        out.append(yamlwrite.comment(f"        # kind: {d.kind} (the value is the change itself: {d.written})"))
+    if d.change:
+        out.append(yamlwrite.comment(f"        # change reported: {d.change}"))
     return out
 
 
@@ -360,71 +332,9 @@ def _closest(d: Draft, metrics: Mapping[str, Metric]) -> Metric | None:
     """The catalogue metric whose name reads most like the label (a hint in a comment, never data)."""
     from difflib import SequenceMatcher
 
-    plain = _plain(d.label)
+    plain = plain_name(d.label)
     family = units.family_of(d.unit)
-    scored = [(max(SequenceMatcher(None, plain, n).ratio() for n in _names(m) or [m.id]), m.id, m)
+    scored = [(max(SequenceMatcher(None, plain, n).ratio() for n in metric_names(m) or [m.id]), m.id, m)
               for m in metrics.values() if units.family_of(m.unit) == family]
     best = max(scored, default=None, key=lambda t: (t[0], t[1]))
     return best[2] if best is not None and best[0] >= 0.5 else None
-
-
-class SourceText(NamedTuple):
-    """A source text as read, and the encoding it was read in (``utf-8`` or ``gb18030``)."""
-
-    text: str
-    encoding: str
-
-
-def read_source(path: str | Path) -> SourceText:
-    """A source text: UTF-8 (a BOM is fine), or GB18030, the older Chinese encoding many bureau files
-    are still saved in (the caller says it was read so). Anything else, binary data or bytes that
-    are no Chinese text in GB18030 (Big5, Latin-1), is a :class:`DataError` with the hint to re-save
-    it as UTF-8."""
-    from reporter.data.yaml_file import decode_utf8, read_bytes
-
-    data, problems = read_bytes(Path(path))
-    if data is None:
-        raise DataError(problems)
-    text, problems = decode_utf8(data, str(path), "UTF-8 text")
-    if text is not None:
-        return SourceText(text, "utf-8")
-    wrong = problems[0]
-    if not isinstance(wrong.message, Message) or wrong.message.key != "file.not_utf8":
-        raise DataError(problems)  # binary: no encoding helps
-    chinese = _gb18030(data)
-    if chinese is not None:
-        return SourceText(chinese, "gb18030")
-    guess: Message | str = ""
-    try:
-        data.decode("big5")
-        guess = Message("file.looks_like", encoding="BIG5")
-    except UnicodeDecodeError:
-        pass
-    raise DataError([Problem(wrong.path, wrong.line, wrong.column,
-                             Message("file.not_utf8", byte=wrong.message.values["byte"], guess=guess))])
-
-
-def _gb18030(data: bytes) -> str | None:
-    """``data`` as GB18030 when it reads as Chinese text: nearly every character outside ASCII one of
-    GB2312's common set. Big5 or Latin-1 bytes also decode as GB18030 now and then, into characters
-    few texts use; those are refused."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    wide = [ch for ch in text if ord(ch) > 0x7F]
-    common = sum(1 for ch in wide if _in_gb2312(ch))
-    return text if wide and common >= 0.95 * len(wide) else None
-
-
-def _in_gb2312(ch: str) -> bool:
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def read_source_text(path: str | Path) -> str:
-    """The text of :func:`read_source`, whatever its encoding."""
-    return read_source(path).text

@@ -47,7 +47,7 @@ def _fields(*specs: tuple[Any, ...]) -> dict[str, Field]:
 
 
 LEVEL_WORDS = {**{zh: level for level, zh in LEVELS_ZH.items()}, "市辖区": "district"}
-QUALIFIER_WORDS = {"多": "more_than", "余": "more_than", "以上": "more_than", "超过": "more_than", "约": "approx",
+QUALIFIER_WORDS = {"多": "more_than", "余": "more_than", "以上": "at_least", "超过": "more_than", "约": "approx",
                    "左右": "approx", "近": "nearly", "不少于": "at_least", "至少": "at_least", "目标": "target"}
 
 BASIS_WORDS = {"原文注明": "stated", "沿用": "carried", "推定": "assumed"}

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-__all__ = ["Mention", "Place", "RegionMap", "sentence_at"]
+__all__ = ["Mention", "Place", "RegionMap", "sentence_at", "sentence_marks"]
 
 SENTENCE_END = "。！？\n"
 
@@ -47,13 +47,21 @@ class Place(NamedTuple):
     sentence: bool  # True: the number's own sentence names the region; False: it stands in the region's part
 
 
-def sentence_at(text: str, at: int) -> tuple[int, int]:
+def sentence_at(text: str, at: int, marks: list[int] | None = None) -> tuple[int, int]:
     """The span of the sentence holding offset ``at``: from after the last 。！？ or line break
-    before it to the next one (included when it is punctuation)."""
-    start = max(text.rfind(mark, 0, at) for mark in SENTENCE_END) + 1
-    ends = [i for i in (text.find(mark, at) for mark in SENTENCE_END) if i >= 0]
-    end = min(ends, default=len(text))
+    before it to the next one (included when it is punctuation). ``marks``: the offsets of every
+    such mark in ``text`` (:func:`sentence_marks`), for many look-ups in one text."""
+    if marks is None:
+        marks = sentence_marks(text)
+    i = bisect_right(marks, at - 1)
+    start = marks[i - 1] + 1 if i > 0 else 0
+    end = marks[i] if i < len(marks) else len(text)
     return start, end + 1 if end < len(text) and text[end] != "\n" else end
+
+
+def sentence_marks(text: str) -> list[int]:
+    """The offsets of the marks that end a sentence (。！？ and line breaks), in order."""
+    return [m.start() for m in re.finditer(f"[{SENTENCE_END}]", text)]
 
 
 def _pattern(names: Mapping[str, Sequence[str]]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -81,6 +89,7 @@ class RegionMap:
         """``names``: every known region's id and the names it is known by (``Region.names``)."""
         pattern, owner = _pattern(names)
         self.text = text
+        self._marks = sentence_marks(text)
         self.mentions: list[Mention] = [] if pattern is None else [
             Mention(owner[m.group().casefold()], m.start(), m.end()) for m in pattern.finditer(text)]
         self._at = [m.start for m in self.mentions]
@@ -103,7 +112,7 @@ class RegionMap:
     def claim(self, at: int, region: str) -> Place | None:
         """Whose the number at offset ``at`` is, when it is not ``region``'s (see the module's rules);
         None when it is ``region``'s."""
-        start, end = sentence_at(self.text, at)
+        start, end = sentence_at(self.text, at, self._marks)
         named = self.within(start, end)
         if named:
             if any(m.region == region for m in named):

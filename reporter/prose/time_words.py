@@ -25,14 +25,16 @@ from reporter.prose.numerals import chinese_number
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
 _YR = r"(?:(?P<y>\d{4})年|(?P<r>今年|本年|去年|上年))?"
 _TO = r"[-~—–－～至到]"
-_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第一二两三四五六七八九十"  # first characters of period words
+_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第元一二两三四五六七八九十"  # first characters of period words
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"(?:截至|截止)到?{_YR}(?P<b>\d{{1,2}})月(?:底|末|份)?", "asof_month"),
     (r"(?:截至|截止)到?(?P<y>\d{4})年(?:底|末)?", "asof_year"),
     (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|今年以来|年初以来|以来", "now"),
     (r"(?:到|至)(?P<y>\d{4})年(?:底|末)?", "by_year"),
     (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})年", "years"),
-    (rf"{_YR}(?P<a>\d{{1,2}})月?{_TO}(?P<b>\d{{1,2}})月份?", "months"),
+    (rf"{_YR}(?P<a>{_N})月?{_TO}(?P<b>{_N})月份?", "months"),
+    (rf"{_YR}元月?{_TO}(?P<b>{_N})月份?", "from_january"),
+    (r"(?P<y>\d{4})?年(?:末|底)", "year_end"),
     (rf"{_YR}前(?P<a>[一二三])季度", "first_quarters"),
     (rf"{_YR}(?P<a>[上下])半年", "half"),
     (rf"{_YR}第?(?P<a>[一二三四1-4])季度", "quarter"),
@@ -43,10 +45,14 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"(?:近|最近|过去|这)?(?P<a>{_N})年(?:来|以来|间)?", "trailing"),
     (r"(?P<y>\d{4})年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
 )
+WHOLE_YEAR = "全年"  # the year under review: the document's, else the last one ended
+LOOK_BACK = 12  # the time words of a sentence looked back over: a number's own is among the nearest
+CALENDAR = ("year", "half", "quarter", "months", "asof")  # hold to the end of their sentence, past "；"
 LAST_YEAR = ("去年", "上年", "上一年度", "上年度")
 TO_DATE_WORDS = ("累计", "已经", "已")  # "to date", when no period word is in force
 # how a pattern's kind and its a, b become a word's shape
-SHAPES = {"asof_year": lambda a, b: ("asof", 12, 12), "asof_month": lambda a, b: ("asof", b, b),
+SHAPES = {"asof_year": lambda a, b: ("asof", 12, 12), "year_end": lambda a, b: ("asof", 12, 12),
+          "from_january": lambda a, b: ("months", 1, b), "asof_month": lambda a, b: ("asof", b, b),
           "first_quarters": lambda a, b: ("months", 1, 3 * a), "month": lambda a, b: ("months", a, a)}
 
 
@@ -80,7 +86,10 @@ def period_words(masked: str) -> list[PeriodWord]:
     nor is a malformed one (截至0月底, 2021-2019年, 近0年)."""
     out: list[PeriodWord] = []
     for m in _pattern().finditer(masked):
-        if m.start() > 0 and masked[m.start() - 1] in "比较与同和":  # a comparison base: 比上年
+        before = masked[m.start() - 1] if m.start() > 0 else ""
+        if (before and before in "比较与同") or (before == "和" and m.group().startswith(LAST_YEAR)):  # a base: 比上年
+            continue
+        if masked[max(0, m.start() - 2):m.start()] == "连续":  # 连续两年夺得: how long, not when
             continue
         i = (m.lastgroup or "p_0").split("_")[1]
         g = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items() if v and k.endswith(f"_{i}") and k[0] != "p"}
@@ -92,7 +101,7 @@ def period_words(masked: str) -> list[PeriodWord]:
         if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)
                 or (kind in ("trailing", "forward") and not 0 < a <= 30)):
             continue  # 截至0月底, 2021-2019年, 近0年: not periods
-        back = None if "r" not in g else int(g["r"] in LAST_YEAR)
+        back = None if "r" not in g or g["r"] == WHOLE_YEAR else int(g["r"] in LAST_YEAR)
         out.append(PeriodWord(m.group(), m.start(), m.end(), kind, int(g["y"]) if "y" in g else None, back, a, b))
     return out
 
@@ -138,25 +147,45 @@ def opening_period(masked: str, start: int, end: int, para_words: list[PeriodWor
 
 
 def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int], para_words: list[PeriodWord],
-              opening: PeriodWord | None) -> PeriodWord | None:
+              opening: PeriodWord | None, frame: PeriodWord | None = None) -> PeriodWord | None:
     """The period word the number at ``at`` (in the clause from ``clause_start``) falls under: the
-    last one before it in its sentence, else the one that opened its paragraph. A word inside a
-    clause (近两年兑现…1200多万元) holds to the next "；"; one set off by a comma (1-5月，…；…) holds
-    to the end of its sentence. 全年/今年 take the year already in force (2020年，…；全年…)."""
-    before = [w for w in para_words if sentence[0] <= w.start and w.end <= at
-              and (masked[w.end:w.end + 1] == "，" or "；" not in masked[w.end:at])]
+    last one before it in its sentence, else the lead in force (the paragraph's, else the
+    document's frame: :mod:`reporter.prose.frames`). A word inside a clause (近两年兑现…1200多万元)
+    holds to the next "；"; one set off by a comma (1-5月，…；…) to the end of its sentence.
+    全年, 今年 and 年末 take the year already in force (2020年，…；全年…), the frame's included."""
+    def holds(w: PeriodWord) -> bool:  # set off by a comma, or opening the sentence as a calendar word
+        if masked[w.end:w.end + 1] == "，":
+            return True
+        if w.kind == "trailing":  # 近5年增长4倍多，…: how it grew over the years, not what follows
+            return "，" not in masked[w.end:at] and "；" not in masked[w.end:at]
+        before_it = masked[sentence[0]:w.start]  # a calendar word before the sentence's first figure frames it
+        return "；" not in masked[w.end:at] or (w.kind in CALENDAR and ("，" not in before_it or not any(
+            ch.isdigit() for ch in before_it)))
+
+    candidates = [w for w in para_words[-LOOK_BACK:] if sentence[0] <= w.start and w.end <= at]
+    before = candidates[:next((i + 1 for i in range(len(candidates) - 1, -1, -1) if holds(candidates[i])), 0)]
     word = before[-1] if before else opening
-    if word is None:  # no period in force: 累计/已 still say "to date" (as the readings of a source do)
+    if word is not None and word.kind == "quarter" and frame is not None and _cumulative(frame, word):
+        word = frame  # 二季度 in a report on 上半年: the first half so far
+    weak = word is None or (word in before and masked[word.end:word.end + 1] != "，" and "；" in masked[word.end:at])
+    if weak:  # no period set off for this clause: 累计/已 still say "to date" (as the readings of a source do)
         clause = masked[clause_start:at]
         to_date = next((w for w in TO_DATE_WORDS if w in clause), None)
         if to_date is not None:
             start = clause_start + clause.index(to_date)
             return PeriodWord(to_date, start, start + len(to_date), "now")
-    if word is not None and word.kind == "year" and word.year is None and word.back == 0:
-        earlier = [w for w in ([opening] if opening else []) + before[:-1] if w.year is not None]
+    if word is not None and word.kind in ("year", "asof") and word.year is None and word.back != 1:
+        earlier = [w for w in [frame, opening, *before[:-1]] if w is not None and w.year is not None]
         if earlier:
             word = word._replace(year=earlier[-1].year)
     return word
+
+
+def _cumulative(frame: PeriodWord, quarter: PeriodWord) -> bool:
+    """Whether a frame runs from January to the end of ``quarter`` (上半年 and 二季度, 1-9月 and 三季度)."""
+    last = {"half": 6 * frame.a, "months": frame.b}.get(frame.kind)
+    first = 1 if frame.kind == "half" and frame.a == 1 else frame.a if frame.kind == "months" else 0
+    return first == 1 and last == 3 * quarter.a and frame.year in (None, quarter.year)
 
 
 def month_index(as_of: str) -> int:
@@ -209,6 +238,8 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
         return None
     elif word.back is not None:
         year = as_of // 12 - word.back
+    elif target and word.kind == "year":  # 力争全年…: the year running
+        year = as_of // 12
     else:
         year = as_of // 12 if last_month <= as_of % 12 + 1 else as_of // 12 - 1
     if word.kind == "year":  # the year the word names, even while it runs (2020年首次…下达170万元: 2020 so far);
