@@ -118,13 +118,15 @@ def data_layers(session: Session, target: Path) -> list[str]:
     target named as a --data layer that does not exist yet, or holds no data yet (comments only,
     empty), is the file to start, not a layer to read."""
     from reporter.curate.insertion import holds_data
+    from reporter.data.files import check_own_file, own_file_text
     from reporter.data.paths import data_file_paths
 
+    check_own_file(str(target))  # a FIFO, device, /dev/stdout, read-only or hard-linked file: refused before any work
     real_target = os.path.realpath(target)
     layers = list(session.data_paths)
     try:
-        started = target.is_file() and holds_data(target.read_text(encoding="utf-8-sig"), str(target))
-    except (OSError, UnicodeDecodeError, Refused):
+        started = target.is_file() and holds_data(own_file_text(target), str(target))
+    except (OSError, UnicodeDecodeError, ReporterError):
         started = True  # read as a layer: its own error is said
     if not started:
         session.layers_read = [p for p in layers if os.path.realpath(p) != real_target]
@@ -174,10 +176,11 @@ def own_default_source(target: Path, region: str) -> str | None:
     file defines the region). None when there is none there: they would take the default of the
     region's definition elsewhere, the source of quotes other than the new one."""
     from reporter.curate.insertion import entry_source
+    from reporter.data.files import own_file_text
 
     try:
-        text = target.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):  # a new file; one that cannot be read is refused when written
+        text = own_file_text(target)
+    except (OSError, UnicodeDecodeError, ReporterError):  # one that cannot be read is refused when written
         return None
     try:
         return entry_source(text, str(target), region)
@@ -329,7 +332,9 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
         added = add_region(target, ident, layers, given, source)
     except Refused as exc:
         refused(session, exc)
-    text = target.read_text(encoding="utf-8").split("\n")[added.first_line - 1:added.last_line]
+    from reporter.data.files import own_file_text
+
+    text = own_file_text(target).split("\n")[added.first_line - 1:added.last_line]
     todo = sum('""  # TODO' in line for line in text)
     key = "add.skeleton" if todo else "add.region_written"
     said = Message(key, id=ident, file=str(target), first=added.first_line, last=added.last_line, count=todo)

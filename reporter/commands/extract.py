@@ -83,6 +83,9 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
             raise UsageProblem(_say(session, "extract.append_source", file=append_to))
         if not yes and not _asks():
             raise UsageProblem(_say(session, "extract.needs_yes"))
+        from reporter.data.files import check_own_file
+
+        check_own_file(os.path.expanduser(append_to))  # a FIFO, device, /dev/stdout …: refused before any work
     read = read_source(file)
     if read.encoding != "utf-8":
         note(f"reporter: {_say(session, 'extract.read_as', file=file, encoding=read.encoding.upper())}")

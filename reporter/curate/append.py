@@ -17,8 +17,10 @@ indentation, a file that does not read as YAML, or one that changed while we wor
 from __future__ import annotations
 
 import os
+import shlex
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -34,7 +36,7 @@ from reporter.curate.insertion import (
     plan_region,
     plan_source,
 )
-from reporter.errors import DataError, Problem
+from reporter.errors import DataError, Problem, ReporterError
 from reporter.messages import Message, os_reason
 
 if TYPE_CHECKING:
@@ -67,19 +69,23 @@ class _Original(NamedTuple):
 
     @classmethod
     def read(cls, path: Path) -> _Original:
+        """The file through the loader's bounded reader: a FIFO, device, descriptor name or a file over
+        the size limit is refused from ``os.stat`` before it is opened (never a hang, never all of /dev/zero)."""
+        from reporter.data.files import own_file_bytes
+
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+            raw = own_file_bytes(path)
+        except ReporterError as exc:
+            raise Refused(str(path), None, Message("append.unreadable", reason=exc.message)) from None
+        if raw is None:
             return cls(None, "", False)
-        except OSError as exc:
-            raise Refused(str(path), None, Message("append.unreadable", reason=os_reason(exc))) from None
         bom = raw.startswith(BOM.encode())
         try:
             return cls(raw, raw.decode("utf-8").removeprefix(BOM), bom)
         except UnicodeDecodeError:
-            from reporter.data.yaml_file import read_text
+            from reporter.data.yaml_file import decode_utf8
 
-            problems = read_text(path)[1]
+            problems = decode_utf8(raw, str(path))[1]
             raise Refused(str(path), problems[0].line if problems else None,
                           Message("append.unreadable", reason=problems[0].message if problems else "not UTF-8")) \
                 from None
@@ -91,11 +97,11 @@ def header(path: str | Path, layers: Sequence[str]) -> str:
 
     below = [BUNDLED if os.path.realpath(p) == os.path.realpath(bundled_data_path()) else str(p) for p in layers
              if os.path.realpath(p) != os.path.realpath(path)]
-    options = " ".join(f"--data {p}" for p in [*below, str(path)])
+    options = " ".join(f"--data {shlex.quote(p)}" for p in [*below, str(path)])  # a path with a space stays one
     return yamlwrite.block(yamlwrite.comment(line) for line in (
         "# Your own reporter data, layered on other data (docs/data-format.md):",
         f"#   reporter {options} check",
-        f"# Make it the default: export REPORTER_DATA={':'.join([*below, str(path)])}"))
+        f"# Make it the default: export REPORTER_DATA={shlex.quote(':'.join([*below, str(path)]))}"))
 
 
 def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
@@ -120,15 +126,40 @@ def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
     from reporter.data.load import load_dataset
 
     lines = new_lines(text, insertions)
-    with tempfile.TemporaryDirectory(prefix="reporter-add-") as directory:
-        candidate = Path(directory) / (path.name or "data.yaml")
-        candidate.write_text(new_text, encoding="utf-8")
+    with _checked_copy(path, new_text) as candidate:
         try:
             files = [candidate if f is None else f for f in _layer_files(layers, path)
                      if f is not None or holds_data(new_text, str(path))]  # a file of comments only is no data
             return load_dataset(files), lines, str(candidate)
         except DataError as exc:
             raise DataError([_named(p, str(candidate), str(path), lines) for p in exc.problems]) from None
+
+
+@contextmanager
+def _checked_copy(path: Path, text: str) -> Iterator[str]:
+    """A name the loader reads ``text`` under, as the new content of ``path``: an anonymous file in
+    memory where the system has them (Linux's memfd, read as /proc/self/fd/N: no copy of the user's
+    data ever reaches the disk or the temporary directory, and none outlives the process whatever
+    signal ends it), else a private temporary directory removed when the block ends. Failing to
+    write it (a full or size-limited temporary directory, ``ulimit -f``) is one clear error."""
+    data = text.encode("utf-8")
+    try:
+        if hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd"):
+            fd = os.memfd_create("reporter-check", getattr(os, "MFD_CLOEXEC", 0))
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                yield f"/proc/self/fd/{fd}"
+            finally:
+                os.close(fd)
+            return
+        with tempfile.TemporaryDirectory(prefix="reporter-add-") as directory:
+            candidate = Path(directory) / (path.name or "data.yaml")
+            candidate.write_bytes(data)
+            yield str(candidate)
+    except OSError as exc:
+        raise ReporterError(Message("append.no_copy", name=str(path), reason=os_reason(exc))) from None
 
 
 def _named(problem: Problem, candidate: str, path: str, lines: list[int | None]) -> Problem:
@@ -165,19 +196,24 @@ def _rewritten(message: str | Message, rename: Any) -> str | Message:
 
 
 def _write(path: Path, original: _Original, new_text: str) -> None:
-    """Replace the file atomically, unless it changed since it was read."""
-    from reporter.data.files import write_atomic
+    """Replace the file atomically (under the lock its caller holds), unless it changed since it was
+    read: compared just before the rename, so an editor's save meanwhile is never overwritten."""
+    from reporter.data.files import FileChanged, own_file_bytes, write_atomic
 
     real = Path(os.path.realpath(path))  # a symlink keeps pointing at the file it names
-    try:
-        now: bytes | None = real.read_bytes()
-    except FileNotFoundError:
-        now = None
-    except OSError:
-        now = b""
-    if now != original.raw:
+
+    def unchanged() -> bool:
+        try:
+            return own_file_bytes(real) == original.raw
+        except ReporterError:
+            return False
+
+    if not unchanged():
         raise Refused(str(path), None, Message("append.changed"))
-    write_atomic(real, (BOM if original.bom else "") + new_text)
+    try:
+        write_atomic(real, (BOM if original.bom else "") + new_text, unchanged=unchanged)
+    except FileChanged:
+        raise Refused(str(path), None, Message("append.changed")) from None
 
 
 def _added(path: Path, original: _Original, new_text: str, insertions: Sequence[Insertion]) -> Added:
@@ -190,9 +226,15 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
     """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``. An error
     refuses them; what check would only warn of (a figure 862 times its neighbour) comes back with
     what was written."""
+    from reporter.data.files import locked
+
+    with locked(path):  # held from the read to the rename: a second writer waits, and adds to what this one wrote
+        return _add_facts(Path(path), region, facts, layers)
+
+
+def _add_facts(path: Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path]) -> Added:
     from reporter.data.plausibility import check_quotes
 
-    path = Path(path)
     original = _Original.read(path)
     start = header(path, [str(p) for p in layers]) if original.raw is None else ""
     insertions = plan_facts(original.text, str(path), region, facts, start)
@@ -244,6 +286,14 @@ def _add_skeleton(path: Path, layers: Sequence[str | Path], section: str, ident:
                   plan: Callable[[str, str, Any, str], list[Insertion]]) -> Added:
     """A new entry of ``section`` (regions, sources), as ``plan(text, where, current data, header)``
     lays it out: refused when ``ident`` is there already, checked with placeholders in its TODO fields."""
+    from reporter.data.files import locked
+
+    with locked(path):
+        return _add_skeleton_locked(path, layers, section, ident, exists, plan)
+
+
+def _add_skeleton_locked(path: Path, layers: Sequence[str | Path], section: str, ident: str, exists: str,
+                         plan: Callable[[str, str, Any, str], list[Insertion]]) -> Added:
     original = _Original.read(path)
     current, _, loaded_as = _load(path, original.text, original.text, [], layers)
     there = getattr(current, section)
