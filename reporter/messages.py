@@ -585,23 +585,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "（请先启动读取的程序）"),
     "append.no_copy": ("{name}: cannot make the copy to check before writing: {reason}; the file is as it was",
                        "{name}：无法生成写入前检查用的副本：{reason}；文件保持原样"),
-    "append.yaml_id": ("'{id}' reads as {reads} in YAML, not as an id; choose another id",
-                       "“{id}”在 YAML 中会被读作{reads}，不能作为代码；请换一个代码"),
-    "yaml_reads.null": ("null (nothing)", "空值（null）"), "yaml_reads.bool": ("true or false", "真假值"),
-    "yaml_reads.int": ("a whole number", "整数"), "yaml_reads.float": ("a number", "数字"),
-    "yaml_reads.timestamp": ("a date", "日期"), "yaml_reads.other": ("something else", "其他类型"),
     "signal.terminated": ("stopped by {signal}; nothing was left half-written", "被 {signal} 终止；没有留下写了一半的文件"),
     "usage.not_utf8": ("argument {arg} is not valid UTF-8 (byte 0x{byte}): give it in UTF-8",
                        "参数 {arg} 不是有效的 UTF-8（字节 0x{byte}）：请以 UTF-8 给出"),
     "extract.too_big": ("{file}: the text is {size} characters; extract reads at most {limit} (a report or a page "
                         "is far shorter): split it", "{file}：文本有 {size} 个字符；extract 最多读取 {limit} 个"
                         "（一篇报告或一版报纸远比这短）：请拆分"),
-    "extract.line_too_long": ("{file}:{line}: a line of {size} characters; extract reads lines of at most {limit} "
-                              "(a paragraph is far shorter): break it", "{file}:{line}：这一行有 {size} 个字符；"
-                              "extract 只读取不超过 {limit} 个字符的行（一个段落远比这短）：请分行"),
-    "extract.run_too_long": ("{file}:{line}: a run of {size} digits; no figure has more than {limit}: this is no "
-                             "text to draft from", "{file}:{line}：连续 {size} 个数字；任何数值都不超过 {limit} 位："
-                             "这不是可起草的文本"),
+    "extract.too_slow": ("{file}: reading the text took more than {seconds} s, the bound for one text; split it "
+                         "into smaller files (a chapter, a page each)", "{file}：读取这篇文本超过了 {seconds} 秒"
+                         "（单篇文本的上限）；请拆分成较小的文件（每章或每版一个）"),
+    "extract.run_too_long": ("{file}:{line}: {size} letters, digits or signs in a row; no number, word or address "
+                             "has more than {limit}: this is no text to draft from", "{file}:{line}：连续 {size} 个"
+                             "字母、数字或符号；任何数字、词语或地址都不超过 {limit} 个：这不是可起草的文本"),
 }
 
 

@@ -86,10 +86,14 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
         from reporter.data.files import check_own_file
 
         check_own_file(os.path.expanduser(append_to))  # a FIFO, device, /dev/stdout …: refused before any work
+    from reporter.curate.bounds import check_text, time_bound
+
     read = read_source(file)
+    check_text(read.text, file)  # too long a text, or a run no number has: refused before reading
     if read.encoding != "utf-8":
         note(f"reporter: {_say(session, 'extract.read_as', file=file, encoding=read.encoding.upper())}")
-    drafts, elsewhere = extract_for(read.text, region_id, data.metrics, as_of, source, data.regions)
+    with time_bound(file):  # the last resort: reading always ends
+        drafts, elsewhere = extract_for(read.text, region_id, data.metrics, as_of, source, data.regions)
     named = sum(d.metric is not None for d in drafts)
     note(f"reporter: {_say(session, 'extract.drafted', count=len(drafts), file=file, named=named)}")
     if elsewhere:
@@ -103,14 +107,17 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
     if append_to is not None:
         _append(session, data, append_to, region_id, str(source), drafts, yes)
         return
+    from reporter.render.safe import clean  # the text's controls and bidi overrides never reach a terminal
+
     if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
-        print_text(session, drafts_as_json(drafts))
+        print_text(session, clean(drafts_as_json(drafts), keep_layout=True))
     else:
-        print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
+        print_text(session, clean(drafts_as_yaml(drafts, region_id, source, region_exists=exists,
                                            source_exists=source in data.sources, text_name=os.path.basename(file),
                                            as_of=as_of, metrics=data.metrics,
                                            layers=data_options(session.data_paths),
-                                           held=_held(data, region_id, drafts) if exists else None))
+                                           held=_held(data, region_id, drafts) if exists else None),
+                                  keep_layout=True))
     if not drafts:  # the note above said so: a text without figures is an empty answer
         raise click.exceptions.Exit(ExitCode.NOTHING)
 

@@ -50,9 +50,14 @@ class Place(NamedTuple):
 def sentence_at(text: str, at: int) -> tuple[int, int]:
     """The span of the sentence holding offset ``at``: from after the last 。！？ or line break
     before it to the next one (included when it is punctuation)."""
-    start = max(text.rfind(mark, 0, at) for mark in SENTENCE_END) + 1
-    ends = [i for i in (text.find(mark, at) for mark in SENTENCE_END) if i >= 0]
-    end = min(ends, default=len(text))
+    # Searched within the line only (a line break ends a sentence too): a mark the text lacks is
+    # then looked for along one line, not along the whole text once per number.
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    start = max(line_start - 1, *(text.rfind(mark, line_start, at) for mark in SENTENCE_END)) + 1
+    ends = [i for i in (text.find(mark, at, line_end) for mark in SENTENCE_END) if i >= 0]
+    end = min(ends, default=line_end)
     return start, end + 1 if end < len(text) and text[end] != "\n" else end
 
 
