@@ -81,11 +81,12 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _handle(*signums: int, by: object) -> None:
-    """Handle these signals ``by`` the function given; one the run was started ignoring (``nohup``
-    ignores SIGHUP, a shell's background job SIGINT) stays ignored, as the caller wished."""
+    """Handle these signals ``by`` the function given. A SIGHUP the run was started ignoring stays
+    ignored (``nohup`` asks for that); Ctrl-C and SIGTERM are always reporter's to handle, as the
+    documented exit codes say (a script's background job starts with SIGINT ignored, unasked)."""
     for signum in signums:
         try:
-            if signal.getsignal(signum) != signal.SIG_IGN:
+            if signum != getattr(signal, "SIGHUP", None) or signal.getsignal(signum) != signal.SIG_IGN:
                 signal.signal(signum, by)  # type: ignore[arg-type]
         except (OSError, ValueError):  # pragma: no cover - not the main thread, or no such signal here
             pass
@@ -137,7 +138,7 @@ def _run(session: Session, argv: Sequence[str] | None, real_run: bool = False) -
             _handle(signal.SIGINT, by=signal.default_int_handler)
             _handle(*_STOPPING, by=_raise_stopped)
         args = list(argv) if argv is not None else sys.argv[1:]
-        _check_utf8(args)
+        _check_utf8(args, session)
         result = cli.main(args=args, prog_name="reporter", standalone_mode=False, obj=session)
         return result if isinstance(result, int) else ExitCode.OK
     except ReporterError as exc:
@@ -166,9 +167,10 @@ def _run(session: Session, argv: Sequence[str] | None, real_run: bool = False) -
         return ExitCode.OK
 
 
-def _check_utf8(args: Sequence[str]) -> None:
+def _check_utf8(args: Sequence[str], session: Session) -> None:
     """An argument that is not valid UTF-8 (Python hands its bytes over as lone surrogates,
-    ``$'\\xc3('`` as ``'\\udcc3('``) is a usage error naming it, never searched for as it is."""
+    ``$'\\xc3('`` as ``'\\udcc3('``) is a usage error naming it, never searched for as it is; said
+    in the language a ``--lang`` among the arguments asks for (click has not read them yet)."""
     from reporter.errors import UsageProblem
     from reporter.messages import Message
 
@@ -176,6 +178,10 @@ def _check_utf8(args: Sequence[str]) -> None:
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError as exc:
+            for at, given in enumerate(args):
+                lang = args[at + 1] if given == "--lang" and at + 1 < len(args) else given.removeprefix("--lang=")
+                if given.startswith("--lang") and lang in ("en", "zh"):
+                    session.lang, session.lang_given = lang, True
             raw = arg.encode("utf-8", "surrogateescape")
             shown = raw.decode("utf-8", "backslashreplace")
             byte = f"{ord(arg[exc.start]) & 0xFF:02x}"
