@@ -41,9 +41,9 @@ if moment.startswith("import:"):  # while the module named is being imported
 
     sys.meta_path.insert(0, Hook())
 elif moment == "locked":  # the lock just taken, nothing read yet
-    import reporter.data.files as files
-    names = files._names
-    files._names = lambda fd, where: (fire(), names(fd, where))[1]
+    import reporter.data.locks as locks
+    names = locks._names
+    locks._names = lambda fd, where: (fire(), names(fd, where))[1]
 elif moment == "checking":  # the new text being checked, from its copy
     import reporter.data.load as load
     load_dataset = load.load_dataset

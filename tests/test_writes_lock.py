@@ -55,7 +55,7 @@ def test_several_processes_adding_to_one_file_at_once_all_land(tmp_path: Path) -
 
 
 def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
-    from reporter.data.files import lock_path, locked
+    from reporter.data.locks import lock_path, locked
 
     mine = tmp_path / "mine.yaml"
     assert run(*_add_args(2001, mine)).code == 0
@@ -69,13 +69,13 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
 
 def test_a_writer_that_waits_too_long_is_refused_in_one_line(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from reporter.data import files
+    from reporter.data import locks
 
     mine = tmp_path / "mine.yaml"
     assert run(*_add_args(2001, mine)).code == 0
     before = mine.read_bytes()
-    monkeypatch.setattr(files, "LOCK_WAIT", 0.3)
-    with files.locked(mine):  # held by "another" writer (flock conflicts between two opens)
+    monkeypatch.setattr(locks, "LOCK_WAIT", 0.3)
+    with locks.locked(mine):  # held by "another" writer (flock conflicts between two opens)
         started = time.monotonic()
         result = run("--lang", "en", *_add_args(2002, mine))
         waited = time.monotonic() - started
@@ -89,7 +89,7 @@ def test_the_lock_file_is_taken_over_when_its_holder_removed_it(tmp_path: Path) 
     """A waiter that gets the lock of a lock file its holder has removed takes the new one instead."""
     import fcntl
 
-    from reporter.data.files import lock_path, locked
+    from reporter.data.locks import lock_path, locked
 
     target = tmp_path / "f.yaml"
     with locked(target):

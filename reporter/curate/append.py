@@ -226,7 +226,7 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
     """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``. An error
     refuses them; what check would only warn of (a figure 862 times its neighbour) comes back with
     what was written."""
-    from reporter.data.files import locked
+    from reporter.data.locks import locked
 
     with locked(path):  # held from the read to the rename: a second writer waits, and adds to what this one wrote
         return _add_facts(Path(path), region, facts, layers)
@@ -286,7 +286,7 @@ def _add_skeleton(path: Path, layers: Sequence[str | Path], section: str, ident:
                   plan: Callable[[str, str, Any, str], list[Insertion]]) -> Added:
     """A new entry of ``section`` (regions, sources), as ``plan(text, where, current data, header)``
     lays it out: refused when ``ident`` is there already, checked with placeholders in its TODO fields."""
-    from reporter.data.files import locked
+    from reporter.data.locks import locked
 
     with locked(path):
         return _add_skeleton_locked(path, layers, section, ident, exists, plan)

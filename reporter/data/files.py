@@ -15,11 +15,8 @@ original byte-identical. A symlink is written through to its target and stays a 
   does not open it within :data:`READER_WAIT` is refused (waiting could last forever);
 * anything else (a directory, socket, block device) and any data file the run read: refused.
 
-Every writer of a user's file holds its lock (:func:`locked`) from the read to the rename: an
-``flock`` on ``.NAME.lock`` beside the file (not on the file itself, which the rename replaces: a
-lock on the old inode would stop nobody who opened the new one). A second writer waits for it, at
-most :data:`LOCK_WAIT` seconds, then is refused in one line; the lock file is removed on release.
-:func:`own_file_bytes` is the one bounded read of a file about to be rewritten.
+Every writer of a user's file holds its lock (:func:`reporter.data.locks.locked`) from the read to
+the rename. :func:`own_file_bytes` is the one bounded read of a file about to be rewritten.
 """
 
 from __future__ import annotations
@@ -27,18 +24,16 @@ from __future__ import annotations
 import errno
 import os
 import re
-import signal
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
+from reporter.data.locks import signals_held
 from reporter.errors import ReaderGone, ReporterError
 from reporter.messages import Message, os_reason
 
-LOCK_WAIT = 10.0  # seconds a writer waits for another one's lock before refusing
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
 _NOT_REGULAR = ((stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "char"), (stat.S_ISBLK, "block"))
 
 
@@ -105,21 +100,6 @@ def replaceable(name: str) -> int:
 
 
 @contextmanager
-def signals_held() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP wait until the block ends: a temp or lock file is made and
-    recorded (or removed) whole, never left behind by a signal between the two steps."""
-    try:
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-    except (AttributeError, ValueError, OSError):  # pragma: no cover - a platform without it
-        old = None
-    try:
-        yield
-    finally:
-        if old is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-
-@contextmanager
 def replacing(path: str | os.PathLike[str], mode: int | None = None,
               unchanged: Callable[[], bool] | None = None) -> Iterator[str]:
     """A temp file's path beside ``path``: write it in the block; when the block ends normally it is
@@ -160,82 +140,6 @@ class FileChanged(ReporterError):
     def __init__(self, path: str) -> None:
         self.path = path
         super().__init__(Message("write.changed_meanwhile", name=path))
-
-
-def lock_path(path: str | os.PathLike[str]) -> str:
-    """The lock file of a user's file: ``.NAME.lock`` beside the file a symlink points at."""
-    target = os.path.realpath(path)
-    return os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.lock")
-
-
-@contextmanager
-def locked(path: str | os.PathLike[str], wait: float | None = None) -> Iterator[None]:
-    """Hold the writers' lock of the user's file ``path`` in the block (see the module's docstring).
-
-    Another writer holding it is waited for, at most ``wait`` (default :data:`LOCK_WAIT`) seconds,
-    then a :class:`ReporterError` says so. The lock file is removed when the block ends, however it
-    ends; a waiter that then holds a removed file's lock takes the new file's instead.
-    """
-    import fcntl
-
-    name = os.fspath(path)
-    where = lock_path(name)
-    deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    while True:
-        fd = -1
-        try:
-            with signals_held():
-                fd = os.open(where, flags, 0o600)
-            while not _try_lock(fcntl, fd):
-                if time.monotonic() >= deadline:
-                    raise ReporterError(Message("write.locked", name=name, lock=where,
-                                                seconds=f"{LOCK_WAIT if wait is None else wait:g}"))
-                time.sleep(0.02)
-            if _names(fd, where):
-                break
-        except OSError as exc:
-            _release(fcntl, fd, where)
-            raise _cannot_write(name, exc) from None
-        except BaseException:
-            _release(fcntl, fd, where)
-            raise
-        _release(fcntl, fd, where)  # the writer we waited for removed it: lock the file there now
-    try:
-        yield
-    finally:
-        _release(fcntl, fd, where)
-
-
-def _try_lock(fcntl: object, fd: int) -> bool:
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # type: ignore[attr-defined]
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _names(fd: int, where: str) -> bool:
-    """Whether ``where`` still names the open file ``fd``."""
-    try:
-        return os.path.samestat(os.fstat(fd), os.stat(where, follow_symlinks=False))
-    except OSError:
-        return False
-
-
-def _release(fcntl: object, fd: int, where: str) -> None:
-    """Remove the lock file if this process holds its lock (or can take it now: no one else does),
-    then close it. Signals wait meanwhile, so no lock file is left behind."""
-    if fd < 0:
-        return
-    with signals_held():
-        try:
-            if _try_lock(fcntl, fd) and _names(fd, where):
-                os.unlink(where)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
 
 
 def own_file_bytes(path: str | os.PathLike[str]) -> bytes | None:

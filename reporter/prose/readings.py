@@ -210,16 +210,13 @@ def _changes(masked: str) -> list[_Change]:
     Where two readings cover the same words, the one tried first (in that order) wins."""
     pats = _patterns()
     kept: list[_Change] = []
-    starts: list[int] = []  # the kept spans' starts, sorted; kept spans never overlap, so only the
-    ends: list[int] = []    # neighbours of a new span can overlap it: a bisection, not a pass over all
+    spans: list[tuple[int, int]] = []  # sorted, never overlapping: only a new span's neighbours can overlap it
 
     def keep(change: _Change) -> None:
-        i = bisect_left(starts, change.start)
-        if (i > 0 and ends[i - 1] > change.start) or (i < len(starts) and starts[i] < change.end):
-            return
-        starts.insert(i, change.start)
-        ends.insert(i, change.end)
-        kept.append(change)
+        i = bisect_left(spans, (change.start, change.start))
+        if not ((i and spans[i - 1][1] > change.start) or (i < len(spans) and spans[i][0] < change.end)):
+            spans.insert(i, (change.start, change.end))
+            kept.append(change)
 
     for m in pats["move"].finditer(masked):
         sign = "" if m.group("dir") in RANK_UP else "-"
