@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from reporter.curate import yaml_text as yamlwrite
 from reporter.curate.insertion import (
@@ -42,9 +42,11 @@ from reporter.messages import Message, os_reason
 if TYPE_CHECKING:
     from reporter.model.records import Origin
 
-__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_region", "add_source", "plan_facts", "plan_region", "apply"]
+__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_region", "add_source", "plan_facts", "plan_region", "apply",
+           "rewrite"]
 
 BOM = "\ufeff"
+R = TypeVar("R")
 
 
 class Added(NamedTuple):
@@ -60,7 +62,7 @@ class Added(NamedTuple):
 # --------------------------------------------------------------------------- checking and writing
 
 
-class _Original(NamedTuple):
+class Original(NamedTuple):
     """The file as it was read: its bytes (None when it does not exist), its text, a BOM or not."""
 
     raw: bytes | None
@@ -68,15 +70,12 @@ class _Original(NamedTuple):
     bom: bool
 
     @classmethod
-    def read(cls, path: Path) -> _Original:
+    def read(cls, path: Path) -> Original:
         """The file through the loader's bounded reader: a FIFO, device, descriptor name or a file over
         the size limit is refused from ``os.stat`` before it is opened (never a hang, never all of /dev/zero)."""
         from reporter.data.files import own_file_bytes
 
-        try:
-            raw = own_file_bytes(path)
-        except ReporterError as exc:
-            raise Refused(str(path), None, Message("append.unreadable", reason=exc.message)) from None
+        raw = own_file_bytes(path)  # its refusal (a FIFO, a device, too large) names the file itself
         if raw is None:
             return cls(None, "", False)
         bom = raw.startswith(BOM.encode())
@@ -195,7 +194,7 @@ def _rewritten(message: str | Message, rename: Any) -> str | Message:
     return str(rename(message))
 
 
-def _write(path: Path, original: _Original, new_text: str) -> None:
+def _write(path: Path, original: Original, new_text: str) -> None:
     """Replace the file atomically (under the lock its caller holds), unless it changed since it was
     read: compared just before the rename, so an editor's save meanwhile is never overwritten."""
     from reporter.data.files import FileChanged, own_file_bytes, write_atomic
@@ -216,26 +215,39 @@ def _write(path: Path, original: _Original, new_text: str) -> None:
         raise Refused(str(path), None, Message("append.changed")) from None
 
 
-def _added(path: Path, original: _Original, new_text: str, insertions: Sequence[Insertion]) -> Added:
+def _added(path: Path, original: Original, new_text: str, insertions: Sequence[Insertion]) -> Added:
     lines = new_lines(original.text, insertions)
     new = [i + 1 for i, line in enumerate(lines) if line is None]
     return Added(str(path), original.raw is None, new[0] if new else 0, new[-1] if new else 0)
+
+
+def rewrite(path: str | Path, edit: Callable[[Path, Original], tuple[str, R]]) -> R:
+    """The one way reporter changes a user's data file, for every writer (add, extract --append, and
+    the edit, remove and import to come): under the file's lock (:func:`reporter.data.locks.locked`:
+    a second writer waits, then reads what this one wrote), the file is read by the loader's bounded
+    reader, ``edit`` makes (and checks) its new text, and that replaces the file atomically unless
+    the file changed meanwhile (compared again just before the rename)."""
+    from reporter.data.locks import locked
+
+    path = Path(path)
+    with locked(path):
+        original = Original.read(path)
+        new_text, result = edit(path, original)
+        _write(path, original, new_text)
+        return result
 
 
 def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path]) -> Added:
     """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``. An error
     refuses them; what check would only warn of (a figure 862 times its neighbour) comes back with
     what was written."""
-    from reporter.data.locks import locked
-
-    with locked(path):  # held from the read to the rename: a second writer waits, and adds to what this one wrote
-        return _add_facts(Path(path), region, facts, layers)
+    return rewrite(path, lambda where, original: _facts_added(where, original, region, facts, layers))
 
 
-def _add_facts(path: Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path]) -> Added:
+def _facts_added(path: Path, original: Original, region: str, facts: Sequence[FactFields],
+                 layers: Sequence[str | Path]) -> tuple[str, Added]:
     from reporter.data.plausibility import check_quotes
 
-    original = _Original.read(path)
     start = header(path, [str(p) for p in layers]) if original.raw is None else ""
     insertions = plan_facts(original.text, str(path), region, facts, start)
     new_text = apply(original.text, insertions)
@@ -253,14 +265,14 @@ def _add_facts(path: Path, region: str, facts: Sequence[FactFields], layers: Seq
                 for f in findings if f.severity == "error" and new(f.subject)]
     if problems:
         raise DataError(problems)
-    _write(path, original, new_text)
     written = _added(path, original, new_text, insertions)  # the candidate's lines are the lines written
 
     def renamed(problem: Problem) -> Problem:  # the checked copy named as the user's file
         message = _rewritten(problem.message, lambda text: text.replace(loaded_as, str(path)))
         return problem._replace(path=str(path) if problem.path == loaded_as else problem.path, message=message)
 
-    return written._replace(warnings=tuple(renamed(f.problem) for f in findings if f.severity == "warning"))
+    return new_text, written._replace(warnings=tuple(renamed(f.problem) for f in findings
+                                                     if f.severity == "warning"))
 
 
 def add_region(path: str | Path, region: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,
@@ -286,28 +298,23 @@ def _add_skeleton(path: Path, layers: Sequence[str | Path], section: str, ident:
                   plan: Callable[[str, str, Any, str], list[Insertion]]) -> Added:
     """A new entry of ``section`` (regions, sources), as ``plan(text, where, current data, header)``
     lays it out: refused when ``ident`` is there already, checked with placeholders in its TODO fields."""
-    from reporter.data.locks import locked
 
-    with locked(path):
-        return _add_skeleton_locked(path, layers, section, ident, exists, plan)
+    def skeleton(path: Path, original: Original) -> tuple[str, Added]:
+        current, _, loaded_as = _load(path, original.text, original.text, [], layers)
+        there = getattr(current, section)
+        if ident in there:
+            raise Refused(str(path), None, Message(exists, id=ident,
+                                                   where=_where(there[ident].origin, loaded_as, path)))
+        start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+        insertions = plan(original.text, str(path), current, start)
+        filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
+        data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
+        if ident not in getattr(data, section):
+            raise Refused(str(path), None, Message("append.not_added"))
+        new_text = apply(original.text, insertions)
+        return new_text, _added(path, original, new_text, insertions)
 
-
-def _add_skeleton_locked(path: Path, layers: Sequence[str | Path], section: str, ident: str, exists: str,
-                         plan: Callable[[str, str, Any, str], list[Insertion]]) -> Added:
-    original = _Original.read(path)
-    current, _, loaded_as = _load(path, original.text, original.text, [], layers)
-    there = getattr(current, section)
-    if ident in there:
-        raise Refused(str(path), None, Message(exists, id=ident, where=_where(there[ident].origin, loaded_as, path)))
-    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
-    insertions = plan(original.text, str(path), current, start)
-    filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
-    data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
-    if ident not in getattr(data, section):
-        raise Refused(str(path), None, Message("append.not_added"))
-    new_text = apply(original.text, insertions)
-    _write(path, original, new_text)
-    return _added(path, original, new_text, insertions)
+    return rewrite(path, skeleton)
 
 
 def _where(origin: Origin | None, loaded_as: str, path: Path) -> str:

@@ -74,8 +74,9 @@ def write_atomic(path: str | os.PathLike[str], text: str | bytes | Iterable[str]
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
-    except OSError as exc:
-        raise ReporterError(Message("write.cannot_kept", name=name, reason=os_reason(exc))) from None
+    except OSError as exc:  # a file that was there is said to be as it was; a new one was never made
+        key = "write.cannot_kept" if os.path.lexists(target) else "write.cannot"
+        raise ReporterError(Message(key, name=name, reason=os_reason(exc))) from None
 
 
 def replaceable(name: str) -> int:
