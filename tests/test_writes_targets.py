@@ -172,3 +172,25 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error() -> None:
     assert "not valid UTF-8 (byte 0xc3)" in err and "\\xc3(" in err and out.stdout == b""
     zh = run("--lang", "zh", "search", "\udcc3(")
     assert zh.code == 2 and "不是有效的 UTF-8" in zh.stderr, zh
+
+
+def test_without_memory_files_a_missing_temp_dir_is_one_clean_error(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the system has no anonymous memory files, the copy goes to a private temporary
+    directory: one that cannot be made is one line naming the file, which stays as it was."""
+    import tempfile
+
+    mine = tmp_path / "mine.yaml"
+    assert run(*ADD, "--file", str(mine)).code == 0
+    before = mine.read_bytes()
+    monkeypatch.delattr(os, "memfd_create")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-dir"))
+    more = ["add", "江山", "研发投入", "4.5", "--unit", "亿元", "--period", "2002", "--source", SOURCE,
+            "--quote", "2002年研发投入4.5亿元", "--file", str(mine)]
+    result = run("--lang", "en", *more)
+    assert result.code == 1 and one_clean_line(result.stderr), result
+    assert "cannot make the copy to check before writing" in result.stderr and str(mine) in result.stderr
+    assert mine.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert run(*more).code == 0 and "2002年研发投入4.5亿元" in mine.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]  # the private directory removed

@@ -103,7 +103,7 @@ def _end_at_once(signum: int, frame: FrameType | None) -> NoReturn:
         lang = _said_to[0].message_lang if _said_to else "en"
         said = Message("interrupted").text(lang) if signum == signal.SIGINT \
             else Message("signal.terminated", signal=name).text(lang)
-    except BaseException:  # an import cut short by the signal itself: the plain words
+    except BaseException:  # noqa: BLE001 - an import cut short by the signal itself: the plain words
         said = english
     try:
         os.write(2, f"reporter: {said}\n".encode("utf-8", "replace"))

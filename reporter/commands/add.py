@@ -195,9 +195,12 @@ def source_needed(target: Path, region: Region) -> Message:
     origin = region.origin
     default = None
     if origin is not None:
+        from reporter.data.yaml_file import read_text  # the loader's bounded reader
+
         try:
-            default = entry_source(Path(origin.path).read_text(encoding="utf-8-sig"), origin.path, region.id)
-        except (OSError, UnicodeDecodeError, Refused):
+            text = read_text(origin.path)[0]
+            default = entry_source(text, origin.path, region.id) if text is not None else None
+        except Refused:
             default = None
     if default is None or origin is None:
         return Message("add.no_default_source", region=region.id, file=str(target))
