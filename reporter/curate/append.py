@@ -7,11 +7,15 @@ from the composed node tree's marks: every byte that was in the file stays, in o
 and formatting included. A file that does not exist is created with a short header.
 
 Nothing is written that ``reporter check`` would reject: the new text is loaded together with
-the other data layers in effect (``load_dataset([...layers, candidate])``), the added facts must
-be there, in their region, and plausible against their own quotes, before the file is replaced
-atomically (:func:`reporter.data.files.write_atomic`). What cannot be edited safely is refused in one
-line naming ``file:line``: a flow-style ``facts: [...]`` or region ``{...}``, tabs in the
-indentation, a file that does not read as YAML, or one that changed while we worked.
+the other data layers in effect (``load_dataset([...layers, candidate])``, the candidate an
+anonymous in-memory file: no copy of the user's data goes to the temporary directory), the added
+facts must be there, in their region, and plausible against their own quotes, before the file is
+replaced atomically (:func:`reporter.data.files.write_atomic`). What cannot be edited safely is
+refused in one line naming ``file:line``: a flow-style ``facts: [...]`` or region ``{...}``, tabs
+in the indentation, a file that does not read as YAML, or one that changed while we worked.
+
+Every writer goes through :func:`rewrite`: the file's lock is held from the read to the rename,
+so writers in several processes at once each add to what the one before wrote, and none is lost.
 """
 
 from __future__ import annotations
