@@ -194,3 +194,11 @@ def test_without_memory_files_a_missing_temp_dir_is_one_clean_error(tmp_path: Pa
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     assert run(*more).code == 0 and "2002年研发投入4.5亿元" in mine.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]  # the private directory removed
+
+
+@pytest.mark.parametrize("ident", ["~", "Null", "YES", "-1", ".inf"])
+def test_an_id_that_is_no_id_is_refused_when_given(tmp_path: Path, ident: str) -> None:
+    mine = tmp_path / "mine.yaml"
+    result = run("--lang", "en", "add", "--new-source", ident, "--file", str(mine))
+    assert result.code == 2 and "should be lower-case letters, digits" in result.stderr, result
+    assert not mine.exists()
