@@ -107,8 +107,9 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
     if append_to is not None:
         _append(session, data, append_to, region_id, str(source), drafts, yes)
         return
-    from reporter.render.safe import clean  # the text's controls and bidi overrides never reach a terminal
+    from reporter.render.safe import clean
 
+    # the text's controls and bidi overrides never reach a terminal: cleaned as every output is
     if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
         print_text(session, clean(drafts_as_json(drafts), keep_layout=True))
     else:
