@@ -591,6 +591,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.too_big": ("{file}: the text is {size} characters; extract reads at most {limit} (a report or a page "
                         "is far shorter): split it", "{file}：文本有 {size} 个字符；extract 最多读取 {limit} 个"
                         "（一篇报告或一版报纸远比这短）：请拆分"),
+    "extract.numerals_too_long": ("{file}:{line}: {size} Chinese numerals in a row; no number has more than {limit}: "
+                                  "this is no text to draft from", "{file}:{line}：连续 {size} 个中文数字；任何数字"
+                                  "都不超过 {limit} 个：这不是可起草的文本"),
     "extract.too_slow": ("{file}: reading the text took more than {seconds} s, the bound for one text; split it "
                          "into smaller files (a chapter, a page each)", "{file}：读取这篇文本超过了 {seconds} 秒"
                          "（单篇文本的上限）；请拆分成较小的文件（每章或每版一个）"),

@@ -28,7 +28,7 @@ def _write(tmp_path: Path, text: str) -> str:
     (lambda: "1" * 1_000_000 + "\n", "1,000,000 letters, digits or signs in a row"),
     (lambda: "%" * 500_000 + "\n", "500,000 letters, digits or signs in a row"),
     (lambda: "１" * 50_000 + "\n", "50,000 letters, digits or signs in a row"),
-    (lambda: "报告" + "一" * 50_000 + "\n", "50,000 letters, digits or signs in a row"),
+    (lambda: "报告" + "一" * 50_000 + "\n", "50,000 Chinese numerals in a row"),
     (lambda: (SENTENCE + "\n") * (20 * MIB // len((SENTENCE + "\n").encode())), "extract reads at most 2,000,000"),
 ], ids=["million-digits", "percent-signs", "full-width-digits", "chinese-numerals", "20-MB"])
 def test_texts_past_a_size_bound_are_refused_at_once_in_bounded_memory(tmp_path: Path, make: object,

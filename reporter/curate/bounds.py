@@ -41,12 +41,12 @@ def check_text(text: str, name: str) -> None:
     """Refuse ``text`` (read from ``name``) when it is over one of the bounds of the module's docstring."""
     if len(text) > MAX_CHARS:
         raise ReporterError(Message("extract.too_big", file=name, size=f"{len(text):,}", limit=f"{MAX_CHARS:,}"))
-    for pattern, limit in ((_RUN, MAX_RUN), (_NUMERALS, MAX_NUMERAL_RUN)):
+    for pattern, limit, key in ((_RUN, MAX_RUN, "extract.run_too_long"),
+                                (_NUMERALS, MAX_NUMERAL_RUN, "extract.numerals_too_long")):
         for m in pattern.finditer(text):  # each run scanned once: linear
             if m.end() - m.start() > limit:
                 line = text.count("\n", 0, m.start()) + 1
-                raise ReporterError(Message("extract.run_too_long", file=name, line=line,
-                                            size=f"{m.end() - m.start():,}", limit=limit))
+                raise ReporterError(Message(key, file=name, line=line, size=f"{m.end() - m.start():,}", limit=limit))
 
 
 class _OutOfTime(BaseException):
