@@ -673,6 +673,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plausible.basis_unstated": ("period_basis is stated, but {canonical} is a period the source does not "
                                  "state: say assumed",
                                  "period_basis 写的是 stated（原文注明），但 {canonical} 表示原文未注明时期：请改为 assumed"),
+    # ---- writes that never lose a fact, signals, bounded extract input (one block, to ease merging)
+    "write.cannot_kept": ("{name}: cannot write: {reason}; the file is as it was",
+                          "{name}：无法写入：{reason}；文件保持原样"),
+    "write.read_only": ("{name}: is read-only; nothing was written (make it writable first: chmod u+w)",
+                        "{name}：是只读文件；未写入（请先设为可写：chmod u+w）"),
+    "write.hard_link": ("{name}: has {count} names (hard links); replacing it would leave the others with the old "
+                        "text, so nothing was written: write to a copy, or remove the other names first",
+                        "{name}：有{count}个名字（硬链接）；替换它会让其他名字仍指向旧内容，因此未写入："
+                        "请写入副本，或先删除其他名字"),
+    "write.changed_meanwhile": ("{name}: changed while reporter was writing it (saved by another program?); "
+                                "nothing was written: run again", "{name}：写入期间文件被改动（其他程序保存了它？）；"
+                                "未写入：请重新运行"),
+    "write.locked": ("{name}: another reporter has been writing it for {seconds} s (lock {lock}); nothing was "
+                     "written: try again when it is done", "{name}：另一个 reporter 已写入该文件 {seconds} 秒"
+                     "（锁文件 {lock}）；未写入：请待其完成后重试"),
+    "write.descriptor": ("{name}: names an open stream of this run (standard output, a pipe), not a data file; "
+                         "give a regular file", "{name}：是本次运行打开的流（标准输出、管道），不是数据文件；"
+                         "请给出普通文件"),
+    "write.unreadable": ("{name}: cannot be read to add to it: {problem}", "{name}：无法读取以便添加：{problem}"),
+    "write.no_reader": ("{name}: no program opened the named pipe to read within {seconds} s; nothing was written "
+                        "(start its reader first)", "{name}：{seconds} 秒内没有程序打开该命名管道读取；未写入"
+                        "（请先启动读取的程序）"),
+    "append.no_copy": ("{name}: cannot make the copy to check before writing: {reason}; the file is as it was",
+                       "{name}：无法生成写入前检查用的副本：{reason}；文件保持原样"),
+    "signal.terminated": ("stopped by {signal}; nothing was left half-written", "被 {signal} 终止；没有留下写了一半的文件"),
+    "usage.not_utf8": ("argument {arg} is not valid UTF-8 (byte 0x{byte}): give it in UTF-8",
+                       "参数 {arg} 不是有效的 UTF-8（字节 0x{byte}）：请以 UTF-8 给出"),
+    "extract.too_big": ("{file}: the text is {size} characters; extract reads at most {limit} (a report or a page "
+                        "is far shorter): split it", "{file}：文本有 {size} 个字符；extract 最多读取 {limit} 个"
+                        "（一篇报告或一版报纸远比这短）：请拆分"),
+    "extract.numerals_too_long": ("{file}:{line}: {size} Chinese numerals in a row; no number has more than {limit}: "
+                                  "this is no text to draft from", "{file}:{line}：连续 {size} 个中文数字；任何数字"
+                                  "都不超过 {limit} 个：这不是可起草的文本"),
+    "extract.too_slow": ("{file}: reading the text took more than {seconds} s, the bound for one text; split it "
+                         "into smaller files (a chapter, a page each)", "{file}：读取这篇文本超过了 {seconds} 秒"
+                         "（单篇文本的上限）；请拆分成较小的文件（每章或每版一个）"),
+    "extract.run_too_long": ("{file}:{line}: {size} letters, digits or signs in a row; no number, word or address "
+                             "has more than {limit}: this is no text to draft from", "{file}:{line}：连续 {size} 个"
+                             "字母、数字或符号；任何数字、词语或地址都不超过 {limit} 个：这不是可起草的文本"),
 }
 
 

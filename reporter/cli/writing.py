@@ -15,8 +15,10 @@ from reporter.cli.output import note
 from reporter.cli.session import Session
 from reporter.curate.append import Added, Refused, add_facts
 from reporter.curate.insertion import holds_data
+from reporter.data.files import check_own_file
 from reporter.data.load import load_dataset
 from reporter.data.paths import bundled_data_path, data_file_paths, data_options
+from reporter.data.yaml_file import own_file_text
 from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
 from reporter.messages import Message, Named
 from reporter.model.dataset import Dataset
@@ -46,11 +48,12 @@ def data_layers(session: Session, target: Path) -> list[str]:
     target named as a --data layer that does not exist yet, or holds no data yet (comments only,
     empty), is the file to start, not a layer to read."""
 
+    check_own_file(str(target))  # a FIFO, device, /dev/stdout, read-only or hard-linked file: refused before any work
     real_target = os.path.realpath(target)
     layers = list(session.data_paths)
     try:
-        started = target.is_file() and holds_data(target.read_text(encoding="utf-8-sig"), str(target))
-    except (OSError, UnicodeDecodeError, Refused):
+        started = target.is_file() and holds_data(own_file_text(target), str(target))
+    except (OSError, UnicodeDecodeError, ReporterError):
         started = True  # read as a layer: its own error is said
     if not started:
         session.layers_read = [p for p in layers if os.path.realpath(p) != real_target]

@@ -155,7 +155,9 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
         added = add_region(target, ident, layers, given, source)
     except Refused as exc:
         refused(session, exc)
-    text = target.read_text(encoding="utf-8").split("\n")[added.first_line - 1:added.last_line]
+    from reporter.data.yaml_file import own_file_text
+
+    text = own_file_text(target).split("\n")[added.first_line - 1:added.last_line]
     todo = sum('""  # TODO' in line for line in text)
     key = "add.skeleton" if todo else "add.region_written"
     said = Message(key, id=ident, file=str(target), first=added.first_line, last=added.last_line, count=todo)

@@ -13,8 +13,11 @@ from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.printing import print_text
 from reporter.cli.session import Session
+from reporter.curate.bounds import check_text, time_bound
+from reporter.data.files import check_own_file
 from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
 from reporter.messages import Message
+from reporter.render.safe import clean
 
 if TYPE_CHECKING:
     from reporter.curate.extract import Draft
@@ -77,9 +80,11 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
     if append_to is not None:  # what --append needs, said before any work
         _append_ready(session, data, (region_id, exists), source, append_to, yes)
     read = read_source(file)
+    check_text(read.text, file)  # too long a text, or a run no number has: refused before reading
     if read.encoding == "gb18030":
         note(f"reporter: {_say(session, 'extract.read_as', file=file, encoding=read.encoding.upper())}")
-    drafts, elsewhere = extract_for(read.text, region_id, data.metrics, as_of, source, data.regions)
+    with time_bound(file):  # the last resort: reading always ends
+        drafts, elsewhere = extract_for(read.text, region_id, data.metrics, as_of, source, data.regions)
     _say_drafted(session, data, file, region_id, drafts, elsewhere, as_of)
     if append_to is not None:
         _append(session, data, append_to, region_id, str(source), drafts, yes)
@@ -87,7 +92,8 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
     if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
         from reporter.curate.extract import drafts_as_json
 
-        print_text(session, drafts_as_json(drafts))
+        # the text's controls and bidi overrides never reach a terminal: cleaned as every output is
+        print_text(session, clean(drafts_as_json(drafts), keep_layout=True))
     else:
         _print_yaml(session, data, file, (region_id, exists, given), source, as_of, drafts)
     if not drafts:  # the note above said so: a text without figures is an empty answer
@@ -104,6 +110,7 @@ def _append_ready(session: Session, data: Dataset, region: tuple[str, bool], sou
         raise UsageProblem(_say(session, "extract.append_source", file=target))
     if not yes and not _asks():
         raise UsageProblem(_say(session, "extract.needs_yes"))
+    check_own_file(os.path.expanduser(target))  # a FIFO, device, /dev/stdout …: refused before any work
 
 
 def _say_drafted(session: Session, data: Dataset, file: str, region: str, drafts: list[Draft],
@@ -129,11 +136,12 @@ def _print_yaml(session: Session, data: Dataset, file: str, region: tuple[str, b
     from reporter.data.paths import data_options
 
     region_id, exists, given = region
-    print_text(session, drafts_as_yaml(drafts, region_id, source, region_exists=exists,
-                                       source_exists=source in data.sources, text_name=os.path.basename(file),
-                                       as_of=as_of, metrics=data.metrics, layers=data_options(session.data_paths),
-                                       held=_held(data, region_id, drafts) if exists else None,
-                                       region_given=given))
+    print_text(session, clean(drafts_as_yaml(drafts, region_id, source, region_exists=exists,
+                                             source_exists=source in data.sources, text_name=os.path.basename(file),
+                                             as_of=as_of, metrics=data.metrics,
+                                             layers=data_options(session.data_paths),
+                                             held=_held(data, region_id, drafts) if exists else None,
+                                             region_given=given), keep_layout=True))
 
 
 def _held(data: Dataset, region: str, drafts: list[Draft]) -> list[str | None]:

@@ -7,20 +7,26 @@ from the composed node tree's marks: every byte that was in the file stays, in o
 and formatting included. A file that does not exist is created with a short header.
 
 Nothing is written that ``reporter check`` would reject: the new text is loaded together with
-the other data layers in effect (``load_dataset([...layers, candidate])``), the added facts must
-be there, in their region, and plausible against their own quotes, before the file is replaced
-atomically (:func:`reporter.data.files.write_atomic`). What cannot be edited safely is refused in one
-line naming ``file:line``: a flow-style ``facts: [...]`` or region ``{...}``, tabs in the
-indentation, a file that does not read as YAML, or one that changed while we worked.
+the other data layers in effect (``load_dataset([...layers, candidate])``, the candidate an
+anonymous in-memory file: no copy of the user's data goes to the temporary directory), the added
+facts must be there, in their region, and plausible against their own quotes, before the file is
+replaced atomically (:func:`reporter.data.files.write_atomic`). What cannot be edited safely is
+refused in one line naming ``file:line``: a flow-style ``facts: [...]`` or region ``{...}``, tabs
+in the indentation, a file that does not read as YAML, or one that changed while we worked.
+
+Every writer goes through :func:`rewrite`: the file's lock is held from the read to the rename,
+so writers in several processes at once each add to what the one before wrote, and none is lost.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from reporter.curate import yaml_text as yamlwrite
 from reporter.curate.insertion import (
@@ -35,16 +41,17 @@ from reporter.curate.insertion import (
     plan_region,
     plan_source,
 )
-from reporter.errors import DataError, Problem
+from reporter.errors import DataError, Problem, ReporterError
 from reporter.messages import Message, os_reason
 
 if TYPE_CHECKING:
     from reporter.model.records import Origin
 
 __all__ = ["Added", "Insertion", "Refused", "add_facts", "add_facts_of_regions", "add_region", "add_source",
-           "plan_facts", "plan_region", "apply"]
+           "plan_facts", "plan_region", "apply", "rewrite"]
 
 BOM = "\ufeff"
+R = TypeVar("R")
 
 
 class Added(NamedTuple):
@@ -60,7 +67,7 @@ class Added(NamedTuple):
 # --------------------------------------------------------------------------- checking and writing
 
 
-class _Original(NamedTuple):
+class Original(NamedTuple):
     """The file as it was read: its bytes (None when it does not exist), its text, a BOM or not."""
 
     raw: bytes | None
@@ -68,20 +75,21 @@ class _Original(NamedTuple):
     bom: bool
 
     @classmethod
-    def read(cls, path: Path) -> _Original:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+    def read(cls, path: Path) -> Original:
+        """The file through the loader's bounded reader: a FIFO, device, descriptor name or a file over
+        the size limit is refused from ``os.stat`` before it is opened (never a hang, never all of /dev/zero)."""
+        from reporter.data.yaml_file import own_file_bytes
+
+        raw = own_file_bytes(path)  # its refusal (a FIFO, a device, too large) names the file itself
+        if raw is None:
             return cls(None, "", False)
-        except OSError as exc:
-            raise Refused(str(path), None, Message("append.unreadable", reason=os_reason(exc))) from None
         bom = raw.startswith(BOM.encode())
         try:
             return cls(raw, raw.decode("utf-8").removeprefix(BOM), bom)
         except UnicodeDecodeError:
-            from reporter.data.yaml_file import read_text
+            from reporter.data.yaml_file import decode_utf8
 
-            problems = read_text(path)[1]
+            problems = decode_utf8(raw, str(path))[1]
             raise Refused(str(path), problems[0].line if problems else None,
                           Message("append.unreadable", reason=problems[0].message if problems else "not UTF-8")) \
                 from None
@@ -93,11 +101,11 @@ def header(path: str | Path, layers: Sequence[str]) -> str:
 
     below = [BUNDLED if os.path.realpath(p) == os.path.realpath(bundled_data_path()) else str(p) for p in layers
              if os.path.realpath(p) != os.path.realpath(path)]
-    options = " ".join(f"--data {p}" for p in [*below, str(path)])
+    options = " ".join(f"--data {shlex.quote(p)}" for p in [*below, str(path)])  # a path with a space stays one
     return yamlwrite.block(yamlwrite.comment(line) for line in (
         "# Your own reporter data, layered on other data (docs/data-format.md):",
         f"#   reporter {options} check",
-        f"# Make it the default: export REPORTER_DATA={':'.join([*below, str(path)])}"))
+        f"# Make it the default: export REPORTER_DATA={shlex.quote(':'.join([*below, str(path)]))}"))
 
 
 def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
@@ -122,15 +130,40 @@ def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
     from reporter.data.load import load_dataset
 
     lines = new_lines(text, insertions)
-    with tempfile.TemporaryDirectory(prefix="reporter-add-") as directory:
-        candidate = Path(directory) / (path.name or "data.yaml")
-        candidate.write_text(new_text, encoding="utf-8")
+    with _checked_copy(path, new_text) as candidate:
         try:
             files = [candidate if f is None else f for f in _layer_files(layers, path)
                      if f is not None or holds_data(new_text, str(path))]  # a file of comments only is no data
             return load_dataset(files), lines, str(candidate)
         except DataError as exc:
             raise DataError([_named(p, str(candidate), str(path), lines) for p in exc.problems]) from None
+
+
+@contextmanager
+def _checked_copy(path: Path, text: str) -> Iterator[str]:
+    """A name the loader reads ``text`` under, as the new content of ``path``: an anonymous file in
+    memory where the system has them (Linux's memfd, read as /proc/self/fd/N: no copy of the user's
+    data ever reaches the disk or the temporary directory, and none outlives the process whatever
+    signal ends it), else a private temporary directory removed when the block ends. Failing to
+    write it (a full or size-limited temporary directory, ``ulimit -f``) is one clear error."""
+    data = text.encode("utf-8")
+    try:
+        if hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd"):
+            fd = os.memfd_create("reporter-check", getattr(os, "MFD_CLOEXEC", 0))
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                yield f"/proc/self/fd/{fd}"
+            finally:
+                os.close(fd)
+            return
+        with tempfile.TemporaryDirectory(prefix="reporter-add-") as directory:
+            candidate = Path(directory) / (path.name or "data.yaml")
+            candidate.write_bytes(data)
+            yield str(candidate)
+    except OSError as exc:
+        raise ReporterError(Message("append.no_copy", name=str(path), reason=os_reason(exc))) from None
 
 
 def _named(problem: Problem, candidate: str, path: str, lines: list[int | None]) -> Problem:
@@ -166,36 +199,61 @@ def _rewritten(message: str | Message, rename: Any) -> str | Message:
     return str(rename(message))
 
 
-def _write(path: Path, original: _Original, new_text: str) -> None:
-    """Replace the file atomically, unless it changed since it was read."""
-    from reporter.data.files import write_atomic
+def _write(path: Path, original: Original, new_text: str) -> None:
+    """Replace the file atomically (under the lock its caller holds), unless it changed since it was
+    read: compared just before the rename, so an editor's save meanwhile is never overwritten."""
+    from reporter.data.files import FileChanged, write_atomic
+    from reporter.data.yaml_file import own_file_bytes
 
     real = Path(os.path.realpath(path))  # a symlink keeps pointing at the file it names
-    try:
-        now: bytes | None = real.read_bytes()
-    except FileNotFoundError:
-        now = None
-    except OSError:
-        now = b""
-    if now != original.raw:
+
+    def unchanged() -> bool:
+        try:
+            return own_file_bytes(real) == original.raw
+        except ReporterError:
+            return False
+
+    if not unchanged():
         raise Refused(str(path), None, Message("append.changed"))
-    write_atomic(real, (BOM if original.bom else "") + new_text)
+    try:
+        write_atomic(real, (BOM if original.bom else "") + new_text, unchanged=unchanged)
+    except FileChanged:
+        raise Refused(str(path), None, Message("append.changed")) from None
 
 
-def _added(path: Path, original: _Original, new_text: str, insertions: Sequence[Insertion]) -> Added:
+def _added(path: Path, original: Original, new_text: str, insertions: Sequence[Insertion]) -> Added:
     lines = new_lines(original.text, insertions)
     new = [i + 1 for i, line in enumerate(lines) if line is None]
     return Added(str(path), original.raw is None, new[0] if new else 0, new[-1] if new else 0)
+
+
+def rewrite(path: str | Path, edit: Callable[[Path, Original], tuple[str, R]]) -> R:
+    """The one way reporter changes a user's data file, for every writer (add, extract --append, and
+    the edit, remove and import to come): under the file's lock (:func:`reporter.data.locks.locked`:
+    a second writer waits, then reads what this one wrote), the file is read by the loader's bounded
+    reader, ``edit`` makes (and checks) its new text, and that replaces the file atomically unless
+    the file changed meanwhile (compared again just before the rename)."""
+    from reporter.data.locks import locked
+
+    path = Path(path)
+    with locked(path):
+        original = Original.read(path)
+        new_text, result = edit(path, original)
+        _write(path, original, new_text)
+        return result
 
 
 def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path]) -> Added:
     """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``. An error
     refuses them; what check would only warn of (a figure 862 times its neighbour) comes back with
     what was written."""
+    return rewrite(path, lambda where, original: _facts_added(where, original, region, facts, layers))
+
+
+def _facts_added(path: Path, original: Original, region: str, facts: Sequence[FactFields],
+                 layers: Sequence[str | Path]) -> tuple[str, Added]:
     from reporter.data.plausibility import check_quotes
 
-    path = Path(path)
-    original = _Original.read(path)
     start = header(path, [str(p) for p in layers]) if original.raw is None else ""
     insertions = plan_facts(original.text, str(path), region, facts, start)
     new_text = apply(original.text, insertions)
@@ -213,14 +271,14 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
                 for f in findings if f.severity == "error" and new(f.subject)]
     if problems:
         raise DataError(problems)
-    _write(path, original, new_text)
     written = _added(path, original, new_text, insertions)  # the candidate's lines are the lines written
 
     def renamed(problem: Problem) -> Problem:  # the checked copy named as the user's file
         message = _rewritten(problem.message, lambda text: text.replace(loaded_as, str(path)))
         return problem._replace(path=str(path) if problem.path == loaded_as else problem.path, message=message)
 
-    return written._replace(warnings=tuple(renamed(f.problem) for f in findings if f.severity == "warning"))
+    return new_text, written._replace(warnings=tuple(renamed(f.problem) for f in findings
+                                                     if f.severity == "warning"))
 
 
 def add_region(path: str | Path, region: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,
@@ -246,20 +304,23 @@ def _add_skeleton(path: Path, layers: Sequence[str | Path], section: str, ident:
                   plan: Callable[[str, str, Any, str], list[Insertion]]) -> Added:
     """A new entry of ``section`` (regions, sources), as ``plan(text, where, current data, header)``
     lays it out: refused when ``ident`` is there already, checked with placeholders in its TODO fields."""
-    original = _Original.read(path)
-    current, _, loaded_as = _load(path, original.text, original.text, [], layers)
-    there = getattr(current, section)
-    if ident in there:
-        raise Refused(str(path), None, Message(exists, id=ident, where=_where(there[ident].origin, loaded_as, path)))
-    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
-    insertions = plan(original.text, str(path), current, start)
-    filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
-    data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
-    if ident not in getattr(data, section):
-        raise Refused(str(path), None, Message("append.not_added"))
-    new_text = apply(original.text, insertions)
-    _write(path, original, new_text)
-    return _added(path, original, new_text, insertions)
+
+    def skeleton(path: Path, original: Original) -> tuple[str, Added]:
+        current, _, loaded_as = _load(path, original.text, original.text, [], layers)
+        there = getattr(current, section)
+        if ident in there:
+            raise Refused(str(path), None, Message(exists, id=ident,
+                                                   where=_where(there[ident].origin, loaded_as, path)))
+        start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+        insertions = plan(original.text, str(path), current, start)
+        filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
+        data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
+        if ident not in getattr(data, section):
+            raise Refused(str(path), None, Message("append.not_added"))
+        new_text = apply(original.text, insertions)
+        return new_text, _added(path, original, new_text, insertions)
+
+    return rewrite(path, skeleton)
 
 
 def _where(origin: Origin | None, loaded_as: str, path: Path) -> str:
@@ -285,11 +346,16 @@ def add_facts_of_regions(path: str | Path, groups: Sequence[tuple[str, Sequence[
                          layers: Sequence[str | Path], sources: Sequence[tuple[str, Mapping[str, str]]] = ()) -> Added:
     """:func:`add_facts` for the facts of several regions at once (an imported table), after the new
     ``sources`` entries they name (each an id and its fields): planned on one reading of the
-    text, loaded and checked once, written once. An error refuses them all."""
+    text, loaded and checked once, written once, under the file's lock (:func:`rewrite`). An error
+    refuses them all."""
+    return rewrite(path, lambda where, original: _regions_added(where, original, groups, layers, sources))
+
+
+def _regions_added(path: Path, original: Original, groups: Sequence[tuple[str, Sequence[FactFields]]],
+                   layers: Sequence[str | Path], sources: Sequence[tuple[str, Mapping[str, str]]]
+                   ) -> tuple[str, Added]:
     from reporter.data.plausibility import check_quotes
 
-    path = Path(path)
-    original = _Original.read(path)
     start = header(path, [str(p) for p in layers]) if original.raw is None else ""
     insertions = plan_facts_of_regions(original.text, str(path), groups, start, sources)
     text = apply(original.text, insertions)
@@ -311,11 +377,10 @@ def add_facts_of_regions(path: str | Path, groups: Sequence[tuple[str, Sequence[
                 for f in findings if f.severity == "error" and new(f.subject)]
     if problems:
         raise DataError(problems)
-    _write(path, original, text)
     written = _added(path, original, text, insertions)
 
     def renamed(problem: Problem) -> Problem:  # the checked copy named as the user's file
         message = _rewritten(problem.message, lambda said: said.replace(loaded_as, str(path)))
         return problem._replace(path=str(path) if problem.path == loaded_as else problem.path, message=message)
 
-    return written._replace(warnings=tuple(renamed(f.problem) for f in findings if f.severity == "warning"))
+    return text, written._replace(warnings=tuple(renamed(f.problem) for f in findings if f.severity == "warning"))

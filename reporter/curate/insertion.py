@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reporter.curate import yaml_text as yamlwrite
+from reporter.data.yaml_file import own_file_text, read_text
 from reporter.errors import ReporterError
 from reporter.messages import Message
 from reporter.model.records import Region
@@ -324,8 +325,8 @@ def own_default_source(target: Path, region: str) -> str | None:
     file defines the region). None when there is none there: they would take the default of the
     region's definition elsewhere, the source of quotes other than the new one."""
     try:
-        text = target.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):  # a new file; one that cannot be read is refused when written
+        text = own_file_text(target)
+    except (OSError, UnicodeDecodeError, ReporterError):  # one that cannot be read is refused when written
         return None
     try:
         return entry_source(text, str(target), region)
@@ -339,8 +340,9 @@ def source_needed(target: Path, region: Region) -> Message:
     default = None
     if origin is not None:
         try:
-            default = entry_source(Path(origin.path).read_text(encoding="utf-8-sig"), origin.path, region.id)
-        except (OSError, UnicodeDecodeError, Refused):
+            text = read_text(origin.path)[0]  # the loader's bounded reader
+            default = entry_source(text, origin.path, region.id) if text is not None else None
+        except Refused:
             default = None
     if default is None or origin is None:
         return Message("add.no_default_source", region=region.id, file=str(target))

@@ -39,9 +39,15 @@ def quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_ESCAPE)
 
 
+# Ids another YAML reader (or ours: null is empty) would not read as the same string: a digit first
+# (1e3 is a float in YAML 1.2, 010 an octal, 2020-01-01 a date) or a YAML 1.1 word for null or a bool.
+_READS_OTHERWISE = re.compile(r"[0-9].*|null|y|n|yes|no|on|off|true|false", re.IGNORECASE)
+
+
 def key(value: str) -> str:
-    """An id as a mapping key or reference: plain when it is a well-formed id, else quoted."""
-    return value if _ID.fullmatch(value) else quoted(value)
+    """An id as a mapping key or reference: plain when it is a well-formed id that every YAML reader
+    reads as that string, else quoted (``"yes"``, ``"null"``, ``"1e3"``)."""
+    return value if _ID.fullmatch(value) and not _READS_OTHERWISE.fullmatch(value) else quoted(value)
 
 
 def text(value: str) -> str:

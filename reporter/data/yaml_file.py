@@ -34,9 +34,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reporter.data.files import file_kind
+from reporter.data.files import check_own_file, file_kind
 from reporter.data.paths import is_data_file_name
-from reporter.errors import Problem
+from reporter.errors import Problem, ReporterError
 from reporter.messages import Message, os_reason
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any curated file; keeps a stray log from eating memory
@@ -382,3 +382,25 @@ def data_files(path: Path) -> tuple[list[Path], list[Problem]]:
     if not path.exists():
         return [], [Problem(str(path), None, None, Message("file.missing"))]
     return [path], []
+
+
+def own_file_bytes(path: str | os.PathLike[str]) -> bytes | None:
+    """The bytes of the user's file ``path`` that is about to be rewritten (None: it does not exist
+    yet), read by the loader's bounded reader; a :class:`ReporterError` when it is not a file to
+    rewrite: a name of an open descriptor (``/dev/stdout``, ``/dev/fd/3``), a FIFO, device, socket
+    or directory (refused from ``os.stat``, before anything is opened), or over the size limit."""
+    name = os.fspath(path)
+    check_own_file(name)
+    if not os.path.lexists(name) or not os.path.exists(name):
+        return None
+    data, problems = read_bytes(name)
+    if data is None:
+        raise ReporterError(Message("write.unreadable", name=name, problem=problems[0].message))
+    return data
+
+
+def own_file_text(path: str | os.PathLike[str]) -> str:
+    """The text of the user's file ``path`` (UTF-8, a BOM dropped; "" when it does not exist yet), read
+    as :func:`own_file_bytes` reads it; ``UnicodeDecodeError`` for other bytes."""
+    data = own_file_bytes(path)
+    return "" if data is None else data.decode("utf-8-sig")

@@ -199,7 +199,9 @@ def _csv_field(text: str) -> str:
 
 def stream_tsv(views: Sequence[View], env: Environment, header: bool = True) -> Iterator[str]:
     view = views[0]
-    cell = _memo(lambda v: _cell(v).replace("\t", " ").replace("\n", " "))
+    # A cell a spreadsheet would run as a formula is guarded as in CSV (CWE-1236): a TSV file opens
+    # in a spreadsheet just as readily. Numbers, negative ones too, stay numbers.
+    cell = _memo(lambda v: spreadsheet_safe(_cell(v).replace("\t", " ").replace("\n", " ")))
 
     def lines() -> Iterator[str]:
         for row, varying, variants in view.machine_blocks():
