@@ -82,7 +82,7 @@ def test_notes_follow_the_readers_language_and_titles_the_outputs(write_yaml: Ca
 
 
 @pytest.mark.parametrize(("args", "zh"), [
-    (["show"], "错误：缺少参数 'REGION'。"),
+    (["show"], "错误：缺少参数 'REGION'"),
     (["show", "江山", "--nosuch"], "错误：没有选项 '--nosuch'。"),
     (["--format", "nope", "show", "江山"], "错误：'--format' / '-f' 的值无效：'nope' 不是可选值（'auto', "),
     (["rank", "研发投入", "--top", "0"], "错误：'--top' / '-n' 的值无效：0 不在范围 x>=1 内。"),
@@ -99,7 +99,7 @@ def test_clicks_usage_errors_are_chinese_for_a_chinese_reader(args: list[str], z
         assert "Error:" not in result.stderr and "Usage:" not in result.stderr
     usage = re.search(r"^Usage: (.*)$", english.stderr, re.M)
     if usage:  # the usage line and the pointer to --help are kept
-        assert f"用法：{usage.group(1)}" in by_locale.stderr and "--help”查看帮助" in by_locale.stderr
+        assert f"用法： {usage.group(1)}" in by_locale.stderr and "--help”查看帮助" in by_locale.stderr
     assert "Error: " in english.stderr  # click's own English otherwise
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 import click
 
 from reporter.cli.group import cli
+from reporter.cli.language import click_speaks, given_lang
 from reporter.cli.output import OutputFailed, note
 from reporter.cli.session import Session
 from reporter.errors import (
@@ -60,6 +62,14 @@ def _interrupted_at_exit(lang: str) -> None:
 
 
 def _run(session: Session, argv: Sequence[str] | None) -> int:
+    given = given_lang(argv if argv is not None else sys.argv[1:])
+    if given is not None:  # known before click parses: --help and usage errors speak it too
+        session.lang, session.lang_given = given, True
+    with click_speaks(session.message_lang):
+        return _answer(session, argv)
+
+
+def _answer(session: Session, argv: Sequence[str] | None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="reporter",
                           standalone_mode=False, obj=session)
@@ -73,11 +83,11 @@ def _run(session: Session, argv: Sequence[str] | None) -> int:
         note("reporter: " + Message("interrupted").text(session.message_lang), always=True)
         return ExitCode.INTERRUPTED
     except click.ClickException as exc:
-        from reporter.cli.usage import usage_error_text, usage_lang
-
-        lang = usage_lang(exc, argv if argv is not None else sys.argv[1:], session.message_lang)
-        # click's usage line and message (in Chinese too), then cleaned like every diagnostic
-        note(usage_error_text(exc, lang), always=True)
+        # click's usage line and message, in the reader's language (reporter.cli.language), then
+        # cleaned like every diagnostic
+        shown = io.StringIO()
+        exc.show(file=shown)
+        note(shown.getvalue().rstrip("\n"), always=True)
         return exc.exit_code
     except KeyboardInterrupt:
         note("reporter: " + Message("interrupted").text(session.message_lang), always=True)

@@ -237,9 +237,13 @@ class Values(click.Choice):  # type: ignore[type-arg]
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
+            from reporter.messages import Message
+
             name = max(param.opts, key=len) if param is not None and param.opts else "it"
             choices = ", ".join(repr(c) for c in self.choices)
-            self.fail(f"{value!r} is not a value {name} takes; it takes: {choices}.", param, ctx)
+            session = ctx.find_object(Session) if ctx is not None else None
+            said = Message("usage.not_a_value_of", value=repr(value), name=name, choices=choices)
+            self.fail(said.text(session.message_lang if session is not None else "en"), param, ctx)
 
 
 def theme_option(f: F) -> F:
