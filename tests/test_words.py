@@ -5,10 +5,15 @@ from __future__ import annotations
 import gettext
 import re
 
+import click
 import pytest
 
+from reporter.cli.group import cli
+from reporter.cli.help_format import option_help, width_of, wrap
+from reporter.cli.help_words import HELP, help_text
 from reporter.cli.language import DOMAIN, LOCALE_DIR, click_speaks, given_lang
 from reporter.cli.po import catalogues, mo_bytes, read_po
+from reporter.cli.session import Session
 from tests.test_cli import run
 
 C = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
@@ -72,3 +77,78 @@ def test_a_usage_error_is_in_one_language_either_way(args: list[str]) -> None:
         assert "错误：" in said and "Error" not in said and "Usage" not in said, said
         assert ("Usage:" in english.stderr) == ("用法：" in said)
     assert "Error:" in run("--lang", "en", *args, env=ZH).stderr  # --lang en wins over the locale
+
+
+def _commands() -> list[tuple[str, click.Command, click.Context]]:
+    root = click.Context(cli, info_name="reporter", obj=Session())
+    found = [("reporter", cli, root)]
+    for name in cli.list_commands(root):
+        command = cli.get_command(root, name)
+        assert command is not None
+        found.append((name, command, click.Context(command, info_name=name, parent=root)))
+    return found
+
+
+def test_every_command_and_option_has_its_help_in_both_languages() -> None:
+    missing = []
+    for name, command, ctx in _commands():
+        if help_text(name, "zh") is None or help_text(name, "en") is None:
+            missing.append(name)
+        for param in command.get_params(ctx):
+            if isinstance(param, click.Option) and option_help(command, param, "zh") is None:
+                missing.append(f"{name} {max(param.opts, key=len)}")
+    assert not missing, f"add these to reporter/cli/help_words.py: {missing}"
+    assert all(en and zh and en != zh for en, zh in HELP.values())
+
+
+def test_the_table_says_what_the_options_say_in_english() -> None:
+    """An option's help= (click's, kept where the option is declared) and the table's English agree."""
+    for name, command, ctx in _commands():
+        for param in command.get_params(ctx):
+            if isinstance(param, click.Option) and param.help:
+                assert option_help(command, param, "en") == param.help, (name, param.opts)
+
+
+# what a Chinese help may hold in Latin letters: option names, metavars, choices, ids, file and
+# command names, formats and encodings (each a name to type, not a word to read)
+_NAMES = re.compile(r"--?[\w-]+|\b[A-Z][A-Z_]*\b|\$\w+|[\w.-]+\.(?:yaml|j2|md|txt|csv|json)\b|\b\w+[_-][\w-]+\b")
+_TYPED = {"reporter", "add", "check", "show", "get", "rank", "brief", "compare", "delta", "export", "extract",
+          "regions", "metrics", "search", "bundled", "yaml", "json", "csv", "tsv", "plain", "table", "markdown",
+          "auto", "always", "never", "zh", "en", "utf", "sig", "gb18030", "exact", "approx", "nearly", "target",
+          "flow", "stock", "rate", "count", "higher", "lower", "source", "period", "worse", "rd",
+          "economy", "finance", "loan", "xinxian", "jiangshan", "jq", "select", "region", "head", "cut", "f1",
+          "less", "echo", "excel", "windows", "stdout", "stderr", "cron", "hledger", "balance", "docs", "mine",
+          "weekly", "report", "drafts", "facts", "counties", "shared", "value_base", "jinja2", "bom", "ctrl",
+          "todo", "asof", "gb", "jinja", "y", "n", "a", "q", "x", "h", "pager", "lang", "frx", "nul", "uuid", "data"}
+
+
+def _english_words(text: str) -> set[str]:
+    rest = _NAMES.sub(" ", text)
+    return {w for w in re.findall(r"[A-Za-z]+", rest) if w.casefold() not in _TYPED and not w.isdigit()}
+
+
+@pytest.mark.parametrize("args", [["--lang", "zh", "add", "--help"], ["add", "--help", "--lang", "zh"]])
+def test_adds_help_in_chinese_has_no_english_words(args: list[str]) -> None:
+    shown = run(*args, env=C)
+    assert shown.code == 0 and "用法：" in shown.stdout and "选项" in shown.stdout, shown
+    assert not _english_words(shown.stdout), _english_words(shown.stdout)
+
+
+def test_every_help_follows_the_locale_and_fits_80_columns() -> None:
+    for name, _command, _ctx in _commands():
+        args = ["--help"] if name == "reporter" else [name, "--help"]
+        chinese = run(*args, env={**ZH, "COLUMNS": "80"})
+        english = run("--lang", "en", *args, env={**ZH, "COLUMNS": "80"})
+        assert chinese.code == english.code == 0
+        assert not _english_words(chinese.stdout), (name, _english_words(chinese.stdout))
+        assert english.stdout.startswith("Usage:") and "Show this message and exit." in english.stdout
+        assert "显示此帮助并退出。" in chinese.stdout
+        wide = [line for line in chinese.stdout.splitlines() if width_of(line) > 80 and " " not in line.strip()]
+        assert not wide, wide  # a line may run over only where it is one unbreakable name or example
+
+
+def test_chinese_wraps_between_characters_never_inside_a_word() -> None:
+    lines = wrap("在终端上不给 REGION 时，逐项提问，边输入边检查（--new-metric、--new-source）。", 20)
+    assert all(width_of(line) <= 20 for line in lines), lines
+    assert "".join(lines).replace(" ", "") == "在终端上不给REGION时，逐项提问，边输入边检查（--new-metric、--new-source）。"
+    assert not any(line.startswith(("，", "。", "）")) or line.endswith("（") for line in lines)

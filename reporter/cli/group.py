@@ -94,7 +94,10 @@ def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang
       reporter brief 洞头 >> weekly.txt
     """
     session = ctx.ensure_object(Session)
-    session.data_options, session.fmt, session.lang, session.color = data_options, fmt, lang, color
+    given = ctx.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE
+    if given or not session.lang_given:  # a --lang after the command was read before click parsed (main)
+        session.lang = lang
+    session.data_options, session.fmt, session.color = data_options, fmt, color
     session.use_cache = not no_cache
-    session.lang_given = ctx.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE
+    session.lang_given = session.lang_given or given
     session.paging = not no_pager

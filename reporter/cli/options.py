@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 import click
 
 from reporter.cli.completion import complete_themes
+from reporter.cli.help_format import HelpInLanguage
+from reporter.cli.help_words import HELP
 from reporter.cli.session import Session
 from reporter.render import FORMATS
 
@@ -51,14 +53,12 @@ def _set_encoding(ctx: click.Context, _param: click.Parameter, value: str | None
         ctx.ensure_object(Session).set_encoding(value.lower())
 
 
-QUIET_HELP = "No notes or progress bars on stderr, only errors (the exit code still tells what happened)."
-LANG_HELP = "Language of labels and headers; also of errors and notes [else the locale's]."
-DATA_HELP = ("Data file or directory of YAML files; repeat it to layer your own data on other data "
-             "('bundled' names the bundled file) [default: $REPORTER_DATA, paths separated by ':', "
-             "else the bundled data].")
-COLOR_HELP = "Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto)."
-NO_PAGER_HELP = "Never page output taller than the terminal [default: $PAGER, else less -FRX, on a terminal only]."
-NO_CACHE_HELP = "Read the data file itself, not the compiled cache."
+QUIET_HELP = HELP["--quiet"][0]  # the English of click's help= (the table has both languages)
+LANG_HELP = HELP["reporter --lang"][0]
+DATA_HELP = HELP["reporter --data"][0]
+COLOR_HELP = HELP["reporter --color"][0]
+NO_PAGER_HELP = HELP["reporter --no-pager"][0]
+NO_CACHE_HELP = HELP["reporter --no-cache"][0]
 LANGS = ("zh", "en")
 COLORS = ("auto", "always", "never")
 
@@ -96,15 +96,15 @@ def after_options() -> list[click.Option]:
     adds a layer on top)."""
     return [
         click.Option(["--lang"], type=click.Choice(LANGS), expose_value=False, callback=_set_lang,
-                     help="As the global --lang: " + LANG_HELP[0].lower() + LANG_HELP[1:]),
+                     help=HELP["--lang"][0]),
         click.Option(["--data"], metavar="PATH", multiple=True, expose_value=False, callback=_add_data,
-                     help="As the global --data (a layer on top of those given before the command)."),
+                     help=HELP["--data"][0]),
         click.Option(["--color"], type=click.Choice(COLORS), expose_value=False, callback=_set_color,
-                     help="As the global --color."),
+                     help=HELP["--color"][0]),
         click.Option(["--no-pager"], is_flag=True, expose_value=False, callback=_set_no_pager,
-                     help="As the global --no-pager."),
+                     help=HELP["--no-pager"][0]),
         click.Option(["--no-cache"], is_flag=True, expose_value=False, callback=_set_no_cache,
-                     help="As the global --no-cache."),
+                     help=HELP["--no-cache"][0]),
     ]
 
 
@@ -122,18 +122,16 @@ def output_options(f: F) -> F:
     """``--no-header``, ``--bom`` and ``--encoding``, defined once (global, and on each command that
     prints data)."""
     f = click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), expose_value=False,
-                     callback=_set_encoding,
-                     help="Encoding of stdout and -o files: utf-8-sig is --bom; gb18030 is what Excel on "
-                          "zh-CN Windows opens by default [default: the locale's, files utf-8].")(f)
-    f = click.option("--bom", is_flag=True, expose_value=False, callback=_set_bom,
-                     help="Start with a UTF-8 byte order mark, so Excel reads the CSV as UTF-8 (not for json).")(f)
+                     callback=_set_encoding, help=HELP["--encoding"][0])(f)
+    f = click.option("--bom", is_flag=True, expose_value=False, callback=_set_bom, help=HELP["--bom"][0])(f)
     return click.option("--no-header", is_flag=True, expose_value=False, callback=_set_no_header,  # type: ignore[no-any-return]
-                        help="No header row: csv, tsv and plain text (one row per line) only.")(f)
+                        help=HELP["--no-header"][0])(f)
 
 
-class Command(click.Command):
+class Command(HelpInLanguage):
     """A click command whose help option carries its text: click's own looks the text up in gettext
-    on every run, and gettext imports locale, which ``reporter get``'s start-up does not need.
+    on every run, and gettext imports locale, which ``reporter get``'s start-up does not need. Its
+    ``--help`` speaks the reader's language (:class:`~reporter.cli.help_format.HelpInLanguage`).
 
     Every subcommand also takes ``--quiet``/``-q`` and the other global options of
     :func:`after_options` (each unless the command has an option of that name), and refuses a
@@ -149,7 +147,7 @@ class Command(click.Command):
         if self._given_help is None:  # one object per command: click orders eager options by identity
             self._given_help = click.Option(sorted(names, key=ctx.help_option_names.index), is_flag=True,
                                             expose_value=False, is_eager=True, callback=_show_help,
-                                            help="Show this message and exit.")
+                                            help=HELP["--help"][0])
         return self._given_help
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
@@ -248,4 +246,4 @@ class Values(click.Choice):  # type: ignore[type-arg]
 
 def theme_option(f: F) -> F:
     return click.option("--theme", "-t", metavar="THEME", shell_complete=complete_themes,
-                        help="Only this theme (id, zh or en name), e.g. rd, 研发投入.")(f)
+                        help=HELP["--theme"][0])(f)

@@ -67,7 +67,9 @@ def mo_bytes(entries: dict[str, str]) -> bytes:
     originals_at = 7 * 4
     translations_at = originals_at + count * 8
     strings_at = translations_at + count * 8
-    originals, translations, blob = [], [], b""
+    originals: list[tuple[int, int]] = []
+    translations: list[tuple[int, int]] = []
+    blob = b""
     for table, texts in ((originals, keys), (translations, [entries[k] for k in keys])):
         for text in texts:
             data = text.encode("utf-8")
