@@ -536,6 +536,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a value a Values option does not take (reporter.cli.options.Values)
     "usage.not_a_value_of": ("{value} is not a value {name} takes; it takes: {choices}.",
                              "{value} 不是 {name} 可取的值；可取：{choices}。"),
+    # ---- defining what is missing on the way (add --new-metric, --new-source, the dialog), in words
+    "unfinished": ("{problem}: {what} is unfinished, and left out until it is filled",
+                   "{problem}：{what}尚未填完，填好之前不予采用"),
+    # (end of the words block)
 }
 
 

@@ -53,15 +53,16 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
         # every problem of the format, and what the quotes say of the facts that did load
         loaded = exc.loaded if isinstance(exc, InvalidData) else None
         findings = check_quotes(loaded.data, loaded.unsure) if loaded is not None else []
-        errors = _said(exc.problems, findings, strict, lang)
+        errors = _said(exc.problems, findings, strict, lang, loaded.data.unfinished if loaded is not None else ())
         note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     findings = check_quotes(data)
-    errors = _said([], findings, strict, lang)
+    errors = _said([], findings, strict, lang, data.unfinished)
     if errors:
         note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR)
-    extra = Message("check.warnings", count=len(findings)).text(lang) if findings else ""
+    warned = len(findings) + len(data.unfinished)
+    extra = Message("check.warnings", count=warned).text(lang) if warned else ""
     if source_dirs:
         try:
             problems, checked, missing = unverified_quotes(data, [Path(d) for d in source_dirs])
@@ -83,10 +84,11 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
                                 facts=len(data.facts), highlights=len(data.highlights)).text(lang) + extra)
 
 
-def _said(problems: list[Problem], findings: list[Finding], strict: bool, lang: str) -> int:
-    """Say the problems and findings in file order (a warning, unless --strict, as a note that --quiet
-    silences); the number of errors."""
-    said: list[tuple[Problem, bool]] = [(p, True) for p in problems]
+def _said(problems: list[Problem], findings: list[Finding], strict: bool, lang: str,
+          unfinished: tuple[Problem, ...] = ()) -> int:
+    """Say the problems, findings and unfinished entries in file order (a warning, unless --strict, as a
+    note that --quiet silences); the number of errors."""
+    said: list[tuple[Problem, bool]] = [(p, True) for p in problems] + [(p, strict) for p in unfinished]
     said += [(f.problem, strict or f.severity == "error") for f in findings]
     said.sort(key=lambda s: (s[0].path, s[0].line or 0, s[0].column or 0))
     for problem, error in said:

@@ -146,8 +146,21 @@ class SectionReader(NodeReader):
 
     # -- the catalogue
 
+    def unfinished(self, since: int, f: Fields | None, what: Message) -> None:
+        """An entry whose only problems (said since ``since``) are fields left empty (a skeleton's
+        ``""  # TODO``) is unfinished: a warning at each of those lines, not an error of the whole data;
+        the entry is left out (and what names it with it) until it is filled."""
+        new = self.problems[since:]
+        if f is None or not new or any(getattr(p.message, "key", None) != "empty" for p in new):
+            return
+        del self.problems[since:]
+        self.parts.unfinished += [p._replace(message=Message("unfinished", problem=p.message, what=what))
+                                  for p in new]
+
     def read_source(self, ident: str, at: Node) -> None:
+        since = len(self.problems)
         f = self.part("source", at, Message("what.source", id=ident))
+        self.unfinished(since, f, Message("what.source", id=ident))
         if f is None or not f.whole:
             self.parts.broken_sources.add(ident)  # its problems are said; its citations are not "unknown"
             return
@@ -166,14 +179,17 @@ class SectionReader(NodeReader):
         self.parts.themes[ident] = record(Theme, f, id=ident, order=len(self.parts.themes))
 
     def read_metric(self, ident: str, at: Node) -> None:
+        since = len(self.problems)
         f = self.part("metric", at, Message("what.metric", id=ident))
+        self.unfinished(since, f, Message("what.metric", id=ident))
         if f is None or not f.whole:
             self.parts.broken.add(ident)
             return
         if f["kind"] == "rank" and f.get("polarity", "lower") != "lower":
             self.problem(f.nodes["polarity"], Message("rank_polarity"))
         polarity = f.get("polarity") or ("lower" if f["kind"] == "rank" else "higher")
-        self.parts.metrics[ident] = record(Metric, f, id=ident, polarity=polarity, origin=at.origin)
+        self.parts.metrics[ident] = record(Metric, f, id=ident, polarity=polarity, origin=at.origin,
+                                           en=f.get("en") or f["zh"])  # no English name yet: the Chinese one
 
     def read_region(self, ident: str, key: Node, at: Node) -> None:
         """A region's definition, or an addition to a region defined elsewhere (facts, series and
@@ -187,7 +203,9 @@ class SectionReader(NodeReader):
             self.parts.unsure.add((ident, None))  # a second definition's facts are not read
             return
         else:
+            since = len(self.problems)
             f = self.part("region", at, Message("what.region", id=ident))
+            self.unfinished(since, f, Message("what.region", id=ident))
             if f is None or not f.whole:
                 self.parts.broken_regions.add(ident)
             else:

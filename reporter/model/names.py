@@ -26,11 +26,13 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str,
 
     What a Chinese input method types in full width (ＪＩＡＮＧＳＨＡＮ, ｒｄ＿ｉｎｖｅｓｔｍｅｎｔ) is read as
     its plain form (NFKC). A failure names each candidate once, by ``shown[id]``: its (zh, en) name,
-    said in the reader's language.
+    said in the reader's language, and in Chinese whatever the language when the name was typed in
+    Chinese (``洞投`` suggests 洞头区, not Dongtou: the reader is looking for the Chinese name).
     """
     if not name.strip():
         raise UsageProblem(Message("empty_name", kind=Message(f"part.{kind}")))
     fold, wanted = _folding(name)
+    typed_zh = any(ch >= "\u2e80" for ch in wanted)
     folded = {ident: [fold(n) for n in ns] for ident, ns in names.items()}
     for test in (lambda n: n == wanted, lambda n: n.startswith(wanted), lambda n: wanted in n):
         hits = sorted({ident for ident, ns in folded.items() if any(test(n) for n in ns)})
@@ -38,7 +40,7 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str,
             return hits[0]
         if len(hits) > 1:
             raise LookupFailed(Message("ambiguous_name", kind=Message(f"part.{kind}"), name=name,
-                                       shown=_listed(hits[:6], shown)))
+                                       shown=_listed(hits[:6], shown, typed_zh)))
     import difflib  # only when a name is not found
 
     every: dict[str, list[str]] = {}
@@ -50,7 +52,7 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str,
     if not close and wide:  # CJK names are short: suggest names sharing a character
         close = sorted((n for n in every if wide & set(n)), key=lambda n: -len(wide & set(n)))
     near = list(dict.fromkeys(ident for n in close for ident in every[n]))[:3]  # each candidate once
-    hint = Message("suggest", names=_listed(near, shown)) if near else ""
+    hint = Message("suggest", names=_listed(near, shown, typed_zh)) if near else ""
     raise LookupFailed(Message("unknown_named", kind=Message(f"part.{kind}"), name=name, suggest=hint))
 
 
@@ -69,9 +71,10 @@ def _folding(name: str) -> tuple[Callable[[str], str], str]:
     return (lambda n: n.casefold() if n.isascii() else unicodedata.normalize("NFKC", n).casefold()), plain.casefold()
 
 
-def _listed(ids: list[str], shown: dict[str, tuple[str, str]]) -> Message:
-    """Candidates by their names in the reader's language: 江山市、洞头区 / Jiangshan, Dongtou."""
-    said: list[Message] = [Named(shown[i][1], shown[i][0]) for i in ids]  # (zh, en) -> Named(en, zh)
+def _listed(ids: list[str], shown: dict[str, tuple[str, str]], chinese: bool = False) -> Message:
+    """Candidates by their names in the reader's language: 江山市、洞头区 / Jiangshan, Dongtou (in
+    Chinese either way when ``chinese``)."""
+    said: list[Message] = [Named(shown[i][0 if chinese else 1], shown[i][0]) for i in ids]  # (zh, en)
     listed = said[-1]
     for one in reversed(said[:-1]):
         listed = Message("name.choices", first=one, rest=listed)
