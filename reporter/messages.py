@@ -276,9 +276,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.intro": ("Adding facts to {file}. Enter takes the [default], < goes back, Tab completes, Ctrl-D ends; "
                   "nothing is written until you confirm a fact.",
                   "向 {file} 添加数据。回车采用[默认值]，输入 < 返回上一问，Tab 键补全，Ctrl-D 结束；确认之前不会写入。"),
-    "add.intro_region": ("The new region '{id}' for {file}: Enter leaves a field to fill later (marked TODO), "
-                         "< goes back, Ctrl-D stops.",
-                         "为 {file} 新建地区“{id}”：回车可留待以后填写（标为 TODO），输入 < 返回上一问，Ctrl-D 停止。"),
+    "add.intro_region": ("The new region '{id}' for {file}: each field is asked, < goes back, Ctrl-D stops "
+                         "(nothing is written).",
+                         "为 {file} 新建地区“{id}”：逐项提问，输入 < 返回上一问，Ctrl-D 停止（不写入任何内容）。"),
     "add.ask.region": ("Region", "地区"),
     "add.ask.metric": ("Metric (id or name)", "指标（代码或名称）"),
     "add.ask.value": ("Value, as printed", "数值（按原文）"),
@@ -292,7 +292,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.ask.source": ("Source id (where this quote comes from; known: {known})",
                        "来源代码（这条引文出自的来源；已有：{known}）"),
     "add.ask.confirm": ("Add this fact to {file}? (y/n)", "将此数据添加到 {file}？(y/n)"),
-    "add.ask.field": ("{field} ({hint})", "{field}（{hint}）"),
+    "add.ask.region_field": ("New region, {field} ({hint})", "新地区的{field}（{hint}）"),
     "add.ask.new_source": ("Source id of its facts (new or known)", "其数据的来源代码（新的或已有的）"),
     "add.yes_or_no": ("answer y or n", "请回答 y 或 n"),
     "add.required": ("{what} is required", "{what}不能为空"),
@@ -308,13 +308,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.not_in_effect": ("{file} is not among the data in effect: see it with reporter {options} show {region}",
                           "{file} 不在当前使用的数据中：可用 reporter {options} show {region} 查看"),
     "add.skeleton": ("wrote the skeleton of region '{id}' to {file} (lines {first}-{last}): fill the {count} fields "
-                     "marked TODO; reporter check names each until then",
+                     "marked TODO; until then reporter check warns of each, and the region is left out",
                      "已将地区“{id}”的框架写入 {file}（第{first}-{last}行）：请填写标为 TODO 的{count}个字段；"
-                     "填好之前 reporter check 会逐一指出"),
-    "add.source_skeleton": ("wrote the skeleton of source '{id}' to {file} (lines {first}-{last}): fill its "
-                            "publication, title and date (marked TODO), then add its facts with --source {id}",
-                            "已将来源“{id}”的框架写入 {file}（第{first}-{last}行）：请填写标为 TODO 的 publication、"
-                            "title、date，然后添加数据时用 --source {id}"),
+                     "填好之前 reporter check 会逐一提醒，该地区暂不采用"),
+    "add.source_skeleton": ("wrote the skeleton of source '{id}' to {file} (lines {first}-{last}): fill the "
+                            "{count} fields marked TODO, then add its facts with --source {id}",
+                            "已将来源“{id}”的框架写入 {file}（第{first}-{last}行）：请填写标为 TODO 的{count}个字段，"
+                            "然后添加数据时用 --source {id}"),
     "add.new_alone": ("{option} ID takes no REGION METRIC VALUE", "{option} ID 不能与 REGION METRIC VALUE 同用"),
     "add.new_one": ("--new-region and --new-source are written one at a time, or together as a region and its "
                     "source: --new-region ID --source NEW", "--new-region 与 --new-source 请分别使用；新地区连同其新来源可写作 "
@@ -539,6 +539,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---- defining what is missing on the way (add --new-metric, --new-source, the dialog), in words
     "unfinished": ("{problem}: {what} is unfinished, and left out until it is filled",
                    "{problem}：{what}尚未填完，填好之前不予采用"),
+    "hint.region.zh": ("full name, e.g. 江山市", "全称，如 江山市"),
+    "hint.region.short": ("short name, e.g. 江山", "简称，如 江山"),
+    "hint.region.en": ("English name, e.g. Jiangshan", "英文名，如 Jiangshan"),
+    "hint.region.level": ("district, county-level city, county … (or 区, 县级市, 县)", "区、县级市、县 …"),
+    "hint.region.prefecture": ("e.g. 衢州市", "所属地市，如 衢州市"),
+    "hint.region.province": ("e.g. 浙江省", "所属省份，如 浙江省"),
+    "hint.region.source": ("the id of the source its facts come from (sources:)", "其数据所据来源的代码（见 sources:）"),
+    "hint.source.publication": ("e.g. newspaper page, bureau bulletin", "发布单位或报刊，如 江山市统计局"),
+    "hint.source.title": ("the article's title", "文章或报告的标题"),
+    "hint.source.date": ("as far as known, e.g. \"2020-10\"", "发布年月，如 \"2020-10\""),
+    "hint.metric.zh": ("Chinese name, e.g. 规上工业增加值", "中文名，如 规上工业增加值"),
+    "hint.metric.en": ("English name (Enter: none yet)", "英文名（回车表示暂不填）"),
+    "hint.metric.unit": ("e.g. 亿元, 家, %", "如 亿元、家、%"),
+    "hint.metric.theme": ("id or name of its theme", "所属主题的代码或名称"),
+    "hint.metric.kind": ("flow, stock, rate, rank, count or target", "flow（期间累计）、stock（时点存量）、rate（比率）、"
+                                                                    "rank（位次）、count（个数）或 target（目标）"),
+    "hint.metric.polarity": ("higher (more is better) or lower (less is better, as a rank)",
+                             "higher（越大越好）或 lower（越小越好，如位次）"),
+    "append.header": ("# Your own reporter data, layered on other data (docs/data-format.md):\n"
+                      "#   reporter {options} check\n# Make it the default: export REPORTER_DATA={layers}",
+                      "# 您自己的 reporter 数据，叠加在其他数据之上（格式见 docs/data-format.md）：\n"
+                      "#   reporter {options} check\n# 设为默认：export REPORTER_DATA={layers}"),
+    "append.metric_exists": ("metric '{id}' already exists (defined at {where}); add facts of it with reporter add",
+                             "指标“{id}”已存在（定义于 {where}）；可直接用 reporter add 添加其数据"),
+    "add.metric_written": ("defined metric {what} in {file} (lines {first}-{last})",
+                           "已在 {file} 中定义指标{what}（第{first}-{last}行）"),
+    "add.source_written": ("defined source {what} in {file} (lines {first}-{last})",
+                           "已在 {file} 中定义来源{what}（第{first}-{last}行）"),
+    "add.new_metric_needs": ("--new-metric ID needs {options} (on a terminal, what is missing is asked)",
+                             "--new-metric ID 需要 {options}（在终端上，缺的会逐项询问）"),
+    "add.only_with": ("{options} go with {option} ID", "{options} 只能与 {option} ID 同用"),
+    "add.offer_metric": ("'{name}' is not in the catalogue: define it as a new metric? (y/n)",
+                         "目录中没有“{name}”：要把它定义为新指标吗？(y/n)"),
+    "add.offer_source": ("source '{name}' is not declared: declare it now? (y/n)",
+                         "来源“{name}”尚未登记：现在登记吗？(y/n)"),
+    "add.ask.new_metric_id": ("Id of the new metric (lower-case letters, digits, _ and -, e.g. industry_value_added)",
+                              "新指标的代码（小写字母、数字、_ 和 -，如 industry_value_added）"),
+    "add.ask.metric_field": ("New metric, {field} ({hint})", "新指标的{field}（{hint}）"),
+    "add.ask.source_field": ("Source '{id}', {field} ({hint})", "来源“{id}”的{field}（{hint}）"),
+    "add.ask.define_metric": ("Define this metric in {file}? (y/n)", "在 {file} 中定义此指标？(y/n)"),
+    "add.ask.define_source": ("Declare this source in {file}? (y/n)", "在 {file} 中登记此来源？(y/n)"),
+    "add.ask.change": ("Which answer to change? ({steps}; Enter: drop this fact)",
+                       "要修改哪一项？（{steps}；回车表示放弃这条数据）"),
+    "add.not_a_step": ("'{answer}' is none of {steps}", "“{answer}”不是可选项（{steps}）之一"),
+    "add.metric_summary": ("  {id} · {zh} / {en} · {unit} · {theme} · {kind} · {polarity}",
+                           "  {id} · {zh} / {en} · {unit} · {theme} · {kind} · {polarity}"),
+    "add.source_summary": ("  {id} · {publication} · {title} · {date}", "  {id} · {publication} · {title} · {date}"),
+    "add.new_id_taken": ("'{id}' is already a {kind} of the data", "“{id}”已是数据中的{kind}"),
+    "add.duplicate": ("{region} already has {metric} for {period} (at {first}): a second fact of one region, "
+                      "metric and period is refused; correct that one instead",
+                      "{region}已有{period}的“{metric}”（见 {first}）：同一地区、指标、时期不能有第二项数据；"
+                      "请改正原有的那一项"),
+    "step.region": ("region", "地区"), "step.metric": ("metric", "指标"), "step.value": ("value", "数值"),
+    "step.unit": ("unit", "单位"), "step.period": ("period", "时期"), "step.qualifier": ("qualifier", "限定"),
+    "step.change": ("change", "增减"), "step.quote": ("quote", "引文"), "step.source": ("source", "来源"),
+    "field.region.zh": ("zh", "全称"), "field.region.short": ("short", "简称"), "field.region.en": ("en", "英文名"),
+    "field.region.level": ("level", "级别"), "field.region.prefecture": ("prefecture", "所属地市"),
+    "field.region.province": ("province", "所属省份"),
+    "field.source.publication": ("publication", "发布单位"), "field.source.title": ("title", "标题"),
+    "field.source.date": ("date", "发布年月"),
+    "field.metric.zh": ("zh", "中文名"), "field.metric.en": ("en", "英文名"), "field.metric.unit": ("unit", "单位"),
+    "field.metric.theme": ("theme", "主题"), "field.metric.kind": ("kind", "类型"),
+    "field.metric.polarity": ("polarity", "好坏方向"),
+    "add.summary_yoy": ("change {pct}% year on year", "同比{pct}%"),
+    "add.summary_rank": ("{places} places", "位次变化{places}"),
+    "add.summary_source": ("source {id}", "来源 {id}"),
     # (end of the words block)
 }
 

@@ -111,7 +111,9 @@ Exit codes:
 
 On a terminal with no REGION it asks for each answer and checks it as you type. Nothing is
 written that 'reporter check' would reject, and what it would warn of (a unit slip beside
-another period) is said at once; comments and layout stay as they are.
+another period) is said at once; comments and layout stay as they are. A metric or a source
+the data lack is defined on the way (answered in the questions, or by --new-metric and
+--new-source).
 
 \b
 Example:
@@ -119,7 +121,8 @@ Example:
   reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
       --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
   reporter add --new-region xinxian --file mine.yaml
-  reporter add --new-source jiangshan-2021 --file mine.yaml""",
+  reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
+  reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow""",
         """把一项数据或一个新县加入你自己的数据文件，不改动文件中已有的内容。
 
 在终端上不给 REGION 时，逐项提问，边输入边检查。凡“reporter check”会拒绝的都不会写入；

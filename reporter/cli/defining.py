@@ -1,0 +1,172 @@
+"""Defining what a fact needs and the data lack: a new metric of the catalogue, a new source, a new
+county; by flags (``add --new-metric ID --zh … --unit … --theme … --kind …``, ``--new-source ID
+--publication … --title … --date …``, ``--new-region ID``) or, on a terminal, by questions for what
+the flags left out. Written through :mod:`reporter.curate.append` like a fact, checked the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reporter.cli.output import note
+from reporter.cli.session import Session
+from reporter.cli.writing import load_layers, on_terminal, refused
+from reporter.curate import answers
+from reporter.curate.append import Added, Refused, add_metric, add_region, add_source
+from reporter.errors import UsageProblem
+from reporter.messages import Message, Named
+
+if TYPE_CHECKING:
+    from reporter.model.dataset import Dataset
+
+METRIC_FIELDS = ("zh", "en", "unit", "theme", "kind", "polarity")
+SOURCE_FIELDS = ("publication", "title", "date")
+METRIC_REQUIRED = ("zh", "unit", "theme", "kind")
+
+
+def metric_checks(data: Dataset, given: Mapping[str, str]) -> dict[str, object]:
+    """How each field of a new metric is checked (the same for a flag and an answer)."""
+    return {"zh": lambda a: answers.label(a, Message("field.metric.zh")),
+            "en": lambda a: " ".join(a.split()),
+            "unit": answers.new_unit,
+            "theme": lambda a: answers.theme(data, a),
+            "kind": answers.kind,
+            "polarity": lambda a: answers.polarity(a, given.get("kind", ""))}
+
+
+def source_checks() -> dict[str, object]:
+    return {name: (lambda a, n=name: answers.label(a, Message(f"field.source.{n}"))) for name in SOURCE_FIELDS}
+
+
+def checked(checks: Mapping[str, object], given: Mapping[str, str | None]) -> dict[str, str]:
+    """The flags given, each checked as its answer would be: a wrong one is a usage error (exit 2)."""
+    out: dict[str, str] = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        try:
+            out[name] = checks[name](value)  # type: ignore[operator]
+        except answers.Wrong as wrong:
+            raise UsageProblem(wrong.said) from None
+    return out
+
+
+def new_metric(session: Session, target: Path, layers: list[str], ident: str,
+               flags: Mapping[str, str | None]) -> None:
+    """``add --new-metric ID``: the flags given, the rest asked on a terminal (else a usage error)."""
+    data = load_layers(layers)
+    try:
+        ident = answers.new_ident(data, ident, "metric")
+    except answers.Wrong as wrong:
+        raise UsageProblem(wrong.said) from None
+    given = checked(metric_checks(data, {k: v or "" for k, v in flags.items()}), flags)
+    missing = [name for name in METRIC_REQUIRED if name not in given]
+    if missing and not on_terminal():
+        raise UsageProblem(Message("add.new_metric_needs", options=", ".join(f"--{m}" for m in missing)))
+    if missing:
+        from reporter.cli.dialog import Dialog
+
+        try:
+            defined = Dialog(session, target, layers, data).define_metric(ident, given)
+        except EOFError:
+            stopped(session, target)
+            return
+        if defined is None:
+            return
+        return
+    write_metric(session, target, layers, ident, given)
+
+
+def write_metric(session: Session, target: Path, layers: list[str], ident: str, given: Mapping[str, str],
+                 interactive: bool = False) -> Added | None:
+    """Write the metric and say so; refused: exit 1, or (``interactive``) None, the questions going on."""
+    try:
+        added = add_metric(target, ident, layers, given, session.message_lang)
+    except Refused as exc:
+        if interactive:
+            note(f"  {exc.text(session.message_lang)}", always=True)
+            return None
+        refused(session, exc)
+    what = Named(f"{ident} ({given.get('en') or given['zh']})", f"“{given['zh']}”（{ident}）")
+    said = Message("add.metric_written", what=what, file=str(target), first=added.first_line, last=added.last_line)
+    note(f"reporter: {said.text(session.message_lang)}", always=interactive)
+    return added
+
+
+def new_source(session: Session, target: Path, layers: list[str], ident: str,
+               flags: Mapping[str, str | None]) -> None:
+    """``add --new-source ID``: its publication, title and date from the flags, the rest asked on a
+    terminal; elsewhere what is missing is marked TODO (check warns of it until it is filled)."""
+    data = load_layers(layers)
+    try:
+        ident = answers.new_ident(data, ident, "source")
+    except answers.Wrong as wrong:
+        raise UsageProblem(wrong.said) from None
+    given = checked(source_checks(), flags)
+    if len(given) < len(SOURCE_FIELDS) and on_terminal():
+        from reporter.cli.dialog import Dialog
+
+        try:
+            Dialog(session, target, layers, data).define_source(ident, given)
+        except EOFError:
+            stopped(session, target)
+        return
+    write_source(session, target, layers, ident, given)
+
+
+def write_source(session: Session, target: Path, layers: list[str], ident: str, given: Mapping[str, str],
+                 interactive: bool = False) -> Added | None:
+    try:
+        added = add_source(target, ident, layers, given, session.message_lang)
+    except Refused as exc:
+        if interactive:
+            note(f"  {exc.text(session.message_lang)}", always=True)
+            return None
+        refused(session, exc)
+    todo = len(SOURCE_FIELDS) - len([f for f in SOURCE_FIELDS if given.get(f)])
+    what = Named(f"'{ident}'", f"“{ident}”")
+    key = "add.source_skeleton" if todo else "add.source_written"
+    said = Message(key, id=ident, what=what, file=str(target), first=added.first_line, last=added.last_line,
+                   count=todo)
+    note(f"reporter: {said.text(session.message_lang)}", always=interactive)
+    return added
+
+
+def new_region(session: Session, target: Path, layers: list[str], ident: str, source: str | None,
+               source_flags: Mapping[str, str | None]) -> None:
+    """``add --new-region ID``: asked field by field on a terminal (with its source, new or known),
+    else every field marked TODO (check warns of them until they are filled)."""
+    try:
+        ident = answers.ident(ident, "region")
+        if source is not None:
+            source = answers.ident(source, "source")
+    except answers.Wrong as wrong:
+        raise UsageProblem(wrong.said) from None
+    given: dict[str, str] = {}
+    new_source_fields = checked(source_checks(), source_flags)
+    if on_terminal():
+        from reporter.cli.dialog import Dialog
+
+        try:
+            given, source, new_source_fields = Dialog(session, target, layers, load_layers(layers)).region_fields(
+                ident, source, new_source_fields)
+        except EOFError:  # Ctrl-D: the user stopped before the end
+            stopped(session, target)
+            return
+    try:
+        added = add_region(target, ident, layers, given, source, new_source_fields, session.message_lang)
+    except Refused as exc:
+        refused(session, exc)
+    text = target.read_text(encoding="utf-8").split("\n")[added.first_line - 1:added.last_line]
+    todo = sum('""  # TODO' in line for line in text)
+    key = "add.skeleton" if todo else "add.region_written"
+    said = Message(key, id=ident, file=str(target), first=added.first_line, last=added.last_line, count=todo)
+    note(f"reporter: {said.text(session.message_lang)}")
+
+
+def stopped(session: Session, target: Path) -> None:
+    """Ctrl-D in the questions: nothing more is written."""
+    note("", always=True)
+    note(f"reporter: {Message('add.not_written', file=str(target)).text(session.message_lang)}", always=True)
