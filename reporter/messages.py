@@ -542,7 +542,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.region.zh": ("full name, e.g. 江山市", "全称，如 江山市"),
     "hint.region.short": ("short name, e.g. 江山", "简称，如 江山"),
     "hint.region.en": ("English name, e.g. Jiangshan", "英文名，如 Jiangshan"),
-    "hint.region.level": ("district, county-level city, county … (or 区, 县级市, 县)", "区、县级市、县 …"),
+    "hint.region.level": ("district | county-level city | county | city | prefecture | province (or 区, 县级市, 县 …)",
+                          "区、县级市、县 …（或 district、county-level city、county …）"),
     "hint.region.prefecture": ("e.g. 衢州市", "所属地市，如 衢州市"),
     "hint.region.province": ("e.g. 浙江省", "所属省份，如 浙江省"),
     "hint.region.source": ("the id of the source its facts come from (sources:)", "其数据所据来源的代码（见 sources:）"),
@@ -605,6 +606,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.summary_yoy": ("change {pct}% year on year", "同比{pct}%"),
     "add.summary_rank": ("{places} places", "位次变化{places}"),
     "add.summary_source": ("source {id}", "来源 {id}"),
+    "append.waits": ("{what} is unfinished (its fields marked TODO): fill them, then add its facts",
+                     "{what}尚未填完（标为 TODO 的字段）：请先填好，再添加其数据"),
     # (end of the words block)
 }
 

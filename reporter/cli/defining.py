@@ -58,7 +58,7 @@ def new_metric(session: Session, target: Path, layers: list[str], ident: str,
     """``add --new-metric ID``: the flags given, the rest asked on a terminal (else a usage error)."""
     data = load_layers(layers)
     try:
-        ident = answers.new_ident(data, ident, "metric")
+        ident = answers.ident(ident, "metric")  # one the data hold is refused where it is written, saying where
     except answers.Wrong as wrong:
         raise UsageProblem(wrong.said) from None
     given = checked(metric_checks(data, {k: v or "" for k, v in flags.items()}), flags)
@@ -69,12 +69,9 @@ def new_metric(session: Session, target: Path, layers: list[str], ident: str,
         from reporter.cli.dialog import Dialog
 
         try:
-            defined = Dialog(session, target, layers, data).define_metric(ident, given)
+            Dialog(session, target, layers, data).define_metric(ident, given)
         except EOFError:
             stopped(session, target)
-            return
-        if defined is None:
-            return
         return
     write_metric(session, target, layers, ident, given)
 
@@ -101,7 +98,7 @@ def new_source(session: Session, target: Path, layers: list[str], ident: str,
     terminal; elsewhere what is missing is marked TODO (check warns of it until it is filled)."""
     data = load_layers(layers)
     try:
-        ident = answers.new_ident(data, ident, "source")
+        ident = answers.ident(ident, "source")
     except answers.Wrong as wrong:
         raise UsageProblem(wrong.said) from None
     given = checked(source_checks(), flags)

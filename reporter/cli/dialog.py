@@ -123,17 +123,19 @@ class Dialog:
         at = 0
         while at < len(asked):
             name = asked[at]
+            default = given.get(name) or (defaults or {}).get(name, "")  # an answer gone back to is the default
             try:
-                answer = self.ask(f"add.ask.{part}_field", checks[name], (defaults or {}).get(name, ""), (),
+                answer = self.ask(f"add.ask.{part}_field", checks[name], default, (),
                                   field=Message(f"field.{part}.{name}"), hint=hint(part, name, self.lang), **values)
             except Back:
                 if at == 0:
                     return False
                 at -= 1
-                given.pop(asked[at], None)
                 continue
             if answer:
                 given[name] = answer
+            else:
+                given.pop(name, None)
             at += 1
         return True
 

@@ -207,7 +207,10 @@ class FactQuestions:
         lang = self.dialog.lang
         metric = self.got["metric"]
         period = parse_period(str(fields["period"]))
-        figure = quantity(Quantity(str(fields["value"]), str(fields["unit"]), fields.get("qualifier") or "exact"), lang)
+        written = Quantity(str(fields["value"]), str(fields["unit"]), fields.get("qualifier") or "exact")
+        figure = quantity(written, "zh") if lang == "zh" else (  # as typed, its qualifier in words: more than 3.1亿元
+            ("" if written.qualifier == "exact" else written.qualifier.replace("_", " ") + " ")
+            + written.written + written.unit)
         more = []
         if fields.get("yoy_pct"):
             more.append(Message("add.summary_yoy", pct=fields["yoy_pct"]).text(lang))

@@ -24,7 +24,7 @@ from reporter.cli.options import command, pass_session
 from reporter.cli.session import Session
 from reporter.cli.writing import data_layers, load_layers, on_terminal, target_file, write_fact
 from reporter.curate.insertion import own_default_source, source_needed
-from reporter.errors import DataError, Problem, UsageProblem
+from reporter.errors import ReporterError, UsageProblem
 from reporter.messages import Message
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: s
                                      answers.change(of, yoy or ""), answers.quote(quote),
                                      answers.source(data, source or "", str(target)))
     except answers.Duplicate as duplicate:  # a data problem, not a mistyped argument
-        raise DataError([Problem(str(target), None, None, duplicate.said)]) from None
+        raise ReporterError(duplicate.said) from None
     except answers.Wrong as wrong:
         raise UsageProblem(wrong.said) from None
     if fields["source"] is None and own_default_source(target, where.id) is None:

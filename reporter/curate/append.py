@@ -201,6 +201,11 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
     added = [f for f in data.facts if f.origin and f.origin.path == loaded_as
              and f.origin.line <= len(lines) and lines[f.origin.line - 1] is None]
     if len(added) != len(facts) or any(f.region != region for f in added):
+        if data.unfinished:  # the region or source they name is waiting for its fields: say which
+            first = data.unfinished[0]
+            where = str(path) if first.path == loaded_as else first.path
+            line = lines[first.line - 1] if first.path == loaded_as and first.line else first.line
+            raise Refused(where, line, Message("append.waits", what=first.message.values.get("what", "")))
         raise Refused(str(path), None, Message("append.not_added"))
     def new(origin: Origin | None) -> bool:
         return origin is not None and origin.path == loaded_as and lines[origin.line - 1] is None
