@@ -6,9 +6,9 @@ the flags left out. Written through :mod:`reporter.curate.append` like a fact, c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reporter.cli.output import note
 from reporter.cli.session import Session
@@ -26,7 +26,10 @@ SOURCE_FIELDS = ("publication", "title", "date")
 METRIC_REQUIRED = ("zh", "unit", "theme", "kind")
 
 
-def metric_checks(data: Dataset, given: Mapping[str, str]) -> dict[str, object]:
+Check = Callable[[str], Any]
+
+
+def metric_checks(data: Dataset, given: Mapping[str, str]) -> dict[str, Check]:
     """How each field of a new metric is checked (the same for a flag and an answer)."""
     return {"zh": lambda a: answers.label(a, Message("field.metric.zh")),
             "en": lambda a: " ".join(a.split()),
@@ -36,18 +39,22 @@ def metric_checks(data: Dataset, given: Mapping[str, str]) -> dict[str, object]:
             "polarity": lambda a: answers.polarity(a, given.get("kind", ""))}
 
 
-def source_checks() -> dict[str, object]:
-    return {name: (lambda a, n=name: answers.label(a, Message(f"field.source.{n}"))) for name in SOURCE_FIELDS}
+def source_checks() -> dict[str, Check]:
+    return {name: label_of("source", name) for name in SOURCE_FIELDS}
 
 
-def checked(checks: Mapping[str, object], given: Mapping[str, str | None]) -> dict[str, str]:
+def label_of(part: str, name: str) -> Check:
+    return lambda answer: answers.label(answer, Message(f"field.{part}.{name}"))
+
+
+def checked(checks: Mapping[str, Check], given: Mapping[str, str | None]) -> dict[str, str]:
     """The flags given, each checked as its answer would be: a wrong one is a usage error (exit 2)."""
     out: dict[str, str] = {}
     for name, value in given.items():
         if value is None:
             continue
         try:
-            out[name] = checks[name](value)  # type: ignore[operator]
+            out[name] = checks[name](value)
         except answers.Wrong as wrong:
             raise UsageProblem(wrong.said) from None
     return out

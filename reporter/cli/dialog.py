@@ -45,7 +45,7 @@ class Dialog:
         self.session, self.target, self.layers, self.data = session, target, layers, data
         self.lang = session.message_lang  # the questions and complaints are messages
         self._readline = _readline()
-        self.last_answer = ""  # what was typed (or taken as the default) for the last question
+        self.last_answer: str | None = None  # what was typed (or taken as the default) for the last question
 
     def say(self, key: str, **values: Any) -> str:
         return Message(key, **values).text(self.lang)
@@ -190,9 +190,9 @@ class Dialog:
 
         tell(self.say("add.intro_region", id=ident, file=str(self.target)))
         given: dict[str, str] = {}
-        checks = {name: (_level if name == "level" else
-                         (lambda a, n=name: answers.label(a, Message(f"field.region.{n}"))))
-                  for name in required("region")}
+        from reporter.cli.defining import label_of
+
+        checks = {name: _level if name == "level" else label_of("region", name) for name in required("region")}
         while True:
             if not self.fields("region", required("region"), checks, given):
                 continue  # '<' at the first question: there is nothing before it

@@ -91,11 +91,11 @@ class FactQuestions:
                 return
             except answers.Wrong as wrong:
                 tell(f"  {wrong.text(self.dialog.lang)}")
-        self.dialog.last_answer = ""
+        self.dialog.last_answer = None
         try:
             self.got[name] = self.dialog.ask(key, check, typed if typed is not None else default, choices, **values)
-        finally:  # answered, or left with <: what was typed is the default next time
-            if self.dialog.last_answer:
+        finally:  # answered (Enter for none, too), or left with <: what was typed is the default next time
+            if self.dialog.last_answer is not None:
                 self.typed[name] = self.dialog.last_answer
 
     # -- the questions
