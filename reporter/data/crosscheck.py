@@ -91,7 +91,6 @@ class Parts:
     unread: list[Unread] = field(default_factory=list)  # parts with a field not read, in file order
     unsure: set[tuple[str, str | None]] = field(default_factory=set)  # (region, metric name as written)
     unread_anywhere: bool = False  # text not read at all: a syntax error, an unknown section, an entry of no id
-    unfinished: list[Problem] = field(default_factory=list)  # fields of entries left to fill: warnings
 
 
 def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -> Dataset:
@@ -112,7 +111,6 @@ def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -
         checker.reference(metric.theme, parts.themes, "theme", metric.origin, Message("metric_prefix", id=metric.id))
     checker.say_unknown()
     data = Dataset(parts.sources, parts.themes, parts.metrics, parts.regions, MemoryStore(items, highlights), paths)
-    data.unfinished = tuple(parts.unfinished)
     if problems:
         problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
         unsure = Unsure(parts.unread_anywhere, frozenset(checker.unsure_pairs()))

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reporter.data.crosscheck import Parts, Unread, cross_check
+from reporter.data.crosscheck import InvalidData, Parts, Unread, cross_check
 from reporter.data.fields import NUMBER, Fields, Node, NodeReader, number_problem
 from reporter.data.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS
 from reporter.data.yaml_events import is_scalar
@@ -58,7 +58,13 @@ def load_dataset(paths: Path | str | Sequence[Path | str]) -> Dataset:
         reader = SectionReader()
         for file in files:
             reader.read_file(file)
-        return cross_check(reader.parts, reader.problems, tuple(str(f) for f in files))
+        try:
+            data = cross_check(reader.parts, reader.problems, tuple(str(f) for f in files))
+        except InvalidData as exc:
+            exc.loaded.data.unfinished = tuple(reader.unfinished)
+            raise
+        data.unfinished = tuple(reader.unfinished)  # warned of by check; left out of the data meanwhile
+        return data
 
 
 @contextmanager
@@ -82,6 +88,7 @@ class SectionReader(NodeReader):
     def __init__(self) -> None:
         super().__init__()
         self.parts = Parts()
+        self.unfinished: list[Problem] = []  # fields of entries left to fill (unfinished): warnings
 
     def read_file(self, path: Path) -> None:
         """Read one file's sections in the order written; the entries of a section (every region of a
@@ -146,21 +153,10 @@ class SectionReader(NodeReader):
 
     # -- the catalogue
 
-    def unfinished(self, since: int, f: Fields | None, what: Message) -> None:
-        """An entry whose only problems (said since ``since``) are fields left empty (a skeleton's
-        ``""  # TODO``) is unfinished: a warning at each of those lines, not an error of the whole data;
-        the entry is left out (and what names it with it) until it is filled."""
-        new = self.problems[since:]
-        if f is None or not new or any(getattr(p.message, "key", None) != "empty" for p in new):
-            return
-        del self.problems[since:]
-        self.parts.unfinished += [p._replace(message=Message("unfinished", problem=p.message, what=what))
-                                  for p in new]
-
     def read_source(self, ident: str, at: Node) -> None:
         since = len(self.problems)
         f = self.part("source", at, Message("what.source", id=ident))
-        self.unfinished(since, f, Message("what.source", id=ident))
+        left_to_fill(self, since, f, Message("what.source", id=ident))
         if f is None or not f.whole:
             self.parts.broken_sources.add(ident)  # its problems are said; its citations are not "unknown"
             return
@@ -181,7 +177,7 @@ class SectionReader(NodeReader):
     def read_metric(self, ident: str, at: Node) -> None:
         since = len(self.problems)
         f = self.part("metric", at, Message("what.metric", id=ident))
-        self.unfinished(since, f, Message("what.metric", id=ident))
+        left_to_fill(self, since, f, Message("what.metric", id=ident))
         if f is None or not f.whole:
             self.parts.broken.add(ident)
             return
@@ -205,7 +201,7 @@ class SectionReader(NodeReader):
         else:
             since = len(self.problems)
             f = self.part("region", at, Message("what.region", id=ident))
-            self.unfinished(since, f, Message("what.region", id=ident))
+            left_to_fill(self, since, f, Message("what.region", id=ident))
             if f is None or not f.whole:
                 self.parts.broken_regions.add(ident)
             else:
@@ -335,6 +331,17 @@ class SectionReader(NodeReader):
         source = self.source_of(f, default_source)
         self.parts.highlights.append(Highlight(region, f["theme"], f["text"], source, " ".join(f["quote"].split()),
                                                f.get("text_en", ""), f.get("period"), at.origin))
+
+
+def left_to_fill(reader: SectionReader, since: int, f: Fields | None, what: Message) -> None:
+    """An entry whose only problems (said since ``since``) are fields left empty (a skeleton's
+    ``""  # TODO``) is unfinished: a warning at each of those lines, not an error of the whole data;
+    the entry is left out (and what names it with it) until it is filled."""
+    new = reader.problems[since:]
+    if f is None or not new or any(getattr(p.message, "key", None) != "empty" for p in new):
+        return
+    del reader.problems[since:]
+    reader.unfinished += [p._replace(message=Message("unfinished", problem=p.message, what=what)) for p in new]
 
 
 def record(kind: type[R], f: Fields, **given: Any) -> R:
