@@ -608,6 +608,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.summary_source": ("source {id}", "来源 {id}"),
     "append.waits": ("{what} is unfinished (its fields marked TODO): fill them, then add its facts",
                      "{what}尚未填完（标为 TODO 的字段）：请先填好，再添加其数据"),
+    "extract.draft": ("# Draft facts for region '{region}', read by reporter extract",
+                      "# 地区“{region}”的数据草稿，由 reporter extract 读出"),
+    "extract.draft_from": ("# Draft facts for region '{region}', read by reporter extract from {text}",
+                           "# 地区“{region}”的数据草稿，由 reporter extract 从 {text} 读出"),
+    "extract.draft_as_of": (", periods read as of {as_of}", "，时期按 {as_of} 解读"),
+    "extract.draft_head": (".\n# A draft, not data: compare each fact with its quote, delete the ones you do not want,\n"
+                           "# and fill every \"\" marked TODO (reporter check refuses an empty field and names its line).\n"
+                           "# A metric the catalogue lacks needs an entry under metrics: (docs/data-format.md#metrics), "
+                           "or reporter add --new-metric.",
+                           "。\n# 这是草稿，不是数据：请逐条与引文核对，删去不要的，\n"
+                           "# 并填好每个标为 TODO 的 \"\"（数据项的空字段 reporter check 会拒绝，并指出所在行）。\n"
+                           "# 目录中没有的指标要在 metrics: 下登记（见 docs/data-format.md#metrics），"
+                           "或用 reporter add --new-metric。"),
+    "extract.draft_adds": ("\n# It adds to region '{region}' of your data; check it on top of that data:\n"
+                           "#   reporter {layers} --data THIS-FILE check",
+                           "\n# 它为您数据中的地区“{region}”添加数据；请叠加在这些数据之上检查：\n"
+                           "#   reporter {layers} --data 本文件 check"),
+    "extract.readings": ("how extract read the time words", "extract 对时间词的解读"),
+    "extract.held": ("already in the data ({where}):", "数据中已有（{where}）："),
+    "extract.unprinted": ("no period printed", "原文未写时期"),
+    "extract.no_label": ("(no label)", "（无名称）"),
+    "extract.line": ("line {line}", "第{line}行"),
+    "extract.closest": ("; closest: {id} {zh}", "；最接近：{id} {zh}"),
+    "extract.metric_for": ("metric for {hint}", "指标：{hint}"),
+    "extract.which_year": ("{word}: which year? (give --as-of)", "{word}：哪一年？（请用 --as-of）"),
+    "extract.as_of_when": ("no period printed: as of when?", "原文未写时期：截至何时？"),
     # (end of the words block)
 }
 
