@@ -420,17 +420,19 @@ def test_a_new_region_is_asked_for_field_by_field(tmp_path: Path, terminal: type
 
 # --------------------------------------------------------------------------- the tutorial, run as written
 
-TUTORIAL = Path(__file__).resolve().parents[1] / "docs" / "tutorial.md"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+# each tutorial, and the locale its reader has: the Chinese twin runs as a Chinese reader's terminal would
+TUTORIALS = {"tutorial.md": {}, "tutorial.zh.md": {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}}
 _STEP = re.compile(r"<!-- (file|append): (\S+) -->\n```yaml\n(.*?)```|<!-- edit: (\S+): (.*?) => (.*?) -->"
                    r"|```console\n(.*?)```", re.S)
 
 
-def tutorial_steps() -> list[tuple[str, ...]]:
+def tutorial_steps(name: str = "tutorial.md") -> list[tuple[str, ...]]:
     """docs/tutorial.md in order: files written or appended to (a yaml block after ``<!-- file: NAME -->``
     or ``<!-- append: NAME -->``), edits (``<!-- edit: NAME: OLD => NEW -->``), and console commands
     with the output they show (stderr, then stdout, as a terminal shows them here)."""
     steps: list[tuple[str, ...]] = []
-    for m in _STEP.finditer(TUTORIAL.read_text(encoding="utf-8")):
+    for m in _STEP.finditer((DOCS / name).read_text(encoding="utf-8")):
         if m.group(1):
             steps.append((m.group(1), m.group(2), m.group(3)))
         elif m.group(4):
@@ -448,12 +450,13 @@ def shown_as(expected: str, shown: str) -> bool:
     return re.fullmatch(pattern, shown) is not None
 
 
-def test_the_tutorial_runs_as_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("name", list(TUTORIALS))
+def test_the_tutorial_runs_as_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     import shlex
 
     monkeypatch.chdir(tmp_path)
-    env: dict[str, str] = {}
-    steps = tutorial_steps()
+    env: dict[str, str] = dict(TUTORIALS[name])
+    steps = tutorial_steps(name)
     assert sum(s[0] == "run" for s in steps) >= 10
     for step in steps:
         if step[0] in ("file", "append"):

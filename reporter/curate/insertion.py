@@ -241,6 +241,9 @@ def _add_entry(text: str, where: str, root: Any, section: str, ident: str, lines
     if found is None:
         entry = [f"{section}:", f"{' ' * style.entry}{yamlwrite.key(ident)}:",
                  *(" " * style.entry + line for line in lines)]
+        regions = _get(root, "regions") if root is not None and section != "regions" else None
+        if regions is not None:  # a catalogue section goes before the regions, whose facts end the file
+            return _Part(int(regions[0].start_mark.index) - int(regions[0].start_mark.column), entry, True)
         return _Part(_line_after(text, _end(root)) if root is not None else len(text), entry, True)
     key, value = found
     kind = _refuse_unless(value, ("block mapping", "empty"), where, f"{section}:")
