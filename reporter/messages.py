@@ -584,9 +584,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.ask.change": ("Which answer to change? ({steps}; Enter: drop this fact)",
                        "要修改哪一项？（{steps}；回车表示放弃这条数据）"),
     "add.not_a_step": ("'{answer}' is none of {steps}", "“{answer}”不是可选项（{steps}）之一"),
-    "add.metric_summary": ("  {id} · {zh} / {en} · {unit} · {theme} · {kind} · {polarity}",
-                           "  {id} · {zh} / {en} · {unit} · {theme} · {kind} · {polarity}"),
-    "add.source_summary": ("  {id} · {publication} · {title} · {date}", "  {id} · {publication} · {title} · {date}"),
+    "add.metric_summary": ("  {id} · {zh} / {en} · unit {unit} · theme {theme} · {kind} · {polarity}",
+                           "  {id} · {zh} / {en} · 单位 {unit} · 主题 {theme} · 类型 {kind} · 方向 {polarity}"),
+    "add.source_summary": ("  {id} · {publication} · {title} · {date}", "  {id} · 发布单位 {publication} · 标题 {title} · "
+                                                                           "发布年月 {date}"),
     "add.new_id_taken": ("'{id}' is already a {kind} of the data", "“{id}”已是数据中的{kind}"),
     "add.duplicate": ("{region} already has {metric} for {period} (at {first}): a second fact of one region, "
                       "metric and period is refused; correct that one instead",

@@ -107,7 +107,7 @@ def test_an_unknown_metric_and_source_are_defined_on_the_way_and_no_answer_is_lo
     t.answer(r"新指标的主题.*: ", "研发")
     t.answer(r"新指标的类型.*: ", "flow")
     t.answer(r"新指标的好坏方向.*: ", "")
-    t.expect(r"industry_value_added · 规上工业增加值 / — · 亿元 · rd · flow · higher")
+    t.expect(r"industry_value_added · 规上工业增加值 / — · 单位 亿元 · 主题 rd · 类型 flow · 方向 higher")
     t.answer(r"在 .*mine.yaml 中定义此指标？\(y/n\) \[y\]: ", "y")
     t.expect(r"已在 .*mine.yaml 中定义指标“规上工业增加值”")
     t.answer(r"数值（按原文）: ", "812.5")  # the fact goes on where it was
