@@ -107,8 +107,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
                                            source_exists=source in data.sources, text_name=os.path.basename(file),
                                            as_of=as_of, metrics=data.metrics,
                                            layers=data_options(session.data_paths),
-                                           held=_held(data, region_id, drafts) if exists else None,
-                                           lang=session.message_lang))
+                                           held=_held(data, region_id, drafts) if exists else None, lang=session.message_lang))
     if not drafts:  # the note above said so: a text without figures is an empty answer
         raise click.exceptions.Exit(ExitCode.NOTHING)
 

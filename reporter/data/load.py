@@ -41,6 +41,7 @@ R = TypeVar("R")
 # what problems call the parts they are about (made once: read once per fact of a large file)
 _FILE, _FACT, _HIGHLIGHT = Message("what.file"), Message("what.fact"), Message("what.highlight")
 _SERIES_METRIC, _PERIOD, _VALUE = Message("what.series_metric"), Message("what.period"), Message("what.value")
+_ENTRIES = ("source", "metric", "region")  # catalogue entries: one with empty fields only is unfinished
 
 
 def load_dataset(paths: Path | str | Sequence[Path | str]) -> Dataset:
@@ -149,14 +150,16 @@ class SectionReader(NodeReader):
         return True
 
     def part(self, part: str, at: Node, what: Message) -> Fields | None:
-        return self.fields(at, what, FIELDS[part])
+        since = len(self.problems)
+        f = self.fields(at, what, FIELDS[part])
+        if part in _ENTRIES:
+            left_to_fill(self, since, f, what)
+        return f
 
     # -- the catalogue
 
     def read_source(self, ident: str, at: Node) -> None:
-        since = len(self.problems)
         f = self.part("source", at, Message("what.source", id=ident))
-        left_to_fill(self, since, f, Message("what.source", id=ident))
         if f is None or not f.whole:
             self.parts.broken_sources.add(ident)  # its problems are said; its citations are not "unknown"
             return
@@ -175,9 +178,7 @@ class SectionReader(NodeReader):
         self.parts.themes[ident] = record(Theme, f, id=ident, order=len(self.parts.themes))
 
     def read_metric(self, ident: str, at: Node) -> None:
-        since = len(self.problems)
         f = self.part("metric", at, Message("what.metric", id=ident))
-        left_to_fill(self, since, f, Message("what.metric", id=ident))
         if f is None or not f.whole:
             self.parts.broken.add(ident)
             return
@@ -199,9 +200,7 @@ class SectionReader(NodeReader):
             self.parts.unsure.add((ident, None))  # a second definition's facts are not read
             return
         else:
-            since = len(self.problems)
             f = self.part("region", at, Message("what.region", id=ident))
-            left_to_fill(self, since, f, Message("what.region", id=ident))
             if f is None or not f.whole:
                 self.parts.broken_regions.add(ident)
             else:
