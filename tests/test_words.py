@@ -80,7 +80,7 @@ def test_a_usage_error_is_in_one_language_either_way(args: list[str]) -> None:
 
 
 def _commands() -> list[tuple[str, click.Command, click.Context]]:
-    root = click.Context(cli, info_name="reporter", obj=Session())
+    root = click.Context(cli, info_name="reporter", obj=Session(), **cli.context_settings)  # -h as a real run has it
     found = [("reporter", cli, root)]
     for name in cli.list_commands(root):
         command = cli.get_command(root, name)

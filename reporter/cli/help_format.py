@@ -1,7 +1,8 @@
 """``--help`` in the reader's language: the words from :mod:`reporter.cli.help_words`, the layout click's.
 
-:class:`HelpInLanguage` is mixed into reporter's command class. When click formats a command's
-help (its text, its options, the group's list of commands and its epilog), each text is looked up
+:func:`get_help` is the help of reporter's command class (this module is loaded only when help is
+shown). Laid out as click lays it out (usage, text, options, the group's list of commands, epilog),
+each text is looked up
 in the help table under the command's name and the option's longest name, in the language of
 the run's messages (``--lang``, else the locale); click's own headings (``Usage:``, ``Options``)
 come through gettext (:mod:`reporter.cli.language`). What the table lacks is shown as click has it.
@@ -130,64 +131,70 @@ class WideHelpFormatter(click.HelpFormatter):
             self.write("".join(f"{'':>{first_col + self.current_indent}}{line}\n" for line in lines[1:]))
 
 
-class HelpInLanguage(click.Command):
-    """A click command whose ``--help`` speaks the reader's language (see the module)."""
+def get_help(command: click.Command, ctx: click.Context) -> str:
+    """``command``'s help as click lays it out (usage, text, options, the group's commands, epilog),
+    in the reader's words, its lines measured in terminal columns."""
+    formatter = WideHelpFormatter(width=ctx.terminal_width, max_width=ctx.max_content_width)
+    command.format_usage(ctx, formatter)
+    _help_text(command, ctx, formatter)
+    _options(command, ctx, formatter)
+    _epilog(command, ctx, formatter)
+    return formatter.getvalue().rstrip("\n")
 
-    def get_help(self, ctx: click.Context) -> str:
-        formatter = WideHelpFormatter(width=ctx.terminal_width, max_width=ctx.max_content_width)
-        self.format_help(ctx, formatter)
-        return formatter.getvalue().rstrip("\n")
 
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        text = help_text(command_key(self), help_lang(ctx))
-        if text is None:
-            super().format_help_text(ctx, formatter)
-            return
-        formatter.write_paragraph()
-        with formatter.indentation():
-            formatter.write_text(inspect.cleandoc(text).partition("\f")[0])
+def _help_text(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    text = help_text(command_key(command), help_lang(ctx))
+    if text is None:
+        command.format_help_text(ctx, formatter)
+        return
+    formatter.write_paragraph()
+    with formatter.indentation():
+        formatter.write_text(inspect.cleandoc(text).partition("\f")[0])
 
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        lang = help_lang(ctx)
-        records = []
-        for param in self.get_params(ctx):
-            if isinstance(param, click.Argument):  # named in the usage line
-                continue
-            said = option_help(self, param, lang)
-            if said is not None:  # a copy, its help in the reader's words: the option itself is untouched
-                param = copy.copy(param)
-                param.help = said  # type: ignore[attr-defined]
-            record = param.get_help_record(ctx)
-            if record is not None:
-                records.append(record)
-        if records:
-            with formatter.section(gettext("Options")):
-                formatter.write_dl(records)
-        if isinstance(self, click.Group):
-            self.format_commands(ctx, formatter)
 
-    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        text = help_text(f"{command_key(self)} epilog", help_lang(ctx))
-        if text is None:
-            super().format_epilog(ctx, formatter)
-            return
-        formatter.write_paragraph()
-        with formatter.indentation():
-            formatter.write_text(inspect.cleandoc(text))
+def _options(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    lang = help_lang(ctx)
+    records = []
+    for param in command.get_params(ctx):
+        if isinstance(param, click.Argument):  # named in the usage line
+            continue
+        said = option_help(command, param, lang)
+        if said is not None:  # a copy, its help in the reader's words: the option itself is untouched
+            param = copy.copy(param)
+            param.help = said  # type: ignore[attr-defined]
+        record = param.get_help_record(ctx)
+        if record is not None:
+            records.append(record)
+    if records:
+        with formatter.section(gettext("Options")):
+            formatter.write_dl(records)
+    if isinstance(command, click.Group):
+        command.format_commands(ctx, formatter)
 
-    def get_short_help_str(self, limit: int = 45) -> str:
-        """The first sentence of the help, for the group's list of commands."""
-        text = help_text(command_key(self), help_lang(click.get_current_context(silent=True)))
-        if text is None:
-            return super().get_short_help_str(limit)
-        first = inspect.cleandoc(text).split("\n\n")[0].replace("\n", " ")
-        for end in ("。", "：", ". "):
-            if end in first:
-                first = first.partition(end)[0]
-                break
-        first = first.rstrip(".")
-        if width_of(first) <= limit:
-            return first
-        while first and width_of(first) > limit - 3:
-            first = first[:-1]
-        return first.rstrip() + "..."
+
+def _epilog(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    text = help_text(f"{command_key(command)} epilog", help_lang(ctx))
+    if text is None:
+        command.format_epilog(ctx, formatter)
+        return
+    formatter.write_paragraph()
+    with formatter.indentation():
+        formatter.write_text(inspect.cleandoc(text))
+
+
+def short_help(command: click.Command, limit: int = 45) -> str:
+    """The first sentence of a command's help, for the group's list of commands."""
+    text = help_text(command_key(command), help_lang(click.get_current_context(silent=True)))
+    if text is None:
+        return click.Command.get_short_help_str(command, limit)
+    first = inspect.cleandoc(text).split("\n\n")[0].replace("\n", " ")
+    for end in ("。", "：", ". "):
+        if end in first:
+            first = first.partition(end)[0]
+            break
+    first = first.rstrip(".")
+    if width_of(first) <= limit:
+        return first
+    while first and width_of(first) > limit - 3:
+        first = first[:-1]
+    return first.rstrip() + "..."

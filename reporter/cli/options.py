@@ -15,8 +15,6 @@ from typing import Any, TypeVar
 import click
 
 from reporter.cli.completion import complete_themes
-from reporter.cli.help_format import HelpInLanguage
-from reporter.cli.help_words import HELP
 from reporter.cli.session import Session
 from reporter.render import FORMATS
 
@@ -53,12 +51,6 @@ def _set_encoding(ctx: click.Context, _param: click.Parameter, value: str | None
         ctx.ensure_object(Session).set_encoding(value.lower())
 
 
-QUIET_HELP = HELP["--quiet"][0]  # the English of click's help= (the table has both languages)
-LANG_HELP = HELP["reporter --lang"][0]
-DATA_HELP = HELP["reporter --data"][0]
-COLOR_HELP = HELP["reporter --color"][0]
-NO_PAGER_HELP = HELP["reporter --no-pager"][0]
-NO_CACHE_HELP = HELP["reporter --no-cache"][0]
 LANGS = ("zh", "en")
 COLORS = ("auto", "always", "never")
 
@@ -95,43 +87,37 @@ def after_options() -> list[click.Option]:
     each meaning what it means before the command; one given twice, the later one wins (``--data``
     adds a layer on top)."""
     return [
-        click.Option(["--lang"], type=click.Choice(LANGS), expose_value=False, callback=_set_lang,
-                     help=HELP["--lang"][0]),
-        click.Option(["--data"], metavar="PATH", multiple=True, expose_value=False, callback=_add_data,
-                     help=HELP["--data"][0]),
-        click.Option(["--color"], type=click.Choice(COLORS), expose_value=False, callback=_set_color,
-                     help=HELP["--color"][0]),
-        click.Option(["--no-pager"], is_flag=True, expose_value=False, callback=_set_no_pager,
-                     help=HELP["--no-pager"][0]),
-        click.Option(["--no-cache"], is_flag=True, expose_value=False, callback=_set_no_cache,
-                     help=HELP["--no-cache"][0]),
+        click.Option(["--lang"], type=click.Choice(LANGS), expose_value=False, callback=_set_lang),
+        click.Option(["--data"], metavar="PATH", multiple=True, expose_value=False, callback=_add_data),
+        click.Option(["--color"], type=click.Choice(COLORS), expose_value=False, callback=_set_color),
+        click.Option(["--no-pager"], is_flag=True, expose_value=False, callback=_set_no_pager),
+        click.Option(["--no-cache"], is_flag=True, expose_value=False, callback=_set_no_cache),
     ]
 
 
 def quiet_option(names: tuple[str, ...] = ("--quiet", "-q")) -> click.Option:
-    return click.Option(list(names), is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP)
+    return click.Option(list(names), is_flag=True, expose_value=False, callback=_set_quiet)
 
 
 def quiet_flag(f: F) -> F:
     """The global ``--quiet``/``-q``."""
-    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,  # type: ignore[no-any-return]
-                        help=QUIET_HELP)(f)
+    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet)(f)  # type: ignore[no-any-return]
 
 
 def output_options(f: F) -> F:
     """``--no-header``, ``--bom`` and ``--encoding``, defined once (global, and on each command that
     prints data)."""
     f = click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), expose_value=False,
-                     callback=_set_encoding, help=HELP["--encoding"][0])(f)
-    f = click.option("--bom", is_flag=True, expose_value=False, callback=_set_bom, help=HELP["--bom"][0])(f)
-    return click.option("--no-header", is_flag=True, expose_value=False, callback=_set_no_header,  # type: ignore[no-any-return]
-                        help=HELP["--no-header"][0])(f)
+                     callback=_set_encoding)(f)
+    f = click.option("--bom", is_flag=True, expose_value=False, callback=_set_bom)(f)
+    return click.option("--no-header", is_flag=True, expose_value=False, callback=_set_no_header)(f)  # type: ignore[no-any-return]
 
 
-class Command(HelpInLanguage):
+class Command(click.Command):
     """A click command whose help option carries its text: click's own looks the text up in gettext
     on every run, and gettext imports locale, which ``reporter get``'s start-up does not need. Its
-    ``--help`` speaks the reader's language (:class:`~reporter.cli.help_format.HelpInLanguage`).
+    ``--help`` speaks the reader's language, its words from one table (:mod:`reporter.cli.help_format`,
+    loaded only when help is shown; the shared options here carry no ``help=`` of their own).
 
     Every subcommand also takes ``--quiet``/``-q`` and the other global options of
     :func:`after_options` (each unless the command has an option of that name), and refuses a
@@ -146,9 +132,18 @@ class Command(HelpInLanguage):
             return None
         if self._given_help is None:  # one object per command: click orders eager options by identity
             self._given_help = click.Option(sorted(names, key=ctx.help_option_names.index), is_flag=True,
-                                            expose_value=False, is_eager=True, callback=_show_help,
-                                            help=HELP["--help"][0])
+                                            expose_value=False, is_eager=True, callback=_show_help)
         return self._given_help
+
+    def get_help(self, ctx: click.Context) -> str:
+        from reporter.cli import help_format
+
+        return help_format.get_help(self, ctx)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        from reporter.cli import help_format
+
+        return help_format.short_help(self, limit)
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         params = super().get_params(ctx)
@@ -217,13 +212,13 @@ def command(**attrs: Any) -> Callable[[Callable[..., Any]], Command]:
     return click.command(cls=Command, **attrs)
 
 
-def format_option(*choices: str, default: str = "auto: a table on a terminal, plain text in a pipe") -> Callable[[F], F]:
+def format_option(*choices: str) -> Callable[[F], F]:
     """``--format``, defined once (each command may narrow the choices), with ``--no-header``,
-    ``--bom`` and ``--encoding``."""
+    ``--bom`` and ``--encoding``; its help (and a command's own default) is in the help table."""
     def decorate(f: F) -> F:
         f = output_options(f)
-        return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS), default=None,  # type: ignore[no-any-return]
-                            help=f"Output format [default: the global --format, else {default}].")(f)
+        return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS),  # type: ignore[no-any-return]
+                            default=None)(f)
     return decorate
 
 
@@ -245,5 +240,4 @@ class Values(click.Choice):  # type: ignore[type-arg]
 
 
 def theme_option(f: F) -> F:
-    return click.option("--theme", "-t", metavar="THEME", shell_complete=complete_themes,
-                        help=HELP["--theme"][0])(f)
+    return click.option("--theme", "-t", metavar="THEME", shell_complete=complete_themes)(f)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @command()
-@format_option("json", "csv", "tsv", "yaml", default="json (csv for a spreadsheet: --format csv --bom)")
+@format_option("json", "csv", "tsv", "yaml")  # its default, json, said in the help table
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (atomically: an interrupted write leaves the old file intact), or into "
                    "a named pipe or device; - is stdout. Never over a data file the run read.")
