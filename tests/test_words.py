@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from pathlib import Path
 
 import click
 import pytest
@@ -152,3 +153,23 @@ def test_chinese_wraps_between_characters_never_inside_a_word() -> None:
     assert all(width_of(line) <= 20 for line in lines), lines
     assert "".join(lines).replace(" ", "") == "在终端上不给REGION时，逐项提问，边输入边检查（--new-metric、--new-source）。"
     assert not any(line.startswith(("，", "。", "）")) or line.endswith("（") for line in lines)
+
+
+def test_the_catalogue_has_every_word_click_says_in_errors_and_help() -> None:
+    """Each string click marks for gettext in the modules that word usage errors and help (read from
+    the installed click's own source): a click that adds one fails here until it is translated."""
+    import ast
+
+    import click as click_module
+
+    root = Path(click_module.__file__).parent
+    [po] = [p for p in catalogues() if p.parent.parent.name == "zh"]
+    have = {ident.partition("\0")[0] for ident in read_po(po.read_text(encoding="utf-8"))}
+    missing = set()
+    for name in ("core.py", "exceptions.py", "parser.py", "formatting.py", "types.py", "decorators.py"):
+        for node in ast.walk(ast.parse((root / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("_", "ngettext") and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                if node.args[0].value not in have:
+                    missing.add(node.args[0].value)
+    assert not missing, f"add to {po.name}, then python -m reporter.cli.po: {sorted(missing)}"
