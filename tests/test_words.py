@@ -103,8 +103,13 @@ def test_every_command_and_option_has_its_help_in_both_languages() -> None:
 
 
 def test_the_table_says_what_the_options_say_in_english() -> None:
-    """An option's help= (click's, kept where the option is declared) and the table's English agree."""
+    """A command's docstring and an option's help= (click's, kept where they are declared) agree with
+    the table's English, which is what --help shows."""
+    import inspect
+
     for name, command, ctx in _commands():
+        if command.help:
+            assert help_text(name, "en") == inspect.cleandoc(command.help), name
         for param in command.get_params(ctx):
             if isinstance(param, click.Option) and param.help:
                 assert option_help(command, param, "en") == param.help, (name, param.opts)

@@ -102,6 +102,10 @@ class WideHelpFormatter(click.HelpFormatter):
     """click's help layout, its lines measured in terminal columns (Chinese takes two) and broken
     between Chinese characters as well as at spaces."""
 
+    def write_heading(self, heading: str) -> None:
+        colon = "：" if width_of(heading[-1:]) == 2 else ":"  # 选项：, Options:
+        self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
+
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent
         for at, block in enumerate(text.split("\n\n")):
