@@ -164,3 +164,24 @@ def test_n_at_the_confirmation_changes_one_answer(tmp_path: Path, terminal: type
     assert t.wait() == 0
     text = mine.read_text(encoding="utf-8")
     assert "period: 2020-01/06" in text and "1-6月全市" in text and "2020-01/09" not in text
+
+
+def test_what_the_flags_leave_out_is_asked_on_a_terminal(tmp_path: Path, terminal: type[Terminal]) -> None:  # noqa: F811
+    mine = tmp_path / "mine.yaml"
+    t = terminal(["--lang", "en", "--data", "bundled", "add", "--new-metric", "new_hightech_firms",
+                  "--zh", "新增高新技术企业", "--file", str(mine)])
+    t.answer(r"New metric, en .*: ", "New high-tech enterprises")
+    t.answer(r"New metric, unit .*: ", "家")
+    t.answer(r"New metric, theme .*: ", "no such theme")
+    t.expect(r"unknown theme 'no such theme'")
+    t.answer(r"New metric, theme .*: ", "enterprises")
+    t.answer(r"New metric, kind .*: ", "count")
+    t.answer(r"New metric, polarity .*: ", "")
+    t.expect(r"new_hightech_firms · 新增高新技术企业 / New high-tech enterprises · unit 家 · theme enterprises · "
+             r"count · higher")
+    t.answer(r"Define this metric in .*\? \(y/n\) \[y\]: ", "")
+    t.expect(r"defined metric new_hightech_firms \(New high-tech enterprises\) in")
+    assert t.wait() == 0
+    metric = load_dataset([BUNDLED, mine]).metrics["new_hightech_firms"]
+    assert (metric.zh, metric.en, metric.unit, metric.theme, metric.kind) == (
+        "新增高新技术企业", "New high-tech enterprises", "家", "enterprises", "count")
