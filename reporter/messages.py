@@ -199,7 +199,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "stated; 'reporter show' lists it)",
                       "“{metric}”没有注明时期的数值，无法排名（{regions}：原文未注明时期；可用 reporter show 查看）"),
     "several_periods": ("{count} periods; showing the latest, {period} (others: {others}; use --period)",
-                        "共{count}个时期，显示最新的 {period}（其他：{others}；可用 --period 指定）"),
+                        "共{count}个时期，显示最新的{period}（其他：{others}；可用 --period 指定）"),
     # writing
     "stdout_closed": ("standard output is closed; nothing was written", "标准输出已关闭，未输出任何内容"),
     "stdout_failed": ("cannot write to standard output: {reason}", "无法写入标准输出：{reason}"),
