@@ -181,7 +181,7 @@ def test_a_new_source_is_declared_before_its_first_fact(tmp_path: Path) -> None:
 class Terminal:
     """``python -m reporter ARGS`` on a pseudo-terminal: read what it shows, type what a person would."""
 
-    def __init__(self, args: list[str], cwd: Path) -> None:
+    def __init__(self, args: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
         pid, fd = pty.fork()
         if pid == 0:  # the child: the pty is its controlling terminal, 200 columns wide
             try:
@@ -190,8 +190,9 @@ class Terminal:
 
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
                 os.chdir(cwd)
-                env = {**os.environ, "TERM": "xterm", "COLUMNS": "200", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
-                os.execve(sys.executable, [sys.executable, "-m", "reporter", *args], env)
+                os.execve(sys.executable, [sys.executable, "-m", "reporter", *args],
+                          {**os.environ, "TERM": "xterm", "COLUMNS": "200", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
+                           **(env or {})})
             finally:
                 os._exit(127)
         self.pid, self.fd = pid, fd
@@ -268,8 +269,8 @@ def terminal(tmp_path: Path) -> Iterator[type[Terminal]]:
     started: list[Terminal] = []
 
     class Started(Terminal):
-        def __init__(self, args: list[str], cwd: Path = tmp_path) -> None:
-            super().__init__(args, cwd)
+        def __init__(self, args: list[str], cwd: Path = tmp_path, env: dict[str, str] | None = None) -> None:
+            super().__init__(args, cwd, env)
             started.append(self)
 
     yield Started
@@ -291,7 +292,7 @@ def test_every_answer_is_checked_as_it_is_typed_and_the_fact_written(tmp_path: P
     t.key(b"rd_inv\t")  # Tab completes from the catalogue
     t.expect("rd_investment")
     t.key(b"\r")
-    t.expect(r"rd_investment: 规上企业研发投入")
+    t.expect(r"rd_investment: 规上企业研发投入 / R&D investment")
     t.answer(r"Value, as printed: ", "3,4")
     t.expect(r"'3,4' is not a number")
     t.answer(r"Value, as printed: ", "３.４")  # full-width digits are read as digits

@@ -185,3 +185,36 @@ def test_what_the_flags_leave_out_is_asked_on_a_terminal(tmp_path: Path, termina
     metric = load_dataset([BUNDLED, mine]).metrics["new_hightech_firms"]
     assert (metric.zh, metric.en, metric.unit, metric.theme, metric.kind) == (
         "新增高新技术企业", "New high-tech enterprises", "家", "enterprises", "count")
+
+
+def test_a_chinese_terminal_shows_no_english(tmp_path: Path, terminal: type[Terminal]) -> None:  # noqa: F811
+    """Under a Chinese locale, with no --lang: the questions, complaints, the fact shown and what was
+    written are Chinese; only what is typed (ids, periods, file names) is in Latin letters."""
+    import re
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(Q3_SOURCE, encoding="utf-8")
+    t = terminal(["--data", "bundled", "add", "--file", str(mine)], env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
+    t.answer("地区: ", "江山县")
+    t.answer("地区: ", "江山")
+    t.answer(r"指标（代码或名称）: ", "研发投入")
+    t.answer(r"数值（按原文）: ", "3,1")
+    t.answer(r"数值（按原文）: ", "3.1")
+    t.answer(r"单位 \[万元\]: ", "亿元")
+    t.answer(r"时期.*: ", "2020年1-5月")  # the data have it: said in words
+    t.answer(r"时期.*: ", "2020年1-9月")
+    t.answer(r"限定.*: ", "")
+    t.answer(r"同比增减.*: ", "")
+    t.answer(r"引文.*: ", "1-9月全市规上企业研发投入3.1亿元")
+    t.answer(r"来源代码.*: ", "jiangshan-q3")
+    t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
+    t.answer(r"地区 \[jiangshan\]: ", "")
+    t.expect(r"指标（代码或名称）: ")
+    t.key(b"\x04")
+    assert t.wait() == 0
+    typed = {"jiangshan", "rd_investment", "exact", "more_than", "approx", "nearly", "at_least", "target", "asof",
+             "page", "kjdd", "jiangshan-q3", "q3", "reporter", "add", "new", "source", "file", "data", "bundled", "y",
+             "n", "h1", "ctrl", "tab", "d", "q", "show"}  # ids, commands and keys to type
+    shown = re.sub(r"/\S+|[\w.-]+\.yaml|--[\w-]+|\d{4}-\d\d(/\d\d)?|\b\w+-H\d\b", " ", t.seen)  # paths, options, periods
+    english = {w for w in re.findall(r"[A-Za-z][A-Za-z_]*", shown) if w.casefold() not in typed}
+    assert not english, (english, t.seen)
