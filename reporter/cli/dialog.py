@@ -6,7 +6,7 @@ completes names from the catalogue (Python's readline), Ctrl-D ends (the fact be
 dropped) and Ctrl-C interrupts: either way nothing is written but what was already confirmed.
 What a fact needs and the data lack (a metric not in the catalogue, a source not declared) is
 defined on the way, its fields asked in turn; the fact's answers wait meanwhile
-(:mod:`reporter.cli.fact_questions`).
+(:mod:`reporter.cli.fact_questions`, whose :func:`~reporter.cli.fact_questions.ask_facts` runs a session).
 """
 
 from __future__ import annotations
@@ -16,6 +16,15 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reporter.cli.entries import (
+    METRIC_FIELDS,
+    SOURCE_FIELDS,
+    label_of,
+    metric_checks,
+    source_checks,
+    write_metric,
+    write_source,
+)
 from reporter.cli.output import note
 from reporter.curate import answers
 from reporter.curate.yaml_text import hint, required
@@ -91,29 +100,6 @@ class Dialog:
             self.layers = [*self.layers, str(self.target)]
         self.data = load_dataset(self.layers)
 
-    # -- facts
-
-    def run(self) -> None:
-        """Ask for facts until Ctrl-D; each one is written when it is confirmed."""
-        from reporter.cli.fact_questions import FactQuestions
-        from reporter.cli.writing import write_fact
-
-        tell(self.say("add.intro", file=str(self.target)))
-        remembered: dict[str, str] = {}
-        while True:
-            try:
-                fields = FactQuestions(self, remembered).run()
-            except EOFError:
-                tell("")
-                return
-            if fields is None:
-                continue
-            region = fields["region"]
-            if write_fact(self.session, self.target, self.layers, dict(fields), interactive=True) is not None:
-                self.reload()
-            remembered = {"region": str(region), "period": str(fields["period"]),
-                          "source": str(fields.get("source") or "")}
-
     # -- what the data lack, defined on the way
 
     def fields(self, part: str, names: Sequence[str], checks: Mapping[str, Callable[[str], Any]],
@@ -141,8 +127,6 @@ class Dialog:
 
     def define_metric(self, ident: str | None, given: dict[str, str], typed: str = "") -> Metric | None:
         """A new metric asked for (its id unless given), shown, confirmed and written; None if declined."""
-        from reporter.cli.defining import METRIC_FIELDS, metric_checks, write_metric
-
         try:
             if ident is None:
                 ident = self.ask("add.ask.new_metric_id", lambda a: answers.new_ident(self.data, a, "metric"))
@@ -156,10 +140,6 @@ class Dialog:
         if not self.offer("add.ask.define_metric", file=str(self.target)):
             tell(f"  {self.say('add.declined')}")
             return None
-        from reporter.cli.defining import METRIC_REQUIRED
-
-        if any(name not in given for name in METRIC_REQUIRED):  # pragma: no cover - asked above
-            return None
         if write_metric(self.session, self.target, self.layers, ident, given, interactive=True) is None:
             return None
         self.reload()
@@ -167,8 +147,6 @@ class Dialog:
 
     def define_source(self, ident: str, given: dict[str, str]) -> str | None:
         """A new source's publication, title and date asked for, shown, confirmed and written."""
-        from reporter.cli.defining import SOURCE_FIELDS, source_checks, write_source
-
         if not self.fields("source", SOURCE_FIELDS, source_checks(), given, id=ident):
             return None
         tell(self.say("add.source_summary", id=ident, **{name: given.get(name, "—") for name in SOURCE_FIELDS}))
@@ -186,12 +164,8 @@ class Dialog:
                       ) -> tuple[dict[str, str], str | None, dict[str, str]]:
         """A new region's fields, each asked (none left TODO), then the source of its facts: a known
         one, or a new one whose publication, title and date are asked too."""
-        from reporter.cli.defining import SOURCE_FIELDS, source_checks
-
         tell(self.say("add.intro_region", id=ident, file=str(self.target)))
         given: dict[str, str] = {}
-        from reporter.cli.defining import label_of
-
         checks = {name: _level if name == "level" else label_of("region", name) for name in required("region")}
         while True:
             if not self.fields("region", required("region"), checks, given):

@@ -20,6 +20,27 @@ from reporter.messages import Message, Named
 if TYPE_CHECKING:
     from reporter.cli.dialog import Dialog
 
+def ask_facts(dialog: Dialog) -> None:
+    """Ask for facts until Ctrl-D; each one is written when it is confirmed."""
+    from reporter.cli.writing import write_fact
+
+    tell(dialog.say("add.intro", file=str(dialog.target)))
+    remembered: dict[str, str] = {}
+    while True:
+        try:
+            fields = FactQuestions(dialog, remembered).run()
+        except EOFError:
+            tell("")
+            return
+        if fields is None:
+            continue
+        region = fields["region"]
+        if write_fact(dialog.session, dialog.target, dialog.layers, dict(fields), interactive=True) is not None:
+            dialog.reload()
+        remembered = {"region": str(region), "period": str(fields["period"]),
+                      "source": str(fields.get("source") or "")}
+
+
 STEPS = ("region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source")
 
 

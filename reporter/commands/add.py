@@ -106,8 +106,9 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
         return
     if asking:
         from reporter.cli.dialog import Dialog
+        from reporter.cli.fact_questions import ask_facts
 
-        Dialog(session, target, layers, load_layers(layers)).run()
+        ask_facts(Dialog(session, target, layers, load_layers(layers)))
         return
     data = load_layers(layers)
     assert region and metric and value and period and quote  # checked above
