@@ -76,7 +76,7 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
 
     region = fields.pop("region") or ""
     try:
-        added = add_facts(target, region, [fields], layers)
+        added = add_facts(target, region, [fields], layers, session.message_lang)
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:

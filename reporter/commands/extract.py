@@ -198,7 +198,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
         note(f"reporter: {_say(session, 'extract.none_chosen', file=target)}", always=True)
         return
     try:
-        added = add_facts(path, region, chosen, layers)
+        added = add_facts(path, region, chosen, layers, session.message_lang)
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:
