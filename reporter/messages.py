@@ -635,7 +635,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extract.metric_for": ("metric for {hint}", "指标：{hint}"),
     "extract.which_year": ("{word}: which year? (give --as-of)", "{word}：哪一年？（请用 --as-of）"),
     "extract.as_of_when": ("no period printed: as of when?", "原文未写时期：截至何时？"),
-    "add.metric_chosen": ("  {id}: {zh} / {en} ({unit})", "  {id}：{zh}（单位：{unit}）"),
+    "add.metric_chosen": ("  {id}: {label} ({unit})", "  {id}：{label}（单位：{unit}）"),
     # (end of the words block)
 }
 

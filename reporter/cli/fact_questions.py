@@ -131,7 +131,8 @@ class FactQuestions:
         self.asked("metric", "add.ask.metric", self._metric, "",
                    [n for m in data.metrics.values() for n in (m.id, m.zh, *m.aliases)])
         chosen = self.got["metric"]
-        tell(self.dialog.say("add.metric_chosen", id=chosen.id, zh=chosen.zh, en=chosen.en, unit=chosen.unit))
+        label = Named(f"{chosen.zh} / {chosen.en}", chosen.zh)
+        tell(self.dialog.say("add.metric_chosen", id=chosen.id, label=label, unit=chosen.unit))
 
     def _metric(self, answer: str) -> Any:
         """A metric of the catalogue; one it lacks is offered to be defined (then it is the answer)."""
