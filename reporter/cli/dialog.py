@@ -110,9 +110,12 @@ class Dialog:
         while at < len(asked):
             name = asked[at]
             default = given.get(name) or (defaults or {}).get(name, "")  # an answer gone back to is the default
+            field = Message(f"field.{part}.{name}")
+            said = hint(part, name, self.lang)  # "全称，如 江山市" asked as 新地区的全称（如 江山市）
+            said = said.removeprefix(field.text(self.lang) + "，")
             try:
-                answer = self.ask(f"add.ask.{part}_field", checks[name], default, (),
-                                  field=Message(f"field.{part}.{name}"), hint=hint(part, name, self.lang), **values)
+                answer = self.ask(f"add.ask.{part}_field", checks[name], default, (), field=field, hint=said,
+                                  **values)
             except Back:
                 if at == 0:
                     return False
