@@ -626,7 +626,9 @@ def test_a_full_width_name_is_found_and_a_suggestion_names_each_candidate_once()
     assert run("get", "江山", "ｒｄ＿ｉｎｖｅｓｔｍｅｎｔ").stdout == "2.06亿元\n"
     assert run("show", "江山", "--theme", "ｒｄ").stdout == run("show", "江山", "--theme", "rd").stdout
     assert run("show", "江山市x", env=ZH).stderr == "reporter: 未知的地区“江山市x”（是否指 江山市？）\n"
-    assert run("--lang", "en", "show", "江山市x").stderr == "reporter: unknown region '江山市x' (did you mean Jiangshan?)\n"
+    # a name typed in Chinese is answered with Chinese names, whatever the language of the message
+    assert run("--lang", "en", "show", "江山市x").stderr == "reporter: unknown region '江山市x' (did you mean 江山市?)\n"
+    assert run("--lang", "en", "show", "jiangshanx").stderr == "reporter: unknown region 'jiangshanx' (did you mean Jiangshan?)\n"
     by = run("show", "江山", "--by", "year")
     assert by.code == 2 and "'year' is not a value --by takes; it takes: 'period'." in by.stderr
     assert "--fail-on bettor: expected worse, better, any" in run(

@@ -82,7 +82,7 @@ def test_notes_follow_the_readers_language_and_titles_the_outputs(write_yaml: Ca
 
 
 @pytest.mark.parametrize(("args", "zh"), [
-    (["show"], "错误：缺少参数 'REGION'。"),
+    (["show"], "错误：缺少参数 'REGION'"),
     (["show", "江山", "--nosuch"], "错误：没有选项 '--nosuch'。"),
     (["--format", "nope", "show", "江山"], "错误：'--format' / '-f' 的值无效：'nope' 不是可选值（'auto', "),
     (["rank", "研发投入", "--top", "0"], "错误：'--top' / '-n' 的值无效：0 不在范围 x>=1 内。"),
@@ -99,7 +99,7 @@ def test_clicks_usage_errors_are_chinese_for_a_chinese_reader(args: list[str], z
         assert "Error:" not in result.stderr and "Usage:" not in result.stderr
     usage = re.search(r"^Usage: (.*)$", english.stderr, re.M)
     if usage:  # the usage line and the pointer to --help are kept
-        assert f"用法：{usage.group(1)}" in by_locale.stderr and "--help”查看帮助" in by_locale.stderr
+        assert f"用法： {usage.group(1)}" in by_locale.stderr and "--help”查看帮助" in by_locale.stderr
     assert "Error: " in english.stderr  # click's own English otherwise
 
 
@@ -201,13 +201,17 @@ def test_a_chinese_field_name_keeps_no_space_before_chinese_punctuation(write_ya
 @pytest.mark.parametrize("name", ["rd_investmnt", "研发投人", "nosuch"])
 def test_an_unknown_name_gets_the_same_suggestions_in_both_languages(bundled: Dataset, name: str) -> None:
     """The same candidates, each once, each by its name in the reader's language: a metric's id in
-    English (its English label is a phrase with commas), its Chinese label in Chinese."""
+    English (its English label is a phrase with commas), its Chinese label in Chinese; a name typed in
+    Chinese gets the Chinese labels in either language."""
     english, chinese = run("--lang", "en", "get", "江山", name), run("--lang", "zh", "get", "江山", name)
     near = re.search(r"\(did you mean (.*)\?\)", english.stderr)
     assert english.code == chinese.code == 1
     assert (near is None) == ("是否指" not in chinese.stderr), (english.stderr, chinese.stderr)
     if near:
-        ids = near.group(1).split(", ")
+        typed_zh = any(ch >= "\u2e80" for ch in name)
+        shown = near.group(1).split(", ")
+        labels = {m.zh: m.id for m in bundled.metrics.values()}
+        ids = [labels[s] for s in shown] if typed_zh else shown
         assert len(set(ids)) == len(ids) and all(i in bundled.metrics for i in ids), ids
         assert f"（是否指 {'、'.join(bundled.metrics[i].zh for i in ids)}？）" in chinese.stderr
 

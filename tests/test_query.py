@@ -32,7 +32,8 @@ def test_unknown_and_ambiguous_names_suggest(bundled: Dataset) -> None:
     with pytest.raises(LookupFailed) as unknown:
         names.find_region(bundled, "洞尾")
     assert unknown.value.text("zh") == "未知的地区“洞尾”（是否指 洞头区？）"  # its name in the reader's language
-    assert unknown.value.text("en") == "unknown region '洞尾' (did you mean Dongtou?)"
+    # typed in Chinese: the candidates by their Chinese names whatever the language (洞投 suggests 洞头区)
+    assert unknown.value.text("en") == "unknown region '洞尾' (did you mean 洞头区?)"
     with pytest.raises(LookupFailed, match="unknown region 'dongtuo' \\(did you mean Dongtou"):
         names.find_region(bundled, "dongtuo")
     with pytest.raises(LookupFailed, match="ambiguous"):

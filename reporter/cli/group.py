@@ -8,13 +8,8 @@ import click
 
 from reporter import __version__
 from reporter.cli.options import (
-    COLOR_HELP,
     COLORS,
-    DATA_HELP,
-    LANG_HELP,
     LANGS,
-    NO_CACHE_HELP,
-    NO_PAGER_HELP,
     Command,
     output_options,
     quiet_flag,
@@ -70,18 +65,15 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 
 @click.group(cls=LazyGroup, lazy_subcommands=COMMANDS, epilog=EXIT_CODES,
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--data", "data_options", metavar="PATH", multiple=True,  # checked by the loader, which names it
-              help=DATA_HELP)
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Default output format for every command [default: auto].")
-@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help=LANG_HELP)
-@click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True, help=COLOR_HELP)
+@click.option("--data", "data_options", metavar="PATH", multiple=True)  # checked by the loader, which names it
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None)
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+@click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True)
 @quiet_flag
 @output_options
-@click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
-@click.option("--no-pager", is_flag=True, help=NO_PAGER_HELP)
-@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
-              help="Show the version and exit.")
+@click.option("--no-cache", is_flag=True)
+@click.option("--no-pager", is_flag=True)
+@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_show_version)
 @click.pass_context
 def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang: str, color: str,
         no_cache: bool, no_pager: bool) -> None:
@@ -95,8 +87,11 @@ def cli(ctx: click.Context, data_options: tuple[str, ...], fmt: str | None, lang
       reporter brief 洞头 >> weekly.txt
     """
     session = ctx.ensure_object(Session)
-    session.data_options, session.fmt, session.lang, session.color = data_options, fmt, lang, color
+    given = ctx.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE
+    if given or not session.lang_given:  # a --lang after the command was read before click parsed (main)
+        session.lang = lang
+    session.data_options, session.fmt, session.color = data_options, fmt, color
     session.use_cache = not no_cache
-    session.lang_given = ctx.get_parameter_source("lang") in (click.core.ParameterSource.COMMANDLINE,
-                                                              click.core.ParameterSource.DEFAULT_MAP)
+    session.lang_given = session.lang_given or given or (
+        ctx.get_parameter_source("lang") is click.core.ParameterSource.DEFAULT_MAP)  # a config file's lang
     session.paging = not no_pager

@@ -15,6 +15,7 @@ from the middle of an import. Signals, by the moment they come:
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import sys
@@ -126,6 +127,16 @@ def _stopped(session: Session, stopped: Stopped) -> int:
 
 
 def _run(session: Session, argv: Sequence[str] | None, real_run: bool = False) -> int:
+    from reporter.cli.language import click_speaks, given_lang
+
+    given = given_lang(argv if argv is not None else sys.argv[1:])
+    if given is not None:  # known before click parses: --help and usage errors speak it too
+        session.lang, session.lang_given = given, True
+    with click_speaks(session.message_lang):
+        return _answer(session, argv, real_run)
+
+
+def _answer(session: Session, argv: Sequence[str] | None, real_run: bool) -> int:
     import click
 
     from reporter.cli.group import cli
@@ -154,11 +165,11 @@ def _run(session: Session, argv: Sequence[str] | None, real_run: bool = False) -
         note("reporter: " + Message("interrupted").text(session.message_lang), always=True)
         return ExitCode.INTERRUPTED
     except click.ClickException as exc:
-        from reporter.cli.usage import usage_error_text, usage_lang
-
-        lang = usage_lang(exc, argv if argv is not None else sys.argv[1:], session.message_lang)
-        # click's usage line and message (in Chinese too), then cleaned like every diagnostic
-        note(usage_error_text(exc, lang), always=True)
+        # click's usage line and message, in the reader's language (reporter.cli.language), then
+        # cleaned like every diagnostic
+        shown = io.StringIO()
+        exc.show(file=shown)
+        note(shown.getvalue().rstrip("\n"), always=True)
         return exc.exit_code
     except KeyboardInterrupt:
         note("reporter: " + Message("interrupted").text(session.message_lang), always=True)

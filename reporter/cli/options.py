@@ -49,14 +49,6 @@ def _set_encoding(ctx: click.Context, _param: click.Parameter, value: str | None
         ctx.ensure_object(Session).set_encoding(value.lower())
 
 
-QUIET_HELP = "No notes or progress bars on stderr, only errors (the exit code still tells what happened)."
-LANG_HELP = "Language of labels and headers; also of errors and notes [else the locale's]."
-DATA_HELP = ("Data file or directory of YAML files; repeat it to layer your own data on other data "
-             "('bundled' names the bundled file) [default: $REPORTER_DATA, paths separated by ':', "
-             "else the bundled data].")
-COLOR_HELP = "Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto)."
-NO_PAGER_HELP = "Never page output taller than the terminal [default: $PAGER, else less -FRX, on a terminal only]."
-NO_CACHE_HELP = "Read the data file itself, not the compiled cache."
 
 
 def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -91,27 +83,21 @@ def after_options() -> list[click.Option]:
     each meaning what it means before the command; one given twice, the later one wins (``--data``
     adds a layer on top)."""
     return [
-        click.Option(["--lang"], type=click.Choice(LANGS), expose_value=False, callback=_set_lang,
-                     help="As the global --lang: " + LANG_HELP[0].lower() + LANG_HELP[1:]),
-        click.Option(["--data"], metavar="PATH", multiple=True, expose_value=False, callback=_add_data,
-                     help="As the global --data (a layer on top of those given before the command)."),
-        click.Option(["--color"], type=click.Choice(COLORS), expose_value=False, callback=_set_color,
-                     help="As the global --color."),
-        click.Option(["--no-pager"], is_flag=True, expose_value=False, callback=_set_no_pager,
-                     help="As the global --no-pager."),
-        click.Option(["--no-cache"], is_flag=True, expose_value=False, callback=_set_no_cache,
-                     help="As the global --no-cache."),
+        click.Option(["--lang"], type=click.Choice(LANGS), expose_value=False, callback=_set_lang),
+        click.Option(["--data"], metavar="PATH", multiple=True, expose_value=False, callback=_add_data),
+        click.Option(["--color"], type=click.Choice(COLORS), expose_value=False, callback=_set_color),
+        click.Option(["--no-pager"], is_flag=True, expose_value=False, callback=_set_no_pager),
+        click.Option(["--no-cache"], is_flag=True, expose_value=False, callback=_set_no_cache),
     ]
 
 
 def quiet_option(names: tuple[str, ...] = ("--quiet", "-q")) -> click.Option:
-    return click.Option(list(names), is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP)
+    return click.Option(list(names), is_flag=True, expose_value=False, callback=_set_quiet)
 
 
 def quiet_flag(f: F) -> F:
     """The global ``--quiet``/``-q``."""
-    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,  # type: ignore[no-any-return]
-                        help=QUIET_HELP)(f)
+    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet)(f)  # type: ignore[no-any-return]
 
 
 def _set_fields(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -141,18 +127,16 @@ def output_options(f: F) -> F:
     command that prints data)."""
     f = click.option("--fields", metavar="A,B,C", expose_value=False, callback=_set_fields, help=FIELDS_HELP)(f)
     f = click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), expose_value=False,
-                     callback=_set_encoding,
-                     help="Encoding of stdout and -o files: utf-8-sig is --bom; gb18030 is what Excel on "
-                          "zh-CN Windows opens by default [default: the locale's, files utf-8].")(f)
-    f = click.option("--bom", is_flag=True, expose_value=False, callback=_set_bom,
-                     help="Start with a UTF-8 byte order mark, so Excel reads the CSV as UTF-8 (not for json).")(f)
-    return click.option("--no-header", is_flag=True, expose_value=False, callback=_set_no_header,  # type: ignore[no-any-return]
-                        help="No header row: csv, tsv and plain text (one row per line) only.")(f)
+                     callback=_set_encoding)(f)
+    f = click.option("--bom", is_flag=True, expose_value=False, callback=_set_bom)(f)
+    return click.option("--no-header", is_flag=True, expose_value=False, callback=_set_no_header)(f)  # type: ignore[no-any-return]
 
 
 class Command(click.Command):
     """A click command whose help option carries its text: click's own looks the text up in gettext
-    on every run, and gettext imports locale, which ``reporter get``'s start-up does not need.
+    on every run, and gettext imports locale, which ``reporter get``'s start-up does not need. Its
+    ``--help`` speaks the reader's language, its words from one table (:mod:`reporter.cli.help_format`,
+    loaded only when help is shown; the shared options here carry no ``help=`` of their own).
 
     Every subcommand also takes ``--quiet``/``-q`` and the other global options of
     :func:`after_options` (each unless the command has an option of that name), and refuses a
@@ -167,9 +151,18 @@ class Command(click.Command):
             return None
         if self._given_help is None:  # one object per command: click orders eager options by identity
             self._given_help = click.Option(sorted(names, key=ctx.help_option_names.index), is_flag=True,
-                                            expose_value=False, is_eager=True, callback=_show_help,
-                                            help="Show this message and exit.")
+                                            expose_value=False, is_eager=True, callback=_show_help)
         return self._given_help
+
+    def get_help(self, ctx: click.Context) -> str:
+        from reporter.cli import help_format
+
+        return help_format.get_help(self, ctx)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        from reporter.cli import help_format
+
+        return help_format.short_help(self, limit)
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         params = super().get_params(ctx)
@@ -250,16 +243,16 @@ def command(**attrs: Any) -> Callable[[Callable[..., Any]], Command]:
     return click.command(cls=Command, **attrs)
 
 
-def format_option(*choices: str, default: str = "auto: a table on a terminal, plain text in a pipe",
-                  output: bool = True) -> Callable[[F], F]:
+def format_option(*choices: str, output: bool = True) -> Callable[[F], F]:
     """``--format``, defined once (each command may narrow the choices), with ``--no-header``,
-    ``--bom``, ``--encoding``, ``--fields`` and (unless the command has its own) ``-o FILE``."""
+    ``--bom``, ``--encoding``, ``--fields`` and (unless the command has its own) ``-o FILE``; its help
+    (and a command's own default) is in the help table."""
     def decorate(f: F) -> F:
         f = output_options(f)
         if output:
             f = output_file_option(f)
-        return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS), default=None,  # type: ignore[no-any-return]
-                            help=f"Output format [default: the global --format, else {default}].")(f)
+        return click.option("--format", "-f", "fmt", type=click.Choice(choices or FORMATS),  # type: ignore[no-any-return]
+                            default=None)(f)
     return decorate
 
 
@@ -271,14 +264,17 @@ class Values(click.Choice):  # type: ignore[type-arg]
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
+            from reporter.messages import Message
+
             name = max(param.opts, key=len) if param is not None and param.opts else "it"
             choices = ", ".join(repr(c) for c in self.choices)
-            self.fail(f"{value!r} is not a value {name} takes; it takes: {choices}.", param, ctx)
+            session = ctx.find_object(Session) if ctx is not None else None
+            said = Message("usage.not_a_value_of", value=repr(value), name=name, choices=choices)
+            self.fail(said.text(session.message_lang if session is not None else "en"), param, ctx)
 
 
 def theme_option(f: F) -> F:
-    return click.option("--theme", "-t", metavar="THEME", shell_complete=complete_themes,
-                        help="Only this theme (id, zh or en name), e.g. rd, 研发投入.")(f)
+    return click.option("--theme", "-t", metavar="THEME", shell_complete=complete_themes)(f)
 
 
 def _filter(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:

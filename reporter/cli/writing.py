@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import click
 
@@ -79,7 +79,7 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
 
     region = fields.pop("region") or ""
     try:
-        added = add_facts(target, region, [fields], layers)
+        added = add_facts(target, region, [fields], layers, session.message_lang)
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:
@@ -90,14 +90,27 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
         if not interactive:
             raise click.exceptions.Exit(ExitCode.ERROR) from None
         return None
-    said = Message("add.added", what=_what(session, fields), region=_region_named(session, region),
+    named = _named_by(session, layers if os.path.realpath(target) in {os.path.realpath(p) for p in layers}
+                      else [*layers, str(target)])
+    said = Message("add.added", what=_what(named, fields), region=_region_named(named, region),
                    file=str(target), first=added.first_line, last=added.last_line)
     note(f"reporter: {said.text(session.message_lang)}")
     say_warnings(session, added)
     _say_if_not_in_effect(session, target, region)
     return added
 
-def _what(session: Session, fields: dict[str, str | None]) -> Named:
+def _named_by(session: Session, layers: list[str]) -> Dataset | None:
+    """The data that name what was written: the layers written to (a metric or region defined in the
+    file on the way is there), else the data in effect; None when neither loads."""
+    for load in (lambda: load_dataset(layers), lambda: session.data):
+        try:
+            return load()
+        except (ReporterError, OSError):
+            continue
+    return None
+
+
+def _what(data: Dataset | None, fields: dict[str, str | None]) -> Named:
     """A fact written, as said: ``rd_investment 3.1亿元 (2020-01/09)`` to a reader of English (the
     ids they type), ``“规上企业研发投入”2020年1-9月 3.1亿元`` to a reader of Chinese."""
 
@@ -105,7 +118,7 @@ def _what(session: Session, fields: dict[str, str | None]) -> Named:
     written = Quantity(fields["value"] or "", fields["unit"] or "", fields.get("qualifier") or "exact")
     figure_zh = quantity(written, "zh")  # 约3.1亿元; to a reader of English, as typed: approx 3.1亿元
     figure = f"{'' if written.qualifier == 'exact' else written.qualifier + ' '}{written.written}{written.unit}"
-    metric = _catalogue(session, "metrics").get(ident)
+    metric = data.metrics.get(ident) if data is not None else None
     period = fields["period"] or ""
     try:
         in_words = parse_period(period).in_words("zh")
@@ -113,17 +126,9 @@ def _what(session: Session, fields: dict[str, str | None]) -> Named:
         in_words = period
     return Named(f"{ident} {figure} ({period})", f"“{metric.zh if metric else ident}”{in_words} {figure_zh}")
 
-def _region_named(session: Session, ident: str) -> Named:
-    region = _catalogue(session, "regions").get(ident)
+def _region_named(data: Dataset | None, ident: str) -> Named:
+    region = data.regions.get(ident) if data is not None else None
     return Named(ident, region.zh if region else ident)
-
-def _catalogue(session: Session, name: str) -> dict[str, Any]:
-    """The session data's metrics or regions, or none when those data do not load (the file just
-    written may not, yet): the ids are said then."""
-    try:
-        return dict(getattr(session.data, name))
-    except ReporterError:
-        return {}
 
 def say_warnings(session: Session, added: Added) -> None:
     """What check will warn of in the lines just written (always said: --quiet silences notes, not

@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING
 import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
+from reporter.cli.defining import METRIC_FIELDS, SOURCE_FIELDS
+from reporter.cli.defining import new_metric as new_metric_
+from reporter.cli.defining import new_region as new_region_
+from reporter.cli.defining import new_source as new_source_
+from reporter.cli.help_words import HELP
 from reporter.cli.options import command, pass_session
-from reporter.cli.output import note
 from reporter.cli.session import Session
-from reporter.cli.writing import data_layers, load_layers, on_terminal, refused, target_file, write_fact
-from reporter.curate.append import Refused, add_region, add_source
+from reporter.cli.writing import data_layers, load_layers, on_terminal, target_file, write_fact
 from reporter.curate.insertion import own_default_source, source_needed
-from reporter.errors import UsageProblem
+from reporter.errors import ReporterError, UsageProblem
 from reporter.messages import Message
 
 if TYPE_CHECKING:
@@ -47,15 +50,26 @@ if TYPE_CHECKING:
                                                  "(with --source NEW, of its new source too).")
 @click.option("--new-source", metavar="ID", help="Write the skeleton of a new source (publication, title, date) "
                                                  "with this id instead.")
+@click.option("--new-metric", metavar="ID", help=HELP["add --new-metric"][0])
+@click.option("--zh", metavar="NAME", help=HELP["add --zh"][0])
+@click.option("--en", metavar="NAME", help=HELP["add --en"][0])
+@click.option("--theme", metavar="THEME", help=HELP["add --theme"][0])
+@click.option("--kind", metavar="KIND", help=HELP["add --kind"][0])
+@click.option("--polarity", metavar="P", help=HELP["add --polarity"][0])
+@click.option("--publication", metavar="TEXT", help=HELP["add --publication"][0])
+@click.option("--title", metavar="TEXT", help=HELP["add --title"][0])
+@click.option("--date", metavar="YYYY-MM", help=HELP["add --date"][0])
 @pass_session
 def add(session: Session, region: str | None, metric: str | None, value: str | None, unit: str | None,
         period: str | None, qualifier: str | None, yoy: str | None, quote: str | None, source: str | None,
-        file: str | None, new_region: str | None, new_source: str | None) -> None:
+        file: str | None, new_region: str | None, new_source: str | None, **defining: str | None) -> None:
     """Add a fact, or a new county, to your own data file without touching what is there.
 
     On a terminal with no REGION it asks for each answer and checks it as you type. Nothing is
     written that 'reporter check' would reject, and what it would warn of (a unit slip beside
-    another period) is said at once; comments and layout stay as they are.
+    another period) is said at once; comments and layout stay as they are. A metric or a source
+    the data lack is defined on the way (answered in the questions, or by --new-metric and
+    --new-source).
 
     \b
     Example:
@@ -63,33 +77,52 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
       reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
           --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
       reporter add --new-region xinxian --file mine.yaml
-      reporter add --new-source jiangshan-2021 --file mine.yaml
+      reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
+      reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow
     """
-    if new_region is not None and new_source is not None:
+    new_metric = defining.pop("new_metric")
+    creating = [(o, v) for o, v in (("--new-region", new_region), ("--new-source", new_source),
+                                    ("--new-metric", new_metric)) if v is not None]
+    if len(creating) > 1:
         raise UsageProblem(Message("add.new_one"))
-    creating = new_region if new_region is not None else new_source
-    if creating is not None and (region or metric or value):
-        raise UsageProblem(Message("add.new_alone", option="--new-region" if new_region is not None else "--new-source"))
-    asking = creating is None and region is None and on_terminal()
-    if creating is None and not asking and not (region and metric and value and period and quote):
+    option, ident = creating[0] if creating else (None, None)
+    if option is not None and (region or metric or value):
+        raise UsageProblem(Message("add.new_alone", option=option))
+    _refuse_strays(option, defining)
+    asking = option is None and region is None and on_terminal()
+    if option is None and not asking and not (region and metric and value and period and quote):
         raise UsageProblem(Message("add.usage"))
     target = target_file(session, file)
     layers = data_layers(session, target)
-    if new_region is not None:
-        _new_region(session, target, layers, new_region, source)
-        return
-    if new_source is not None:
-        _new_source(session, target, layers, new_source)
+    if option is not None:
+        assert ident is not None
+        source_flags = {k: defining[k] for k in SOURCE_FIELDS}
+        if option == "--new-region":
+            new_region_(session, target, layers, ident, source, source_flags)
+        elif option == "--new-source":
+            new_source_(session, target, layers, ident, source_flags)
+        else:
+            new_metric_(session, target, layers, ident, {k: unit if k == "unit" else defining[k] for k in METRIC_FIELDS})
         return
     if asking:
         from reporter.cli.dialog import Dialog
+        from reporter.cli.fact_questions import ask_facts
 
-        Dialog(session, target, layers, load_layers(layers)).run()
+        ask_facts(Dialog(session, target, layers, load_layers(layers)))
         return
     data = load_layers(layers)
     assert region and metric and value and period and quote  # checked above
     fields = _script_fact(data, target, region, metric, value, unit, period, qualifier, yoy, quote, source)
     write_fact(session, target, layers, fields)
+
+
+def _refuse_strays(option: str | None, defining: dict[str, str | None]) -> None:
+    """The fields of a new metric go with --new-metric only, a new source's with --new-source or
+    --new-region (its source)."""
+    for fields, owners in ((METRIC_FIELDS, ("--new-metric",)), (SOURCE_FIELDS, ("--new-source", "--new-region"))):
+        given = [f"--{name}" for name in fields if name in defining and defining[name] is not None]
+        if given and option not in owners:
+            raise UsageProblem(Message("add.only_with", options=", ".join(given), option=owners[0]))
 
 
 def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: str, unit: str | None,
@@ -106,59 +139,11 @@ def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: s
                                      answers.period(data, where, of, period), answers.qualifier(qualifier or ""),
                                      answers.change(of, yoy or ""), answers.quote(quote),
                                      answers.source(data, source or "", str(target)))
+    except answers.Duplicate as duplicate:  # a data problem, not a mistyped argument
+        raise ReporterError(duplicate.said) from None
     except answers.Wrong as wrong:
         raise UsageProblem(wrong.said) from None
     if fields["source"] is None and own_default_source(target, where.id) is None:
         raise UsageProblem(source_needed(target, where))
     fields["region"] = where.id
     return fields
-
-
-def _new_source(session: Session, target: Path, layers: list[str], ident: str) -> None:
-    """The skeleton of a new source, its publication, title and date marked TODO."""
-    from reporter.curate import answers
-
-
-    try:
-        ident = answers.ident(ident, "source")
-    except answers.Wrong as wrong:
-        raise UsageProblem(wrong.said) from None
-    try:
-        added = add_source(target, ident, layers)
-    except Refused as exc:
-        refused(session, exc)
-    said = Message("add.source_skeleton", id=ident, file=str(target), first=added.first_line, last=added.last_line)
-    note(f"reporter: {said.text(session.message_lang)}")
-
-
-def _new_region(session: Session, target: Path, layers: list[str], ident: str, source: str | None) -> None:
-    """The skeleton of a new county: asked for on a terminal, else every field marked TODO."""
-    from reporter.curate import answers
-
-    try:
-        ident = answers.ident(ident, "region")
-        if source is not None:
-            source = answers.ident(source, "source")
-    except answers.Wrong as wrong:
-        raise UsageProblem(wrong.said) from None
-    given: dict[str, str] = {}
-    if on_terminal():
-        from reporter.cli.dialog import Dialog
-
-        try:
-            given, source = Dialog(session, target, layers, load_layers(layers)).region_fields(ident, source)
-        except EOFError:  # Ctrl-D: the user stopped before the end
-            note("", always=True)
-            note(f"reporter: {Message('add.not_written', file=str(target)).text(session.message_lang)}", always=True)
-            return
-    try:
-        added = add_region(target, ident, layers, given, source)
-    except Refused as exc:
-        refused(session, exc)
-    from reporter.data.yaml_file import own_file_text
-
-    text = own_file_text(target).split("\n")[added.first_line - 1:added.last_line]
-    todo = sum('""  # TODO' in line for line in text)
-    key = "add.skeleton" if todo else "add.region_written"
-    said = Message(key, id=ident, file=str(target), first=added.first_line, last=added.last_line, count=todo)
-    note(f"reporter: {said.text(session.message_lang)}")

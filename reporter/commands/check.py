@@ -66,15 +66,17 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], ever
         # every problem of the format, and what the quotes say of the facts that did load
         loaded = exc.loaded if isinstance(exc, InvalidData) else None
         findings = check_quotes(loaded.data, loaded.unsure) if loaded is not None else []
-        errors = shown.said(exc.problems, findings, strict, target)
+        errors = shown.said(exc.problems, findings, strict, target,
+                            unfinished=loaded.data.unfinished if loaded is not None else ())
         note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
     findings = check_quotes(data)
-    errors = shown.said([], findings, strict, target, data)
+    errors = shown.said([], findings, strict, target, data, data.unfinished)
     if errors:
         note("reporter: " + Message("check.problems", target=target, count=errors).text(lang), always=True)
         raise click.exceptions.Exit(ExitCode.ERROR)
-    extra = Message("check.warnings", count=len(findings)).text(lang) if findings else ""
+    warned = len(findings) + len(data.unfinished)
+    extra = Message("check.warnings", count=warned).text(lang) if warned else ""
     if source_dirs:
         extra = _sources_verified(data, source_dirs, layers, target, lang) + extra
     note("reporter: " + Message("check.ok", target=target, regions=len(data.regions), metrics=len(data.metrics),
@@ -117,9 +119,11 @@ class _Shown:
         self.every, self.as_json, self.lang = every, as_json, lang
 
     def said(self, problems: list[Problem], findings: list[Finding], strict: bool, target: str,
-             data: object = None) -> int:
-        """Say the problems and findings; the number of errors."""
+             data: object = None, unfinished: tuple[Problem, ...] = ()) -> int:
+        """Say the problems, findings and unfinished entries (a warning unless --strict); the number
+        of errors."""
         said: list[tuple[Problem, bool, str]] = [(p, True, "format") for p in problems]
+        said += [(p, strict, "unfinished") for p in unfinished]
         said += [(f.problem, strict or f.severity == "error", f.key) for f in findings]
         said.sort(key=lambda s: (s[0].path, s[0].line or 0, s[0].column or 0))
         errors = sum(error for _, error, _ in said)

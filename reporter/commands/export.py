@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 
 
 @command()
-@format_option("json", "jsonl", "csv", "tsv", "yaml", "xlsx", "sqlite",
-               default="json (csv for a spreadsheet: --format csv --bom)", output=False)
+@format_option("json", "jsonl", "csv", "tsv", "yaml", "xlsx", "sqlite", output=False)  # json by default (help table)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (atomically: an interrupted write leaves the old file intact), or into "
                    "a named pipe or device; - is stdout. Never over a data file the run read.")

@@ -141,7 +141,8 @@ def _print_yaml(session: Session, data: Dataset, file: str, region: tuple[str, b
                                              as_of=as_of, metrics=data.metrics,
                                              layers=data_options(session.data_paths),
                                              held=_held(data, region_id, drafts) if exists else None,
-                                             region_given=given), keep_layout=True))
+                                             region_given=given, lang=session.message_lang),
+                              keep_layout=True))
 
 
 def _held(data: Dataset, region: str, drafts: list[Draft]) -> list[str | None]:
@@ -240,7 +241,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
         note(f"reporter: {_say(session, 'extract.none_chosen', file=target)}", always=True)
         return
     try:
-        added = add_facts(path, region, chosen, layers)
+        added = add_facts(path, region, chosen, layers, session.message_lang)
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:

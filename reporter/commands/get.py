@@ -67,10 +67,11 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         raise
     fact = found.fact
     if found.others and period is None:
-        from reporter.messages import Message
+        from reporter.messages import Message, Named
 
-        others = ", ".join(f.period.canonical for f in found.others)
-        note("reporter: " + Message("several_periods", count=len(found.others) + 1, period=fact.period,
+        others = Named(", ".join(f.period.canonical for f in found.others),  # what --period takes; in words
+                       "、".join(f.period.in_words("zh") for f in found.others))
+        note("reporter: " + Message("several_periods", count=len(found.others) + 1, period=fact.period.said(),
                                     others=others).text(session.message_lang))
     if not line:
         from reporter.render.views import export_view

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from reporter.errors import LookupFailed
-from reporter.messages import Message, say
+from reporter.messages import Message, Named, say
 from reporter.model.records import QUALIFIERS, Fact, Metric, Quantity, Region
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
 
-__all__ = ["Wrong", "region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source",
+__all__ = ["Wrong", "Duplicate", "new_ident", "label", "new_unit", "theme", "kind", "polarity", "region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source",
            "level", "ident", "plausible", "fact_fields"]
 
 T = TypeVar("T")
@@ -36,6 +36,11 @@ class Wrong(ValueError):
 
     def text(self, lang: str = "en") -> str:
         return say(self.said, lang)
+
+
+class Duplicate(Wrong):
+    """The data hold this region's metric for this period already: a data problem (exit 1), not a
+    mistyped argument."""
 
 
 def _found(lookup: Callable[[], T]) -> T:
@@ -102,7 +107,9 @@ def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
     for fact in data.facts_of(where.id, of.id):
         if fact.period.canonical == canonical:
             first = f"{fact.origin.path}:{fact.origin.line}" if fact.origin else "?"
-            raise Wrong(Message("second_fact", metric=of.id, period=canonical, first=first))
+            said = Named(fact.period.in_words("en"), fact.period.in_words("zh"))
+            raise Duplicate(Message("add.duplicate", region=where.said(), metric=Named(of.en, of.zh), period=said,
+                                    first=first))
     return canonical
 
 
@@ -128,6 +135,50 @@ def _choice(text: str, what: str, options: tuple[str, ...], words: dict[str, str
                           for o in options)
         raise Wrong(Message("bad_choice", what=what, value=text, options=shown))
     return chosen
+
+
+def new_ident(data: Dataset, answer: str, part: str) -> str:
+    """The id of a new metric or source: well formed, and not one the data hold already."""
+    text = ident(answer, part)
+    if text in (data.metrics if part == "metric" else data.sources):
+        raise Wrong(Message("add.new_id_taken", id=text, kind=Message(f"part.{part}")))
+    return text
+
+
+def label(answer: str, what: Message) -> str:
+    """A name or a text field (a metric's zh label, a source's title): anything but nothing."""
+    text = " ".join(answer.split())
+    if not text:
+        raise Wrong(Message("add.required", what=what))
+    return text
+
+
+def new_unit(answer: str) -> str:
+    """A new metric's unit: the catalogue's names (亿元, 家, %) or any other, written as printed."""
+    return label(answer.translate(_WIDE), Message("field.metric.unit"))
+
+
+def theme(data: Dataset, answer: str) -> str:
+    """A theme of the data by id, zh or en name: its id."""
+    from reporter.model.names import find_theme
+
+    if not answer.strip():
+        raise Wrong(Message("add.required", what=Message("part.theme")))
+    return _found(lambda: find_theme(data, answer)).id
+
+
+def kind(answer: str) -> str:
+    """A metric's kind: flow, stock, rate, rank, count or target."""
+    from reporter.model.records import KINDS
+
+    return _choice(answer.strip(), "kind", KINDS, {})
+
+
+def polarity(answer: str, kind_: str) -> str:
+    """higher or lower; empty: the kind's default (lower for a rank, else higher)."""
+    from reporter.model.records import POLARITIES
+
+    return _choice(answer.strip() or ("lower" if kind_ == "rank" else "higher"), "polarity", POLARITIES, {})
 
 
 def ident(answer: str, part: str) -> str:

@@ -36,10 +36,10 @@ from reporter.curate.insertion import (
     apply,
     holds_data,
     new_lines,
+    plan_entry,
     plan_facts,
     plan_facts_of_regions,
     plan_region,
-    plan_source,
 )
 from reporter.errors import DataError, Problem, ReporterError
 from reporter.messages import Message, os_reason
@@ -47,8 +47,8 @@ from reporter.messages import Message, os_reason
 if TYPE_CHECKING:
     from reporter.model.records import Origin
 
-__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_facts_of_regions", "add_region", "add_source",
-           "plan_facts", "plan_region", "apply", "rewrite"]
+__all__ = ["Added", "Insertion", "Refused", "add_facts", "add_facts_of_regions", "add_metric", "add_region",
+           "add_source", "plan_facts", "plan_region", "apply", "rewrite"]
 
 BOM = "\ufeff"
 R = TypeVar("R")
@@ -95,17 +95,15 @@ class Original(NamedTuple):
                 from None
 
 
-def header(path: str | Path, layers: Sequence[str]) -> str:
-    """The first lines of a file reporter creates: what it is and how to use it."""
+def header(path: str | Path, layers: Sequence[str], lang: str = "en") -> str:
+    """The first lines of a file reporter creates: what it is and how to use it, in ``lang``."""
     from reporter.data.paths import BUNDLED, bundled_data_path
 
     below = [BUNDLED if os.path.realpath(p) == os.path.realpath(bundled_data_path()) else str(p) for p in layers
              if os.path.realpath(p) != os.path.realpath(path)]
     options = " ".join(f"--data {shlex.quote(p)}" for p in [*below, str(path)])  # a path with a space stays one
-    return yamlwrite.block(yamlwrite.comment(line) for line in (
-        "# Your own reporter data, layered on other data (docs/data-format.md):",
-        f"#   reporter {options} check",
-        f"# Make it the default: export REPORTER_DATA={shlex.quote(':'.join([*below, str(path)]))}"))
+    said = Message("append.header", options=options, layers=shlex.quote(":".join([*below, str(path)]))).text(lang)
+    return yamlwrite.block(yamlwrite.comment(line) for line in said.split("\n"))
 
 
 def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
@@ -243,24 +241,30 @@ def rewrite(path: str | Path, edit: Callable[[Path, Original], tuple[str, R]]) -
         return result
 
 
-def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path]) -> Added:
+def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path],
+              lang: str = "en") -> Added:
     """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``. An error
     refuses them; what check would only warn of (a figure 862 times its neighbour) comes back with
     what was written."""
-    return rewrite(path, lambda where, original: _facts_added(where, original, region, facts, layers))
+    return rewrite(path, lambda where, original: _facts_added(where, original, region, facts, layers, lang))
 
 
 def _facts_added(path: Path, original: Original, region: str, facts: Sequence[FactFields],
-                 layers: Sequence[str | Path]) -> tuple[str, Added]:
+                 layers: Sequence[str | Path], lang: str) -> tuple[str, Added]:
     from reporter.data.plausibility import check_quotes
 
-    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+    start = header(path, [str(p) for p in layers], lang) if original.raw is None else ""
     insertions = plan_facts(original.text, str(path), region, facts, start)
     new_text = apply(original.text, insertions)
     data, lines, loaded_as = _load(path, original.text, new_text, insertions, layers)
     added = [f for f in data.facts if f.origin and f.origin.path == loaded_as
              and f.origin.line <= len(lines) and lines[f.origin.line - 1] is None]
     if len(added) != len(facts) or any(f.region != region for f in added):
+        if data.unfinished:  # the region or source they name is waiting for its fields: say which
+            first = data.unfinished[0]
+            where = str(path) if first.path == loaded_as else first.path
+            line = lines[first.line - 1] if first.path == loaded_as and first.line else first.line
+            raise Refused(where, line, Message("append.waits", what=first.message.values.get("what", "")))
         raise Refused(str(path), None, Message("append.not_added"))
     def new(origin: Origin | None) -> bool:
         return origin is not None and origin.path == loaded_as and lines[origin.line - 1] is None
@@ -282,28 +286,48 @@ def _facts_added(path: Path, original: Original, region: str, facts: Sequence[Fa
 
 
 def add_region(path: str | Path, region: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,
-               source: str | None = None) -> Added:
-    """Write the skeleton of a new region (and of its source, when ``source`` is new) into ``path``.
+               source: str | None = None, new_source: Mapping[str, str] | None = None,
+               lang: str = "en") -> Added:
+    """Write a new region into ``path``, with its source's entry when that source is new (its fields
+    ``new_source``, as far as given).
 
-    The fields not ``given`` are written ``""  # TODO``, which check refuses until they are filled;
-    everything else must load: the skeleton is checked with placeholders in the TODO fields."""
-    return _add_skeleton(Path(path), layers, "regions", region, "append.exists",
-                         lambda text, where, current, start: plan_region(
-                             text, where, region, given, source, bool(source) and source not in current.sources,
-                             start))
+    The fields not ``given`` are written ``""  # TODO`` (check warns of them, and leaves the entry
+    out, until they are filled); everything else must load: it is checked with placeholders there."""
+    def plan(text: str, where: str, current: Any, start: str) -> list[Insertion]:
+        fresh = bool(source) and source not in current.sources
+        return plan_region(text, where, region, given, source, (new_source or {}) if fresh else None, start, lang)
+
+    return _add_skeleton(Path(path), layers, "regions", region, "append.exists", plan, lang)
 
 
-def add_source(path: str | Path, source: str, layers: Sequence[str | Path]) -> Added:
-    """Write the skeleton of a new source into ``path``: publication, title and date marked TODO
-    (check refuses them until they are filled); everything else must load."""
+def add_source(path: str | Path, source: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,
+               lang: str = "en") -> Added:
+    """Write a new source into ``path``: its publication, title and date as ``given``, the others
+    marked TODO; everything else must load."""
     return _add_skeleton(Path(path), layers, "sources", source, "append.source_exists",
-                         lambda text, where, _current, start: plan_source(text, where, source, start))
+                         lambda text, where, _current, start: plan_entry(
+                             text, where, "sources", source,
+                             lambda step: yamlwrite.source_skeleton(source, 0, step, given=given, lang=lang), start),
+                         lang)
+
+
+def add_metric(path: str | Path, metric: str, layers: Sequence[str | Path], given: Mapping[str, str],
+               lang: str = "en") -> Added:
+    """Write a new metric of the catalogue into ``path``: zh, unit, theme and kind (en and polarity
+    when given), checked on top of ``layers`` as every write is (its theme must exist, its kind be one
+    of the format's)."""
+    return _add_skeleton(Path(path), layers, "metrics", metric, "append.metric_exists",
+                         lambda text, where, _current, start: plan_entry(
+                             text, where, "metrics", metric,
+                             lambda step: yamlwrite.metric_entry(metric, 0, step, given, lang), start),
+                         lang)
 
 
 def _add_skeleton(path: Path, layers: Sequence[str | Path], section: str, ident: str, exists: str,
-                  plan: Callable[[str, str, Any, str], list[Insertion]]) -> Added:
-    """A new entry of ``section`` (regions, sources), as ``plan(text, where, current data, header)``
-    lays it out: refused when ``ident`` is there already, checked with placeholders in its TODO fields."""
+                  plan: Callable[[str, str, Any, str], list[Insertion]], lang: str = "en") -> Added:
+    """A new entry of ``section`` (regions, sources, metrics), as ``plan(text, where, current data,
+    header)`` lays it out: refused when ``ident`` is there already, checked with placeholders in its
+    TODO fields; a new file's header in ``lang``."""
 
     def skeleton(path: Path, original: Original) -> tuple[str, Added]:
         current, _, loaded_as = _load(path, original.text, original.text, [], layers)
@@ -311,7 +335,7 @@ def _add_skeleton(path: Path, layers: Sequence[str | Path], section: str, ident:
         if ident in there:
             raise Refused(str(path), None, Message(exists, id=ident,
                                                    where=_where(there[ident].origin, loaded_as, path)))
-        start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+        start = header(path, [str(p) for p in layers], lang) if original.raw is None else ""
         insertions = plan(original.text, str(path), current, start)
         filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
         data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]

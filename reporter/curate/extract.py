@@ -26,7 +26,7 @@ from reporter.curate.metric_guess import (
 )
 from reporter.curate.source_text import SourceText, read_source, read_source_text
 from reporter.errors import UsageProblem
-from reporter.messages import Message
+from reporter.messages import Message, say
 from reporter.model import units
 from reporter.model.records import Fact, Metric, Region
 from reporter.prose import readings as prose
@@ -223,7 +223,8 @@ def drafts_as_json(drafts: Sequence[Draft]) -> str:
 def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, region_exists: bool = False,
                    source_exists: bool = False, text_name: str | None = None, as_of: str | None = None,
                    metrics: Mapping[str, Metric] | None = None, layers: str = "--data bundled",
-                   held: Sequence[str | None] | None = None, region_given: Mapping[str, str] | None = None) -> str:
+                    held: Sequence[str | None] | None = None, region_given: Mapping[str, str] | None = None,
+                    lang: str = "en") -> str:
     """The drafts as a data file in our format (docs/data-format.md), written as text so that the
     comments and quoting are ours.
 
@@ -237,24 +238,21 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
     ``held`` says, draft by draft, where the data already hold one (``file:line``): it is written
     commented out, so that copying the file adds nothing twice.
     """
-    whence = f" from {text_name}" if text_name else ""
-    head = [f"# Draft facts for region '{region}', read by reporter extract{whence}"
-            f"{f', periods read as of {as_of}' if as_of else ''}.",
-            "# A draft, not data: compare each fact with its quote, delete the ones you do not want,",
-            '# and fill every "" marked TODO (reporter check refuses an empty field and names its line).',
-            "# A metric the catalogue lacks needs an entry under metrics: (docs/data-format.md#metrics)."]
+    said = [Message("extract.draft_from", region=region, text=text_name) if text_name
+            else Message("extract.draft", region=region),
+            Message("extract.draft_as_of", as_of=as_of) if as_of else "", Message("extract.draft_head")]
     if region_exists:
-        head.append(f"# It adds to region '{region}' of your data; check it on top of that data:")
-        head.append(f"#   reporter {layers} --data THIS-FILE check")
-    lines = [yamlwrite.comment(h) for h in head]
+        said.append(Message("extract.draft_adds", region=region, layers=layers))
+    head = "".join(say(part, lang) for part in said)
+    lines = [yamlwrite.comment(h) for h in head.split("\n")]
     if source and not source_exists:
-        lines += ["sources:", *yamlwrite.source_skeleton(source, 2, 2, text_name)]
+        lines += ["sources:", *yamlwrite.source_skeleton(source, 2, 2, text_name, lang=lang)]
         readings: dict[str, str] = {}
         for d in drafts:  # a word's first reading (a level under 上半年 reads as its end, @…)
             if d.period:
                 readings.setdefault(d.period_word or "(no period printed)", d.period)
         if readings:
-            lines.append("    readings:  # how extract read the time words")
+            lines.append(f"    readings:  # {say(Message('extract.readings'), lang)}")
             lines += [f"      {yamlwrite.quoted(word)}: {yamlwrite.quoted(period)}" for word, period in readings.items()]
     lines.append("regions:")
     if region_exists:
@@ -262,7 +260,7 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
         if source:
             lines.append(f"    source: {yamlwrite.key(source)}")
     else:
-        lines += yamlwrite.region_skeleton(region, 2, 2, given=region_given, source=source)
+        lines += yamlwrite.region_skeleton(region, 2, 2, given=region_given, source=source, lang=lang)
     kept = [d for d, there in zip(drafts, held or [None] * len(drafts)) if there is None]
     if not drafts:
         lines.append("    facts: []  # the text states no number with a unit")
@@ -270,32 +268,35 @@ def drafts_as_yaml(drafts: Sequence[Draft], region: str, source: str | None, *, 
         lines.append("    facts:" if kept else "    facts: []  # every draft below is in the data already")
     for d, there in zip(drafts, held or [None] * len(drafts)):
         if there is None:
-            lines += _fact_lines(d, metrics)
+            lines += _fact_lines(d, metrics, lang)
         else:  # the same value from the same words is in the data already: shown, not to be added again
-            lines.append(f"      # already in the data ({there}):")
+            lines.append(f"      # {say(Message('extract.held', where=there), lang)}")
             lines += [line if line.lstrip().startswith("#") else f"      # {line[6:]}"
-                      for line in _fact_lines(d, metrics)]
+                      for line in _fact_lines(d, metrics, lang)]
     return "\n".join(lines) + "\n"
 
 
-def _fact_lines(d: Draft, metrics: Mapping[str, Metric] | None) -> list[str]:
-    said = f"{d.period_word} → {d.period}" if d.period_word and d.period else d.period_word or "no period printed"
-    out = [yamlwrite.comment(f"      # line {d.line}: {d.written} · {d.label or '(no label)'} · {said}")]
+def _fact_lines(d: Draft, metrics: Mapping[str, Metric] | None, lang: str = "en") -> list[str]:
+    none = say(Message("extract.unprinted"), lang)
+    said = f"{d.period_word} → {d.period}" if d.period_word and d.period else d.period_word or none
+    label = d.label or say(Message("extract.no_label"), lang)
+    out = [yamlwrite.comment(f"      # {say(Message('extract.line', line=d.line), lang)}: {d.written} · {label} · {said}")]
     if d.metric:
         out.append(f"      - metric: {d.metric}")
     else:
         hint = f"{d.label} ({d.unit})"
         close = _closest(d, metrics) if metrics else None
         if d.doubt is not None:
-            out.append(yamlwrite.comment(f"      # {d.doubt.text('en')}"))
+            out.append(yamlwrite.comment(f"      # {d.doubt.text(lang)}"))
         elif close:
-            hint += f"; closest: {close.id} {close.zh}"
-        out.append(yamlwrite.todo_line(6, "- metric", f"metric for {hint}"))
+            hint += say(Message("extract.closest", id=close.id, zh=close.zh), lang)
+        out.append(yamlwrite.todo_line(6, "- metric", say(Message("extract.metric_for", hint=hint), lang)))
     out += [f"        value: {d.value}", f"        unit: {yamlwrite.text(d.unit)}"]
     if d.period:
         out.append(f"        period: {yamlwrite.period(d.period)}")
     else:
-        why = f"{d.period_word}: which year? (give --as-of)" if d.period_word else "no period printed: as of when?"
+        why = say(Message("extract.which_year", word=d.period_word) if d.period_word else Message("extract.as_of_when"),
+                  lang)
         out.append(yamlwrite.todo_line(8, "period", why))
     out += _basis_lines(d)
     if d.qualifier != "exact":

@@ -11,7 +11,7 @@ collections (``facts: [...]``, ``{...}``), tabs in the indentation, text that is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -22,7 +22,7 @@ from reporter.messages import Message
 from reporter.model.records import Region
 
 __all__ = ["FactFields", "Insertion", "Refused", "apply", "entry_source", "holds_data", "new_lines",
-           "own_default_source", "plan_facts", "plan_facts_of_regions", "plan_region", "source_needed"]
+           "own_default_source", "plan_entry", "plan_facts", "plan_facts_of_regions", "plan_region", "source_needed"]
 
 FactFields = Mapping[str, str | int | None]
 
@@ -266,6 +266,9 @@ def _add_entry(text: str, where: str, root: Any, section: str, ident: str, lines
     if found is None:
         entry = [f"{section}:", f"{' ' * style.entry}{yamlwrite.key(ident)}:",
                  *(" " * style.entry + line for line in lines)]
+        regions = _get(root, "regions") if root is not None and section != "regions" else None
+        if regions is not None:  # a catalogue section goes before the regions, whose facts end the file
+            return _Part(int(regions[0].start_mark.index) - int(regions[0].start_mark.column), entry, True)
         return _Part(_line_after(text, _end(root)) if root is not None else len(text), entry, True)
     key, value = found
     kind = _refuse_unless(value, ("block mapping", "empty"), where, f"{section}:")
@@ -276,30 +279,38 @@ def _add_entry(text: str, where: str, root: Any, section: str, ident: str, lines
 
 
 def plan_region(text: str, where: str, region: str, given: Mapping[str, str] | None = None,
-                source: str | None = None, new_source: bool = False, header: str = "") -> list[Insertion]:
-    """Where and what to insert for a new region's skeleton (and its new source's, when
-    ``new_source``): every required field named, the unknown ones ``""  # TODO``."""
-    root = _node(text, where)
-    if root is not None:
-        _refuse_unless(root, ("block mapping",), where, "the file")
+                source: str | None = None, new_source: Mapping[str, str] | None = None, header: str = "",
+                lang: str = "en") -> list[Insertion]:
+    """Where and what to insert for a new region's entry (and its new source's, when ``new_source``
+    holds that source's fields): every required field named, the ones not given ``""  # TODO``, whose
+    hints are in ``lang``."""
+    root = _top(text, where)
     style = _style(root)
     parts = []
-    if source and new_source:
-        skeleton = yamlwrite.source_skeleton(source, 0, style.step)
+    if source and new_source is not None:
+        skeleton = yamlwrite.source_skeleton(source, 0, style.step, given=new_source, lang=lang)
         parts.append(_add_entry(text, where, root, "sources", source, skeleton[1:], style))
-    skeleton = yamlwrite.region_skeleton(region, 0, style.step, given, source)
+    skeleton = yamlwrite.region_skeleton(region, 0, style.step, given, source, lang)
     parts.append(_add_entry(text, where, root, "regions", region, skeleton[1:], style))
     return _finish(text, parts, header)
 
 
-def plan_source(text: str, where: str, source: str, header: str = "") -> list[Insertion]:
-    """Where and what to insert for a new source's skeleton: its required fields ``""  # TODO``."""
+def plan_entry(text: str, where: str, section: str, ident: str, entry: Callable[[int], list[str]],
+               header: str = "") -> list[Insertion]:
+    """Where to insert a new entry of a catalogue section (``sources``, ``metrics``): ``entry(step)``
+    writes it at column 0 with the file's indentation step (``yaml_text.source_skeleton``,
+    ``metric_entry``); the section is added when the file has none."""
+    root = _top(text, where)
+    style = _style(root)
+    return _finish(text, [_add_entry(text, where, root, section, ident, entry(style.step)[1:], style)], header)
+
+
+def _top(text: str, where: str) -> Any:
+    """The file's root node, refused unless it is a block mapping (or nothing yet)."""
     root = _node(text, where)
     if root is not None:
         _refuse_unless(root, ("block mapping",), where, "the file")
-    style = _style(root)
-    skeleton = yamlwrite.source_skeleton(source, 0, style.step)
-    return _finish(text, [_add_entry(text, where, root, "sources", source, skeleton[1:], style)], header)
+    return root
 
 
 def new_lines(text: str, insertions: Sequence[Insertion]) -> list[int | None]:

@@ -15,10 +15,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 from reporter.data.rules import FIELDS
-from reporter.model.records import LEVELS
 
-__all__ = ["quoted", "key", "text", "period", "comment", "fact_lines", "TODO", "todo_line", "REGION_HINTS",
-           "SOURCE_HINTS", "region_skeleton", "source_skeleton", "required"]
+__all__ = ["quoted", "key", "text", "period", "comment", "fact_lines", "TODO", "todo_line", "hint", "entry_lines",
+           "region_skeleton", "source_skeleton", "metric_entry", "required"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # Plain scalars we write: a letter or CJK character first (never a digit, sign or dot, which other
@@ -93,20 +92,40 @@ def fact_lines(fact: Mapping[str, str | int | None], dash: int, content: int | N
     return out
 
 
-REGION_HINTS = {"zh": "full name, e.g. 江山市", "short": "short name, e.g. 江山", "en": "English name, e.g. Jiangshan",
-                "level": " | ".join(LEVELS) + " (or 区, 县级市, 县 …)", "prefecture": "e.g. 衢州市",
-                "province": "e.g. 浙江省"}
-SOURCE_HINTS = {"publication": "e.g. newspaper page, bureau bulletin", "title": "the article's title",
-                "date": 'as far as known, e.g. "2020-10"'}
+def hint(part: str, name: str, lang: str = "en") -> str:
+    """What to write in a field of a new entry (``hint.region.zh``: "full name, e.g. 江山市"), in
+    ``lang``; "" for a field with no hint."""
+    from reporter.messages import MESSAGES
+
+    pair = MESSAGES.get(f"hint.{part}.{name}")
+    return "" if pair is None else pair[1 if lang == "zh" else 0]
 
 
-def todo_line(indent: int, name: str, hint: str) -> str:
-    """``name: ""  # TODO hint``: an empty field to be filled, which check refuses at this line."""
-    return comment(f'{" " * indent}{name}: ""  # {TODO} {hint}')
+def todo_line(indent: int, name: str, hint_: str) -> str:
+    """``name: ""  # TODO hint``: an empty field to be filled, which check warns of at this line (the
+    word TODO in either language: it is what a reader searches the file for)."""
+    return comment(f'{" " * indent}{name}: ""  # {TODO} {hint_}'.rstrip())
+
+
+def entry_lines(part: str, ident: str, indent: int, step: int, given: Mapping[str, str] | None = None,
+                lang: str = "en") -> list[str]:
+    """A new entry of ``part`` (a source, a metric), its fields in the format's order (rules.FIELDS):
+    each one ``given`` as given, a required one not given ``""  # TODO`` with its hint."""
+    given = given or {}
+    inner = indent + step
+    lines = [f"{' ' * indent}{key(ident)}:"]
+    for name, spec in FIELDS[part].items():
+        value = given.get(name, "")
+        if value:
+            written = _WRITERS.get(spec.read, text)(value)  # type: ignore[operator]
+            lines.append(f"{' ' * inner}{name}: {written}")
+        elif spec.required:
+            lines.append(todo_line(inner, name, hint(part, name, lang)))
+    return lines
 
 
 def region_skeleton(region: str, indent: int, step: int, given: Mapping[str, str] | None = None,
-                    source: str | None = None) -> list[str]:
+                    source: str | None = None, lang: str = "en") -> list[str]:
     """A new region's entry: every required field (rules.FIELDS) named, the ``given`` ones filled,
     the rest ``""  # TODO``; its default source; an empty facts list to add to."""
     given = given or {}
@@ -115,20 +134,24 @@ def region_skeleton(region: str, indent: int, step: int, given: Mapping[str, str
     for name in required("region"):
         value = given.get(name, "")
         lines.append(f"{' ' * inner}{name}: {text(value)}" if value
-                     else todo_line(inner, name, REGION_HINTS.get(name, "")))
+                     else todo_line(inner, name, hint("region", name, lang)))
     lines.append(f"{' ' * inner}source: {key(source)}" if source
-                 else todo_line(inner, "source", "the id of the source its facts come from (sources:)"))
+                 else todo_line(inner, "source", hint("region", "source", lang)))
     return lines
 
 
-def source_skeleton(source: str, indent: int, step: int, file: str | None = None) -> list[str]:
-    """A new source's entry: its required fields named and marked TODO (and the text file, if known)."""
-    inner = indent + step
-    lines = [f"{' ' * indent}{key(source)}:"]
-    lines += [todo_line(inner, name, SOURCE_HINTS.get(name, "")) for name in required("source")]
+def source_skeleton(source: str, indent: int, step: int, file: str | None = None,
+                    given: Mapping[str, str] | None = None, lang: str = "en") -> list[str]:
+    """A new source's entry: its required fields as ``given``, else marked TODO (and the text file, if known)."""
+    lines = entry_lines("source", source, indent, step, given, lang)
     if file:
-        lines.append(f"{' ' * inner}file: {quoted(file)}")
+        lines.append(f"{' ' * (indent + step)}file: {quoted(file)}")
     return lines
+
+
+def metric_entry(metric: str, indent: int, step: int, given: Mapping[str, str], lang: str = "en") -> list[str]:
+    """A new metric of the catalogue: zh, en (when given), unit, theme, kind, polarity (when given)."""
+    return entry_lines("metric", metric, indent, step, given, lang)
 
 
 def block(lines: Iterable[str], newline: str = "\n") -> str:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reporter.data.crosscheck import Parts, Unread, cross_check
+from reporter.data.crosscheck import InvalidData, Parts, Unread, cross_check
 from reporter.data.fields import NUMBER, Fields, Node, NodeReader, number_problem
 from reporter.data.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS, default_basis
 from reporter.data.yaml_events import is_scalar
@@ -41,6 +41,7 @@ R = TypeVar("R")
 # what problems call the parts they are about (made once: read once per fact of a large file)
 _FILE, _FACT, _HIGHLIGHT = Message("what.file"), Message("what.fact"), Message("what.highlight")
 _SERIES_METRIC, _PERIOD, _VALUE = Message("what.series_metric"), Message("what.period"), Message("what.value")
+_ENTRIES = ("source", "metric", "region")  # catalogue entries: one with empty fields only is unfinished
 
 
 def load_dataset(paths: Path | str | Sequence[Path | str]) -> Dataset:
@@ -58,7 +59,13 @@ def load_dataset(paths: Path | str | Sequence[Path | str]) -> Dataset:
         reader = SectionReader()
         for file in files:
             reader.read_file(file)
-        return cross_check(reader.parts, reader.problems, tuple(str(f) for f in files))
+        try:
+            data = cross_check(reader.parts, reader.problems, tuple(str(f) for f in files))
+        except InvalidData as exc:
+            exc.loaded.data.unfinished = tuple(reader.unfinished)
+            raise
+        data.unfinished = tuple(reader.unfinished)  # warned of by check; left out of the data meanwhile
+        return data
 
 
 @contextmanager
@@ -82,6 +89,7 @@ class SectionReader(NodeReader):
     def __init__(self) -> None:
         super().__init__()
         self.parts = Parts()
+        self.unfinished: list[Problem] = []  # fields of entries left to fill (unfinished): warnings
 
     def read_file(self, path: Path) -> None:
         """Read one file's sections in the order written; the entries of a section (every region of a
@@ -142,7 +150,11 @@ class SectionReader(NodeReader):
         return True
 
     def part(self, part: str, at: Node, what: Message) -> Fields | None:
-        return self.fields(at, what, FIELDS[part])
+        since = len(self.problems)
+        f = self.fields(at, what, FIELDS[part])
+        if part in _ENTRIES:
+            left_to_fill(self, since, f, what)
+        return f
 
     # -- the catalogue
 
@@ -173,7 +185,8 @@ class SectionReader(NodeReader):
         if f["kind"] == "rank" and f.get("polarity", "lower") != "lower":
             self.problem(f.nodes["polarity"], Message("rank_polarity"))
         polarity = f.get("polarity") or ("lower" if f["kind"] == "rank" else "higher")
-        self.parts.metrics[ident] = record(Metric, f, id=ident, polarity=polarity, origin=at.origin)
+        self.parts.metrics[ident] = record(Metric, f, id=ident, polarity=polarity, origin=at.origin,
+                                           en=f.get("en") or f["zh"])  # no English name yet: the Chinese one
 
     def read_region(self, ident: str, key: Node, at: Node) -> None:
         """A region's definition, or an addition to a region defined elsewhere (facts, series and
@@ -319,6 +332,17 @@ class SectionReader(NodeReader):
         source = self.source_of(f, default_source)
         self.parts.highlights.append(Highlight(region, f["theme"], f["text"], source, " ".join(f["quote"].split()),
                                                f.get("text_en", ""), f.get("period"), at.origin))
+
+
+def left_to_fill(reader: SectionReader, since: int, f: Fields | None, what: Message) -> None:
+    """An entry whose only problems (said since ``since``) are fields left empty (a skeleton's
+    ``""  # TODO``) is unfinished: a warning at each of those lines, not an error of the whole data;
+    the entry is left out (and what names it with it) until it is filled."""
+    new = reader.problems[since:]
+    if f is None or not new or any(getattr(p.message, "key", None) != "empty" for p in new):
+        return
+    del reader.problems[since:]
+    reader.unfinished += [p._replace(message=Message("unfinished", problem=p.message, what=what)) for p in new]
 
 
 def record(kind: type[R], f: Fields, **given: Any) -> R:

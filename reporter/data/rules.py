@@ -63,7 +63,7 @@ FIELDS: dict[str, dict[str, Field]] = {
                       ("readings", OPTIONAL, "mapping"), ("title_en", OPTIONAL, "text"),
                       ("column_en", OPTIONAL, "text"), ("date_note_zh", OPTIONAL, "text")),
     "theme": _fields(("zh", REQUIRED, "text"), ("en", REQUIRED, "text")),
-    "metric": _fields(("zh", REQUIRED, "text"), ("en", REQUIRED, "text"), ("unit", REQUIRED, "text"),
+    "metric": _fields(("zh", REQUIRED, "text"), ("en", OPTIONAL, "text"), ("unit", REQUIRED, "text"),
                       ("theme", REQUIRED, "ident"), ("kind", REQUIRED, "choice", KINDS),
                       ("polarity", OPTIONAL, "choice", POLARITIES), ("aliases", OPTIONAL, "texts"),
                       ("note", OPTIONAL, "text"), ("phrase", OPTIONAL, "text"), ("phrase_en", OPTIONAL, "text"),

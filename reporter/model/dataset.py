@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from reporter.model.records import Fact, Highlight, Metric, Region, Source, Theme
 
 if TYPE_CHECKING:
+    from reporter.errors import Problem
     from reporter.model.records import SeriesChunk
 
     Item = Fact | SeriesChunk
@@ -37,6 +38,7 @@ class Dataset:
         self.sources, self.themes, self.metrics, self.regions = sources, themes, metrics, regions
         self.store = store
         self.paths = paths
+        self.unfinished: tuple[Problem, ...] = ()  # entries left to fill (check warns of them), as loaded
         self._facts: tuple[Fact, ...] | None = None
         self._highlights: tuple[Highlight, ...] | None = None
 

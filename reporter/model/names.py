@@ -25,12 +25,14 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str,
     """Resolve ``name`` against ``{id: [names…]}``: exact, then unique prefix, then unique substring.
 
     What a Chinese input method types in full width (ＪＩＡＮＧＳＨＡＮ, ｒｄ＿ｉｎｖｅｓｔｍｅｎｔ) is read as
-    its plain form (NFKC). A failure names each candidate once, by ``shown[id]``: its (zh, en) name,
-    said in the reader's language.
+    its plain form (NFKC). A failure names each candidate once, by ``shown[id]``: its (en, zh) names,
+    said in the reader's language, and in Chinese whatever the language when the name was typed in
+    Chinese (``洞投`` suggests 洞头区, not Dongtou: the reader is looking for the Chinese name).
     """
     if not name.strip():
         raise UsageProblem(Message("empty_name", kind=Message(f"part.{kind}")))
     fold, wanted = _folding(name)
+    typed_zh = any(ch >= "\u2e80" for ch in wanted)
     folded = {ident: [fold(n) for n in ns] for ident, ns in names.items()}
     for test in (lambda n: n == wanted, lambda n: n.startswith(wanted), lambda n: wanted in n):
         hits = sorted({ident for ident, ns in folded.items() if any(test(n) for n in ns)})
@@ -38,7 +40,7 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str,
             return hits[0]
         if len(hits) > 1:
             raise LookupFailed(Message("ambiguous_name", kind=Message(f"part.{kind}"), name=name,
-                                       shown=_listed(hits[:6], shown)))
+                                       shown=_listed(hits[:6], shown, typed_zh)))
     import difflib  # only when a name is not found
 
     every: dict[str, list[str]] = {}
@@ -50,7 +52,7 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str,
     if not close and wide:  # CJK names are short: suggest names sharing a character
         close = sorted((n for n in every if wide & set(n)), key=lambda n: -len(wide & set(n)))
     near = list(dict.fromkeys(ident for n in close for ident in every[n]))[:3]  # each candidate once
-    hint = Message("suggest", names=_listed(near, shown)) if near else ""
+    hint = Message("suggest", names=_listed(near, shown, typed_zh)) if near else ""
     raise LookupFailed(Message("unknown_named", kind=Message(f"part.{kind}"), name=name, suggest=hint))
 
 
@@ -69,9 +71,10 @@ def _folding(name: str) -> tuple[Callable[[str], str], str]:
     return (lambda n: n.casefold() if n.isascii() else unicodedata.normalize("NFKC", n).casefold()), plain.casefold()
 
 
-def _listed(ids: list[str], shown: dict[str, tuple[str, str]]) -> Message:
-    """Candidates by their names in the reader's language: 江山市、洞头区 / Jiangshan, Dongtou."""
-    said: list[Message] = [Named(shown[i][1], shown[i][0]) for i in ids]  # (zh, en) -> Named(en, zh)
+def _listed(ids: list[str], shown: dict[str, tuple[str, str]], chinese: bool = False) -> Message:
+    """Candidates by their names in the reader's language: 江山市、洞头区 / Jiangshan, Dongtou (in
+    Chinese either way when ``chinese``)."""
+    said: list[Message] = [Named(shown[i][1 if chinese else 0], shown[i][1]) for i in ids]  # (en, zh)
     listed = said[-1]
     for one in reversed(said[:-1]):
         listed = Message("name.choices", first=one, rest=listed)
@@ -82,7 +85,7 @@ def find_region(data: Dataset, name: str) -> Region:
     """A region by id, zh full or short name, en name, pinyin or alias (case-insensitive)."""
     regions = data.regions.values()
     return data.regions[_resolve("region", name, {r.id: list(r.names) for r in regions},
-                                 {r.id: (r.zh, r.en or r.id) for r in regions})]
+                                 {r.id: (r.en or r.id, r.zh) for r in regions})]
 
 
 def find_metric(data: Dataset, name: str) -> Metric:
@@ -90,14 +93,14 @@ def find_metric(data: Dataset, name: str) -> Metric:
     metrics = data.metrics.values()
     names = {m.id: [m.id, m.zh, m.en, *m.aliases] for m in metrics}
     # in English a metric is suggested by its id: its English label is a phrase, often with commas
-    return data.metrics[_resolve("metric", name, names, {m.id: (m.zh, m.id) for m in metrics})]
+    return data.metrics[_resolve("metric", name, names, {m.id: (m.id, m.zh) for m in metrics})]
 
 
 def find_theme(data: Dataset, name: str) -> Theme:
     """A theme by id, zh or en name."""
     themes = data.themes.values()
     return data.themes[_resolve("theme", name, {t.id: [t.id, t.zh, t.en] for t in themes},
-                                {t.id: (t.zh, t.id) for t in themes})]
+                                {t.id: (t.id, t.zh) for t in themes})]
 
 
 def find_period(text: str) -> Period:

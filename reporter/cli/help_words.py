@@ -1,0 +1,565 @@
+"""Every help text of the command line, in English and Chinese: one table, a pair per key, (en, zh).
+
+Keys: a command's name for its help (``"add"``, the group ``"reporter"``), ``"reporter epilog"`` for the
+text after the group's options, ``"COMMAND --option"`` for one command's option, and ``"--option"`` for
+an option many commands share (the global options after a command, ``--format``, ``--theme``,
+``--from`` …). :class:`reporter.cli.options.Command` reads it when it formats ``--help``, in the
+reader's language (``--lang``, else the locale); an option missing here shows click's ``help=``.
+Data only: this module may run longer than a room of code.
+"""
+
+from __future__ import annotations
+
+HELP: dict[str, tuple[str, str]] = {
+    'reporter': (
+        """Science-and-technology indicators of Zhejiang's counties, from curated, quoted facts.
+
+\b
+Examples:
+  reporter show 江山 --sources
+  reporter get 江山 研发投入            → 2.06亿元
+  reporter rank 研发投入 --period 2020-01/05
+  reporter brief 洞头 >> weekly.txt""",
+        """浙江省各县（市、区）的科技指标，来自整理过、逐条有引文的数据。
+
+\b
+示例：
+  reporter show 江山 --sources
+  reporter get 江山 研发投入            → 2.06亿元
+  reporter rank 研发投入 --period 2020-01/05
+  reporter brief 洞头 >> weekly.txt"""),
+    'reporter epilog': (
+        """\b
+Exit codes:
+  0    an answer was printed (also when a reader such as head stops early)
+  1    error: unknown name, a file to read that is missing, invalid data file
+       or template, unwritable output
+  2    usage error: bad option or argument (a period that is no period,
+       --from after --to), a --format the command cannot write
+  3    nothing found: an empty answer (json still prints [], csv its header)
+  4    delta --fail-on worse: a change went the wrong way (it is printed)
+  130  interrupted (Ctrl-C)""",
+        """\b
+退出码：
+  0    已给出答案（读取方如 head 提前停止读取时也是 0）
+  1    错误：名称未知、要读的文件不存在、数据文件或模板无效、
+       无法写出输出
+  2    用法错误：选项或参数有误（不是时期的时期、--from 晚于 --to），
+       或命令不能输出所给的 --format
+  3    没有找到：答案为空（json 仍输出 []，csv 仍输出表头）
+  4    delta --fail-on worse：有变化朝不利方向（会列出）
+  130  已中断（Ctrl-C）"""),
+    'reporter --data': (
+        "Data file or directory of YAML files; repeat it to layer your own data on other data ('bundled' names the bundled file) [default: $REPORTER_DATA, paths separated by ':', else the bundled data].",
+        '数据文件或 YAML 文件目录；可重复给出，把你自己的数据叠加在其他数据之上（bundled 指自带数据）[默认：$REPORTER_DATA，多个路径用“:”分隔，否则为自带数据]。'),
+    'reporter --format': (
+        'Default output format for every command [default: auto].',
+        '所有命令的默认输出格式 [默认：auto]。'),
+    'reporter --lang': (
+        "Language of labels and headers; also of errors and notes [else the locale's].",
+        '标签和表头的语言；也是错误和提示的语言 [否则按系统语言环境]。'),
+    'reporter --color': (
+        'Colour in tables (NO_COLOR and FORCE_COLOR are honoured with auto).',
+        '表格中的颜色（auto 时遵从 NO_COLOR 和 FORCE_COLOR）。'),
+    '--quiet': (
+        'No notes or progress bars on stderr, only errors (the exit code still tells what happened).',
+        '不在 stderr 上显示提示和进度条，只显示错误（退出码仍说明结果）。'),
+    '--no-header': (
+        'No header row: csv, tsv and plain text (one row per line) only.',
+        '不输出表头行：仅用于 csv、tsv 和纯文本（每行一条）。'),
+    '--bom': (
+        'Start with a UTF-8 byte order mark, so Excel reads the CSV as UTF-8 (not for json).',
+        '以 UTF-8 字节顺序标记开头，让 Excel 按 UTF-8 读取 CSV（json 不适用）。'),
+    '--encoding': (
+        "Encoding of stdout and -o files: utf-8-sig is --bom; gb18030 is what Excel on zh-CN Windows opens by default [default: the locale's, files utf-8].",
+        'stdout 和 -o 文件的编码：utf-8-sig 即 --bom；gb18030 是中文版 Windows 上 Excel 默认打开的编码 [默认：按系统语言环境，文件为 utf-8]。'),
+    'reporter --no-cache': (
+        'Read the data file itself, not the compiled cache.',
+        '直接读取数据文件本身，不读编译好的缓存。'),
+    'reporter --no-pager': (
+        'Never page output taller than the terminal [default: $PAGER, else less -FRX, on a terminal only].',
+        '输出比终端高时也不分页 [默认：$PAGER，否则 less -FRX，仅在终端上]。'),
+    'reporter --version': (
+        'Show the version and exit.',
+        '显示版本号并退出。'),
+    '--help': (
+        'Show this message and exit.',
+        '显示此帮助并退出。'),
+    '--lang': (
+        "As the global --lang: language of labels and headers; also of errors and notes [else the locale's].",
+        '同全局 --lang：标签和表头的语言；也是错误和提示的语言 [否则按系统语言环境]。'),
+    '--data': (
+        'As the global --data (a layer on top of those given before the command).',
+        '同全局 --data（叠加在命令前给出的各层数据之上）。'),
+    '--color': (
+        'As the global --color.',
+        '同全局 --color。'),
+    '--no-pager': (
+        'As the global --no-pager.',
+        '同全局 --no-pager。'),
+    '--no-cache': (
+        'As the global --no-cache.',
+        '同全局 --no-cache。'),
+    '--format': (
+        'Output format [default: the global --format, else auto: a table on a terminal, plain text in a pipe].',
+        '输出格式 [默认：全局 --format，否则 auto：终端上为表格，管道中为纯文本]。'),
+    '--theme': (
+        'Only this theme (id, zh or en name), e.g. rd, 研发投入.',
+        '只看这一主题（代码、中文或英文名），如 rd、研发投入。'),
+    'add': (
+        """Add a fact, or a new county, to your own data file without touching what is there.
+
+On a terminal with no REGION it asks for each answer and checks it as you type. Nothing is
+written that 'reporter check' would reject, and what it would warn of (a unit slip beside
+another period) is said at once; comments and layout stay as they are. A metric or a source
+the data lack is defined on the way (answered in the questions, or by --new-metric and
+--new-source).
+
+\b
+Example:
+  reporter --data bundled --data mine.yaml add          # asks, on a terminal
+  reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
+      --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
+  reporter add --new-region xinxian --file mine.yaml
+  reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
+  reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow""",
+        """把一项数据或一个新县加入你自己的数据文件，不改动文件中已有的内容。
+
+在终端上不给 REGION 时，逐项提问，边输入边检查。凡“reporter check”会拒绝的都不会写入；
+它会警告的（如与另一时期相比单位疑似写错）当即说明；注释和排版保持原样。
+遇到目录中没有的指标或来源，可当场定义（对话中回答，或用 --new-metric、--new-source）。
+
+\b
+示例：
+  reporter --data bundled --data mine.yaml add          # 在终端上逐项提问
+  reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
+      --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
+  reporter add --new-region xinxian --file mine.yaml
+  reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
+  reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow"""),
+    'add --unit': (
+        "Unit as printed, e.g. 亿元 [default: the metric's unit].",
+        '按原文的单位，如 亿元 [默认：指标的单位]。'),
+    'add --period': (
+        'e.g. 2020-01/09, 2020年1-9月, 2020-H1, asof/2020-H1.',
+        '如 2020-01/09、2020年1-9月、2020-H1、asof/2020-H1。'),
+    'add --qualifier': (
+        'exact, more_than (多), approx (约), nearly (近), at_least (不少于) or target (目标) [default: exact].',
+        'exact（确数）、more_than（多）、approx（约）、nearly（近）、at_least（不少于）或 target（目标）[默认：exact]。'),
+    'add --yoy': (
+        'Year-over-year change in % as the source reports it (下降: negative); for a rank, the places gained (+) or lost (-).',
+        '来源所报的同比增减（%，下降为负）；位次则为上升（+）或下降（-）的位数。'),
+    'add --quote': (
+        'The sentence the number comes from, verbatim.',
+        '数字所在的原句，逐字照录。'),
+    'add --source': (
+        "Source id of the quote [default: the source: of the region's entry in FILE; required when it has none].",
+        '引文的来源代码 [默认：FILE 中该地区条目的 source；没有时必须给出]。'),
+    'add --file': (
+        'Your data file (created if new) [default: the last --data layer, if it is a file of yours].',
+        '你的数据文件（不存在则新建）[默认：最后一个 --data 层，如果它是你自己的文件]。'),
+    'add --new-region': (
+        'Write the skeleton of a new county with this id instead (with --source NEW, of its new source too).',
+        '改为写入一个新县的框架，使用此代码（与 --source NEW 同用时，也写入其新来源）。'),
+    'add --new-source': (
+        'Write the skeleton of a new source (publication, title, date) with this id instead.',
+        '改为写入一个新来源（发布单位、标题、日期），使用此代码。'),
+    'add --new-metric': (
+        'Define a new metric of the catalogue with this id instead (its names, unit, theme and kind by the options below; on a terminal, what is missing is asked).',
+        '改为在目录中定义一个新指标，使用此代码（中文名、单位、主题、类型用下面的选项给出，终端上缺的会询问）。'),
+    'add --zh': (
+        "With --new-metric: the metric's Chinese name, e.g. 规上工业增加值.",
+        '与 --new-metric 同用：指标的中文名，如 规上工业增加值。'),
+    'add --en': (
+        'With --new-metric: its English name (optional).',
+        '与 --new-metric 同用：指标的英文名（可不填）。'),
+    'add --theme': (
+        'With --new-metric: the id or name of its theme.',
+        '与 --new-metric 同用：指标所属主题的代码或名称。'),
+    'add --kind': (
+        'With --new-metric: flow (over a period), stock (as of a date), rate (a share in %), rank, count or target.',
+        '与 --new-metric 同用：flow（期间累计）、stock（时点存量）、rate（比率，%）、rank（位次）、count（个数）或 target（目标）。'),
+    'add --polarity': (
+        'With --new-metric: higher (more is better, the default) or lower (less is better, as a rank).',
+        '与 --new-metric 同用：higher（越大越好，默认）或 lower（越小越好，如位次）。'),
+    'add --publication': (
+        'With --new-source: who published it, e.g. 江山市统计局.',
+        '与 --new-source 同用：发布单位或报刊，如 江山市统计局。'),
+    'add --title': (
+        'With --new-source: the title of the article or report.',
+        '与 --new-source 同用：文章或报告的标题。'),
+    'add --date': (
+        'With --new-source: the month it was published, e.g. 2020-10.',
+        '与 --new-source 同用：发布的年月，如 2020-10。'),
+    'brief': (
+        """A text brief of regions, worded by a Jinja2 template: prose, not a table.
+
+By default a summary: per theme the headline facts (ranks, figures with a change, the
+largest sums of money; two at most) and the first highlight. --full gives everything.
+--lang en writes it in English (before or after the command, as everywhere).
+
+\b
+Example:
+  reporter brief 江山 >> weekly.txt
+  reporter brief 江山 --full
+  reporter brief --all --latest --since 2020 --lang en
+  reporter brief --all --full --template report.md > report.md""",
+        """用 Jinja2 模板写成的地区简报：是文字，不是表格。
+
+默认为摘要：每个主题的重点数据（位次、有增减的数字、金额最大的，最多两项）和第一条亮点。
+--full 给出全部。--lang en 用英文写（在命令前后均可，各处相同）。
+
+\b
+示例：
+  reporter brief 江山 >> weekly.txt
+  reporter brief 江山 --full
+  reporter brief --all --latest --since 2020 --lang en
+  reporter brief --all --full --template report.md > report.md"""),
+    'brief --all': (
+        'Every region in the data.',
+        '数据中的每个地区。'),
+    'brief --full': (
+        'Every fact and highlight, not only the headline ones (see docs/templates.md).',
+        '全部数据和亮点，不只是重点（见 docs/templates.md）。'),
+    'brief --latest': (
+        "Only each metric's newest figure.",
+        '每个指标只看最新的数字。'),
+    'brief --since': (
+        'Only figures whose period ends in PERIOD or later (2019, 2020-H1, 2020年1-5月).',
+        '只看时期结束于 PERIOD 或更晚的数字（2019、2020-H1、2020年1-5月）。'),
+    'brief --template': (
+        'A template file, or a name looked up in $REPORTER_TEMPLATES, then the bundled templates (brief, report.md) [default: brief.LANG.j2].',
+        '模板文件，或在 $REPORTER_TEMPLATES 中、再在自带模板（brief、report.md）中查找的名称 [默认：brief.LANG.j2]。'),
+    'check': (
+        """Validate data: the format, and each fact against its own quote; list every problem as file:line:column.
+
+Without PATH, the data layers in effect (--data …, $REPORTER_DATA, or the bundled file).
+Errors: a quote that states another number, unit, qualifier (多, 近, 约 …), direction or period
+than its fact. Warnings (exit 0 unless --strict): figures that are implausible together.
+
+\b
+Example:
+  reporter check counties/           # exit 0: valid, 1: problems
+  reporter -q check --strict         # silent when all is well: for cron
+  reporter --data bundled --data mine.yaml check --strict
+  reporter check --sources ../shared/source regions.yaml""",
+        """检查数据：格式，以及每项数据与其引文是否一致；每个问题按 文件:行:列 列出。
+
+不给 PATH 时，检查当前生效的各层数据（--data …、$REPORTER_DATA 或自带文件）。
+错误：引文所说的数字、单位、限定词（多、近、约 …）、方向或时期与数据不符。
+警告（除非 --strict，退出码为 0）：放在一起看不合理的数字。
+
+\b
+示例：
+  reporter check counties/           # 退出码 0：有效；1：有问题
+  reporter -q check --strict         # 一切正常时不输出：适合定时任务
+  reporter --data bundled --data mine.yaml check --strict
+  reporter check --sources ../shared/source regions.yaml"""),
+    'check --sources': (
+        "Directory holding the sources' text files: every quote must be verbatim in them.",
+        '存放来源文本文件的目录：每条引文都必须逐字出现在其中。'),
+    'check --strict': (
+        'Warnings (a cumulative figure that falls, a change that disagrees with its figures, a value 100x off its neighbours) are errors too.',
+        '警告（累计数反而下降、增减与数字不符、数值与相邻时期差100倍）也算错误。'),
+    'compare': (
+        """Regions side by side, one row per metric.
+
+Each cell is the region's latest figure with its period, and a note on stderr says when a
+row puts different periods side by side. --period compares one period only; a region that
+has the metric only for unlike periods (1-9月 against a year) is named in a note, as rank does.
+Rows are made as they are written: --all compares every county of the country in little memory.
+
+\b
+Examples:
+  reporter compare 洞头 江山 --metric 研发投入 --metric 高新技术企业
+  reporter compare 洞头 江山 乐清 --period 2020-H1
+  reporter compare --all --metric 研发投入 --format csv > rd.csv""",
+        """多个地区并排比较，每个指标一行。
+
+每格为该地区最新的数字及其时期；一行中时期不同时，stderr 上会有提示。
+--period 只比较一个时期；某地区该指标只有不同类的时期（1-9月对全年）时，提示中会列出，与 rank 相同。
+各行边算边输出：--all 比较全国每个县也只占很少内存。
+
+\b
+示例：
+  reporter compare 洞头 江山 --metric 研发投入 --metric 高新技术企业
+  reporter compare 洞头 江山 乐清 --period 2020-H1
+  reporter compare --all --metric 研发投入 --format csv > rd.csv"""),
+    'compare --all': (
+        'Every region in the data.',
+        '数据中的每个地区。'),
+    'compare --metric': (
+        'Only these metrics (repeatable).',
+        '只看这些指标（可重复）。'),
+    'compare --period': (
+        "Compare this period only [default: each region's latest, with a note when they differ].",
+        '只比较这一时期 [默认：各地区最新的时期，不同时会提示]。'),
+    'delta': (
+        """Year-over-year changes: current, previous, absolute and % change, direction.
+
+Computed when a period a year earlier exists; otherwise derived from what the source
+reports (a growth rate, a previous value, a rank move) and marked so. A rank's change is
+in places gained or lost (↑34位: up 34 places, from 第56位 to 第22位). Rows run oldest first.
+
+\b
+Examples:
+  reporter delta 江山            → 2.06亿元, +16%: previous ≈1.776亿元
+  reporter delta 洞头 全省位次    → 第22位, ↑34位 (up 34 places) from 第56位
+  reporter delta county-001 --latest
+  reporter delta --all 研发投入          every region's newest change of one metric
+  reporter -q delta --all --fail-on worse || echo "something got worse\"""",
+        """同比变化：本期、上期、增减量、增幅和方向。
+
+有上年同期的数据时直接计算；否则由来源所报的（增长率、上期数值、位次变化）推算，并注明。
+位次的变化以上升或下降的位数表示（↑34位：从第56位升到第22位）。各行按时间先后排列。
+
+\b
+示例：
+  reporter delta 江山            → 2.06亿元，+16%：上期 ≈1.776亿元
+  reporter delta 洞头 全省位次    → 第22位，↑34位（从第56位）
+  reporter delta county-001 --latest
+  reporter delta --all 研发投入          每个地区该指标最新的变化
+  reporter -q delta --all --fail-on worse || echo "有指标变差了\""""),
+    'delta --latest': (
+        "Only each metric's newest change (what --all always shows).",
+        '每个指标只看最新的变化（--all 总是如此）。'),
+    'delta --all': (
+        "Every region's newest change: of METRIC when one is named (delta --all METRIC), else of every metric.",
+        '每个地区最新的变化：给出 METRIC 时为该指标（delta --all METRIC），否则为每个指标。'),
+    'delta --fail-on': (
+        "A check for cron: print only the changes that went the wrong way by each metric's polarity (a rank that fell, a sum that shrank), and exit 4 when there is one, 0 when none.",
+        '供定时任务检查：只列出按指标好坏方向变差的变化（位次下降、总额减少），有则退出码为 4，没有则为 0。'),
+    'export': (
+        """Every fact as one flat record (the stable contract, docs/data-format.md).
+
+\b
+Example:
+  reporter export --format csv --bom -o facts.csv      for Excel
+  reporter export | jq '.[] | select(.region == "jiangshan")'""",
+        """每项数据输出为一条扁平记录（稳定的约定，见 docs/data-format.md）。
+
+\b
+示例：
+  reporter export --format csv --bom -o facts.csv      供 Excel 使用
+  reporter export | jq '.[] | select(.region == "jiangshan")'"""),
+    'export --format': (
+        'Output format [default: the global --format, else json (csv for a spreadsheet: --format csv --bom)].',
+        '输出格式 [默认：全局 --format，否则 json（电子表格用 --format csv --bom）]。'),
+    'export --output': (
+        'Write to FILE (atomically: an interrupted write leaves the old file intact), or into a named pipe or device; - is stdout. Never over a data file the run read.',
+        '写入 FILE（原子写入：中断时旧文件完好），或写入命名管道或设备；- 表示 stdout。绝不覆盖本次读取的数据文件。'),
+    'extract': (
+        """Draft the facts of a text (a bureau report, a newspaper page) for your data file.
+
+Prints the drafts as YAML in the data format (every guess left open marked TODO, which check
+refuses until filled) or as JSON; nothing is written unless --append FILE says so, and then
+only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030.
+
+A page about several regions: a number whose sentence names another region of the data (by
+any of its names), or that stands in another's part of the text (from a heading or paragraph
+naming that region alone to the next one naming another), is that region's: it is left out
+and listed with the reason. A sentence naming REGION is REGION's; a text naming no region of
+the data is REGION's throughout. --append also leaves out what the data already hold: the
+same metric and value from the same words, whatever period it is read as now.
+
+\b
+Example:
+  reporter extract report.txt --region 江山 --as-of 2020-10 \\
+      --source jiangshan-q3 > drafts.yaml
+  reporter --data bundled --data drafts.yaml check
+  reporter --data bundled --data mine.yaml extract report.txt \\
+      --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml""",
+        """为你的数据文件起草一篇文字（局里的报告、报纸版面）中的数据。
+
+以数据格式的 YAML 输出草稿（每个未确定的猜测都标为 TODO，填好之前 check 会拒绝），或输出 JSON；
+除非用 --append FILE，否则什么都不写入，而且只写入你接受的草稿（或用 --yes 写入全部完整的草稿）。
+文字可以是 UTF-8 或 GB18030 编码。
+
+一篇写了几个地区的文字：句中点到数据中另一地区（任何名称）的数字，或位于另一地区那部分文字中
+（从只点到该地区的标题或段落，到下一个点到别的地区的为止）的数字，属于那个地区：不予采用，并列出原因。
+点到 REGION 的句子属于 REGION；没有点到数据中任何地区的文字，全文属于 REGION。
+--append 也不采用数据中已有的：同样的字句得出的同一指标、同一数值，无论现在读作哪个时期。
+
+\b
+示例：
+  reporter extract report.txt --region 江山 --as-of 2020-10 \\
+      --source jiangshan-q3 > drafts.yaml
+  reporter --data bundled --data drafts.yaml check
+  reporter --data bundled --data mine.yaml extract report.txt \\
+      --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml"""),
+    'extract --region': (
+        "The region to draft for: a known one by any name, or the id of a new one. The numbers of another known region's sentences or part of the text are left out.",
+        '起草哪个地区的数据：已知地区的任何名称，或新地区的代码。另一已知地区的句子或那部分文字中的数字不予采用。'),
+    'extract --as-of': (
+        'The month the text was published: 今年, 上半年, 1-9月, 截至目前 are read against it.',
+        '文字发布的年月：今年、上半年、1-9月、截至目前 都据此解读。'),
+    'extract --source': (
+        'Source id of the text (a new one is drafted in the YAML).',
+        '文字的来源代码（新来源会在 YAML 中起草）。'),
+    'extract --format': (
+        'yaml: our data format, to check and complete [default]; json: records for programs.',
+        'yaml：数据格式，供检查和补全 [默认]；json：供程序使用的记录。'),
+    'extract --append': (
+        'Add the complete drafts (a metric and a period, not in the data yet, agreeing with their quotes) to FILE, your data file, instead of printing them: on a terminal it asks for each one (y/n/a/q); elsewhere give --yes. The others are listed with the reason.',
+        '把完整的草稿（有指标和时期、数据中尚无、与引文一致）加入你的数据文件 FILE，而不是输出：在终端上逐条询问（y/n/a/q）；其他情况请用 --yes。其余的列出原因。'),
+    'extract --yes': (
+        'With --append: add every complete draft without asking (needed when the input is not a terminal).',
+        '与 --append 同用：不询问，加入每条完整的草稿（输入不是终端时需要）。'),
+    'get': (
+        """Exactly one line for scripts: one region's value of one metric.
+
+Other formats (json, csv …) print the fact's record, whose value_base is in the metric's
+own unit. A region without the fact prints nothing (json: []) and exits 3. --value-only
+prints the number alone even when the source qualified it (2000多万元 is more than 2000,
+目标1000人 a target): a note on stderr says so.
+
+\b
+Example:
+  reporter get 江山 研发投入                 → 2.06亿元
+  reporter get jiangshan rd_investment --value-only   → 2.06
+  reporter get 江山 研发投入 --unit 万元 --value-only   → 20600""",
+        """供脚本使用的恰好一行：一个地区一个指标的数值。
+
+其他格式（json、csv …）输出该数据的记录，其中 value_base 以指标自己的单位计。
+地区没有该数据时不输出（json：[]），退出码为 3。--value-only 即使来源有限定也只输出数字
+（2000多万元 是多于 2000，目标1000人 是目标）：stderr 上的提示会说明。
+
+\b
+示例：
+  reporter get 江山 研发投入                 → 2.06亿元
+  reporter get jiangshan rd_investment --value-only   → 2.06
+  reporter get 江山 研发投入 --unit 万元 --value-only   → 20600"""),
+    'get --period': (
+        'e.g. 2019, 2020-H1, 2020-01/05 or 2020年1-5月.',
+        '如 2019、2020-H1、2020-01/05 或 2020年1-5月。'),
+    'get --value-only': (
+        "Print the bare number (as written, in the fact's unit, or in --unit); a note on stderr says what a qualifier such as 多 or 目标 meant (--quiet silences it).",
+        '只输出数字（按原文，以数据的单位或 --unit 计）；stderr 上的提示说明 多、目标 等限定词的意思（--quiet 不显示）。'),
+    'get --unit': (
+        'Convert the value to UNIT exactly (万元, 亿元, 元; a unit of the same family), so a threshold in a script keeps its scale whatever unit a figure was entered in.',
+        '把数值精确换算为 UNIT（万元、亿元、元；同一类单位），使脚本中的阈值不因数字录入时的单位而变。'),
+    'metrics': (
+        """The metric catalogue: id, label, unit, kind, polarity, which regions report it.
+
+\b
+Example:
+  reporter metrics --theme finance""",
+        """指标目录：代码、名称、单位、类型、好坏方向，以及哪些地区有报告。
+
+\b
+示例：
+  reporter metrics --theme finance"""),
+    'rank': (
+        """Regions ranked on one metric, within one period (better first, by the metric's polarity).
+
+Only like periods are ranked together: with --each-period, --region or --by period, the
+periods like --period (default: the one most regions have): years with years, 1-5月 with
+other years' 1-5月. --from, --to and --last choose among them.
+
+\b
+Examples:
+  reporter rank 研发投入 --period 2020-01/05
+  reporter rank hightech_recertified --top 3
+  reporter rank 研发投入 --each-period --top 10     top 10 per year
+  reporter rank 研发投入 --region 江山              how 江山's place moved
+  reporter rank 研发投入 --by period --last 5       every county, five years as columns""",
+        """按一个指标在同一时期内给地区排名（按指标的好坏方向，好的在前）。
+
+只有同类时期放在一起排名：用 --each-period、--region 或 --by period 时，为与 --period 同类的时期
+（默认：大多数地区都有的那个）：年与年，1-5月与其他年份的1-5月。--from、--to 和 --last 在其中选择。
+
+\b
+示例：
+  reporter rank 研发投入 --period 2020-01/05
+  reporter rank hightech_recertified --top 3
+  reporter rank 研发投入 --each-period --top 10     每年前10名
+  reporter rank 研发投入 --region 江山              江山的名次如何变化
+  reporter rank 研发投入 --by period --last 5       每个县，最近五年作为列"""),
+    'rank --period': (
+        'Rank this period [default: the one most regions have].',
+        '对这一时期排名 [默认：大多数地区都有的那个]。'),
+    'rank --top': (
+        'Only the first N rows (per period).',
+        '只看前 N 行（每个时期）。'),
+    'rank --reverse': (
+        'Worst first.',
+        '差的在前。'),
+    'rank --each-period': (
+        'A ranking (a top N with --top) for each period.',
+        '每个时期一个排名（用 --top 时为前 N 名）。'),
+    'rank --region': (
+        "One region's place in each period, and the places it gained or lost.",
+        '一个地区在每个时期的名次，以及上升或下降的位数。'),
+    'rank --by': (
+        "Every region's figures with periods as columns, in the latest period's rank order.",
+        '每个地区的数字，时期作为列，按最新时期的名次排列。'),
+    '--from': (
+        'Periods from this one on (e.g. 2016).',
+        '从这一时期起（如 2016）。'),
+    '--to': (
+        'Periods up to this one (e.g. 2020).',
+        '到这一时期为止（如 2020）。'),
+    '--last': (
+        'Only the last N periods.',
+        '只看最近 N 个时期。'),
+    'regions': (
+        """List the regions: id, names, level, prefecture, number of facts, latest period.
+
+\b
+Example:
+  reporter regions --format tsv | cut -f1""",
+        """列出地区：代码、名称、级别、所属地市、数据项数、最新时期。
+
+\b
+示例：
+  reporter regions --format tsv | cut -f1"""),
+    'search': (
+        """Facts and highlights whose label, note, quote or region match TEXT.
+
+\b
+Example:
+  reporter search 飞地
+  reporter --lang en search loan""",
+        """标签、备注、引文或地区与 TEXT 相符的数据和亮点。
+
+\b
+示例：
+  reporter search 飞地
+  reporter --lang en search loan"""),
+    'show': (
+        """All facts of a region by theme, with period, qualifier and change; then its highlights.
+
+The change is the one the source reports, else the one computed from the same period a
+year earlier. --by period puts the periods side by side as columns (like hledger's
+balance -Y); --from, --to and --last choose the periods in either layout. When no fact
+is in the theme or periods asked for, nothing is found: exit 3 (json an empty document).
+
+\b
+Examples:
+  reporter show 江山 --theme rd --sources
+  reporter show 江山 --by period --last 5
+  reporter show 江山 --from 2019 --to 2020-H1""",
+        """一个地区按主题列出的全部数据，带时期、限定词和增减；然后是它的亮点。
+
+增减取来源所报的，否则由上年同期计算。--by period 把各时期作为列并排（类似 hledger 的
+balance -Y）；--from、--to 和 --last 在两种排列中都可选择时期。所问的主题或时期中没有数据时，
+视为没有找到：退出码为 3（json 为空文档）。
+
+\b
+示例：
+  reporter show 江山 --theme rd --sources
+  reporter show 江山 --by period --last 5
+  reporter show 江山 --from 2019 --to 2020-H1"""),
+    'show --sources': (
+        'Show the verbatim quote under each fact.',
+        '在每项数据下显示原文引文。'),
+    'show --by': (
+        'Periods as columns, one row per metric.',
+        '时期作为列，每个指标一行。'),
+}
+
+
+def help_text(key: str, lang: str) -> str | None:
+    """The help of ``key`` in ``lang`` (zh, else English); None when the table has none."""
+    pair = HELP.get(key)
+    return None if pair is None else pair[1 if lang == "zh" else 0]
