@@ -735,7 +735,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.top_needs_by": ("--top needs --by METRIC (which metric to rank by)", "--top 需要 --by 指标（按哪个指标排序）"),
     "compare.by_unknown": ("--by {metric}: none of the regions compared has it", "--by {metric}：所比较的地区均无此指标"),
     "check.kind_more": ("… and {count} more (--all lists every one)", "……另有 {count} 条（--all 列出全部）"),
-    "check.kind_head": ("{kind}: {count} warning{s}", "{kind}：{count} 条警告"),
+    "check.kind_head": ("{count} warnings of one kind; the first {first}:", "同类提醒 {count} 条，以下为前 {first} 条："),
     "delta.older_change": ("{count} row{s} with an older change: the newest figure's change is not known (marked *)",
         "有 {count} 行显示的是较早的变化：最新数值的变化未知（标 *）"),
     "delta.bad_fail_on": ("--fail-on {text}: expected worse, better, any, or one of them with a threshold (worse>5%, worse>=10)",

@@ -36,7 +36,7 @@ def test_warnings_grouped_by_kind_with_a_count(tmp_path: Path) -> None:
     result = run("--data", str(path), "check", "--lang", "en")
     lines = result.stderr.splitlines()
     assert result.code == 0
-    assert lines[0] == "reporter: yoy: 9 warnings"
+    assert lines[0] == "reporter: 9 warnings of one kind; the first 5:"
     assert sum(line.startswith("warning: ") for line in lines) == 5
     assert "… and 4 more (--all lists every one)" in result.stderr
     every = run("--data", str(path), "check", "--all", "--lang", "en")

@@ -125,7 +125,12 @@ _TYPED = {"reporter", "add", "check", "show", "get", "rank", "brief", "compare",
           "economy", "finance", "loan", "xinxian", "jiangshan", "jq", "select", "region", "head", "cut", "f1",
           "less", "echo", "excel", "windows", "stdout", "stderr", "cron", "hledger", "balance", "docs", "mine",
           "weekly", "report", "drafts", "facts", "counties", "shared", "value_base", "jinja2", "bom", "ctrl",
-          "todo", "asof", "gb", "jinja", "y", "n", "a", "q", "x", "h", "pager", "lang", "frx", "nul", "uuid", "data"}
+          "todo", "asof", "gb", "jinja", "y", "n", "a", "q", "x", "h", "pager", "lang", "frx", "nul", "uuid", "data",
+          # commands, formats, settings, fields, levels and --where's words added since: each typed as it is
+          "config", "import", "stats", "html", "jsonl", "xlsx", "sqlite", "db", "toml", "docx", "format", "encoding",
+          "color", "value", "metric", "unit", "qualifier", "quote", "note", "text", "texts", "counts", "sources",
+          "county", "district", "city", "prefecture", "province", "level", "and", "or", "not", "e", "any", "better",
+          "stated", "carried", "assumed"}
 
 
 def _english_words(text: str) -> set[str]:

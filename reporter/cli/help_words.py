@@ -191,7 +191,7 @@ Example:
     'add --date': (
         'With --new-source: the month it was published, e.g. 2020-10.',
         '与 --new-source 同用：发布的年月，如 2020-10。'),
-    'brief': (
+    "brief": (
         """A text brief of regions, worded by a Jinja2 template: prose, not a table.
 
 By default a summary: per theme the headline facts (ranks, figures with a change, the
@@ -203,7 +203,8 @@ Example:
   reporter brief 江山 >> weekly.txt
   reporter brief 江山 --full
   reporter brief --all --latest --since 2020 --lang en
-  reporter brief --all --full --template report.md > report.md""",
+  reporter brief --all --full --template report.md > report.md
+  reporter brief 江山 --format html -o jiangshan.html""",
         """用 Jinja2 模板写成的地区简报：是文字，不是表格。
 
 默认为摘要：每个主题的重点数据（位次、有增减的数字、金额最大的，最多两项）和第一条亮点。
@@ -214,7 +215,8 @@ Example:
   reporter brief 江山 >> weekly.txt
   reporter brief 江山 --full
   reporter brief --all --latest --since 2020 --lang en
-  reporter brief --all --full --template report.md > report.md"""),
+  reporter brief --all --full --template report.md > report.md
+  reporter brief 江山 --format html -o jiangshan.html"""),
     'brief --all': (
         'Every region in the data.',
         '数据中的每个地区。'),
@@ -230,7 +232,7 @@ Example:
     'brief --template': (
         'A template file, or a name looked up in $REPORTER_TEMPLATES, then the bundled templates (brief, report.md) [default: brief.LANG.j2].',
         '模板文件，或在 $REPORTER_TEMPLATES 中、再在自带模板（brief、report.md）中查找的名称 [默认：brief.LANG.j2]。'),
-    'check': (
+    "check": (
         """Validate data: the format, and each fact against its own quote; list every problem as file:line:column.
 
 Without PATH, the data layers in effect (--data …, $REPORTER_DATA, or the bundled file).
@@ -242,7 +244,10 @@ Example:
   reporter check counties/           # exit 0: valid, 1: problems
   reporter -q check --strict         # silent when all is well: for cron
   reporter --data bundled --data mine.yaml check --strict
-  reporter check --sources ../shared/source regions.yaml""",
+  reporter check --sources                # the bundled data against their page
+  reporter check mine.yaml --sources texts/
+  reporter check --all                # every warning, not the first few of each kind
+  reporter check --format json | jq '.counts'""",
         """检查数据：格式，以及每项数据与其引文是否一致；每个问题按 文件:行:列 列出。
 
 不给 PATH 时，检查当前生效的各层数据（--data …、$REPORTER_DATA 或自带文件）。
@@ -254,37 +259,48 @@ Example:
   reporter check counties/           # 退出码 0：有效；1：有问题
   reporter -q check --strict         # 一切正常时不输出：适合定时任务
   reporter --data bundled --data mine.yaml check --strict
-  reporter check --sources ../shared/source regions.yaml"""),
-    'check --sources': (
-        "Directory holding the sources' text files: every quote must be verbatim in them.",
-        '存放来源文本文件的目录：每条引文都必须逐字出现在其中。'),
+  reporter check --sources                # 用原报道核对自带数据
+  reporter check mine.yaml --sources texts/
+  reporter check --all                # 列出每条警告，而不只是每类的前几条
+  reporter check --format json | jq '.counts'"""),
+    "check --sources": (
+        "Every quote must be verbatim in its source's text file, looked for in DIR (repeatable), or with no DIR beside each data file, in its sources/ folder and among the bundled sources.",
+        "每条引文都必须逐字出现在其来源的文本文件中：在 DIR 中查找（可重复给出）；不给 DIR 时，在每个数据文件旁、其 sources/ 文件夹中以及自带来源中查找。"),
     'check --strict': (
         'Warnings (a cumulative figure that falls, a change that disagrees with its figures, a value 100x off its neighbours) are errors too.',
         '警告（累计数反而下降、增减与数字不符、数值与相邻时期差100倍）也算错误。'),
-    'compare': (
-        """Regions side by side, one row per metric.
+    "compare": (
+        """Regions side by side: one row per metric, or per region when they outnumber the metrics.
 
 Each cell is the region's latest figure with its period, and a note on stderr says when a
 row puts different periods side by side. --period compares one period only; a region that
 has the metric only for unlike periods (1-9月 against a year) is named in a note, as rank does.
 Rows are made as they are written: --all compares every county of the country in little memory.
+More regions than metrics are written regions down (one row per region, metrics across);
+--long writes one row per region and metric; no output is wider than a spreadsheet takes.
 
 \b
 Examples:
   reporter compare 洞头 江山 --metric 研发投入 --metric 高新技术企业
   reporter compare 洞头 江山 乐清 --period 2020-H1
-  reporter compare --all --metric 研发投入 --format csv > rd.csv""",
-        """多个地区并排比较，每个指标一行。
+  reporter compare --all --metric 研发投入 --format csv > rd.csv
+  reporter compare --all --prefecture 温州市 --top 5 --by 研发投入
+  reporter compare --all --long --format csv > long.csv""",
+        """多个地区并排比较：每个指标一行；地区多于指标时，每个地区一行。
 
 每格为该地区最新的数字及其时期；一行中时期不同时，stderr 上会有提示。
 --period 只比较一个时期；某地区该指标只有不同类的时期（1-9月对全年）时，提示中会列出，与 rank 相同。
 各行边算边输出：--all 比较全国每个县也只占很少内存。
+地区多于指标时按地区逐行输出（每个地区一行，指标作为列）；--long 每个地区每个指标一行；
+任何输出的列数都不超过电子表格的上限。
 
 \b
 示例：
   reporter compare 洞头 江山 --metric 研发投入 --metric 高新技术企业
   reporter compare 洞头 江山 乐清 --period 2020-H1
-  reporter compare --all --metric 研发投入 --format csv > rd.csv"""),
+  reporter compare --all --metric 研发投入 --format csv > rd.csv
+  reporter compare --all --prefecture 温州市 --top 5 --by 研发投入
+  reporter compare --all --long --format csv > long.csv"""),
     'compare --all': (
         'Every region in the data.',
         '数据中的每个地区。'),
@@ -294,12 +310,14 @@ Examples:
     'compare --period': (
         "Compare this period only [default: each region's latest, with a note when they differ].",
         '只比较这一时期 [默认：各地区最新的时期，不同时会提示]。'),
-    'delta': (
+    "delta": (
         """Year-over-year changes: current, previous, absolute and % change, direction.
 
 Computed when a period a year earlier exists; otherwise derived from what the source
 reports (a growth rate, a previous value, a rank move) and marked so. A rank's change is
 in places gained or lost (↑34位: up 34 places, from 第56位 to 第22位). Rows run oldest first.
+"Newest" is the newest figure: where its change is not known, the older change shown is
+marked * and a note says so.
 
 \b
 Examples:
@@ -307,11 +325,13 @@ Examples:
   reporter delta 洞头 全省位次    → 第22位, ↑34位 (up 34 places) from 第56位
   reporter delta county-001 --latest
   reporter delta --all 研发投入          every region's newest change of one metric
-  reporter -q delta --all --fail-on worse || echo "something got worse\"""",
+  reporter -q delta --all --fail-on worse || echo "something got worse"
+  reporter -q delta --all --fail-on 'worse>5%' --since 2020   only new falls of more than 5%""",
         """同比变化：本期、上期、增减量、增幅和方向。
 
 有上年同期的数据时直接计算；否则由来源所报的（增长率、上期数值、位次变化）推算，并注明。
 位次的变化以上升或下降的位数表示（↑34位：从第56位升到第22位）。各行按时间先后排列。
+“最新”指最新的数字：其变化未知时，显示的是较早的变化，标 * 并有提示说明。
 
 \b
 示例：
@@ -319,41 +339,51 @@ Examples:
   reporter delta 洞头 全省位次    → 第22位，↑34位（从第56位）
   reporter delta county-001 --latest
   reporter delta --all 研发投入          每个地区该指标最新的变化
-  reporter -q delta --all --fail-on worse || echo "有指标变差了\""""),
+  reporter -q delta --all --fail-on worse || echo "有指标变差了"
+  reporter -q delta --all --fail-on 'worse>5%' --since 2020   只报新出现的降幅超过5%的"""),
     'delta --latest': (
         "Only each metric's newest change (what --all always shows).",
         '每个指标只看最新的变化（--all 总是如此）。'),
     'delta --all': (
         "Every region's newest change: of METRIC when one is named (delta --all METRIC), else of every metric.",
         '每个地区最新的变化：给出 METRIC 时为该指标（delta --all METRIC），否则为每个指标。'),
-    'delta --fail-on': (
-        "A check for cron: print only the changes that went the wrong way by each metric's polarity (a rank that fell, a sum that shrank), and exit 4 when there is one, 0 when none.",
-        '供定时任务检查：只列出按指标好坏方向变差的变化（位次下降、总额减少），有则退出码为 4，没有则为 0。'),
-    'export': (
+    "delta --fail-on": (
+        "A check for cron: print only the changes that went the wrong way by each metric's polarity (a rank that fell, a sum that shrank), and exit 4 when there is one, 0 when none. RULE is worse, better or any, with a threshold if wanted: 'worse>5%' (by more than 5%), 'worse>=100' (in the metric's unit; places for a rank).",
+        "供定时任务检查：只列出按指标好坏方向变差的变化（位次下降、总额减少），有则退出码为 4，没有则为 0。RULE 为 worse、better 或 any，可加阈值：'worse>5%'（超过5%）、'worse>=100'（按指标的单位；位次按位数）。"),
+    "export": (
         """Every fact as one flat record (the stable contract, docs/data-format.md).
 
 \b
 Example:
   reporter export --format csv --bom -o facts.csv      for Excel
-  reporter export | jq '.[] | select(.region == "jiangshan")'""",
+  reporter export | jq '.[] | select(.region == "jiangshan")'
+  reporter export --format jsonl --fields region,period,value | head -1
+  reporter export --format xlsx -o facts.xlsx
+  reporter export --format sqlite -o facts.db""",
         """每项数据输出为一条扁平记录（稳定的约定，见 docs/data-format.md）。
 
 \b
 示例：
   reporter export --format csv --bom -o facts.csv      供 Excel 使用
-  reporter export | jq '.[] | select(.region == "jiangshan")'"""),
+  reporter export | jq '.[] | select(.region == "jiangshan")'
+  reporter export --format jsonl --fields region,period,value | head -1
+  reporter export --format xlsx -o facts.xlsx
+  reporter export --format sqlite -o facts.db"""),
     'export --format': (
         'Output format [default: the global --format, else json (csv for a spreadsheet: --format csv --bom)].',
         '输出格式 [默认：全局 --format，否则 json（电子表格用 --format csv --bom）]。'),
     'export --output': (
         'Write to FILE (atomically: an interrupted write leaves the old file intact), or into a named pipe or device; - is stdout. Never over a data file the run read.',
         '写入 FILE（原子写入：中断时旧文件完好），或写入命名管道或设备；- 表示 stdout。绝不覆盖本次读取的数据文件。'),
-    'extract': (
+    "extract": (
         """Draft the facts of a text (a bureau report, a newspaper page) for your data file.
 
 Prints the drafts as YAML in the data format (every guess left open marked TODO, which check
 refuses until filled) or as JSON; nothing is written unless --append FILE says so, and then
-only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030.
+only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030, an
+HTML page saved from a browser, or a .docx. Each draft says how its period is known
+(period_basis: stated, carried from the document's title, heading or lead, or assumed from
+--as-of): docs/extract.md.
 
 A page about several regions: a number whose sentence names another region of the data (by
 any of its names), or that stands in another's part of the text (from a heading or paragraph
@@ -373,7 +403,9 @@ Example:
 
 以数据格式的 YAML 输出草稿（每个未确定的猜测都标为 TODO，填好之前 check 会拒绝），或输出 JSON；
 除非用 --append FILE，否则什么都不写入，而且只写入你接受的草稿（或用 --yes 写入全部完整的草稿）。
-文字可以是 UTF-8 或 GB18030 编码。
+文字可以是 UTF-8 或 GB18030 编码的文本、浏览器保存的 HTML 网页或 .docx 文件。每条草稿都说明其时期
+从何得知（period_basis：stated 原文注明，carried 沿用文件标题、小标题或段首，assumed 按 --as-of 推定）：
+见 docs/extract.md。
 
 一篇写了几个地区的文字：句中点到数据中另一地区（任何名称）的数字，或位于另一地区那部分文字中
 （从只点到该地区的标题或段落，到下一个点到别的地区的为止）的数字，属于那个地区：不予采用，并列出原因。
@@ -387,9 +419,9 @@ Example:
   reporter --data bundled --data drafts.yaml check
   reporter --data bundled --data mine.yaml extract report.txt \\
       --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml"""),
-    'extract --region': (
-        "The region to draft for: a known one by any name, or the id of a new one. The numbers of another known region's sentences or part of the text are left out.",
-        '起草哪个地区的数据：已知地区的任何名称，或新地区的代码。另一已知地区的句子或那部分文字中的数字不予采用。'),
+    "extract --region": (
+        "The region to draft for: a known one by any name, or a new one by a new id or its full Chinese name (柳林县: an id is proposed). The numbers of another known region's sentences or part of the text are left out.",
+        "起草哪个地区的数据：已知地区的任何名称，或新地区的代码或中文全称（柳林县：会建议一个代码）。另一已知地区的句子或那部分文字中的数字不予采用。"),
     'extract --as-of': (
         'The month the text was published: 今年, 上半年, 1-9月, 截至目前 are read against it.',
         '文字发布的年月：今年、上半年、1-9月、截至目前 都据此解读。'),
@@ -449,7 +481,7 @@ Example:
 \b
 示例：
   reporter metrics --theme finance"""),
-    'rank': (
+    "rank": (
         """Regions ranked on one metric, within one period (better first, by the metric's polarity).
 
 Only like periods are ranked together: with --each-period, --region or --by period, the
@@ -462,7 +494,8 @@ Examples:
   reporter rank hightech_recertified --top 3
   reporter rank 研发投入 --each-period --top 10     top 10 per year
   reporter rank 研发投入 --region 江山              how 江山's place moved
-  reporter rank 研发投入 --by period --last 5       every county, five years as columns""",
+  reporter rank 研发投入 --by period --last 5       every county, five years as columns
+  reporter rank 研发投入 --within prefecture        place in its prefecture and in the whole""",
         """按一个指标在同一时期内给地区排名（按指标的好坏方向，好的在前）。
 
 只有同类时期放在一起排名：用 --each-period、--region 或 --by period 时，为与 --period 同类的时期
@@ -474,7 +507,8 @@ Examples:
   reporter rank hightech_recertified --top 3
   reporter rank 研发投入 --each-period --top 10     每年前10名
   reporter rank 研发投入 --region 江山              江山的名次如何变化
-  reporter rank 研发投入 --by period --last 5       每个县，最近五年作为列"""),
+  reporter rank 研发投入 --by period --last 5       每个县，最近五年作为列
+  reporter rank 研发投入 --within prefecture        在本地级市和全部中的名次"""),
     'rank --period': (
         'Rank this period [default: the one most regions have].',
         '对这一时期排名 [默认：大多数地区都有的那个]。'),
@@ -556,6 +590,155 @@ balance -Y）；--from、--to 和 --last 在两种排列中都可选择时期。
     'show --by': (
         'Periods as columns, one row per metric.',
         '时期作为列，每个指标一行。'),
+    "--fields": (
+        "Only these record fields, in this order (json, jsonl, csv, tsv), e.g. --fields region,period,value; an unknown one is refused with the list of known ones.",
+        "只输出这些记录字段，按此顺序（json、jsonl、csv、tsv），如 --fields region,period,value；未知字段会被拒绝并列出已知字段。"),
+    "brief --format": (
+        "plain: the prose as the template writes it [default]; html: one self-contained page (no scripts, nothing fetched), to print or paste into an e-mail.",
+        "plain：模板写出的文字 [默认]；html：一个自包含的网页（不含脚本，不联网），可打印或粘贴到邮件中。"),
+    "--output": (
+        "Write to FILE (atomically), not stdout; needed for --format xlsx on a terminal.",
+        "写入文件 FILE（原子写入），而不是 stdout；在终端上输出 --format xlsx 时必须给出。"),
+    "--prefecture": (
+        "Only regions of this prefecture, e.g. 温州市.",
+        "只看此地级市的地区，如 温州市。"),
+    "--province": (
+        "Only regions of this province, e.g. 浙江省.",
+        "只看此省的地区，如 浙江省。"),
+    "--level": (
+        "Only regions of this level: county, district or city (县, 区, 县级市).",
+        "只看此层级的地区：county、district 或 city（县、区、县级市）。"),
+    "--regions-from": (
+        "Only the regions named in FILE, one a line (- is stdin; # starts a comment).",
+        "只看 FILE 中列出的地区，每行一个（- 表示标准输入；# 开头为注释）。"),
+    "--where": (
+        "Only facts whose export fields satisfy EXPR: comparisons joined by and, or, not and parentheses, e.g. 'value_base > 1e4 and period >= \"2019\"'.",
+        "只看导出字段满足 EXPR 的数据：比较式用 and、or、not 和括号连接，如 'value_base > 1e4 and period >= \"2019\"'。"),
+    "--with-undated": (
+        "With a period window, also list (apart) figures whose period the source does not state; without it they are left out and counted in a note.",
+        "有时期范围时，另行列出原文未注明时期的数字；不加此选项则不列入，只在提示中计数。"),
+    "check --all": (
+        "List every warning (else the first few of each kind, and a count).",
+        "列出每条警告（否则每类只列前几条，并给出条数）。"),
+    "check --format": (
+        "json: every problem and warning as one JSON document on stdout, for scripts [default: text].",
+        "json：所有问题和警告作为一个 JSON 文档输出到 stdout，供脚本使用 [默认：text]。"),
+    "compare --long": (
+        "One row per region and metric (tidy data for scripts).",
+        "每个地区每个指标一行（供脚本使用的整齐数据）。"),
+    "compare --top": (
+        "Only the first N regions by --by.",
+        "只保留按 --by 排在前 N 名的地区。"),
+    "compare --by": (
+        "With --top: the metric that orders the regions (better first, by its polarity).",
+        "与 --top 一起用：给地区排序的指标（按其好坏方向，好的在前）。"),
+    "config": (
+        """Show each setting (data, lang, format, encoding, bom, color), its value and its origin.
+
+Settings come from the command line, then the environment ($REPORTER_DATA, NO_COLOR,
+FORCE_COLOR), then reporter.toml (in this folder or one above it), then the user's
+$XDG_CONFIG_HOME/reporter/config.toml (else ~/.config/reporter/config.toml), then the default.
+Keys are named as the global options; see docs/scripting.md.
+
+\b
+Example:
+  reporter config
+  reporter --lang en config --format json""",
+        """列出每项设置（data、lang、format、encoding、bom、color）、其取值和来源。
+
+设置依次来自：命令行，然后是环境变量（$REPORTER_DATA、NO_COLOR、FORCE_COLOR），
+然后是 reporter.toml（在当前文件夹或其上级文件夹中），然后是用户的
+$XDG_CONFIG_HOME/reporter/config.toml（否则为 ~/.config/reporter/config.toml），最后是默认值。
+键名与全局选项相同；见 docs/scripting.md。
+
+\b
+示例：
+  reporter config
+  reporter --lang en config --format json"""),
+    "delta --since": (
+        "Only changes of figures of PERIOD or later: a nightly run flags only what is new.",
+        "只看 PERIOD 及以后的数字的变化：每晚运行时只报告新出现的。"),
+    "import": (
+        """Add the figures of a table to your data file, checked as add checks them.
+
+Long tables (a row per fact: 地区/region, 指标/metric, 数值/value, 单位/unit, 时期/period, and
+限定/qualifier, 同比/yoy_pct, 原文/quote, 来源/source) and wide ones (regions down, periods or
+metrics across: 2020年1-9月, 研发投入（万元）, a 同比增长% column after a value column). Cells such
+as 2000多 and 约3.1 keep their qualifier; —, - or an empty cell is no figure. Each fact's quote is
+its row and headers as written. A preview comes first, then a question (--yes in scripts);
+figures the data already hold are left out, so importing a table twice adds nothing.
+
+\b
+Examples:
+  reporter import 2020年1-9月.xlsx --file mine.yaml --metric 研发投入
+  reporter import long.csv --file mine.yaml --column region=县市区 --yes""",
+        """把表格中的数字加入你的数据文件，检查方式与 add 相同。
+
+长表（每行一项数据：地区/region、指标/metric、数值/value、单位/unit、时期/period，以及
+限定/qualifier、同比/yoy_pct、原文/quote、来源/source）和宽表（地区为行，时期或指标为列：
+2020年1-9月、研发投入（万元）、数值列后的 同比增长% 列）均可。2000多、约3.1 这样的单元格保留其限定；
+—、- 或空单元格表示没有数字。每项数据的引文为其所在行和表头的原样文字。先预览，再询问（脚本中用 --yes）；
+数据中已有的数字不再写入，所以同一张表导入两次不会重复。
+
+\b
+示例：
+  reporter import 2020年1-9月.xlsx --file mine.yaml --metric 研发投入
+  reporter import long.csv --file mine.yaml --column region=县市区 --yes"""),
+    "import --file": (
+        "Your data file to add the facts to (created if missing); never the bundled data.",
+        "要写入数据的你自己的数据文件（不存在则新建）；绝不是自带数据。"),
+    "import --sheet": (
+        "Only this sheet of a workbook [default: every sheet].",
+        "只读工作簿中的这张工作表 [默认：每张工作表]。"),
+    "import --metric": (
+        "The metric of a sheet with no metric column (periods across).",
+        "没有指标列的工作表（时期为列）的指标。"),
+    "import --period": (
+        "The period of a sheet with no period column (metrics across), if its title does not say.",
+        "没有时期列的工作表（指标为列）的时期，标题中没写时使用。"),
+    "import --column": (
+        "Which column holds a field (region, metric, value, unit, period, qualifier, yoy_pct, quote, source, note) when its header is not one reporter knows; repeatable.",
+        "表头不是 reporter 认得的名称时，指明哪一列是哪个字段（region、metric、value、unit、period、qualifier、yoy_pct、quote、source、note）；可重复给出。"),
+    "import --source": (
+        "A source of the data for every fact [default: the table itself, added to FILE as a source if missing].",
+        "每项数据的来源 [默认：表格本身，缺少时作为来源加入 FILE]。"),
+    "import --skip-bad": (
+        "Import what can be read; list the cells that cannot.",
+        "导入能读的部分；列出读不了的单元格。"),
+    "import --yes": (
+        "Write without asking (needed when the input is not a terminal).",
+        "不询问直接写入（输入不是终端时必须给出）。"),
+    "rank --within": (
+        "Each region's place in its prefecture (or province) beside its place in the whole.",
+        "每个地区在本地级市（或省）内的名次，与其在全部中的名次并列。"),
+    "stats": (
+        """Per group: regions, sum, mean, median, least, greatest and share of the whole (占比).
+
+Money is converted exactly into the metric's unit. Flows, stocks and counts add up; a rate, a
+rank, a percentage or a target does not, and a note says so instead of a sum. A figure qualified
+"more than" (多) makes every sum that includes it "more than".
+
+\b
+Examples:
+  reporter stats 研发投入 --by prefecture
+  reporter stats 研发投入 --by level --province 浙江省 --period 2020
+  reporter stats 研发投入 --by prefecture --format csv > by-prefecture.csv""",
+        """按组统计：地区数、合计、平均、中位数、最小、最大以及占全部的比重（占比）。
+
+金额精确换算为指标的单位。流量、存量和计数可以相加；比率、位次、百分比或目标不能相加，
+此时不给合计，并有提示说明。带“多”（超过）限定的数字，使包含它的每个合计都成为“超过”。
+
+\b
+示例：
+  reporter stats 研发投入 --by prefecture
+  reporter stats 研发投入 --by level --province 浙江省 --period 2020
+  reporter stats 研发投入 --by prefecture --format csv > by-prefecture.csv"""),
+    "stats --by": (
+        "Group regions by prefecture, province or level.",
+        "按地级市、省或层级给地区分组。"),
+    "stats --period": (
+        "This period [default: the one most regions have].",
+        "此时期 [默认：大多数地区都有的那个]。"),
 }
 
 

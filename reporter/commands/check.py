@@ -140,9 +140,9 @@ class _Shown:
             if not error:
                 kinds.setdefault(kind, []).append(problem)
         for kind, listed in kinds.items():
-            many = len(listed) > FIRST and not self.every
+            many = len(listed) > FIRST and not self.every and kind != "unfinished"  # each names a field to fill
             if many:
-                note("reporter: " + Message("check.kind_head", kind=kind, count=len(listed)).text(self.lang))
+                note("reporter: " + Message("check.kind_head", count=len(listed), first=FIRST).text(self.lang))
             for problem in listed[:FIRST] if many else listed:
                 note(Message("warning", text=problem.text(self.lang)).text(self.lang))
             if many:
