@@ -163,8 +163,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ambiguous_metric_name": ("metric name '{name}' fits {ids}: write the id", "指标名“{name}”对应多个指标：{ids}；请写代码"),
     "no_source": ("{what} has no source: give 'source' here or on its region",
                   "{what}没有来源：请在这里或其所属地区上写明 source"),
-    "second_fact": ("a second '{metric}' fact for {period} (first at {first})",
-                    "“{metric}”在{period}已有一项数据（首次出现于 {first}）"),
+    "second_fact": ("a second '{metric}' fact of {region} for {period} (first at {first})",
+                    "{region}的“{metric}”在{period}已有一项数据（首次出现于 {first}）"),
     # the value rules (reporter.data.rules)
     "rule.negative": ("value {value} is negative; a {kind} of {unit} cannot be", "数值{value}为负：以{unit}计的{kind}不能为负"),
     "rule.share": ("share {value}% is outside 0-100%", "比重{value}%超出0-100%"),

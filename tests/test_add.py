@@ -76,8 +76,8 @@ def test_the_file_defaults_to_the_top_data_layer(tmp_path: Path) -> None:
     (["江山", "研发投", "3.1", "--period", "2020-13", "--quote", "x"], 2, "month 13 is not 01-12"),
     (["江山", "no such metric", "3.1", "--period", "2020", "--quote", "x"], 2, "unknown metric 'no such metric'"),
     (["江山", "研发投入", "1,200", "--period", "2020", "--quote", "x"], 2, "write it without thousands separators"),
-    (["江山", "研发投入", "2.06", "--unit", "亿元", "--period", "2020年1-5月", "--quote", "研发投入2.06亿元"], 2,
-     "a second 'rd_investment' fact for 2020-01/05"),
+    (["江山", "研发投入", "2.06", "--unit", "亿元", "--period", "2020年1-5月", "--quote", "研发投入2.06亿元"], 1,
+     "a second 'rd_investment' fact of Jiangshan for Jan–May 2020 (first at "),
     (["江山", "研发投入", "3.1"], 2, "give REGION METRIC VALUE with --period and --quote"),
     (["江山", "研发投入", "3.1", "--new-region", "xinxian"], 2, "--new-region ID takes no REGION METRIC VALUE"),
 ])
@@ -297,7 +297,7 @@ def test_every_answer_is_checked_as_it_is_typed_and_the_fact_written(tmp_path: P
     t.expect(r"unit '家' does not fit metric 'rd_investment'")
     t.answer(r"Unit \[万元\]: ", "万元")
     t.answer(r"Period .*: ", "2020年1-9月")
-    t.expect(r"a second 'rd_investment' fact for 2020-01/09 \(first at .*quarter.yaml:\d+\)")
+    t.expect(r"a second 'rd_investment' fact of Jiangshan for Jan–Sep 2020 \(first at .*quarter.yaml:\d+\)")
     t.answer(r"Period .*: ", "2020年1-10月")
     t.answer(r"Qualifier .*\[exact\]: ", "")
     t.answer(r"Change year over year .*: ", "7.5")

@@ -108,7 +108,7 @@ def test_the_same_fact_twice_across_layers_names_both_places(tmp_path: Path) -> 
     with pytest.raises(DataError) as caught:
         load_dataset([bundled_data_path(), twice])
     (problem,) = caught.value.problems
-    assert f"{twice}:4:9: a second 'rd_investment' fact for 2020-01/05 (first at {bundled_data_path()}:" \
+    assert f"{twice}:4:9: a second 'rd_investment' fact of Jiangshan for Jan–May 2020 (first at {bundled_data_path()}:" \
         in str(problem)
 
 

@@ -21,7 +21,7 @@ from reporter.cli.session import Session
 from reporter.cli.writing import data_layers, load_layers, on_terminal, refused, target_file, write_fact
 from reporter.curate.append import Refused, add_region, add_source
 from reporter.curate.insertion import own_default_source, source_needed
-from reporter.errors import UsageProblem
+from reporter.errors import ReporterError, UsageProblem
 from reporter.messages import Message
 
 if TYPE_CHECKING:
@@ -106,6 +106,8 @@ def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: s
                                      answers.period(data, where, of, period), answers.qualifier(qualifier or ""),
                                      answers.change(of, yoy or ""), answers.quote(quote),
                                      answers.source(data, source or "", str(target)))
+    except answers.Duplicate as duplicate:  # the data would hold the span twice: a data problem
+        raise ReporterError(duplicate.said) from None
     except answers.Wrong as wrong:
         raise UsageProblem(wrong.said) from None
     if fields["source"] is None and own_default_source(target, where.id) is None:

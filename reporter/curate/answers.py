@@ -20,7 +20,7 @@ from reporter.model.records import QUALIFIERS, Fact, Metric, Quantity, Region
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
 
-__all__ = ["Wrong", "region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source",
+__all__ = ["Wrong", "Duplicate", "region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source",
            "level", "ident", "plausible", "fact_fields"]
 
 T = TypeVar("T")
@@ -36,6 +36,11 @@ class Wrong(ValueError):
 
     def text(self, lang: str = "en") -> str:
         return say(self.said, lang)
+
+
+class Duplicate(Wrong):
+    """An answer that would make a second fact of a region, metric and time span: a data problem
+    (exit 1) in the script form, a question asked again in the dialog."""
 
 
 def _found(lookup: Callable[[], T]) -> T:
@@ -100,9 +105,11 @@ def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
     except PeriodError as exc:
         raise Wrong(Message("bad_period_given", reason=exc.message)) from None
     for fact in data.facts_of(where.id, of.id):
-        if fact.period.canonical == canonical:
+        if fact.period.canonical == canonical:  # 1-6月 and 上半年 are one time span, one period
+            from reporter.data.crosscheck import second_fact
+
             first = f"{fact.origin.path}:{fact.origin.line}" if fact.origin else "?"
-            raise Wrong(Message("second_fact", metric=of.id, period=canonical, first=first))
+            raise Duplicate(second_fact(where, of, where.id, of.id, fact.period, first))
     return canonical
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from reporter.data.field_lines import FieldLines
 from reporter.data.rules import Checks, checks_for, unit_problem
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.model.dataset import Dataset, MemoryStore
+from reporter.model.periods import Period
 from reporter.model.records import (
     Fact,
     Highlight,
@@ -128,7 +130,7 @@ class _Checker:
         self.unknown: dict[tuple[str, str], list[tuple[Origin | None, Message | str, str | None]]] = {}
         self.left_out: set[tuple[str, str | None]] = set()  # (region, metric id) of items that did not load
         self.broken = {"metric": parts.broken, "source": parts.broken_sources, "theme": parts.broken_themes}
-        self.lines = _FieldLines()
+        self.lines = FieldLines()
 
     def at(self, origin: Origin | None, message: Message, key: str | None = None) -> None:
         """Record a problem at ``origin``, or at the line of its field ``key`` when that can be found."""
@@ -311,65 +313,41 @@ class _Checker:
         return ok
 
     def unique(self, item: Fact | SeriesChunk) -> bool:
-        """Record the periods of a fact or chunk; a period its region and metric already have is a problem."""
+        """Record the periods of a fact or chunk; a period its region and metric already have is a problem
+        (one time span is one period however it is written: 1-6月 and 上半年 are one)."""
         periods = self.periods.setdefault((item.region, item.metric), {})
         if isinstance(item, SeriesChunk):
             path = item.path
-            places = [(e[0].canonical, e[2], e[3]) for e in item.entries]
-            if not periods and len({p for p, _, _ in places}) == len(places):  # the usual case, at C speed
-                periods.update((p, (path, line)) for p, line, _ in places)
+            places = [(e[0], e[2], e[3]) for e in item.entries]
+            if not periods and len({p.canonical for p, _, _ in places}) == len(places):  # the usual case
+                periods.update((p.canonical, (path, line)) for p, line, _ in places)
                 return True
         else:
             origin = item.origin or Origin("?", 0)
             path = origin.path
-            places = [(item.period.canonical, origin.line, origin.column)]
+            places = [(item.period, origin.line, origin.column)]
         ok = True
-        for canonical, line, column in places:
-            first = periods.get(canonical)
+        for period, line, column in places:
+            first = periods.get(period.canonical)
             if first is not None:
-                self.problems.append(Problem(path, line, column, Message("second_fact", metric=item.metric,
-                                                                         period=canonical,
-                                                                         first=f"{first[0]}:{first[1]}")))
+                said = second_fact(self.parts.regions.get(item.region), self.parts.metrics.get(item.metric),
+                                   item.region, item.metric, period, f"{first[0]}:{first[1]}")
+                self.problems.append(Problem(path, line, column, said))
                 ok = False
             else:
-                periods[canonical] = (path, line)
+                periods[period.canonical] = (path, line)
         return ok
 
 
-class _FieldLines:
-    """Where an item's field is written: the item's origin is its first key; a problem with one
-    field (an unknown metric, a source, a unit) is said at that field's line. The files are read
-    only when a problem needs it; a field not found (a flow mapping, a series' own key) keeps the
-    item's origin."""
+def second_fact(region: Region | None, metric: Metric | None, region_id: str, metric_id: str, period: Period,
+                first: str) -> Message:
+    """A second fact of a region, metric and time span, said in words: the region's name, the metric's
+    label (its id to a reader of English), the period as people write it, and where the first is."""
+    from reporter.messages import Named
 
-    def __init__(self) -> None:
-        self.files: dict[str, list[str]] = {}
-
-    def field(self, origin: Origin, key: str) -> Origin:
-        lines = self.files.get(origin.path)
-        if lines is None:
-            try:
-                with open(origin.path, encoding="utf-8", errors="replace") as file:
-                    lines = self.files[origin.path] = file.read().splitlines()
-            except OSError:
-                lines = self.files[origin.path] = []
-        start, column = origin.line - 1, origin.column - 1
-        if column < 0 or not 0 <= start < len(lines):
-            return origin
-        wanted = (f"{key}:", f'"{key}":', f"'{key}':")
-        for number in range(start, len(lines)):
-            line = lines[number]
-            body = line[column:] if number == start else line.lstrip(" ")
-            if number > start:
-                if not body or body.startswith("#"):
-                    continue
-                if len(line) - len(body) != column:  # less: the item has ended; more: inside a field
-                    if len(line) - len(body) < column:
-                        break
-                    continue
-            if body.startswith(wanted):
-                return Origin(origin.path, number + 1, column + 1)
-        return origin
+    return Message("second_fact", region=region.said() if region else region_id,
+                   metric=metric.said() if metric else metric_id,
+                   period=Named(period.in_words("en"), period.in_words("zh")), first=first)
 
 
 def _first_origin(item: Fact | SeriesChunk) -> Origin | None:
