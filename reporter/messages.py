@@ -168,6 +168,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{what}没有来源：请在这里或其所属地区上写明 source"),
     "second_fact": ("a second '{metric}' fact of {region} for {period} (first at {first})",
                     "{region}的“{metric}”在{period}已有一项数据（首次出现于 {first}）"),
+    "period_after_source": ("{period} ends after {source}: a source cannot report what came after it",
+                            "{period}晚于{source}：来源不能报道它之后的事"),
+    "source_dated": ("its source '{source}' (dated {date})", "其来源“{source}”（日期{date}）"),
     # the value rules (reporter.data.rules)
     "rule.negative": ("value {value} is negative; a {kind} of {unit} cannot be", "数值{value}为负：以{unit}计的{kind}不能为负"),
     "rule.share": ("share {value}% is outside 0-100%", "比重{value}%超出0-100%"),

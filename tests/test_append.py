@@ -235,7 +235,8 @@ def test_what_cannot_be_edited_safely_is_refused_at_its_line(tmp_path: Path, tex
     (dict(FACT, period="2020-01/05", value="2.06", quote="1-5月全市规上企业研发投入2.06亿元"),
      "a second 'rd_investment' fact of Jiangshan for Jan–May 2020 (first at"),
     (dict(OCT, yoy_pct="-16", quote="1-10月全市规上企业研发投入3.4亿元，同比增长16%"), "the quote says 同比增长 16%"),
-    (dict(OCT, period="2020-01/11"), "the quote names 1-10月, but the fact's period is Jan–Nov 2020"),
+    (dict(OCT, period="2020-01/11"), "Jan–Nov 2020 ends after its source 'jiangshan-q3' (dated 2020-10)"),
+    (dict(OCT, period="2020-01/08"), "the quote names 1-10月, but the fact's period is Jan–Aug 2020"),
 ])
 def test_nothing_check_would_reject_is_written(tmp_path: Path, fact: dict[str, str], words: str) -> None:
     path = tmp_path / "quarter.yaml"

@@ -71,7 +71,7 @@ def test_an_addition_may_take_its_regions_default_source(tmp_path: Path) -> None
         regions:
           a:
             facts:
-              - {metric: rd_investment, value: 2, unit: 亿元, period: "2021", quote: 2021年投入2亿元}
+              - {metric: rd_investment, value: 2, unit: 亿元, period: 2020-H1, quote: 2020年上半年投入2亿元}
     """
     base = _write(tmp_path, "a-base.yaml", MINI)
     more = _write(tmp_path, "b-more.yaml", addition)

@@ -20,7 +20,7 @@ from reporter.model.period_words import parse_period
 from .conftest import run
 
 # SYNTHETIC: an invented bulletin and invented figures, for the tests only
-SOURCE = 'sources:\n  js-2019: {publication: 江山市统计局, title: 2019年统计公报, date: "2020-03"}\n'
+SOURCE = 'sources:\n  js-2019: {publication: 江山市统计局, title: 2020年上半年统计, date: "2020-07"}\n'
 
 
 def fact(region: str, metric: str, value: str, period: str, quote: str, unit: str = "") -> str:

@@ -11,6 +11,9 @@ from typing import Any, NamedTuple
 
 from reporter.data.field_lines import FieldLines
 from reporter.data.rules import Checks, checks_for, unit_problem
+from reporter.data.source_dates import Bound, bound_of, late_periods, period_after_source
+from reporter.data.suggest import suggest_metric as _suggest_metric
+from reporter.data.suggest import suggest_name as _suggest
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.model.dataset import Dataset, MemoryStore
@@ -131,6 +134,7 @@ class _Checker:
         self.left_out: set[tuple[str, str | None]] = set()  # (region, metric id) of items that did not load
         self.broken = {"metric": parts.broken, "source": parts.broken_sources, "theme": parts.broken_themes}
         self.lines = FieldLines()
+        self.bounds: dict[str, Bound | None] = {}  # a source -> the last month it can report on
 
     def at(self, origin: Origin | None, message: Message, key: str | None = None) -> None:
         """Record a problem at ``origin``, or at the line of its field ``key`` when that can be found."""
@@ -249,7 +253,20 @@ class _Checker:
         else:
             ok = self.chunk(item, checks, wrong_unit)
             checked = item if item.unit == unit else item._replace(unit=unit)
-        return checked if ok and source_ok and self.unique(checked) else None
+        return checked if ok and source_ok and self.dated(checked, metric) and self.unique(checked) else None
+
+    def dated(self, item: Fact | SeriesChunk, metric: Metric) -> bool:
+        """Whether the item's periods end by its source's date; a period after it is a problem, at its line."""
+        if item.source not in self.bounds:
+            source = self.parts.sources.get(item.source)
+            self.bounds[item.source] = bound_of(source) if source is not None else None
+        bound = self.bounds[item.source]
+        if bound is None:
+            return True
+        late = late_periods(item, metric, bound)
+        for period, origin in late:
+            self.at(origin, period_after_source(period, bound), "period")
+        return not late
 
     def fact(self, fact: Fact, checks: Checks, wrong_unit: Message | None) -> bool:
         if wrong_unit:
@@ -355,25 +372,6 @@ def _first_origin(item: Fact | SeriesChunk) -> Origin | None:
         return item.origin
     _, _, line, column = item.entries[0]
     return Origin(item.path, line, column)
-
-
-def _suggest(name: str, known: dict[str, Any]) -> Message | str:
-    import difflib
-
-    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
-    return Message("suggest", names=", ".join(close)) if close else ""
-
-
-def _suggest_metric(name: str, metrics: dict[str, Metric]) -> Message | str:
-    """The metrics whose id, label or alias is nearest to ``name`` (研发投人: 研发投入), each said
-    as it was matched, with its id when that is another word."""
-    import difflib
-
-    every = {n: m.id for m in metrics.values() for n in (m.id, m.zh, m.en, *m.aliases) if n}
-    nearest: dict[str, str] = {}  # metric id -> its nearest name (a data file may name a metric by any)
-    for close in difflib.get_close_matches(name, list(every), n=6, cutoff=0.6):
-        nearest.setdefault(every[close], close)
-    return Message("suggest", names=", ".join(list(nearest.values())[:3])) if nearest else ""
 
 
 def _values(item: Fact | SeriesChunk) -> dict[str, Any]:
