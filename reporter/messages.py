@@ -171,6 +171,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "period_after_source": ("{period} ends after {source}: a source cannot report what came after it",
                             "{period}晚于{source}：来源不能报道它之后的事"),
     "source_dated": ("its source '{source}' (dated {date})", "其来源“{source}”（日期{date}）"),
+    "layer.from_option": ("{problem} (the layer --data {path}{where})", "{problem}（数据层 --data {path}{where}）"),
+    "layer.from_variable": ("{problem} (the layer {path} of REPORTER_DATA{where})",
+                            "{problem}（环境变量 REPORTER_DATA 中的数据层 {path}{where}）"),
+    "layer.read_in": (", read in {cwd}; {absolute} names it from any directory",
+                      "，按当前目录 {cwd} 读取；写成 {absolute} 则在任何目录都有效"),
     # the value rules (reporter.data.rules)
     "rule.negative": ("value {value} is negative; a {kind} of {unit} cannot be", "数值{value}为负：以{unit}计的{kind}不能为负"),
     "rule.share": ("share {value}% is outside 0-100%", "比重{value}%超出0-100%"),

@@ -437,6 +437,7 @@ def test_the_tutorial_runs_as_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     import shlex
 
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))  # the tutorial's files are in the home directory: ~/mine.yaml
     env: dict[str, str] = {}
     steps = tutorial_steps()
     assert sum(s[0] == "run" for s in steps) >= 10

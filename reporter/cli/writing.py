@@ -65,9 +65,16 @@ def data_layers(session: Session, target: Path) -> list[str]:
     session.layers_read = layers  # what a 'run check' hint names
     return layers
 
-def load_layers(layers: list[str]) -> Dataset:
+def load_layers(layers: list[str], session: Session | None = None) -> Dataset:
+    """The data of ``layers``; a layer that cannot be read names the option or variable that gave it."""
+    try:
+        return load_dataset(layers)
+    except DataError as exc:
+        if session is not None:
+            from reporter.cli.layers import name_origins
 
-    return load_dataset(layers)
+            name_origins(exc, [p for p in layers if p in session.data_paths], bool(session.data_options))
+        raise
 
 def write_fact(session: Session, target: Path, layers: list[str], fields: dict[str, str | None],
                interactive: bool = False) -> Added | None:

@@ -84,9 +84,9 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
     if asking:
         from reporter.cli.dialog import Dialog
 
-        Dialog(session, target, layers, load_layers(layers)).run()
+        Dialog(session, target, layers, load_layers(layers, session)).run()
         return
-    data = load_layers(layers)
+    data = load_layers(layers, session)
     assert region and metric and value and period and quote  # checked above
     fields = _script_fact(data, target, region, metric, value, unit, period, qualifier, yoy, quote, source)
     write_fact(session, target, layers, fields)
@@ -148,7 +148,7 @@ def _new_region(session: Session, target: Path, layers: list[str], ident: str, s
         from reporter.cli.dialog import Dialog
 
         try:
-            given, source = Dialog(session, target, layers, load_layers(layers)).region_fields(ident, source)
+            given, source = Dialog(session, target, layers, load_layers(layers, session)).region_fields(ident, source)
         except EOFError:  # Ctrl-D: the user stopped before the end
             note("", always=True)
             note(f"reporter: {Message('add.not_written', file=str(target)).text(session.message_lang)}", always=True)

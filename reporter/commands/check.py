@@ -51,6 +51,10 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
         data = load_dataset(layers)
     except DataError as exc:
         # every problem of the format, and what the quotes say of the facts that did load
+        if not path:  # a layer that cannot be read names the option or variable that gave it
+            from reporter.cli.layers import name_origins
+
+            name_origins(exc, layers, bool(session.data_options))
         loaded = exc.loaded if isinstance(exc, InvalidData) else None
         findings = check_quotes(loaded.data, loaded.unsure) if loaded is not None else []
         errors = _said(exc.problems, findings, strict, lang)

@@ -87,15 +87,13 @@ class _Original(NamedTuple):
 
 def header(path: str | Path, layers: Sequence[str]) -> str:
     """The first lines of a file reporter creates: what it is and how to use it."""
-    from reporter.data.paths import BUNDLED, bundled_data_path
+    from reporter.data.paths import data_options, data_variable
 
-    below = [BUNDLED if os.path.realpath(p) == os.path.realpath(bundled_data_path()) else str(p) for p in layers
-             if os.path.realpath(p) != os.path.realpath(path)]
-    options = " ".join(f"--data {p}" for p in [*below, str(path)])
-    return yamlwrite.block(yamlwrite.comment(line) for line in (
+    layers = [str(p) for p in layers if os.path.realpath(p) != os.path.realpath(path)] + [str(path)]
+    return yamlwrite.block(yamlwrite.comment(line) for line in (  # absolute paths: they work from any directory
         "# Your own reporter data, layered on other data (docs/data-format.md):",
-        f"#   reporter {options} check",
-        f"# Make it the default: export REPORTER_DATA={':'.join([*below, str(path)])}"))
+        f"#   reporter {data_options(layers)} check",
+        f"# Make it the default: export {data_variable(layers)}"))
 
 
 def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
