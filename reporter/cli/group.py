@@ -36,7 +36,7 @@ Exit codes:
 COMMANDS = {  # name -> module.object, one module per command (listed alphabetically by --help)
     name: f"reporter.commands.{name}.{name}"
     for name in ("regions", "metrics", "show", "compare", "rank", "search", "delta", "get", "brief", "export",
-                 "check", "add", "extract")
+                 "check", "add", "edit", "remove", "extract")
 }
 
 

@@ -19,9 +19,10 @@ from reporter.model.records import QUALIFIERS, Fact, Metric, Quantity, Region
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
+    from reporter.model.periods import Period
 
 __all__ = ["Wrong", "Duplicate", "region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source",
-           "level", "ident", "plausible", "fact_fields"]
+           "level", "ident", "plausible", "fact_fields", "period_of", "edited_fields"]
 
 T = TypeVar("T")
 _WIDE = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
@@ -113,6 +114,19 @@ def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
     return canonical
 
 
+def period_of(answer: str) -> Period:
+    """A period in any form the tool reads, as the one period it is (1-6月 is 上半年)."""
+    from reporter.model.period_words import parse_period
+    from reporter.model.periods import PeriodError
+
+    if not answer.strip():
+        raise Wrong(Message("add.required", what=Message("what.period")))
+    try:
+        return parse_period(answer.strip())
+    except PeriodError as exc:
+        raise Wrong(Message("bad_period_given", reason=exc.message)) from None
+
+
 def qualifier(answer: str) -> str:
     """exact, more_than, approx, nearly, at_least or target, or the words for them (多, 近, 约 …)."""
     from reporter.data.rules import QUALIFIER_WORDS
@@ -194,6 +208,25 @@ def fact_fields(where: Region, of: Metric, written: str, unit_: str, period_: st
             "qualifier": None if qualifier_ == "exact" else qualifier_,
             "yoy_pct": None if rank else change_, "rank_change": change_ if rank else None,
             "source": source_, "quote": quote_}
+
+
+def edited_fields(of: Metric, value_: str | None, unit_: str | None, quote_: str | None, change_: str | None,
+                  qualifier_: str | None) -> dict[str, str | None]:
+    """The fields a correction gives a fact, each checked as add checks it; None removes a field
+    (an empty unit or change, the qualifier exact)."""
+    fields: dict[str, str | None] = {}
+    if value_ is not None:
+        fields["value"] = value(value_)
+    if unit_ is not None:
+        fields["unit"] = unit(of, unit_) if unit_.strip() else None
+    if quote_ is not None:
+        fields["quote"] = quote(quote_)
+    if change_ is not None:
+        fields["rank_change" if of.kind == "rank" else "yoy_pct"] = change(of, change_)
+    if qualifier_ is not None:
+        chosen = qualifier(qualifier_)
+        fields["qualifier"] = None if chosen == "exact" else chosen
+    return fields
 
 
 def plausible(region_id: str, fields: dict[str, str | None]) -> list[Message]:
