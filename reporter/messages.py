@@ -194,6 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "这样修改后，这项数据不再是其地区、指标、时期的一项数据"),
     "revise.edited": ("corrected {what} in {file} (line {line})", "已更正{what}，见 {file}（第{line}行）"),
     "revise.removed": ("removed {what} from {file} (it was at line {line})", "已从 {file} 删除{what}（原在第{line}行）"),
+    "plausible.growth_number": ("the quote does not state the change {fact}", "引文中没有写明增减{fact}"),
     # the value rules (reporter.data.rules)
     "rule.negative": ("value {value} is negative; a {kind} of {unit} cannot be", "数值{value}为负：以{unit}计的{kind}不能为负"),
     "rule.share": ("share {value}% is outside 0-100%", "比重{value}%超出0-100%"),
@@ -350,10 +351,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "--new-region ID --source 新来源"),
     "add.region_written": ("wrote region '{id}' to {file} (lines {first}-{last}); add its facts with reporter add",
                            "已将地区“{id}”写入 {file}（第{first}-{last}行）；可用 reporter add 添加其数据"),
-    "add.usage": ("give REGION METRIC VALUE with --period and --quote (and --unit, --file), or run "
-                  "'reporter add' on a terminal to be asked",
-                  "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file），或在终端中运行 "
-                  "reporter add 按提示输入"),
+    "add.usage": ("give REGION METRIC VALUE with --period and --quote (and --unit, --file; a figure reported "
+                  "only as a change: --yoy instead of VALUE), or run 'reporter add' on a terminal to be asked",
+                  "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file；只有增幅、没有总量的数据："
+                  "用 --yoy 代替 VALUE），或在终端中运行 reporter add 按提示输入"),
     "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
                     "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
     "add.needs_source": ("{region}'s facts in {file} would take the region's source, '{source}' (at {where}): the "

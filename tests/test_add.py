@@ -79,6 +79,7 @@ def test_the_file_defaults_to_the_top_data_layer(tmp_path: Path) -> None:
     (["江山", "研发投入", "2.06", "--unit", "亿元", "--period", "2020年1-5月", "--quote", "研发投入2.06亿元"], 1,
      "a second 'rd_investment' fact of Jiangshan for Jan–May 2020 (first at "),
     (["江山", "研发投入", "3.1"], 2, "give REGION METRIC VALUE with --period and --quote"),
+    (["江山", "研发投入", "--yoy", "5"], 2, "--yoy instead of VALUE"),
     (["江山", "研发投入", "3.1", "--new-region", "xinxian"], 2, "--new-region ID takes no REGION METRIC VALUE"),
 ])
 def test_what_the_arguments_get_wrong_is_said_and_nothing_is_written(tmp_path: Path, args: list[str], code: int,

@@ -109,6 +109,12 @@ def _what(session: Session, fields: dict[str, str | None]) -> Named:
     written = Quantity(fields["value"] or "", fields["unit"] or "", fields.get("qualifier") or "exact")
     figure_zh = quantity(written, "zh")  # 约3.1亿元; to a reader of English, as typed: approx 3.1亿元
     figure = f"{'' if written.qualifier == 'exact' else written.qualifier + ' '}{written.written}{written.unit}"
+    if not written.written and fields.get("yoy_pct"):  # growth-only: the change is the figure
+        from decimal import Decimal
+
+        from reporter.render.numbers import yoy_words
+
+        figure, figure_zh = f"yoy {fields['yoy_pct']}%", yoy_words(Decimal(str(fields["yoy_pct"])), "zh")
     metric = _catalogue(session, "metrics").get(ident)
     period = fields["period"] or ""
     try:

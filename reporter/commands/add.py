@@ -62,6 +62,8 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
       reporter --data bundled --data mine.yaml add          # asks, on a terminal
       reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
           --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
+      reporter add 江山 高新技术产业增加值 --yoy 5.2 --period 2020年1-9月 --source jiangshan-q3 \\
+          --quote "1-9月规上高新技术产业增加值同比增长5.2%" --file mine.yaml   # a change alone, no level
       reporter add --new-region xinxian --file mine.yaml
       reporter add --new-source jiangshan-2021 --file mine.yaml
     """
@@ -71,7 +73,7 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
     if creating is not None and (region or metric or value):
         raise UsageProblem(Message("add.new_alone", option="--new-region" if new_region is not None else "--new-source"))
     asking = creating is None and region is None and on_terminal()
-    if creating is None and not asking and not (region and metric and value and period and quote):
+    if creating is None and not asking and not (region and metric and (value or yoy) and period and quote):
         raise UsageProblem(Message("add.usage"))
     target = target_file(session, file)
     layers = data_layers(session, target)
@@ -87,12 +89,12 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
         Dialog(session, target, layers, load_layers(layers, session)).run()
         return
     data = load_layers(layers, session)
-    assert region and metric and value and period and quote  # checked above
+    assert region and metric and period and quote  # checked above (and a value, or a change alone)
     fields = _script_fact(data, target, region, metric, value, unit, period, qualifier, yoy, quote, source)
     write_fact(session, target, layers, fields)
 
 
-def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: str, unit: str | None,
+def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: str | None, unit: str | None,
                  period: str, qualifier: str | None, yoy: str | None, quote: str,
                  source: str | None) -> dict[str, str | None]:
     """The fact of the script form, each argument checked as the prompts check an answer; without
@@ -102,10 +104,13 @@ def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: s
     try:
         where = answers.region(data, region)
         of = answers.metric(data, metric)
-        fields = answers.fact_fields(where, of, answers.value(value), answers.unit(of, unit or ""),
+        written = answers.value(value) if value else ""  # none: a growth-only figure (--yoy alone)
+        fields = answers.fact_fields(where, of, written, answers.unit(of, unit or ""),
                                      answers.period(data, where, of, period), answers.qualifier(qualifier or ""),
                                      answers.change(of, yoy or ""), answers.quote(quote),
                                      answers.source(data, source or "", str(target)))
+        if not written and not unit:
+            fields["unit"] = None  # a change alone: no level, so no unit of one
     except answers.Duplicate as duplicate:  # the data would hold the span twice: a data problem
         raise ReporterError(duplicate.said) from None
     except answers.Wrong as wrong:

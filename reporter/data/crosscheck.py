@@ -272,8 +272,11 @@ class _Checker:
         if wrong_unit:
             self.at(fact.origin, wrong_unit, "unit" if fact.quantity.unit else None)
         q = fact.quantity
-        said = checks.fact_problems(q.written, q.qualifier, fact.yoy_written, fact.previous_written,
-                                     fact.rank_change)
+        if q.written:
+            said = checks.fact_problems(q.written, q.qualifier, fact.yoy_written, fact.previous_written,
+                                        fact.rank_change)
+        else:  # growth-only: the rules on its change, none on a level it does not give
+            said = checks.problems_of(_values(fact), frozenset({"value"}))
         for message in said:
             self.at(fact.origin, message)
         return not said and not wrong_unit

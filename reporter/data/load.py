@@ -229,12 +229,15 @@ class SectionReader(NodeReader):
         if f is None:
             self.parts.unsure.add((region, None))
             return
+        if "value" not in f and "value" not in f.failed and "yoy_pct" not in f:  # a level, or a change alone
+            self.problem(at, Message("missing_field", what=_FACT, field="value"))
+            f = Fields(f.values, f.nodes, f.at, f.failed | {"value"})
         if not f.whole:
             self.unread("fact", region, f, default_source)
             return
         source = self.source_of(f, default_source)
         self.parts.items.append(Fact(
-            region, f["metric"], Quantity(f["value"], f.get("unit", ""), f.get("qualifier", "exact")),
+            region, f["metric"], Quantity(f.get("value", ""), f.get("unit", ""), f.get("qualifier", "exact")),
             f["period"], source, " ".join(f["quote"].split()), f.get("yoy_pct"), f.get("previous"),
             f.get("rank_change"), f.get("note", ""), at.origin))
 

@@ -63,6 +63,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "left out (other periods, not comparable): {listed}; use --period {example} etc."),
     "rank.other_periods": ("其他时期：用 --period 指定，或用 --each-period 逐期排名",
                            "other periods: use --period, or --each-period for each"),
+    "rank.by_change": ("按同比增减排名：该期数据只有增幅、没有总量", "ranked by the reported change: the period's figures "
+                                                           "give no level, only a change year on year"),
     "rank.gained": ("名次变化", "places"),
     "title.compare_many": ("{count}个地区比较", "{count} regions compared"),
     "title.in_period": ("{title} · {period}", "{title} · {period}"),
