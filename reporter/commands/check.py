@@ -15,6 +15,7 @@ from reporter.messages import Message
 
 if TYPE_CHECKING:
     from reporter.data.plausibility import Finding
+    from reporter.model.dataset import Dataset
 
 
 @command()
@@ -40,7 +41,6 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
     """
     from pathlib import Path
 
-    from reporter.data.load import load_dataset
     from reporter.data.plausibility import check_quotes
     from reporter.data.provenance import unverified_quotes
 
@@ -48,13 +48,9 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
     layers = (path,) if path else session.data_paths
     target = " + ".join(layers)
     try:
-        data = load_dataset(layers)
+        data = _load(session, layers, given=bool(path))
     except DataError as exc:
         # every problem of the format, and what the quotes say of the facts that did load
-        if not path:  # a layer that cannot be read names the option or variable that gave it
-            from reporter.cli.layers import name_origins
-
-            name_origins(exc, layers, bool(session.data_options))
         loaded = exc.loaded if isinstance(exc, InvalidData) else None
         findings = check_quotes(loaded.data, loaded.unsure) if loaded is not None else []
         errors = _said(exc.problems, findings, strict, lang)
@@ -85,6 +81,20 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], stri
         extra = Message("check.quotes_ok", count=checked).text(lang) + extra
     note("reporter: " + Message("check.ok", target=target, regions=len(data.regions), metrics=len(data.metrics),
                                 facts=len(data.facts), highlights=len(data.highlights)).text(lang) + extra)
+
+
+def _load(session: Session, layers: tuple[str, ...], given: bool) -> Dataset:
+    """The layers' data; a layer in effect that cannot be read names the option or variable that gave it."""
+    from reporter.data.load import load_dataset
+
+    try:
+        return load_dataset(layers)
+    except DataError as exc:
+        if not given:
+            from reporter.cli.layers import name_origins
+
+            name_origins(exc, layers, bool(session.data_options))
+        raise
 
 
 def _said(problems: list[Problem], findings: list[Finding], strict: bool, lang: str) -> int:

@@ -107,7 +107,7 @@ def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
         raise Wrong(Message("bad_period_given", reason=exc.message)) from None
     for fact in data.facts_of(where.id, of.id):
         if fact.period.canonical == canonical:  # 1-6月 and 上半年 are one time span, one period
-            from reporter.data.crosscheck import second_fact
+            from reporter.data.repeats import second_fact
 
             first = f"{fact.origin.path}:{fact.origin.line}" if fact.origin else "?"
             raise Duplicate(second_fact(where, of, where.id, of.id, fact.period, first))

@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from reporter.data.field_lines import FieldLines
+from reporter.data.repeats import Repeats
 from reporter.data.rules import Checks, checks_for, unit_problem
-from reporter.data.source_dates import Bound, bound_of, late_periods, period_after_source
+from reporter.data.source_dates import SourceBounds
 from reporter.data.suggest import suggest_metric as _suggest_metric
 from reporter.data.suggest import suggest_name as _suggest
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.model.dataset import Dataset, MemoryStore
-from reporter.model.periods import Period
 from reporter.model.records import (
     Fact,
     Highlight,
@@ -128,13 +128,13 @@ class _Checker:
         self.parts = parts
         self.problems = problems
         self.checks: dict[tuple[str, str], tuple[Checks, Message | None]] = {}  # (metric, unit) -> rules, unit
-        self.periods: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}  # (region, metric) -> period -> place
+        self.repeats = Repeats(parts)  # one fact per region, metric and time span
         # (kind, name) -> its uses: where, what it is, the field that names it
         self.unknown: dict[tuple[str, str], list[tuple[Origin | None, Message | str, str | None]]] = {}
         self.left_out: set[tuple[str, str | None]] = set()  # (region, metric id) of items that did not load
         self.broken = {"metric": parts.broken, "source": parts.broken_sources, "theme": parts.broken_themes}
         self.lines = FieldLines()
-        self.bounds: dict[str, Bound | None] = {}  # a source -> the last month it can report on
+        self.bounds = SourceBounds(parts.sources)  # the last month each source can report on
 
     def at(self, origin: Origin | None, message: Message, key: str | None = None) -> None:
         """Record a problem at ``origin``, or at the line of its field ``key`` when that can be found."""
@@ -257,15 +257,9 @@ class _Checker:
 
     def dated(self, item: Fact | SeriesChunk, metric: Metric) -> bool:
         """Whether the item's periods end by its source's date; a period after it is a problem, at its line."""
-        if item.source not in self.bounds:
-            source = self.parts.sources.get(item.source)
-            self.bounds[item.source] = bound_of(source) if source is not None else None
-        bound = self.bounds[item.source]
-        if bound is None:
-            return True
-        late = late_periods(item, metric, bound)
-        for period, origin in late:
-            self.at(origin, period_after_source(period, bound), "period")
+        late = self.bounds.late(item, metric)
+        for origin, message in late:
+            self.at(origin, message, "period")
         return not late
 
     def fact(self, fact: Fact, checks: Checks, wrong_unit: Message | None) -> bool:
@@ -333,41 +327,8 @@ class _Checker:
         return ok
 
     def unique(self, item: Fact | SeriesChunk) -> bool:
-        """Record the periods of a fact or chunk; a period its region and metric already have is a problem
-        (one time span is one period however it is written: 1-6月 and 上半年 are one)."""
-        periods = self.periods.setdefault((item.region, item.metric), {})
-        if isinstance(item, SeriesChunk):
-            path = item.path
-            places = [(e[0], e[2], e[3]) for e in item.entries]
-            if not periods and len({p.canonical for p, _, _ in places}) == len(places):  # the usual case
-                periods.update((p.canonical, (path, line)) for p, line, _ in places)
-                return True
-        else:
-            origin = item.origin or Origin("?", 0)
-            path = origin.path
-            places = [(item.period, origin.line, origin.column)]
-        ok = True
-        for period, line, column in places:
-            first = periods.get(period.canonical)
-            if first is not None:
-                said = second_fact(self.parts.regions.get(item.region), self.parts.metrics.get(item.metric),
-                                   item.region, item.metric, period, f"{first[0]}:{first[1]}")
-                self.problems.append(Problem(path, line, column, said))
-                ok = False
-            else:
-                periods[period.canonical] = (path, line)
-        return ok
-
-
-def second_fact(region: Region | None, metric: Metric | None, region_id: str, metric_id: str, period: Period,
-                first: str) -> Message:
-    """A second fact of a region, metric and time span, said in words: the region's name, the metric's
-    label (its id to a reader of English), the period as people write it, and where the first is."""
-    from reporter.messages import Named
-
-    return Message("second_fact", region=region.said() if region else region_id,
-                   metric=metric.said() if metric else metric_id,
-                   period=Named(period.in_words("en"), period.in_words("zh")), first=first)
+        """Record the periods of a fact or chunk; a period its region and metric already have is a problem."""
+        return self.repeats.unique(item, self.problems)
 
 
 def _first_origin(item: Fact | SeriesChunk) -> Origin | None:

@@ -9,6 +9,7 @@ compared by its end (an as-of or unstated period by its month). A target's years
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from reporter.messages import Message, Named
@@ -69,3 +70,21 @@ def _period(text: str) -> Period | None:
         return parse_period(text)
     except PeriodError:
         return None
+
+
+class SourceBounds:
+    """Each source's bound, worked out once, and the periods of an item that outrun theirs."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self.sources = sources
+        self.bounds: dict[str, Bound | None] = {}
+
+    def late(self, item: Fact | SeriesChunk, metric: Metric) -> list[tuple[Origin, Message]]:
+        """Where ``item`` has a period after its source's date, and what to say there."""
+        if item.source not in self.bounds:
+            source = self.sources.get(item.source)
+            self.bounds[item.source] = bound_of(source) if source is not None else None
+        bound = self.bounds[item.source]
+        if bound is None:
+            return []
+        return [(origin, period_after_source(period, bound)) for period, origin in late_periods(item, metric, bound)]
