@@ -128,3 +128,27 @@ def test_add_stores_a_change_alone(tmp_path: Path) -> None:
                 "--yoy", "3", "--period", "2020年1-9月", "--quote", "1-9月规上高新技术产业增加值同比增长5%",
                 "--source", "q3")
     assert wrong.code == 1 and "the quote does not state the change 3%" in wrong.stderr, wrong
+
+
+@pytest.mark.parametrize("layout", ["small", "large"])
+def test_the_cache_keeps_growth_only_facts_and_one_period_per_span(tmp_path: Path, layout: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from reporter.cache import open_dataset
+
+    monkeypatch.setenv("REPORTER_CACHE_LAYOUT", layout)
+    path = tmp_path / "mine.yaml"
+    path.write_text(GROWTH.replace("period: 2020-01/09", "period: 2020年1-6月").replace("period: 2020年1-9月",
+                                                                                       "period: 2020年1-6月"),
+                    encoding="utf-8")
+    os.utime(path, (1_600_000_000, 1_600_000_000))  # not edited just now: the cache may answer
+    loaded = load_dataset([bundled_data_path(), str(path)])
+    opened = open_dataset([bundled_data_path(), str(path)])
+    assert opened.build is not None
+    opened.build()
+    cached = open_dataset([bundled_data_path(), str(path)])
+    assert cached.from_cache
+    assert cached.data.facts_of(metric="hightech_value_added") == loaded.facts_of(metric="hightech_value_added")
+    growth = [f for f in cached.data.facts_of("jiangshan", "hightech_value_added") if f.growth_only]
+    assert [(f.period.canonical, f.period.kind, f.quantity.written) for f in growth] == [("2020-H1", "half", "")]
