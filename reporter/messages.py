@@ -67,9 +67,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "(split the file, or write series as strings: docs/data-format.md)",
                             "YAML 节点（键、值、列表项）过多：{found}；每个文件最多 {limit} 个（请拆分文件，或把序列写成字符串："
                             "见 docs/data-format.md）"),
-    "yaml.full_width_space_here": ("a full-width space (U+3000), typed with a Chinese input method, where YAML "
-                                   "needs a half-width space",
-                                   "这里有全角空格（U+3000，中文输入法所打）：YAML 在这里要用半角空格"),
     "yaml.full_width_space": ("a full-width space (U+3000) indents this line: YAML indents with half-width spaces",
                               "这一行用了全角空格（U+3000）缩进：YAML 只能用半角空格缩进"),
     "yaml.mapping_here": ("a 'key: value' cannot start here: is the line indented as the others of its level, and "
@@ -168,6 +165,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{what}没有来源：请在这里或其所属地区上写明 source"),
     "second_fact": ("a second '{metric}' fact of {region} for {period} (first at {first})",
                     "{region}的“{metric}”在{period}已有一项数据（首次出现于 {first}）"),
+    # ---- one period per span, sources' dates, input-method slips, layers' origins, edit and remove,
+    # growth-only figures (one block, for merging)
+    "yaml.full_width_space_here": ("a full-width space (U+3000), typed with a Chinese input method, where YAML "
+                                   "needs a half-width space",
+                                   "这里有全角空格（U+3000，中文输入法所打）：YAML 在这里要用半角空格"),
     "period_after_source": ("{period} ends after {source}: a source cannot report what came after it",
                             "{period}晚于{source}：来源不能报道它之后的事"),
     "source_dated": ("its source '{source}' (dated {date})", "其来源“{source}”（日期{date}）"),
