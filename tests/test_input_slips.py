@@ -52,6 +52,15 @@ def test_a_slip_is_named_at_its_line_in_both_languages(tmp_path: Path, line: int
         assert "found a scalar" not in result.stderr and "这里是文字" not in result.stderr, result.stderr
 
 
+def test_a_slip_inside_a_flow_mapping_is_named_at_its_column(tmp_path: Path) -> None:
+    mine = written(tmp_path, ["      - {metric： rd_investment, value：3.1, unit: 亿元, period: 2020-01/09, source: q3, "
+                              "quote: 1-9月研发投入3.1亿元}\n"])
+    result = run("--lang", "en", "--data", "bundled", "--data", str(mine), "check")
+    named = [x for x in result.stderr.splitlines() if COLON[0] in x]
+    assert [x.split(":")[1:3] for x in named] == [["6", "16"], ["6", "38"]], result.stderr
+    assert "unknown field" not in result.stderr
+
+
 def test_every_key_of_a_fact_typed_with_full_width_colons_is_named(tmp_path: Path) -> None:
     mine = written(tmp_path, [line.replace(": ", "： ", 1) for line in FACT])
     result = run("--lang", "en", "--data", "bundled", "--data", str(mine), "check")
@@ -62,7 +71,7 @@ def test_every_key_of_a_fact_typed_with_full_width_colons_is_named(tmp_path: Pat
 
 def test_full_width_marks_inside_a_value_are_the_values_own(tmp_path: Path) -> None:
     lines = list(FACT)
-    lines[5] = "        quote: \"研发投入：1-9月\u30003.1亿元\u3000\"\n"
+    lines[5] = "        quote: \"研发投入, rd：1-9月\u30003.1亿元\u3000 {x：1}\"\n"
     mine = written(tmp_path, lines + ["        note: 说明：见原文\n"])
     result = run("--lang", "en", "--data", "bundled", "--data", str(mine), "check")
     assert "full-width" not in result.stderr, result.stderr

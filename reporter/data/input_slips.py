@@ -45,13 +45,13 @@ def _full_width_indents(text: str, where: str, problems: list[Problem]) -> str:
     def said(m: re.Match[str]) -> str:
         number = text.count("\n", 0, m.start())
         indent = m.group(1)
-        problems.append(Problem(where, number + 1, indent.index("\u3000") + 1,
-                                     Message("yaml.full_width_space")))
+        problems.append(Problem(where, number + 1, indent.index("\u3000") + 1, Message("yaml.full_width_space")))
         wide = indent.replace("\u3000", "  ")
         near = {indent_near(number, -1), indent_near(number, 1)}
         return wide if len(wide) in near and len(indent) not in near else indent.replace("\u3000", " ")
 
     return _FULL_WIDTH_INDENT.sub(said, text)
+
 
 def _input_method_slips(text: str, where: str, problems: list[Problem]) -> str:
     """The text with a key's full-width colon (``metric： x``), a full-width space after a key's
@@ -59,18 +59,22 @@ def _input_method_slips(text: str, where: str, problems: list[Problem]) -> str:
     typed with a Chinese input method, they turn a key and its value into one text (``found a
     scalar``), or a number into words. A value's own text (a quote, quoted) is left alone."""
 
-    def said(m: re.Match[str], key: str, column: int) -> None:
-        number = text.count("\n", 0, m.start())
-        problems.append(Problem(where, number + 1, column + 1, Message(key)))
+    def said(offset: int, key: str) -> None:
+        line_start = text.rfind("\n", 0, offset) + 1
+        problems.append(Problem(where, text.count("\n", 0, offset) + 1, offset - line_start + 1, Message(key)))
 
     def colon(m: re.Match[str]) -> str:
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if m.group(1)[:1] in "{," and ("{" not in before + m.group(1)[:1] or before.count('"') % 2):
+            return m.group(0)  # not a flow mapping's key, or inside a quoted text: the value's own words
         slip = m.group(2)
-        said(m, "yaml.full_width_colon" if slip.startswith("：") else "yaml.full_width_space_here",
-             len(m.group(1)) + (0 if slip.startswith("：") else 1))
+        wide_colon = slip.startswith("：")
+        said(m.start(2) + (0 if wide_colon else 1), "yaml.full_width_colon" if wide_colon
+             else "yaml.full_width_space_here")
         return m.group(1) + (": " if slip in ("：", ":\u3000") else ":" + slip[1:].replace("\u3000", " "))
 
     def trailing(m: re.Match[str]) -> str:
-        said(m, "yaml.full_width_space_here", len(m.group(1)))
+        said(m.start(2), "yaml.full_width_space_here")
         return m.group(1) + " " * len(m.group(2))
 
     return _TRAILING_WIDE.sub(trailing, _KEY_SLIP.sub(colon, text))
@@ -82,10 +86,11 @@ _FULL_WIDTH_INDENT = re.compile(r"^([ \t]*\u3000[ \t\u3000]*)(?=-[ \t]|[^\s#'\"-
                                 re.MULTILINE)
 
 
-# a key (a plain word, or quoted) at a line's start, or after a list's dash, then a full-width colon or a
-# colon and a full-width space: what a Chinese input method types for ': '
-_KEY_SLIP = re.compile(r"^([ \t]*(?:-[ \t]+)*(?:[A-Za-z_][A-Za-z0-9_-]*|\"[^\"\n]*\"|'[^'\n]*')[ \t]*)"
-                       r"(：[ \t\u3000]?|:\u3000)", re.MULTILINE)
+# a key (a plain word, or quoted) at a line's start, after a list's dash, or first in a flow mapping's
+# entry (``{metric：…, value：…}``), then a full-width colon or a colon and a full-width space: what a
+# Chinese input method types for ': '
+_KEY_SLIP = re.compile(r"((?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:[A-Za-z_][A-Za-z0-9_-]*|\"[^\"\n]*\"|'[^'\n]*')"
+                       r"[ \t]*)(：[ \t\u3000]?|:\u3000)", re.MULTILINE)
 # a plain (unquoted) value after ``key: ``, ended by full-width spaces
 _TRAILING_WIDE = re.compile(r"^([ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_-]*:[ \t]+[^\s\"'#|>&*!][^\n]*?)(\u3000+)[ \t]*$",
                             re.MULTILINE)
