@@ -196,6 +196,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "这样修改后，这项数据不再是其地区、指标、时期的一项数据"),
     "revise.edited": ("corrected {what} in {file} (line {line})", "已更正{what}，见 {file}（第{line}行）"),
     "revise.removed": ("removed {what} from {file} (it was at line {line})", "已从 {file} 删除{what}（原在第{line}行）"),
+    "get.no_level": ("the source gives this figure only as a change ({change}), no level to print",
+                     "原文只给出这项数据的增减（{change}），没有可输出的数值"),
     "plausible.growth_number": ("the quote does not state the change {fact}", "引文中没有写明增减{fact}"),
     # the value rules (reporter.data.rules)
     "rule.negative": ("value {value} is negative; a {kind} of {unit} cannot be", "数值{value}为负：以{unit}计的{kind}不能为负"),

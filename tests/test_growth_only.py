@@ -152,3 +152,22 @@ def test_the_cache_keeps_growth_only_facts_and_one_period_per_span(tmp_path: Pat
     assert cached.data.facts_of(metric="hightech_value_added") == loaded.facts_of(metric="hightech_value_added")
     growth = [f for f in cached.data.facts_of("jiangshan", "hightech_value_added") if f.growth_only]
     assert [(f.period.canonical, f.period.kind, f.quantity.written) for f in growth] == [("2020-H1", "half", "")]
+
+
+def test_get_answers_with_the_change_and_has_no_number_to_print(mine: Path) -> None:
+    asked = ("get", "江山", "hightech_value_added", "--period", "2020-01/09")
+    result = run("--lang", "zh", *data(mine), *asked)
+    assert (result.code, result.stdout) == (0, "同比增长5.2%\n"), result
+    for more in (["--value-only"], ["--unit", "万元"]):
+        bare = run("--lang", "en", *data(mine), *asked, *more)
+        assert bare.code == 3 and bare.stdout == "" and "only as a change (up 5.2% year on year)" in bare.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", [["show", "江山"], ["show", "洞头", "--by", "period"], ["compare", "江山", "洞头"],
+                                     ["rank", "hightech_value_added"], ["rank", "hightech_value_added", "--each-period"],
+                                     ["delta", "--all"], ["brief", "--all", "--full"], ["search", "增加值"],
+                                     ["get", "洞头", "hightech_value_added"], ["export", "--format", "yaml"]])
+def test_every_command_takes_growth_only_facts(mine: Path, lang: str, command: list[str]) -> None:
+    result = run("--lang", lang, *data(mine), *command)
+    assert result.code in (0, 3) and "Traceback" not in result.stderr + result.stdout, result
