@@ -186,8 +186,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "your own files", "{what}在自带数据中（{where}），自带数据只读：reporter 只修改您自己的文件"),
     "revise.elsewhere": ("{what} is written in {where}, not in {file}: give --file with that file",
                          "{what}写在 {where}，不在 {file} 中：请用 --file 指定那个文件"),
-    "revise.not_found": ("the fact is not where the data say it is: has the file changed?",
-                         "这项数据不在记录的位置：文件是否已被改动？"),
+    "revise.not_found": ("the figure is not an item of a facts: list here (a value of a series, or the file changed "
+                         "meanwhile): edit the file", "这项数据不是这里 facts: 列表中的一项（可能是数据序列中的值，或文件刚被改动）："
+                                                      "请直接编辑文件"),
     "revise.first_field": ("'{field}' opens the fact's lines and cannot be taken out here: edit the file",
                            "“{field}”是这项数据的第一行，无法在此删去：请直接编辑文件"),
     "revise.shared_line": ("the fact shares its line with other text: edit the file",

@@ -156,3 +156,15 @@ def test_a_fact_elsewhere_or_nowhere_is_said(mine: Path, tmp_path: Path) -> None
     nothing = run("--lang", "en", *data(mine), "edit", "江山", "研发投入", "--period", "2020-01/09")
     assert nothing.code == 2 and "give what to change" in nothing.stderr
     assert mine.read_text(encoding="utf-8") == MINE
+
+
+def test_a_value_of_a_series_is_left_to_the_editor(tmp_path: Path) -> None:
+    mine = tmp_path / "series.yaml"
+    text = ('sources:\n  q3: {publication: 江山市统计局, title: 统计, date: "2020-10"}\nregions:\n  jiangshan:\n'
+            '    series:\n      rd_investment:\n        unit: 亿元\n        source: q3\n        quote: 统计表\n'
+            '        values: {"2018": 1.0, "2019": 1.5}\n')  # SYNTHETIC
+    mine.write_text(text, encoding="utf-8")
+    result = run("--lang", "en", "--data", "bundled", "--data", str(mine), "edit", "江山", "研发投入", "--period",
+                 "2018", "--value", "1.1")
+    assert result.code == 1 and f"{mine}:10: the figure is not an item of a facts: list" in result.stderr, result
+    assert mine.read_text(encoding="utf-8") == text
