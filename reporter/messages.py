@@ -163,8 +163,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ambiguous_metric_name": ("metric name '{name}' fits {ids}: write the id", "指标名“{name}”对应多个指标：{ids}；请写代码"),
     "no_source": ("{what} has no source: give 'source' here or on its region",
                   "{what}没有来源：请在这里或其所属地区上写明 source"),
-    "second_fact": ("a second '{metric}' fact for {period} (first at {first})",
-                    "“{metric}”在{period}已有一项数据（首次出现于 {first}）"),
+    "second_fact": ("a second '{metric}' fact of {region} for {period} (first at {first})",
+                    "{region}的“{metric}”在{period}已有一项数据（首次出现于 {first}）"),
+    # ---- one period per span, sources' dates, input-method slips, layers' origins, edit and remove,
+    # growth-only figures (one block, for merging)
+    "yaml.full_width_space_here": ("a full-width space (U+3000), typed with a Chinese input method, where YAML "
+                                   "needs a half-width space",
+                                   "这里有全角空格（U+3000，中文输入法所打）：YAML 在这里要用半角空格"),
+    "period_after_source": ("{period} ends after {source}: a source cannot report what came after it",
+                            "{period}晚于{source}：来源不能报道它之后的事"),
+    "source_dated": ("its source '{source}' (dated {date})", "其来源“{source}”（日期{date}）"),
+    "layer.from_option": ("{problem} (the layer --data {path}{where})", "{problem}（数据层 --data {path}{where}）"),
+    "layer.from_variable": ("{problem} (the layer {path} of REPORTER_DATA{where})",
+                            "{problem}（环境变量 REPORTER_DATA 中的数据层 {path}{where}）"),
+    "layer.read_in": (", read in {cwd}; {absolute} names it from any directory",
+                      "，按当前目录 {cwd} 读取；写成 {absolute} 则在任何目录都有效"),
+    "revise.nothing": ("give what to change: --value, --unit, --quote, --yoy or --qualifier",
+                       "请给出要改的内容：--value、--unit、--quote、--yoy 或 --qualifier"),
+    "revise.no_fact": ("no fact of {what}{periods}", "没有{what}这项数据{periods}"),
+    "revise.periods": ("; its periods: {periods}", "；已有的时期：{periods}"),
+    "revise.bundled": ("{what} is in the bundled data ({where}), which are read-only: reporter changes only "
+                       "your own files", "{what}在自带数据中（{where}），自带数据只读：reporter 只修改您自己的文件"),
+    "revise.elsewhere": ("{what} is written in {where}, not in {file}: give --file with that file",
+                         "{what}写在 {where}，不在 {file} 中：请用 --file 指定那个文件"),
+    "revise.not_found": ("the figure is not an item of a facts: list here (a value of a series, or the file changed "
+                         "meanwhile): edit the file", "这项数据不是这里 facts: 列表中的一项（可能是数据序列中的值，或文件刚被改动）："
+                                                      "请直接编辑文件"),
+    "revise.first_field": ("'{field}' opens the fact's lines and cannot be taken out here: edit the file",
+                           "“{field}”是这项数据的第一行，无法在此删去：请直接编辑文件"),
+    "revise.shared_line": ("the fact shares its line with other text: edit the file",
+                           "这项数据与其他内容在同一行：请直接编辑文件"),
+    "revise.not_kept": ("the change would not keep the fact as one fact of its region, metric and period",
+                        "这样修改后，这项数据不再是其地区、指标、时期的一项数据"),
+    "revise.edited": ("corrected {what} in {file} (line {line})", "已更正{what}，见 {file}（第{line}行）"),
+    "revise.removed": ("removed {what} from {file} (it was at line {line})", "已从 {file} 删除{what}（原在第{line}行）"),
+    "get.no_level": ("the source gives this figure only as a change ({change}), no level to print",
+                     "原文只给出这项数据的增减（{change}），没有可输出的数值"),
+    "plausible.growth_number": ("the quote does not state the change {fact}", "引文中没有写明增减{fact}"),
     # the value rules (reporter.data.rules)
     "rule.negative": ("value {value} is negative; a {kind} of {unit} cannot be", "数值{value}为负：以{unit}计的{kind}不能为负"),
     "rule.share": ("share {value}% is outside 0-100%", "比重{value}%超出0-100%"),
@@ -321,10 +356,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "--new-region ID --source 新来源"),
     "add.region_written": ("wrote region '{id}' to {file} (lines {first}-{last}); add its facts with reporter add",
                            "已将地区“{id}”写入 {file}（第{first}-{last}行）；可用 reporter add 添加其数据"),
-    "add.usage": ("give REGION METRIC VALUE with --period and --quote (and --unit, --file), or run "
-                  "'reporter add' on a terminal to be asked",
-                  "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file），或在终端中运行 "
-                  "reporter add 按提示输入"),
+    "add.usage": ("give REGION METRIC VALUE with --period and --quote (and --unit, --file; a figure reported "
+                  "only as a change: --yoy instead of VALUE), or run 'reporter add' on a terminal to be asked",
+                  "请给出 REGION METRIC VALUE 以及 --period 和 --quote（及 --unit、--file；只有增幅、没有总量的数据："
+                  "用 --yoy 代替 VALUE），或在终端中运行 reporter add 按提示输入"),
     "add.no_file": ("which file? give --file FILE (your own data file; reporter writes into the bundled data only "
                     "when it is named)", "写入哪个文件？请用 --file FILE 指定您自己的数据文件（除非明确指定，reporter 不写入自带数据）"),
     "add.needs_source": ("{region}'s facts in {file} would take the region's source, '{source}' (at {where}): the "

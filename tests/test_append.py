@@ -28,6 +28,7 @@ from reporter.curate.append import Refused, add_facts, add_region
 from reporter.data.load import load_dataset
 from reporter.data.paths import bundled_data_path
 from reporter.errors import DataError
+from reporter.model.period_words import parse_period
 
 from .conftest import run
 
@@ -128,7 +129,8 @@ def test_appending_a_valid_fact_keeps_every_byte_and_loads(data: st.DataObject, 
             new.remove(row)
         (row,) = new
         assert (row[0], row[1], row[2].written, row[2].unit, row[2].qualifier, row[3]) == (
-            region, fact["metric"], fact["value"], fact["unit"], fact.get("qualifier", "exact"), fact["period"])
+            region, fact["metric"], fact["value"], fact["unit"], fact.get("qualifier", "exact"),
+            parse_period(fact["period"]).canonical)  # one span, one period: 2001-01/03 is 2001-Q1
         assert (row[5], row[6]) == (" ".join(fact["quote"].split()), fact.get("yoy_pct"))
         if crlf:
             assert b"\n" not in after.replace(b"\r\n", b"")  # the new lines end as the old ones do
@@ -231,9 +233,10 @@ def test_what_cannot_be_edited_safely_is_refused_at_its_line(tmp_path: Path, tex
     (dict(OCT, metric="no_such_metric"), "unknown metric 'no_such_metric'"),
     (dict(OCT, unit="家"), "unit '家' does not fit metric 'rd_investment'"),
     (dict(FACT, period="2020-01/05", value="2.06", quote="1-5月全市规上企业研发投入2.06亿元"),
-     "a second 'rd_investment' fact for 2020-01/05 (first at"),
+     "a second 'rd_investment' fact of Jiangshan for Jan–May 2020 (first at"),
     (dict(OCT, yoy_pct="-16", quote="1-10月全市规上企业研发投入3.4亿元，同比增长16%"), "the quote says 同比增长 16%"),
-    (dict(OCT, period="2020-01/11"), "the quote names 1-10月, but the fact's period is Jan–Nov 2020"),
+    (dict(OCT, period="2020-01/11"), "Jan–Nov 2020 ends after its source 'jiangshan-q3' (dated 2020-10)"),
+    (dict(OCT, period="2020-01/08"), "the quote names 1-10月, but the fact's period is Jan–Aug 2020"),
 ])
 def test_nothing_check_would_reject_is_written(tmp_path: Path, fact: dict[str, str], words: str) -> None:
     path = tmp_path / "quarter.yaml"

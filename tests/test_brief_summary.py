@@ -20,7 +20,7 @@ from .conftest import run
 RULE_DATA = """\
 # SYNTHETIC test data for the headline rule: hand-written, not real figures.
 sources:
-  s1: {publication: SYNTHETIC test page, title: 合成测试页, date: "2020-10", file: page.txt}
+  s1: {publication: SYNTHETIC test page, title: 合成测试页, date: "2021-01", file: page.txt}
 themes:
   money: {zh: 资金, en: Money}
   things: {zh: 事项, en: Things}
@@ -228,7 +228,7 @@ def test_labels_ending_in_digits_do_not_run_into_values(many_periods: str) -> No
 # --------------------------------------------------------------------------- sources
 
 
-@pytest.mark.parametrize(("lang", "words"), [("zh", "（2020年10月）"), ("en", "(October 2020)")])
+@pytest.mark.parametrize(("lang", "words"), [("zh", "（2021年1月）"), ("en", "(January 2021)")])
 def test_source_dates_in_words(rule_data: str, lang: str, words: str) -> None:
     text = _brief(rule_data, "--lang", lang)
-    assert words in text and "2020-10" not in text
+    assert words in text and "2021-01" not in text

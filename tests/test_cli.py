@@ -149,8 +149,8 @@ def test_every_command_has_help_with_an_example() -> None:
 
     ctx = click.Context(cli)
     assert cli.list_commands(ctx) == sorted(["regions", "metrics", "show", "get", "compare", "rank", "stats", "delta",
-                                             "search", "brief", "export", "check", "add", "extract", "import",
-                                             "config"])
+                                             "search", "brief", "export", "check", "add", "edit", "remove", "extract",
+                                             "import", "config"])
     for name in cli.list_commands(ctx):
         command = cli.get_command(ctx, name)
         assert command is not None, name

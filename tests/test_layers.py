@@ -71,7 +71,7 @@ def test_an_addition_may_take_its_regions_default_source(tmp_path: Path) -> None
         regions:
           a:
             facts:
-              - {metric: rd_investment, value: 2, unit: 亿元, period: "2021", quote: 2021年投入2亿元}
+              - {metric: rd_investment, value: 2, unit: 亿元, period: 2020-H1, quote: 2020年上半年投入2亿元}
     """
     base = _write(tmp_path, "a-base.yaml", MINI)
     more = _write(tmp_path, "b-more.yaml", addition)
@@ -108,7 +108,7 @@ def test_the_same_fact_twice_across_layers_names_both_places(tmp_path: Path) -> 
     with pytest.raises(DataError) as caught:
         load_dataset([bundled_data_path(), twice])
     (problem,) = caught.value.problems
-    assert f"{twice}:4:9: a second 'rd_investment' fact for 2020-01/05 (first at {bundled_data_path()}:" \
+    assert f"{twice}:4:9: a second 'rd_investment' fact of Jiangshan for Jan–May 2020 (first at {bundled_data_path()}:" \
         in str(problem)
 
 

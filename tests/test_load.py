@@ -54,7 +54,7 @@ BAD = [
     ("kind: flow}", "kind: flows}", 6, "kind 'flows' should be one of"),
     ("source: s1\n", "source: s2\n", 16, "unknown source 's2'"),  # at the region's own source: line
     ("level: county", "level: town", 13, "level 'town' should be one of"),
-    ('period: "2020"', 'period: "2019"', 19, "a second 'rd_investment' fact for 2019 (first at"),
+    ('period: "2020"', 'period: "2019"', 19, "a second 'rd_investment' fact of Jia for 2019 (first at"),
     ("    source: s1\n", "", 18, "fact has no source: give 'source' here or on its region"),
 ]
 
@@ -198,7 +198,7 @@ def test_series_load_lazily_and_equal_the_same_facts_written_out(write_yaml: Cal
     ('"2019": 100.0', '"2019": -5', ":18:63: value -5 is negative"),
     ('"2019": 100.0', '"2019": x', ":18:63: value 'x' is not a number"),
     ('"2019": 100.0', '"2019-13": 1', "month 13 is not 01-12"),
-    ('"2020年": 150', '"2019年": 150', ":18:79: a second 'rd_investment' fact for 2019 (first at"),
+    ('"2020年": 150', '"2019年": 150', ":18:79: a second 'rd_investment' fact of Jia for 2019 (first at"),
     ("2018=9 2019=7", "2018=9 2019=0", ":21:25: rank 0 should be 1 or more"),
     ("2018=9 2019=7", "2018=9 2019=7.5", ":21:25: 7.5位 should be a whole number"),
     ("2018=9 2019=7", "2018=9 2019:7", ":21:25: series pair '2019:7'"),

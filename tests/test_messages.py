@@ -54,7 +54,7 @@ def test_a_mistyped_number_gets_a_named_hint(write_yaml: Callable[..., Path], wr
 
 
 @pytest.mark.parametrize(("text", "where", "en", "zh"), [
-    ("regions:\n  a:\n    zh：甲县\n    short: 甲\n", ":3:7:", "a full-width '：' where YAML needs ':'", "全角冒号“：”"),
+    ("about： 合成数据\n", ":1:6:", "a full-width '：' where YAML needs ':'", "全角冒号“：”"),
     ("regions:\n  a:\n\tzh: 甲县\n", ":3:1:", "a tab indents this line", "制表符（Tab）缩进"),
     ('regions:\n  a:\n    zh: "甲县\n    short: 甲\n    en: Jia\n', ':3:9:', 'the quote " opened here is never closed',
      "引号 \" 没有闭合"),

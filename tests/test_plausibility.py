@@ -304,5 +304,5 @@ def test_a_running_total_larger_than_a_later_one_is_said_in_ones_own_file(tmp_pa
         """), encoding="utf-8")
     findings = [f for f in check_quotes(load_dataset([bundled_data_path(), str(mine)])) if f.key == "cumulative_before"]
     assert len(findings) == 1 and findings[0].problem.path == str(mine) and findings[0].problem.line == 4
-    assert findings[0].message("en").startswith(f"3亿元 in Jan–Mar 2020 is more than 2.06亿元 in Jan–May 2020 "
+    assert findings[0].message("en").startswith(f"3亿元 in Q1 2020 is more than 2.06亿元 in Jan–May 2020 "
                                                 f"({bundled_data_path()}:")

@@ -379,7 +379,7 @@ def test_a_phrase_en_names_what_it_counts_once(write_yaml: Any) -> None:
 _SYNTHETIC_COUNTER = """\
 # SYNTHETIC: a hand-written counter for the wording of phrases
 sources:
-  s: {publication: SYNTHETIC, title: hand-written, date: "2020-06-01"}
+  s: {publication: SYNTHETIC, title: hand-written, date: "2021-01-10"}
 themes:
   t: {zh: 主题, en: Theme}
 metrics:

@@ -31,7 +31,7 @@ Exit codes:
 COMMANDS = {  # name -> module.object, one module per command (listed alphabetically by --help)
     **{name: f"reporter.commands.{name}.{name}"
        for name in ("regions", "metrics", "show", "compare", "rank", "stats", "search", "delta", "get", "brief",
-                    "export", "check", "add", "extract", "config")},
+                    "export", "check", "add", "edit", "remove", "extract", "config")},
     "import": "reporter.commands.import_.import_table",  # import is a Python keyword
 }
 

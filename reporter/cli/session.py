@@ -89,10 +89,17 @@ class Session:
     def data(self) -> Dataset:
         if self._data is None:
             from reporter.cache import open_dataset
+            from reporter.errors import DataError
 
             paths = self.data_paths
-            opened = open_dataset(paths[0] if len(paths) == 1 else paths, use_cache=self.use_cache,
-                                  progress=self.progress())
+            try:
+                opened = open_dataset(paths[0] if len(paths) == 1 else paths, use_cache=self.use_cache,
+                                      progress=self.progress())
+            except DataError as exc:
+                from reporter.cli.layers import name_origins
+
+                name_origins(exc, paths, bool(self.data_options))
+                raise
             self._whole, self._build = opened.data, opened.build
             self._data = opened.data
             if self.filters:

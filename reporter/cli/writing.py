@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import NoReturn
 
@@ -24,7 +25,7 @@ from reporter.messages import Message, Named
 from reporter.model.dataset import Dataset
 from reporter.model.period_words import parse_period
 from reporter.model.records import Quantity
-from reporter.render.numbers import quantity
+from reporter.render.numbers import quantity, yoy_words
 
 
 def on_terminal() -> bool:
@@ -68,9 +69,16 @@ def data_layers(session: Session, target: Path) -> list[str]:
     session.layers_read = layers  # what a 'run check' hint names
     return layers
 
-def load_layers(layers: list[str]) -> Dataset:
+def load_layers(layers: list[str], session: Session | None = None) -> Dataset:
+    """The data of ``layers``; a layer that cannot be read names the option or variable that gave it."""
+    try:
+        return load_dataset(layers)
+    except DataError as exc:
+        if session is not None:
+            from reporter.cli.layers import name_origins
 
-    return load_dataset(layers)
+            name_origins(exc, [p for p in layers if p in session.data_paths], bool(session.data_options))
+        raise
 
 def write_fact(session: Session, target: Path, layers: list[str], fields: dict[str, str | None],
                interactive: bool = False) -> Added | None:
@@ -118,6 +126,8 @@ def _what(data: Dataset | None, fields: dict[str, str | None]) -> Named:
     written = Quantity(fields["value"] or "", fields["unit"] or "", fields.get("qualifier") or "exact")
     figure_zh = quantity(written, "zh")  # 约3.1亿元; to a reader of English, as typed: approx 3.1亿元
     figure = f"{'' if written.qualifier == 'exact' else written.qualifier + ' '}{written.written}{written.unit}"
+    if not written.written and fields.get("yoy_pct"):  # growth-only: the change is the figure
+        figure, figure_zh = f"yoy {fields['yoy_pct']}%", yoy_words(Decimal(str(fields["yoy_pct"])), "zh")
     metric = data.metrics.get(ident) if data is not None else None
     period = fields["period"] or ""
     try:

@@ -76,6 +76,8 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
       reporter --data bundled --data mine.yaml add          # asks, on a terminal
       reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
           --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
+      reporter add 江山 高新技术产业增加值 --yoy 5.2 --period 2020年1-9月 --source jiangshan-q3 \\
+          --quote "1-9月规上高新技术产业增加值同比增长5.2%" --file mine.yaml   # a change alone, no level
       reporter add --new-region xinxian --file mine.yaml
       reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
       reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow
@@ -90,7 +92,7 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
         raise UsageProblem(Message("add.new_alone", option=option))
     _refuse_strays(option, defining)
     asking = option is None and region is None and on_terminal()
-    if option is None and not asking and not (region and metric and value and period and quote):
+    if option is None and not asking and not (region and metric and (value or yoy) and period and quote):
         raise UsageProblem(Message("add.usage"))
     target = target_file(session, file)
     layers = data_layers(session, target)
@@ -110,8 +112,8 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
 
         ask_facts(Dialog(session, target, layers, load_layers(layers)))
         return
-    data = load_layers(layers)
-    assert region and metric and value and period and quote  # checked above
+    data = load_layers(layers, session)
+    assert region and metric and period and quote  # checked above (and a value, or a change alone)
     fields = _script_fact(data, target, region, metric, value, unit, period, qualifier, yoy, quote, source)
     write_fact(session, target, layers, fields)
 
@@ -125,7 +127,7 @@ def _refuse_strays(option: str | None, defining: dict[str, str | None]) -> None:
             raise UsageProblem(Message("add.only_with", options=", ".join(given), option=owners[0]))
 
 
-def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: str, unit: str | None,
+def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: str | None, unit: str | None,
                  period: str, qualifier: str | None, yoy: str | None, quote: str,
                  source: str | None) -> dict[str, str | None]:
     """The fact of the script form, each argument checked as the prompts check an answer; without
@@ -135,11 +137,14 @@ def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: s
     try:
         where = answers.region(data, region)
         of = answers.metric(data, metric)
-        fields = answers.fact_fields(where, of, answers.value(value), answers.unit(of, unit or ""),
+        written = answers.value(value) if value else ""  # none: a growth-only figure (--yoy alone)
+        fields = answers.fact_fields(where, of, written, answers.unit(of, unit or ""),
                                      answers.period(data, where, of, period), answers.qualifier(qualifier or ""),
                                      answers.change(of, yoy or ""), answers.quote(quote),
                                      answers.source(data, source or "", str(target)))
-    except answers.Duplicate as duplicate:  # a data problem, not a mistyped argument
+        if not written and not unit:
+            fields["unit"] = None  # a change alone: no level, so no unit of one
+    except answers.Duplicate as duplicate:  # the data would hold the span twice: a data problem
         raise ReporterError(duplicate.said) from None
     except answers.Wrong as wrong:
         raise UsageProblem(wrong.said) from None

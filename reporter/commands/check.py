@@ -53,7 +53,6 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], ever
       reporter check --all                # every warning, not the first few of each kind
       reporter check --format json | jq '.counts'
     """
-    from reporter.data.load import load_dataset
     from reporter.data.plausibility import check_quotes
 
     lang = session.message_lang
@@ -61,7 +60,7 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], ever
     layers = (path,) if path else session.data_paths
     target = " + ".join(layers)  # what the summary names
     try:
-        data = load_dataset(layers)
+        data = _load(session, layers, given=bool(path))
     except DataError as exc:
         # every problem of the format, and what the quotes say of the facts that did load
         loaded = exc.loaded if isinstance(exc, InvalidData) else None
@@ -152,3 +151,17 @@ class _Shown:
 
 def _where(problem: Problem) -> str:
     return problem._replace(message="").text("en").removesuffix(": ")
+
+
+def _load(session: Session, layers: tuple[str, ...], given: bool) -> Dataset:
+    """The layers' data; a layer in effect that cannot be read names the option or variable that gave it."""
+    from reporter.data.load import load_dataset
+
+    try:
+        return load_dataset(layers)
+    except DataError as exc:
+        if not given:
+            from reporter.cli.layers import name_origins
+
+            name_origins(exc, layers, bool(session.data_options))
+        raise

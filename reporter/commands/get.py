@@ -13,7 +13,7 @@ from reporter.cli.printing import emit, print_text
 from reporter.cli.session import Session
 
 if TYPE_CHECKING:
-    from reporter.model.records import Quantity
+    from reporter.model.records import Fact, Quantity
 
 
 @command()
@@ -78,6 +78,9 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
 
         emit(session, [export_view(data, session.lang, [fact])], chosen)
         return
+    if fact.growth_only:  # a change with no level: the change is the answer, there is no number to print
+        _growth_only(session, fact, value_only or unit is not None)
+        return
     quantity = fact.quantity if unit is None else _converted(fact.quantity, unit)
     is_converted = unit is not None and (session.lang == "en" or unit != fact.quantity.unit)  # en: the unit asked
     print_text(session, numbers.fact_line(quantity, session.lang, value_only, is_converted))
@@ -88,6 +91,20 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         meaning = Message(f"value_only.{quantity.qualifier}", value=printed)
         said = Message("get.value_only_note", written=numbers.quantity(fact.quantity, "zh"), meaning=meaning)
         note("reporter: " + said.text(session.message_lang))
+
+
+def _growth_only(session: Session, fact: Fact, number_asked: bool) -> None:
+    """A growth-only fact's answer: its change in words; a bare number or a unit asked for has none (exit 3)."""
+    from reporter.errors import NoData
+    from reporter.messages import Message, Named
+    from reporter.render import numbers
+
+    if fact.yoy_pct is None:  # pragma: no cover - the loader wants a value or a change
+        raise NoData(Message("get.no_level", change=""))
+    if number_asked:
+        raise NoData(Message("get.no_level", change=Named(numbers.yoy_words(fact.yoy_pct, "en"),
+                                                          numbers.yoy_words(fact.yoy_pct, "zh"))))
+    print_text(session, numbers.yoy_words(fact.yoy_pct, session.lang) + "\n")
 
 
 def _converted(quantity: Quantity, unit: str) -> Quantity:

@@ -19,9 +19,11 @@ from reporter.model.records import QUALIFIERS, Fact, Metric, Quantity, Region
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
+    from reporter.model.periods import Period
 
-__all__ = ["Wrong", "Duplicate", "new_ident", "label", "new_unit", "theme", "kind", "polarity", "region", "metric", "value", "unit", "period", "qualifier", "change", "quote", "source",
-           "level", "ident", "plausible", "fact_fields"]
+__all__ = ["Wrong", "Duplicate", "new_ident", "label", "new_unit", "theme", "kind", "polarity", "region", "metric",
+           "value", "unit", "period", "qualifier", "change", "quote", "source", "level", "ident", "plausible",
+           "fact_fields", "period_of", "edited_fields"]
 
 T = TypeVar("T")
 _WIDE = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
@@ -39,8 +41,8 @@ class Wrong(ValueError):
 
 
 class Duplicate(Wrong):
-    """The data hold this region's metric for this period already: a data problem (exit 1), not a
-    mistyped argument."""
+    """An answer that would make a second fact of a region, metric and time span: a data problem
+    (exit 1) in the script form, a question asked again in the dialog."""
 
 
 def _found(lookup: Callable[[], T]) -> T:
@@ -105,12 +107,25 @@ def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
     except PeriodError as exc:
         raise Wrong(Message("bad_period_given", reason=exc.message)) from None
     for fact in data.facts_of(where.id, of.id):
-        if fact.period.canonical == canonical:
+        if fact.period.canonical == canonical:  # 1-6月 and 上半年 are one time span, one period
             first = f"{fact.origin.path}:{fact.origin.line}" if fact.origin else "?"
             said = Named(fact.period.in_words("en"), fact.period.in_words("zh"))
-            raise Duplicate(Message("add.duplicate", region=where.said(), metric=Named(of.en, of.zh), period=said,
-                                    first=first))
+            raise Duplicate(Message("add.duplicate", region=where.said(), metric=Named(of.en or of.zh, of.zh),
+                                    period=said, first=first))
     return canonical
+
+
+def period_of(answer: str) -> Period:
+    """A period in any form the tool reads, as the one period it is (1-6月 is 上半年)."""
+    from reporter.model.period_words import parse_period
+    from reporter.model.periods import PeriodError
+
+    if not answer.strip():
+        raise Wrong(Message("add.required", what=Message("what.period")))
+    try:
+        return parse_period(answer.strip())
+    except PeriodError as exc:
+        raise Wrong(Message("bad_period_given", reason=exc.message)) from None
 
 
 def qualifier(answer: str) -> str:
@@ -238,6 +253,25 @@ def fact_fields(where: Region, of: Metric, written: str, unit_: str, period_: st
             "qualifier": None if qualifier_ == "exact" else qualifier_,
             "yoy_pct": None if rank else change_, "rank_change": change_ if rank else None,
             "source": source_, "quote": quote_}
+
+
+def edited_fields(of: Metric, value_: str | None, unit_: str | None, quote_: str | None, change_: str | None,
+                  qualifier_: str | None) -> dict[str, str | None]:
+    """The fields a correction gives a fact, each checked as add checks it; None removes a field
+    (an empty unit or change, the qualifier exact)."""
+    fields: dict[str, str | None] = {}
+    if value_ is not None:
+        fields["value"] = value(value_)
+    if unit_ is not None:
+        fields["unit"] = unit(of, unit_) if unit_.strip() else None
+    if quote_ is not None:
+        fields["quote"] = quote(quote_)
+    if change_ is not None:
+        fields["rank_change" if of.kind == "rank" else "yoy_pct"] = change(of, change_)
+    if qualifier_ is not None:
+        chosen = qualifier(qualifier_)
+        fields["qualifier"] = None if chosen == "exact" else chosen
+    return fields
 
 
 def plausible(region_id: str, fields: dict[str, str | None]) -> list[Message]:

@@ -21,7 +21,6 @@ so writers in several processes at once each add to what the one before wrote, a
 from __future__ import annotations
 
 import os
-import shlex
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -96,13 +95,13 @@ class Original(NamedTuple):
 
 
 def header(path: str | Path, layers: Sequence[str], lang: str = "en") -> str:
-    """The first lines of a file reporter creates: what it is and how to use it, in ``lang``."""
-    from reporter.data.paths import BUNDLED, bundled_data_path
+    """The first lines of a file reporter creates: what it is and how to use it, in ``lang``; the layers
+    by absolute paths (or ~), shell-quoted, so the lines work from any directory."""
+    from reporter.data.paths import data_options, data_variable
 
-    below = [BUNDLED if os.path.realpath(p) == os.path.realpath(bundled_data_path()) else str(p) for p in layers
-             if os.path.realpath(p) != os.path.realpath(path)]
-    options = " ".join(f"--data {shlex.quote(p)}" for p in [*below, str(path)])  # a path with a space stays one
-    said = Message("append.header", options=options, layers=shlex.quote(":".join([*below, str(path)]))).text(lang)
+    layers = [str(p) for p in layers if os.path.realpath(p) != os.path.realpath(path)] + [str(path)]
+    said = Message("append.header", options=data_options(layers),
+                   layers=data_variable(layers).removeprefix("REPORTER_DATA=")).text(lang)
     return yamlwrite.block(yamlwrite.comment(line) for line in said.split("\n"))
 
 

@@ -173,7 +173,7 @@ def held_fact(draft: Draft, facts: Iterable[Fact]) -> Fact | None:
     for fact in facts:
         if (fact.region, fact.metric) != (draft.region, draft.metric) or not fact.quote:
             continue
-        if units.family_of(fact.quantity.unit) != family:
+        if units.family_of(fact.quantity.unit) != family or fact.growth_only:  # a change alone: no level
             continue
         if units.to_base(fact.quantity.value, fact.quantity.unit) != value:
             continue

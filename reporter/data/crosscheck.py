@@ -6,10 +6,15 @@ period, and the value rules of :mod:`reporter.data.rules` on every fact and ever
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from reporter.data.field_lines import FieldLines
+from reporter.data.parts import Parts, Unread
+from reporter.data.repeats import Repeats
 from reporter.data.rules import Checks, checks_for, unit_problem
+from reporter.data.source_dates import SourceBounds
+from reporter.data.suggest import suggest_metric as _suggest_metric
+from reporter.data.suggest import suggest_name as _suggest
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.model.dataset import Dataset, MemoryStore
@@ -19,23 +24,8 @@ from reporter.model.records import (
     Metric,
     Origin,
     Quantity,
-    Region,
     SeriesChunk,
-    Source,
-    Theme,
 )
-
-
-class Unread(NamedTuple):
-    """A fact, series or highlight with a field that could not be read (written wrongly, or missing).
-    What was read of it is still checked, each field on its own: its metric and source exist, its
-    unit fits the metric, its numbers keep the rules that look at them only. It is left out of the data."""
-
-    kind: str  # "fact", "series" or "highlight"
-    region: str
-    values: dict[str, Any]  # the fields read; "source" is its own, else its region entry's ("" for neither)
-    failed: frozenset[str]  # the fields that were not read
-    origin: Origin
 
 
 class Unsure(NamedTuple):
@@ -70,29 +60,6 @@ class InvalidData(DataError):
         self.loaded = loaded
 
 
-@dataclass
-class Parts:
-    """What the files define, as read, before the cross-checks."""
-
-    sources: dict[str, Source] = field(default_factory=dict)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    metrics: dict[str, Metric] = field(default_factory=dict)
-    regions: dict[str, Region] = field(default_factory=dict)
-    items: list[Fact | SeriesChunk] = field(default_factory=list)  # in file order
-    highlights: list[Highlight] = field(default_factory=list)
-    where: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (section, id) -> first definition
-    broken: set[str] = field(default_factory=set)  # metrics defined with problems: no follow-on errors
-    broken_sources: set[str] = field(default_factory=set)  # sources defined with problems
-    broken_themes: set[str] = field(default_factory=set)  # themes defined with problems
-    additions: list[tuple[str, Origin]] = field(default_factory=list)  # regions named to add facts to
-    region_sources: dict[str, str] = field(default_factory=dict)  # region -> its default source ("" none)
-    source_lines: dict[str, Origin] = field(default_factory=dict)  # a region's default source -> where written
-    broken_regions: set[str] = field(default_factory=set)  # regions defined with problems
-    unread: list[Unread] = field(default_factory=list)  # parts with a field not read, in file order
-    unsure: set[tuple[str, str | None]] = field(default_factory=set)  # (region, metric name as written)
-    unread_anywhere: bool = False  # text not read at all: a syntax error, an unknown section, an entry of no id
-
-
 def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -> Dataset:
     """The dataset, or :class:`DataError` with every problem found while reading and here (and, as
     its ``loaded``, what did pass every check)."""
@@ -123,12 +90,13 @@ class _Checker:
         self.parts = parts
         self.problems = problems
         self.checks: dict[tuple[str, str], tuple[Checks, Message | None]] = {}  # (metric, unit) -> rules, unit
-        self.periods: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}  # (region, metric) -> period -> place
+        self.repeats = Repeats(parts)  # one fact per region, metric and time span
         # (kind, name) -> its uses: where, what it is, the field that names it
         self.unknown: dict[tuple[str, str], list[tuple[Origin | None, Message | str, str | None]]] = {}
         self.left_out: set[tuple[str, str | None]] = set()  # (region, metric id) of items that did not load
         self.broken = {"metric": parts.broken, "source": parts.broken_sources, "theme": parts.broken_themes}
-        self.lines = _FieldLines()
+        self.lines = FieldLines()
+        self.bounds = SourceBounds(parts.sources)  # the last month each source can report on
 
     def at(self, origin: Origin | None, message: Message, key: str | None = None) -> None:
         """Record a problem at ``origin``, or at the line of its field ``key`` when that can be found."""
@@ -247,14 +215,24 @@ class _Checker:
         else:
             ok = self.chunk(item, checks, wrong_unit)
             checked = item if item.unit == unit else item._replace(unit=unit)
-        return checked if ok and source_ok and self.unique(checked) else None
+        return checked if ok and source_ok and self.dated(checked, metric) and self.unique(checked) else None
+
+    def dated(self, item: Fact | SeriesChunk, metric: Metric) -> bool:
+        """Whether the item's periods end by its source's date; a period after it is a problem, at its line."""
+        late = self.bounds.late(item, metric)
+        for origin, message in late:
+            self.at(origin, message, "period")
+        return not late
 
     def fact(self, fact: Fact, checks: Checks, wrong_unit: Message | None) -> bool:
         if wrong_unit:
             self.at(fact.origin, wrong_unit, "unit" if fact.quantity.unit else None)
         q = fact.quantity
-        said = checks.fact_problems(q.written, q.qualifier, fact.yoy_written, fact.previous_written,
-                                     fact.rank_change)
+        if q.written:
+            said = checks.fact_problems(q.written, q.qualifier, fact.yoy_written, fact.previous_written,
+                                        fact.rank_change)
+        else:  # growth-only: the rules on its change, none on a level it does not give
+            said = checks.problems_of(_values(fact), frozenset({"value"}))
         for message in said:
             self.at(fact.origin, message)
         return not said and not wrong_unit
@@ -312,64 +290,7 @@ class _Checker:
 
     def unique(self, item: Fact | SeriesChunk) -> bool:
         """Record the periods of a fact or chunk; a period its region and metric already have is a problem."""
-        periods = self.periods.setdefault((item.region, item.metric), {})
-        if isinstance(item, SeriesChunk):
-            path = item.path
-            places = [(e[0].canonical, e[2], e[3]) for e in item.entries]
-            if not periods and len({p for p, _, _ in places}) == len(places):  # the usual case, at C speed
-                periods.update((p, (path, line)) for p, line, _ in places)
-                return True
-        else:
-            origin = item.origin or Origin("?", 0)
-            path = origin.path
-            places = [(item.period.canonical, origin.line, origin.column)]
-        ok = True
-        for canonical, line, column in places:
-            first = periods.get(canonical)
-            if first is not None:
-                self.problems.append(Problem(path, line, column, Message("second_fact", metric=item.metric,
-                                                                         period=canonical,
-                                                                         first=f"{first[0]}:{first[1]}")))
-                ok = False
-            else:
-                periods[canonical] = (path, line)
-        return ok
-
-
-class _FieldLines:
-    """Where an item's field is written: the item's origin is its first key; a problem with one
-    field (an unknown metric, a source, a unit) is said at that field's line. The files are read
-    only when a problem needs it; a field not found (a flow mapping, a series' own key) keeps the
-    item's origin."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, list[str]] = {}
-
-    def field(self, origin: Origin, key: str) -> Origin:
-        lines = self.files.get(origin.path)
-        if lines is None:
-            try:
-                with open(origin.path, encoding="utf-8", errors="replace") as file:
-                    lines = self.files[origin.path] = file.read().splitlines()
-            except OSError:
-                lines = self.files[origin.path] = []
-        start, column = origin.line - 1, origin.column - 1
-        if column < 0 or not 0 <= start < len(lines):
-            return origin
-        wanted = (f"{key}:", f'"{key}":', f"'{key}':")
-        for number in range(start, len(lines)):
-            line = lines[number]
-            body = line[column:] if number == start else line.lstrip(" ")
-            if number > start:
-                if not body or body.startswith("#"):
-                    continue
-                if len(line) - len(body) != column:  # less: the item has ended; more: inside a field
-                    if len(line) - len(body) < column:
-                        break
-                    continue
-            if body.startswith(wanted):
-                return Origin(origin.path, number + 1, column + 1)
-        return origin
+        return self.repeats.unique(item, self.problems)
 
 
 def _first_origin(item: Fact | SeriesChunk) -> Origin | None:
@@ -377,25 +298,6 @@ def _first_origin(item: Fact | SeriesChunk) -> Origin | None:
         return item.origin
     _, _, line, column = item.entries[0]
     return Origin(item.path, line, column)
-
-
-def _suggest(name: str, known: dict[str, Any]) -> Message | str:
-    import difflib
-
-    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
-    return Message("suggest", names=", ".join(close)) if close else ""
-
-
-def _suggest_metric(name: str, metrics: dict[str, Metric]) -> Message | str:
-    """The metrics whose id, label or alias is nearest to ``name`` (研发投人: 研发投入), each said
-    as it was matched, with its id when that is another word."""
-    import difflib
-
-    every = {n: m.id for m in metrics.values() for n in (m.id, m.zh, m.en, *m.aliases) if n}
-    nearest: dict[str, str] = {}  # metric id -> its nearest name (a data file may name a metric by any)
-    for close in difflib.get_close_matches(name, list(every), n=6, cutoff=0.6):
-        nearest.setdefault(every[close], close)
-    return Message("suggest", names=", ".join(list(nearest.values())[:3])) if nearest else ""
 
 
 def _values(item: Fact | SeriesChunk) -> dict[str, Any]:

@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reporter.data.crosscheck import InvalidData, Parts, Unread, cross_check
+from reporter.data.crosscheck import InvalidData, cross_check
 from reporter.data.fields import NUMBER, Fields, Node, NodeReader, number_problem
+from reporter.data.parts import Parts, Unread
 from reporter.data.rules import FIELDS, MAX_DIGITS, REGION_ADDITIONS, SECTIONS, default_basis
 from reporter.data.yaml_events import is_scalar
 from reporter.data.yaml_file import compose_sections, data_files, read_text
@@ -242,13 +243,16 @@ class SectionReader(NodeReader):
         if f is None:
             self.parts.unsure.add((region, None))
             return
+        if "value" not in f and "value" not in f.failed and "yoy_pct" not in f:  # a level, or a change alone
+            self.problem(at, Message("missing_field", what=_FACT, field="value"))
+            f = Fields(f.values, f.nodes, f.at, f.failed | {"value"})
         if not f.whole:
             self.unread("fact", region, f, default_source)
             return
         source = self.source_of(f, default_source)
         quote = " ".join(f["quote"].split())
         self.parts.items.append(Fact(
-            region, f["metric"], Quantity(f["value"], f.get("unit", ""), f.get("qualifier", "exact")),
+            region, f["metric"], Quantity(f.get("value", ""), f.get("unit", ""), f.get("qualifier", "exact")),
             f["period"], source, quote, f.get("yoy_pct"), f.get("previous"),
             f.get("rank_change"), f.get("note", ""), at.origin,
             f.get("period_basis") or default_basis(f["period"], quote)))

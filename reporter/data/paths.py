@@ -8,7 +8,7 @@ data lives here too, so the loader and the cache cannot disagree on it.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -46,13 +46,44 @@ def resolve_data_paths(options: tuple[str, ...] | list[str], environ: Mapping[st
     return tuple(unique)
 
 
+def absolute(path: str) -> str:
+    """A path as a suggestion names it: absolute, so that it works from any directory (a relative
+    ``REPORTER_DATA`` entry would be read in whatever directory a later command runs in), with the
+    home directory written ``~``."""
+    full = os.path.abspath(os.path.expanduser(path))
+    home = os.path.expanduser("~")
+    if home not in ("~", os.sep) and full.startswith(home.rstrip(os.sep) + os.sep):
+        return "~" + full[len(home.rstrip(os.sep)):]
+    return full
+
+
+def layer_word(path: str) -> str:
+    """A layer as a suggestion names it: ``bundled`` for the bundled file, else its absolute path."""
+    if path.strip() == BUNDLED or os.path.realpath(path) == os.path.realpath(bundled_data_path()):
+        return BUNDLED
+    return absolute(path)
+
+
 def data_options(paths: Sequence[str]) -> str:
     """The ``--data`` options that name these layers, ready for a shell (``bundled`` for the
-    bundled file): what a hint tells the user to run."""
+    bundled file, absolute paths for the others): what a hint tells the user to run."""
     import shlex
 
-    bundled = os.path.realpath(bundled_data_path())
-    return " ".join(f"--data {BUNDLED if os.path.realpath(p) == bundled else shlex.quote(p)}" for p in paths)
+    return " ".join(f"--data {_shell_path(layer_word(p), shlex.quote)}" for p in paths)
+
+
+def data_variable(paths: Sequence[str]) -> str:
+    """``REPORTER_DATA=…`` naming these layers (absolute paths), ready for ``export``."""
+    import shlex
+
+    return "REPORTER_DATA=" + _shell_path(os.pathsep.join(layer_word(p) for p in paths), shlex.quote)
+
+
+def _shell_path(text: str, quote: Callable[[str], str]) -> str:
+    """A path for a shell line, quoted where it must be; ``~/`` after its start or a ``:`` is left
+    unquoted, so the shell (and reporter, for an entry of ``REPORTER_DATA``) reads it as home."""
+    return ":".join("~/" + quote(part[2:]) if part.startswith("~/") else quote(part) if part else part
+                    for part in text.split(":"))
 
 
 def is_data_file_name(name: str) -> bool:

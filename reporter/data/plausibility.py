@@ -91,6 +91,8 @@ def _finding(severity: str, subject: Fact, key: str, against: Fact | None = None
 def check_fact(fact: Fact) -> list[Finding]:
     """The errors of one fact against its own quote (a number, unit, qualifier, change or period
     the quote does not state): what ``reporter add`` checks before it writes a fact."""
+    if fact.growth_only:
+        return _growth_against_quote(fact)
     said = prose.read(fact.quote, headings=False)
     return _against_quote(fact, said) if said else []
 
@@ -110,6 +112,9 @@ def check_quotes(data: Data, unsure: Container[object] = (), only: Container[obj
         if fact.origin is not None and fact.origin.path not in files:
             files[fact.origin.path] = len(files)
         if only is not None and (fact.region, fact.metric) not in only:
+            continue
+        if fact.growth_only:  # a change with no level: read against its quote, no neighbour to compare
+            findings.extend(_growth_against_quote(fact))
             continue
         said = readings.get(fact.quote)
         if said is None:
@@ -140,6 +145,14 @@ def check_quotes(data: Data, unsure: Container[object] = (), only: Container[obj
 
 def _base(written: str, unit: str) -> Decimal:
     return units.to_base(Decimal(written), unit)
+
+
+def _growth_against_quote(fact: Fact) -> list[Finding]:
+    """A growth-only fact's change must be the quote's own number (同比增长5.2%: 5.2)."""
+    change = (fact.yoy_written or "").lstrip("-+")
+    if change and change not in fact.quote:
+        return [_finding("error", fact, "growth_number", fact=f"{fact.yoy_written}%")]
+    return []
 
 
 def _against_quote(fact: Fact, readings: list[prose.Reading]) -> list[Finding]:

@@ -89,6 +89,6 @@ def _written_numbers(item: object) -> list[str]:
 
     if not isinstance(item, Fact):
         return []
-    numbers = [str(item.quantity.value)]
+    numbers = [str(item.quantity.value)] if item.quantity.written else []  # growth-only: its change alone
     numbers += [str(abs(n)) for n in (item.yoy_pct, item.previous, item.rank_change) if n is not None]
     return numbers

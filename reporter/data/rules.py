@@ -74,7 +74,8 @@ FIELDS: dict[str, dict[str, Field]] = {
                       ("pinyin", OPTIONAL, "text"), ("aliases", OPTIONAL, "texts"), ("source", OPTIONAL, "ident"),
                       ("facts", OPTIONAL, "sequence"), ("series", OPTIONAL, "mapping"),
                       ("highlights", OPTIONAL, "sequence")),
-    "fact": _fields(("metric", REQUIRED, "text"), ("value", REQUIRED, "number"), ("unit", OPTIONAL, "text"),
+    # a fact without value gives only a change (yoy_pct): growth-only (the loader wants one or the other)
+    "fact": _fields(("metric", REQUIRED, "text"), ("value", OPTIONAL, "number"), ("unit", OPTIONAL, "text"),
                     ("period", REQUIRED, "period"), ("qualifier", OPTIONAL, "choice", QUALIFIERS, QUALIFIER_WORDS),
                     ("yoy_pct", OPTIONAL, "number"), ("previous", OPTIONAL, "number"),
                     ("rank_change", OPTIONAL, "integer"), ("note", OPTIONAL, "text"), ("source", OPTIONAL, "ident"),

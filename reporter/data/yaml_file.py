@@ -27,7 +27,6 @@ docs/data-format.md (1.4 million values, 2,850 regions x 50 metrics x 10 years w
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -215,40 +214,15 @@ class _Composition:
 
         self.where = where
         self.problems: list[Problem] = []
-        if "\u3000" in text:
-            text = self._full_width_indents(text)
+        if "\u3000" in text or "：" in text:
+            from reporter.data.input_slips import mended
+
+            text, slips = mended(text, where)
+            self.problems += slips
         self.text = text
         self.failed = False  # a parse error was met: nothing after it is read
         self.composer = Composer(text, where, NODE_LIMIT)
         self.composer.problems = self.problems
-
-    def _full_width_indents(self, text: str) -> str:
-        """The text with the full-width spaces (U+3000, typed with a Chinese input method) in the
-        indentation of a key or list item made half-width, and one problem at each such line: YAML
-        would read them as the start of a key, and every line after as misplaced. One looks as wide
-        as two half-width spaces: it is read as two when that lines the line up with the line above
-        or below it, else as one."""
-        lines = text.split("\n")
-
-        def indent_near(number: int, step: int) -> int | None:
-            number += step
-            while 0 <= number < len(lines):
-                line = lines[number]
-                if line.strip() and "\u3000" not in line[:len(line) - len(line.lstrip())]:
-                    return len(line) - len(line.lstrip(" "))
-                number += step
-            return None
-
-        def said(m: re.Match[str]) -> str:
-            number = text.count("\n", 0, m.start())
-            indent = m.group(1)
-            self.problems.append(Problem(self.where, number + 1, indent.index("\u3000") + 1,
-                                         Message("yaml.full_width_space")))
-            wide = indent.replace("\u3000", "  ")
-            near = {indent_near(number, -1), indent_near(number, 1)}
-            return wide if len(wide) in near and len(indent) not in near else indent.replace("\u3000", " ")
-
-        return _FULL_WIDTH_INDENT.sub(said, text)
 
     def run(self, compose_with: Callable[[Any], Any], close: bool = True) -> Any:
         estimate = node_estimate(self.text)
@@ -307,12 +281,6 @@ class _Composition:
         except RecursionError:
             self.problems.append(Problem(self.where, None, None, Message("yaml.too_deep")))
         self.failed = True
-
-
-# indentation holding a full-width space, before a key (``key:``, ``key：``) or a list item (``- ``): never a
-# line of a quoted or block text, whose words do not end in a colon and a space
-_FULL_WIDTH_INDENT = re.compile(r"^([ \t]*\u3000[ \t\u3000]*)(?=-[ \t]|[^\s#'\"-][^\n:：]*[:：](?:[ \t]|$))",
-                                re.MULTILINE)
 
 
 def syntax_problem(exc: Any, text: str, where: str) -> Problem:

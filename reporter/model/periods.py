@@ -19,6 +19,12 @@ canonical              also accepted (examples)    meaning
                                                    by the end of the anchor (not comparable)
 =====================  ==========================  ===========================================
 
+One time span is one period, however it is written: a run of months of one year that is a
+quarter, a half or the whole year is that period (``2020-01/06`` and ``2020年1-6月`` are
+``2020-H1``, 上半年; ``2020-01/03`` is ``2020-Q1``; ``2020-01/12`` is ``2020``), so a second
+fact for the same span is a second fact, and tables show one column for it. A data file keeps
+the words it was written with; the period read from them is the one period.
+
 Anchors (after ``asof/`` or ``unstated/``, beside ``/PnY``) are a year, half, quarter or month.
 Canonical strings are strict (``2020-1/5`` is refused with "did you mean 2020-01/05?"); the
 words people write, in Chinese or English, are read generously by :mod:`reporter.model.period_words`,
@@ -131,6 +137,8 @@ def year_month(index: int) -> tuple[int, int]:
 def _from_months(kind: str, first: int, last: int) -> Period:
     y1, m1 = year_month(first)
     y2, m2 = year_month(last)
+    if kind == "months" and y1 == y2:  # one time span, one period: 1-6月 is 上半年, 1-12月 the year
+        kind = _calendar_kind(m1, m2)
     if kind == "year":
         text = f"{y1:04d}"
     elif kind == "half":
@@ -146,6 +154,19 @@ def _from_months(kind: str, first: int, last: int) -> Period:
     else:  # pragma: no cover - guarded by callers
         raise PeriodError(text=kind)
     return Period(kind, first, last, text)
+
+
+def _calendar_kind(m1: int, m2: int) -> str:
+    """The calendar period a run of months of one year is, when it is one (1-3月 is 一季度, 7-12月 下半年,
+    1-12月 the year), else ``months``: a time span written two ways is one period."""
+    length = m2 - m1 + 1
+    if length == 12:
+        return "year"
+    if length == 6 and m1 in (1, 7):
+        return "half"
+    if length == 3 and m1 % 3 == 1:
+        return "quarter"
+    return "months"
 
 
 def _year(text: str | int) -> int:

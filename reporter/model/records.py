@@ -155,6 +155,16 @@ class Quantity(NamedTuple):
     def is_exact(self) -> bool:
         return self.qualifier == "exact"
 
+    @property
+    def level(self) -> "Decimal | None":
+        """The value, or None for a growth-only fact (machine formats write an empty value)."""
+        return to_decimal(self.written) if self.written else None
+
+    @property
+    def has_level(self) -> bool:
+        """Whether a level is written: a growth-only fact (同比增长5.2%, no level) has none."""
+        return bool(self.written)
+
 
 class Fact(NamedTuple):
     """One number about one region, with its period, change and verbatim source quote."""
@@ -174,6 +184,11 @@ class Fact(NamedTuple):
     # document's title or heading, or the paragraph's lead) or assumed (from the publication date or
     # a reading of the source); after ``origin``, so a record built without it still reads
     period_basis: str = "stated"
+
+    @property
+    def growth_only(self) -> bool:
+        """A reported change with no level (``yoy_pct`` and no ``value``): ranked and shown by its change."""
+        return not self.quantity.written
 
     @property
     def yoy_pct(self) -> "Decimal | None":

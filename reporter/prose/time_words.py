@@ -254,4 +254,8 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
         return f"{year}-H{word.a}"
     if word.kind == "quarter":
         return f"{year}-Q{word.a}"
-    return f"{year}-{word.a:02d}" if word.a == word.b else f"{year}-{word.a:02d}/{word.b:02d}"
+    if word.a == word.b:
+        return f"{year}-{word.a:02d}"
+    from reporter.model.periods import of_months  # 1-6月 is 上半年: one span, one period
+
+    return of_months(year, word.a, year, word.b).canonical

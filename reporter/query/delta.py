@@ -101,13 +101,13 @@ def _qualifier(*quals: str) -> str:
 
 def _delta(fact: Fact, metric: Metric, previous: Decimal | None, before: Period, pct: Decimal | None,
            basis: str, qualifier: str) -> Delta:
-    value = fact.quantity.value
-    change = None if previous is None else value - previous
+    value = fact.quantity.value if fact.quantity.written else None  # growth-only: no level
+    change = None if previous is None or value is None else value - previous
     if metric.kind == "rank" and change is not None:  # one rule for a rank's move: places gained are up, better
         change = -change
     moved = change if change is not None else pct
     direction = "unknown" if moved is None else "up" if moved > 0 else "down" if moved < 0 else "flat"
-    if basis == "reported_pct":
+    if basis == "reported_pct" and value is not None:
         places = _derived_places(value)
         previous = None if previous is None else rounded(previous, places)
         change = None if change is None else rounded(change, places)
@@ -209,7 +209,13 @@ def _deltas(data: Dataset, facts: Sequence[Fact], ordered: Sequence[Fact]) -> li
     for fact in ordered:
         q, of = fact.quantity, data.metrics[fact.metric]
         before = fact.period.shifted(-1)
+        if fact.growth_only:  # no level: the change as the source reports it, and no previous value
+            if fact.yoy_pct is not None:
+                deltas.append(_delta(fact, of, None, before, fact.yoy_pct, "reported_pct", _qualifier(q.qualifier)))
+            continue
         old = by_key.get((fact.metric, before.canonical))
+        if old is not None and old.growth_only:
+            old = None
         if old is not None:
             prev = units.convert(old.quantity.value, old.quantity.unit, q.unit)
             deltas.append(_delta(fact, of, prev, before, pct_change(q.value, prev), "computed",

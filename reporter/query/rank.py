@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 
 
 
-
-
 class RankRow(NamedTuple):
     """One region's place: ``position`` of ``total`` (ties share a place), value in base units."""
 
@@ -55,6 +53,7 @@ class Ranking(NamedTuple):
     other_periods: tuple[Period, ...] = ()  # comparable periods with data (other years), oldest first
     asked: bool = False  # whether the period was asked for (else it is the one most regions have)
     unstated: tuple[Fact, ...] = ()  # the latest figure of each region whose figures all have no stated period
+    by_change: bool = False  # the period's figures give no level, only a reported change: ranked by it
 
 
 
@@ -83,7 +82,11 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     if not chosen:
         periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
         raise NoData(Message("query.no_fact_for", metric=metric.said(), period=period.said(), periods=periods))
-    base = [units.to_base(f.quantity.value, f.quantity.unit) for f in chosen]
+    levelled = [f for f in chosen if not f.growth_only]
+    by_change = not levelled  # the period's figures are changes alone (同比增长5.2%): ranked by the change
+    chosen = levelled or [f for f in chosen if f.yoy_pct is not None]
+    base = [(f.yoy_pct or Decimal(0)) if by_change else units.to_base(f.quantity.value, f.quantity.unit)
+            for f in chosen]
     order = sorted(range(len(chosen)), key=base.__getitem__, reverse=metric.polarity == "higher")
     positions: list[int] = []
     for i, at in enumerate(order):
@@ -109,7 +112,7 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
         elif fact.region not in ranked:
             unlike[fact.region] = fact
     return Ranking(metric, period, tuple(rows), tuple(by_period(unlike.values())),
-                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked, _undated_only(facts))
+                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked, _undated_only(facts), by_change)
 
 
 def _undated_only(facts: Sequence[Fact]) -> tuple[Fact, ...]:

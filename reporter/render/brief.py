@@ -95,7 +95,8 @@ def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: Metr
     phrase_en = _optional(metric, "phrase_en")
     return {
         "metric": fact.metric, "label": label, "label_en": label_en, "label_en_inline": inline,
-        "kind": metric.kind, "polarity": metric.polarity, "value": numbers.number(q.written),
+        "kind": metric.kind, "polarity": metric.polarity, "value": numbers.number(q.written) if q.written else "",
+        "growth_only": fact.growth_only,  # a change with no level: its clause is the label and the change
         "unit": _s(q.unit), "qualifier": q.qualifier,
         "period": fact.period.canonical, "period_kind": fact.period.kind,
         # an assumed period says so where it is said (the page prints no word that fixes it)
@@ -105,11 +106,11 @@ def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: Metr
         "period_basis": fact.period_basis,
         "yoy_pct": _num(fact.yoy_written), "previous": _num(fact.previous_written),
         "rank_change": fact.rank_change, "delta": _delta_context(delta), "headline": is_headline,
-        "phrase": _s(prose.phrase(label, numbers.prose_quantity(said, "zh"), "zh",
-                                  _optional(metric, "phrase"), aim)),
+        "phrase": _s(label if fact.growth_only else prose.phrase(label, numbers.prose_quantity(said, "zh"), "zh",
+                                                                  _optional(metric, "phrase"), aim)),
         # a metric's own English sentence form says what it counts: the noun is not said twice
-        "phrase_en": _s(prose.phrase(inline, numbers.prose_quantity(said, "en", None if phrase_en else noun), "en",
-                                     phrase_en, aim)),
+        "phrase_en": _s(inline if fact.growth_only else prose.phrase(
+            inline, numbers.prose_quantity(said, "en", None if phrase_en else noun), "en", phrase_en, aim)),
         "note": _s(fact.note), "quote": _s(fact.quote), "source": fact.source,
     }
 
@@ -128,9 +129,9 @@ def _clauses(facts: Sequence[dict[str, Any]], periods: Mapping[str, Period]) -> 
     """What a paragraph says, in reading order: metrics in catalogue order, a metric's figures
     together and oldest first (a *series* clause when there are several). A clause ``lead``s with
     its period when that differs from the clause before it."""
-    by_metric: dict[str, list[dict[str, Any]]] = {}
-    for fact in facts:
-        by_metric.setdefault(fact["metric"], []).append(fact)
+    by_metric: dict[tuple[str, bool], list[dict[str, Any]]] = {}
+    for fact in facts:  # a change with no level is a clause of its own, beside the metric's levels
+        by_metric.setdefault((fact["metric"], bool(fact.get("growth_only"))), []).append(fact)
     clauses, before = [], None
     for group in by_metric.values():
         group = sorted(group, key=lambda f: periods[f["period"]].sort_key)

@@ -116,6 +116,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "legend.target": ("note: → marks a target (a plan), not a result", "注：→ 表示目标值（计划数），不是实际完成数"),
     "window.undated_left": ("note: {count} figure{s} whose period the source does not state {are} not results of the periods asked for and left out; --with-undated lists them apart", "注：{count}项原文未注明时期的数值不属于所问时期，未列入；用 --with-undated 另行列出"),
     "window.undated_apart": ("note: figures whose period the source does not state are listed apart, after the dated ones; they are not results of the periods asked for", "注：原文未注明时期的数值另列于有时期的数值之后，并非所问时期的结果"),
+    # the official's work: growth-only facts ranked by their change
+    "rank.by_change": ("ranked by the reported change: the period's figures give no level, only a change year on year", "按同比增减排名：该期数据只有增幅、没有总量"),
 }
 
 LANGS = ("en", "zh")  # the order of every pair of words, as in reporter.messages

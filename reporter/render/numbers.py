@@ -110,6 +110,9 @@ def amount(value: Decimal | str, unit: str, lang: str, grouping: bool = False, s
     return number(written, grouping) + (one if written.lstrip("-") == "1" else many)
 
 
+NO_LEVEL = "—"  # where a level is shown and a growth-only fact gives none
+
+
 def quantity(q: Quantity, lang: str, grouping: bool = False, value: Decimal | None = None,
              symbols: bool = False, noun: tuple[str, str] | None = None) -> str:
     """``9100多万元`` / ``more than 91 million yuan``; with ``symbols``, ``>9,100万元`` (but ``近300万元``).
@@ -117,6 +120,8 @@ def quantity(q: Quantity, lang: str, grouping: bool = False, value: Decimal | No
     ``value`` replaces the written number (a derived previous value, in the same unit).
     """
     shown = q.written if value is None else value
+    if shown == "":  # growth-only: no level, the change alone is given
+        return NO_LEVEL
     if q.unit == "位":
         digits = number(shown, grouping)
         text = f"第{digits}位" if lang == "zh" else f"No. {digits}"

@@ -25,6 +25,8 @@ from reporter.render.safe import clean
 
 
 def _quantity(fact: Mapping[str, Any], lang: str = "zh", grouping: bool = False) -> str:
+    if fact["value"] in ("", None):  # a growth-only fact: no level to write, its change instead
+        return prose.change_words(fact, lang) or numbers.NO_LEVEL
     written = numbers.number(template_number(fact["value"]))  # a template may hand in any value: checked here
     q = Quantity(written, fact["unit"], fact["qualifier"])
     return numbers.quantity(q, lang, grouping) if grouping else numbers.prose_quantity(q, lang)

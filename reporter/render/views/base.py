@@ -219,8 +219,9 @@ def in_metric_unit(value: Decimal, unit: str, metric: Metric) -> Decimal | None:
 def value_fields(quantity: Quantity, metric: Metric) -> dict[str, Any]:
     """``value_base``, ``unit_base`` and ``value_text`` of a value: one unit per metric for sorting
     and thresholds, and the digits as written for a program that must keep them (``"1009.0"``)."""
-    return {"value_base": in_metric_unit(quantity.value, quantity.unit, metric), "unit_base": metric.unit,
-            "value_text": quantity.written}
+    level = quantity.level  # None: a growth-only fact, whose value is empty
+    return {"value_base": None if level is None else in_metric_unit(level, quantity.unit, metric),
+            "unit_base": metric.unit, "value_text": quantity.written}
 
 
 def empty_view(name: str, keys: Sequence[str], nested: Sequence[str] = ()) -> View:
@@ -238,7 +239,7 @@ def trend(facts: Sequence[Fact], period: Period) -> str:
     Only like periods stand side by side (years with years, 1-5月 with other years' 1-5月), and a
     year with no figure is a gap, so a missing year never reads as a steady trend.
     """
-    chosen = [f for f in select.like(facts, period) if f.period.last <= period.last]
+    chosen = [f for f in select.like(facts, period) if f.period.last <= period.last and not f.growth_only]
     if len(chosen) < 2:
         return ""
     values = {f.period.last // 12: base_value(f) for f in chosen}

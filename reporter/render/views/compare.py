@@ -94,7 +94,7 @@ def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
     if fact is None:
         return dict.fromkeys(CELL_KEYS)
     fields = value_fields(fact.quantity, metric)
-    return {"value": fact.quantity.value, "unit": fact.quantity.unit, "period": fact.period.canonical,
+    return {"value": fact.quantity.level, "unit": fact.quantity.unit, "period": fact.period.canonical,
             "qualifier": fact.quantity.qualifier, "value_base": fields["value_base"],
             "value_text": fields["value_text"]}
 

@@ -148,7 +148,7 @@ def _series_reader(data: Dataset, deltas: Iterable[Delta], region: Region | None
 def _record(data: Dataset, d: Delta) -> dict[str, Any]:
     fact, of = d.fact, data.metrics[d.fact.metric]
     return {"region": fact.region, "metric": of.id, "label": of.zh, "label_en": of.en,
-            "period": fact.period.canonical, "value": fact.quantity.value, "unit": fact.quantity.unit,
+            "period": fact.period.canonical, "value": fact.quantity.level, "unit": fact.quantity.unit,
             "qualifier": fact.quantity.qualifier, "previous": d.previous,
             # "the year before a period not stated" is no period a file or a --period can name
             "previous_period": d.previous_period.canonical if d.previous_period.comparable else None,

@@ -43,7 +43,7 @@ def fact_record(data: Dataset, fact: Fact) -> dict[str, Any]:
     metric = data.metrics[fact.metric]
     return {
         "region": fact.region, "region_name": data.regions[fact.region].zh, "metric": fact.metric,
-        "label": metric.zh, "label_en": metric.en, "theme": metric.theme, "value": fact.quantity.value,
+        "label": metric.zh, "label_en": metric.en, "theme": metric.theme, "value": fact.quantity.level,
         "unit": fact.quantity.unit, "period": fact.period.canonical, "qualifier": fact.quantity.qualifier,
         "yoy_pct": fact.yoy_pct, "previous": fact.previous, "rank_change": fact.rank_change,
         "note": fact.note, "source": fact.source, "quote": fact.quote, **value_fields(fact.quantity, metric),
@@ -105,19 +105,20 @@ def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -
             yield Block(row, _VARYING, [(number, period.canonical, None if yoy is None else Number(yoy),
                                          None if previous is None else Number(previous), rank, number, Digits(value))
                                         for period, value, yoy, previous, rank in item.variants()
-                                        for number in (Number(value),)])
+                                        for number in (_number(value),)])  # "": growth-only, no value
         else:
-            yield Block(row, _VARYING, [(Number(value), period.canonical, None if yoy is None else Number(yoy),
+            yield Block(row, _VARYING, [(_number(value), period.canonical, None if yoy is None else Number(yoy),
                                          None if previous is None else Number(previous), rank,
-                                         in_metric_unit(Decimal(value), quantity.unit, metric), Digits(value))
+                                         in_metric_unit(Decimal(value), quantity.unit, metric) if value else None,
+                                         Digits(value))
                                         for period, value, yoy, previous, rank in item.variants()])
         if seen is not None:
             seen(item.size)
 
 
 def _number(written: str | None) -> Any:
-
-    return None if written is None else Number(written)
+    """A number as written; None for none (a growth-only fact's value is empty)."""
+    return Number(written) if written else None
 
 
 # --------------------------------------------------------------------------- regions, metrics
@@ -213,7 +214,7 @@ def search_view(data: Dataset, hits: SearchHits, lang: str) -> View:
                     "period": hit.period.canonical if hit.period else None, "qualifier": None, "quote": hit.quote}
         metric = data.metrics[hit.metric]
         return {"type": "fact", "region": region.id, "region_name": region.zh, "metric": metric.id,
-                "text": metric.zh, "value": hit.quantity.value, "unit": hit.quantity.unit,
+                "text": metric.zh, "value": hit.quantity.level, "unit": hit.quantity.unit,
                 "period": hit.period.canonical, "qualifier": hit.quantity.qualifier, "quote": hit.quote,
                 **value_fields(hit.quantity, metric)}
 

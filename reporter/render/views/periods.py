@@ -89,7 +89,7 @@ def _cell_record(fact: Fact | None, metric: Metric) -> dict[str, Any]:
     if fact is None:
         return dict.fromkeys(CELL_KEYS)
     fields = value_fields(fact.quantity, metric)
-    return {"value": fact.quantity.value, "unit": fact.quantity.unit, "qualifier": fact.quantity.qualifier,
+    return {"value": fact.quantity.level, "unit": fact.quantity.unit, "qualifier": fact.quantity.qualifier,
             "value_base": fields["value_base"], "value_text": fields["value_text"]}
 
 

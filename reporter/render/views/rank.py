@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
 
 RANK_KEYS = ["position", "of", "region", "region_name", "value", "unit", "qualifier", "period", "official",
-             *VALUE_KEYS]
+             *VALUE_KEYS, "yoy_pct"]
 RANK_HISTORY_KEYS = ["period", "position", "of", "region", "region_name", "value", "unit", "qualifier", "official",
                      "gained", *VALUE_KEYS]
 
@@ -38,9 +38,9 @@ RANK_HISTORY_KEYS = ["period", "position", "of", "region", "region_name", "value
 def _rank_record(item: RankRow, metric: Metric, official: bool) -> dict[str, Any]:
     fact = item.fact
     return {"position": item.position, "of": item.total, "region": item.region.id,
-            "region_name": item.region.zh, "value": fact.quantity.value, "unit": fact.quantity.unit,
+            "region_name": item.region.zh, "value": fact.quantity.level, "unit": fact.quantity.unit,
             "qualifier": fact.quantity.qualifier, "period": fact.period.canonical, "official": official,
-            **value_fields(fact.quantity, metric)}
+            **value_fields(fact.quantity, metric), "yoy_pct": fact.yoy_pct}
 
 
 BAR = 20  # the longest bar, in cells
@@ -87,9 +87,12 @@ def _rank_cells(item: RankRow, official: bool, say: Labels, bars: tuple[Decimal,
                 mark: bool = False) -> dict[str, str]:
     """A ranking's row; with ``mark``, a region whose figure's period is assumed is marked (its period
     is the group's heading, not a cell of the row)."""
+    fact = item.fact  # a growth-only figure is shown by its change (同比增长5.2%: +5.2%)
+    value = numbers.signed_pct(fact.yoy_pct, True) if fact.growth_only and fact.yoy_pct is not None else \
+        numbers.quantity(fact.quantity, say.lang, True, symbols=True)
     return {"position": say("rank.position", position=item.position, total=item.total),
             "region_name": item.region.name(say.lang) + (ASSUMED_MARK if mark and is_assumed(item.fact) else ""),
-            "value": numbers.quantity(item.fact.quantity, say.lang, True, symbols=True),
+            "value": value,
             "bar": "" if official else _bar(item, *bars)}
 
 
@@ -121,7 +124,7 @@ def _notes(data: Dataset, rankings: Sequence[Ranking], say: Labels) -> list[str]
             latest[fact.region] = fact
         for fact in ranking.unstated:
             silent[fact.region] = fact
-    notes = []
+    notes = [say("rank.by_change")] if any(r.by_change for r in rankings) else []
     if latest:
         notes.append(left_out_note(data, sorted(latest.values(), key=lambda f: f.period.sort_key), say, "left_out"))
     if silent:
@@ -201,7 +204,7 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str, notes_lang
     def record(item: PlaceRow) -> dict[str, Any]:
         q = item.fact.quantity
         return {"period": item.period.canonical, "position": item.position, "of": item.total,
-                "region": region.id, "region_name": region.zh, "value": q.value, "unit": q.unit,
+                "region": region.id, "region_name": region.zh, "value": q.level, "unit": q.unit,
                 "qualifier": q.qualifier, "official": official, "gained": item.gained,
                 **value_fields(q, history.metric)}
 
