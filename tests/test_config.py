@@ -71,15 +71,15 @@ def test_data_layers_resolve_against_the_files_folder_and_the_environment_comes_
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (project / "data").mkdir()
     (project / "data" / "mine.yaml").write_text(
-        "regions:\n  jiangshan:\n    facts:\n      - {metric: rd_investment, value: 3, unit: 亿元, period: \"2021\","
+        "regions:\n  jiangshan:\n    facts:\n      - {metric: rd_investment, value: 3, unit: 亿元, period: \"2020\","
         " source: page-2020-kjdd, quote: 研发投入3亿元}\n", encoding="utf-8")
     (project / "reporter.toml").write_text('data = ["bundled", "data/mine.yaml"]\n', encoding="utf-8")
     sub = project / "deeper"
     sub.mkdir()
     monkeypatch.chdir(sub)  # found upward, and relative to its own folder
-    assert run("get", "江山", "研发投入", "--period", "2021").stdout == "3亿元\n"
+    assert run("get", "江山", "研发投入", "--period", "2020").stdout == "3亿元\n"
     monkeypatch.setenv("REPORTER_DATA", "bundled")
-    assert run("get", "江山", "研发投入", "--period", "2021").code == 3
+    assert run("get", "江山", "研发投入", "--period", "2020").code == 3
     assert _settings("-f", "json")["data"][1] == "environment (REPORTER_DATA)"
 
 

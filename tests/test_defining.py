@@ -156,14 +156,14 @@ def test_n_at_the_confirmation_changes_one_answer(tmp_path: Path, terminal: type
     t.answer(r"时期.*\[2020年1-9月\]: ", "2020年1-6月")  # only this one is asked again
     t.expect(r"引文写的时期是“1-9月”")  # the quote says 1-9月: the change makes it wrong, so it is asked
     t.answer(r"引文.*: ", "1-6月全市规上企业研发投入3.1亿元")
-    t.expect(r"江山市 · 规上企业研发投入 · 3.1亿元 · 2020年1-6月 · 来源 jiangshan-q3")
+    t.expect(r"江山市 · 规上企业研发投入 · 3.1亿元 · 2020年上半年 · 来源 jiangshan-q3")  # 1-6月 is one span: 上半年
     t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
-    t.expect(r"已将江山市“规上企业研发投入”2020年1-6月 3.1亿元添加到")
+    t.expect(r"已将江山市“规上企业研发投入”2020年上半年 3.1亿元添加到")
     t.answer(r"地区 \[jiangshan\]: ", "")
     t.key(b"\x04")
     assert t.wait() == 0
     text = mine.read_text(encoding="utf-8")
-    assert "period: 2020-01/06" in text and "1-6月全市" in text and "2020-01/09" not in text
+    assert "period: 2020-H1" in text and "1-6月全市" in text and "2020-01/09" not in text
 
 
 def test_what_the_flags_leave_out_is_asked_on_a_terminal(tmp_path: Path, terminal: type[Terminal]) -> None:  # noqa: F811

@@ -283,7 +283,7 @@ def test_extract_append_writes_how_each_period_is_known(tmp_path: Path) -> None:
     text.write_text("开展评价，上半年，新增高新技术企业培育库入库企业3家。其中，筛选新申报高新技术企业4家。\n",
                     encoding="utf-8")
     mine = tmp_path / "mine.yaml"
-    mine.write_text('sources:\n  s9: {publication: SYNTHETIC test text, title: t, date: "2020"}\n'
+    mine.write_text('sources:\n  s9: {publication: SYNTHETIC test text, title: t, date: "2021"}\n'
                     "regions:\n  jiangshan:\n    source: s9\n", encoding="utf-8")
     added = run("--data", "bundled", "--data", str(mine), "extract", str(text), "--region", "jiangshan",
                 "--as-of", "2021-06", "--append", str(mine), "--source", "s9", "--yes")

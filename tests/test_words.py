@@ -130,7 +130,7 @@ _TYPED = {"reporter", "add", "check", "show", "get", "rank", "brief", "compare",
           "config", "import", "stats", "html", "jsonl", "xlsx", "sqlite", "db", "toml", "docx", "format", "encoding",
           "color", "value", "metric", "unit", "qualifier", "quote", "note", "text", "texts", "counts", "sources",
           "county", "district", "city", "prefecture", "province", "level", "and", "or", "not", "e", "any", "better",
-          "stated", "carried", "assumed"}
+          "stated", "carried", "assumed", "edit", "remove"}
 
 
 def _english_words(text: str) -> set[str]:

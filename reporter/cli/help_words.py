@@ -106,7 +106,7 @@ Exit codes:
     '--theme': (
         'Only this theme (id, zh or en name), e.g. rd, 研发投入.',
         '只看这一主题（代码、中文或英文名），如 rd、研发投入。'),
-    'add': (
+    "add": (
         """Add a fact, or a new county, to your own data file without touching what is there.
 
 On a terminal with no REGION it asks for each answer and checks it as you type. Nothing is
@@ -120,6 +120,8 @@ Example:
   reporter --data bundled --data mine.yaml add          # asks, on a terminal
   reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
       --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
+  reporter add 江山 高新技术产业增加值 --yoy 5.2 --period 2020年1-9月 --source jiangshan-q3 \\
+      --quote "1-9月规上高新技术产业增加值同比增长5.2%" --file mine.yaml   # a change alone, no level
   reporter add --new-region xinxian --file mine.yaml
   reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
   reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow""",
@@ -134,6 +136,8 @@ Example:
   reporter --data bundled --data mine.yaml add          # 在终端上逐项提问
   reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
       --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
+  reporter add 江山 高新技术产业增加值 --yoy 5.2 --period 2020年1-9月 --source jiangshan-q3 \\
+      --quote "1-9月规上高新技术产业增加值同比增长5.2%" --file mine.yaml   # 只有增幅，没有总量
   reporter add --new-region xinxian --file mine.yaml
   reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
   reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow"""),
@@ -739,6 +743,64 @@ Examples:
     "stats --period": (
         "This period [default: the one most regions have].",
         "此时期 [默认：大多数地区都有的那个]。"),
+    "edit": (
+        """Correct a fact in your own data file: only the fields given change.
+
+Comments and layout stay; the result is checked as add checks it, and nothing check would
+refuse is written. The bundled data are read-only.
+
+\b
+Example:
+  reporter edit 江山 研发投入 --period 2020年1-9月 --value 3.2 --file mine.yaml""",
+        """改正你自己数据文件中的一项数据：只改动所给的字段。
+
+注释和排版不变；结果按 add 的方式检查，check 会拒绝的内容一概不写入。自带数据是只读的。
+
+\b
+示例：
+  reporter edit 江山 研发投入 --period 2020年1-9月 --value 3.2 --file mine.yaml"""),
+    "edit --period": (
+        "The fact's period, in any form (2020年1-9月).",
+        "该项数据的时期，任何写法均可（2020年1-9月）。"),
+    "edit --value": (
+        "The value as printed.",
+        "数值，按原文写法。"),
+    "edit --unit": (
+        "Unit as printed, e.g. 亿元 ('' for the metric's own).",
+        "单位，按原文写法，如 亿元（'' 表示用指标自己的单位）。"),
+    "edit --quote": (
+        "The sentence the number comes from, verbatim.",
+        "数字所在的原句，逐字照录。"),
+    "edit --yoy": (
+        "Year-over-year change in %; for a rank, places gained (+) or lost (-) ('' for none).",
+        "同比变化（%）；位次则为上升（+）或下降（-）的位数（'' 表示没有）。"),
+    "edit --qualifier": (
+        "exact, more_than (多), approx (约), nearly (近), at_least (不少于) or target (目标).",
+        "exact、more_than（多）、approx（约）、nearly（近）、at_least（不少于）或 target（目标）。"),
+    "edit --file": (
+        "Your data file [default: the file the fact is written in].",
+        "你的数据文件 [默认：该项数据所在的文件]。"),
+    "remove": (
+        """Remove a fact from your own data file; the rest stays as it is.
+
+The rest must still load as check reads it. The bundled data are read-only.
+
+\b
+Example:
+  reporter remove 江山 研发投入 --period 2020年1-9月 --file mine.yaml""",
+        """从你自己的数据文件中删去一项数据；其余内容保持原样。
+
+其余内容必须仍能按 check 的方式读取。自带数据是只读的。
+
+\b
+示例：
+  reporter remove 江山 研发投入 --period 2020年1-9月 --file mine.yaml"""),
+    "remove --period": (
+        "The fact's period, in any form (2020年1-9月).",
+        "该项数据的时期，任何写法均可（2020年1-9月）。"),
+    "remove --file": (
+        "Your data file [default: the file the fact is written in].",
+        "你的数据文件 [默认：该项数据所在的文件]。"),
 }
 
 
