@@ -573,6 +573,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "xlsx 格式需要可选依赖 openpyxl：pip install 'reporter[xlsx]'"),
     "xlsx.too_many": ("{table} has more than {rows} rows, the most an Excel sheet holds: use csv or sqlite",
                       "{table} 超过 {rows} 行，超出 Excel 一张工作表的上限：请用 csv 或 sqlite"),
+    "xlsx.too_wide": (("{table} has {columns} columns, more than the {most} an Excel sheet holds: choose fewer "
+                       "regions or keys (--fields), or use csv"),
+                      ("{table} 有 {columns} 列，超出 Excel 一张工作表的上限 {most} 列：请减少地区或字段"
+                       "（--fields），或改用 csv")),
     "fields.unknown": ("--fields: no field {fields} in {format}; the fields are: {known}",
                        "--fields：{format} 中没有字段 {fields}；可用字段：{known}"),
     "fields.format": ("--fields chooses record fields of {formats}, not of {format}",

@@ -105,3 +105,14 @@ def test_o_file_takes_any_format_and_is_written_atomically(tmp_path: Path) -> No
     before = data.read_bytes()
     refused = run("--data", str(data), "regions", "-o", str(data))
     assert refused.code == 1 and "data file" in refused.stderr and data.read_bytes() == before
+
+
+def test_a_table_wider_than_a_sheet_is_refused_in_one_line() -> None:
+    from reporter.errors import ReporterError
+    from reporter.render.xlsx import MAX_COLUMNS, views_as_xlsx
+
+    keys = [f"k{i}" for i in range(MAX_COLUMNS + 1)]
+    view = View("compare", "t", [], keys, [dict.fromkeys(keys, "x")], lambda r: r, lambda r: Row({}))
+    with pytest.raises(ReporterError) as caught:
+        views_as_xlsx([view], Environment())
+    assert "16384" in caught.value.text("en") and "csv" in caught.value.text("en")

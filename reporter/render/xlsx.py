@@ -26,6 +26,7 @@ from reporter.render.terminal import Environment
 from reporter.render.views import View
 
 MAX_ROWS = 1_048_576  # Excel's limit, the header row included
+MAX_COLUMNS = 16_384  # and its columns (XFD)
 MAX_WIDTH = 60  # characters: a quote wraps past this
 SAMPLED = 1000  # rows read to fit the widths (the rest stream)
 
@@ -71,6 +72,8 @@ def _sheet(book: Any, view: View, name: str) -> None:
 
     sheet = book.create_sheet(name)
     keys = list(view.record_keys)
+    if len(keys) > MAX_COLUMNS:  # a comparison of thousands of regions: a column per region and key
+        raise ReporterError(Message("xlsx.too_wide", columns=len(keys), most=MAX_COLUMNS, table=view.name))
     rows = view.machine_rows()
     first = list(islice(rows, SAMPLED))
     widths = [_width(k) for k in keys]
