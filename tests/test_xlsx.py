@@ -38,6 +38,8 @@ def test_export_writes_every_fact_with_numbers_as_numbers_and_periods_as_text(tm
         shown_places = value.number_format.partition(".")[2].count("0")
         written_places = len(record["value_text"].partition(".")[2])
         assert shown_places == written_places  # 2.06 shows 2.06, 1009.0 shows 1009.0
+        assert value.number_format.endswith(f'"{record["unit"]}"')  # and its unit: 2.06亿元
+        assert row[col["value_base"]].number_format.endswith(f'"{record["unit_base"]}"')
         assert isinstance(row[col["period"]].value, str) and row[col["period"]].value == record["period"]
         assert row[col["value_text"]].data_type == "s"
 
