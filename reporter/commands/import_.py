@@ -68,8 +68,11 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
     if source is not None:
         from reporter.curate import answers
 
-        if answers.source(data, source, str(path)) is None:
-            options = options._replace(source=None)
+        try:
+            if answers.source(data, source, str(path)) is None:
+                options = options._replace(source=None)
+        except answers.Wrong as exc:  # an unknown id: where a new source is declared
+            raise UsageProblem(exc.said) from None
     plan = plan_import(data, sheets, os.path.basename(table), options)
     for bad in plan.bad:
         note(f"reporter: {table}: {bad.message().text(session.message_lang)}", always=True)
