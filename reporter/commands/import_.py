@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @command(name="import")
 @click.argument("table", metavar="TABLE")
 @click.option("--file", "target", required=True, metavar="FILE",
-              help="Your data file to add the facts to (created if missing); never the bundled data.")
+              help="Your data file to add the facts to (created if missing), as add --file.")
 @click.option("--sheet", metavar="NAME", help="Only this sheet of a workbook [default: every sheet].")
 @click.option("--metric", "-m", metavar="METRIC", shell_complete=complete_metrics,
               help="The metric of a sheet with no metric column (periods across).")
