@@ -581,7 +581,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "--fields：{format} 中没有字段 {fields}；可用字段：{known}"),
     "fields.format": ("--fields chooses record fields of {formats}, not of {format}",
                       "--fields 只适用于 {formats} 的记录字段，不适用于 {format}"),
-    "sqlite.stdout": ("--format sqlite writes a database file: give -o FILE", "--format sqlite 生成数据库文件：请加 -o 文件名"),
     "config.syntax": ("not valid TOML: {reason}", "不是有效的 TOML：{reason}"),
     "config.unknown": ("unknown setting '{name}'; the settings are: {known}", "未知设置“{name}”；可用设置：{known}"),
     "config.value": ("{name} = {value}: expected {expected}", "{name} = {value}：应为{expected}"),
@@ -626,7 +625,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{region} {metric} {period}：表中为 {value}，数据中已有 {held}（{where}）"),
     "import.source_added": ("source '{id}' ({title}) added to {file}; its date is not stated in the table: fill it in",
                             "已向 {file} 添加来源“{id}”（{title}）；表格未注明日期，请补填"),
-    "import.unknown_region": ("no region '{name}' in the data", "数据中没有地区“{name}”"),
 
 }
 
