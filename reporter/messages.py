@@ -806,6 +806,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：读取这篇文本超过了 {seconds} 秒（单篇文本的上限）；请拆分成较小的文件（每章或每版一个）"),
     "extract.run_too_long": ("{file}:{line}: {size} letters, digits or signs in a row; no number, word or address has more than {limit}: this is no text to draft from",
         "{file}:{line}：连续 {size} 个字母、数字或符号；任何数字、词语或地址都不超过 {limit} 个：这不是可起草的文本"),
+    "xlsx.too_wide": ("{table} has {columns} columns, more than the {most} an Excel sheet holds: choose fewer regions or keys (--fields), or use csv",
+        "{table} 有 {columns} 列，超出 Excel 一张工作表的上限 {most} 列：请减少地区或字段（--fields），或改用 csv"),
 }
 
 

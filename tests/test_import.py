@@ -159,6 +159,12 @@ def test_it_asks_on_a_terminal_only_and_scripts_give_yes(tmp_path: Path, catalog
     mine = tmp_path / "mine.yaml"
     result = run("--data", str(catalogue), "import", str(table), "--file", str(mine), "-m", "rd")
     assert result.code == 2 and "--yes" in result.stderr and not mine.exists()
+    unknown = run("--data", str(catalogue), "import", str(table), "--file", str(mine), "-m", "rd", "--yes",
+                  "--source", "s2")
+    assert unknown.code == 2 and "s2" in unknown.stderr and not mine.exists()
+    given = run("--data", str(catalogue), "import", str(table), "--file", str(mine), "-m", "rd", "--yes", "-s", "s1")
+    assert given.code == 0 and _facts(catalogue, mine)[("a", "rd", "2020")]["source"] == "s1"
+    assert "sources" not in yaml.safe_load(mine.read_text(encoding="utf-8"))  # no table source needed
 
 
 def test_nothing_check_would_refuse_is_written(tmp_path: Path, catalogue: Path) -> None:
@@ -218,3 +224,31 @@ def test_a_synthetic_wide_table_of_90_counties_and_5_periods(tmp_path: Path) -> 
     result = run("--data", str(data), "import", str(table), "--file", str(mine), "--metric", "metric-01", "--yes")
     assert result.code == 0, result
     assert "added 450 fact(s) for 90 region(s)" in result.stderr
+
+
+def test_on_a_terminal_it_previews_then_asks(tmp_path: Path, catalogue: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from reporter.cli import main
+    from reporter.commands import import_
+
+    monkeypatch.setattr(import_, "_asks", lambda: True)
+    table = tmp_path / "t.csv"
+    table.write_text("地区,2020年\n甲县,100\n", encoding="utf-8")
+    mine = tmp_path / "mine.yaml"
+
+    def answered(reply: str) -> tuple[int, str]:
+        runner = CliRunner()
+        with runner.isolation(input=reply, env={"LANG": "C.UTF-8"}) as streams:
+            try:
+                main(["--data", str(catalogue), "-q", "import", str(table), "--file", str(mine), "-m", "rd"])
+                code = 0
+            except SystemExit as exc:
+                code = int(exc.code or 0)
+            return code, streams[1].getvalue().decode() if streams[1] is not None else ""
+
+    code, said = answered("n\n")
+    assert code == 0 and not mine.exists()
+    assert "1 new fact(s)" in said and "100万元" in said and "Add them to" in said  # the preview, even with -q
+    code, said = answered("y\n")
+    assert code == 0 and _facts(catalogue, mine)[("a", "rd", "2020")]["value"] == 100

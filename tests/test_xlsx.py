@@ -38,6 +38,8 @@ def test_export_writes_every_fact_with_numbers_as_numbers_and_periods_as_text(tm
         shown_places = value.number_format.partition(".")[2].count("0")
         written_places = len(record["value_text"].partition(".")[2])
         assert shown_places == written_places  # 2.06 shows 2.06, 1009.0 shows 1009.0
+        assert value.number_format.endswith(f'"{record["unit"]}"')  # and its unit: 2.06亿元
+        assert row[col["value_base"]].number_format.endswith(f'"{record["unit_base"]}"')
         assert isinstance(row[col["period"]].value, str) and row[col["period"]].value == record["period"]
         assert row[col["value_text"]].data_type == "s"
 
@@ -105,3 +107,14 @@ def test_o_file_takes_any_format_and_is_written_atomically(tmp_path: Path) -> No
     before = data.read_bytes()
     refused = run("--data", str(data), "regions", "-o", str(data))
     assert refused.code == 1 and "data file" in refused.stderr and data.read_bytes() == before
+
+
+def test_a_table_wider_than_a_sheet_is_refused_in_one_line() -> None:
+    from reporter.errors import ReporterError
+    from reporter.render.xlsx import MAX_COLUMNS, views_as_xlsx
+
+    keys = [f"k{i}" for i in range(MAX_COLUMNS + 1)]
+    view = View("compare", "t", [], keys, [dict.fromkeys(keys, "x")], lambda r: r, lambda r: Row({}))
+    with pytest.raises(ReporterError) as caught:
+        views_as_xlsx([view], Environment())
+    assert "16384" in caught.value.text("en") and "csv" in caught.value.text("en")

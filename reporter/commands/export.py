@@ -42,9 +42,10 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
     refuse_binary_terminal(session, fmt, output)  # a workbook or database to a terminal: exit 2, before reading
     data = session.data
     target = output_target(output or "-", data.paths)  # refuses a data file, a socket …
-    count = sum(n for n, _ in data.coverage()[0].values())
     to_terminal = target.kind == "stdout" and session.env.stdout_isatty
     progress = session.progress() if not to_terminal else None  # on a terminal the text itself shows progress
+    # counted only for a progress bar or the note on a file: a pipe's first record comes at once
+    count = sum(n for n, _ in data.coverage()[0].values()) if progress is not None or target.kind != "stdout" else 0
     if progress is None:
         _write(session, target, fmt)
     else:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @command(name="import")
 @click.argument("table", metavar="TABLE")
 @click.option("--file", "target", required=True, metavar="FILE",
-              help="Your data file to add the facts to (created if missing); never the bundled data.")
+              help="Your data file to add the facts to (created if missing), as add --file.")
 @click.option("--sheet", metavar="NAME", help="Only this sheet of a workbook [default: every sheet].")
 @click.option("--metric", "-m", metavar="METRIC", shell_complete=complete_metrics,
               help="The metric of a sheet with no metric column (periods across).")
@@ -68,8 +68,11 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
     if source is not None:
         from reporter.curate import answers
 
-        if answers.source(data, source, str(path)) is None:
-            options = options._replace(source=None)
+        try:
+            if answers.source(data, source, str(path)) is None:
+                options = options._replace(source=None)
+        except answers.Wrong as exc:  # an unknown id: where a new source is declared
+            raise UsageProblem(exc.said) from None
     plan = plan_import(data, sheets, os.path.basename(table), options)
     for bad in plan.bad:
         note(f"reporter: {table}: {bad.message().text(session.message_lang)}", always=True)

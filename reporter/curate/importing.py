@@ -226,7 +226,7 @@ def plan_import(data: Dataset, sheets: Sequence[Sheet], file_name: str, options:
     asked = _asked(data, options)
     for sheet in sheets:
         sheet = Sheet(sheet.name, trimmed(sheet.rows))
-        if not any(any(row) for row in sheet.rows):
+        if not any(any(row) for row in sheet.rows) and len(sheets) > 1:  # an empty sheet of a workbook
             continue
         columns = find_columns(data, sheet, options.columns)
         source = options.source or _table_source(file_name, sheet.name, len(sheets), data, sources)

@@ -83,7 +83,7 @@ def _workbook(path: Path, raw: bytes, wanted: str | None) -> list[Sheet]:
         raise UsageProblem(Message("xlsx.missing")) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
+    except Exception as exc:  # noqa: BLE001  (openpyxl raises many kinds for a file that is no workbook)
         raise _problem(path, Message("import.unreadable", reason=f"{type(exc).__name__}: {exc}")) from None
     try:
         names = list(book.sheetnames)

@@ -1,8 +1,8 @@
 """Excel workbooks (``--format xlsx``): one sheet per view, the machine records as cells.
 
 What a spreadsheet user expects of a table: numbers as numbers (shown with the digits the data
-wrote: ``2.06`` keeps its two decimals through a number format, ``1009.0`` its one), each unit in
-a column of its own beside its value (``unit``, ``R.unit``, ``unit_base``), periods and ids as
+wrote and their unit: ``2.06`` formatted ``0.00"亿元"`` reads 2.06亿元 and sums as 2.06), each
+unit also in a column of its own (``unit``, ``R.unit``, ``unit_base``), periods and ids as
 text (``2011`` never becomes the number 2011), a frozen header row, and column widths fitted to
 the widest cell, counting a Chinese character as two. The header row holds the same stable keys
 as csv and json (docs/output.md), so a workbook reads back with ``reporter import``.
@@ -26,6 +26,7 @@ from reporter.render.terminal import Environment
 from reporter.render.views import View
 
 MAX_ROWS = 1_048_576  # Excel's limit, the header row included
+MAX_COLUMNS = 16_384  # and its columns (XFD)
 MAX_WIDTH = 60  # characters: a quote wraps past this
 SAMPLED = 1000  # rows read to fit the widths (the rest stream)
 
@@ -71,6 +72,8 @@ def _sheet(book: Any, view: View, name: str) -> None:
 
     sheet = book.create_sheet(name)
     keys = list(view.record_keys)
+    if len(keys) > MAX_COLUMNS:  # a comparison of thousands of regions: a column per region and key
+        raise ReporterError(Message("xlsx.too_wide", columns=len(keys), most=MAX_COLUMNS, table=view.name))
     rows = view.machine_rows()
     first = list(islice(rows, SAMPLED))
     widths = [_width(k) for k in keys]
@@ -88,12 +91,14 @@ def _sheet(book: Any, view: View, name: str) -> None:
         header.append(cell)
     sheet.append(header)
     wrap = Alignment(wrap_text=True, vertical="top")
+    units = [unit_column(key, keys) for key in keys]
     count = 1
     for row in _chain(first, rows):
         count += 1
         if count > MAX_ROWS:
             raise ReporterError(Message("xlsx.too_many", rows=MAX_ROWS - 1, table=view.name))
-        sheet.append([_cell(sheet, value, WriteOnlyCell, wrap) for value in row])
+        sheet.append([_cell(sheet, value, WriteOnlyCell, wrap, row[u] if u is not None else None)
+                      for value, u in zip(row, units)])
 
 
 def _chain(first: list[tuple[Any, ...]], rest: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
@@ -101,8 +106,25 @@ def _chain(first: list[tuple[Any, ...]], rest: Iterator[tuple[Any, ...]]) -> Ite
     yield from rest
 
 
-def _cell(sheet: Any, value: Any, make: Any, wrap: Any) -> Any:
-    """One value as a cell: a number with the number format of its written digits, text as text."""
+UNIT_OF = {"value": "unit", "previous": "unit", "change": "unit", "value_base": "unit_base",
+           "previous_base": "unit_base", "change_base": "unit_base"}  # a number's key -> its unit's
+
+
+def unit_column(key: str, keys: Sequence[str]) -> int | None:
+    """The column holding the unit of ``key``'s numbers (``jiangshan.value`` → ``jiangshan.unit``), if any."""
+    prefix, dot, name = key.rpartition(".")
+    unit = UNIT_OF.get(name)
+    if unit is None:
+        return None
+    for candidate in (f"{prefix}{dot}{unit}", unit):
+        if candidate in keys:
+            return list(keys).index(candidate)
+    return None
+
+
+def _cell(sheet: Any, value: Any, make: Any, wrap: Any, unit: Any = None) -> Any:
+    """One value as a cell: a number with the number format of its written digits (and its unit,
+    shown after it: ``2.06亿元`` stays the number 2.06), text as text."""
     from reporter.render.views.base import Digits, Number
 
     if value is None:
@@ -110,7 +132,8 @@ def _cell(sheet: Any, value: Any, make: Any, wrap: Any) -> Any:
     if value.__class__ is Number or isinstance(value, Decimal):
         number, shape = number_cell(str(value) if value.__class__ is Number else format(value, "f"))
         cell = make(sheet, value=number)
-        cell.number_format = shape
+        said = str(unit).replace('"', "") if unit else ""
+        cell.number_format = f'{shape}"{said}"' if said else shape
         return cell
     if isinstance(value, bool) or isinstance(value, int | float) and not isinstance(value, bool):
         return value
