@@ -36,6 +36,7 @@ class Session:
         self._data: Dataset | None = None
         self._whole: Dataset | None = None  # the data before the filters (names are looked up in it)
         self.filters: Filters | None = None  # --prefecture, --province, --level, --regions-from, --where
+        self.where_text: str | None = None  # --where as typed: read (exit 2 if it does not parse) before the data
         self._env: Environment | None = None
         self._build: Callable[[], None] | None = None
 
@@ -69,6 +70,7 @@ class Session:
         if self._data is None:
             from reporter.cache import open_dataset
 
+            self._read_where()
             paths = self.data_paths
             opened = open_dataset(paths[0] if len(paths) == 1 else paths, use_cache=self.use_cache,
                                   progress=self.progress())
@@ -79,6 +81,23 @@ class Session:
 
                 self._data = filtered(opened.data, self.filters)
         return self._data
+
+    def _read_where(self) -> None:
+        """``--where``, parsed; a condition that does not parse is a usage error naming its column."""
+        text, self.where_text = self.where_text, None
+        if text is None:
+            return
+        from reporter.errors import UsageProblem
+        from reporter.messages import Message
+        from reporter.query.where import WhereError, parse_where
+
+        try:
+            tree = parse_where(text)
+        except WhereError as exc:
+            fields = {k: Message(v) if k == "what" and v.startswith("where.") else v for k, v in exc.fields.items()}
+            raise UsageProblem(Message("where.bad", reason=Message(exc.key, **fields), column=exc.column,
+                                       text=text, marker=" " * (exc.column - 1) + "^")) from None
+        self.filter(where=tree)
 
     def filter(self, **given: Any) -> None:
         """Record a filter option (the dataset is narrowed when it is opened)."""
