@@ -753,6 +753,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "where.incomplete": ("the condition ends too soon (a comparison such as value_base > 1e4 is wanted)",
         "条件过早结束（需要形如 value_base > 1e4 的比较）"),
     "where.expected": ("{what} expected, not '{text}'", "此处应为 {what}，而不是“{text}”"),
+    "where.operand": ("a field, \"text\" or a number", "字段、\"文本\"或数值"),
+    "where.comparison": ("a comparison (= != < <= > >=)", "比较符（= != < <= > >=）"),
     "where.field": ("unknown field '{text}'; the fields are: {fields}", "未知字段“{text}”；可用字段：{fields}"),
     "where.no_field": ("a comparison needs a field on one side (e.g. period >= \"2019\")",
         "比较的一侧须为字段（如 period >= \"2019\"）"),

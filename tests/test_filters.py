@@ -134,3 +134,10 @@ def test_a_region_outside_the_filter_and_no_region_left(province: Path) -> None:
     assert outside.code == 3 and "Jia" in outside.stderr
     none = run("--data", str(province), "rank", "rd", "--prefecture", "温州", "--level", "city")
     assert none.code == 3 and none.stdout == ""
+
+
+def test_a_bad_where_is_said_in_the_readers_language_whatever_the_option_order(province: Path) -> None:
+    zh = run("--data", str(province), "export", "--where", "value_base >> 3", "--lang", "zh")
+    assert zh.code == 2 and "第 13 列" in zh.stderr and "字段" in zh.stderr
+    text = run("--data", str(province), "export", "--where", 'value_base > "where.x"', "--lang", "en")
+    assert text.code == 2 and 'not "where.x"' in text.stderr  # the user's text is never taken for a key

@@ -689,8 +689,8 @@ Examples:
   reporter import 2020年1-9月.xlsx --file mine.yaml --metric 研发投入
   reporter import long.csv --file mine.yaml --column region=县市区 --yes"""),
     "import --file": (
-        "Your data file to add the facts to (created if missing); never the bundled data.",
-        "要写入数据的你自己的数据文件（不存在则新建）；绝不是自带数据。"),
+        "Your data file to add the facts to (created if missing), as add --file.",
+        "要写入数据的你自己的数据文件（不存在则新建），与 add --file 相同。"),
     "import --sheet": (
         "Only this sheet of a workbook [default: every sheet].",
         "只读工作簿中的这张工作表 [默认：每张工作表]。"),

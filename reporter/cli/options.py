@@ -307,19 +307,8 @@ def _regions_from(ctx: click.Context, _param: click.Parameter, value: str | None
 
 
 def _where(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value is None or ctx.resilient_parsing:
-        return
-    from reporter.errors import UsageProblem
-    from reporter.messages import Message
-    from reporter.query.where import WhereError, parse_where
-
-    try:
-        tree = parse_where(value)
-    except WhereError as exc:
-        reason = Message(exc.key, **exc.fields)
-        raise UsageProblem(Message("where.bad", reason=reason, column=exc.column, text=value,
-                                   marker=" " * (exc.column - 1) + "^")) from None
-    ctx.ensure_object(Session).filter(where=tree)
+    if value is not None and not ctx.resilient_parsing:  # read when the data are opened, after --lang
+        ctx.ensure_object(Session).where_text = value
 
 
 def filter_options(f: F) -> F:

@@ -40,6 +40,7 @@ class Session:
         self._data: Dataset | None = None
         self._whole: Dataset | None = None  # the data before the filters (names are looked up in it)
         self.filters: Filters | None = None  # --prefecture, --province, --level, --regions-from, --where
+        self.where_text: str | None = None  # --where as typed: read (exit 2 if it does not parse) before the data
         self._env: Environment | None = None
         self._build: Callable[[], None] | None = None
 
@@ -91,6 +92,7 @@ class Session:
             from reporter.cache import open_dataset
             from reporter.errors import DataError
 
+            self._read_where()
             paths = self.data_paths
             try:
                 opened = open_dataset(paths[0] if len(paths) == 1 else paths, use_cache=self.use_cache,
@@ -107,6 +109,23 @@ class Session:
 
                 self._data = filtered(opened.data, self.filters)
         return self._data
+
+    def _read_where(self) -> None:
+        """``--where``, parsed; a condition that does not parse is a usage error naming its column."""
+        text, self.where_text = self.where_text, None
+        if text is None:
+            return
+        from reporter.errors import UsageProblem
+        from reporter.messages import Message
+        from reporter.query.where import WhereError, parse_where
+
+        try:
+            tree = parse_where(text)
+        except WhereError as exc:
+            fields = {k: Message(v) if k == "what" and v.startswith("where.") else v for k, v in exc.fields.items()}
+            raise UsageProblem(Message("where.bad", reason=Message(exc.key, **fields), column=exc.column,
+                                       text=text, marker=" " * (exc.column - 1) + "^")) from None
+        self.filter(where=tree)
 
     def filter(self, **given: Any) -> None:
         """Record a filter option (the dataset is narrowed when it is opened)."""

@@ -202,6 +202,13 @@ def changes_among(data: Dataset, facts: Sequence[Fact]) -> list[Delta]:
     return _deltas(data, facts, facts)
 
 
+def change_of(data: Dataset, facts: Sequence[Fact], fact: Fact) -> Delta | None:
+    """The year-over-year change of one of ``facts`` (one region's), as :func:`changes_among` works
+    it out, or None when it has none."""
+    found = _deltas(data, facts, (fact,))
+    return found[0] if found else None
+
+
 def _deltas(data: Dataset, facts: Sequence[Fact], ordered: Sequence[Fact]) -> list[Delta]:
     """The changes of ``ordered`` (one region's facts), each against ``facts`` a year earlier or as reported."""
     by_key = {(f.metric, f.period.canonical): f for f in facts}

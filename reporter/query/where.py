@@ -46,7 +46,8 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 
 
 class WhereError(Exception):
-    """A condition that does not parse: what is wrong (a message key and its fields) and the column."""
+    """A condition that does not parse: what is wrong (a message key and its fields, a field that is a
+    ``where.…`` key itself being a message too) and the column."""
 
     def __init__(self, key: str, column: int, **fields: str) -> None:
         super().__init__(key)
@@ -128,7 +129,7 @@ class _Parser:
         left = self.operand()
         op = self.take()
         if op[0] != "op":
-            raise WhereError("where.expected", op[2], what="= != < <= > >=", text=op[1])
+            raise WhereError("where.expected", op[2], what="where.comparison", text=op[1])
         right = self.operand()
         return ("compare", op[1], *_sides(left, right))
 
@@ -139,7 +140,7 @@ class _Parser:
         if kind == "word" and text not in FIELDS:
             raise WhereError("where.field", column, text=text, fields=", ".join(FIELDS))
         if kind not in ("number", "word"):
-            raise WhereError("where.expected", column, what="a field, \"text\" or a number", text=text)
+            raise WhereError("where.expected", column, what="where.operand", text=text)
         return kind, text, column
 
 

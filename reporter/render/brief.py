@@ -159,6 +159,7 @@ class _Changes(Mapping[headline.Key, "Delta"]):
         for fact in facts:
             self._by_metric.setdefault(fact.metric, []).append(fact)
         self._made: dict[str, dict[headline.Key, Delta]] = {}
+        self._one: dict[headline.Key, tuple[Delta | None]] = {}
 
     def _of(self, metric: str) -> dict[headline.Key, Delta]:
         made = self._made.get(metric)
@@ -170,7 +171,19 @@ class _Changes(Mapping[headline.Key, "Delta"]):
         return made
 
     def __getitem__(self, key: headline.Key) -> Delta:
-        return self._of(key[0])[key]
+        made = self._made.get(key[0])
+        if made is not None:
+            return made[key]
+        found = self._one.get(key)
+        if found is None:  # one figure's change: a summary brief asks of each metric's newest alone
+            from reporter.query.delta import change_of
+
+            facts = self._by_metric.get(key[0], [])
+            fact = next((f for f in facts if headline.key_of(f) == key), None)
+            found = self._one[key] = (change_of(self._data, facts, fact) if fact is not None else None,)
+        if found[0] is None:
+            raise KeyError(key)
+        return found[0]
 
     def __iter__(self) -> Iterator[headline.Key]:
         return (key for metric in self._by_metric for key in self._of(metric))
