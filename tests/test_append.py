@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from reporter.curate import append
 from reporter.curate import yaml_text as yamlwrite
-from reporter.curate.append import Refused, add_facts, add_region
+from reporter.curate.append import Refused, add_facts
+from reporter.curate.skeletons import add_region
 from reporter.data.load import load_dataset
 from reporter.data.paths import bundled_data_path
 from reporter.errors import DataError

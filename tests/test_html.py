@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from reporter.render.html import brief_as_html, views_as_html
+from reporter.render.html_page import brief_as_html, views_as_html
 from reporter.render.terminal import Environment
 from reporter.render.views import View
 from reporter.render.views.base import Column, Row

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reporter.curate.figures import read_figure
+from reporter.curate.cells import read_figure
 from reporter.curate.sheets import cell_text, number_text
 
 from .conftest import REPO, run

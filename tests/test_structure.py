@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reporter"
 LAYERS = {"messages": 0, "errors": 0, "model": 1, "prose": 2, "data": 3, "query": 4, "cache": 4, "curate": 5,
           "render": 6, "cli": 7, "commands": 8, "__main__": 9}
 # Modules that are tables of words and nothing else may be longer than a room (one entry a line).
-DATA_ONLY = {"messages/table.py", "render/label_table.py", "cli/help_table.py"}
+DATA_ONLY = {"messages/catalogue.py", "cli/help_words.py"}
 MAX_MODULE, MAX_CLASS, MAX_FUNCTION = 400, 200, 60
 
 

@@ -17,7 +17,7 @@ import pytest
 from reporter.data.load import load_dataset
 from reporter.data.paths import bundled_data_path
 from reporter.model.records import Metric, Quantity, Source
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render import wording as prose
 from reporter.render.brief import brief_context
 from reporter.render.template import render_brief
@@ -50,7 +50,7 @@ def test_the_approx_mark_is_left_to_values_reporter_derived() -> None:
     (Quantity("1000", "人", "target"), "zh", "→1,000人"),
 ])
 def test_table_cells_keep_symbols_only_for_bounds(q: Quantity, lang: str, cell: str) -> None:
-    assert numbers.quantity(q, lang, True, symbols=True) == cell
+    assert figures.quantity(q, lang, True, symbols=True) == cell
 
 
 # --------------------------------------------------------------------------- English
@@ -86,16 +86,16 @@ def test_counters_say_no_times_and_agree_in_number() -> None:
     assert not re.search(r"\b1 (items|sets|times)\b", text)
     assert " times" not in text and " items" not in text
     assert re.search(r"Enterprise–university matchmaking events\s+12\s", text)
-    assert numbers.quantity(Quantity("1", "台套"), "en") == "1 set"
-    assert numbers.quantity(Quantity("600", "台套", "nearly"), "en") == "nearly 600 sets"
+    assert figures.quantity(Quantity("1", "台套"), "en") == "1 set"
+    assert figures.quantity(Quantity("600", "台套", "nearly"), "en") == "nearly 600 sets"
 
 
 def test_money_in_english_is_said_in_words_an_english_reader_expects() -> None:
     text = run("--lang", "en", "show", "江山", "--theme", "rd", "--format", "plain").stdout
     assert "206 million yuan" in text and "19.865 million yuan" in text
     assert "×" not in text and "10k" not in text and "100m" not in text
-    assert numbers.unit_name("万元", "en") == "10,000 yuan"
-    assert numbers.unit_name("亿元", "en") == "100 million yuan"
+    assert figures.unit_name("万元", "en") == "10,000 yuan"
+    assert figures.unit_name("亿元", "en") == "100 million yuan"
 
 
 def test_billions_and_the_written_precision() -> None:

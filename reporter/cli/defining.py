@@ -23,7 +23,8 @@ from reporter.cli.output import note
 from reporter.cli.session import Session
 from reporter.cli.writing import load_layers, on_terminal, refused
 from reporter.curate import answers
-from reporter.curate.append import Refused, add_region
+from reporter.curate.append import Refused
+from reporter.curate.skeletons import add_region
 from reporter.data.yaml_file import own_file_text
 from reporter.errors import UsageProblem
 from reporter.messages import Message

@@ -12,7 +12,8 @@ from reporter.cli.output import note
 from reporter.cli.session import Session
 from reporter.cli.writing import refused
 from reporter.curate import answers
-from reporter.curate.append import Added, Refused, add_metric, add_source
+from reporter.curate.append import Added, Refused
+from reporter.curate.skeletons import add_metric, add_source
 from reporter.messages import Message, Named
 
 if TYPE_CHECKING:

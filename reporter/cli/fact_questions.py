@@ -224,7 +224,7 @@ class FactQuestions:
         """The fact as the reader says it: names and the period in words, the figure with its qualifier."""
         from reporter.model.period_words import parse_period
         from reporter.model.records import Quantity
-        from reporter.render.numbers import quantity
+        from reporter.render.figures import quantity
 
         lang = self.dialog.lang
         metric = self.got["metric"]

@@ -25,7 +25,7 @@ from reporter.messages import Message, Named
 from reporter.model.dataset import Dataset
 from reporter.model.period_words import parse_period
 from reporter.model.records import Quantity
-from reporter.render.numbers import quantity, yoy_words
+from reporter.render.figures import quantity, yoy_words
 
 
 def on_terminal() -> bool:

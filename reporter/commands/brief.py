@@ -94,7 +94,7 @@ def _brief_page(session: Session, text: str, regions: list[Region], fmt: str) ->
     """The brief as an HTML page (or as text) to stdout or ``-o FILE``."""
     from reporter.cli.output import chosen_format
     from reporter.cli.printing import write_text
-    from reporter.render.html import brief_as_html
+    from reporter.render.html_page import brief_as_html
 
     if fmt == "html":
         chosen_format(session, "html")  # --bom or --encoding: refused, as for every UTF-8 format

@@ -289,7 +289,7 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
     from decimal import Decimal
 
     from reporter.model.period_words import parse_period
-    from reporter.render.numbers import signed
+    from reporter.render.figures import signed
 
     chosen: list[Fields] = []
     lang = session.message_lang

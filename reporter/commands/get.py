@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -46,7 +46,7 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
     from reporter.errors import NoData, UsageProblem
     from reporter.model.names import find_period
     from reporter.query.selection import get_fact
-    from reporter.render import numbers
+    from reporter.render import figures
 
     data = session.data
     chosen = fmt or session.fmt or "auto"
@@ -67,12 +67,7 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         raise
     fact = found.fact
     if found.others and period is None:
-        from reporter.messages import Message, Named
-
-        others = Named(", ".join(f.period.canonical for f in found.others),  # what --period takes; in words
-                       "、".join(f.period.in_words("zh") for f in found.others))
-        note("reporter: " + Message("several_periods", count=len(found.others) + 1, period=fact.period.said(),
-                                    others=others).text(session.message_lang))
+        _other_periods(session, found)
     if not line:
         from reporter.render.views import export_view
 
@@ -83,13 +78,13 @@ def get(session: Session, region: str, metric: str, period: str | None, value_on
         return
     quantity = fact.quantity if unit is None else _converted(fact.quantity, unit)
     is_converted = unit is not None and (session.lang == "en" or unit != fact.quantity.unit)  # en: the unit asked
-    print_text(session, numbers.fact_line(quantity, session.lang, value_only, is_converted))
+    print_text(session, figures.fact_line(quantity, session.lang, value_only, is_converted))
     if value_only and not quantity.is_exact:  # the number stays alone on stdout; what it leaves out is said
         from reporter.messages import Message
 
-        printed = numbers.number(quantity.written) + (quantity.unit if unit else "")  # --unit: the unit asked for
+        printed = figures.number(quantity.written) + (quantity.unit if unit else "")  # --unit: the unit asked for
         meaning = Message(f"value_only.{quantity.qualifier}", value=printed)
-        said = Message("get.value_only_note", written=numbers.quantity(fact.quantity, "zh"), meaning=meaning)
+        said = Message("get.value_only_note", written=figures.quantity(fact.quantity, "zh"), meaning=meaning)
         note("reporter: " + said.text(session.message_lang))
 
 
@@ -97,14 +92,14 @@ def _growth_only(session: Session, fact: Fact, number_asked: bool) -> None:
     """A growth-only fact's answer: its change in words; a bare number or a unit asked for has none (exit 3)."""
     from reporter.errors import NoData
     from reporter.messages import Message, Named
-    from reporter.render import numbers
+    from reporter.render import figures
 
     if fact.yoy_pct is None:  # pragma: no cover - the loader wants a value or a change
         raise NoData(Message("get.no_level", change=""))
     if number_asked:
-        raise NoData(Message("get.no_level", change=Named(numbers.yoy_words(fact.yoy_pct, "en"),
-                                                          numbers.yoy_words(fact.yoy_pct, "zh"))))
-    print_text(session, numbers.yoy_words(fact.yoy_pct, session.lang) + "\n")
+        raise NoData(Message("get.no_level", change=Named(figures.yoy_words(fact.yoy_pct, "en"),
+                                                          figures.yoy_words(fact.yoy_pct, "zh"))))
+    print_text(session, figures.yoy_words(fact.yoy_pct, session.lang) + "\n")
 
 
 def _converted(quantity: Quantity, unit: str) -> Quantity:
@@ -119,3 +114,13 @@ def _converted(quantity: Quantity, unit: str) -> Quantity:
 
         raise UsageProblem(Message("get.unit_converts", unit=unit, from_unit=quantity.unit)) from None
     return quantity._replace(written=format(value, "f"), unit=unit)
+
+
+def _other_periods(session: Session, found: Any) -> None:
+    """Without --period, the newest figure is the answer; a note names the other periods there are."""
+    from reporter.messages import Message, Named
+
+    others = Named(", ".join(f.period.canonical for f in found.others),  # what --period takes; in words
+                   "、".join(f.period.in_words("zh") for f in found.others))
+    note("reporter: " + Message("several_periods", count=len(found.others) + 1, period=found.fact.period.said(),
+                                others=others).text(session.message_lang))

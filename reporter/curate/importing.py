@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.curate import answers
-from reporter.curate.figures import normal, read_change, read_figure
+from reporter.curate.cells import normal, read_change, read_figure
 from reporter.curate.sheets import Sheet, column_name, trimmed
 from reporter.errors import LookupFailed, UsageProblem
 from reporter.messages import Message

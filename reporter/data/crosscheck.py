@@ -73,7 +73,7 @@ def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -
     items = [item for item in map(checker.item, parts.items) if item is not None]
     highlights = [h for h in map(checker.highlight, parts.highlights) if h is not None]
     for unread in parts.unread:
-        checker.unread(unread)
+        _unread(checker, unread)
     for metric in parts.metrics.values():
         checker.reference(metric.theme, parts.themes, "theme", metric.origin, Message("metric_prefix", id=metric.id))
     checker.say_unknown()
@@ -171,7 +171,7 @@ class _Checker:
 
     def highlight(self, hl: Highlight) -> Highlight | None:
         if hl.region not in self.parts.regions:
-            self.unread(Unread("highlight", hl.region, {"theme": hl.theme, "source": hl.source},
+            _unread(self, Unread("highlight", hl.region, {"theme": hl.theme, "source": hl.source},
                                frozenset(), hl.origin or Origin("?", 0)))
             return None
         theme_ok = self.reference(hl.theme, self.parts.themes, "theme", hl.origin, key="theme")
@@ -191,7 +191,7 @@ class _Checker:
 
     def _item(self, item: Fact | SeriesChunk) -> Fact | SeriesChunk | None:
         if item.region not in self.parts.regions:
-            self.unread(Unread("fact" if isinstance(item, Fact) else "series", item.region,
+            _unread(self, Unread("fact" if isinstance(item, Fact) else "series", item.region,
                                _values(item), frozenset(), _first_origin(item) or Origin("?", 0)))
             return None
         metric = self.metric_named(item.metric, _first_origin(item))
@@ -237,41 +237,6 @@ class _Checker:
             self.at(fact.origin, message)
         return not said and not wrong_unit
 
-    def unread(self, part: Unread) -> None:
-        """Check what was read of a part that is left out (a field not read, or a region not defined
-        or defined with problems), each field on its own: whether its metric, source and theme
-        exist, its unit fits its metric, its numbers keep the rules that need only what was read,
-        and its period is not its metric's second one."""
-        if part.region not in self.parts.regions and part.region not in self.parts.broken_regions:
-            return None  # an addition to a region defined nowhere: said once, above
-        values, origin = part.values, part.origin
-        if part.kind == "highlight":
-            if "theme" in values:
-                self.reference(values["theme"], self.parts.themes, "theme", origin, key="theme")
-            if "source" in values:
-                self.source_for(part.region, values["source"], origin, Message("what.highlight"))
-            return None
-        name = values.get("metric")
-        metric = self.metric_named(name, origin) if name is not None else None
-        self.left_out.add((part.region, metric.id if metric else None))
-        what = Message("what.fact") if part.kind == "fact" else Message("what.series", name=name)
-        if "source" in values:
-            self.source_for(part.region, values["source"], origin, what)
-        if metric is None or "unit" in part.failed:
-            return None
-        unit = values.get("unit") or metric.unit
-        wrong_unit = unit_problem(metric, unit)
-        if wrong_unit is not None:
-            self.at(origin, wrong_unit, "unit" if values.get("unit") else None)
-            return None
-        if part.kind == "fact":
-            for message in checks_for(metric, unit).problems_of(values, part.failed):
-                self.at(origin, message)
-            if "period" in values:
-                self.unique(Fact(part.region, metric.id, Quantity("0", unit), values["period"], "", "",
-                                 origin=origin))
-        return None
-
     def chunk(self, chunk: SeriesChunk, checks: Checks, wrong_unit: Message | None) -> bool:
         """A series' values, each by the same rules as a fact's; the rules' screens pick out the few values
         worth a closer look (in a valid file: none)."""
@@ -310,3 +275,39 @@ def _values(item: Fact | SeriesChunk) -> dict[str, Any]:
               "period": item.period, "yoy_pct": item.yoy_written, "previous": item.previous_written,
               "rank_change": item.rank_change, "unit": q.unit}
     return {k: v for k, v in values.items() if v not in (None, "")}
+
+
+def _unread(self: _Checker, part: Unread) -> None:
+    """Check what was read of a part that is left out (a field not read, or a region not defined
+    or defined with problems), each field on its own: whether its metric, source and theme
+    exist, its unit fits its metric, its numbers keep the rules that need only what was read,
+    and its period is not its metric's second one."""
+    if part.region not in self.parts.regions and part.region not in self.parts.broken_regions:
+        return None  # an addition to a region defined nowhere: said once, above
+    values, origin = part.values, part.origin
+    if part.kind == "highlight":
+        if "theme" in values:
+            self.reference(values["theme"], self.parts.themes, "theme", origin, key="theme")
+        if "source" in values:
+            self.source_for(part.region, values["source"], origin, Message("what.highlight"))
+        return None
+    name = values.get("metric")
+    metric = self.metric_named(name, origin) if name is not None else None
+    self.left_out.add((part.region, metric.id if metric else None))
+    what = Message("what.fact") if part.kind == "fact" else Message("what.series", name=name)
+    if "source" in values:
+        self.source_for(part.region, values["source"], origin, what)
+    if metric is None or "unit" in part.failed:
+        return None
+    unit = values.get("unit") or metric.unit
+    wrong_unit = unit_problem(metric, unit)
+    if wrong_unit is not None:
+        self.at(origin, wrong_unit, "unit" if values.get("unit") else None)
+        return None
+    if part.kind == "fact":
+        for message in checks_for(metric, unit).problems_of(values, part.failed):
+            self.at(origin, message)
+        if "period" in values:
+            self.unique(Fact(part.region, metric.id, Quantity("0", unit), values["period"], "", "",
+                             origin=origin))
+    return None

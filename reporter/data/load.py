@@ -84,61 +84,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-class SectionReader(NodeReader):
-    """Reads each section of each file into records, in file order, into :attr:`parts`."""
+class CatalogueReader(NodeReader):
+    """Reads the catalogue's entries (sources, themes, metrics) into :attr:`parts`; each entry's
+    fields by the field table, the first definition of an id kept."""
 
     def __init__(self) -> None:
         super().__init__()
         self.parts = Parts()
         self.unfinished: list[Problem] = []  # fields of entries left to fill (unfinished): warnings
-
-    def read_file(self, path: Path) -> None:
-        """Read one file's sections in the order written; the entries of a section (every region of a
-        large file) are composed one at a time and let go once read."""
-        where = str(path)
-        text, problems = read_text(path)
-        if text is None:
-            self.problems.extend(problems)
-            self.parts.unread_anywhere = True
-            return
-        root, pairs, composing = compose_sections(text, where)
-        try:
-            if root is not None and not Node(root, where).is_mapping:
-                self.mapping(Node(root, where), _FILE)  # says what it is instead
-                self.parts.unread_anywhere = True
-                return
-            spec = FIELDS["file"]
-            for key, value in pairs:
-                field = spec.get(key.value)
-                if field is None:  # a misspelt section, perhaps: what it holds is not read
-                    self.problem(Node(key, where), Message("unknown_field", field=key.value,
-                                                           what=_FILE, known=", ".join(spec)))
-                    self.parts.unread_anywhere = True
-                elif key.value in SECTIONS:
-                    self.read_section(key.value, Node(value, where))
-                else:
-                    self.read(field, Node(value, where), Message("what.field", name=key.value))
-        finally:
-            self.problems.extend(composing)
-            if composing:  # a syntax error ends the reading of the file: what follows it is unread
-                self.parts.unread_anywhere = True
-
-    def read_section(self, section: str, at: Node) -> None:
-        part = SECTIONS[section]
-        if not at.is_mapping:
-            self.mapping(at, Message("what.field", name=section))  # says what it is instead
-            self.parts.unread_anywhere = True
-            return
-        for key, value in at.node.value:
-            knode, vnode = Node(key, at.path), Node(value, at.path)
-            ident = self.ident(knode, Message("what.id", part=Message(f"part.{part}")))
-            if ident is None:
-                self.parts.unread_anywhere = True  # an entry of no id: whose facts it holds is unknown
-                continue
-            if section == "regions":
-                self.read_region(ident, knode, vnode)
-            elif self.first_definition(section, part, ident, knode):
-                getattr(self, f"read_{part}")(ident, vnode)
 
     def first_definition(self, section: str, part: str, ident: str, at: Node) -> bool:
         """Record where ``ident`` is defined; a second definition is a problem naming the first."""
@@ -188,6 +141,59 @@ class SectionReader(NodeReader):
         polarity = f.get("polarity") or ("lower" if f["kind"] == "rank" else "higher")
         self.parts.metrics[ident] = record(Metric, f, id=ident, polarity=polarity, origin=at.origin,
                                            en=f.get("en") or f["zh"])  # no English name yet: the Chinese one
+
+
+class SectionReader(CatalogueReader):
+    """Reads each section of each file into records, in file order, into :attr:`parts`: the catalogue
+    by :class:`CatalogueReader`, then the regions with their facts, series and highlights."""
+
+    def read_file(self, path: Path) -> None:
+        """Read one file's sections in the order written; the entries of a section (every region of a
+        large file) are composed one at a time and let go once read."""
+        where = str(path)
+        text, problems = read_text(path)
+        if text is None:
+            self.problems.extend(problems)
+            self.parts.unread_anywhere = True
+            return
+        root, pairs, composing = compose_sections(text, where)
+        try:
+            if root is not None and not Node(root, where).is_mapping:
+                self.mapping(Node(root, where), _FILE)  # says what it is instead
+                self.parts.unread_anywhere = True
+                return
+            spec = FIELDS["file"]
+            for key, value in pairs:
+                field = spec.get(key.value)
+                if field is None:  # a misspelt section, perhaps: what it holds is not read
+                    self.problem(Node(key, where), Message("unknown_field", field=key.value,
+                                                           what=_FILE, known=", ".join(spec)))
+                    self.parts.unread_anywhere = True
+                elif key.value in SECTIONS:
+                    self.read_section(key.value, Node(value, where))
+                else:
+                    self.read(field, Node(value, where), Message("what.field", name=key.value))
+        finally:
+            self.problems.extend(composing)
+            if composing:  # a syntax error ends the reading of the file: what follows it is unread
+                self.parts.unread_anywhere = True
+
+    def read_section(self, section: str, at: Node) -> None:
+        part = SECTIONS[section]
+        if not at.is_mapping:
+            self.mapping(at, Message("what.field", name=section))  # says what it is instead
+            self.parts.unread_anywhere = True
+            return
+        for key, value in at.node.value:
+            knode, vnode = Node(key, at.path), Node(value, at.path)
+            ident = self.ident(knode, Message("what.id", part=Message(f"part.{part}")))
+            if ident is None:
+                self.parts.unread_anywhere = True  # an entry of no id: whose facts it holds is unknown
+                continue
+            if section == "regions":
+                self.read_region(ident, knode, vnode)
+            elif self.first_definition(section, part, ident, knode):
+                getattr(self, f"read_{part}")(ident, vnode)
 
     def read_region(self, ident: str, key: Node, at: Node) -> None:
         """A region's definition, or an addition to a region defined elsewhere (facts, series and
@@ -338,7 +344,7 @@ class SectionReader(NodeReader):
                                                f.get("text_en", ""), f.get("period"), at.origin))
 
 
-def left_to_fill(reader: SectionReader, since: int, f: Fields | None, what: Message) -> None:
+def left_to_fill(reader: CatalogueReader, since: int, f: Fields | None, what: Message) -> None:
     """An entry whose only problems (said since ``since``) are fields left empty (a skeleton's
     ``""  # TODO``) is unfinished: a warning at each of those lines, not an error of the whole data;
     the entry is left out (and what names it with it) until it is filled."""

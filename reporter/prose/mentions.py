@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from reporter.model import units
 from reporter.prose.changes import CLAUSE_MARKS, clause_start
-from reporter.prose.labels import clause_end
+from reporter.prose.figure_names import clause_end
 from reporter.prose.numerals import POINT, ZH_DIGITS, chinese_decimal
 from reporter.prose.time_words import PeriodWord, period_words
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from reporter.model import units
 from reporter.prose import changes as said_changes
 from reporter.prose.changes import clause_start
+from reporter.prose.figure_names import clause_end, labels, trim
 from reporter.prose.frames import (
     first_lead,
     heading_frames,
@@ -35,7 +36,6 @@ from reporter.prose.frames import (
     sentence_leads,
     title_frame,
 )
-from reporter.prose.labels import clause_end, labels, trim
 from reporter.prose.mentions import (
     BARE,
     CJK,

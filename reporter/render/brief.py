@@ -19,7 +19,7 @@ from reporter.model.periods import Period
 from reporter.model.records import Fact, Highlight, Region, Source, Theme
 from reporter.query import headline
 from reporter.query import selection as select
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render import wording as prose
 from reporter.render.labels import Labels
 from reporter.render.safe import clean
@@ -36,7 +36,7 @@ def _s(text: str | None) -> str:
 
 
 def _num(value: Decimal | str | None) -> str | None:
-    return None if value is None else numbers.number(value)
+    return None if value is None else figures.number(value)
 
 
 def _optional(record: Any, name: str) -> Any:
@@ -95,7 +95,7 @@ def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: Metr
     phrase_en = _optional(metric, "phrase_en")
     return {
         "metric": fact.metric, "label": label, "label_en": label_en, "label_en_inline": inline,
-        "kind": metric.kind, "polarity": metric.polarity, "value": numbers.number(q.written) if q.written else "",
+        "kind": metric.kind, "polarity": metric.polarity, "value": figures.number(q.written) if q.written else "",
         "growth_only": fact.growth_only,  # a change with no level: its clause is the label and the change
         "unit": _s(q.unit), "qualifier": q.qualifier,
         "period": fact.period.canonical, "period_kind": fact.period.kind,
@@ -106,11 +106,11 @@ def fact_context(data: Data, fact: Fact, delta: Delta | None = None, words: Metr
         "period_basis": fact.period_basis,
         "yoy_pct": _num(fact.yoy_written), "previous": _num(fact.previous_written),
         "rank_change": fact.rank_change, "delta": _delta_context(delta), "headline": is_headline,
-        "phrase": _s(label if fact.growth_only else prose.phrase(label, numbers.prose_quantity(said, "zh"), "zh",
+        "phrase": _s(label if fact.growth_only else prose.phrase(label, figures.prose_quantity(said, "zh"), "zh",
                                                                   _optional(metric, "phrase"), aim)),
         # a metric's own English sentence form says what it counts: the noun is not said twice
         "phrase_en": _s(inline if fact.growth_only else prose.phrase(
-            inline, numbers.prose_quantity(said, "en", None if phrase_en else noun), "en", phrase_en, aim)),
+            inline, figures.prose_quantity(said, "en", None if phrase_en else noun), "en", phrase_en, aim)),
         "note": _s(fact.note), "quote": _s(fact.quote), "source": fact.source,
     }
 

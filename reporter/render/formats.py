@@ -31,7 +31,7 @@ _RENDERERS: dict[str, tuple[str, str]] = {
     "csv": ("reporter.render.machine", "views_as_csv"),
     "json": ("reporter.render.machine", "views_as_json"),
     "jsonl": ("reporter.render.machine", "views_as_jsonl"),
-    "html": ("reporter.render.html", "views_as_html"),
+    "html": ("reporter.render.html_page", "views_as_html"),
     "yaml": ("reporter.render.machine", "views_as_yaml"),  # export only: records as YAML
 }
 

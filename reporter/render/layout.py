@@ -26,14 +26,11 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from reporter.render.views.base import EMPTY, Column, Row
-
-Measure = Callable[[str], int]
+from reporter.render.wrapping import Measure, join_parts, widest_piece, wrap_text
 
 LABEL_FLOOR = 10  # a label column is not squeezed below this (unless it is narrower anyway)
 LABEL_COMFORT = 20  # nor below this while values can still give way
 PROSE_FLOOR = 30  # a column of quotes narrower than this is no way to read them
-_CLOSING = set("）)]】」』》〉，、。：；！？,.;:!?%％’”…")  # never starts a line
-_OPENING = set("（([【「『《〈‘“")  # never ends a line
 
 
 class Placed(NamedTuple):
@@ -63,82 +60,6 @@ class Plan(NamedTuple):
         return not self.tables
 
 
-# --------------------------------------------------------------------------- breaking text
-
-
-def tokens(text: str, measure: Measure) -> list[str]:
-    """The unbreakable pieces of a label: words, single wide characters, and the spaces between.
-
-    Closing punctuation stays with what it follows and opening brackets with what they precede, so
-    no line starts with ``）`` or ends with ``（``.
-    """
-    out: list[str] = []
-    glue = False  # the last piece was an opening bracket: the next one joins it
-    for ch in text:
-        if ch == " ":
-            out.append(" ")
-            glue = False
-            continue
-        follows = bool(out) and out[-1] != " "  # there is a piece to join, with no space between
-        narrow_run = follows and measure(ch) <= 1 and measure(out[-1][-1]) <= 1  # a latin word, a number
-        if glue or (follows and ch in _CLOSING) or narrow_run:
-            out[-1] += ch
-        else:
-            out.append(ch)
-        glue = ch in _OPENING
-    return out
-
-
-def wrap_text(text: str, width: int, measure: Measure) -> list[str]:
-    """``text`` in lines of at most ``width`` cells, broken between words or wide characters.
-
-    A word wider than a line is split between its characters; no character is ever dropped.
-    """
-    if measure(text) <= width:
-        return [text]
-    lines: list[str] = []
-    line = ""
-    for piece in tokens(text, measure):
-        if piece == " ":
-            if line:
-                line += " "
-            continue
-        if measure(line + piece) <= width:
-            line += piece
-            continue
-        if line.strip():
-            lines.append(line.rstrip())
-        line = ""
-        while measure(piece) > width:  # a word longer than the line: split between its characters
-            cut = 1
-            while cut < len(piece) and measure(piece[:cut + 1]) <= width:
-                cut += 1
-            lines.append(piece[:cut])
-            piece = piece[cut:]
-        line = piece
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines or [""]
-
-
-def join_parts(parts: Sequence[str], width: int, measure: Measure) -> list[str]:
-    """Parts on as few lines as fit ``width``; a part is never broken (one too wide stands alone)."""
-    lines: list[str] = []
-    line = ""
-    for part in parts:
-        if line and measure((line + part).rstrip()) > width:
-            lines.append(line.rstrip())
-            line = part.lstrip()
-        else:
-            line += part
-    lines.append(line.rstrip())
-    return lines
-
-
-def _widest_token(text: str, measure: Measure) -> int:
-    return max((measure(t) for t in tokens(text, measure) if t != " "), default=0)
-
-
 # --------------------------------------------------------------------------- measuring columns
 
 
@@ -148,7 +69,7 @@ class _Size(NamedTuple):
     least: int  # for a wrap column: as narrow as its labels allow
 
 
-def _cell(row: Row, column: Column, tail: str) -> tuple[str, tuple[str, ...] | None]:
+def cell_text(row: Row, column: Column, tail: str) -> tuple[str, tuple[str, ...] | None]:
     parts = (row.parts or {}).get(column.key)
     if parts and tail and len(parts) > 1 and parts[-1] == tail:
         parts = parts[:-1]
@@ -162,20 +83,20 @@ def _size(column: Column, rows: Sequence[Row], tail: str, extras: Sequence[str],
     header = column.header + (tail if header_tail else "")
     natural = measure(header)
     widest_part = max(measure(column.header), measure(tail.strip()) if header_tail else 0)
-    widest_token = _widest_token(header, measure) if column.wrap else widest_part
+    widest_token = widest_piece(header, measure) if column.wrap else widest_part
     for row in rows:
-        text, parts = _cell(row, column, tail)
+        text, parts = cell_text(row, column, tail)
         width = measure(text)
         natural = max(natural, width)
         if column.wrap:
-            widest_token = max(widest_token, _widest_token(text, measure))
+            widest_token = max(widest_token, widest_piece(text, measure))
         elif parts:
             widest_part = max(widest_part, *(measure(p.strip()) for p in parts))
         else:
             widest_part = max(widest_part, width)
     for text in extras:  # group names and detail lines: they always wrap
         natural = max(natural, measure(text))
-        widest_token = max(widest_token, _widest_token(text, measure))
+        widest_token = max(widest_token, widest_piece(text, measure))
         widest_part = max(widest_part, min(measure(text), LABEL_FLOOR))
     if column.wrap:
         least = min(natural, max(widest_token, LABEL_FLOOR))
@@ -417,7 +338,7 @@ def _split(columns: Sequence[Column], series: Sequence[Column], tails: dict[str,
 
 def cell_lines(placed: Placed, row: Row, measure: Measure) -> list[str]:
     """A cell's lines at its planned width: a label wraps, parts break between them, a whole cell never."""
-    text, parts = _cell(row, placed.column, placed.tail)
+    text, parts = cell_text(row, placed.column, placed.tail)
     if placed.column.visual or measure(text) <= placed.width:
         return [text]
     if placed.column.wrap:
@@ -442,48 +363,3 @@ def shown_rows(rows: Sequence[Row], table: Sequence[Placed], split: bool) -> lis
         return list(rows)
     kept = [row for row in rows if any(row.cells.get(p.column.key, "") not in EMPTY for p in series)]
     return kept or list(rows)
-
-
-Segment = tuple[str, str]  # (text, what it is: "group", "key", "label", "detail", a tone, or "")
-
-
-def stacked(columns: Sequence[Column], rows: Sequence[Row], width: int, measure: Measure, said: frozenset[str],
-            detail_key: str) -> list[list[Segment]]:
-    """Rows as blocks: the first cell as the block's head, then one ``header  value`` line per filled cell."""
-    shown = [c for c in columns if not c.visual and c.key not in said]
-    key, fields = shown[0], shown[1:]
-    label_width = max((measure(c.header) for c in fields), default=0)
-    avail = width - 2 - label_width - 2
-    out: list[list[Segment]] = []
-    group = None
-    for row in rows:
-        if row.group and row.group != group:
-            if out:
-                out.append([])
-            out += [[(line, "group")] for line in wrap_text(row.group, width, measure)]
-            group = row.group
-        head = row.cells.get(key.key, "")
-        out += [[(line, "key")] for line in (wrap_text(head, width, measure) if key.wrap else [head])]
-        tones = row.tones or {}
-        for column in fields:
-            text, parts = _cell(row, column, "")
-            if text in EMPTY:
-                continue
-            label = column.header + " " * (label_width - measure(column.header))
-            room = avail if avail >= LABEL_FLOOR else width - 4
-            if column.wrap:
-                lines = wrap_text(text, room, measure)
-            elif parts and measure(text) > room:
-                lines = join_parts(parts, room, measure)
-            else:
-                lines = [text]
-            tone = tones.get(column.key, "")
-            if avail >= LABEL_FLOOR:
-                out.append([("  ", ""), (label, "label"), ("  ", ""), (lines[0], tone)])
-                out += [[(" " * (label_width + 4), ""), (line, tone)] for line in lines[1:]]
-            else:  # the headers leave too little room: each value under its header
-                out.append([("  ", ""), (column.header, "label")])
-                out += [[("    ", ""), (line, tone)] for line in lines]
-        if row.detail and detail_key:
-            out += [[("    ", ""), (line, "detail")] for line in wrap_text(row.detail, width - 4, measure)]
-    return out

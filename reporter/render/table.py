@@ -16,18 +16,11 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from reporter.render.layout import (
-    Placed,
-    Plan,
-    cell_lines,
-    header_lines,
-    plan_table,
-    shown_rows,
-    stacked,
-    wrap_text,
-)
+from reporter.render.layout import Placed, Plan, cell_lines, header_lines, plan_table, shown_rows
+from reporter.render.stacked import stacked
 from reporter.render.terminal import Environment
 from reporter.render.views import Row, View
+from reporter.render.wrapping import wrap_text
 
 _TONES = {"good": "green", "bad": "red"}
 _STYLES = {"group": "bold cyan", "key": "bold", "label": "dim", "detail": "dim", **_TONES}

@@ -15,7 +15,7 @@ from reporter.data.paths import bundled_templates_dir
 from reporter.errors import TemplateFailed
 from reporter.messages import Message
 from reporter.model.records import Quantity
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render import wording as prose
 from reporter.render.brief import Regions
 from reporter.render.limits import template_number
@@ -26,14 +26,14 @@ from reporter.render.safe import clean
 
 def _quantity(fact: Mapping[str, Any], lang: str = "zh", grouping: bool = False) -> str:
     if fact["value"] in ("", None):  # a growth-only fact: no level to write, its change instead
-        return prose.change_words(fact, lang) or numbers.NO_LEVEL
-    written = numbers.number(template_number(fact["value"]))  # a template may hand in any value: checked here
+        return prose.change_words(fact, lang) or figures.NO_LEVEL
+    written = figures.number(template_number(fact["value"]))  # a template may hand in any value: checked here
     q = Quantity(written, fact["unit"], fact["qualifier"])
-    return numbers.quantity(q, lang, grouping) if grouping else numbers.prose_quantity(q, lang)
+    return figures.quantity(q, lang, grouping) if grouping else figures.prose_quantity(q, lang)
 
 
 def _signed_pct(value: Any) -> str:
-    return numbers.signed_pct(None if value is None else template_number(value))
+    return figures.signed_pct(None if value is None else template_number(value))
 
 
 def _period(item: Any, lang: str = "zh") -> str:

@@ -16,17 +16,11 @@ import tabulate as _tabulate
 from wcwidth import wcswidth, wcwidth
 
 from reporter.render.labels import Labels
-from reporter.render.layout import (
-    Placed,
-    cell_lines,
-    header_lines,
-    plan_table,
-    shown_rows,
-    stacked,
-    wrap_text,
-)
+from reporter.render.layout import Placed, cell_lines, header_lines, plan_table, shown_rows
+from reporter.render.stacked import stacked
 from reporter.render.terminal import Environment
 from reporter.render.views import Column, Row, View
+from reporter.render.wrapping import wrap_text
 
 SEPARATOR = 2  # tabulate's plain format: two spaces between columns
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from reporter.model.periods import Period
 from reporter.model.units import normalise
-from reporter.render import numbers
+from reporter.render import figures
 
 _ZH_COUNTS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 _EN_COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
@@ -222,12 +222,12 @@ def _reported(fact: Mapping[str, Any], lang: str) -> list[str]:
     """The change the source itself reports: 同比增长16%, 较上年提升34位, 上年同期1.5亿元."""
     parts = []
     if fact.get("yoy_pct") is not None:
-        parts.append(numbers.yoy_words(_decimal(fact["yoy_pct"]) or Decimal(0), lang))
+        parts.append(figures.yoy_words(_decimal(fact["yoy_pct"]) or Decimal(0), lang))
     if fact.get("rank_change") is not None:
-        move = numbers.rank_move(int(fact["rank_change"]), lang)
+        move = figures.rank_move(int(fact["rank_change"]), lang)
         parts.append(("较上年" + move) if lang == "zh" else f"{move} on the year before")
     if fact.get("previous") is not None:
-        before = numbers.amount(str(fact["previous"]), str(fact.get("unit", "")), lang, grouping=lang == "en")
+        before = figures.amount(str(fact["previous"]), str(fact.get("unit", "")), lang, grouping=lang == "en")
         parts.append(f"上年同期{before}" if lang == "zh" else f"{before} a year earlier")
     return parts
 
@@ -243,20 +243,20 @@ def _computed(fact: Mapping[str, Any], delta: Mapping[str, Any], lang: str) -> s
     if change is None:
         return ""
     if fact.get("unit") == "位":  # a rank's change is places gained (a smaller number is a better place)
-        move = numbers.rank_move(int(change), lang)
+        move = figures.rank_move(int(change), lang)
         return since + move if zh else f"{move} on a year earlier"
     up = change > 0
     if fact.get("unit") == "%":  # a share moves by points: 提高0.3个百分点, not 增长14.3%
-        points = f"{about}{numbers.number(normalise(abs(change)))}"
+        points = f"{about}{figures.number(normalise(abs(change)))}"
         return (f"{since}{'提高' if up else '降低'}{points}个百分点" if zh
                 else f"{'up' if up else 'down'} {points} percentage point{'' if abs(change) == 1 else 's'} {since}")
     if pct is not None and pct == 0:  # a move too small for the one decimal computed: say so, not "0%"
         size = "不到0.1%" if zh else "less than 0.1%"
         return f"{since}{'增长' if up else '下降'}{size}" if zh else f"{'up' if up else 'down'} {size} {since}"
     if pct is not None:
-        size = f"{about}{numbers.number(normalise(abs(pct)), grouping=not zh)}%"  # 50%, not the computed 50.0%
+        size = f"{about}{figures.number(normalise(abs(pct)), grouping=not zh)}%"  # 50%, not the computed 50.0%
         return f"{since}{'增长' if up else '下降'}{size}" if zh else f"{'up' if up else 'down'} {size} {since}"
-    size = about + numbers.amount(abs(change), str(fact.get("unit", "")), lang, grouping=not zh)
+    size = about + figures.amount(abs(change), str(fact.get("unit", "")), lang, grouping=not zh)
     return f"{since}{'增加' if up else '减少'}{size}" if zh else f"{'up' if up else 'down'} {size} {since}"
 
 

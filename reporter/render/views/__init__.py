@@ -17,6 +17,13 @@ from reporter.render.views.base import (
     trend,
     window_notes,
 )
+from reporter.render.views.by_period import (
+    METRIC_LEAD,
+    REGION_LEAD,
+    metric_by_period_view,
+    period_keys,
+    region_by_period_view,
+)
 from reporter.render.views.compare import compare_keys, compare_view
 from reporter.render.views.delta import DELTA_KEYS, delta_view
 from reporter.render.views.facts import (
@@ -27,13 +34,6 @@ from reporter.render.views.facts import (
     metrics_view,
     regions_view,
     search_view,
-)
-from reporter.render.views.periods import (
-    METRIC_LEAD,
-    REGION_LEAD,
-    metric_by_period_view,
-    period_keys,
-    region_by_period_view,
 )
 from reporter.render.views.rank import (
     RANK_HISTORY_KEYS,

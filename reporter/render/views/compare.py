@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from reporter.model.periods import Period
 from reporter.model.records import Fact, Metric, Region
 from reporter.query.compare import CompareRow, Comparison, ComparisonSeen
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render import wording as prose
 from reporter.render.labels import Labels
 from reporter.render.views.base import (
@@ -127,7 +127,7 @@ def compare_view(data: Dataset, regions: Sequence[Region], rows: Comparison | Se
             if fact is None:
                 cells[region.id] = "—"
                 continue
-            value = numbers.quantity(fact.quantity, lang, True)
+            value = figures.quantity(fact.quantity, lang, True)
             if period is None:  # in a comparison every value carries its own period, in brackets
                 aside = prose.aside(fact.period, lang) + (say("assumed.aside") if is_assumed(fact) else "")
                 parts[region.id] = (value, say("with_period", value="", period=aside))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from reporter.model.records import Fact, Metric, Region
 from reporter.query.compare import CompareRow, Comparison, ComparisonSeen
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render import wording as prose
 from reporter.render.labels import Labels
 from reporter.render.views.base import VALUE_KEYS, Column, Row, View, value_fields
@@ -41,7 +41,7 @@ def _cell(fact: Fact | None, lang: str, say: Labels, with_period: bool) -> tuple
     the table when every row shares it)."""
     if fact is None:
         return ("—",)
-    value = numbers.quantity(fact.quantity, lang, True)
+    value = figures.quantity(fact.quantity, lang, True)
     return (value, say("with_period", value="", period=prose.aside(fact.period, lang))) if with_period else (value,)
 
 
@@ -105,7 +105,7 @@ def compare_long_view(data: Dataset, regions: Sequence[Region], comparison: Comp
     def row(item: tuple[Region, Metric, Fact]) -> Row:
         region, metric, fact = item
         return Row({"region_name": region.name(lang), "label": metric.label(lang),
-                    "value": numbers.quantity(fact.quantity, lang, True), "period": fact.period.in_words(lang)})
+                    "value": figures.quantity(fact.quantity, lang, True), "period": fact.period.in_words(lang)})
 
     columns = [Column("region_name", say("region_name")), Column("label", say("label"), wrap=True),
                Column("value", say("value"), numeric=True), Column("period", say("period"), shared=True)]

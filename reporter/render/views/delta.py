@@ -10,7 +10,7 @@ from reporter.model.records import Fact, Metric, Region
 from reporter.query import selection as select
 from reporter.query.compare import Comparison
 from reporter.query.delta import Delta
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render.labels import Labels
 from reporter.render.views.base import (
     VALUE_KEYS,
@@ -174,7 +174,7 @@ def _row(data: Dataset, d: Delta, say: Labels, shape: _Shape) -> Row:
     if _is_rank(fact, of):  # a rank's change is in places gained: up is better, in every format
         change = "" if d.change is None else approx + places_words(int(d.change), say)
     else:
-        change = "" if d.change is None else approx + numbers.change_amount(d.change, q.unit, lang, True,
+        change = "" if d.change is None else approx + figures.change_amount(d.change, q.unit, lang, True,
                                                                             d.direction)
     line = trend(shape.series_of(fact), fact.period) if shape.every_region or id(d) in shape.carries else ""
     first = (data.regions[fact.region].name(lang) if shape.every_region and not shape.every_metric
@@ -183,10 +183,10 @@ def _row(data: Dataset, d: Delta, say: Labels, shape: _Shape) -> Row:
     group = (of.label(lang) if shape.by_metric else data.regions[fact.region].name(lang) if shape.every_metric
              else None)
     return Row({shape.first_key: first, "period": period,
-                "value": numbers.quantity(q, lang, True, symbols=True),
-                "previous": "" if d.previous is None else approx + numbers.quantity(
+                "value": figures.quantity(q, lang, True, symbols=True),
+                "previous": "" if d.previous is None else approx + figures.quantity(
                     q._replace(qualifier="exact"), lang, True, d.previous),
-                "delta": change, "pct": numbers.signed_pct(d.pct, True, d.direction),
+                "delta": change, "pct": figures.signed_pct(d.pct, True, d.direction),
                 "direction": f"{arrow} {verdict}".strip(), "basis": say(f"basis.{d.basis}"), "trend": line},
                group=group, tones={"direction": tone, "delta": tone, "pct": tone})
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter.model.records import Fact, Highlight, Metric, Region, Theme
 from reporter.query.search import SearchHits
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render.labels import Labels
 from reporter.render.views.base import (
     VALUE_KEYS,
@@ -62,7 +62,7 @@ def export_view(data: Dataset, lang: str, facts: Sequence[Fact] | None = None,
 
     def row(fact: Fact) -> Row:
         return Row({"region_name": data.regions[fact.region].zh, "label": data.metrics[fact.metric].label(lang),
-                    "value": numbers.quantity(fact.quantity, lang, True), "period": period_said(fact, lang),
+                    "value": figures.quantity(fact.quantity, lang, True), "period": period_said(fact, lang),
                     "quote": fact.quote})
 
     return View("facts", say("title.facts"),
@@ -185,7 +185,7 @@ def metrics_view(data: Dataset, lang: str, theme: Theme | None = None) -> View:
 
     def row(item: tuple[Metric, list[str]]) -> Row:
         metric, have = item
-        return Row({"metric": metric.id, "label": metric.label(lang), "unit": numbers.unit_name(metric.unit, lang),
+        return Row({"metric": metric.id, "label": metric.label(lang), "unit": figures.unit_name(metric.unit, lang),
                     "kind": say.get(f"kind.{metric.kind}", metric.kind),
                     "polarity": say(f"polarity.{metric.polarity}"), "regions": some_regions(data, have, say)},
                    group=theme_name(data.themes[metric.theme], say))
@@ -226,7 +226,7 @@ def search_view(data: Dataset, hits: SearchHits, lang: str) -> View:
                         "period": hit.period.in_words(lang) if hit.period else ""})
         return Row({"type": say("type.fact"), "region_name": region.name(lang),
                     "text": data.metrics[hit.metric].label(lang),
-                    "value": numbers.quantity(hit.quantity, lang, True), "period": period_said(hit, lang)})
+                    "value": figures.quantity(hit.quantity, lang, True), "period": period_said(hit, lang)})
 
     return View("search", say("title.search"),
                 columns(say, "type", "region_name", "text", "value", "period", numeric=("value",), wrap=("text",)),

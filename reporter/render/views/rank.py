@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from reporter.model import units
 from reporter.model.records import Fact, Metric, Region
 from reporter.query.rank import PlaceRow, RankHistory, Ranking, RankRow, Within
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render.labels import Labels
 from reporter.render.views.base import (
     ASSUMED_MARK,
@@ -80,7 +80,7 @@ def _bar_header(base: Decimal, unit: str, say: Labels) -> str:
     if not base:
         return ""
     shown = units.normalise(base / units.to_base(Decimal(1), unit))
-    return say("baseline", value=numbers.amount(shown, unit, say.lang, True))
+    return say("baseline", value=figures.amount(shown, unit, say.lang, True))
 
 
 def _rank_cells(item: RankRow, official: bool, say: Labels, bars: tuple[Decimal, Decimal] = (Decimal(0),) * 2,
@@ -88,8 +88,8 @@ def _rank_cells(item: RankRow, official: bool, say: Labels, bars: tuple[Decimal,
     """A ranking's row; with ``mark``, a region whose figure's period is assumed is marked (its period
     is the group's heading, not a cell of the row)."""
     fact = item.fact  # a growth-only figure is shown by its change (同比增长5.2%: +5.2%)
-    value = numbers.signed_pct(fact.yoy_pct, True) if fact.growth_only and fact.yoy_pct is not None else \
-        numbers.quantity(fact.quantity, say.lang, True, symbols=True)
+    value = figures.signed_pct(fact.yoy_pct, True) if fact.growth_only and fact.yoy_pct is not None else \
+        figures.quantity(fact.quantity, say.lang, True, symbols=True)
     return {"position": say("rank.position", position=item.position, total=item.total),
             "region_name": item.region.name(say.lang) + (ASSUMED_MARK if mark and is_assumed(item.fact) else ""),
             "value": value,
@@ -213,7 +213,7 @@ def rank_history_view(data: Dataset, history: RankHistory, lang: str, notes_lang
         return Row({"period": period_said(item.fact, lang),
                     "position": "—" if item.position is None else say("rank.position", position=item.position,
                                                                         total=item.total),
-                    "value": numbers.quantity(item.fact.quantity, lang, True, symbols=True),
+                    "value": figures.quantity(item.fact.quantity, lang, True, symbols=True),
                     "gained": "" if item.gained is None else places_words(item.gained, say),
                     "trend": trend(facts, item.period)},
                    tones={"gained": tone})

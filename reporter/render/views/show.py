@@ -10,7 +10,7 @@ from reporter.model.records import Fact, Highlight, Metric, Region, Theme
 from reporter.query import selection as select
 from reporter.query.delta import Delta, yoy_deltas
 from reporter.query.selection import EVERY_PERIOD, Window
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render.labels import Labels
 from reporter.render.views.base import (
     Row,
@@ -66,21 +66,21 @@ def change_parts(fact: Fact, say: Labels, computed: Delta | None = None) -> tupl
     """The change the source reports for a fact, in words; else the one computed from a year before."""
     parts = []
     if fact.yoy_pct is not None:
-        parts.append(numbers.yoy_words(fact.yoy_pct, say.lang))
+        parts.append(figures.yoy_words(fact.yoy_pct, say.lang))
     if fact.rank_change is not None:
-        parts.append(numbers.rank_move(fact.rank_change, say.lang))
+        parts.append(figures.rank_move(fact.rank_change, say.lang))
     if fact.previous is not None:
-        value = numbers.amount(fact.previous, fact.quantity.unit, say.lang, True)
+        value = figures.amount(fact.previous, fact.quantity.unit, say.lang, True)
         parts.append(say("reported_previous", value=value))
     if not parts and computed is not None and computed.change is not None:
         approx = "≈" if computed.qualifier != "exact" else ""
         if fact.quantity.unit == "位":
             parts.append(places_words(int(computed.change), say))
         elif fact.quantity.unit == "%":  # a share moves by points: 同比+0.3个百分点, not 同比+14.3%
-            parts.append(say("computed_yoy", pct=approx + numbers.change_amount(
+            parts.append(say("computed_yoy", pct=approx + figures.change_amount(
                 computed.change, "%", say.lang, True, computed.direction)))
         elif computed.pct is not None:
-            parts.append(say("computed_yoy", pct=approx + numbers.signed_pct(computed.pct, True, computed.direction)))
+            parts.append(say("computed_yoy", pct=approx + figures.signed_pct(computed.pct, True, computed.direction)))
     # a break may come after each "; ", and inside a phrase only between its words and its number
     return tuple(piece for i, p in enumerate(parts) for piece in _words_then_number(p + ("; " if i < len(parts) - 1
                                                                                           else "")))
@@ -126,7 +126,7 @@ def show_view(data: Dataset, region: Region, lang: str, theme: Theme | None = No
         metric = data.metrics[fact.metric]
         key = (fact.metric, fact.period.canonical)
         line = trend(by_metric[fact.metric], fact.period) if key in newest else ""
-        return Row({"label": metric.label(lang), "value": numbers.quantity(fact.quantity, lang, True),
+        return Row({"label": metric.label(lang), "value": figures.quantity(fact.quantity, lang, True),
                     "period": period_said(fact, lang), "trend": line},
                    group=theme_name(data.themes[metric.theme], say),
                    detail=f"「{fact.quote}」{say(f'period_basis.{fact.period_basis}')}" if sources else None,

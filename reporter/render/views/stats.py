@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from reporter.messages import Message, Named
 from reporter.model.records import LEVELS_ZH, Quantity
 from reporter.query.stats import Figure, GroupStats, Stats
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render.labels import Labels
 from reporter.render.views.base import Column, Row, View
 
@@ -49,12 +49,12 @@ def stats_view(data: Dataset, stats: Stats, lang: str, notes_lang: str | None = 
     def said(figure: Figure | None) -> str:
         if figure is None:
             return "—"
-        return numbers.quantity(Quantity(str(figure.value), unit, figure.qualifier), lang, True, symbols=True)
+        return figures.quantity(Quantity(str(figure.value), unit, figure.qualifier), lang, True, symbols=True)
 
     def row(item: GroupStats) -> Row:
         zh, en = names.get(item.group, (item.group, item.group)) if item.group else (say("stats.whole"),) * 2
         share = "—" if item.share is None else (
-            numbers.quantity(Quantity(str(item.share.value), "%", item.share.qualifier), lang, True, symbols=True))
+            figures.quantity(Quantity(str(item.share.value), "%", item.share.qualifier), lang, True, symbols=True))
         return Row({"group": say.pick(zh, en), "count": str(item.size),
                     **{k: said(f) for k, f in _figures(item).items()}, "share": share})
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reporter.model.periods import Period
 from reporter.model.records import Fact, Metric, Region
 from reporter.query.selection import PeriodRow, PeriodTable
-from reporter.render import numbers
+from reporter.render import figures
 from reporter.render.labels import Labels
 from reporter.render.views.base import ASSUMED_MARK, Column, Row, View, is_assumed, theme_name, trend, value_fields
 
@@ -32,7 +32,7 @@ def _cell(fact: Fact | None, lang: str, bare: bool) -> str:
         return "—"
     q = fact.quantity._replace(unit="") if bare else fact.quantity
     # the column is the period: a figure whose period is assumed carries the mark (explained in a note)
-    return numbers.quantity(q, lang, True, symbols=True) + (ASSUMED_MARK if is_assumed(fact) else "")
+    return figures.quantity(q, lang, True, symbols=True) + (ASSUMED_MARK if is_assumed(fact) else "")
 
 
 CELL_KEYS = ["value", "unit", "qualifier", "value_base", "value_text"]  # of each period, in a row
@@ -71,7 +71,7 @@ def period_table_view(data: Dataset, table: PeriodTable, lang: str, title: str,
     def row(item: PeriodRow) -> Row:
         unit = _shared_unit(item)
         cells = {column.key: cell(item) for column, cell in lead}
-        cells["unit"] = numbers.unit_name(unit, lang) if unit else ""
+        cells["unit"] = figures.unit_name(unit, lang) if unit else ""
         for p, fact in zip(table.periods, item.cells):
             cells[p.canonical] = _cell(fact, lang, unit is not None)
         group = theme_name(data.themes[item.key.theme], say) if isinstance(item.key, Metric) else None
