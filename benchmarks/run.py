@@ -78,7 +78,7 @@ def main() -> int:
         rows.append((target, peer_name, mine, theirs, ratio, verdict))
 
     compare("1. get 江山 rd_investment (bundled, piped)", [REPORTER, "get", "江山", "rd_investment"],
-            [sys.executable, "-c", "import click"], 'python -c "import click"', 1.25, runs=3 * args.runs)
+            [sys.executable, "-c", "import click"], 'python -c "import click"', 1.5, runs=3 * args.runs)
     get_big = [REPORTER, "--data", str(big), "get", "county-045", "metric-25", "--period", "2019"]
     compare("2a. warm get, 45,000 values", get_big,
             ["jq", "-c", '.[] | select(.region=="county-045" and .metric=="metric-25" and .period=="2019")',

@@ -17,10 +17,13 @@ re-hashed. Only regular files are cached: a pipe or device has no stable content
 
 from __future__ import annotations
 
+import hashlib  # only for a new or changed file: a fresh cache is judged by stat alone
 import os
 import stat
 import time
 from typing import NamedTuple
+
+from reporter.data.paths import data_file_paths
 
 RACY_NS = 2_000_000_000  # files changed this close to a build are re-hashed until they are older
 
@@ -47,7 +50,6 @@ class Stamp(NamedTuple):
 def snapshot(path: str | tuple[str, ...]) -> tuple[FileStat, ...] | None:
     """The stat of every data file behind ``path``, or None when the data cannot be cached
     (a missing or unreadable file, a directory entry that is not a regular file, a pipe)."""
-    from reporter.data.paths import data_file_paths
 
     try:
         names = data_file_paths(path)
@@ -64,7 +66,6 @@ def snapshot(path: str | tuple[str, ...]) -> tuple[FileStat, ...] | None:
 
 def digest(files: tuple[FileStat, ...]) -> str | None:
     """SHA-256 over the files' names and contents, or None if one cannot be read whole as stat'ed."""
-    import hashlib  # only for a new or changed file: a fresh cache is judged by stat alone
 
     h = hashlib.sha256()
     try:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from reporter.cli.session import Session
 from reporter.errors import ReporterError
 
 if TYPE_CHECKING:
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
 
 def _names(of: Callable[[Dataset], list[str]]) -> Callable[..., list[Any]]:
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
-        from reporter.cli.session import Session
 
         try:
             data = Session(data_options=tuple(ctx.find_root().params.get("data_options") or ())).data

@@ -25,6 +25,7 @@ applies each where a command can use it.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Mapping
@@ -33,6 +34,7 @@ from typing import Any, NamedTuple
 
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
+from reporter.render import FORMATS
 
 PROJECT_FILE = "reporter.toml"
 KEYS = ("data", "lang", "format", "encoding", "bom", "color")
@@ -134,7 +136,6 @@ def read_file(path: Path) -> dict[str, Any]:
 
 
 def _checked(path: Path, text: str, key: str, value: Any) -> Any:
-    from reporter.render import FORMATS
 
     def wrong(message: Message) -> DataError:
         return DataError([Problem(str(path), _line_of(text, key), None, message)])
@@ -163,7 +164,6 @@ def _raise(error: DataError) -> Any:
 
 
 def _shown(value: Any) -> str:
-    import json
 
     try:
         return json.dumps(value, ensure_ascii=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from reporter.cli.dialog import Dialog
 from reporter.cli.entries import (
     METRIC_FIELDS,
     METRIC_REQUIRED,
@@ -57,7 +58,6 @@ def new_metric(session: Session, target: Path, layers: list[str], ident: str,
     if missing and not on_terminal():
         raise UsageProblem(Message("add.new_metric_needs", options=", ".join(f"--{m}" for m in missing)))
     if missing:
-        from reporter.cli.dialog import Dialog
 
         try:
             Dialog(session, target, layers, data).define_metric(ident, given)
@@ -78,7 +78,6 @@ def new_source(session: Session, target: Path, layers: list[str], ident: str,
         raise UsageProblem(wrong.said) from None
     given = checked(source_checks(), flags)
     if len(given) < len(SOURCE_FIELDS) and on_terminal():
-        from reporter.cli.dialog import Dialog
 
         try:
             Dialog(session, target, layers, data).define_source(ident, given)
@@ -101,7 +100,6 @@ def new_region(session: Session, target: Path, layers: list[str], ident: str, so
     given: dict[str, str] = {}
     new_source_fields = checked(source_checks(), source_flags)
     if on_terminal():
-        from reporter.cli.dialog import Dialog
 
         try:
             given, source, new_source_fields = Dialog(session, target, layers, load_layers(layers)).region_fields(

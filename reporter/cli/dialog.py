@@ -28,6 +28,8 @@ from reporter.cli.entries import (
 from reporter.cli.output import note
 from reporter.curate import answers
 from reporter.curate.yaml_text import hint, required
+from reporter.data.load import load_dataset
+from reporter.data.paths import data_file_paths
 from reporter.messages import Message
 
 if TYPE_CHECKING:
@@ -93,8 +95,6 @@ class Dialog:
 
     def reload(self) -> None:
         """The data again, with the file just written among the layers (it may be new)."""
-        from reporter.data.load import load_dataset
-        from reporter.data.paths import data_file_paths
 
         if os.path.realpath(self.target) not in {os.path.realpath(f) for f in data_file_paths(self.layers)}:
             self.layers = [*self.layers, str(self.target)]

@@ -14,15 +14,20 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reporter.cli.dialog import BACK, Back, tell
+from reporter.cli.writing import write_fact
 from reporter.curate import answers
+from reporter.curate.insertion import own_default_source, source_needed
 from reporter.messages import Message, Named
+from reporter.model.period_words import parse_period
+from reporter.model.records import QUALIFIERS, Quantity
+from reporter.model.units import KNOWN_UNITS, family_of
+from reporter.render.figures import quantity
 
 if TYPE_CHECKING:
     from reporter.cli.dialog import Dialog
 
 def ask_facts(dialog: Dialog) -> None:
     """Ask for facts until Ctrl-D; each one is written when it is confirmed."""
-    from reporter.cli.writing import write_fact
 
     tell(dialog.say("add.intro", file=str(dialog.target)))
     remembered: dict[str, str] = {}
@@ -150,7 +155,6 @@ class FactQuestions:
         self.asked("value", "add.ask.value", answers.value)
 
     def unit(self) -> None:
-        from reporter.model.units import KNOWN_UNITS, family_of
 
         of = self.got["metric"]
         self.asked("unit", "add.ask.unit", lambda a: answers.unit(of, a), of.unit,
@@ -162,7 +166,6 @@ class FactQuestions:
                    self.remembered.get("period", ""))
 
     def qualifier(self) -> None:
-        from reporter.model.records import QUALIFIERS
 
         self.asked("qualifier", "add.ask.qualifier", answers.qualifier, "exact", QUALIFIERS)
 
@@ -183,7 +186,6 @@ class FactQuestions:
     def source(self) -> None:
         # the region's entry in the file may name its facts' source; a source from elsewhere (the bundled
         # region's newspaper page) is the source of other quotes: the answer is then required
-        from reporter.curate.insertion import own_default_source
 
         own = own_default_source(self.dialog.target, self.got["region"].id)
         known = list(self.dialog.data.sources)  # named in the question, and on Tab
@@ -194,7 +196,6 @@ class FactQuestions:
     def _source(self, answer: str, own: str | None) -> str | None:
         """The source answered: None (the entry's own default) only when the file names one; one not
         declared yet is offered to be declared (then it is the answer)."""
-        from reporter.curate.insertion import source_needed
 
         try:
             chosen = answers.source(self.dialog.data, answer, str(self.dialog.target))
@@ -222,9 +223,6 @@ class FactQuestions:
 
     def summary(self, fields: dict[str, str | None]) -> str:
         """The fact as the reader says it: names and the period in words, the figure with its qualifier."""
-        from reporter.model.period_words import parse_period
-        from reporter.model.records import Quantity
-        from reporter.render.figures import quantity
 
         lang = self.dialog.lang
         metric = self.got["metric"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 import click
@@ -49,7 +50,6 @@ class LazyGroup(Command, click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy_subcommands:
-            from importlib import import_module
 
             module, name = self.lazy_subcommands[cmd_name].rsplit(".", 1)
             command: click.Command = getattr(import_module(module), name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from reporter.data.paths import absolute
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 
@@ -21,7 +22,6 @@ def _named(problem: Problem, layers: Sequence[str], from_options: bool) -> Probl
     layer = _layer_of(problem.path, layers)
     if problem.line is not None or layer is None:
         return problem
-    from reporter.data.paths import absolute
 
     relative = not os.path.isabs(os.path.expanduser(layer))
     where = Message("layer.read_in", cwd=os.getcwd(), absolute=absolute(layer)) if relative else ""

@@ -12,6 +12,7 @@ import click
 from reporter.cli.output import note
 from reporter.cli.session import Session
 from reporter.cli.writing import load_layers, refused
+from reporter.curate import answers
 from reporter.curate.insertion import Refused
 from reporter.data.paths import bundled_data_path
 from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
@@ -37,7 +38,6 @@ class Own(NamedTuple):
 def own_fact(session: Session, region: str, metric: str, period: str, file: str | None) -> Own:
     """The file to change, the layers read with it, the fact of REGION, METRIC and PERIOD written
     there and its words. The bundled data are read-only; a fact written in another file names that file."""
-    from reporter.curate import answers
 
     layers = list(session.data_paths)
     target = Path(os.path.expanduser(file)) if file else None

@@ -19,10 +19,13 @@ from reporter.cli.defining import METRIC_FIELDS, SOURCE_FIELDS
 from reporter.cli.defining import new_metric as new_metric_
 from reporter.cli.defining import new_region as new_region_
 from reporter.cli.defining import new_source as new_source_
+from reporter.cli.dialog import Dialog
+from reporter.cli.fact_questions import ask_facts
 from reporter.cli.help_words import HELP
 from reporter.cli.options import command, pass_session
 from reporter.cli.session import Session
 from reporter.cli.writing import data_layers, load_layers, on_terminal, target_file, write_fact
+from reporter.curate import answers
 from reporter.curate.insertion import own_default_source, source_needed
 from reporter.errors import ReporterError, UsageProblem
 from reporter.messages import Message
@@ -107,8 +110,6 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
             new_metric_(session, target, layers, ident, {k: unit if k == "unit" else defining[k] for k in METRIC_FIELDS})
         return
     if asking:
-        from reporter.cli.dialog import Dialog
-        from reporter.cli.fact_questions import ask_facts
 
         ask_facts(Dialog(session, target, layers, load_layers(layers)))
         return
@@ -132,7 +133,6 @@ def _script_fact(data: Dataset, target: Path, region: str, metric: str, value: s
                  source: str | None) -> dict[str, str | None]:
     """The fact of the script form, each argument checked as the prompts check an answer; without
     --source, the region's entry in the file must name the source its facts are quoted from."""
-    from reporter.curate import answers
 
     try:
         where = answers.region(data, region)

@@ -8,12 +8,19 @@ import click
 
 from reporter.cli.completion import complete_regions
 from reporter.cli.options import command, filter_options, output_file_option, pass_session, theme_option
-from reporter.cli.output import note
-from reporter.cli.printing import print_chunks
+from reporter.cli.output import chosen_format, note
+from reporter.cli.printing import print_chunks, write_text
 from reporter.cli.session import Session
 from reporter.cli.windows import undated_option
-from reporter.errors import UsageProblem
+from reporter.errors import NoData, UsageProblem
 from reporter.messages import Message
+from reporter.model.names import find_period
+from reporter.query.selection import Window, region_facts
+from reporter.render.brief import brief_context, brief_counts, regions_worded
+from reporter.render.html_page import brief_as_html
+from reporter.render.labels import Labels
+from reporter.render.template import render_brief_chunks
+from reporter.render.views import window_notes
 
 if TYPE_CHECKING:
     from reporter.model.periods import Period
@@ -56,9 +63,6 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
       reporter brief --all --full --template report.md > report.md
       reporter brief 江山 --format html -o jiangshan.html
     """
-    from reporter.model.names import find_period
-    from reporter.render.brief import brief_context, brief_counts, regions_worded
-    from reporter.render.template import render_brief_chunks
 
     if all_regions == bool(regions_):
         raise UsageProblem(Message("brief.regions_or_all"))
@@ -69,7 +73,6 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
     context = brief_context(data, chosen, lang, session.theme(theme), full=full, latest=latest, since=window,
                             undated=with_undated)
     if not any(r["themes"] for r in context["regions"]):  # stops at the first region with something to say
-        from reporter.errors import NoData
 
         raise NoData(Message("brief.nothing", since=Message("since", period=window) if window else "",
                              theme=Message("in_theme", theme=theme) if theme else ""))
@@ -92,9 +95,6 @@ def brief(session: Session, regions_: tuple[str, ...], all_regions: bool, full: 
 
 def _brief_page(session: Session, text: str, regions: list[Region], fmt: str) -> None:
     """The brief as an HTML page (or as text) to stdout or ``-o FILE``."""
-    from reporter.cli.output import chosen_format
-    from reporter.cli.printing import write_text
-    from reporter.render.html_page import brief_as_html
 
     if fmt == "html":
         chosen_format(session, "html")  # --bom or --encoding: refused, as for every UTF-8 format
@@ -107,9 +107,6 @@ def _brief_page(session: Session, text: str, regions: list[Region], fmt: str) ->
 def _undated_note(session: Session, regions: list[Region], theme: str | None, since: Period,
                   with_undated: bool) -> None:
     """Say how many figures whose period is not stated --since left out, or that they are listed apart."""
-    from reporter.query.selection import Window, region_facts
-    from reporter.render.labels import Labels
-    from reporter.render.views import window_notes
 
     chosen = session.theme(theme)
     window = Window(since, undated=with_undated, overlapping=True)

@@ -11,10 +11,13 @@ from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.session import Session
 from reporter.data.crosscheck import InvalidData
+from reporter.data.load import load_dataset
 from reporter.data.paths import data_file_paths
+from reporter.data.plausibility import check_quotes
 from reporter.data.provenance import source_dirs_beside, unverified_quotes
 from reporter.errors import DataError, ExitCode, Problem
 from reporter.messages import Message
+from reporter.render.views.check import check_document
 
 if TYPE_CHECKING:
     from reporter.data.plausibility import Finding
@@ -53,7 +56,6 @@ def check(session: Session, path: str | None, source_dirs: tuple[str, ...], ever
       reporter check --all                # every warning, not the first few of each kind
       reporter check --format json | jq '.counts'
     """
-    from reporter.data.plausibility import check_quotes
 
     lang = session.message_lang
     shown = _Shown(every, (fmt or session.fmt) == "json", lang)
@@ -127,7 +129,6 @@ class _Shown:
         said.sort(key=lambda s: (s[0].path, s[0].line or 0, s[0].column or 0))
         errors = sum(error for _, error, _ in said)
         if self.as_json:
-            from reporter.render.views.check import check_document
 
             click.echo(check_document(target, [(p.path, p.line, p.column, p.text(self.lang).removeprefix(
                 _where(p) + ": "), error, kind) for p, error, kind in said], data))
@@ -155,7 +156,6 @@ def _where(problem: Problem) -> str:
 
 def _load(session: Session, layers: tuple[str, ...], given: bool) -> Dataset:
     """The layers' data; a layer in effect that cannot be read names the option or variable that gave it."""
-    from reporter.data.load import load_dataset
 
     try:
         return load_dataset(layers)

@@ -8,8 +8,15 @@ import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, filter_options, format_option, pass_session, theme_option
+from reporter.cli.output import note
 from reporter.cli.printing import answer
 from reporter.cli.session import Session
+from reporter.errors import UsageProblem
+from reporter.messages import Message
+from reporter.model.names import find_period
+from reporter.query.compare import SHEET_COLUMNS, WIDE_KEYS_PER_REGION, compare_regions, layout, top_regions
+from reporter.render.views import compare_view
+from reporter.render.views.compare_down import compare_down_view, compare_long_view
 
 if TYPE_CHECKING:
     from reporter.model.periods import Period
@@ -52,10 +59,6 @@ def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metr
       reporter compare --all --prefecture 温州市 --top 5 --by 研发投入
       reporter compare --all --long --format csv > long.csv
     """
-    from reporter.errors import UsageProblem
-    from reporter.messages import Message
-    from reporter.model.names import find_period
-    from reporter.render.views import compare_view
 
     if all_regions == bool(regions_):
         raise UsageProblem(Message("compare.regions_or_all"))
@@ -73,11 +76,6 @@ def compare(session: Session, regions_: tuple[str, ...], all_regions: bool, metr
 def _view(session: Session, regions: list[Region], metrics: list[Metric], theme: Theme | None,
           asked: Period | None, long_: bool, top: int | None, by_metric: str | None) -> View:
     """The comparison, laid out as its size asks: metrics down, regions down, or long."""
-    from reporter.cli.output import note
-    from reporter.messages import Message
-    from reporter.query.compare import SHEET_COLUMNS, WIDE_KEYS_PER_REGION, compare_regions, layout, top_regions
-    from reporter.render.views import compare_view
-    from reporter.render.views.compare_down import compare_down_view, compare_long_view
 
     data, lang, notes_lang = session.data, session.lang, session.message_lang
     if top is not None and by_metric is not None:

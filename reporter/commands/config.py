@@ -10,6 +10,8 @@ import click
 from reporter.cli.options import command, format_option, pass_session
 from reporter.cli.printing import emit
 from reporter.cli.session import Session
+from reporter.render.labels import Labels
+from reporter.render.views.base import Column, Row, View
 
 
 @command()
@@ -28,8 +30,6 @@ def config(session: Session, fmt: str | None) -> None:
       reporter config
       reporter --lang en config --format json
     """
-    from reporter.render.labels import Labels
-    from reporter.render.views.base import Column, Row, View
 
     say = Labels(session.lang)
     rows = settings_in_effect(session, click.get_current_context())
@@ -86,7 +86,6 @@ def settings_in_effect(session: Session, ctx: click.Context) -> list[tuple[str, 
 
 
 def _origins(session: Session) -> dict[str, str]:
-    from reporter.render.labels import Labels
 
     say = Labels(session.lang)
     return {"option": say("config.option"), "default": say("config.default"),

@@ -10,6 +10,12 @@ from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, filter_options, format_option, pass_session
 from reporter.cli.printing import emit
 from reporter.cli.session import Session
+from reporter.errors import ExitCode, LookupFailed, NoData, UsageProblem
+from reporter.messages import Message
+from reporter.model.names import find_period
+from reporter.query.delta import EveryNewestChange, latest_deltas, parse_fail_on, since, yoy_deltas
+from reporter.render.labels import Labels
+from reporter.render.views import DELTA_KEYS, delta_view, empty_view, oldest_first
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -55,10 +61,6 @@ def delta(session: Session, region: str | None, metric: str | None, latest: bool
       reporter -q delta --all --fail-on worse || echo "something got worse"
       reporter -q delta --all --fail-on 'worse>5%' --since 2020   only new falls of more than 5%
     """
-    from reporter.errors import ExitCode, NoData
-    from reporter.model.names import find_period
-    from reporter.render.labels import Labels
-    from reporter.render.views import DELTA_KEYS, delta_view, empty_view
 
     rule, after = _rule(fail_on), find_period(since_period) if since_period else None  # exit 2 before the data
     found, chosen = _asked(session, region, metric, every)
@@ -88,9 +90,6 @@ def _rule(text: str | None) -> FailOn | None:
     """``--fail-on``, read (a usage error, exit 2, for anything but a rule)."""
     if text is None:
         return None
-    from reporter.errors import UsageProblem
-    from reporter.messages import Message
-    from reporter.query.delta import parse_fail_on
 
     try:
         return parse_fail_on(text)
@@ -103,8 +102,6 @@ def _asked(session: Session, region: str | None, metric: str | None,
     """The region (None: every region) and metric (None: every metric) the arguments name.
 
     ``delta --all METRIC`` names a metric where ``delta REGION`` names a region."""
-    from reporter.errors import LookupFailed, UsageProblem
-    from reporter.messages import Message
 
     if not every:
         if not region:
@@ -127,10 +124,6 @@ def _asked(session: Session, region: str | None, metric: str | None,
 def _changes(session: Session, region: Region | None, metric: Metric | None,
              latest: bool, after: Period | None = None) -> Iterable[Delta]:
     """The changes asked for, oldest first within each region and metric; NoData when there is none."""
-    from reporter.errors import NoData
-    from reporter.messages import Message
-    from reporter.query.delta import EveryNewestChange, latest_deltas, since, yoy_deltas
-    from reporter.render.views import oldest_first
 
     data = session.data
     if region is not None:
@@ -155,7 +148,6 @@ class _Since:
         self.every, self.after = every, after
 
     def __iter__(self) -> Iterator[Delta]:
-        from reporter.query.delta import since
 
         return since(self.every, self.after)
 

@@ -6,7 +6,11 @@ import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, pass_session
+from reporter.cli.revising import not_written, own_fact, revised
 from reporter.cli.session import Session
+from reporter.curate import answers
+from reporter.curate.insertion import Refused
+from reporter.curate.revise import edit_fact
 from reporter.errors import DataError, UsageProblem
 from reporter.messages import Message
 
@@ -36,10 +40,6 @@ def edit(session: Session, region: str, metric: str, period: str, value: str | N
     Example:
       reporter edit 江山 研发投入 --period 2020年1-9月 --value 3.2 --file mine.yaml
     """
-    from reporter.cli.revising import not_written, own_fact, revised
-    from reporter.curate import answers
-    from reporter.curate.insertion import Refused
-    from reporter.curate.revise import edit_fact
 
     if all(v is None for v in (value, unit, quote, yoy, qualifier)):
         raise UsageProblem(Message("revise.nothing"))

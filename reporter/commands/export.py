@@ -10,7 +10,12 @@ import click
 
 from reporter.cli.options import command, filter_options, format_option, pass_session
 from reporter.cli.output import chosen_format, note, with_bom, write_out
+from reporter.cli.printing import refuse_binary_terminal, write_bytes
 from reporter.cli.session import Session
+from reporter.data.files import output_target, write_output
+from reporter.messages import Message
+from reporter.render.formats import BINARY, render_bytes, render_chunks, with_fields
+from reporter.render.views import export_view
 
 if TYPE_CHECKING:
     from reporter.data.files import OutputTarget
@@ -34,9 +39,6 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
       reporter export --format xlsx -o facts.xlsx
       reporter export --format sqlite -o facts.db
     """
-    from reporter.cli.printing import refuse_binary_terminal
-    from reporter.data.files import output_target
-    from reporter.messages import Message
 
     fmt = chosen_format(session, fmt, default="json")
     refuse_binary_terminal(session, fmt, output)  # a workbook or database to a terminal: exit 2, before reading
@@ -57,13 +59,9 @@ def export(session: Session, fmt: str | None, output: str | None) -> None:
 
 def _write(session: Session, target: OutputTarget, fmt: str, seen: Callable[[int], object] | None = None) -> None:
     """Every fact's record, streamed to stdout or (atomically) to the target file, pipe or device."""
-    from reporter.data.files import write_output
-    from reporter.render.formats import BINARY, render_bytes, render_chunks, with_fields
-    from reporter.render.views import export_view
 
     view = with_fields([export_view(session.data, session.lang, seen=seen)], fmt, session.fields, session.env)[0]
     if fmt in BINARY:  # a workbook or a database: made whole, then written
-        from reporter.cli.printing import write_bytes
 
         write_bytes(session, render_bytes([view], fmt, session.env, data=session.data), target.name,
                     session.data.paths)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -13,10 +15,25 @@ from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.printing import print_text
 from reporter.cli.session import Session
+from reporter.cli.writing import data_layers, refused, say_warnings
+from reporter.curate import answers
+from reporter.curate.append import Refused, add_facts
 from reporter.curate.bounds import check_text, time_bound
+from reporter.curate.extract import (
+    drafts_as_json,
+    drafts_as_yaml,
+    extract_for,
+    held_fact,
+    read_source,
+    unresolved_periods,
+)
 from reporter.data.files import check_own_file
+from reporter.data.load import load_dataset
+from reporter.data.paths import data_options
 from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
 from reporter.messages import Message
+from reporter.model.period_words import parse_period
+from reporter.render.figures import signed
 from reporter.render.safe import clean
 
 if TYPE_CHECKING:
@@ -71,7 +88,6 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
       reporter --data bundled --data mine.yaml extract report.txt \\
           --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml
     """
-    from reporter.curate.extract import extract_for, read_source
 
     if yes and append_to is None:
         raise UsageProblem(_say(session, "extract.yes_alone"))
@@ -90,7 +106,6 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
         _append(session, data, append_to, region_id, str(source), drafts, yes)
         return
     if (fmt or (session.fmt if session.fmt in ("yaml", "json") else "yaml")) == "json":
-        from reporter.curate.extract import drafts_as_json
 
         # the text's controls and bidi overrides never reach a terminal: cleaned as every output is
         print_text(session, clean(drafts_as_json(drafts), keep_layout=True))
@@ -116,7 +131,6 @@ def _append_ready(session: Session, data: Dataset, region: tuple[str, bool], sou
 def _say_drafted(session: Session, data: Dataset, file: str, region: str, drafts: list[Draft],
                  elsewhere: list[tuple[Draft, Message]], as_of: str | None) -> None:
     """The notes on stderr: how many drafts, the numbers left out as others', the periods left open."""
-    from reporter.curate.extract import unresolved_periods
 
     named = sum(d.metric is not None for d in drafts)
     note(f"reporter: {_say(session, 'extract.drafted', count=len(drafts), file=file, named=named)}")
@@ -132,8 +146,6 @@ def _say_drafted(session: Session, data: Dataset, file: str, region: str, drafts
 
 def _print_yaml(session: Session, data: Dataset, file: str, region: tuple[str, bool, dict[str, str]],
                 source: str | None, as_of: str | None, drafts: list[Draft]) -> None:
-    from reporter.curate.extract import drafts_as_yaml
-    from reporter.data.paths import data_options
 
     region_id, exists, given = region
     print_text(session, clean(drafts_as_yaml(drafts, region_id, source, region_exists=exists,
@@ -147,7 +159,6 @@ def _print_yaml(session: Session, data: Dataset, file: str, region: tuple[str, b
 
 def _held(data: Dataset, region: str, drafts: list[Draft]) -> list[str | None]:
     """For each draft, where the data already hold it (``file:line``), as --append would leave it out."""
-    from reporter.curate.extract import held_fact
 
     facts: dict[str, list[Fact]] = {}
     out: list[str | None] = []
@@ -222,11 +233,6 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
             yes: bool) -> None:
     """Add the complete drafts (a metric, a period, not there already, agreeing with their quotes) to
     ``target``: those the user accepts, or all of them with ``yes``; say which were left out, and why."""
-    from pathlib import Path
-
-    from reporter.cli.writing import data_layers, refused, say_warnings
-    from reporter.curate.append import Refused, add_facts
-    from reporter.data.load import load_dataset
 
     path = Path(os.path.expanduser(target))
     layers = data_layers(session, path)
@@ -259,7 +265,6 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
 def _candidates(session: Session, data: Dataset, region: str, source: str,
                 drafts: list[Draft]) -> list[tuple[Draft, Fields]]:
     """The drafts a fact can be made of, as fields; each other one is named in a note with its reason."""
-    from reporter.curate import answers
 
     out: list[tuple[Draft, Fields]] = []
     held: dict[str, list[Fact]] = {}  # the region's facts by metric
@@ -286,10 +291,6 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
     """Each candidate shown with its quote, and the user's answer, like ``git add -p``: y adds it, n
     does not, a adds it and all the rest, q adds none of the rest (those accepted so far are added);
     end of input is q. Ctrl-C interrupts the run, and nothing is written."""
-    from decimal import Decimal
-
-    from reporter.model.period_words import parse_period
-    from reporter.render.figures import signed
 
     chosen: list[Fields] = []
     lang = session.message_lang
@@ -330,7 +331,6 @@ def _answer(session: Session) -> str:
 
 def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list[Fact]) -> str:
     """Why a draft cannot be added as it is ('' when it can); ``held``: the facts of its metric."""
-    from reporter.curate.extract import held_fact
 
     if d.metric is None:
         if d.doubt is not None:
@@ -346,7 +346,6 @@ def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list
     if d.period is None:
         return _say(session, "extract.no_period", word=d.period_word or "?")
     if (d.metric, d.period) in seen:
-        from reporter.model.period_words import parse_period
 
         return _say(session, "extract.already", metric=metric, period=parse_period(d.period).said())  # one held
     return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,8 +13,15 @@ from reporter.cli.completion import complete_metrics
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note
 from reporter.cli.session import Session
+from reporter.cli.writing import data_layers, refused, say_warnings
+from reporter.curate import answers
+from reporter.curate.append import Refused, add_facts_of_regions
+from reporter.curate.importing import HEADERS, Options, plan_import
+from reporter.curate.sheets import read_sheets
+from reporter.data.load import load_dataset
 from reporter.errors import DataError, ExitCode, UsageProblem
 from reporter.messages import Message
+from reporter.model.period_words import parse_period
 
 if TYPE_CHECKING:
     from reporter.curate.importing import Plan
@@ -53,10 +61,6 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
       reporter import 2020年1-9月.xlsx --file mine.yaml --metric 研发投入
       reporter import long.csv --file mine.yaml --column region=县市区 --yes
     """
-    from reporter.cli.writing import data_layers
-    from reporter.curate.importing import Options, plan_import
-    from reporter.curate.sheets import read_sheets
-    from reporter.data.load import load_dataset
 
     path = Path(os.path.expanduser(target))
     if not yes and not _asks():
@@ -66,7 +70,6 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
     layers = data_layers(session, path)
     data = session.data if layers == list(session.data_paths) else load_dataset(layers)
     if source is not None:
-        from reporter.curate import answers
 
         try:
             if answers.source(data, source, str(path)) is None:
@@ -92,7 +95,6 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
 
 
 def _mapped(columns: tuple[str, ...]) -> dict[str, str]:
-    from reporter.curate.importing import HEADERS
 
     out = {}
     for spec in columns:
@@ -106,7 +108,6 @@ def _mapped(columns: tuple[str, ...]) -> dict[str, str]:
 def _preview(session: Session, data: Dataset, plan: Plan, table: str, sheet: str | None, asking: bool) -> None:
     """What would be added, a line per fact (on stderr: stdout stays for data); said whatever --quiet
     says when the user is asked about it."""
-    from reporter.model.period_words import parse_period
 
     lang = session.message_lang
     regions = {f.region for f in plan.new}
@@ -124,7 +125,6 @@ def _preview(session: Session, data: Dataset, plan: Plan, table: str, sheet: str
 
 
 def _confirmed(session: Session, target: str) -> bool:
-    import sys
 
     sys.stderr.write(_say(session, "import.ask", file=target))
     sys.stderr.flush()
@@ -132,8 +132,6 @@ def _confirmed(session: Session, target: str) -> bool:
 
 
 def _write(session: Session, path: Path, layers: list[str], plan: Plan, target: str) -> None:
-    from reporter.cli.writing import refused, say_warnings
-    from reporter.curate.append import Refused, add_facts_of_regions
 
     groups: dict[str, list[dict[str, str | None]]] = {}
     for f in plan.new:
@@ -158,7 +156,6 @@ def _say(session: Session, key: str, **values: object) -> str:
 
 
 def _asks() -> bool:
-    import sys
 
     try:
         return sys.stdin is not None and sys.stdin.isatty()

@@ -5,6 +5,9 @@ from __future__ import annotations
 from reporter.cli.options import command, format_option, pass_session, theme_option
 from reporter.cli.printing import emit
 from reporter.cli.session import Session
+from reporter.errors import NoData
+from reporter.messages import Message
+from reporter.render.views import metrics_view
 
 
 @command()
@@ -18,9 +21,6 @@ def metrics(session: Session, theme: str | None, fmt: str | None) -> None:
     Example:
       reporter metrics --theme finance
     """
-    from reporter.errors import NoData
-    from reporter.messages import Message
-    from reporter.render.views import metrics_view
 
     chosen = session.theme(theme)
     nothing = NoData(Message("metrics.none_in_theme", theme=chosen.id)) if chosen else None

@@ -11,6 +11,11 @@ from reporter.cli.options import Values, command, filter_options, format_option,
 from reporter.cli.printing import answer
 from reporter.cli.session import Session
 from reporter.cli.windows import only_with, periods_window, window_options
+from reporter.errors import UsageProblem
+from reporter.messages import Message, Named
+from reporter.model.names import find_period
+from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions, rank_within
+from reporter.render import views
 
 
 @command()
@@ -47,9 +52,6 @@ def rank(session: Session, metric: str, period: str | None, top: int | None, rev
       reporter rank 研发投入 --by period --last 5       every county, five years as columns
       reporter rank 研发投入 --within prefecture        place in its prefecture and in the whole
     """
-    from reporter.model.names import find_period
-    from reporter.query.rank import rank_by_period, rank_each_period, rank_history, rank_regions, rank_within
-    from reporter.render import views
 
     asked, window = find_period(period) if period else None, periods_window(from_period, to_period, last,
                                                                                          with_undated)  # exit 2 first
@@ -95,7 +97,5 @@ def _one_mode(**given: object) -> None:
     names = {"each_period": "--each-period", "region": "--region", "by": "--by period", "within": "--within"}
     modes = [names[name] for name, value in given.items() if value]
     if len(modes) > 1:
-        from reporter.errors import UsageProblem
-        from reporter.messages import Message, Named
 
         raise UsageProblem(Message("option.one_of", modes=Named(" and ".join(modes), "、".join(modes))))

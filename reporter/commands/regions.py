@@ -5,6 +5,7 @@ from __future__ import annotations
 from reporter.cli.options import command, format_option, pass_session
 from reporter.cli.printing import emit
 from reporter.cli.session import Session
+from reporter.render.views import regions_view
 
 
 @command()
@@ -17,6 +18,5 @@ def regions(session: Session, fmt: str | None) -> None:
     Example:
       reporter regions --format tsv | cut -f1
     """
-    from reporter.render.views import regions_view
 
     emit(session, [regions_view(session.data, session.lang)], fmt)

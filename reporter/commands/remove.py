@@ -6,7 +6,10 @@ import click
 
 from reporter.cli.completion import complete_metrics, complete_regions
 from reporter.cli.options import command, pass_session
+from reporter.cli.revising import not_written, own_fact, revised
 from reporter.cli.session import Session
+from reporter.curate.insertion import Refused
+from reporter.curate.revise import remove_fact
 from reporter.errors import DataError
 
 
@@ -26,9 +29,6 @@ def remove(session: Session, region: str, metric: str, period: str, file: str | 
     Example:
       reporter remove 江山 研发投入 --period 2020年1-9月 --file mine.yaml
     """
-    from reporter.cli.revising import not_written, own_fact, revised
-    from reporter.curate.insertion import Refused
-    from reporter.curate.revise import remove_fact
 
     own = own_fact(session, region, metric, period, file)
     try:

@@ -7,6 +7,9 @@ import click
 from reporter.cli.options import command, filter_options, format_option, pass_session
 from reporter.cli.printing import emit
 from reporter.cli.session import Session
+from reporter.errors import NoData
+from reporter.query.search import search as search_facts
+from reporter.render.views import search_view
 
 
 @command()
@@ -22,9 +25,6 @@ def search(session: Session, text: str, fmt: str | None) -> None:
       reporter search 飞地
       reporter --lang en search loan
     """
-    from reporter.errors import NoData
-    from reporter.query.search import search as search_facts
-    from reporter.render.views import search_view
 
     hits = search_facts(session.data, text)
     emit(session, [search_view(session.data, hits, session.lang)], fmt, nothing=NoData(f"nothing matches '{text}'"))

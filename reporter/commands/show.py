@@ -16,6 +16,11 @@ from reporter.cli.options import (
 from reporter.cli.printing import answer
 from reporter.cli.session import Session
 from reporter.cli.windows import only_with, periods_window, window_options, window_words
+from reporter.errors import NoData
+from reporter.messages import Message
+from reporter.query.selection import region_by_period, region_facts, region_highlights
+from reporter.render import views as v
+from reporter.render.labels import Labels
 
 
 @command()
@@ -42,11 +47,6 @@ def show(session: Session, region: str, theme: str | None, sources: bool, by: st
       reporter show 江山 --by period --last 5
       reporter show 江山 --from 2019 --to 2020-H1
     """
-    from reporter.errors import NoData
-    from reporter.messages import Message
-    from reporter.query.selection import region_by_period, region_facts, region_highlights
-    from reporter.render import views as v
-    from reporter.render.labels import Labels
 
     window = periods_window(from_period, to_period, last, with_undated)  # a malformed or reversed range first: exit 2
     if by == "period":

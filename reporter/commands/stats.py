@@ -8,6 +8,10 @@ from reporter.cli.completion import complete_metrics
 from reporter.cli.options import Values, command, filter_options, format_option, pass_session
 from reporter.cli.printing import answer
 from reporter.cli.session import Session
+from reporter.model.names import find_period
+from reporter.query.stats import metric_stats
+from reporter.render.views import empty_view
+from reporter.render.views.stats import STATS_KEYS, stats_view
 
 
 @command()
@@ -31,10 +35,6 @@ def stats(session: Session, metric: str, by: str, period: str | None, fmt: str |
       reporter stats 研发投入 --by level --province 浙江省 --period 2020
       reporter stats 研发投入 --by prefecture --format csv > by-prefecture.csv
     """
-    from reporter.model.names import find_period
-    from reporter.query.stats import metric_stats
-    from reporter.render.views import empty_view
-    from reporter.render.views.stats import STATS_KEYS, stats_view
 
     asked = find_period(period) if period else None
     chosen = session.metric(metric)

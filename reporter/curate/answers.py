@@ -10,12 +10,19 @@ files; the same checks serve the prompts and the script form.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from reporter.data.fields import ID, number_problem
+from reporter.data.plausibility import check_fact
+from reporter.data.rules import LEVEL_WORDS, QUALIFIER_WORDS, unit_problem
 from reporter.errors import LookupFailed
 from reporter.messages import Message, Named, say
-from reporter.model.records import QUALIFIERS, Fact, Metric, Quantity, Region
+from reporter.model.names import find_metric, find_region, find_theme
+from reporter.model.period_words import parse_period
+from reporter.model.periods import PeriodError
+from reporter.model.records import KINDS, LEVELS, POLARITIES, QUALIFIERS, Fact, Metric, Quantity, Region
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
@@ -55,7 +62,6 @@ def _found(lookup: Callable[[], T]) -> T:
 
 def region(data: Dataset, answer: str) -> Region:
     """A region of the data by any of its names (江山, jiangshan, Jiangshan City)."""
-    from reporter.model.names import find_region
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("part.region")))
@@ -64,7 +70,6 @@ def region(data: Dataset, answer: str) -> Region:
 
 def metric(data: Dataset, answer: str) -> Metric:
     """A metric of the catalogue by id, label or alias (研发投入, rd_investment)."""
-    from reporter.model.names import find_metric
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("part.metric")))
@@ -73,7 +78,6 @@ def metric(data: Dataset, answer: str) -> Metric:
 
 def value(answer: str) -> str:
     """The number as printed (``1009.0`` stays ``1009.0``); full-width digits are read as digits."""
-    from reporter.data.fields import number_problem
 
     text = answer.strip().translate(_WIDE)
     if not text:
@@ -86,7 +90,6 @@ def value(answer: str) -> str:
 
 def unit(of: Metric, answer: str) -> str:
     """A unit of the metric's family (万元 or 亿元 for money); empty: the metric's own unit."""
-    from reporter.data.rules import unit_problem
 
     text = answer.strip() or of.unit
     if unit_problem(of, text):
@@ -97,8 +100,6 @@ def unit(of: Metric, answer: str) -> str:
 def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
     """A period in any form the tool reads (2020-01/09, 2020年1-9月, Jan–Sep 2020), canonical;
     refused when the region already has this metric for it."""
-    from reporter.model.period_words import parse_period
-    from reporter.model.periods import PeriodError
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("what.period")))
@@ -117,8 +118,6 @@ def period(data: Dataset, where: Region, of: Metric, answer: str) -> str:
 
 def period_of(answer: str) -> Period:
     """A period in any form the tool reads, as the one period it is (1-6月 is 上半年)."""
-    from reporter.model.period_words import parse_period
-    from reporter.model.periods import PeriodError
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("what.period")))
@@ -130,15 +129,12 @@ def period_of(answer: str) -> Period:
 
 def qualifier(answer: str) -> str:
     """exact, more_than, approx, nearly, at_least or target, or the words for them (多, 近, 约 …)."""
-    from reporter.data.rules import QUALIFIER_WORDS
 
     return _choice(answer.strip() or "exact", "qualifier", QUALIFIERS, QUALIFIER_WORDS)
 
 
 def level(answer: str) -> str:
     """A region's level: district, county-level city, county … or the words for them (区, 县级市, 县)."""
-    from reporter.data.rules import LEVEL_WORDS
-    from reporter.model.records import LEVELS
 
     return _choice(answer.strip(), "level", LEVELS, LEVEL_WORDS)
 
@@ -175,7 +171,6 @@ def new_unit(answer: str) -> str:
 
 def theme(data: Dataset, answer: str) -> str:
     """A theme of the data by id, zh or en name: its id."""
-    from reporter.model.names import find_theme
 
     if not answer.strip():
         raise Wrong(Message("add.required", what=Message("part.theme")))
@@ -184,21 +179,18 @@ def theme(data: Dataset, answer: str) -> str:
 
 def kind(answer: str) -> str:
     """A metric's kind: flow, stock, rate, rank, count or target."""
-    from reporter.model.records import KINDS
 
     return _choice(answer.strip(), "kind", KINDS, {})
 
 
 def polarity(answer: str, kind_: str) -> str:
     """higher or lower; empty: the kind's default (lower for a rank, else higher)."""
-    from reporter.model.records import POLARITIES
 
     return _choice(answer.strip() or ("lower" if kind_ == "rank" else "higher"), "polarity", POLARITIES, {})
 
 
 def ident(answer: str, part: str) -> str:
     """A new id (a region's, a source's): lower-case letters, digits, '-' and '_'."""
-    from reporter.data.fields import ID
 
     text = answer.strip()
     if not ID.fullmatch(text):
@@ -235,7 +227,6 @@ def source(data: Dataset, answer: str, file: str = "") -> str | None:
     if not text:
         return None
     if text not in data.sources:
-        import difflib
 
         close = difflib.get_close_matches(text, list(data.sources), n=3)
         suggest = Message("suggest", names=", ".join(close)) if close else ""
@@ -276,8 +267,6 @@ def edited_fields(of: Metric, value_: str | None, unit_: str | None, quote_: str
 
 def plausible(region_id: str, fields: dict[str, str | None]) -> list[Message]:
     """What the quote contradicts in the fact (its number, unit, qualifier, change or period)."""
-    from reporter.data.plausibility import check_fact
-    from reporter.model.period_words import parse_period
 
     rank = fields.get("rank_change")
     fact = Fact(region_id, str(fields["metric"]), Quantity(str(fields["value"]), str(fields["unit"]),

@@ -20,7 +20,9 @@ so writers in several processes at once each add to what the one before wrote, a
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -39,6 +41,12 @@ from reporter.curate.insertion import (
     plan_facts_of_regions,
     plan_region,
 )
+from reporter.data.files import FileChanged, write_atomic
+from reporter.data.load import load_dataset
+from reporter.data.locks import locked
+from reporter.data.paths import data_file_paths, data_options, data_variable
+from reporter.data.plausibility import check_quotes
+from reporter.data.yaml_file import own_file_bytes
 from reporter.errors import DataError, Problem, ReporterError
 from reporter.messages import Message, os_reason
 
@@ -76,7 +84,6 @@ class Original(NamedTuple):
     def read(cls, path: Path) -> Original:
         """The file through the loader's bounded reader: a FIFO, device, descriptor name or a file over
         the size limit is refused from ``os.stat`` before it is opened (never a hang, never all of /dev/zero)."""
-        from reporter.data.yaml_file import own_file_bytes
 
         raw = own_file_bytes(path)  # its refusal (a FIFO, a device, too large) names the file itself
         if raw is None:
@@ -96,7 +103,6 @@ class Original(NamedTuple):
 def header(path: str | Path, layers: Sequence[str], lang: str = "en") -> str:
     """The first lines of a file reporter creates: what it is and how to use it, in ``lang``; the layers
     by absolute paths (or ~), shell-quoted, so the lines work from any directory."""
-    from reporter.data.paths import data_options, data_variable
 
     layers = [str(p) for p in layers if os.path.realpath(p) != os.path.realpath(path)] + [str(path)]
     said = Message("append.header", options=data_options(layers),
@@ -106,7 +112,6 @@ def header(path: str | Path, layers: Sequence[str], lang: str = "en") -> str:
 
 def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
     """The data files of the layers in order, None where ``target`` is (at the end if it is none)."""
-    from reporter.data.paths import data_file_paths
 
     real = os.path.realpath(target)
     files: list[str | None] = []
@@ -123,7 +128,6 @@ def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
           layers: Sequence[str | Path]) -> tuple[Any, list[int | None], str]:
     """The dataset of the layers with ``path`` holding ``new_text``, each new line's place in the
     file as it is, and the name the new text was loaded under; problems are named in the file."""
-    from reporter.data.load import load_dataset
 
     lines = new_lines(text, insertions)
     with _checked_copy(path, new_text) as candidate:
@@ -164,7 +168,6 @@ def _checked_copy(path: Path, text: str) -> Iterator[str]:
 
 def _named(problem: Problem, candidate: str, path: str, lines: list[int | None]) -> Problem:
     """A problem of the candidate text, named in the file as it is (or as in the text being added)."""
-    import re
 
     def place(m: re.Match[str]) -> str:  # "(first at CANDIDATE:12)" names the line in the file as it is
         line = int(m.group(1))
@@ -186,7 +189,6 @@ def _named(problem: Problem, candidate: str, path: str, lines: list[int | None])
 def _rewritten(message: str | Message, rename: Any) -> str | Message:
     """``message`` with every text in it (a Message's values too, at any depth) passed through ``rename``."""
     if isinstance(message, Message):
-        import copy
 
         values = {k: _rewritten(v, rename) if isinstance(v, str | Message) else v for k, v in message.values.items()}
         renamed = copy.copy(message)  # of its own class: a Named keeps saying its words in each language
@@ -198,8 +200,6 @@ def _rewritten(message: str | Message, rename: Any) -> str | Message:
 def _write(path: Path, original: Original, new_text: str) -> None:
     """Replace the file atomically (under the lock its caller holds), unless it changed since it was
     read: compared just before the rename, so an editor's save meanwhile is never overwritten."""
-    from reporter.data.files import FileChanged, write_atomic
-    from reporter.data.yaml_file import own_file_bytes
 
     real = Path(os.path.realpath(path))  # a symlink keeps pointing at the file it names
 
@@ -229,7 +229,6 @@ def rewrite(path: str | Path, edit: Callable[[Path, Original], tuple[str, R]]) -
     a second writer waits, then reads what this one wrote), the file is read by the loader's bounded
     reader, ``edit`` makes (and checks) its new text, and that replaces the file atomically unless
     the file changed meanwhile (compared again just before the rename)."""
-    from reporter.data.locks import locked
 
     path = Path(path)
     with locked(path):
@@ -249,7 +248,6 @@ def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers
 
 def _facts_added(path: Path, original: Original, region: str, facts: Sequence[FactFields],
                  layers: Sequence[str | Path], lang: str) -> tuple[str, Added]:
-    from reporter.data.plausibility import check_quotes
 
     start = header(path, [str(p) for p in layers], lang) if original.raw is None else ""
     insertions = plan_facts(original.text, str(path), region, facts, start)
@@ -295,7 +293,6 @@ def add_facts_of_regions(path: str | Path, groups: Sequence[tuple[str, Sequence[
 def _regions_added(path: Path, original: Original, groups: Sequence[tuple[str, Sequence[FactFields]]],
                    layers: Sequence[str | Path], sources: Sequence[tuple[str, Mapping[str, str]]]
                    ) -> tuple[str, Added]:
-    from reporter.data.plausibility import check_quotes
 
     start = header(path, [str(p) for p in layers]) if original.raw is None else ""
     insertions = plan_facts_of_regions(original.text, str(path), groups, start, sources)

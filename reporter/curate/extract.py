@@ -11,9 +11,11 @@ them; the YAML is our data format with every guess left to the curator written a
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from reporter.curate import yaml_text as yamlwrite
@@ -25,9 +27,12 @@ from reporter.curate.metric_guess import (
     scope_doubt,
 )
 from reporter.curate.source_text import SourceText, read_source, read_source_text
+from reporter.data.rules import FIELDS
 from reporter.errors import UsageProblem
 from reporter.messages import Message, say
 from reporter.model import units
+from reporter.model.period_words import parse_period
+from reporter.model.periods import PeriodError
 from reporter.model.records import Fact, Metric, Region
 from reporter.prose import readings as prose
 from reporter.prose import time_words as prose_periods
@@ -142,7 +147,6 @@ def _reading_of(r: prose.Reading, month: int | None) -> tuple[str, str, str]:
     if r.qualifier_word in prose.ESTIMATE_WORDS:
         ended = prose_periods.resolve_period(r.period, month, r.point) if r.period is not None else None
         if ended is not None and month is not None and not ended.startswith(("asof/", "unstated/")):
-            from reporter.model.period_words import parse_period
 
             if parse_period(ended).last < month:
                 qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period already ended"
@@ -191,7 +195,6 @@ def _spaced(text: str) -> str:
 def _as_of_month(as_of: str | None) -> int | None:
     if as_of is None:
         return None
-    from reporter.model.periods import PeriodError
 
     try:
         return prose_periods.month_index(as_of)
@@ -214,7 +217,6 @@ def unresolved_periods(drafts: Sequence[Draft]) -> list[Message]:
 
 def drafts_as_json(drafts: Sequence[Draft]) -> str:
     """A JSON array of records with the keys of :data:`JSON_KEYS` (value and yoy_pct as written)."""
-    import json
 
     return json.dumps([{key: getattr(d, key) for key in JSON_KEYS} for d in drafts], ensure_ascii=False,
                       indent=2) + "\n"
@@ -315,7 +317,6 @@ def _basis_lines(d: Draft) -> list[str]:
     """How the period is known, the kind of a figure that is a change of its own, and a change
     the format has no field for, as lines: ``period_basis`` a field where the data format holds
     it, else (like the others) a comment for the curator."""
-    from reporter.data.rules import FIELDS
 
     out = []
     if "period_basis" in FIELDS["fact"]:
@@ -331,7 +332,6 @@ def _basis_lines(d: Draft) -> list[str]:
 
 def _closest(d: Draft, metrics: Mapping[str, Metric]) -> Metric | None:
     """The catalogue metric whose name reads most like the label (a hint in a comment, never data)."""
-    from difflib import SequenceMatcher
 
     plain = plain_name(d.label)
     family = units.family_of(d.unit)

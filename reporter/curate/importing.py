@@ -34,6 +34,7 @@ from reporter.curate.sheets import Sheet, column_name, trimmed
 from reporter.errors import LookupFailed, UsageProblem
 from reporter.messages import Message
 from reporter.model import units
+from reporter.model.names import find_metric, find_region
 from reporter.model.period_words import parse_period
 from reporter.model.periods import PeriodError
 from reporter.model.records import PERIOD_BASES
@@ -256,7 +257,6 @@ def plan_import(data: Dataset, sheets: Sequence[Sheet], file_name: str, options:
 
 def _asked(data: Dataset, options: Options) -> tuple[Metric | None, str | None]:
     """--metric and --period, resolved (a usage error when they name nothing)."""
-    from reporter.model.names import find_metric
 
     metric = find_metric(data, options.metric) if options.metric else None
     try:
@@ -282,7 +282,6 @@ def _title_period(sheet: Sheet, header_row: int) -> tuple[str, str] | None:
 def _row_facts(data: Dataset, sheet: Sheet, columns: Columns, r: int, asked: tuple[Metric | None, str | None],
                title: tuple[str, str] | None, source: str) -> list[Imported | Bad]:
     """The facts of one row: one per value column with a figure, or why a cell cannot be read."""
-    from reporter.model.names import find_metric, find_region
 
     row, headers, fields = sheet.rows[r], sheet.rows[columns.header_row], columns.fields
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reporter.curate import yaml_text as yamlwrite
-from reporter.data.yaml_file import own_file_text, read_text
+from reporter.data.yaml_events import MappingNode, is_scalar
+from reporter.data.yaml_file import compose, own_file_text, read_text
 from reporter.errors import ReporterError
 from reporter.messages import Message
 from reporter.model.records import Region
@@ -66,7 +67,6 @@ def _node(text: str, where: str) -> Any:
             raise Refused(where, number, Message("append.tab"))
     if not text.strip():
         return None
-    from reporter.data.yaml_file import compose
 
     root, problems = compose(text, where)
     if problems and not (isinstance(problems[0].message, Message) and problems[0].message.key == "yaml.empty"):
@@ -82,7 +82,6 @@ def holds_data(text: str, where: str) -> bool:
 
 def _kind(node: Any) -> str:
     """'block' or 'flow' mapping/sequence, 'empty' (no value), or 'scalar'."""
-    from reporter.data.yaml_events import MappingNode, is_scalar
 
     if is_scalar(node):
         return "empty" if node.value == "" and not node.style else "scalar"
@@ -251,7 +250,6 @@ def _region_entry(where: str, root: Any, region: str) -> tuple[Any, Any] | None:
 def entry_source(text: str, where: str, region: str) -> str | None:
     """The ``source:`` written on ``region``'s entry in this file: the source of the facts added to
     that entry without one of their own. None when the entry has none, or the file no entry."""
-    from reporter.data.yaml_events import MappingNode, is_scalar
 
     entry = _region_entry(where, _node(text, where), region)
     found = _get(entry[1], "source") if entry is not None and isinstance(entry[1], MappingNode) else None

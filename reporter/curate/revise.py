@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from reporter.curate.append import Original, _layer_files, _rewritten, rewrite
 from reporter.curate.edit import apply_changes, plan_edit, plan_remove
 from reporter.curate.insertion import Refused, holds_data
+from reporter.data.load import load_dataset
+from reporter.data.plausibility import check_quotes
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 
@@ -72,7 +74,6 @@ def _place(fact: Fact) -> tuple[int, int]:
 def _load(path: Path, new_text: str, layers: Sequence[str | Path]) -> tuple[Any, str]:
     """The data of the layers with ``path`` holding ``new_text`` (left out when it holds no data any
     more); its problems are named in the user's file."""
-    from reporter.data.load import load_dataset
 
     with tempfile.TemporaryDirectory(prefix="reporter-edit-") as directory:
         candidate = Path(directory) / (path.name or "data.yaml")
@@ -92,7 +93,6 @@ def _load(path: Path, new_text: str, layers: Sequence[str | Path]) -> tuple[Any,
 
 def _quote_findings(data: Any, fact: Fact, path: Path, loaded_as: str, line: int) -> tuple[Problem, ...]:
     """What the quotes say of the corrected fact: an error refuses it, a warning comes back."""
-    from reporter.data.plausibility import check_quotes
 
     def here(origin: Any) -> bool:
         return origin is not None and origin.path == loaded_as and origin.line == line

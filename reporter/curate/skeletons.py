@@ -4,6 +4,7 @@ its TODO fields, so that nothing ``check`` would refuse for its shape is written
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,7 +98,6 @@ def _where(origin: Origin | None, loaded_as: str, path: Path) -> str:
 
 def _placeholders(text: str) -> str:
     """The skeleton with each TODO field given a value the loader accepts (for checking its shape)."""
-    import re
 
     values = {"level": "county", "date": "2020"}
 

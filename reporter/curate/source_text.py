@@ -6,10 +6,14 @@ Split from :mod:`reporter.curate.extract`.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
+from xml.etree import ElementTree
 
+from reporter.data.yaml_file import decode_utf8, read_bytes
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 
@@ -37,7 +41,6 @@ def read_source(path: str | Path) -> SourceText:
     are still saved in (the caller says it was read so). Anything else, binary data or bytes that
     are no Chinese text in GB18030 (Big5, Latin-1), is a :class:`DataError` with the hint to re-save
     it as UTF-8."""
-    from reporter.data.yaml_file import decode_utf8, read_bytes
 
     data, problems = read_bytes(Path(path))
     if data is None:
@@ -135,9 +138,6 @@ def html_text(page: str) -> str:
 
 def docx_text(data: bytes, path: str) -> str:
     """The text of a .docx document: its body's paragraphs, one per line (standard library only)."""
-    import io
-    import zipfile
-    from xml.etree import ElementTree
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

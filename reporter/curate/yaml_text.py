@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from reporter.data.rules import FIELDS
+from reporter.messages import MESSAGES
 
 __all__ = ["quoted", "key", "text", "period", "comment", "fact_lines", "TODO", "todo_line", "hint", "entry_lines",
            "region_skeleton", "source_skeleton", "metric_entry", "required"]
@@ -95,7 +96,6 @@ def fact_lines(fact: Mapping[str, str | int | None], dash: int, content: int | N
 def hint(part: str, name: str, lang: str = "en") -> str:
     """What to write in a field of a new entry (``hint.region.zh``: "full name, e.g. 江山市"), in
     ``lang``; "" for a field with no hint."""
-    from reporter.messages import MESSAGES
 
     pair = MESSAGES.get(f"hint.{part}.{name}")
     return "" if pair is None else pair[1 if lang == "zh" else 0]

@@ -25,6 +25,7 @@ import errno
 import os
 import re
 import stat
+import tempfile  # only writers pay for it
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -110,7 +111,6 @@ def replacing(path: str | os.PathLike[str], mode: int | None = None,
     The one temp-file-and-rename of the project (user files through :func:`write_atomic`, the
     cache directly). ``OSError`` propagates; the caller decides whether it is the user's business.
     """
-    import tempfile  # only writers pay for it
 
     target = os.fspath(path)
     temp = None

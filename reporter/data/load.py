@@ -10,6 +10,7 @@ reports all of a file's errors in one run, and names ``file:line:column``; nothi
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,7 +74,6 @@ def load_dataset(paths: Path | str | Sequence[Path | str]) -> Dataset:
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection in the block: reading (or caching) a large file makes hundreds of
     thousands of long-lived objects and no cycles, and the collector would rescan them again and again."""
-    import gc
 
     collecting = gc.isenabled()
     gc.disable()

@@ -12,6 +12,7 @@ or SIGHUP can fall between the two and leave the file behind.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import time
@@ -54,7 +55,6 @@ def locked(path: str | os.PathLike[str], wait: float | None = None) -> Iterator[
     then a :class:`ReporterError` says so. The lock file is removed when the block ends, however it
     ends; a waiter that then holds a removed file's lock takes the new file's instead.
     """
-    import fcntl
 
     name = os.fspath(path)
     where = lock_path(name)

@@ -8,6 +8,7 @@ data lives here too, so the loader and the cache cannot disagree on it.
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Callable, Mapping, Sequence
 
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -67,14 +68,12 @@ def layer_word(path: str) -> str:
 def data_options(paths: Sequence[str]) -> str:
     """The ``--data`` options that name these layers, ready for a shell (``bundled`` for the
     bundled file, absolute paths for the others): what a hint tells the user to run."""
-    import shlex
 
     return " ".join(f"--data {_shell_path(layer_word(p), shlex.quote)}" for p in paths)
 
 
 def data_variable(paths: Sequence[str]) -> str:
     """``REPORTER_DATA=…`` naming these layers (absolute paths), ready for ``export``."""
-    import shlex
 
     return "REPORTER_DATA=" + _shell_path(os.pathsep.join(layer_word(p) for p in paths), shlex.quote)
 

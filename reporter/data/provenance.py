@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reporter.data.paths import bundled_sources_dir
+from reporter.data.yaml_file import read_text
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.model.records import Fact, Highlight
@@ -44,7 +45,6 @@ def unverified_quotes(data: Data, source_dirs: Iterable[Path]) -> tuple[list[Pro
     binary, or too large) raises :class:`DataError` naming file, line and column and guessing
     the encoding, read and judged exactly as a data file is.
     """
-    from reporter.data.yaml_file import read_text
 
     texts: dict[str, str] = {}
     missing: list[str] = []
@@ -85,7 +85,6 @@ def unverified_quotes(data: Data, source_dirs: Iterable[Path]) -> tuple[list[Pro
 
 def _written_numbers(item: object) -> list[str]:
     """The numbers a fact claims, as they must appear in its quote (sign dropped)."""
-    from reporter.model.records import Fact
 
     if not isinstance(item, Fact):
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reporter.errors import Problem
-from reporter.messages import Message
+from reporter.messages import Message, Named
 from reporter.model.periods import Period
 from reporter.model.records import Fact, Metric, Origin, Region, SeriesChunk
 
@@ -51,7 +51,6 @@ def second_fact(region: Region | None, metric: Metric | None, region_id: str, me
                 first: str) -> Message:
     """A second fact of a region, metric and time span, said in words: the region's name, the metric's
     label (its id to a reader of English), the period as people write it, and where the first is."""
-    from reporter.messages import Named
 
     return Message("second_fact", region=region.said() if region else region_id,
                    metric=metric.said() if metric else metric_id,

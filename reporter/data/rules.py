@@ -11,6 +11,7 @@ values never become a Decimal. ``tests/test_rules.py`` proves the screens never 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
@@ -28,6 +29,7 @@ from reporter.model.records import (
     QUALIFIERS,
     Metric,
 )
+from reporter.prose.time_words import printed_time_words
 
 # --------------------------------------------------------------------------- fields
 
@@ -164,7 +166,6 @@ def default_basis(period: Period, quote: str) -> str:
     when its quote prints a time word, else assumed. Never carried: that needs the text around the quote."""
     if not period.comparable:
         return "assumed"
-    from reporter.prose.time_words import printed_time_words
 
     return "stated" if printed_time_words(quote) else "assumed"
 
@@ -176,7 +177,6 @@ def basis_problem(period: Period, basis: str, quote: str) -> Message | None:
         return None
     if not period.comparable:
         return Message("plausible.basis_unstated", canonical=period.canonical)
-    from reporter.prose.time_words import printed_time_words
 
     return None if printed_time_words(quote) else Message("plausible.basis_no_word", period=period.canonical)
 
@@ -249,7 +249,6 @@ def checks_for(metric: Metric, unit: str) -> Checks:
 
 @cache
 def _screen(pattern: str) -> Callable[[str], object]:
-    import re
 
     return re.compile(pattern, re.MULTILINE).search
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from reporter.messages import Message, Named
+from reporter.model.period_words import parse_period
 from reporter.model.periods import Period, PeriodError
 from reporter.model.records import Fact, Metric, Origin, SeriesChunk, Source
 
@@ -64,7 +65,6 @@ def _date_period(text: str) -> Period | None:
 
 
 def _period(text: str) -> Period | None:
-    from reporter.model.period_words import parse_period
 
     try:
         return parse_period(text)

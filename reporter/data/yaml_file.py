@@ -27,14 +27,17 @@ docs/data-format.md (1.4 million values, 2,850 regions x 50 metrics x 10 years w
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reporter.data.files import check_own_file, file_kind
+from reporter.data.files import check_own_file, descriptor_of, file_kind
+from reporter.data.input_slips import mended
 from reporter.data.paths import is_data_file_name
+from reporter.data.yaml_events import Composer, TooManyNodes
 from reporter.errors import Problem, ReporterError
 from reporter.messages import Message, os_reason
 
@@ -123,7 +126,6 @@ def _inherited_pipe(path: str) -> bool:
     """True for a pipe this process was handed as an open descriptor (``--data <(cat FILE)`` is
     ``/dev/fd/63``, or ``/dev/stdin`` in a pipeline): its writer exists, so reading it ends. A
     named FIFO in the filesystem is refused instead: nothing says anyone will ever write to it."""
-    from reporter.data.files import descriptor_of
 
     try:
         return descriptor_of(path) is not None and stat.S_ISFIFO(os.stat(path).st_mode)
@@ -210,12 +212,10 @@ class _Composition:
     """One run of the composer over a text: its parse errors, limits and problems said as ours."""
 
     def __init__(self, text: str, where: str) -> None:
-        from reporter.data.yaml_events import Composer
 
         self.where = where
         self.problems: list[Problem] = []
         if "\u3000" in text or "：" in text:
-            from reporter.data.input_slips import mended
 
             text, slips = mended(text, where)
             self.problems += slips
@@ -267,8 +267,6 @@ class _Composition:
     def _said(self) -> Iterator[None]:
         import yaml  # imported here: only loading pays for it
 
-        from reporter.data.yaml_events import TooManyNodes
-
         try:
             yield
             return
@@ -287,7 +285,6 @@ def syntax_problem(exc: Any, text: str, where: str) -> Problem:
     """A YAML syntax error said where the mistake is, with a hint for the mistakes people make typing
     YAML on a Chinese keyboard: a full-width colon or comma, a tab, a quote never closed, an
     unquoted ``@`` (PyYAML names the line after the mistake, or the end of the file)."""
-    import re
 
     lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", text)  # the line breaks YAML counts
 

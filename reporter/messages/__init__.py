@@ -8,6 +8,8 @@ the language: ``--lang`` when given, else the locale (``zh_*`` → Chinese), els
 
 from __future__ import annotations
 
+import errno
+
 from reporter.messages.catalogue import MESSAGES
 
 
@@ -68,7 +70,6 @@ class Named(Message):
 def os_reason(exc: OSError) -> Message | str:
     """Why the operating system refused, in the reader's language when it is a common reason
     (else its own words, in English)."""
-    import errno
 
     name = errno.errorcode.get(exc.errno or 0, "")
     own = exc.strerror or str(exc)

@@ -8,6 +8,8 @@ error (exit 2): the data need not be asked. Pure functions; they never print.
 
 from __future__ import annotations
 
+import difflib  # only when a name is not found
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -41,7 +43,6 @@ def _resolve(kind: str, name: str, names: dict[str, list[str]], shown: dict[str,
         if len(hits) > 1:
             raise LookupFailed(Message("ambiguous_name", kind=Message(f"part.{kind}"), name=name,
                                        shown=_listed(hits[:6], shown, typed_zh)))
-    import difflib  # only when a name is not found
 
     every: dict[str, list[str]] = {}
     for ident, ns in folded.items():
@@ -63,7 +64,6 @@ def _folding(name: str) -> tuple[Callable[[str], str], str]:
     wanted = name.strip()
     if wanted.isascii():
         return str.casefold, wanted.casefold()
-    import unicodedata
 
     plain = unicodedata.normalize("NFKC", wanted)
     if plain == wanted:
@@ -108,7 +108,6 @@ def find_period(text: str) -> Period:
     method are read as digits). Text that is no period is a usage error, as any malformed argument
     is: the data are not asked (a well-formed period the data lack is the query's empty answer)."""
     if not text.isascii():
-        import unicodedata
 
         text = unicodedata.normalize("NFKC", text)
     try:

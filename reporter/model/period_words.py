@@ -15,6 +15,7 @@ Imported only when a period is printed or a string is not canonical.
 """
 
 import re
+import unicodedata  # an extension module: loaded only when a period is not canonical
 from functools import lru_cache
 
 from reporter.model.periods import (
@@ -206,7 +207,6 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 def _marks(text: str) -> str:
     """One spelling of digits, letters and dashes: ２０２０年１—５月 → 2020年1-5月."""
-    import unicodedata  # an extension module: loaded only when a period is not canonical
 
     text = unicodedata.normalize("NFKC", text).translate(_DASHES)
     while "--" in text:  # 2019——2020年

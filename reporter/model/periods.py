@@ -122,7 +122,6 @@ class Period(NamedTuple):
     def said(self) -> "Named":
         """This period in a message: as typed to a reader of English (2020-01/05, what --period
         takes), in words to a reader of Chinese (2020年1-5月)."""
-        from reporter.messages import Named
 
         return Named(self.canonical, self.in_words("zh"))
 

@@ -13,8 +13,10 @@ loads decimal's C module.
 """
 
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from reporter.messages import Named
 from reporter.model.periods import Period
 
 if TYPE_CHECKING:
@@ -93,7 +95,6 @@ class Metric(NamedTuple):
     def said(self) -> "Named":
         """The metric in a message: its id to a reader of English (what they type; the English
         labels are phrases with commas), its label to a reader of Chinese."""
-        from reporter.messages import Named
 
         return Named(self.id, self.zh)
 
@@ -118,7 +119,6 @@ class Region(NamedTuple):
 
     def said(self) -> "Named":
         """The region in a message, by its name in the reader's language (Jiangshan, 江山市)."""
-        from reporter.messages import Named
 
         return Named(self.en or self.zh, self.zh)
 
@@ -134,7 +134,6 @@ _DECIMAL: list[type] = []  # decimal.Decimal, once imported: a million values ma
 def to_decimal(text: str) -> "Decimal":
     """The Decimal of a number as written (decimal is imported on first use)."""
     if not _DECIMAL:
-        from decimal import Decimal
 
         _DECIMAL.append(Decimal)
     return _DECIMAL[0](text)  # type: ignore[no-any-return]

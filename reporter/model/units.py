@@ -7,7 +7,7 @@ families of their own: 3家 and 3个 are different things and never compared.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 __all__ = ["COUNTERS", "family_of", "to_base", "convert", "KNOWN_UNITS"]
 
@@ -58,7 +58,6 @@ def normalise(value: Decimal) -> Decimal:
     """Drop trailing zeros a computation added, without ever using an exponent (at any size: a
     whole number of more digits than Decimal's default precision is kept whole)."""
     if value == value.to_integral_value():
-        from decimal import localcontext
 
         with localcontext() as context:
             context.prec = max(context.prec, value.adjusted() + 2)

@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from reporter.model.period_words import parse_period
+from reporter.model.periods import of_months  # 1-6月 is 上半年: one span, one period
 from reporter.prose.numerals import chinese_number
 
 # Period words: (pattern, kind). Tried in order at each position, so longer forms come first.
@@ -190,7 +192,6 @@ def _cumulative(frame: PeriodWord, quarter: PeriodWord) -> bool:
 
 def month_index(as_of: str) -> int:
     """The last month of ``as_of`` (``2020-06``, or any period: ``2020-H1``) as ``year*12 + month-1``."""
-    from reporter.model.period_words import parse_period
 
     return parse_period(as_of).last
 
@@ -256,6 +257,5 @@ def resolve_period(word: PeriodWord | None, as_of: int | None, point: bool = Fal
         return f"{year}-Q{word.a}"
     if word.a == word.b:
         return f"{year}-{word.a:02d}"
-    from reporter.model.periods import of_months  # 1-6月 is 上半年: one span, one period
 
     return of_months(year, word.a, year, word.b).canonical

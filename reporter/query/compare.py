@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import NoData
 from reporter.messages import Message
+from reporter.model import units
 from reporter.model.periods import Period
 from reporter.model.records import Fact, Metric, Region, Theme
 from reporter.query.selection import (
@@ -212,7 +213,6 @@ def top_regions(data: Dataset, regions: Sequence[Region], metric: Metric, period
     """``compare --top N --by METRIC``: the first ``count`` of ``regions`` by ``metric`` (better first,
     by its polarity) in ``period``, else by each region's latest figure; in the metric's unit, exactly.
     A region without a figure is not among them."""
-    from reporter.model import units
 
     row = Comparison(data, regions, [metric.id], period, True)._row_of_many(metric.id)
     cells = row.cells if row is not None else ()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import NoData
@@ -82,7 +82,6 @@ def pct_change(current: Decimal, previous: Decimal) -> Decimal | None:
 def rounded(value: Decimal, places: int) -> Decimal:
     """Round a derived value to ``places`` decimals (half-even), however large it is: two figures
     that differ 10^30-fold (a unit slip) make a 31-digit percentage, past Decimal's default 28."""
-    from decimal import ROUND_HALF_EVEN, localcontext
 
     with localcontext() as context:
         context.prec = max(context.prec, value.adjusted() + places + 2)

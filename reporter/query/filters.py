@@ -16,6 +16,7 @@ from reporter.errors import LookupFailed, NoData
 from reporter.messages import Message
 from reporter.model.dataset import Dataset, coverage_of
 from reporter.model.names import find_level, find_prefecture, find_province, find_region
+from reporter.query.where import where_test
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Coverage, Item
@@ -73,7 +74,6 @@ def filtered(data: Dataset, filters: Filters) -> Dataset:
         raise NoData(Message("filter.no_region"))
     test = None
     if filters.where is not None:
-        from reporter.query.where import where_test
 
         test = where_test(filters.where, data)
     regions = data.regions if keep is None else {k: r for k, r in data.regions.items() if k in keep}

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from reporter.errors import UsageProblem
+from reporter.messages import Message
 from reporter.model.records import Fact, Highlight
 
 if TYPE_CHECKING:
@@ -26,8 +28,6 @@ def search(data: Dataset, text: str) -> SearchHits:
     """Facts and highlights whose label, alias, note, quote or region name contains ``text``."""
     wanted = text.strip().casefold()
     if not wanted:  # no text is no question: a usage error (exit 2), like a period that is no period
-        from reporter.errors import UsageProblem
-        from reporter.messages import Message
 
         raise UsageProblem(Message("search.empty"))
     regions = {r.id for r in data.regions.values() if any(wanted in n.casefold() for n in r.names)}

@@ -19,6 +19,7 @@ from reporter.model.periods import Period
 from reporter.model.records import Fact, Highlight, Region, Source, Theme
 from reporter.query import headline
 from reporter.query import selection as select
+from reporter.query.delta import change_of, changes_among
 from reporter.render import figures
 from reporter.render import wording as prose
 from reporter.render.labels import Labels
@@ -164,7 +165,6 @@ class _Changes(Mapping[headline.Key, "Delta"]):
     def _of(self, metric: str) -> dict[headline.Key, Delta]:
         made = self._made.get(metric)
         if made is None:
-            from reporter.query.delta import changes_among
 
             made = self._made[metric] = {headline.key_of(d.fact): d for d in
                                          changes_among(self._data, self._by_metric.get(metric, []))}
@@ -176,7 +176,6 @@ class _Changes(Mapping[headline.Key, "Delta"]):
             return made[key]
         found = self._one.get(key)
         if found is None:  # one figure's change: a summary brief asks of each metric's newest alone
-            from reporter.query.delta import change_of
 
             facts = self._by_metric.get(key[0], [])
             fact = next((f for f in facts if headline.key_of(f) == key), None)

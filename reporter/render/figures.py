@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reporter.model.records import Quantity, to_decimal
+from reporter.render.safe import clean
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -164,7 +165,6 @@ _ZH_CONVERTED = {"more_than": "超过"}  # a qualifier written after the number,
 def fact_line(q: Quantity, lang: str, value_only: bool = False, is_converted: bool = False) -> str:
     """``get``'s one line: ``2.06亿元``, ``9100多万元``, or with ``value_only`` the bare ``2.06``;
     ``is_converted``: ``q`` is in a unit asked for (:func:`converted`)."""
-    from reporter.render.safe import clean
 
     if value_only:
         return clean(number(q.written)) + "\n"

@@ -13,8 +13,9 @@ from dataclasses import replace
 from importlib import import_module
 from itertools import chain, islice
 
-from reporter.errors import ReporterError
-from reporter.render import FORMATS, for_stream
+from reporter.errors import ReporterError, UsageProblem
+from reporter.messages import Message
+from reporter.render import FORMATS, for_stream, machine
 from reporter.render.terminal import Environment
 from reporter.render.views import View
 from reporter.render.views.base import is_lazy
@@ -103,11 +104,8 @@ def with_fields(views: Sequence[View], fmt: str, fields: Sequence[str] | None, e
         return list(views)
     chosen = resolve_format(fmt, env)
     if chosen not in FIELDS_FORMATS:
-        from reporter.errors import UsageProblem
-        from reporter.messages import Message
 
         raise UsageProblem(Message("fields.format", format=chosen, formats=", ".join(FIELDS_FORMATS)))
-    from reporter.render import machine
 
     return machine.with_fields(views, fields, chosen)
 
@@ -139,7 +137,6 @@ def render_chunks(views: Sequence[View], fmt: str, env: Environment, header: boo
         return
     utf = carries_everything(env.encoding)
     if chosen in _STREAMED and utf:
-        from reporter.render import machine
 
         streamed: Callable[..., Iterator[str]] = getattr(machine, _STREAMED[chosen])
         yield from streamed(views, env, header=header) if chosen in ("csv", "tsv") else streamed(views, env)

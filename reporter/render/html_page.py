@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from reporter.render.labels import Labels
+from reporter.render.safe import clean
 from reporter.render.terminal import Environment
 from reporter.render.views import View
 
@@ -79,7 +80,6 @@ def _table(view: View) -> Iterable[str]:
 
 def brief_as_html(text: str, title: str, lang: str) -> str:
     """A brief's prose as a page: a paragraph per block of lines, a line break kept within one."""
-    from reporter.render.safe import clean
 
     blocks = [b.strip("\n") for b in clean(text, keep_layout=True).split("\n\n") if b.strip()]
     body = [f"<h1>{escape(title)}</h1>\n"]

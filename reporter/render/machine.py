@@ -13,9 +13,12 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from reporter.errors import UsageProblem
+from reporter.messages import Message
 from reporter.render.safe import spreadsheet_safe
 from reporter.render.terminal import Environment
 from reporter.render.views import View
@@ -316,10 +319,6 @@ NESTED_FORMATS = ("json", "jsonl")  # the formats that carry a view's nested obj
 def with_fields(views: Sequence[View], fields: Sequence[str], fmt: str) -> list[View]:
     """``views`` narrowed to ``fields`` (``--fields a,b,c``), in the order given; each table keeps the
     fields it has. A field no table has is a usage error naming the fields there are."""
-    from dataclasses import replace
-
-    from reporter.errors import UsageProblem
-    from reporter.messages import Message
 
     nested = fmt in NESTED_FORMATS
     known = list(dict.fromkeys(k for v in views for k in (v.json_keys if nested else v.record_keys)))

@@ -26,6 +26,8 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from reporter.errors import UsageProblem
+from reporter.messages import Message
 from reporter.model.period_words import parse_period
 from reporter.render.terminal import Environment
 from reporter.render.views import View
@@ -102,8 +104,6 @@ def _fact_rows(view: View) -> Iterator[tuple[Any, ...]]:
     keys = view.record_keys
     missing = [k for k in FACT_KEYS if k not in keys]
     if missing:  # --fields left out what the facts table needs
-        from reporter.errors import UsageProblem
-        from reporter.messages import Message
 
         raise UsageProblem(Message("fields.unknown", fields=", ".join(missing), format="sqlite",
                                    known=", ".join(keys)))

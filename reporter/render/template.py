@@ -8,17 +8,20 @@ whatever the data or the template holds, no control character reaches the output
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from reporter.data.paths import bundled_templates_dir
 from reporter.errors import TemplateFailed
 from reporter.messages import Message
+from reporter.model.period_words import parse_period
+from reporter.model.periods import PeriodError
 from reporter.model.records import Quantity
 from reporter.render import figures
 from reporter.render import wording as prose
 from reporter.render.brief import Regions
-from reporter.render.limits import template_number
+from reporter.render.limits import LimitExceeded, template_number
 from reporter.render.safe import clean
 
 # --------------------------------------------------------------------------- filters
@@ -39,8 +42,6 @@ def _signed_pct(value: Any) -> str:
 def _period(item: Any, lang: str = "zh") -> str:
     if isinstance(item, Mapping):
         return str(item.get(f"period_{lang}") or item.get("period") or "")
-    from reporter.model.period_words import parse_period
-    from reporter.model.periods import PeriodError
 
     try:
         return prose.period_words(parse_period(str(item)), lang)
@@ -155,8 +156,6 @@ def _generated(env: Any, name: str, context: dict[str, Any], where: str) -> Iter
     import jinja2
     from jinja2.sandbox import SecurityError
 
-    from reporter.render.limits import LimitExceeded
-
     try:
         yield from env.get_template(name).generate(context)
     except LimitExceeded as exc:
@@ -197,7 +196,6 @@ def context_items(context: Mapping[str, Any]) -> int:
 
 def _template_line(exc: BaseException, fallback: str) -> str:
     """file:line of the template frame where ``exc`` happened (Jinja2 rewrites tracebacks so)."""
-    import traceback
 
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if not frame.filename.endswith(".py") and os.path.isfile(frame.filename):

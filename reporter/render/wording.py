@@ -19,9 +19,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from reporter.model.period_words import parse_period
 from reporter.model.periods import Period
 from reporter.model.units import normalise
 from reporter.render import figures
+from reporter.render.limits import template_number
 
 _ZH_COUNTS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 _EN_COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
@@ -130,7 +132,6 @@ def articles_en(count: int) -> str:
 
 def date_period(date: str) -> Period | None:
     """A source's date as the period it names (``2020-10`` -> October 2020), or None."""
-    from reporter.model.period_words import parse_period
 
     match = _DATE.fullmatch(date.strip())
     if not match:
@@ -213,7 +214,6 @@ def phrase(label: str, quantity: str, lang: str, template: str = "", aim: bool =
 
 def _decimal(value: Any) -> Decimal | None:
     """A number from the template context (a template may hand in anything: bounded first)."""
-    from reporter.render.limits import template_number
 
     return None if value is None else template_number(value)
 

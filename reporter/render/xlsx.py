@@ -24,6 +24,7 @@ from reporter.errors import ReporterError, UsageProblem
 from reporter.messages import Message
 from reporter.render.terminal import Environment
 from reporter.render.views import View
+from reporter.render.views.base import Digits, Number
 
 MAX_ROWS = 1_048_576  # Excel's limit, the header row included
 MAX_COLUMNS = 16_384  # and its columns (XFD)
@@ -125,7 +126,6 @@ def unit_column(key: str, keys: Sequence[str]) -> int | None:
 def _cell(sheet: Any, value: Any, make: Any, wrap: Any, unit: Any = None) -> Any:
     """One value as a cell: a number with the number format of its written digits (and its unit,
     shown after it: ``2.06亿元`` stays the number 2.06), text as text."""
-    from reporter.render.views.base import Digits, Number
 
     if value is None:
         return None

@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from reporter.render.safe import clean
+
 Said = tuple[str, "int | None", "int | None", str, bool, str]  # path, line, column, message, error, kind
 
 
@@ -13,7 +15,6 @@ def check_document(target: str, said: Sequence[Said], data: Any = None) -> str:
     """``{"target", "ok", "errors", "warnings", "counts", "regions", "metrics", "facts"}``: every
     problem as ``{"kind", "path", "line", "column", "message"}``, ``counts`` per kind of warning;
     the sizes only when the data loaded. Strings from the data are cleaned at the boundary."""
-    from reporter.render.safe import clean
 
     def item(entry: Said) -> dict[str, Any]:
         path, line, column, message, _, kind = entry

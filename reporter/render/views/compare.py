@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 def left_out_note(data: Dataset, left_out: Sequence[Fact], say: Labels, key: str) -> str:
     """One line naming facts left out for their unlike periods: the regions when few, else periods with counts."""
-    from collections import Counter
 
     if len(left_out) <= 3:
         listed = say.join([f"{data.regions[f.region].name(say.lang)} {f.period.in_words(say.lang)}"

@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from reporter.model.period_words import parse_period
 from reporter.model.records import Fact, Highlight, Metric, Region, Theme
 from reporter.query.search import SearchHits
 from reporter.render import figures
 from reporter.render.labels import Labels
+from reporter.render.safe import clean
 from reporter.render.views.base import (
     VALUE_KEYS,
     Block,
@@ -91,7 +93,6 @@ _VARYING = (6, 8, 10, 11, 12, 16, 18)
 def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -> Iterator[Block]:
     """:func:`fact_record`'s values for every fact, a block per store item: what a series' facts share
     is cleaned once, and no Fact is built for each."""
-    from reporter.render.safe import clean
 
     regions, metrics = data.regions, data.metrics
     for item in data.store.items():
@@ -131,7 +132,6 @@ class _RegionRow(NamedTuple):
 
 
 def regions_view(data: Dataset, lang: str) -> View:
-    from reporter.model.period_words import parse_period
 
     say = Labels(lang)
     by_region, _ = data.coverage()
