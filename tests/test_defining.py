@@ -126,8 +126,7 @@ def test_an_unknown_metric_and_source_are_defined_on_the_way_and_no_answer_is_lo
     t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
     t.expect(r"已将江山市“规上工业增加值”2020年1-9月 812.5亿元添加到")
     t.answer(r"地区 \[jiangshan\]: ", "")
-    t.expect(r"指标（代码或名称）: ")
-    t.key(b"\x04")
+    t.end_input(r"指标（代码或名称）: ")  # Ctrl-D once the question waits for a key
     assert t.wait() == 0
     data = load_dataset([BUNDLED, mine])
     assert data.sources["jiangshan-q3"].publication == "江山市统计局"
@@ -160,7 +159,7 @@ def test_n_at_the_confirmation_changes_one_answer(tmp_path: Path, terminal: type
     t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
     t.expect(r"已将江山市“规上企业研发投入”2020年上半年 3.1亿元添加到")
     t.answer(r"地区 \[jiangshan\]: ", "")
-    t.key(b"\x04")
+    t.end_input(r"指标.*: ")  # Ctrl-D once the next question waits: the user is done
     assert t.wait() == 0
     text = mine.read_text(encoding="utf-8")
     assert "period: 2020-H1" in text and "1-6月全市" in text and "2020-01/09" not in text
@@ -209,8 +208,7 @@ def test_a_chinese_terminal_shows_no_english(tmp_path: Path, terminal: type[Term
     t.answer(r"来源代码.*: ", "jiangshan-q3")
     t.answer(r"将此数据添加到 .*？\(y/n\) \[y\]: ", "")
     t.answer(r"地区 \[jiangshan\]: ", "")
-    t.expect(r"指标（代码或名称）: ")
-    t.key(b"\x04")
+    t.end_input(r"指标（代码或名称）: ")  # Ctrl-D once the question waits for a key
     assert t.wait() == 0
     typed = {"jiangshan", "rd_investment", "exact", "more_than", "approx", "nearly", "at_least", "target", "asof",
              "page", "kjdd", "jiangshan-q3", "q3", "reporter", "add", "new", "source", "file", "data", "bundled", "y",

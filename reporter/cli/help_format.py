@@ -18,7 +18,7 @@ from gettext import gettext
 
 import click
 
-from reporter.cli.help_words import help_text
+from reporter.cli.help_words import HELP, help_text
 from reporter.cli.session import Session
 
 
@@ -39,8 +39,8 @@ def option_help(command: click.Command, param: click.Parameter, lang: str) -> st
     if not names:
         return None
     longest = max(names, key=len)
-    said = help_text(f"{command_key(command)} {longest}", lang)
-    return said if said is not None else help_text(longest, lang)
+    own = f"{command_key(command)} {longest}"
+    return help_text(own, lang) if own in HELP else help_text(longest, lang)
 
 
 def width_of(text: str) -> int:

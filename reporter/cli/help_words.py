@@ -10,16 +10,9 @@ Data only: this module may run longer than a room of code.
 
 from __future__ import annotations
 
-HELP: dict[str, tuple[str, str]] = {
+HELP: dict[str, tuple[str | None, str]] = {
     'reporter': (
-        """Science-and-technology indicators of Zhejiang's counties, from curated, quoted facts.
-
-\b
-Examples:
-  reporter show 江山 --sources
-  reporter get 江山 研发投入            → 2.06亿元
-  reporter rank 研发投入 --period 2020-01/05
-  reporter brief 洞头 >> weekly.txt""",
+        None,
         """浙江省各县（市、区）的科技指标，来自整理过、逐条有引文的数据。
 
 \b
@@ -107,24 +100,7 @@ Exit codes:
         'Only this theme (id, zh or en name), e.g. rd, 研发投入.',
         '只看这一主题（代码、中文或英文名），如 rd、研发投入。'),
     "add": (
-        """Add a fact, or a new county, to your own data file without touching what is there.
-
-On a terminal with no REGION it asks for each answer and checks it as you type. Nothing is
-written that 'reporter check' would reject, and what it would warn of (a unit slip beside
-another period) is said at once; comments and layout stay as they are. A metric or a source
-the data lack is defined on the way (answered in the questions, or by --new-metric and
---new-source).
-
-\b
-Example:
-  reporter --data bundled --data mine.yaml add          # asks, on a terminal
-  reporter add 江山 研发投入 3.1 --unit 亿元 --period 2020年1-9月 --source jiangshan-q3 \\
-      --quote "1-9月全市规上企业研发投入3.1亿元" --file mine.yaml
-  reporter add 江山 高新技术产业增加值 --yoy 5.2 --period 2020年1-9月 --source jiangshan-q3 \\
-      --quote "1-9月规上高新技术产业增加值同比增长5.2%" --file mine.yaml   # a change alone, no level
-  reporter add --new-region xinxian --file mine.yaml
-  reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
-  reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow""",
+        None,
         """把一项数据或一个新县加入你自己的数据文件，不改动文件中已有的内容。
 
 在终端上不给 REGION 时，逐项提问，边输入边检查。凡“reporter check”会拒绝的都不会写入；
@@ -142,73 +118,61 @@ Example:
   reporter add --new-source jiangshan-2021 --publication 江山市统计局 --title 统计月报 --date 2021-01
   reporter add --new-metric industry_value_added --zh 规上工业增加值 --unit 亿元 --theme economy --kind flow"""),
     'add --unit': (
-        "Unit as printed, e.g. 亿元 [default: the metric's unit].",
+        None,
         '按原文的单位，如 亿元 [默认：指标的单位]。'),
     'add --period': (
-        'e.g. 2020-01/09, 2020年1-9月, 2020-H1, asof/2020-H1.',
+        None,
         '如 2020-01/09、2020年1-9月、2020-H1、asof/2020-H1。'),
     'add --qualifier': (
-        'exact, more_than (多), approx (约), nearly (近), at_least (不少于) or target (目标) [default: exact].',
+        None,
         'exact（确数）、more_than（多）、approx（约）、nearly（近）、at_least（不少于）或 target（目标）[默认：exact]。'),
     'add --yoy': (
-        'Year-over-year change in % as the source reports it (下降: negative); for a rank, the places gained (+) or lost (-).',
+        None,
         '来源所报的同比增减（%，下降为负）；位次则为上升（+）或下降（-）的位数。'),
     'add --quote': (
-        'The sentence the number comes from, verbatim.',
+        None,
         '数字所在的原句，逐字照录。'),
     'add --source': (
-        "Source id of the quote [default: the source: of the region's entry in FILE; required when it has none].",
+        None,
         '引文的来源代码 [默认：FILE 中该地区条目的 source；没有时必须给出]。'),
     'add --file': (
-        'Your data file (created if new) [default: the last --data layer, if it is a file of yours].',
+        None,
         '你的数据文件（不存在则新建）[默认：最后一个 --data 层，如果它是你自己的文件]。'),
     'add --new-region': (
-        'Write the skeleton of a new county with this id instead (with --source NEW, of its new source too).',
+        None,
         '改为写入一个新县的框架，使用此代码（与 --source NEW 同用时，也写入其新来源）。'),
     'add --new-source': (
-        'Write the skeleton of a new source (publication, title, date) with this id instead.',
+        None,
         '改为写入一个新来源（发布单位、标题、日期），使用此代码。'),
     'add --new-metric': (
-        'Define a new metric of the catalogue with this id instead (its names, unit, theme and kind by the options below; on a terminal, what is missing is asked).',
+        "Define a new metric of the catalogue with this id instead (its names, unit, theme and kind by the options below; on a terminal, what is missing is asked).",
         '改为在目录中定义一个新指标，使用此代码（中文名、单位、主题、类型用下面的选项给出，终端上缺的会询问）。'),
     'add --zh': (
         "With --new-metric: the metric's Chinese name, e.g. 规上工业增加值.",
         '与 --new-metric 同用：指标的中文名，如 规上工业增加值。'),
     'add --en': (
-        'With --new-metric: its English name (optional).',
+        "With --new-metric: its English name (optional).",
         '与 --new-metric 同用：指标的英文名（可不填）。'),
     'add --theme': (
-        'With --new-metric: the id or name of its theme.',
+        "With --new-metric: the id or name of its theme.",
         '与 --new-metric 同用：指标所属主题的代码或名称。'),
     'add --kind': (
-        'With --new-metric: flow (over a period), stock (as of a date), rate (a share in %), rank, count or target.',
+        "With --new-metric: flow (over a period), stock (as of a date), rate (a share in %), rank, count or target.",
         '与 --new-metric 同用：flow（期间累计）、stock（时点存量）、rate（比率，%）、rank（位次）、count（个数）或 target（目标）。'),
     'add --polarity': (
-        'With --new-metric: higher (more is better, the default) or lower (less is better, as a rank).',
+        "With --new-metric: higher (more is better, the default) or lower (less is better, as a rank).",
         '与 --new-metric 同用：higher（越大越好，默认）或 lower（越小越好，如位次）。'),
     'add --publication': (
-        'With --new-source: who published it, e.g. 江山市统计局.',
+        "With --new-source: who published it, e.g. 江山市统计局.",
         '与 --new-source 同用：发布单位或报刊，如 江山市统计局。'),
     'add --title': (
-        'With --new-source: the title of the article or report.',
+        "With --new-source: the title of the article or report.",
         '与 --new-source 同用：文章或报告的标题。'),
     'add --date': (
-        'With --new-source: the month it was published, e.g. 2020-10.',
+        "With --new-source: the month it was published, e.g. 2020-10.",
         '与 --new-source 同用：发布的年月，如 2020-10。'),
     "brief": (
-        """A text brief of regions, worded by a Jinja2 template: prose, not a table.
-
-By default a summary: per theme the headline facts (ranks, figures with a change, the
-largest sums of money; two at most) and the first highlight. --full gives everything.
---lang en writes it in English (before or after the command, as everywhere).
-
-\b
-Example:
-  reporter brief 江山 >> weekly.txt
-  reporter brief 江山 --full
-  reporter brief --all --latest --since 2020 --lang en
-  reporter brief --all --full --template report.md > report.md
-  reporter brief 江山 --format html -o jiangshan.html""",
+        None,
         """用 Jinja2 模板写成的地区简报：是文字，不是表格。
 
 默认为摘要：每个主题的重点数据（位次、有增减的数字、金额最大的，最多两项）和第一条亮点。
@@ -222,36 +186,22 @@ Example:
   reporter brief --all --full --template report.md > report.md
   reporter brief 江山 --format html -o jiangshan.html"""),
     'brief --all': (
-        'Every region in the data.',
+        None,
         '数据中的每个地区。'),
     'brief --full': (
-        'Every fact and highlight, not only the headline ones (see docs/templates.md).',
+        None,
         '全部数据和亮点，不只是重点（见 docs/templates.md）。'),
     'brief --latest': (
-        "Only each metric's newest figure.",
+        None,
         '每个指标只看最新的数字。'),
     'brief --since': (
-        'Only figures whose period ends in PERIOD or later (2019, 2020-H1, 2020年1-5月).',
+        None,
         '只看时期结束于 PERIOD 或更晚的数字（2019、2020-H1、2020年1-5月）。'),
     'brief --template': (
-        'A template file, or a name looked up in $REPORTER_TEMPLATES, then the bundled templates (brief, report.md) [default: brief.LANG.j2].',
+        None,
         '模板文件，或在 $REPORTER_TEMPLATES 中、再在自带模板（brief、report.md）中查找的名称 [默认：brief.LANG.j2]。'),
     "check": (
-        """Validate data: the format, and each fact against its own quote; list every problem as file:line:column.
-
-Without PATH, the data layers in effect (--data …, $REPORTER_DATA, or the bundled file).
-Errors: a quote that states another number, unit, qualifier (多, 近, 约 …), direction or period
-than its fact. Warnings (exit 0 unless --strict): figures that are implausible together.
-
-\b
-Example:
-  reporter check counties/           # exit 0: valid, 1: problems
-  reporter -q check --strict         # silent when all is well: for cron
-  reporter --data bundled --data mine.yaml check --strict
-  reporter check --sources                # the bundled data against their page
-  reporter check mine.yaml --sources texts/
-  reporter check --all                # every warning, not the first few of each kind
-  reporter check --format json | jq '.counts'""",
+        None,
         """检查数据：格式，以及每项数据与其引文是否一致；每个问题按 文件:行:列 列出。
 
 不给 PATH 时，检查当前生效的各层数据（--data …、$REPORTER_DATA 或自带文件）。
@@ -268,28 +218,13 @@ Example:
   reporter check --all                # 列出每条警告，而不只是每类的前几条
   reporter check --format json | jq '.counts'"""),
     "check --sources": (
-        "Every quote must be verbatim in its source's text file, looked for in DIR (repeatable), or with no DIR beside each data file, in its sources/ folder and among the bundled sources.",
+        None,
         "每条引文都必须逐字出现在其来源的文本文件中：在 DIR 中查找（可重复给出）；不给 DIR 时，在每个数据文件旁、其 sources/ 文件夹中以及自带来源中查找。"),
     'check --strict': (
-        'Warnings (a cumulative figure that falls, a change that disagrees with its figures, a value 100x off its neighbours) are errors too.',
+        None,
         '警告（累计数反而下降、增减与数字不符、数值与相邻时期差100倍）也算错误。'),
     "compare": (
-        """Regions side by side: one row per metric, or per region when they outnumber the metrics.
-
-Each cell is the region's latest figure with its period, and a note on stderr says when a
-row puts different periods side by side. --period compares one period only; a region that
-has the metric only for unlike periods (1-9月 against a year) is named in a note, as rank does.
-Rows are made as they are written: --all compares every county of the country in little memory.
-More regions than metrics are written regions down (one row per region, metrics across);
---long writes one row per region and metric; no output is wider than a spreadsheet takes.
-
-\b
-Examples:
-  reporter compare 洞头 江山 --metric 研发投入 --metric 高新技术企业
-  reporter compare 洞头 江山 乐清 --period 2020-H1
-  reporter compare --all --metric 研发投入 --format csv > rd.csv
-  reporter compare --all --prefecture 温州市 --top 5 --by 研发投入
-  reporter compare --all --long --format csv > long.csv""",
+        None,
         """多个地区并排比较：每个指标一行；地区多于指标时，每个地区一行。
 
 每格为该地区最新的数字及其时期；一行中时期不同时，stderr 上会有提示。
@@ -306,31 +241,16 @@ Examples:
   reporter compare --all --prefecture 温州市 --top 5 --by 研发投入
   reporter compare --all --long --format csv > long.csv"""),
     'compare --all': (
-        'Every region in the data.',
+        None,
         '数据中的每个地区。'),
     'compare --metric': (
-        'Only these metrics (repeatable).',
+        None,
         '只看这些指标（可重复）。'),
     'compare --period': (
-        "Compare this period only [default: each region's latest, with a note when they differ].",
+        None,
         '只比较这一时期 [默认：各地区最新的时期，不同时会提示]。'),
     "delta": (
-        """Year-over-year changes: current, previous, absolute and % change, direction.
-
-Computed when a period a year earlier exists; otherwise derived from what the source
-reports (a growth rate, a previous value, a rank move) and marked so. A rank's change is
-in places gained or lost (↑34位: up 34 places, from 第56位 to 第22位). Rows run oldest first.
-"Newest" is the newest figure: where its change is not known, the older change shown is
-marked * and a note says so.
-
-\b
-Examples:
-  reporter delta 江山            → 2.06亿元, +16%: previous ≈1.776亿元
-  reporter delta 洞头 全省位次    → 第22位, ↑34位 (up 34 places) from 第56位
-  reporter delta county-001 --latest
-  reporter delta --all 研发投入          every region's newest change of one metric
-  reporter -q delta --all --fail-on worse || echo "something got worse"
-  reporter -q delta --all --fail-on 'worse>5%' --since 2020   only new falls of more than 5%""",
+        None,
         """同比变化：本期、上期、增减量、增幅和方向。
 
 有上年同期的数据时直接计算；否则由来源所报的（增长率、上期数值、位次变化）推算，并注明。
@@ -346,24 +266,16 @@ Examples:
   reporter -q delta --all --fail-on worse || echo "有指标变差了"
   reporter -q delta --all --fail-on 'worse>5%' --since 2020   只报新出现的降幅超过5%的"""),
     'delta --latest': (
-        "Only each metric's newest change (what --all always shows).",
+        None,
         '每个指标只看最新的变化（--all 总是如此）。'),
     'delta --all': (
-        "Every region's newest change: of METRIC when one is named (delta --all METRIC), else of every metric.",
+        None,
         '每个地区最新的变化：给出 METRIC 时为该指标（delta --all METRIC），否则为每个指标。'),
     "delta --fail-on": (
-        "A check for cron: print only the changes that went the wrong way by each metric's polarity (a rank that fell, a sum that shrank), and exit 4 when there is one, 0 when none. RULE is worse, better or any, with a threshold if wanted: 'worse>5%' (by more than 5%), 'worse>=100' (in the metric's unit; places for a rank).",
+        None,
         "供定时任务检查：只列出按指标好坏方向变差的变化（位次下降、总额减少），有则退出码为 4，没有则为 0。RULE 为 worse、better 或 any，可加阈值：'worse>5%'（超过5%）、'worse>=100'（按指标的单位；位次按位数）。"),
     "export": (
-        """Every fact as one flat record (the stable contract, docs/data-format.md).
-
-\b
-Example:
-  reporter export --format csv --bom -o facts.csv      for Excel
-  reporter export | jq '.[] | select(.region == "jiangshan")'
-  reporter export --format jsonl --fields region,period,value | head -1
-  reporter export --format xlsx -o facts.xlsx
-  reporter export --format sqlite -o facts.db""",
+        None,
         """每项数据输出为一条扁平记录（稳定的约定，见 docs/data-format.md）。
 
 \b
@@ -377,32 +289,10 @@ Example:
         'Output format [default: the global --format, else json (csv for a spreadsheet: --format csv --bom)].',
         '输出格式 [默认：全局 --format，否则 json（电子表格用 --format csv --bom）]。'),
     'export --output': (
-        'Write to FILE (atomically: an interrupted write leaves the old file intact), or into a named pipe or device; - is stdout. Never over a data file the run read.',
+        None,
         '写入 FILE（原子写入：中断时旧文件完好），或写入命名管道或设备；- 表示 stdout。绝不覆盖本次读取的数据文件。'),
     "extract": (
-        """Draft the facts of a text (a bureau report, a newspaper page) for your data file.
-
-Prints the drafts as YAML in the data format (every guess left open marked TODO, which check
-refuses until filled) or as JSON; nothing is written unless --append FILE says so, and then
-only the drafts you accept (or all complete ones, with --yes). A text in UTF-8 or GB18030, an
-HTML page saved from a browser, or a .docx. Each draft says how its period is known
-(period_basis: stated, carried from the document's title, heading or lead, or assumed from
---as-of): docs/extract.md.
-
-A page about several regions: a number whose sentence names another region of the data (by
-any of its names), or that stands in another's part of the text (from a heading or paragraph
-naming that region alone to the next one naming another), is that region's: it is left out
-and listed with the reason. A sentence naming REGION is REGION's; a text naming no region of
-the data is REGION's throughout. --append also leaves out what the data already hold: the
-same metric and value from the same words, whatever period it is read as now.
-
-\b
-Example:
-  reporter extract report.txt --region 江山 --as-of 2020-10 \\
-      --source jiangshan-q3 > drafts.yaml
-  reporter --data bundled --data drafts.yaml check
-  reporter --data bundled --data mine.yaml extract report.txt \\
-      --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml""",
+        None,
         """为你的数据文件起草一篇文字（局里的报告、报纸版面）中的数据。
 
 以数据格式的 YAML 输出草稿（每个未确定的猜测都标为 TODO，填好之前 check 会拒绝），或输出 JSON；
@@ -424,36 +314,25 @@ Example:
   reporter --data bundled --data mine.yaml extract report.txt \\
       --region 江山 --as-of 2020-10 --source jiangshan-q3 --append mine.yaml"""),
     "extract --region": (
-        "The region to draft for: a known one by any name, or a new one by a new id or its full Chinese name (柳林县: an id is proposed). The numbers of another known region's sentences or part of the text are left out.",
+        None,
         "起草哪个地区的数据：已知地区的任何名称，或新地区的代码或中文全称（柳林县：会建议一个代码）。另一已知地区的句子或那部分文字中的数字不予采用。"),
     'extract --as-of': (
-        'The month the text was published: 今年, 上半年, 1-9月, 截至目前 are read against it.',
+        None,
         '文字发布的年月：今年、上半年、1-9月、截至目前 都据此解读。'),
     'extract --source': (
-        'Source id of the text (a new one is drafted in the YAML).',
+        None,
         '文字的来源代码（新来源会在 YAML 中起草）。'),
     'extract --format': (
-        'yaml: our data format, to check and complete [default]; json: records for programs.',
+        None,
         'yaml：数据格式，供检查和补全 [默认]；json：供程序使用的记录。'),
     'extract --append': (
-        'Add the complete drafts (a metric and a period, not in the data yet, agreeing with their quotes) to FILE, your data file, instead of printing them: on a terminal it asks for each one (y/n/a/q); elsewhere give --yes. The others are listed with the reason.',
+        None,
         '把完整的草稿（有指标和时期、数据中尚无、与引文一致）加入你的数据文件 FILE，而不是输出：在终端上逐条询问（y/n/a/q）；其他情况请用 --yes。其余的列出原因。'),
     'extract --yes': (
-        'With --append: add every complete draft without asking (needed when the input is not a terminal).',
+        None,
         '与 --append 同用：不询问，加入每条完整的草稿（输入不是终端时需要）。'),
     'get': (
-        """Exactly one line for scripts: one region's value of one metric.
-
-Other formats (json, csv …) print the fact's record, whose value_base is in the metric's
-own unit. A region without the fact prints nothing (json: []) and exits 3. --value-only
-prints the number alone even when the source qualified it (2000多万元 is more than 2000,
-目标1000人 a target): a note on stderr says so.
-
-\b
-Example:
-  reporter get 江山 研发投入                 → 2.06亿元
-  reporter get jiangshan rd_investment --value-only   → 2.06
-  reporter get 江山 研发投入 --unit 万元 --value-only   → 20600""",
+        None,
         """供脚本使用的恰好一行：一个地区一个指标的数值。
 
 其他格式（json、csv …）输出该数据的记录，其中 value_base 以指标自己的单位计。
@@ -466,40 +345,23 @@ Example:
   reporter get jiangshan rd_investment --value-only   → 2.06
   reporter get 江山 研发投入 --unit 万元 --value-only   → 20600"""),
     'get --period': (
-        'e.g. 2019, 2020-H1, 2020-01/05 or 2020年1-5月.',
+        None,
         '如 2019、2020-H1、2020-01/05 或 2020年1-5月。'),
     'get --value-only': (
-        "Print the bare number (as written, in the fact's unit, or in --unit); a note on stderr says what a qualifier such as 多 or 目标 meant (--quiet silences it).",
+        None,
         '只输出数字（按原文，以数据的单位或 --unit 计）；stderr 上的提示说明 多、目标 等限定词的意思（--quiet 不显示）。'),
     'get --unit': (
-        'Convert the value to UNIT exactly (万元, 亿元, 元; a unit of the same family), so a threshold in a script keeps its scale whatever unit a figure was entered in.',
+        None,
         '把数值精确换算为 UNIT（万元、亿元、元；同一类单位），使脚本中的阈值不因数字录入时的单位而变。'),
     'metrics': (
-        """The metric catalogue: id, label, unit, kind, polarity, which regions report it.
-
-\b
-Example:
-  reporter metrics --theme finance""",
+        None,
         """指标目录：代码、名称、单位、类型、好坏方向，以及哪些地区有报告。
 
 \b
 示例：
   reporter metrics --theme finance"""),
     "rank": (
-        """Regions ranked on one metric, within one period (better first, by the metric's polarity).
-
-Only like periods are ranked together: with --each-period, --region or --by period, the
-periods like --period (default: the one most regions have): years with years, 1-5月 with
-other years' 1-5月. --from, --to and --last choose among them.
-
-\b
-Examples:
-  reporter rank 研发投入 --period 2020-01/05
-  reporter rank hightech_recertified --top 3
-  reporter rank 研发投入 --each-period --top 10     top 10 per year
-  reporter rank 研发投入 --region 江山              how 江山's place moved
-  reporter rank 研发投入 --by period --last 5       every county, five years as columns
-  reporter rank 研发投入 --within prefecture        place in its prefecture and in the whole""",
+        None,
         """按一个指标在同一时期内给地区排名（按指标的好坏方向，好的在前）。
 
 只有同类时期放在一起排名：用 --each-period、--region 或 --by period 时，为与 --period 同类的时期
@@ -514,50 +376,41 @@ Examples:
   reporter rank 研发投入 --by period --last 5       每个县，最近五年作为列
   reporter rank 研发投入 --within prefecture        在本地级市和全部中的名次"""),
     'rank --period': (
-        'Rank this period [default: the one most regions have].',
+        None,
         '对这一时期排名 [默认：大多数地区都有的那个]。'),
     'rank --top': (
-        'Only the first N rows (per period).',
+        None,
         '只看前 N 行（每个时期）。'),
     'rank --reverse': (
-        'Worst first.',
+        None,
         '差的在前。'),
     'rank --each-period': (
-        'A ranking (a top N with --top) for each period.',
+        None,
         '每个时期一个排名（用 --top 时为前 N 名）。'),
     'rank --region': (
-        "One region's place in each period, and the places it gained or lost.",
+        None,
         '一个地区在每个时期的名次，以及上升或下降的位数。'),
     'rank --by': (
-        "Every region's figures with periods as columns, in the latest period's rank order.",
+        None,
         '每个地区的数字，时期作为列，按最新时期的名次排列。'),
     '--from': (
-        'Periods from this one on (e.g. 2016).',
+        None,
         '从这一时期起（如 2016）。'),
     '--to': (
-        'Periods up to this one (e.g. 2020).',
+        None,
         '到这一时期为止（如 2020）。'),
     '--last': (
-        'Only the last N periods.',
+        None,
         '只看最近 N 个时期。'),
     'regions': (
-        """List the regions: id, names, level, prefecture, number of facts, latest period.
-
-\b
-Example:
-  reporter regions --format tsv | cut -f1""",
+        None,
         """列出地区：代码、名称、级别、所属地市、数据项数、最新时期。
 
 \b
 示例：
   reporter regions --format tsv | cut -f1"""),
     'search': (
-        """Facts and highlights whose label, note, quote or region match TEXT.
-
-\b
-Example:
-  reporter search 飞地
-  reporter --lang en search loan""",
+        None,
         """标签、备注、引文或地区与 TEXT 相符的数据和亮点。
 
 \b
@@ -565,18 +418,7 @@ Example:
   reporter search 飞地
   reporter --lang en search loan"""),
     'show': (
-        """All facts of a region by theme, with period, qualifier and change; then its highlights.
-
-The change is the one the source reports, else the one computed from the same period a
-year earlier. --by period puts the periods side by side as columns (like hledger's
-balance -Y); --from, --to and --last choose the periods in either layout. When no fact
-is in the theme or periods asked for, nothing is found: exit 3 (json an empty document).
-
-\b
-Examples:
-  reporter show 江山 --theme rd --sources
-  reporter show 江山 --by period --last 5
-  reporter show 江山 --from 2019 --to 2020-H1""",
+        None,
         """一个地区按主题列出的全部数据，带时期、限定词和增减；然后是它的亮点。
 
 增减取来源所报的，否则由上年同期计算。--by period 把各时期作为列并排（类似 hledger 的
@@ -589,65 +431,55 @@ balance -Y）；--from、--to 和 --last 在两种排列中都可选择时期。
   reporter show 江山 --by period --last 5
   reporter show 江山 --from 2019 --to 2020-H1"""),
     'show --sources': (
-        'Show the verbatim quote under each fact.',
+        None,
         '在每项数据下显示原文引文。'),
     'show --by': (
-        'Periods as columns, one row per metric.',
+        None,
         '时期作为列，每个指标一行。'),
     "--fields": (
-        "Only these record fields, in this order (json, jsonl, csv, tsv), e.g. --fields region,period,value; an unknown one is refused with the list of known ones.",
+        None,
         "只输出这些记录字段，按此顺序（json、jsonl、csv、tsv），如 --fields region,period,value；未知字段会被拒绝并列出已知字段。"),
     "brief --format": (
-        "plain: the prose as the template writes it [default]; html: one self-contained page (no scripts, nothing fetched), to print or paste into an e-mail.",
+        None,
         "plain：模板写出的文字 [默认]；html：一个自包含的网页（不含脚本，不联网），可打印或粘贴到邮件中。"),
     "--output": (
-        "Write to FILE (atomically), not stdout; needed for --format xlsx on a terminal.",
+        None,
         "写入文件 FILE（原子写入），而不是 stdout；在终端上输出 --format xlsx 时必须给出。"),
     "--prefecture": (
-        "Only regions of this prefecture, e.g. 温州市.",
+        None,
         "只看此地级市的地区，如 温州市。"),
     "--province": (
-        "Only regions of this province, e.g. 浙江省.",
+        None,
         "只看此省的地区，如 浙江省。"),
     "--level": (
-        "Only regions of this level: county, district or city (县, 区, 县级市).",
+        None,
         "只看此层级的地区：county、district 或 city（县、区、县级市）。"),
     "--regions-from": (
-        "Only the regions named in FILE, one a line (- is stdin; # starts a comment).",
+        None,
         "只看 FILE 中列出的地区，每行一个（- 表示标准输入；# 开头为注释）。"),
     "--where": (
-        "Only facts whose export fields satisfy EXPR: comparisons joined by and, or, not and parentheses, e.g. 'value_base > 1e4 and period >= \"2019\"'.",
+        None,
         "只看导出字段满足 EXPR 的数据：比较式用 and、or、not 和括号连接，如 'value_base > 1e4 and period >= \"2019\"'。"),
     "--with-undated": (
-        "With a period window, also list (apart) figures whose period the source does not state; without it they are left out and counted in a note.",
+        None,
         "有时期范围时，另行列出原文未注明时期的数字；不加此选项则不列入，只在提示中计数。"),
     "check --all": (
-        "List every warning (else the first few of each kind, and a count).",
+        None,
         "列出每条警告（否则每类只列前几条，并给出条数）。"),
     "check --format": (
-        "json: every problem and warning as one JSON document on stdout, for scripts [default: text].",
+        None,
         "json：所有问题和警告作为一个 JSON 文档输出到 stdout，供脚本使用 [默认：text]。"),
     "compare --long": (
-        "One row per region and metric (tidy data for scripts).",
+        None,
         "每个地区每个指标一行（供脚本使用的整齐数据）。"),
     "compare --top": (
-        "Only the first N regions by --by.",
+        None,
         "只保留按 --by 排在前 N 名的地区。"),
     "compare --by": (
-        "With --top: the metric that orders the regions (better first, by its polarity).",
+        None,
         "与 --top 一起用：给地区排序的指标（按其好坏方向，好的在前）。"),
     "config": (
-        """Show each setting (data, lang, format, encoding, bom, color), its value and its origin.
-
-Settings come from the command line, then the environment ($REPORTER_DATA, NO_COLOR,
-FORCE_COLOR), then reporter.toml (in this folder or one above it), then the user's
-$XDG_CONFIG_HOME/reporter/config.toml (else ~/.config/reporter/config.toml), then the default.
-Keys are named as the global options; see docs/scripting.md.
-
-\b
-Example:
-  reporter config
-  reporter --lang en config --format json""",
+        None,
         """列出每项设置（data、lang、format、encoding、bom、color）、其取值和来源。
 
 设置依次来自：命令行，然后是环境变量（$REPORTER_DATA、NO_COLOR、FORCE_COLOR），
@@ -660,22 +492,10 @@ $XDG_CONFIG_HOME/reporter/config.toml（否则为 ~/.config/reporter/config.toml
   reporter config
   reporter --lang en config --format json"""),
     "delta --since": (
-        "Only changes of figures of PERIOD or later: a nightly run flags only what is new.",
+        None,
         "只看 PERIOD 及以后的数字的变化：每晚运行时只报告新出现的。"),
     "import": (
-        """Add the figures of a table to your data file, checked as add checks them.
-
-Long tables (a row per fact: 地区/region, 指标/metric, 数值/value, 单位/unit, 时期/period, and
-限定/qualifier, 同比/yoy_pct, 原文/quote, 来源/source) and wide ones (regions down, periods or
-metrics across: 2020年1-9月, 研发投入（万元）, a 同比增长% column after a value column). Cells such
-as 2000多 and 约3.1 keep their qualifier; —, - or an empty cell is no figure. Each fact's quote is
-its row and headers as written. A preview comes first, then a question (--yes in scripts);
-figures the data already hold are left out, so importing a table twice adds nothing.
-
-\b
-Examples:
-  reporter import 2020年1-9月.xlsx --file mine.yaml --metric 研发投入
-  reporter import long.csv --file mine.yaml --column region=县市区 --yes""",
+        None,
         """把表格中的数字加入你的数据文件，检查方式与 add 相同。
 
 长表（每行一项数据：地区/region、指标/metric、数值/value、单位/unit、时期/period，以及
@@ -689,44 +509,34 @@ Examples:
   reporter import 2020年1-9月.xlsx --file mine.yaml --metric 研发投入
   reporter import long.csv --file mine.yaml --column region=县市区 --yes"""),
     "import --file": (
-        "Your data file to add the facts to (created if missing), as add --file.",
+        None,
         "要写入数据的你自己的数据文件（不存在则新建），与 add --file 相同。"),
     "import --sheet": (
-        "Only this sheet of a workbook [default: every sheet].",
+        None,
         "只读工作簿中的这张工作表 [默认：每张工作表]。"),
     "import --metric": (
-        "The metric of a sheet with no metric column (periods across).",
+        None,
         "没有指标列的工作表（时期为列）的指标。"),
     "import --period": (
-        "The period of a sheet with no period column (metrics across), if its title does not say.",
+        None,
         "没有时期列的工作表（指标为列）的时期，标题中没写时使用。"),
     "import --column": (
-        "Which column holds a field (region, metric, value, unit, period, qualifier, yoy_pct, quote, source, note) when its header is not one reporter knows; repeatable.",
+        None,
         "表头不是 reporter 认得的名称时，指明哪一列是哪个字段（region、metric、value、unit、period、qualifier、yoy_pct、quote、source、note）；可重复给出。"),
     "import --source": (
-        "A source of the data for every fact [default: the table itself, added to FILE as a source if missing].",
+        None,
         "每项数据的来源 [默认：表格本身，缺少时作为来源加入 FILE]。"),
     "import --skip-bad": (
-        "Import what can be read; list the cells that cannot.",
+        None,
         "导入能读的部分；列出读不了的单元格。"),
     "import --yes": (
-        "Write without asking (needed when the input is not a terminal).",
+        None,
         "不询问直接写入（输入不是终端时必须给出）。"),
     "rank --within": (
-        "Each region's place in its prefecture (or province) beside its place in the whole.",
+        None,
         "每个地区在本地级市（或省）内的名次，与其在全部中的名次并列。"),
     "stats": (
-        """Per group: regions, sum, mean, median, least, greatest and share of the whole (占比).
-
-Money is converted exactly into the metric's unit. Flows, stocks and counts add up; a rate, a
-rank, a percentage or a target does not, and a note says so instead of a sum. A figure qualified
-"more than" (多) makes every sum that includes it "more than".
-
-\b
-Examples:
-  reporter stats 研发投入 --by prefecture
-  reporter stats 研发投入 --by level --province 浙江省 --period 2020
-  reporter stats 研发投入 --by prefecture --format csv > by-prefecture.csv""",
+        None,
         """按组统计：地区数、合计、平均、中位数、最小、最大以及占全部的比重（占比）。
 
 金额精确换算为指标的单位。流量、存量和计数可以相加；比率、位次、百分比或目标不能相加，
@@ -738,20 +548,13 @@ Examples:
   reporter stats 研发投入 --by level --province 浙江省 --period 2020
   reporter stats 研发投入 --by prefecture --format csv > by-prefecture.csv"""),
     "stats --by": (
-        "Group regions by prefecture, province or level.",
+        None,
         "按地级市、省或层级给地区分组。"),
     "stats --period": (
-        "This period [default: the one most regions have].",
+        None,
         "此时期 [默认：大多数地区都有的那个]。"),
     "edit": (
-        """Correct a fact in your own data file: only the fields given change.
-
-Comments and layout stay; the result is checked as add checks it, and nothing check would
-refuse is written. The bundled data are read-only.
-
-\b
-Example:
-  reporter edit 江山 研发投入 --period 2020年1-9月 --value 3.2 --file mine.yaml""",
+        None,
         """改正你自己数据文件中的一项数据：只改动所给的字段。
 
 注释和排版不变；结果按 add 的方式检查，check 会拒绝的内容一概不写入。自带数据是只读的。
@@ -760,34 +563,28 @@ Example:
 示例：
   reporter edit 江山 研发投入 --period 2020年1-9月 --value 3.2 --file mine.yaml"""),
     "edit --period": (
-        "The fact's period, in any form (2020年1-9月).",
+        None,
         "该项数据的时期，任何写法均可（2020年1-9月）。"),
     "edit --value": (
-        "The value as printed.",
+        None,
         "数值，按原文写法。"),
     "edit --unit": (
-        "Unit as printed, e.g. 亿元 ('' for the metric's own).",
+        None,
         "单位，按原文写法，如 亿元（'' 表示用指标自己的单位）。"),
     "edit --quote": (
-        "The sentence the number comes from, verbatim.",
+        None,
         "数字所在的原句，逐字照录。"),
     "edit --yoy": (
-        "Year-over-year change in %; for a rank, places gained (+) or lost (-) ('' for none).",
+        None,
         "同比变化（%）；位次则为上升（+）或下降（-）的位数（'' 表示没有）。"),
     "edit --qualifier": (
-        "exact, more_than (多), approx (约), nearly (近), at_least (不少于) or target (目标).",
+        None,
         "exact、more_than（多）、approx（约）、nearly（近）、at_least（不少于）或 target（目标）。"),
     "edit --file": (
-        "Your data file [default: the file the fact is written in].",
+        None,
         "你的数据文件 [默认：该项数据所在的文件]。"),
     "remove": (
-        """Remove a fact from your own data file; the rest stays as it is.
-
-The rest must still load as check reads it. The bundled data are read-only.
-
-\b
-Example:
-  reporter remove 江山 研发投入 --period 2020年1-9月 --file mine.yaml""",
+        None,
         """从你自己的数据文件中删去一项数据；其余内容保持原样。
 
 其余内容必须仍能按 check 的方式读取。自带数据是只读的。
@@ -796,15 +593,16 @@ Example:
 示例：
   reporter remove 江山 研发投入 --period 2020年1-9月 --file mine.yaml"""),
     "remove --period": (
-        "The fact's period, in any form (2020年1-9月).",
+        None,
         "该项数据的时期，任何写法均可（2020年1-9月）。"),
     "remove --file": (
-        "Your data file [default: the file the fact is written in].",
+        None,
         "你的数据文件 [默认：该项数据所在的文件]。"),
 }
 
 
 def help_text(key: str, lang: str) -> str | None:
-    """The help of ``key`` in ``lang`` (zh, else English); None when the table has none."""
+    """The help of ``key`` in ``lang`` (zh, else English); None when the table has none (in English:
+    where the words are the command's docstring or the option's ``help=``, written once, in the code)."""
     pair = HELP.get(key)
     return None if pair is None else pair[1 if lang == "zh" else 0]

@@ -21,7 +21,6 @@ from reporter.cli.defining import new_region as new_region_
 from reporter.cli.defining import new_source as new_source_
 from reporter.cli.dialog import Dialog
 from reporter.cli.fact_questions import ask_facts
-from reporter.cli.help_words import HELP
 from reporter.cli.options import command, pass_session
 from reporter.cli.session import Session
 from reporter.cli.writing import data_layers, load_layers, on_terminal, target_file, write_fact
@@ -53,15 +52,15 @@ if TYPE_CHECKING:
                                                  "(with --source NEW, of its new source too).")
 @click.option("--new-source", metavar="ID", help="Write the skeleton of a new source (publication, title, date) "
                                                  "with this id instead.")
-@click.option("--new-metric", metavar="ID", help=HELP["add --new-metric"][0])
-@click.option("--zh", metavar="NAME", help=HELP["add --zh"][0])
-@click.option("--en", metavar="NAME", help=HELP["add --en"][0])
-@click.option("--theme", metavar="THEME", help=HELP["add --theme"][0])
-@click.option("--kind", metavar="KIND", help=HELP["add --kind"][0])
-@click.option("--polarity", metavar="P", help=HELP["add --polarity"][0])
-@click.option("--publication", metavar="TEXT", help=HELP["add --publication"][0])
-@click.option("--title", metavar="TEXT", help=HELP["add --title"][0])
-@click.option("--date", metavar="YYYY-MM", help=HELP["add --date"][0])
+@click.option("--new-metric", metavar="ID")
+@click.option("--zh", metavar="NAME")
+@click.option("--en", metavar="NAME")
+@click.option("--theme", metavar="THEME")
+@click.option("--kind", metavar="KIND")
+@click.option("--polarity", metavar="P")
+@click.option("--publication", metavar="TEXT")
+@click.option("--title", metavar="TEXT")
+@click.option("--date", metavar="YYYY-MM")
 @pass_session
 def add(session: Session, region: str | None, metric: str | None, value: str | None, unit: str | None,
         period: str | None, qualifier: str | None, yoy: str | None, quote: str | None, source: str | None,
