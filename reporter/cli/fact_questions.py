@@ -152,10 +152,13 @@ class FactQuestions:
             raise
 
     def value(self) -> None:
-        self.asked("value", "add.ask.value", answers.value)
+        # Enter: no level, a figure the source gives only as a change (同比增长5.2%); the change is then asked for
+        self.asked("value", "add.ask.value", lambda a: answers.value(a) if a.strip() else "")
 
     def unit(self) -> None:
-
+        if not self.got["value"]:  # a change alone has no level, so no unit of one
+            self.got["unit"] = ""
+            return
         of = self.got["metric"]
         self.asked("unit", "add.ask.unit", lambda a: answers.unit(of, a), of.unit,
                    [u for u in KNOWN_UNITS if family_of(u) == family_of(of.unit)])
@@ -171,7 +174,15 @@ class FactQuestions:
 
     def change(self) -> None:
         key = "add.ask.rank_change" if self.got["metric"].kind == "rank" else "add.ask.yoy"
-        self.asked("change", key, lambda a: answers.change(self.got["metric"], a))
+        alone = not self.got["value"]  # no level given: the change is the figure, so it is required
+
+        def check(answer: str) -> Any:
+            said = answers.change(self.got["metric"], answer)
+            if alone and said is None:
+                raise answers.Wrong(Message("add.required", what=Message("what.change")))
+            return said
+
+        self.asked("change", key, check)
 
     def quote(self) -> None:
         def check(answer: str) -> str:
@@ -218,8 +229,11 @@ class FactQuestions:
 
     def fields(self, override: dict[str, Any] | None = None) -> dict[str, str | None]:
         got = {**self.got, **(override or {})}
-        return answers.fact_fields(got["region"], got["metric"], got["value"], got["unit"], got["period"],
-                                   got["qualifier"], got["change"], got["quote"], got.get("source"))
+        fields = answers.fact_fields(got["region"], got["metric"], got["value"], got["unit"], got["period"],
+                                     got["qualifier"], got["change"], got["quote"], got.get("source"))
+        if not got["value"]:
+            fields["unit"] = None  # a change alone (growth-only): no level, no unit of one
+        return fields
 
     def summary(self, fields: dict[str, str | None]) -> str:
         """The fact as the reader says it: names and the period in words, the figure with its qualifier."""
@@ -227,10 +241,12 @@ class FactQuestions:
         lang = self.dialog.lang
         metric = self.got["metric"]
         period = parse_period(str(fields["period"]))
-        written = Quantity(str(fields["value"]), str(fields["unit"]), fields.get("qualifier") or "exact")
+        written = Quantity(str(fields["value"] or ""), str(fields["unit"] or ""), fields.get("qualifier") or "exact")
         figure = quantity(written, "zh") if lang == "zh" else (  # as typed, its qualifier in words: more than 3.1亿元
             ("" if written.qualifier == "exact" else written.qualifier.replace("_", " ") + " ")
             + written.written + written.unit)
+        if not written.written:
+            figure = "—"  # growth-only: no level; the change follows
         more = []
         if fields.get("yoy_pct"):
             more.append(Message("add.summary_yoy", pct=fields["yoy_pct"]).text(lang))
