@@ -110,7 +110,7 @@ def test_an_unknown_metric_and_source_are_defined_on_the_way_and_no_answer_is_lo
     t.expect(r"industry_value_added · 规上工业增加值 / — · 单位 亿元 · 主题 rd · 类型 flow · 方向 higher")
     t.answer(r"在 .*mine.yaml 中定义此指标？\(y/n\) \[y\]: ", "y")
     t.expect(r"已在 .*mine.yaml 中定义指标“规上工业增加值”")
-    t.answer(r"数值（按原文）: ", "812.5")  # the fact goes on where it was
+    t.answer(r"数值（按原文.*）: ", "812.5")  # the fact goes on where it was
     t.answer(r"单位 \[亿元\]: ", "")
     t.answer(r"时期.*: ", "2020年1-9月")
     t.answer(r"限定.*: ", "")
@@ -140,7 +140,7 @@ def test_n_at_the_confirmation_changes_one_answer(tmp_path: Path, terminal: type
     t = terminal(["--lang", "zh", "--data", "bundled", "add", "--file", str(mine)])
     t.answer("地区: ", "江山")
     t.answer(r"指标（代码或名称）: ", "研发投入")
-    t.answer(r"数值（按原文）: ", "3.1")
+    t.answer(r"数值（按原文.*）: ", "3.1")
     t.answer(r"单位 \[万元\]: ", "亿元")
     t.answer(r"时期.*: ", "2020年1-9月")
     t.answer(r"限定.*: ", "")
@@ -197,8 +197,8 @@ def test_a_chinese_terminal_shows_no_english(tmp_path: Path, terminal: type[Term
     t.answer("地区: ", "江山县")
     t.answer("地区: ", "江山")
     t.answer(r"指标（代码或名称）: ", "研发投入")
-    t.answer(r"数值（按原文）: ", "3,1")
-    t.answer(r"数值（按原文）: ", "3.1")
+    t.answer(r"数值（按原文.*）: ", "3,1")
+    t.answer(r"数值（按原文.*）: ", "3.1")
     t.answer(r"单位 \[万元\]: ", "亿元")
     t.answer(r"时期.*: ", "2020年1-5月")  # the data have it: said in words
     t.answer(r"时期.*: ", "2020年1-9月")
