@@ -38,6 +38,7 @@ from reporter.model.period_words import parse_period
 from reporter.prose import readings as prose
 from reporter.prose import time_words as prose_periods
 from reporter.prose.numerals import chinese_number
+from reporter.render import terminal
 
 from .conftest import RECALL_REPORT, SOURCE_DIR, run
 
@@ -714,9 +715,8 @@ def run_asked(monkeypatch: pytest.MonkeyPatch, answers: str, *args: str, env: di
     from click.testing import CliRunner
 
     from reporter.cli import main
-    from reporter.commands import extract as command
 
-    monkeypatch.setattr(command, "_asks", lambda: True)
+    monkeypatch.setattr(terminal, "is_terminal", lambda stream: True)  # the input taken for a terminal
     try:
         runner = CliRunner(mix_stderr=False)
     except TypeError:

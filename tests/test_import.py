@@ -10,6 +10,7 @@ import yaml
 
 from reporter.curate.cells import read_figure
 from reporter.curate.sheets import cell_text, number_text
+from reporter.render import terminal
 
 from .conftest import REPO, run
 
@@ -230,9 +231,8 @@ def test_on_a_terminal_it_previews_then_asks(tmp_path: Path, catalogue: Path, mo
     from click.testing import CliRunner
 
     from reporter.cli import main
-    from reporter.commands import import_
 
-    monkeypatch.setattr(import_, "_asks", lambda: True)
+    monkeypatch.setattr(terminal, "is_terminal", lambda stream: True)  # the input taken for a terminal
     table = tmp_path / "t.csv"
     table.write_text("地区,2020年\n甲县,100\n", encoding="utf-8")
     mine = tmp_path / "mine.yaml"

@@ -33,6 +33,7 @@ from reporter.data.paths import data_options
 from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
 from reporter.messages import Message
 from reporter.model.period_words import parse_period
+from reporter.render import terminal
 from reporter.render.figures import signed
 from reporter.render.safe import clean
 
@@ -123,7 +124,7 @@ def _append_ready(session: Session, data: Dataset, region: tuple[str, bool], sou
         raise UsageProblem(_say(session, "extract.append_new_region", id=region_id, file=target))
     if source is None or source not in data.sources:
         raise UsageProblem(_say(session, "extract.append_source", file=target))
-    if not yes and not _asks():
+    if not yes and not terminal.is_terminal(sys.stdin):
         raise UsageProblem(_say(session, "extract.needs_yes"))
     check_own_file(os.path.expanduser(target))  # a FIFO, device, /dev/stdout …: refused before any work
 
@@ -196,13 +197,6 @@ def _say_elsewhere(session: Session, data: Dataset, region: str, elsewhere: list
 def _say(session: Session, key: str, **values: object) -> str:
     return Message(key, **values).text(session.message_lang)
 
-
-def _asks() -> bool:
-    """Whether the user can be asked: the input is a terminal (the questions go to stderr)."""
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool, dict[str, str]]:

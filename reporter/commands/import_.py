@@ -22,6 +22,7 @@ from reporter.data.load import load_dataset
 from reporter.errors import DataError, ExitCode, UsageProblem
 from reporter.messages import Message
 from reporter.model.period_words import parse_period
+from reporter.render import terminal
 
 if TYPE_CHECKING:
     from reporter.curate.importing import Plan
@@ -63,7 +64,7 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
     """
 
     path = Path(os.path.expanduser(target))
-    if not yes and not _asks():
+    if not yes and not terminal.is_terminal(sys.stdin):
         raise UsageProblem(Message("import.needs_yes"))
     options = Options(metric, period, source, _mapped(columns))
     sheets = read_sheets(table, sheet)
@@ -154,10 +155,3 @@ def _write(session: Session, path: Path, layers: list[str], plan: Plan, target: 
 def _say(session: Session, key: str, **values: object) -> str:
     return Message(key, **values).text(session.message_lang)
 
-
-def _asks() -> bool:
-
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
