@@ -63,7 +63,7 @@ class FactQuestions:
         self.walk(0)
         while True:
             fields = self.fields()
-            tell(self.summary(fields))
+            tell(summary(self.dialog, self.got, fields))
             if self.dialog.offer("add.ask.confirm", file=str(self.dialog.target)):
                 return {**fields, "region": self.got["region"].id}
             step = self.which()
@@ -235,29 +235,6 @@ class FactQuestions:
             fields["unit"] = None  # a change alone (growth-only): no level, no unit of one
         return fields
 
-    def summary(self, fields: dict[str, str | None]) -> str:
-        """The fact as the reader says it: names and the period in words, the figure with its qualifier."""
-
-        lang = self.dialog.lang
-        metric = self.got["metric"]
-        period = parse_period(str(fields["period"]))
-        written = Quantity(str(fields["value"] or ""), str(fields["unit"] or ""), fields.get("qualifier") or "exact")
-        figure = quantity(written, "zh") if lang == "zh" else (  # as typed, its qualifier in words: more than 3.1亿元
-            ("" if written.qualifier == "exact" else written.qualifier.replace("_", " ") + " ")
-            + written.written + written.unit)
-        if not written.written:
-            figure = "—"  # growth-only: no level; the change follows
-        more = []
-        if fields.get("yoy_pct"):
-            more.append(Message("add.summary_yoy", pct=fields["yoy_pct"]).text(lang))
-        if fields.get("rank_change"):
-            more.append(Message("add.summary_rank", places=fields["rank_change"]).text(lang))
-        if fields.get("source"):
-            more.append(Message("add.summary_source", id=fields["source"]).text(lang))
-        return self.dialog.say("add.summary", region=self.got["region"].said(), metric=Named(metric.en, metric.zh),
-                               value=figure, period=Named(period.in_words("en"), period.in_words("zh")),
-                               more="".join(f" · {m}" for m in more), quote=fields["quote"])
-
 
 def _well_formed(ident: str) -> bool:
     try:
@@ -265,3 +242,27 @@ def _well_formed(ident: str) -> bool:
     except answers.Wrong:
         return False
     return True
+
+
+def summary(dialog: Dialog, got: dict[str, Any], fields: dict[str, str | None]) -> str:
+    """The fact as the reader says it: names and the period in words, the figure with its qualifier."""
+
+    lang = dialog.lang
+    metric = got["metric"]
+    period = parse_period(str(fields["period"]))
+    written = Quantity(str(fields["value"] or ""), str(fields["unit"] or ""), fields.get("qualifier") or "exact")
+    figure = quantity(written, "zh") if lang == "zh" else (  # as typed, its qualifier in words: more than 3.1亿元
+        ("" if written.qualifier == "exact" else written.qualifier.replace("_", " ") + " ")
+        + written.written + written.unit)
+    if not written.written:
+        figure = "—"  # growth-only: no level; the change follows
+    more = []
+    if fields.get("yoy_pct"):
+        more.append(Message("add.summary_yoy", pct=fields["yoy_pct"]).text(lang))
+    if fields.get("rank_change"):
+        more.append(Message("add.summary_rank", places=fields["rank_change"]).text(lang))
+    if fields.get("source"):
+        more.append(Message("add.summary_source", id=fields["source"]).text(lang))
+    return dialog.say("add.summary", region=got["region"].said(), metric=Named(metric.en, metric.zh),
+                           value=figure, period=Named(period.in_words("en"), period.in_words("zh")),
+                           more="".join(f" · {m}" for m in more), quote=fields["quote"])
