@@ -23,6 +23,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any, NamedTuple, Protocol
 
 from reporter.cache import key
+from reporter.data.paths import xdg_folder
 from reporter.messages import Message
 from reporter.model.dataset import Dataset
 
@@ -49,13 +50,7 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> str | None:
     env = os.environ if environ is None else environ
     if env.get("REPORTER_CACHE_DIR"):
         return os.path.abspath(env["REPORTER_CACHE_DIR"])
-    xdg = env.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(xdg):
-        return os.path.join(xdg, "reporter")
-    home = env.get("HOME") if "HOME" in env else os.path.expanduser("~")
-    if home and os.path.isabs(home) and home != os.sep:
-        return os.path.join(home, ".cache", "reporter")
-    return None
+    return xdg_folder("cache", env)
 
 
 def open_dataset(path: str | tuple[str, ...], use_cache: bool = True, progress: Progress | None = None) -> Opened:

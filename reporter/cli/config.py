@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reporter.data.paths import xdg_folder
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
 from reporter.render import FORMATS
@@ -82,10 +83,11 @@ def settings_for(environ: Mapping[str, str]) -> Settings:
     return load_settings(environ, cwd)
 
 
-def user_file(environ: Mapping[str, str]) -> Path:
-    """``$XDG_CONFIG_HOME/reporter/config.toml``, else ``~/.config/reporter/config.toml``."""
-    base = environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "reporter" / "config.toml"
+def user_file(environ: Mapping[str, str]) -> Path | None:
+    """``$XDG_CONFIG_HOME/reporter/config.toml``, else ``~/.config/reporter/config.toml`` (the XDG rule
+    of :func:`reporter.data.paths.xdg_folder`, as the cache folder's)."""
+    folder = xdg_folder("config", environ)
+    return Path(folder) / "config.toml" if folder else None
 
 
 def project_file(start: str | Path) -> Path | None:

@@ -102,3 +102,16 @@ def data_file_paths(paths: str | tuple[str, ...] | list[str]) -> list[str]:
         else:
             files.append(path)
     return files
+
+
+def xdg_folder(kind: str, environ: Mapping[str, str]) -> str | None:
+    """reporter's own folder of an XDG kind (``cache``, ``config``): ``$XDG_<KIND>_HOME/reporter`` when
+    that is absolute (the XDG spec ignores a relative one), else ``~/.<kind>/reporter`` when the home
+    folder is known; None when neither is. The one rule for the cache and the config file alike."""
+    xdg = environ.get(f"XDG_{kind.upper()}_HOME", "")
+    if os.path.isabs(xdg):
+        return os.path.join(xdg, "reporter")
+    home = environ.get("HOME") if "HOME" in environ else os.path.expanduser("~")
+    if home and os.path.isabs(home) and home != os.sep:
+        return os.path.join(home, f".{kind}", "reporter")
+    return None
