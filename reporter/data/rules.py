@@ -6,7 +6,7 @@ satisfy for its metric. The loader reads and checks through these tables only, a
 docs/data-format.md describes them. A large series is checked by the same rules as a single
 fact: the only shortcut is each rule's ``screen``, a test on the number *as written* that is
 True whenever the rule could be broken (``"-5"`` may be negative, ``"5"`` cannot), so most
-values never become a Decimal. ``tests/test_rules.py`` proves the screens never hide a break.
+values never become a Decimal. ``tests/data/test_rules.py`` proves the screens never hide a break.
 """
 
 from __future__ import annotations

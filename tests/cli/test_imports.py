@@ -1,0 +1,53 @@
+"""Start-up stays lean: the CLI module and a warm ``get`` pull in none of the heavy libraries."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# the third-party libraries that load at one boundary each (a format's renderer, the YAML reader, templates,
+# spreadsheets): the standard library is imported at the top of modules like in any Python project
+HEAVY = {"rich", "tabulate", "yaml", "jinja2", "wcwidth", "openpyxl"}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _modules(code: str, cache: Path) -> set[str]:
+    env = {**os.environ, "REPORTER_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                         cwd=REPO)
+    return {m.split(".")[0] for m in json.loads(out.stdout.splitlines()[-1])}
+
+
+def test_importing_the_cli_is_light(tmp_path: Path) -> None:
+    loaded = _modules("import json, sys, reporter.cli; print(json.dumps(list(sys.modules)))", tmp_path)
+    assert not loaded & HEAVY
+
+
+def test_a_warm_get_imports_no_heavy_module(tmp_path: Path) -> None:
+    data = tmp_path / "regions.yaml"
+    data.write_bytes((REPO / "regions.yaml").read_bytes())
+    os.utime(data, (1_600_000_000, 1_600_000_000))  # settled long ago: judged by stat alone
+    code = f"""
+import json, sys
+from reporter.cli import main
+try:
+    main(["--data", {str(data)!r}, "get", "江山", "研发投入"])
+except SystemExit:
+    pass
+print()
+print(json.dumps(list(sys.modules)))
+"""
+    cache = tmp_path / "cache"
+    _modules(code, cache)  # the first run builds the cache
+    # A file changed within two seconds of a build is re-hashed (its times could hide an edit in the
+    # same clock tick); once older, the next run renews the stamp and later runs judge by stat alone.
+    time.sleep(max(0.0, data.stat().st_ctime + 2.1 - time.time()))
+    _modules(code, cache)
+    warm = _modules(code, cache)
+    startup = _modules("import json, sys; print(json.dumps(list(sys.modules)))", cache)  # e.g. .pth hooks
+    assert "reporter" in warm and "sqlite3" not in warm  # small data: the marshal layout
+    assert not ((warm - startup) & HEAVY), (warm - startup) & HEAVY
