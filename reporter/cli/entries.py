@@ -48,13 +48,9 @@ def label_of(part: str, name: str) -> Check:
 def write_metric(session: Session, target: Path, layers: list[str], ident: str, given: Mapping[str, str],
                  interactive: bool = False) -> Added | None:
     """Write the metric and say so; refused: exit 1, or (``interactive``) None, the questions going on."""
-    try:
-        added = add_metric(target, ident, layers, given, session.message_lang)
-    except Refused as exc:
-        if interactive:
-            note(f"  {exc.text(session.message_lang)}", always=True)
-            return None
-        refused(session, exc)
+    added = _written(session, interactive, lambda: add_metric(target, ident, layers, given, session.message_lang))
+    if added is None:
+        return None
     what = Named(f"{ident} ({given.get('en') or given['zh']})", f"“{given['zh']}”（{ident}）")
     said = Message("add.metric_written", what=what, file=str(target), first=added.first_line, last=added.last_line)
     note(f"reporter: {said.text(session.message_lang)}", always=interactive)
@@ -63,13 +59,10 @@ def write_metric(session: Session, target: Path, layers: list[str], ident: str, 
 
 def write_source(session: Session, target: Path, layers: list[str], ident: str, given: Mapping[str, str],
                  interactive: bool = False) -> Added | None:
-    try:
-        added = add_source(target, ident, layers, given, session.message_lang)
-    except Refused as exc:
-        if interactive:
-            note(f"  {exc.text(session.message_lang)}", always=True)
-            return None
-        refused(session, exc)
+    """Write the source (its fields given, the rest TODO) and say so; refused as :func:`write_metric`."""
+    added = _written(session, interactive, lambda: add_source(target, ident, layers, given, session.message_lang))
+    if added is None:
+        return None
     todo = len(SOURCE_FIELDS) - len([f for f in SOURCE_FIELDS if given.get(f)])
     what = Named(f"'{ident}'", f"“{ident}”")
     key = "add.source_skeleton" if todo else "add.source_written"
@@ -77,3 +70,14 @@ def write_source(session: Session, target: Path, layers: list[str], ident: str, 
                    count=todo)
     note(f"reporter: {said.text(session.message_lang)}", always=interactive)
     return added
+
+
+def _written(session: Session, interactive: bool, write: Callable[[], Added]) -> Added | None:
+    """``write()``'s entry; a refusal ends the run (exit 1), or in the dialog is said and gives None."""
+    try:
+        return write()
+    except Refused as exc:
+        if not interactive:
+            refused(session, exc)
+        note(f"  {exc.text(session.message_lang)}", always=True)
+        return None

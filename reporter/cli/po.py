@@ -54,8 +54,9 @@ def read_po(text: str) -> dict[str, str]:
 def _string(quoted: str, number: int) -> str:
     if not (quoted.startswith('"') and quoted.endswith('"')):
         raise ValueError(f"line {number}: expected a quoted string")
-    value = ast.literal_eval(quoted)
-    assert isinstance(value, str)
+    value = ast.literal_eval(quoted)  # a string literal only: never code
+    if not isinstance(value, str):
+        raise ValueError(f"line {number}: expected a quoted string")
     return value
 
 
