@@ -123,6 +123,11 @@ class OutputFailed(ReporterError):
     """stdout refused what was written (a full disk, an I/O error): the run's output is lost."""
 
 
+def speak(session: Session, key: str, **values: object) -> str:
+    """A message in the reader's language (``session.message_lang``), for a note or an error."""
+    return Message(key, **values).text(session.message_lang)
+
+
 def note(message: str, always: bool = False) -> None:
     """A diagnostic on stderr, safe for any encoding and free of control characters; ``--quiet``
     silences it unless it is ``always`` said (an error, a question the user must answer)."""

@@ -12,7 +12,7 @@ import click
 
 from reporter.cli.completion import complete_regions
 from reporter.cli.options import command, pass_session
-from reporter.cli.output import note
+from reporter.cli.output import note, speak
 from reporter.cli.printing import print_text
 from reporter.cli.session import Session
 from reporter.cli.writing import data_layers, refused, say_warnings
@@ -91,7 +91,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
     """
 
     if yes and append_to is None:
-        raise UsageProblem(_say(session, "extract.yes_alone"))
+        raise UsageProblem(speak(session, "extract.yes_alone"))
     data = session.data
     region_id, exists, given = _region(session, data, region)
     if append_to is not None:  # what --append needs, said before any work
@@ -99,7 +99,7 @@ def extract(session: Session, file: str, region: str, as_of: str | None, source:
     read = read_source(file)
     check_text(read.text, file)  # too long a text, or a run no number has: refused before reading
     if read.encoding == "gb18030":
-        note(f"reporter: {_say(session, 'extract.read_as', file=file, encoding=read.encoding.upper())}")
+        note(f"reporter: {speak(session, 'extract.read_as', file=file, encoding=read.encoding.upper())}")
     with time_bound(file):  # the last resort: reading always ends
         drafts, elsewhere = extract_for(read.text, region_id, data.metrics, as_of, source, data.regions)
     _say_drafted(session, data, file, region_id, drafts, elsewhere, as_of)
@@ -121,11 +121,11 @@ def _append_ready(session: Session, data: Dataset, region: tuple[str, bool], sou
     """Refuse --append, before any work, where it cannot be done: a new region, an unknown source, no answers."""
     region_id, exists = region
     if not exists:
-        raise UsageProblem(_say(session, "extract.append_new_region", id=region_id, file=target))
+        raise UsageProblem(speak(session, "extract.append_new_region", id=region_id, file=target))
     if source is None or source not in data.sources:
-        raise UsageProblem(_say(session, "extract.append_source", file=target))
+        raise UsageProblem(speak(session, "extract.append_source", file=target))
     if not yes and not terminal.is_terminal(sys.stdin):
-        raise UsageProblem(_say(session, "extract.needs_yes"))
+        raise UsageProblem(speak(session, "extract.needs_yes"))
     check_own_file(os.path.expanduser(target))  # a FIFO, device, /dev/stdout …: refused before any work
 
 
@@ -134,13 +134,13 @@ def _say_drafted(session: Session, data: Dataset, file: str, region: str, drafts
     """The notes on stderr: how many drafts, the numbers left out as others', the periods left open."""
 
     named = sum(d.metric is not None for d in drafts)
-    note(f"reporter: {_say(session, 'extract.drafted', count=len(drafts), file=file, named=named)}")
+    note(f"reporter: {speak(session, 'extract.drafted', count=len(drafts), file=file, named=named)}")
     if elsewhere:
         _say_elsewhere(session, data, region, elsewhere)
     if as_of is None:
         open_ = unresolved_periods(drafts)
         if open_:
-            note(f"reporter: {_say(session, 'extract.open_periods', count=len(open_))}")
+            note(f"reporter: {speak(session, 'extract.open_periods', count=len(open_))}")
             for line in open_:
                 note(f"  {line.text(session.message_lang)}")
 
@@ -185,17 +185,14 @@ def _say_elsewhere(session: Session, data: Dataset, region: str, elsewhere: list
     for d, _why in elsewhere:
         counts[d.region] = counts.get(d.region, 0) + 1
     lang = session.message_lang
-    each = [_say(session, "extract.elsewhere_count", name=_region_named(data, r), count=n) for r, n in counts.items()]
+    each = [speak(session, "extract.elsewhere_count", name=_region_named(data, r), count=n) for r, n in counts.items()]
     name = _region_named(data, region)
-    said = _say(session, "extract.elsewhere", count=len(elsewhere), region=name,
+    said = speak(session, "extract.elsewhere", count=len(elsewhere), region=name,
                 regions=("、" if lang == "zh" else ", ").join(each))
     note(f"reporter: {said}")
     for d, why in elsewhere:
-        note(f"  {_say(session, 'extract.other_number', line=d.line, written=d.written, why=why)}")
+        note(f"  {speak(session, 'extract.other_number', line=d.line, written=d.written, why=why)}")
 
-
-def _say(session: Session, key: str, **values: object) -> str:
-    return Message(key, **values).text(session.message_lang)
 
 
 
@@ -218,7 +215,7 @@ def _region(session: Session, data: Dataset, name: str) -> tuple[str, bool, dict
             return name, False, {}
         if is_chinese_name(name) and not ambiguous:
             ident = proposed_id(name)
-            note(f"reporter: {_say(session, 'extract.new_region_named', name=name, id=ident)}")
+            note(f"reporter: {speak(session, 'extract.new_region_named', name=name, id=ident)}")
             return ident, False, known_fields(name)
         raise LookupFailed(Message("joined", first=exc.message, second=Message("extract.new_region_id"))) from None
 
@@ -234,11 +231,11 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
         data = load_dataset(layers)
     candidates = _candidates(session, data, region, source, drafts)
     if not candidates:
-        note(f"reporter: {_say(session, 'extract.none_to_add', file=target)}", always=True)
+        note(f"reporter: {speak(session, 'extract.none_to_add', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.NOTHING)
     chosen = [fields for _d, fields in candidates] if yes else _ask(session, candidates)
     if not chosen:
-        note(f"reporter: {_say(session, 'extract.none_chosen', file=target)}", always=True)
+        note(f"reporter: {speak(session, 'extract.none_chosen', file=target)}", always=True)
         return
     try:
         added = add_facts(path, region, chosen, layers, session.message_lang)
@@ -247,9 +244,9 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
     except DataError as exc:
         for problem in exc.problems:
             note(f"reporter: {problem.text(session.message_lang)}", always=True)
-        note(f"reporter: {_say(session, 'add.not_written', file=target)}", always=True)
+        note(f"reporter: {speak(session, 'add.not_written', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
-    said = _say(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen),
+    said = speak(session, "extract.appended", count=len(chosen), skipped=len(drafts) - len(chosen),
                 region=_region_named(data, region),
                 file=target, first=added.first_line, last=added.last_line)
     note(f"reporter: {said}")
@@ -274,7 +271,7 @@ def _candidates(session: Session, data: Dataset, region: str, source: str,
         wrong = [] if why else answers.plausible(region, fields)
         if why or wrong:
             why = why or wrong[0].text(session.message_lang)
-            note(f"  {_say(session, 'extract.skipped', line=d.line, written=d.written, why=why)}")
+            note(f"  {speak(session, 'extract.skipped', line=d.line, written=d.written, why=why)}")
             continue
         seen.add((str(d.metric), str(d.period)))
         out.append((d, fields))
@@ -289,14 +286,14 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
     chosen: list[Fields] = []
     lang = session.message_lang
     for at, (d, fields) in enumerate(candidates, 1):
-        change = _say(session, "extract.yoy", pct=signed(Decimal(d.yoy_pct))) if d.yoy_pct is not None else ""
-        change += _say(session, "extract.moved", places=f"{d.rank_change:+d}") if d.rank_change is not None else ""
+        change = speak(session, "extract.yoy", pct=signed(Decimal(d.yoy_pct))) if d.yoy_pct is not None else ""
+        change += speak(session, "extract.moved", places=f"{d.rank_change:+d}") if d.rank_change is not None else ""
         name = session.data.metrics[str(d.metric)].label(lang)
         note("", always=True)
-        note(_say(session, "extract.candidate", at=at, count=len(candidates), line=d.line, written=d.written,
+        note(speak(session, "extract.candidate", at=at, count=len(candidates), line=d.line, written=d.written,
                   metric=d.metric, name=name, period=parse_period(str(d.period)).in_words(lang), change=change),
              always=True)
-        note(_say(session, "extract.quote", quote=" ".join(d.quote.split())), always=True)
+        note(speak(session, "extract.quote", quote=" ".join(d.quote.split())), always=True)
         answer = _answer(session)
         if answer == "q":
             break
@@ -311,7 +308,7 @@ def _ask(session: Session, candidates: list[tuple[Draft, Fields]]) -> list[Field
 def _answer(session: Session) -> str:
     """One of y, n, a, q from the user (asked again, with the help, for anything else; q at end of input)."""
     while True:
-        sys.stderr.write(_say(session, "extract.ask"))
+        sys.stderr.write(speak(session, "extract.ask"))
         sys.stderr.flush()
         line = sys.stdin.readline()
         if not line:
@@ -320,7 +317,7 @@ def _answer(session: Session) -> str:
         answer = line.strip().lower()[:1]
         if answer in ("y", "n", "a", "q"):
             return answer
-        note(_say(session, "extract.ask_help"), always=True)
+        note(speak(session, "extract.ask_help"), always=True)
 
 
 def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list[Fact]) -> str:
@@ -329,17 +326,17 @@ def _left_out(session: Session, d: Draft, seen: set[tuple[str, str]], held: list
     if d.metric is None:
         if d.doubt is not None:
             return d.doubt.text(session.message_lang)
-        return _say(session, "extract.no_metric", label=d.label or "?", unit=d.unit)
+        return speak(session, "extract.no_metric", label=d.label or "?", unit=d.unit)
     there = held_fact(d, held)
     metric = session.data.metrics[d.metric].said() if d.metric in session.data.metrics else d.metric
     if there is not None and there.origin is not None:  # whatever period it was read as this time
-        return _say(session, "extract.in_data", line=there.origin.line, file=there.origin.path, metric=metric,
+        return speak(session, "extract.in_data", line=there.origin.line, file=there.origin.path, metric=metric,
                     period=there.period.said())
     if there is not None:
-        return _say(session, "extract.already", metric=metric, period=there.period.said())
+        return speak(session, "extract.already", metric=metric, period=there.period.said())
     if d.period is None:
-        return _say(session, "extract.no_period", word=d.period_word or "?")
+        return speak(session, "extract.no_period", word=d.period_word or "?")
     if (d.metric, d.period) in seen:
 
-        return _say(session, "extract.already", metric=metric, period=parse_period(d.period).said())  # one held
+        return speak(session, "extract.already", metric=metric, period=parse_period(d.period).said())  # one held
     return ""

@@ -11,7 +11,7 @@ import click
 
 from reporter.cli.completion import complete_metrics
 from reporter.cli.options import command, pass_session
-from reporter.cli.output import note
+from reporter.cli.output import note, speak
 from reporter.cli.session import Session
 from reporter.cli.writing import data_layers, refused, say_warnings
 from reporter.curate import answers
@@ -81,16 +81,16 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
     for bad in plan.bad:
         note(f"reporter: {table}: {bad.message().text(session.message_lang)}", always=True)
     if plan.bad and not skip_bad:
-        note(f"reporter: {_say(session, 'import.bad_stop', count=len(plan.bad))}", always=True)
+        note(f"reporter: {speak(session, 'import.bad_stop', count=len(plan.bad))}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR)
     if plan.bad:
-        note(f"reporter: {_say(session, 'import.bad_skipped', count=len(plan.bad))}")
+        note(f"reporter: {speak(session, 'import.bad_skipped', count=len(plan.bad))}")
     if not plan.new:
-        note(f"reporter: {_say(session, 'import.nothing', file=target)}")
+        note(f"reporter: {speak(session, 'import.nothing', file=target)}")
         return
     _preview(session, data, plan, table, sheet, asking=not yes)
     if not yes and not _confirmed(session, target):
-        note(f"reporter: {_say(session, 'import.declined')}", always=True)
+        note(f"reporter: {speak(session, 'import.declined')}", always=True)
         return
     _write(session, path, layers, plan, target)
 
@@ -113,7 +113,7 @@ def _preview(session: Session, data: Dataset, plan: Plan, table: str, sheet: str
     lang = session.message_lang
     regions = {f.region for f in plan.new}
     sheets = sheet or ", ".join(dict.fromkeys(f.cell.sheet for f in plan.new))
-    note(f"reporter: {_say(session, 'import.preview', count=len(plan.new), regions=len(regions), file=table, sheet=sheets, held=plan.held)}",
+    note(f"reporter: {speak(session, 'import.preview', count=len(plan.new), regions=len(regions), file=table, sheet=sheets, held=plan.held)}",
          always=asking)
     for f in plan.new[:40]:
         fields = f.fields
@@ -127,7 +127,7 @@ def _preview(session: Session, data: Dataset, plan: Plan, table: str, sheet: str
 
 def _confirmed(session: Session, target: str) -> bool:
 
-    sys.stderr.write(_say(session, "import.ask", file=target))
+    sys.stderr.write(speak(session, "import.ask", file=target))
     sys.stderr.flush()
     return sys.stdin.readline().strip().lower()[:1] in ("y", "是")
 
@@ -144,14 +144,11 @@ def _write(session: Session, path: Path, layers: list[str], plan: Plan, target: 
     except DataError as exc:
         for problem in exc.problems:
             note(f"reporter: {problem.text(session.message_lang)}", always=True)
-        note(f"reporter: {_say(session, 'add.not_written', file=target)}", always=True)
+        note(f"reporter: {speak(session, 'add.not_written', file=target)}", always=True)
         raise click.exceptions.Exit(ExitCode.ERROR) from None
-    note(f"reporter: {_say(session, 'import.added', count=len(plan.new), regions=len(groups), file=target, first=added.first_line, last=added.last_line)}")
+    note(f"reporter: {speak(session, 'import.added', count=len(plan.new), regions=len(groups), file=target, first=added.first_line, last=added.last_line)}")
     for ident, fields in plan.sources.items():
-        note(f"reporter: {_say(session, 'import.source_added', id=ident, title=fields['title'], file=target)}")
+        note(f"reporter: {speak(session, 'import.source_added', id=ident, title=fields['title'], file=target)}")
     say_warnings(session, added)
 
-
-def _say(session: Session, key: str, **values: object) -> str:
-    return Message(key, **values).text(session.message_lang)
 
