@@ -18,16 +18,23 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, NamedTuple, Protocol
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reporter.cache import key
 from reporter.data.paths import xdg_folder
 from reporter.messages import Message
 from reporter.model.dataset import Dataset
+from reporter.model.records import SeriesChunk
+
+if TYPE_CHECKING:
+    from reporter.model.dataset import Item
 
 SMALL_FACTS = 5000  # up to this many facts the small layout; $REPORTER_CACHE_LAYOUT=small|large forces one
+OVERLAY_FACTS = 5000  # layers over a large base holding up to this many facts are kept apart from its cache
 STALE_LOCK_SECONDS = 300
 
 class Progress(Protocol):
@@ -66,9 +73,7 @@ def open_dataset(path: str | tuple[str, ...], use_cache: bool = True, progress: 
     if directory is None or files is None:
         return Opened(_load(path, progress), False)
     base = os.path.join(directory, _cache_name(path))
-    from reporter.cache import small
-
-    found = small.read(base + ".marshal") or _read_large(base + ".sqlite", path, progress)
+    found = _read(base, path, progress)
     if found is not None:
         stamp, data = found
         fresh = key.freshness(stamp, files)
@@ -76,8 +81,62 @@ def open_dataset(path: str | tuple[str, ...], use_cache: bool = True, progress: 
             return Opened(data, True)
         if fresh == key.SAME_CONTENT:
             return Opened(data, True, lambda: _renew(base, stamp, files, path, data))
+    build = lambda data: lambda: _build(base, key.Stamp(files, "", began), path, data)  # noqa: E731
+    layered = _over_base(directory, path, progress, build) if not isinstance(path, str) else None
+    if layered is not None:
+        return layered
     data = _load(path, progress)
-    return Opened(data, False, lambda: _build(base, key.Stamp(files, "", began), path, data))
+    return Opened(data, False, build(data))
+
+
+def _read(base: str, path: str | tuple[str, ...], progress: Progress | None) -> tuple[key.Stamp, Dataset] | None:
+    from reporter.cache import small
+
+    return small.read(base + ".marshal") or _read_large(base + ".sqlite", path, progress)
+
+
+def _over_base(directory: str, path: tuple[str, ...], progress: Progress | None,
+               build: Callable[[Dataset], Callable[[], None]]) -> Opened | None:
+    """The stack as the cache of its first layers (the base) as it is, with the last ones read over it
+    from their files (:mod:`reporter.data.overlay`): editing a small layer over a large one does not
+    read the large one again. None when no base has a cache that holds its files' content, or the
+    layers over it cannot be judged without the base's files (then the whole stack is read).
+
+    ``build(data)`` writes the whole stack's cache, for a stack that is not worth keeping apart
+    (:func:`_split`): its base is small, or the layers over it are not."""
+    for k in range(len(path) - 1, 0, -1):
+        under = _layers(path[:k])
+        cache = os.path.join(directory, _cache_name(under))
+        if not (os.path.isfile(cache + ".marshal") or os.path.isfile(cache + ".sqlite")):
+            continue
+        files = key.snapshot(under)
+        found = _read(cache, under, progress) if files is not None else None
+        if files is None or found is None:
+            continue
+        stamp, base = found
+        fresh = key.freshness(stamp, files)
+        if fresh == key.STALE:
+            continue
+        from reporter.data.overlay import load_over
+
+        data = load_over(base, path[k:])
+        if data is None:
+            return None
+        if not (os.path.isfile(cache + ".sqlite") and _facts(data.store.top.items()) <= OVERLAY_FACTS):  # type: ignore[union-attr]
+            return Opened(data, True, build(data))
+        if fresh == key.SAME_CONTENT:
+            return Opened(data, True, partial(_renew, cache, stamp, files, under, base))
+        return Opened(data, True)
+    return None
+
+
+def _layers(path: tuple[str, ...]) -> str | tuple[str, ...]:
+    """A stack of one layer is named and cached as that layer alone."""
+    return path[0] if len(path) == 1 else path
+
+
+def _facts(items: Iterable[Item]) -> int:
+    return sum(item.size for item in items)
 
 
 def _read_large(db: str, path: str | tuple[str, ...], progress: Progress | None) -> tuple[key.Stamp, Dataset] | None:
@@ -117,6 +176,7 @@ def _cache_name(path: str | tuple[str, ...]) -> str:
 
 def _build(base: str, stamp: key.Stamp, path: str | tuple[str, ...], data: Dataset) -> None:
     """Write the cache for ``data`` in the layout its size calls for; remove the other layout's file.
+    A stack whose last layers are small over a large base is cached as the base alone (:func:`_split`).
     One builder at a time per cache; any failure leaves no cache and no error."""
     from reporter.data.load import collector_paused
 
@@ -124,6 +184,12 @@ def _build(base: str, stamp: key.Stamp, path: str | tuple[str, ...], data: Datas
         return  # another process is building this cache right now; one build is enough
     try:
         with collector_paused():
+            split = _split(path, data)
+            if split is not None:
+                _remove(base + ".marshal")  # the stack is read as its base's cache and the layers over it
+                _remove(base + ".sqlite")
+                _build_base(os.path.dirname(base), _layers(tuple(path)[:split]))
+                return
             done = key.finished_stamp(stamp, path)
             if done is None:
                 return  # the files changed while we read them: do not cache a mix
@@ -134,6 +200,46 @@ def _build(base: str, stamp: key.Stamp, path: str | tuple[str, ...], data: Datas
         pass
     finally:
         _remove(base + ".lock")
+
+
+def _split(path: str | tuple[str, ...], data: Dataset) -> int | None:
+    """Where a stack of layers is best kept apart: the number of first layers (the base) to cache on
+    their own, their cache reused as it is while the layers over them change; None to cache the stack
+    whole. Kept apart when the layers over the base hold up to :data:`OVERLAY_FACTS` facts (read from
+    their files each time, in a few milliseconds) and the base more than :data:`SMALL_FACTS`."""
+    if isinstance(path, str) or len(path) < 2 or os.environ.get("REPORTER_CACHE_LAYOUT") == "small":
+        return None
+    from reporter.data.yaml_file import data_files
+
+    layer_of = {str(file): n for n, layer in enumerate(path) for file in data_files(Path(layer))[0]}
+    sizes = [0] * len(path)
+    for item in data.store.items():
+        where = item.path if isinstance(item, SeriesChunk) else item.origin.path if item.origin else ""
+        sizes[layer_of.get(where, 0)] += item.size
+    for k in range(1, len(path)):
+        if sum(sizes[k:]) <= OVERLAY_FACTS and sum(sizes[:k]) > SMALL_FACTS:
+            return k
+    return None
+
+
+def _build_base(directory: str, under: str | tuple[str, ...]) -> None:
+    """Cache the base ``under`` on its own, read from its files, unless its cache holds them already."""
+    from reporter.data.load import load_dataset
+    from reporter.errors import DataError
+
+    cache = os.path.join(directory, _cache_name(under))
+    began = time.time_ns()
+    files = key.snapshot(under)
+    if files is None:
+        return
+    found = _read(cache, under, None)
+    if found is not None and key.freshness(found[0], files) != key.STALE:
+        return
+    try:
+        data = load_dataset(under)
+    except DataError:
+        return  # the base alone is not valid data (its layers define what it needs): the stack is read whole
+    _build(cache, key.Stamp(files, "", began), under, data)
 
 
 def _small_layout(data: Dataset) -> bool:

@@ -53,8 +53,9 @@ def read(db: str, fallback: Callable[[], MemoryStore]) -> tuple[Stamp, Dataset] 
         decode = codec.Codec(codec.periods_from(meta["periods"]))
         sources, themes, metrics, regions = decode.catalogue_from(meta["catalogue"])
         store = SqliteStore(conn, decode, db, fallback)
-        return codec.decoder(Stamp)(meta["stamp"]), Dataset(sources, themes, metrics, regions, store,
-                                                            tuple(meta["paths"]))
+        data = Dataset(sources, themes, metrics, regions, store, tuple(meta["paths"]))
+        data.region_sources = dict(meta["region_sources"])
+        return codec.decoder(Stamp)(meta["stamp"]), data
     except (sqlite3.Error, KeyError, ValueError, TypeError, EOFError, OSError):
         if conn is not None:
             conn.close()
@@ -84,7 +85,7 @@ def write(db: str, stamp: Stamp, data: Dataset) -> None:
                 (seq, h.region, marshal.dumps(codec.encode(h))) for seq, h in enumerate(highlights)])
             meta = {"schema": codec.SCHEMA, "stamp": codec.encode(stamp), "periods": codec.period_table(periods),
                     "catalogue": codec.catalogue_of(data.sources, data.themes, data.metrics, data.regions),
-                    "paths": data.paths}
+                    "paths": data.paths, "region_sources": data.region_sources}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", [(k, marshal.dumps(v)) for k, v in meta.items()])
             conn.executescript(_INDEXES_SQL)
     finally:

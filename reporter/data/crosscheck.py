@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from reporter.data.field_lines import FieldLines
 from reporter.data.parts import Parts, Unread
-from reporter.data.repeats import Repeats
+from reporter.data.repeats import Earlier, Repeats
 from reporter.data.rules import Checks, checks_for, unit_problem
 from reporter.data.source_dates import SourceBounds
 from reporter.data.suggest import suggest_metric as _suggest_metric
@@ -60,10 +60,11 @@ class InvalidData(DataError):
         self.loaded = loaded
 
 
-def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -> Dataset:
+def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...], earlier: Earlier | None = None) -> Dataset:
     """The dataset, or :class:`DataError` with every problem found while reading and here (and, as
-    its ``loaded``, what did pass every check)."""
-    checker = _Checker(parts, problems)
+    its ``loaded``, what did pass every check). ``earlier``: the periods of layers already checked
+    (reporter.data.overlay), so that a fact in these parts repeating one of theirs is found."""
+    checker = _Checker(parts, problems, earlier)
     for region, origin in parts.additions:
         if region not in parts.regions and region not in parts.broken_regions:
             checker.at(origin, Message("defined_nowhere", id=region, suggest=_suggest(region, parts.regions),
@@ -78,6 +79,7 @@ def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -
         checker.reference(metric.theme, parts.themes, "theme", metric.origin, Message("metric_prefix", id=metric.id))
     checker.say_unknown()
     data = Dataset(parts.sources, parts.themes, parts.metrics, parts.regions, MemoryStore(items, highlights), paths)
+    data.region_sources = parts.region_sources
     if problems:
         problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
         unsure = Unsure(parts.unread_anywhere, frozenset(checker.unsure_pairs()))
@@ -86,11 +88,11 @@ def cross_check(parts: Parts, problems: list[Problem], paths: tuple[str, ...]) -
 
 
 class _Checker:
-    def __init__(self, parts: Parts, problems: list[Problem]) -> None:
+    def __init__(self, parts: Parts, problems: list[Problem], earlier: Earlier | None = None) -> None:
         self.parts = parts
         self.problems = problems
         self.checks: dict[tuple[str, str], tuple[Checks, Message | None]] = {}  # (metric, unit) -> rules, unit
-        self.repeats = Repeats(parts)  # one fact per region, metric and time span
+        self.repeats = Repeats(parts, earlier)  # one fact per region, metric and time span
         # (kind, name) -> its uses: where, what it is, the field that names it
         self.unknown: dict[tuple[str, str], list[tuple[Origin | None, Message | str, str | None]]] = {}
         self.left_out: set[tuple[str, str | None]] = set()  # (region, metric id) of items that did not load

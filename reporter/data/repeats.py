@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reporter.errors import Problem
@@ -13,17 +14,25 @@ if TYPE_CHECKING:
     from reporter.data.parts import Parts
 
 
+Earlier = Callable[[str, str], dict[str, tuple[str, int]]]
+"""(region, metric) -> each canonical period it already has -> (path, line) where that was written."""
+
+
 class Repeats:
     """The periods each region and metric has, and where each was first written."""
 
-    def __init__(self, parts: Parts) -> None:
+    def __init__(self, parts: Parts, earlier: Earlier | None = None) -> None:
         self.parts = parts
         self.periods: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}  # (region, metric) -> period -> place
+        self.earlier = earlier  # the periods already written in layers checked before these (none: {})
 
     def unique(self, item: Fact | SeriesChunk, problems: list[Problem]) -> bool:
         """Record the periods of a fact or chunk; a period its region and metric already have is a problem
         (one time span is one period however it is written: 1-6月 and 上半年 are one)."""
-        periods = self.periods.setdefault((item.region, item.metric), {})
+        periods = self.periods.get((item.region, item.metric))
+        if periods is None:
+            periods = self.periods[(item.region, item.metric)] = (
+                self.earlier(item.region, item.metric) if self.earlier is not None else {})
         if isinstance(item, SeriesChunk):
             path = item.path
             places = [(e[0], e[2], e[3]) for e in item.entries]

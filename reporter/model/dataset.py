@@ -1,9 +1,10 @@
 """The one dataset interface every query and view uses, whatever holds the facts.
 
 A :class:`Dataset` is the catalogues (sources, themes, metrics, regions), kept in memory,
-and a *store* behind them that hands out facts and highlights. Two stores exist: facts in
-memory (:class:`MemoryStore`: as loaded from YAML, or read whole from the small cache), and
-rows of the large cache (``reporter.cache.large.SqliteStore``). Each store answers the same
+and a *store* behind them that hands out facts and highlights. Three stores exist: facts in
+memory (:class:`MemoryStore`: as loaded from YAML, or read whole from the small cache), rows
+of the large cache (``reporter.cache.large.SqliteStore``), and a base store with the layers
+read over it (:class:`LayeredStore`). Each store answers the same
 four questions; everything a query may ask is written once, here.
 
 A store yields *items*: a :class:`~reporter.model.records.Fact`, or a
@@ -39,6 +40,7 @@ class Dataset:
         self.store = store
         self.paths = paths
         self.unfinished: tuple[Problem, ...] = ()  # entries left to fill (check warns of them), as loaded
+        self.region_sources: dict[str, str] = {}  # region -> the default source its definition names ("" none)
         self._facts: tuple[Fact, ...] | None = None
         self._highlights: tuple[Highlight, ...] | None = None
 
@@ -154,6 +156,66 @@ def coverage_of(items: Iterable[Item]) -> Coverage:
         reporters.setdefault(item.metric, set()).add(item.region)
     return ({r: (n, frozenset(periods[r])) for r, n in counts.items()},
             {m: frozenset(rs) for m, rs in reporters.items()})
+
+
+class LayeredStore:
+    """The items of a base store, then those of the layers read over it: one store, in file order, as if
+    every file had been read in turn (the base is a cache of the large files, the top the small files a
+    user keeps over them, read and checked on their own: ``reporter.data.overlay``)."""
+
+    def __init__(self, base: MemoryStore | Store, top: MemoryStore | Store) -> None:
+        self.base, self.top = base, top
+
+    def items(self, region: str | None = None, metric: str | None = None) -> Iterator[Item]:
+        yield from self.base.items(region, metric)
+        yield from self.top.items(region, metric)
+
+    def items_where(self, match: FactMatch) -> Iterator[Item]:
+        """The items whose (region, metric, note, quote) satisfy ``match``: the base tests its own before
+        building them, when it can."""
+        chosen = getattr(self.base, "items_where", None)
+        yield from (chosen(match) if chosen is not None
+                    else (i for i in self.base.items() if match(i.region, i.metric, i.note, i.quote)))
+        yield from (i for i in self.top.items() if match(i.region, i.metric, i.note, i.quote))
+
+    def highlights(self, region: str | None = None) -> Iterable[Highlight]:
+        return [*self.base.highlights(region), *self.top.highlights(region)]
+
+    def coverage(self) -> Coverage:
+        counts, reporters = self.base.coverage()
+        top_counts, top_reporters = self.top.coverage()
+        if not top_counts:
+            return counts, reporters
+        merged = dict(counts)
+        for region, (count, periods) in top_counts.items():
+            had = merged.get(region)
+            merged[region] = (count, periods) if had is None else (had[0] + count, had[1] | periods)
+        return merged, _Joined(reporters, top_reporters)
+
+
+class _Joined(Mapping[str, frozenset[str]]):
+    """metric -> regions of a base and of the layers over it, joined when first read (a base's may be
+    read lazily too: most commands never ask)."""
+
+    def __init__(self, base: Mapping[str, frozenset[str]], top: Mapping[str, frozenset[str]]) -> None:
+        self._base, self._top = base, top
+        self._made: dict[str, frozenset[str]] | None = None
+
+    def _all(self) -> dict[str, frozenset[str]]:
+        if self._made is None:
+            self._made = dict(self._base)
+            for metric, regions in self._top.items():
+                self._made[metric] = self._made.get(metric, frozenset()) | regions
+        return self._made
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 if TYPE_CHECKING:  # the storage contract, for the type checker; stores are plain classes

@@ -1,0 +1,239 @@
+"""Layers cached apart: a small layer over a large one is read from its file over the large one's cache,
+so editing it never reads the large layer again, and the answer is always the whole stack's.
+
+The bundled file stands for the large base (the thresholds are lowered so that 78 facts count as
+large); each small layer's dataset is compared with :func:`load_dataset` of the whole stack.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import reporter.cache
+from reporter.cache import open_dataset
+from reporter.data.load import load_dataset
+from reporter.errors import DataError
+from reporter.model.dataset import Dataset
+from tests.conftest import run
+
+REPO = Path(__file__).resolve().parents[2]
+
+TOPS = {  # small layers a user keeps over the base, each valid over it
+    "a fact with its region's default source": """
+regions:
+  dongtou:
+    facts:
+      - {metric: policy_incentives_paid, value: 900, period: "2019", quote: 2019年兑现900万元}
+""",
+    "a metric named by its label, a series, a highlight": """
+regions:
+  jiangshan:
+    facts:
+      - {metric: 研发投入, value: 1.5, unit: 亿元, period: "2019", quote: 2019年研发投入1.5亿元}
+    series:
+      innovation_vouchers: {values: {"2017": 100, "2018": 120}, quote: 创新券}
+    highlights:
+      - {theme: platforms, text: 新平台, quote: 新平台}
+""",
+    "a new source, theme, metric and county": """
+sources:
+  mine-2021: {publication: 县统计公报, title: 2021年国民经济和社会发展统计公报, date: "2022"}
+themes:
+  water: {zh: 水利, en: Water}
+metrics:
+  reservoirs:
+    zh: 新建水库
+    en: New reservoirs
+    unit: 座
+    theme: water
+    kind: flow
+regions:
+  kaihua:
+    zh: 开化县
+    short: 开化
+    en: Kaihua
+    level: county
+    prefecture: 衢州市
+    province: 浙江省
+    source: mine-2021
+    facts:
+      - {metric: reservoirs, value: 3, period: "2021", quote: 2021年新建水库3座}
+  jiangshan:
+    facts:
+      - {metric: reservoirs, value: 2, period: "2021", source: mine-2021, quote: 2021年新建水库2座}
+""",
+}
+
+
+@pytest.fixture
+def big(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A base counted as large (so its cache is SQLite and kept apart), with its cache built."""
+    monkeypatch.setattr(reporter.cache, "SMALL_FACTS", 10)
+    monkeypatch.delenv("REPORTER_CACHE_LAYOUT", raising=False)
+    base = tmp_path / "base.yaml"
+    base.write_bytes((REPO / "regions.yaml").read_bytes())
+    os.utime(base, (1_600_000_000, 1_600_000_000))
+    opened = open_dataset(str(base))
+    assert opened.build is not None
+    opened.build()
+    return base
+
+
+def top_layer(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
+    top = tmp_path / name
+    top.write_text(text, encoding="utf-8")
+    return top
+
+
+def never_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: object, progress: object) -> Dataset:
+        raise AssertionError(f"the whole stack was read: {path}")
+
+    monkeypatch.setattr(reporter.cache, "_load", refuse)
+
+
+def assert_nothing_written_for_the_stack(build: Callable[[], None] | None, base: Path, top: Path) -> None:
+    """The base's cache is kept as it is (at most its stamp renewed); the stack gets no cache of its own."""
+    directory = Path(os.environ["REPORTER_CACHE_DIR"])
+    before = sorted(p.name for p in directory.iterdir())
+    if build is not None:
+        build()
+    assert sorted(p.name for p in directory.iterdir()) == before == [reporter.cache._cache_name(str(base)) + ".sqlite"]
+
+
+def assert_same(layered: Dataset, whole: Dataset) -> None:
+    for part in ("facts", "highlights", "regions", "metrics", "themes", "sources", "paths"):
+        assert getattr(layered, part) == getattr(whole, part), part
+    counts, reporters = layered.coverage()
+    whole_counts, whole_reporters = whole.coverage()
+    assert counts == whole_counts
+    assert dict(reporters) == dict(whole_reporters)
+    for region in whole.regions:
+        assert layered.facts_of(region) == whole.facts_of(region)
+        assert layered.highlights_of(region) == whole.highlights_of(region)
+    for metric in whole.metrics:
+        assert layered.facts_of(metric=metric) == whole.facts_of(metric=metric)
+    found = layered.facts_where(lambda region, metric, note, quote: "万元" in quote or region == "jiangshan")
+    assert list(found) == list(whole.facts_where(lambda r, m, n, q: "万元" in q or r == "jiangshan"))
+
+
+@pytest.mark.parametrize("text", list(TOPS.values()), ids=list(TOPS))
+def test_a_small_layer_is_read_over_the_bases_cache(big: Path, tmp_path: Path, text: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    top = top_layer(tmp_path, text)
+    whole = load_dataset((big, top))
+    never_read_whole(monkeypatch)
+    opened = open_dataset((str(big), str(top)))
+    assert opened.from_cache
+    assert_same(opened.data, whole)
+    assert_nothing_written_for_the_stack(opened.build, big, top)
+
+
+def test_editing_the_small_layer_never_reads_the_base_again(big: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    top = top_layer(tmp_path, TOPS["a fact with its region's default source"])
+    never_read_whole(monkeypatch)
+    for value in ("900", "950", "1000"):
+        top.write_text(TOPS["a fact with its region's default source"].replace("900", value), encoding="utf-8")
+        data = open_dataset((str(big), str(top))).data
+        (fact,) = [f for f in data.facts_of("dongtou", "policy_incentives_paid") if f.period.canonical == "2019"]
+        assert fact.quantity.written == value
+
+
+BAD = {  # layers with problems: (the layer, whether they are said from the layer alone)
+    "the base's period again, written another way": (
+        "regions:\n  jiangshan:\n    facts:\n      - {metric: rd_investment, value: 3, period: 2020-01/05, "
+        "quote: 研发}\n", True),
+    "unknown names and a region nobody defined": (
+        "regions:\n  jiangshan:\n    facts:\n      - {metric: rd_investmnt, value: 3, period: '2019', "
+        "source: nowhere, quote: 研发}\n      - {metric: rd_investmnt, value: 4, period: '2018', quote: 研发}\n"
+        "  atlantis:\n    facts:\n      - {metric: rd_investment, value: 3, period: '2019', quote: 研发}\n", True),
+    "a value and a field wrong": (
+        "regions:\n  dongtou:\n    facts:\n      - {metric: rd_intensity, value: 300, period: '2019', quote: x}\n"
+        "      - {metric: rd_investment, value: 3, period: 2019年, quote: x, colour: red}\n", True),
+    "a source with problems": ("sources:\n  mine: {publication: x, date: soon}\n", True),
+    "not YAML": ("regions: [\n", True),
+    "a metric of the base defined again": (
+        "metrics:\n  rd_investment: {zh: 研发, en: R&D, unit: 万元, theme: rd, kind: flow}\n", False),
+    "a county of the base defined again, with problems": (
+        "regions:\n  dongtou: {zh: 洞头区, level: town}\n", False),
+}
+
+
+@pytest.mark.parametrize(("text", "alone"), list(BAD.values()), ids=list(BAD))
+def test_a_layer_with_problems_says_each_as_the_whole_stack_does(big: Path, tmp_path: Path, text: str, alone: bool,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    top = top_layer(tmp_path, text)
+    with pytest.raises(DataError) as whole:
+        load_dataset((big, top))
+    if alone:  # at once, from the layer over the base's cache
+        never_read_whole(monkeypatch)
+    with pytest.raises(DataError) as layered:
+        open_dataset((str(big), str(top)))
+    assert [(p.path, p.line, p.column, p.text("en"), p.text("zh")) for p in layered.value.problems] == [
+        (p.path, p.line, p.column, p.text("en"), p.text("zh")) for p in whole.value.problems]
+    assert whole.value.problems
+
+
+def test_a_metric_whose_name_is_a_base_metrics_name_reads_the_stack_whole(big: Path, tmp_path: Path) -> None:
+    # 研发投入 is an alias of rd_investment: a base fact naming it would now be ambiguous, so only the
+    # whole stack can tell; it is read whole and gives what load_dataset gives
+    top = top_layer(tmp_path, "metrics:\n  rd_other: {zh: 研发投入, en: Other R&D, unit: 万元, theme: rd, "
+                              "kind: flow}\n")
+    whole = load_dataset((big, top))
+    opened = open_dataset((str(big), str(top)))
+    assert not opened.from_cache
+    assert_same(opened.data, whole)
+
+
+def test_the_first_build_of_a_stack_caches_its_base_alone(big: Path, tmp_path: Path,
+                                                          isolated_cache: Path) -> None:
+    for entry in isolated_cache.iterdir():
+        entry.unlink()
+    top = top_layer(tmp_path, TOPS["a fact with its region's default source"])
+    first = open_dataset((str(big), str(top)))
+    assert not first.from_cache and first.build is not None
+    first.build()
+    assert [p.name for p in isolated_cache.iterdir()] == [reporter.cache._cache_name(str(big)) + ".sqlite"]
+    again = open_dataset((str(big), str(top)))
+    assert again.from_cache
+    assert_nothing_written_for_the_stack(again.build, big, top)
+    assert_same(again.data, load_dataset((big, top)))
+
+
+def test_layers_that_grow_large_are_cached_with_their_base(big: Path, tmp_path: Path, isolated_cache: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reporter.cache, "OVERLAY_FACTS", 2)
+    top = top_layer(tmp_path, TOPS["a metric named by its label, a series, a highlight"])  # 3 facts
+    opened = open_dataset((str(big), str(top)))
+    assert opened.from_cache and opened.build is not None  # answered from the base's cache, then ...
+    opened.build()  # ... the stack is cached whole, as one
+    stack = reporter.cache._cache_name((str(big), str(top)))
+    assert (isolated_cache / (stack + ".sqlite")).is_file()
+    monkeypatch.setattr(reporter.cache, "_load", None)  # the next read needs no YAML at all
+    assert_same(open_dataset((str(big), str(top))).data, load_dataset((big, top)))
+
+
+def test_a_small_base_keeps_the_stack_cached_whole(tmp_path: Path, isolated_cache: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REPORTER_CACHE_LAYOUT", raising=False)
+    base = tmp_path / "base.yaml"
+    base.write_bytes((REPO / "regions.yaml").read_bytes())
+    open_dataset(str(base)).build()  # type: ignore[misc]
+    top = top_layer(tmp_path, TOPS["a fact with its region's default source"])
+    opened = open_dataset((str(base), str(top)))  # read over the base's cache, then the stack cached whole
+    assert opened.build is not None
+    opened.build()
+    assert (isolated_cache / (reporter.cache._cache_name((str(base), str(top))) + ".marshal")).is_file()
+
+
+def test_the_command_line_answers_from_the_edited_layer(big: Path, tmp_path: Path) -> None:
+    top = top_layer(tmp_path, TOPS["a fact with its region's default source"])
+    args = ("--data", str(big), "--data", str(top), "get", "洞头", "policy_incentives_paid", "--period", "2019")
+    assert run(*args).stdout.strip() == "900万元"
+    top.write_text(TOPS["a fact with its region's default source"].replace("900", "1000"), encoding="utf-8")
+    assert run(*args).stdout.strip() == "1000万元"
