@@ -4,6 +4,7 @@ bar's presence, and the SYNTHETIC data files (see benchmarks/README.md)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -46,7 +47,8 @@ def caches_written(directory: Path, timeout: float = 60) -> Callable[[], None]:
 
 
 def _writers_running() -> bool:
-    out = subprocess.run(["pgrep", "-f", "reporter --data"], capture_output=True, text=True)
+    # this install's own runs only (``reporter -q --data …`` too), not another venv's on the same machine
+    out = subprocess.run(["pgrep", "-f", re.escape(REPORTER) + " .*--data"], capture_output=True, text=True)
     return bool(out.stdout.strip())
 
 
