@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import partial
 from pathlib import Path
@@ -95,15 +95,37 @@ def _read(base: str, path: str | tuple[str, ...], progress: Progress | None) -> 
     return small.read(base + ".marshal") or _read_large(base + ".sqlite", path, progress)
 
 
-def _over_base(directory: str, path: tuple[str, ...], progress: Progress | None,
-               build: Callable[[Dataset], Callable[[], None]]) -> Opened | None:
-    """The stack as the cache of its first layers (the base) as it is, with the last ones read over it
-    from their files (:mod:`reporter.data.overlay`): editing a small layer over a large one does not
-    read the large one again. None when no base has a cache that holds its files' content, or the
-    layers over it cannot be judged without the base's files (then the whole stack is read).
+def load_stack(paths: Sequence[str | os.PathLike[str]], use_cache: bool = True) -> Dataset:
+    """:func:`reporter.data.load.load_dataset` of these layers, its problems included, with the cache
+    of its first layers read as it is when one holds their files' content (the writers check a new
+    text of a small file over a large base so, without reading the base again)."""
+    layers = tuple(str(os.fspath(p)) for p in paths)
+    directory = cache_dir() if use_cache else None
+    found = _cached_base(directory, layers, None) if directory is not None and len(layers) > 1 else None
+    if found is not None:
+        from reporter.data.overlay import load_over
 
-    ``build(data)`` writes the whole stack's cache, for a stack that is not worth keeping apart
-    (:func:`_split`): its base is small, or the layers over it are not."""
+        data = load_over(found.data, layers[found.layers:])
+        if data is not None:
+            return data
+    from reporter.data.load import load_dataset
+
+    return load_dataset(layers)
+
+
+class _Base(NamedTuple):
+    """A stack's first layers, read from their cache: how many, the cache and its stamp, their files now."""
+
+    layers: int
+    cache: str
+    stamp: key.Stamp
+    files: tuple[key.FileStat, ...]
+    data: Dataset
+    fresh: str
+
+
+def _cached_base(directory: str, path: tuple[str, ...], progress: Progress | None) -> _Base | None:
+    """The most first layers of ``path`` (not all) that have a cache holding their files' content."""
     for k in range(len(path) - 1, 0, -1):
         under = _layers(path[:k])
         cache = os.path.join(directory, _cache_name(under))
@@ -115,19 +137,35 @@ def _over_base(directory: str, path: tuple[str, ...], progress: Progress | None,
             continue
         stamp, base = found
         fresh = key.freshness(stamp, files)
-        if fresh == key.STALE:
-            continue
-        from reporter.data.overlay import load_over
-
-        data = load_over(base, path[k:])
-        if data is None:
-            return None
-        if not (os.path.isfile(cache + ".sqlite") and _facts(data.store.top.items()) <= OVERLAY_FACTS):  # type: ignore[union-attr]
-            return Opened(data, True, build(data))
-        if fresh == key.SAME_CONTENT:
-            return Opened(data, True, partial(_renew, cache, stamp, files, under, base))
-        return Opened(data, True)
+        if fresh != key.STALE:
+            return _Base(k, cache, stamp, files, base, fresh)
     return None
+
+
+def _over_base(directory: str, path: tuple[str, ...], progress: Progress | None,
+               build: Callable[[Dataset], Callable[[], None]]) -> Opened | None:
+    """The stack as the cache of its first layers (the base) as it is, with the last ones read over it
+    from their files (:mod:`reporter.data.overlay`): editing a small layer over a large one does not
+    read the large one again. None when no base has a cache that holds its files' content, or the
+    layers over it cannot be judged without the base's files (then the whole stack is read).
+
+    ``build(data)`` writes the whole stack's cache, for a stack that is not worth keeping apart
+    (:func:`_split`): its base is small, or the layers over it are not."""
+    found = _cached_base(directory, path, progress)
+    if found is None:
+        return None
+    from reporter.data.overlay import load_over
+
+    data = load_over(found.data, path[found.layers:])
+    if data is None:
+        return None
+    if not (os.path.isfile(found.cache + ".sqlite")
+            and _facts(data.store.top.items()) <= OVERLAY_FACTS):  # type: ignore[union-attr]
+        return Opened(data, True, build(data))
+    if found.fresh == key.SAME_CONTENT:
+        under = _layers(path[:found.layers])
+        return Opened(data, True, partial(_renew, found.cache, found.stamp, found.files, under, found.data))
+    return Opened(data, True)
 
 
 def _layers(path: tuple[str, ...]) -> str | tuple[str, ...]:

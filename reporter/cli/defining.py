@@ -108,7 +108,8 @@ def new_region(session: Session, target: Path, layers: list[str], ident: str, so
             stopped(session, target)
             return
     try:
-        added = add_region(target, ident, layers, given, source, new_source_fields, session.message_lang)
+        added = add_region(target, ident, layers, given, source, new_source_fields, session.message_lang,
+                           cached=session.use_cache)
     except Refused as exc:
         refused(session, exc)
     text = own_file_text(target).split("\n")[added.first_line - 1:added.last_line]

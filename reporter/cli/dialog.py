@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reporter.cache import load_stack
 from reporter.cli.entries import (
     METRIC_FIELDS,
     SOURCE_FIELDS,
@@ -28,7 +29,6 @@ from reporter.cli.entries import (
 from reporter.cli.output import note
 from reporter.curate import answers
 from reporter.curate.yaml_text import hint, required
-from reporter.data.load import load_dataset
 from reporter.data.paths import data_file_paths
 from reporter.messages import Message
 
@@ -98,7 +98,7 @@ class Dialog:
 
         if os.path.realpath(self.target) not in {os.path.realpath(f) for f in data_file_paths(self.layers)}:
             self.layers = [*self.layers, str(self.target)]
-        self.data = load_dataset(self.layers)
+        self.data = load_stack(self.layers, self.session.use_cache)
 
     # -- what the data lack, defined on the way
 

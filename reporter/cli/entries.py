@@ -48,7 +48,8 @@ def label_of(part: str, name: str) -> Check:
 def write_metric(session: Session, target: Path, layers: list[str], ident: str, given: Mapping[str, str],
                  interactive: bool = False) -> Added | None:
     """Write the metric and say so; refused: exit 1, or (``interactive``) None, the questions going on."""
-    added = _written(session, interactive, lambda: add_metric(target, ident, layers, given, session.message_lang))
+    added = _written(session, interactive, lambda: add_metric(target, ident, layers, given, session.message_lang,
+                                                                      cached=session.use_cache))
     if added is None:
         return None
     what = Named(f"{ident} ({given.get('en') or given['zh']})", f"“{given['zh']}”（{ident}）")
@@ -60,7 +61,8 @@ def write_metric(session: Session, target: Path, layers: list[str], ident: str, 
 def write_source(session: Session, target: Path, layers: list[str], ident: str, given: Mapping[str, str],
                  interactive: bool = False) -> Added | None:
     """Write the source (its fields given, the rest TODO) and say so; refused as :func:`write_metric`."""
-    added = _written(session, interactive, lambda: add_source(target, ident, layers, given, session.message_lang))
+    added = _written(session, interactive, lambda: add_source(target, ident, layers, given, session.message_lang,
+                                                                      cached=session.use_cache))
     if added is None:
         return None
     todo = len(SOURCE_FIELDS) - len([f for f in SOURCE_FIELDS if given.get(f)])

@@ -12,12 +12,12 @@ from typing import NoReturn
 
 import click
 
+from reporter.cache import load_stack
 from reporter.cli.output import note
 from reporter.cli.session import Session
 from reporter.curate.append import Added, Refused, add_facts
 from reporter.curate.insertion import holds_data
 from reporter.data.files import check_own_file
-from reporter.data.load import load_dataset
 from reporter.data.paths import bundled_data_path, data_file_paths, data_options
 from reporter.data.yaml_file import own_file_text
 from reporter.errors import DataError, ExitCode, ReporterError, UsageProblem
@@ -72,7 +72,7 @@ def data_layers(session: Session, target: Path) -> list[str]:
 def load_layers(layers: list[str], session: Session | None = None) -> Dataset:
     """The data of ``layers``; a layer that cannot be read names the option or variable that gave it."""
     try:
-        return load_dataset(layers)
+        return load_stack(layers, session is None or session.use_cache)
     except DataError as exc:
         if session is not None:
             from reporter.cli.layers import name_origins
@@ -87,7 +87,7 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
 
     region = fields.pop("region") or ""
     try:
-        added = add_facts(target, region, [fields], layers, session.message_lang)
+        added = add_facts(target, region, [fields], layers, session.message_lang, cached=session.use_cache)
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:
@@ -110,7 +110,7 @@ def write_fact(session: Session, target: Path, layers: list[str], fields: dict[s
 def _named_by(session: Session, layers: list[str]) -> Dataset | None:
     """The data that name what was written: the layers written to (a metric or region defined in the
     file on the way is there), else the data in effect; None when neither loads."""
-    for load in (lambda: load_dataset(layers), lambda: session.data):
+    for load in (lambda: load_stack(layers, session.use_cache), lambda: session.data):
         try:
             return load()
         except (ReporterError, OSError):

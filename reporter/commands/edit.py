@@ -49,7 +49,7 @@ def edit(session: Session, region: str, metric: str, period: str, value: str | N
     except answers.Wrong as wrong:
         raise UsageProblem(wrong.said) from None
     try:
-        done = edit_fact(own.target, own.fact, fields, own.layers)
+        done = edit_fact(own.target, own.fact, fields, own.layers, cached=session.use_cache)
     except (Refused, DataError) as exc:
         not_written(session, exc, own.target)
     revised(session, "revise.edited", own.what, done)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from reporter.cache import load_stack
 from reporter.cli.completion import complete_regions
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note, speak
@@ -28,7 +29,6 @@ from reporter.curate.extract import (
     unresolved_periods,
 )
 from reporter.data.files import check_own_file
-from reporter.data.load import load_dataset
 from reporter.data.paths import data_options
 from reporter.errors import DataError, ExitCode, LookupFailed, UsageProblem
 from reporter.messages import Message
@@ -228,7 +228,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
     path = Path(os.path.expanduser(target))
     layers = data_layers(session, path)
     if layers != list(session.data_paths):  # the target holds facts too: what is there already counts
-        data = load_dataset(layers)
+        data = load_stack(layers, session.use_cache)
     candidates = _candidates(session, data, region, source, drafts)
     if not candidates:
         note(f"reporter: {speak(session, 'extract.none_to_add', file=target)}", always=True)
@@ -238,7 +238,7 @@ def _append(session: Session, data: Dataset, target: str, region: str, source: s
         note(f"reporter: {speak(session, 'extract.none_chosen', file=target)}", always=True)
         return
     try:
-        added = add_facts(path, region, chosen, layers, session.message_lang)
+        added = add_facts(path, region, chosen, layers, session.message_lang, cached=session.use_cache)
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:

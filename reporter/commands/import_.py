@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from reporter.cache import load_stack
 from reporter.cli.completion import complete_metrics
 from reporter.cli.options import command, pass_session
 from reporter.cli.output import note, speak
@@ -18,7 +19,6 @@ from reporter.curate import answers
 from reporter.curate.append import Refused, add_facts_of_regions
 from reporter.curate.importing import HEADERS, Options, plan_import
 from reporter.curate.sheets import read_sheets
-from reporter.data.load import load_dataset
 from reporter.errors import DataError, ExitCode, UsageProblem
 from reporter.messages import Message
 from reporter.model.period_words import parse_period
@@ -69,7 +69,7 @@ def import_table(session: Session, table: str, target: str, sheet: str | None, m
     options = Options(metric, period, source, _mapped(columns))
     sheets = read_sheets(table, sheet)
     layers = data_layers(session, path)
-    data = session.data if layers == list(session.data_paths) else load_dataset(layers)
+    data = session.data if layers == list(session.data_paths) else load_stack(layers, session.use_cache)
     if source is not None:
 
         try:
@@ -138,7 +138,8 @@ def _write(session: Session, path: Path, layers: list[str], plan: Plan, target: 
     for f in plan.new:
         groups.setdefault(f.region, []).append(f.fields)
     try:
-        added = add_facts_of_regions(path, list(groups.items()), layers, list(plan.sources.items()))
+        added = add_facts_of_regions(path, list(groups.items()), layers, list(plan.sources.items()),
+                                     cached=session.use_cache)
     except Refused as exc:
         refused(session, exc)
     except DataError as exc:

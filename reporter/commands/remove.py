@@ -32,7 +32,7 @@ def remove(session: Session, region: str, metric: str, period: str, file: str | 
 
     own = own_fact(session, region, metric, period, file)
     try:
-        done = remove_fact(own.target, own.fact, own.layers)
+        done = remove_fact(own.target, own.fact, own.layers, cached=session.use_cache)
     except (Refused, DataError) as exc:
         not_written(session, exc, own.target)
     revised(session, "revise.removed", own.what, done)

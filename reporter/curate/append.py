@@ -7,7 +7,7 @@ from the composed node tree's marks: every byte that was in the file stays, in o
 and formatting included. A file that does not exist is created with a short header.
 
 Nothing is written that ``reporter check`` would reject: the new text is loaded together with
-the other data layers in effect (``load_dataset([...layers, candidate])``, the candidate an
+the other data layers in effect (``load_stack([...layers, candidate])``, the candidate an
 anonymous in-memory file: no copy of the user's data goes to the temporary directory), the added
 facts must be there, in their region, and plausible against their own quotes, before the file is
 replaced atomically (:func:`reporter.data.files.write_atomic`). What cannot be edited safely is
@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from reporter.cache import load_stack
 from reporter.curate import yaml_text as yamlwrite
 from reporter.curate.insertion import (
     FactFields,
@@ -42,7 +43,6 @@ from reporter.curate.insertion import (
     plan_region,
 )
 from reporter.data.files import FileChanged, write_atomic
-from reporter.data.load import load_dataset
 from reporter.data.locks import locked
 from reporter.data.paths import data_file_paths, data_options, data_variable
 from reporter.data.plausibility import check_quotes
@@ -124,17 +124,24 @@ def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]
     return files if None in files else [*files, None]
 
 
+class Stack(NamedTuple):
+    """The data layers a new text is checked on top of, and whether a cache of the first ones may be read."""
+
+    layers: Sequence[str | Path]
+    cached: bool = True
+
+
 def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
-          layers: Sequence[str | Path]) -> tuple[Any, list[int | None], str]:
+          stack: Stack) -> tuple[Any, list[int | None], str]:
     """The dataset of the layers with ``path`` holding ``new_text``, each new line's place in the
     file as it is, and the name the new text was loaded under; problems are named in the file."""
 
     lines = new_lines(text, insertions)
     with _checked_copy(path, new_text) as candidate:
         try:
-            files = [candidate if f is None else f for f in _layer_files(layers, path)
+            files = [candidate if f is None else f for f in _layer_files(stack.layers, path)
                      if f is not None or holds_data(new_text, str(path))]  # a file of comments only is no data
-            return load_dataset(files), lines, str(candidate)
+            return load_stack(files, stack.cached), lines, str(candidate)
         except DataError as exc:
             raise DataError([_named(p, str(candidate), str(path), lines) for p in exc.problems]) from None
 
@@ -239,21 +246,23 @@ def rewrite(path: str | Path, edit: Callable[[Path, Original], tuple[str, R]]) -
 
 
 def add_facts(path: str | Path, region: str, facts: Sequence[FactFields], layers: Sequence[str | Path],
-              lang: str = "en") -> Added:
-    """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers``. An error
+              lang: str = "en", *, cached: bool = True) -> Added:
+    """Append ``facts`` to ``region`` in the data file ``path``, checked on top of ``layers`` (a cache of
+    the first layers read as it is, unless not ``cached``: :func:`reporter.cache.load_stack`). An error
     refuses them; what check would only warn of (a figure 862 times its neighbour) comes back with
     what was written."""
-    return rewrite(path, lambda where, original: _facts_added(where, original, region, facts, layers, lang))
+    return rewrite(path, lambda where, original: _facts_added(where, original, region, facts, Stack(layers, cached),
+                                                              lang))
 
 
 def _facts_added(path: Path, original: Original, region: str, facts: Sequence[FactFields],
-                 layers: Sequence[str | Path], lang: str) -> tuple[str, Added]:
+                 stack: Stack, lang: str) -> tuple[str, Added]:
 
-    start = header(path, [str(p) for p in layers], lang) if original.raw is None else ""
+    start = header(path, [str(p) for p in stack.layers], lang) if original.raw is None else ""
     insertions = plan_facts(original.text, str(path), region, facts, start)
     new_text = apply(original.text, insertions)
-    data, lines, loaded_as = _load(path, original.text, new_text, insertions, layers)
-    added = [f for f in data.facts if f.origin and f.origin.path == loaded_as
+    data, lines, loaded_as = _load(path, original.text, new_text, insertions, stack)
+    added = [f for f in data.facts_read_from(loaded_as) if f.origin
              and f.origin.line <= len(lines) and lines[f.origin.line - 1] is None]
     if len(added) != len(facts) or any(f.region != region for f in added):
         if data.unfinished:  # the region or source they name is waiting for its fields: say which
@@ -282,27 +291,29 @@ def _facts_added(path: Path, original: Original, region: str, facts: Sequence[Fa
 
 
 def add_facts_of_regions(path: str | Path, groups: Sequence[tuple[str, Sequence[FactFields]]],
-                         layers: Sequence[str | Path], sources: Sequence[tuple[str, Mapping[str, str]]] = ()) -> Added:
+                         layers: Sequence[str | Path], sources: Sequence[tuple[str, Mapping[str, str]]] = (), *,
+                         cached: bool = True) -> Added:
     """:func:`add_facts` for the facts of several regions at once (an imported table), after the new
     ``sources`` entries they name (each an id and its fields): planned on one reading of the
     text, loaded and checked once, written once, under the file's lock (:func:`rewrite`). An error
     refuses them all."""
-    return rewrite(path, lambda where, original: _regions_added(where, original, groups, layers, sources))
+    return rewrite(path, lambda where, original: _regions_added(where, original, groups, Stack(layers, cached),
+                                                                sources))
 
 
 def _regions_added(path: Path, original: Original, groups: Sequence[tuple[str, Sequence[FactFields]]],
-                   layers: Sequence[str | Path], sources: Sequence[tuple[str, Mapping[str, str]]]
+                   stack: Stack, sources: Sequence[tuple[str, Mapping[str, str]]]
                    ) -> tuple[str, Added]:
 
-    start = header(path, [str(p) for p in layers]) if original.raw is None else ""
+    start = header(path, [str(p) for p in stack.layers]) if original.raw is None else ""
     insertions = plan_facts_of_regions(original.text, str(path), groups, start, sources)
     text = apply(original.text, insertions)
-    data, lines, loaded_as = _load(path, original.text, text, insertions, layers)
+    data, lines, loaded_as = _load(path, original.text, text, insertions, stack)
 
     def new(origin: Origin | None) -> bool:
         return origin is not None and origin.path == loaded_as and lines[origin.line - 1] is None
 
-    added = [f for f in data.facts if new(f.origin)]
+    added = [f for f in data.facts_read_from(loaded_as) if new(f.origin)]
     wanted = sorted((region, len(facts)) for region, facts in groups)
     got: dict[str, int] = {}
     for fact in added:

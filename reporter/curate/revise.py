@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reporter.curate.append import Original, _layer_files, _rewritten, rewrite
+from reporter.cache import load_stack
+from reporter.curate.append import Original, Stack, _layer_files, _rewritten, rewrite
 from reporter.curate.edit import apply_changes, plan_edit, plan_remove
 from reporter.curate.insertion import Refused, holds_data
-from reporter.data.load import load_dataset
 from reporter.data.plausibility import check_quotes
 from reporter.errors import DataError, Problem
 from reporter.messages import Message
@@ -33,34 +33,34 @@ class Revised(NamedTuple):
 
 
 def edit_fact(path: str | Path, fact: Fact, fields: Mapping[str, str | None],
-              layers: Sequence[str | Path]) -> Revised:
+              layers: Sequence[str | Path], *, cached: bool = True) -> Revised:
     """Give ``fact`` (written in ``path``) the ``fields`` (None removes one), checked on top of ``layers``;
     written under the file's lock, as every writer writes (:func:`reporter.curate.append.rewrite`)."""
-    return rewrite(path, lambda where, original: _edited(where, original, fact, fields, layers))
+    return rewrite(path, lambda where, original: _edited(where, original, fact, fields, Stack(layers, cached)))
 
 
 def _edited(path: Path, original: Original, fact: Fact, fields: Mapping[str, str | None],
-            layers: Sequence[str | Path]) -> tuple[str, Revised]:
+            stack: Stack) -> tuple[str, Revised]:
     line, column = _place(fact)
     new_text = apply_changes(original.text, plan_edit(original.text, str(path), line, column, fields))
-    data, loaded_as = _load(path, new_text, layers)
-    same = [f for f in data.facts if f.origin is not None and f.origin.path == loaded_as and f.origin.line == line]
+    data, loaded_as = _load(path, new_text, stack)
+    same = [f for f in data.facts_read_from(loaded_as) if f.origin is not None and f.origin.line == line]
     if len(same) != 1 or (same[0].region, same[0].metric, same[0].period) != (fact.region, fact.metric, fact.period):
         raise Refused(str(path), line, Message("revise.not_kept"))
     return new_text, Revised(str(path), line, _quote_findings(data, same[0], path, loaded_as, line))
 
 
-def remove_fact(path: str | Path, fact: Fact, layers: Sequence[str | Path]) -> Revised:
+def remove_fact(path: str | Path, fact: Fact, layers: Sequence[str | Path], *, cached: bool = True) -> Revised:
     """Take ``fact`` out of ``path``, checking that the rest still loads on top of ``layers``; written
     under the file's lock."""
-    return rewrite(path, lambda where, original: _removed(where, original, fact, layers))
+    return rewrite(path, lambda where, original: _removed(where, original, fact, Stack(layers, cached)))
 
 
-def _removed(path: Path, original: Original, fact: Fact, layers: Sequence[str | Path]) -> tuple[str, Revised]:
+def _removed(path: Path, original: Original, fact: Fact, stack: Stack) -> tuple[str, Revised]:
     line, column = _place(fact)
     new_text = apply_changes(original.text, plan_remove(original.text, str(path), line, column))
-    data, _ = _load(path, new_text, layers)
-    if any((f.region, f.metric, f.period) == (fact.region, fact.metric, fact.period) for f in data.facts):
+    data, _ = _load(path, new_text, stack)
+    if any(f.period == fact.period for f in data.facts_of(fact.region, fact.metric)):
         raise Refused(str(path), line, Message("revise.not_kept"))
     return new_text, Revised(str(path), line)
 
@@ -71,7 +71,7 @@ def _place(fact: Fact) -> tuple[int, int]:
     return fact.origin.line, fact.origin.column
 
 
-def _load(path: Path, new_text: str, layers: Sequence[str | Path]) -> tuple[Any, str]:
+def _load(path: Path, new_text: str, stack: Stack) -> tuple[Any, str]:
     """The data of the layers with ``path`` holding ``new_text`` (left out when it holds no data any
     more); its problems are named in the user's file."""
 
@@ -79,10 +79,10 @@ def _load(path: Path, new_text: str, layers: Sequence[str | Path]) -> tuple[Any,
         candidate = Path(directory) / (path.name or "data.yaml")
         candidate.write_text(new_text, encoding="utf-8")
         loaded_as = str(candidate)
-        files = [candidate if f is None else f for f in _layer_files(layers, path)
+        files = [candidate if f is None else f for f in _layer_files(stack.layers, path)
                  if f is not None or holds_data(new_text, str(path))]
         try:
-            return load_dataset(files), loaded_as
+            return load_stack(files, stack.cached), loaded_as
         except DataError as exc:
             def rename(text: str) -> str:
                 return text.replace(loaded_as, str(path))

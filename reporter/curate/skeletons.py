@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reporter.curate import yaml_text as yamlwrite
-from reporter.curate.append import Added, Original, _added, _load, header, rewrite
+from reporter.curate.append import Added, Original, Stack, _added, _load, header, rewrite
 from reporter.curate.insertion import (
     Insertion,
     Refused,
@@ -29,7 +29,7 @@ __all__ = ["add_metric", "add_region", "add_source"]
 
 def add_region(path: str | Path, region: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,
                source: str | None = None, new_source: Mapping[str, str] | None = None,
-               lang: str = "en") -> Added:
+               lang: str = "en", *, cached: bool = True) -> Added:
     """Write a new region into ``path``, with its source's entry when that source is new (its fields
     ``new_source``, as far as given).
 
@@ -39,14 +39,14 @@ def add_region(path: str | Path, region: str, layers: Sequence[str | Path], give
         fresh = bool(source) and source not in current.sources
         return plan_region(text, where, region, given, source, (new_source or {}) if fresh else None, start, lang)
 
-    return _add_skeleton(Path(path), layers, "regions", region, "append.exists", plan, lang)
+    return _add_skeleton(Path(path), Stack(layers, cached), "regions", region, "append.exists", plan, lang)
 
 
 def add_source(path: str | Path, source: str, layers: Sequence[str | Path], given: Mapping[str, str] | None = None,
-               lang: str = "en") -> Added:
+               lang: str = "en", *, cached: bool = True) -> Added:
     """Write a new source into ``path``: its publication, title and date as ``given``, the others
     marked TODO; everything else must load."""
-    return _add_skeleton(Path(path), layers, "sources", source, "append.source_exists",
+    return _add_skeleton(Path(path), Stack(layers, cached), "sources", source, "append.source_exists",
                          lambda text, where, _current, start: plan_entry(
                              text, where, "sources", source,
                              lambda step: yamlwrite.source_skeleton(source, 0, step, given=given, lang=lang), start),
@@ -54,33 +54,33 @@ def add_source(path: str | Path, source: str, layers: Sequence[str | Path], give
 
 
 def add_metric(path: str | Path, metric: str, layers: Sequence[str | Path], given: Mapping[str, str],
-               lang: str = "en") -> Added:
+               lang: str = "en", *, cached: bool = True) -> Added:
     """Write a new metric of the catalogue into ``path``: zh, unit, theme and kind (en and polarity
     when given), checked on top of ``layers`` as every write is (its theme must exist, its kind be one
     of the format's)."""
-    return _add_skeleton(Path(path), layers, "metrics", metric, "append.metric_exists",
+    return _add_skeleton(Path(path), Stack(layers, cached), "metrics", metric, "append.metric_exists",
                          lambda text, where, _current, start: plan_entry(
                              text, where, "metrics", metric,
                              lambda step: yamlwrite.metric_entry(metric, 0, step, given, lang), start),
                          lang)
 
 
-def _add_skeleton(path: Path, layers: Sequence[str | Path], section: str, ident: str, exists: str,
+def _add_skeleton(path: Path, stack: Stack, section: str, ident: str, exists: str,
                   plan: Callable[[str, str, Any, str], list[Insertion]], lang: str = "en") -> Added:
     """A new entry of ``section`` (regions, sources, metrics), as ``plan(text, where, current data,
     header)`` lays it out: refused when ``ident`` is there already, checked with placeholders in its
     TODO fields; a new file's header in ``lang``."""
 
     def skeleton(path: Path, original: Original) -> tuple[str, Added]:
-        current, _, loaded_as = _load(path, original.text, original.text, [], layers)
+        current, _, loaded_as = _load(path, original.text, original.text, [], stack)
         there = getattr(current, section)
         if ident in there:
             raise Refused(str(path), None, Message(exists, id=ident,
                                                    where=_where(there[ident].origin, loaded_as, path)))
-        start = header(path, [str(p) for p in layers], lang) if original.raw is None else ""
+        start = header(path, [str(p) for p in stack.layers], lang) if original.raw is None else ""
         insertions = plan(original.text, str(path), current, start)
         filled = [ins._replace(text=_placeholders(ins.text)) for ins in insertions]
-        data = _load(path, original.text, apply(original.text, filled), filled, layers)[0]
+        data = _load(path, original.text, apply(original.text, filled), filled, stack)[0]
         if ident not in getattr(data, section):
             raise Refused(str(path), None, Message("append.not_added"))
         new_text = apply(original.text, insertions)

@@ -58,7 +58,7 @@ def load_over(base: Dataset, layers: Sequence[str]) -> Dataset | None:
 
 
 def _joined(base: Dataset, top: Dataset) -> Dataset:
-    data = Dataset(top.sources, top.themes, top.metrics, top.regions, LayeredStore(base.store, top.store),
+    data = Dataset(top.sources, top.themes, top.metrics, top.regions, LayeredStore(base.store, top.store, base.paths),
                    base.paths + top.paths)
     data.region_sources = {**base.region_sources, **top.region_sources}
     return data

@@ -18,7 +18,7 @@ Pure: the dataset in, :class:`Finding` values out; each says what it found with 
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Container, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -97,9 +97,11 @@ def check_fact(fact: Fact) -> list[Finding]:
     return _against_quote(fact, said) if said else []
 
 
-def check_quotes(data: Data, unsure: Container[object] = (), only: Container[object] | None = None) -> list[Finding]:
+def check_quotes(data: Data, unsure: Container[object] = (),
+                 only: Collection[tuple[str, str]] | None = None) -> list[Finding]:
     """Every finding about the dataset's facts, errors and warnings, in file order (with ``only``:
-    about the facts of those (region, metric) pairs, as ``reporter add`` asks of what it wrote).
+    about the facts of those (region, metric) pairs, as ``reporter add`` asks of what it wrote; only
+    their facts are read, so a new figure over a national dataset is checked at once).
 
     ``unsure`` holds the (region, metric) pairs whose facts may not all be in ``data`` (it is what
     loaded of files with problems): each fact is still read against its own quote, but its
@@ -107,12 +109,11 @@ def check_quotes(data: Data, unsure: Container[object] = (), only: Container[obj
     findings: list[Finding] = []
     readings: dict[str, list[prose.Reading]] = {}
     series: dict[tuple[str, str], list[Fact]] = {}
-    files: dict[str, int] = {}  # each file's place in the layers: the first of its facts seen
-    for fact in data.facts:
+    files = {path: n for n, path in enumerate(data.paths)}  # each file's place in the layers
+    chosen = data.facts if only is None else [fact for region, metric in only for fact in data.facts_of(region, metric)]
+    for fact in chosen:
         if fact.origin is not None and fact.origin.path not in files:
             files[fact.origin.path] = len(files)
-        if only is not None and (fact.region, fact.metric) not in only:
-            continue
         if fact.growth_only:  # a change with no level: read against its quote, no neighbour to compare
             findings.extend(_growth_against_quote(fact))
             continue

@@ -67,6 +67,14 @@ class Dataset:
         """The facts of one region and/or one metric, in file order."""
         return [fact for item in self.store.items(region, metric) for fact in item.expand()]
 
+    def facts_read_from(self, path: str) -> list[Fact]:
+        """The facts read from the file ``path``, in file order (of layers over a large base, the base's
+        facts are not built: a writer finds what it wrote at once)."""
+        store = self.store
+        if isinstance(store, LayeredStore) and path not in store.base_paths:
+            store = store.top
+        return [fact for item in store.items() if _read_from(item) == path for fact in item.expand()]
+
     def facts_where(self, match: FactMatch) -> FactsWhere:
         """Facts whose ``(region, metric, note, quote)`` satisfy ``match``, in file order: a lazy
         sequence, read from the store each time it is iterated (never a list of them all).
@@ -145,6 +153,13 @@ class MemoryStore:
         return coverage_of(self._items)
 
 
+def _read_from(item: Item) -> str | None:
+    """The file an item was read from."""
+    if isinstance(item, Fact):
+        return item.origin.path if item.origin else None
+    return item.path
+
+
 def coverage_of(items: Iterable[Item]) -> Coverage:
     """Who reports what: each item says its size and periods, so no fact is built."""
     counts: dict[str, int] = {}
@@ -163,8 +178,9 @@ class LayeredStore:
     every file had been read in turn (the base is a cache of the large files, the top the small files a
     user keeps over them, read and checked on their own: ``reporter.data.overlay``)."""
 
-    def __init__(self, base: MemoryStore | Store, top: MemoryStore | Store) -> None:
+    def __init__(self, base: MemoryStore | Store, top: MemoryStore | Store, base_paths: tuple[str, ...]) -> None:
         self.base, self.top = base, top
+        self.base_paths = base_paths  # the files the base was read from
 
     def items(self, region: str | None = None, metric: str | None = None) -> Iterator[Item]:
         yield from self.base.items(region, metric)

@@ -237,3 +237,34 @@ def test_the_command_line_answers_from_the_edited_layer(big: Path, tmp_path: Pat
     assert run(*args).stdout.strip() == "900万元"
     top.write_text(TOPS["a fact with its region's default source"].replace("900", "1000"), encoding="utf-8")
     assert run(*args).stdout.strip() == "1000万元"
+
+
+def test_writers_check_a_new_text_over_the_bases_cache(big: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    top = top_layer(tmp_path, TOPS["a fact with its region's default source"])
+    stack = ("--data", str(big), "--data", str(top))
+    refused = ("add", "洞头", "rd_intensity", "300", "--period", "2019", "--source", "page-2020-kjdd",
+               "--quote", "2019年研发强度300%", "--file", str(top))  # a share over 100%: the load refuses it
+    whole = run("--no-cache", *stack, *refused)  # read whole, as before any cache
+    assert whole.code == 1 and "300%" in whole.stderr
+    import reporter.data.load
+
+    def whole_stack_read(paths: object) -> object:
+        raise AssertionError(f"the whole stack was read: {paths}")
+
+    monkeypatch.setattr(reporter.data.load, "load_dataset", whole_stack_read)
+    before = top.read_bytes()
+    again = run(*stack, *refused)
+    assert (again.code, again.stdout, again.stderr) == (whole.code, whole.stdout, whole.stderr)
+    assert top.read_bytes() == before
+    added = run(*stack, "add", "洞头", "policy_incentives_paid", "950", "--period", "2018", "--source",
+                "page-2020-kjdd", "--quote", "2018年兑现950万元", "--file", str(top))
+    assert added.code == 0, added.stderr
+    assert "value: 950" in top.read_text(encoding="utf-8")
+    edited = run(*stack, "edit", "洞头", "policy_incentives_paid", "--period", "2018", "--value", "960",
+                 "--quote", "2018年兑现960万元")
+    assert edited.code == 0, edited.stderr
+    assert "value: 960" in top.read_text(encoding="utf-8")
+    removed = run(*stack, "remove", "洞头", "policy_incentives_paid", "--period", "2018")
+    assert removed.code == 0, removed.stderr
+    assert "960" not in top.read_text(encoding="utf-8")
