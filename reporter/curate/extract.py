@@ -139,17 +139,22 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     return Extraction(drafts, elsewhere)
 
 
+NEARLY_OVER = 3  # months: 预计 of a period ending within them of the month written is an estimate
+
+
 def _reading_of(r: prose.Reading, month: int | None) -> tuple[str, str, str]:
     """The qualifier, period basis and note of a reading read against the as-of month: 预计 of a
-    period already ended is an estimate (not a plan: exact, with a note); 全年 or 年末 that no
+    period already ended, or in its last quarter (预计全年…, written in November), is an estimate
+    of the outcome (not a plan: exact, with a note); 预计 of a period mostly ahead is a plan; 全年 or 年末 that no
     frame dates is the year under review, read against the as-of month (assumed)."""
     qualifier, basis, note = r.qualifier, r.basis, ""
-    if r.qualifier_word in prose.ESTIMATE_WORDS:
-        ended = prose_periods.resolve_period(r.period, month, r.point) if r.period is not None else None
-        if ended is not None and month is not None and not ended.startswith(("asof/", "unstated/")):
-
-            if parse_period(ended).last < month:
-                qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period already ended"
+    if r.qualifier_word in prose.ESTIMATE_WORDS and r.period is not None and month is not None:
+        said = prose_periods.resolve_period(r.period, month, r.point)
+        last = parse_period(said).last if said is not None and not said.startswith("unstated/") else None
+        if last is not None and last < month:
+            qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period already ended"
+        elif last is not None and last - month < NEARLY_OVER:  # 预计全年…, written in November
+            qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period nearly over"
     if r.period is not None and r.period.year is None and r.period.back is None and basis != "assumed" \
             and r.period.kind in ("year", "asof") and r.period.text.startswith(("全年", "年末", "年底")):
         basis = "assumed"

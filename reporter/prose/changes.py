@@ -7,6 +7,7 @@ rank's move (提升了34个位次, 由第12位上升到第6位). Each belongs to
 - a change that leads into its figure belongs to it (增长12.6%达92.9亿元; 分别增长12%和13%，分别达…);
 - otherwise to the figure before it, after the previous change, never across a "；" (a rate of
   增速 reaches back over "；" within its sentence: 研发费用16.02亿元，…；累计增速25%);
+- a rate whose clause names what grew is that thing's (…405.97亿元，园区工业增加值增长1.8%);
 - a rate in % is not a share's change (占比达96.05%，同比下降15.6%: the decline is of what the
   share is a share of); an absolute change goes to a figure of its own unit, points to a rate;
 - a rate with no figure of its own is a fact of its own, kind ``growth`` (规模以上工业增加值同比
@@ -25,8 +26,8 @@ from typing import NamedTuple
 
 from reporter.prose.numerals import chinese_decimal
 
-UP = ("增长", "增加", "提高", "上升", "提升", "上涨", "回升")
-DOWN = ("下降", "减少", "降低", "下滑", "回落", "下跌")
+UP = ("增长", "增加", "提高", "上升", "提升", "上涨", "回升", "净增")
+DOWN = ("下降", "减少", "降低", "下滑", "回落", "下跌", "净减")
 RANK_UP = ("提升", "上升", "前移", "前进", "跃升", "进位", "提高")
 RANK_DOWN = ("下降", "下滑", "后移", "后退", "退后", "回落")
 RANK_STEPS = ("个位次", "个名次", "位次", "名次", "位", "名")
@@ -61,17 +62,19 @@ def _alt(words: tuple[str, ...]) -> str:
 def patterns() -> dict[str, re.Pattern[str]]:
     """Compiled on first use."""
     num = rf"{_NUM}|{_ZH_INT}"
-    vals = rf"-?(?:{_NUM})%(?:[、和]-?(?:{_NUM})%)*"
-    marker = rf"(?P<marker>{_alt(YOY_MARKERS)})?(?:（[^（）\n\d]{{0,12}}）)?(?:分别)?"  # 同比（下同）, not （3.2%）
+    vals = rf"-?(?:{_NUM})[ 　]?%(?:[、和]-?(?:{_NUM})[ 　]?%)*"  # 增长 10.5 %: spaces a PDF copy prints
+    base = r"[较比](?:\d{4}年|上年|去年)(?:末|底)"  # 较2023年末净增11152户: since a year's end
+    marker = rf"(?P<marker>{_alt(YOY_MARKERS)}|{base})?(?:（[^（）\n\d]{{0,12}}）)?(?:分别)?"  # 同比（下同）, not （3.2%）
     return {
         "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>\d+|{_ZH_INT})(?:{_alt(RANK_STEPS)})"),
         "between": re.compile(rf"由[^，。；\n]{{0,12}}?第(?P<a>\d+)位(?P<dir>{_alt(RANK_UP + RANK_DOWN)})"
                               rf"(?:到|至)第(?P<b>\d+)位"),
-        "yoy": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?(?:分别为?|分别是)?(?P<vals>{vals})"
-                          rf"|(?P<speed>(?:累计)?(?:增幅|增速))(?:分别)?(?:为|达到|达|是)?(?P<vals2>{vals})"),
-        "absolute": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?(?P<num>{num})(?P<unit>{_alt(POINTS)}|"
+        "yoy": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?(?:分别为?|分别是)?[ 　]?(?P<vals>{vals})"
+                          rf"|(?P<speed>(?:累计)?(?:增幅|增速))(?:分别)?(?:为|达到|达|是)?[ 　]?(?P<vals2>{vals})"),
+        "absolute": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?[ 　]?(?P<num>{num})[ 　]?(?P<unit>{_alt(POINTS)}|"
                                r"(?:万|亿)?[人户家个元吨亩项件]|万元|亿元)(?![\u4e00-\u9fff])"),
         "value": re.compile(rf"-?{_NUM}"),
+        "span": re.compile(rf"(?:\d+|{_ZH_INT})年(?:来|以来|间|内)?$"),
     }
 
 
@@ -98,6 +101,8 @@ def find_changes(masked: str, start: int = 0, end: int | None = None) -> list[Ch
         keep(Change(m.start(), m.end(), (sign + _digits(m.group("num")),), m.group("dir"), "rank", "", True,
                     (m.start("num"),)), (m.start(), m.end()))
     for m in pats["absolute"].finditer(masked, start, end):
+        if not m.group("marker") and pats["span"].search(masked, max(0, m.start() - 4), m.start()):
+            continue  # 三年净增13家: what a span of years added, not a change of the figure before
         sign = "-" if m.group("dir") in DOWN else "+"
         unit = m.group("unit")
         kind = "points" if unit in POINTS else "absolute"
@@ -174,7 +179,9 @@ def attach(masked: str, readings: list, changes: list[Change], sentences: list[t
         after = list(range(first, min(bisect_left(starts, s_end), first + len(change.values))))
         begin, end = window_start(masked, change, s_start), bisect_left(starts, change.start)
         window = range(max(bisect_left(starts, begin), end - WINDOW), end)
-        chosen = _forward(masked, readings, change, after) or _backward(readings, change, window)
+        chosen = _forward(masked, readings, change, after)
+        if not chosen and not names_its_own(masked, change):
+            chosen = _backward(readings, change, window)
         if not change.marked and change.kind == "absolute" and not chosen:
             continue  # 增加500人 with nothing before it of its unit: a figure, read as one
         dropped.update(own)
@@ -184,6 +191,19 @@ def attach(masked: str, readings: list, changes: list[Change], sentences: list[t
             left = len(change.values) - len(chosen)
             loose += [Loose(change, v, at) for v, at in zip(change.values[:left], change.offsets[:left], strict=True)]
     return [r for i, r in enumerate(readings) if i not in dropped], loose
+
+
+NOT_A_SUBJECT = ("比", "较", "与", "按", "同", "其中", "分别", "累计", "增速", "增幅", "扣除")
+
+
+def names_its_own(masked: str, change: Change) -> bool:
+    """Whether a rate's clause names what grew (…405.97亿元，园区规模以上工业增加值增长1.8%): then the
+    rate is that thing's, not the figure's before it. Comparison and manner words (比上年, 按可比价
+    计算, 分别, 累计增速) name nothing."""
+    if change.kind != "yoy":
+        return False
+    before = masked[clause_start(masked, change.start):change.start].strip(" 　□")
+    return len(re.findall(r"[\u4e00-\u9fff]", before)) >= 3 and not before.startswith(NOT_A_SUBJECT)
 
 
 def _fits(reading, change: Change) -> bool:

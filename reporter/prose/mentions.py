@@ -22,7 +22,7 @@ QUALIFIER_BEFORE = {"不少于": "at_least", "不低于": "at_least", "至少": 
 TARGET_WORDS = ("目标", "力争", "争取", "预期", "控制在", "计划")  # 计划 only before a verb (not 人才计划)
 PLAN_VERBS = "招引实施完成新建投资引进培育开工建设建成新增实现"  # 计划招引…: a plan, not a programme's name
 ESTIMATE_WORDS = ("预计", "预测", "初步")  # of a period still running: a target; of one ended: an estimate
-ACHIEVED = "完成"  # 完成年度目标任务215%: the plan met, not a plan
+ACHIEVED = ("完成", "达到", "实现")  # 完成年度目标任务215%, 6个指标达到市确保目标: the plan met, not a plan
 SAME_PERIOD_LAST_YEAR = ("上年同期", "去年同期")  # 较上年同期（3.2%）: the rate a year before
 NAME_COUNTERS = ("种", "类")  # 四种肉产量5989.4吨: kinds named before a figure, not a count of them
 RANK_WORDS = ("排名", "排", "位居", "居", "位列", "列", "全国", "全省", "全市", "全区", "全县", "名次", "位次")
@@ -98,7 +98,7 @@ def plan_word(masked: str, start: int, at: int) -> str:
             continue
         if word == "计划" and before[i + 2:i + 3] not in tuple(PLAN_VERBS):
             continue
-        if word == "目标" and ACHIEVED in before[max(0, i - 12):i]:
+        if word == "目标" and any(w in before[max(0, i - 12):i] for w in ACHIEVED):
             continue
         return word
     return ""

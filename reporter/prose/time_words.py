@@ -25,18 +25,18 @@ from reporter.prose.numerals import chinese_number
 # Period words: (pattern, kind). Tried in order at each position, so longer forms come first.
 # Named groups: y (year as printed), r (今年/去年 …), a and b (months, half, quarter, years, span).
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
-_YR = r"(?:(?P<y>\d{4})年|(?P<r>今年|本年|去年|上年))?"
+_YR = r"(?:(?P<y>\d{4})[ 　]?年|(?P<r>今年|本年|去年|上年))?"
 _TO = r"[-~—–－～至到]"
 _STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第元一二两三四五六七八九十"  # first characters of period words
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"(?:截至|截止)到?{_YR}(?P<b>\d{{1,2}})月(?:底|末|份)?", "asof_month"),
-    (r"(?:截至|截止)到?(?P<y>\d{4})年(?:底|末)?", "asof_year"),
+    (r"(?:截至|截止)到?(?P<y>\d{4})[ 　]?年(?:底|末)?", "asof_year"),
     (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|今年以来|年初以来|以来", "now"),
-    (r"(?:到|至)(?P<y>\d{4})年(?:底|末)?", "by_year"),
-    (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})年", "years"),
+    (r"(?:到|至)(?P<y>\d{4})[ 　]?年(?:底|末|(?!的))", "by_year"),  # 上升到2020年的1.77亿元: that year's, no deadline
+    (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})[ 　]?年", "years"),
     (rf"{_YR}(?P<a>{_N})月?{_TO}(?P<b>{_N})月份?", "months"),
     (rf"{_YR}元月?{_TO}(?P<b>{_N})月份?", "from_january"),
-    (r"(?P<y>\d{4})?年(?:末|底)", "year_end"),
+    (r"(?:(?P<y>\d{4})[ 　]?)?年(?:末|底)", "year_end"),
     (rf"{_YR}前(?P<a>[一二三])季度", "first_quarters"),
     (rf"{_YR}(?P<a>[上下])半年", "half"),
     (rf"{_YR}第?(?P<a>[一二三四1-4])季度", "quarter"),
@@ -45,7 +45,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"未来(?P<a>{_N})年", "forward"),
     (rf"(?P<a>{_N})年内", "forward"),
     (rf"(?:近|最近|过去|这)?(?P<a>{_N})年(?:来|以来|间)?", "trailing"),
-    (r"(?P<y>\d{4})年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
+    (r"(?P<y>\d{4})[ 　]?年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
 )
 WHOLE_YEAR = "全年"  # the year under review: the document's, else the last one ended
 LOOK_BACK = 12  # the time words of a sentence looked back over: a number's own is among the nearest
