@@ -52,6 +52,7 @@ class Change(NamedTuple):
     marked: bool  # a comparison word (同比, 比上年末) says it is a change; 减少1.7万户 alone does not
     offsets: tuple[int, ...]  # where each value is printed
     reach: bool = False  # 增速25%: may reach back over "；" within its sentence
+    earlier: int = -1  # 由第一位下滑到第六位: where the earlier rank is printed, when no time word dates it
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -67,8 +68,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
     marker = rf"(?P<marker>{_alt(YOY_MARKERS)}|{base})?(?:（[^（）\n\d]{{0,12}}）)?(?:分别)?"  # 同比（下同）, not （3.2%）
     return {
         "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>\d+|{_ZH_INT})(?:{_alt(RANK_STEPS)})"),
-        "between": re.compile(rf"由[^，。；\n]{{0,12}}?第(?P<a>\d+)位(?P<dir>{_alt(RANK_UP + RANK_DOWN)})"
-                              rf"(?:到|至)第(?P<b>\d+)位"),
+        "between": re.compile(rf"由[^，。；\n]{{0,12}}?第(?P<a>\d+|{_ZH_INT})位(?P<dir>{_alt(RANK_UP + RANK_DOWN)})"
+                              rf"(?:到|至)第(?P<b>\d+|{_ZH_INT})位"),
         "yoy": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?(?:分别为?|分别是)?[ 　]?(?P<vals>{vals})"
                           rf"|(?P<speed>(?:累计)?(?:增幅|增速))(?:分别)?(?:为|达到|达|是)?[ 　]?(?P<vals2>{vals})"),
         "absolute": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?[ 　]?(?P<num>{num})[ 　]?(?P<unit>{_alt(POINTS)}|"
@@ -94,8 +95,10 @@ def find_changes(masked: str, start: int = 0, end: int | None = None) -> list[Ch
         spans.insert(i, span)
 
     for m in pats["between"].finditer(masked, start, end):
-        gained = int(m.group("a")) - int(m.group("b"))
-        keep(Change(m.end(), m.end(), (str(gained),), m.group("dir"), "rank", "", True, (m.end(),)), (m.end(), m.end()))
+        gained = int(_digits(m.group("a"))) - int(_digits(m.group("b")))
+        dated = re.search("[年季月]", masked[m.start():m.start("a")])  # 由二季度的第12位: its own time
+        keep(Change(m.end(), m.end(), (str(gained),), m.group("dir"), "rank", "", True, (m.end(),),
+                    earlier=-1 if dated else m.start("a")), (m.end(), m.end()))
     for m in pats["move"].finditer(masked, start, end):
         sign = "" if m.group("dir") in RANK_UP else "-"
         keep(Change(m.start(), m.end(), (sign + _digits(m.group("num")),), m.group("dir"), "rank", "", True,

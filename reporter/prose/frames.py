@@ -24,6 +24,7 @@ FRAMING = ("year", "half", "quarter", "months")  # a title's 2021年 or 上半�
 TERMINAL = "。！？"
 TITLE_LENGTH = 60  # a title's characters at most
 LIST_JOINS = ("、", "和", "及", "与", "，")  # what joins the items of a list of time words
+ATTRIBUTION = ("根据", "据", "经", "按", "初步")  # 根据…核算结果，初步核算，经…反馈: whence the figures
 CONTINUING = ("其中",)  # a sentence that goes on from the one before (其中，…): its period too
 
 
@@ -79,12 +80,18 @@ def sentence_leads(masked: str, sentences: list[tuple[int, int]], words: list[Pe
         out.append(last or lead if continues else lead)
         last = None
         while at < len(words) and words[at].start < e:
-            if (words[at].start >= s and words[at].kind in CALENDAR
-                    and not masked[s:words[at].start].strip(" 　□\t\r")):
+            if words[at].start >= s and words[at].kind in CALENDAR and _opens(masked[s:words[at].start]):
                 lead = words[at]
             last = words[at] if words[at].start >= s else last
             at += 1
     return out
+
+
+def _opens(before: str) -> bool:
+    """Whether a time word with ``before`` ahead of it in its sentence opens it: nothing before it,
+    or only a clause saying where the figures come from (根据…核算结果，2023年，…; 初步核算，一季度…)."""
+    before = before.strip(" 　□\t\r")
+    return not before or re.fullmatch(rf"(?:{'|'.join(ATTRIBUTION)})[^，。；\n]{{0,30}}，", before) is not None
 
 
 def respective_periods(masked: str, span: tuple[int, int], words: list[PeriodWord], readings: list) -> list:

@@ -274,6 +274,9 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
                         bisect_left(word_at, m.start())]
             found.append(_reading(text, masked, m, sentence, own, (leads[at] if leads else frame, document)))
     readings, loose = said_changes.attach(masked, labels(text, masked, found), changes, sentences)
+    earlier = {c.earlier for c in changes if c.earlier >= 0}  # 由第一位下滑到第六位: the first place's time
+    if earlier:  # is not the second's, and the page does not say it
+        readings = [r._replace(period=None, basis="assumed") if r.rank and r.start in earlier else r for r in readings]
     if loose:
         rates = [_rate(text, masked, rate, (sentences, s_starts, word_at), words, leads, frames) for rate in loose]
         readings = sorted(readings + rates, key=lambda r: r.start)
