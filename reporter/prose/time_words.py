@@ -47,6 +47,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"(?:近|最近|过去|这)?(?P<a>{_N})年(?:来|以来|间)?", "trailing"),
     (r"(?P<y>\d{4})[ 　]?年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
 )
+SPAN_ADDS = ("新增", "净增", "累计")  # 三年新增…3个: a bare span of years is the years to the date written
 WHOLE_YEAR = "全年"  # the year under review: the document's, else the last one ended
 LOOK_BACK = 12  # the time words of a sentence looked back over: a number's own is among the nearest
 CALENDAR = ("year", "half", "quarter", "months", "asof")  # hold to the end of their sentence, past "；"
@@ -96,8 +97,10 @@ def period_words(masked: str) -> list[PeriodWord]:
         i = (m.lastgroup or "p_0").split("_")[1]
         g = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items() if v and k.endswith(f"_{i}") and k[0] != "p"}
         pattern_kind = PERIOD_PATTERNS[int(i)][1]
-        if pattern_kind == "trailing" and re.fullmatch(rf"(?:{_N})年", m.group()):
-            continue  # a bare length (一年为…企业提供): no 近/过去 or 来 ties it to the date written from
+        if (pattern_kind == "trailing" and re.fullmatch(rf"(?:{_N})年", m.group())
+                and not masked.startswith(SPAN_ADDS, m.end())):
+            continue  # a bare length (一年为…企业提供): no 近/过去 or 来 ties it to the date written from,
+            # unless what the years added follows (三年新增国家级创新平台3个: the three years to now)
         a, b = (_small(g.get(k, "")) for k in ("a", "b"))
         kind, a, b = SHAPES[pattern_kind](a, b) if pattern_kind in SHAPES else (pattern_kind, a, b)
         if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)
@@ -175,6 +178,10 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
         to_date = next((w for w in TO_DATE_WORDS if w in clause), None)
         if to_date is not None:
             start = clause_start + clause.index(to_date)
+            if word is not None and word.kind in ("months", "half", "quarter") and word in before[:1]:
+                # 1-6月全县申请专利200件；全县累计申请量2233件: the total at the end of the sentence's span
+                last = {"half": 6 * word.a, "quarter": 3 * word.a}.get(word.kind, word.b)
+                return PeriodWord(to_date, start, start + len(to_date), "asof", word.year, word.back, last, last)
             return PeriodWord(to_date, start, start + len(to_date), "now")
     if word is not None and word.kind in ("year", "asof") and word.year is None and word.back != 1:
         earlier = [w for w in [frame, opening, *before[:-1]] if w is not None and w.year is not None]
