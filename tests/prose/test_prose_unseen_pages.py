@@ -1,0 +1,91 @@
+"""Readings learnt from real county pages the extractor had not seen: spaces a PDF copy prints,
+estimates of a year nearly over, net increases, rates that name what grew, leads after a
+clause saying whence the figures, rank moves in Chinese numerals. Sentences are short excerpts,
+verbatim, of public pages of county governments and local papers (half-width commas as stored)."""
+
+from __future__ import annotations
+
+from reporter.curate.extract import extract
+from reporter.prose import readings as prose
+
+
+def drafted(text: str, as_of: str) -> list[tuple[str, str, str, str | None]]:
+    return [(d.value, d.unit, d.qualifier, d.period) for d in extract(text, "x", None, as_of)]
+
+
+def test_spaces_around_numbers_and_years_are_no_words() -> None:
+    [share] = extract("2022 年全区 R&D 经费占 GDP 比重达 3.02%。", "x", None, "2024-07")
+    assert (share.value, share.period) == ("3.02", "2022")
+    [investment] = prose.read("区本级完成高新技术产业投资 65.35 亿元,同比增长 42.3%。")
+    assert (investment.value, investment.unit, investment.yoy) == ("65.35", "亿元", "42.3")
+    [patents] = prose.read("1-6月全县申请专利200 件。")
+    assert (patents.value, patents.unit) == ("200", "件")
+
+
+def test_an_estimate_of_a_year_nearly_over_is_no_plan() -> None:
+    [firms] = extract("预计到2020年底全县高新技术企业可达18家。", "x", None, "2020-11")
+    assert (firms.qualifier, firms.period) == ("exact", "asof/2020") and "estimate" in firms.note
+    [share] = extract("2020年高新技术产业增加值占地区生产总值(GDP)比重预计达到10 %。", "x", None, "2020-11")
+    assert (share.value, share.unit, share.qualifier) == ("10", "%", "exact")
+    [plan] = extract("预计到2020年底全县高新技术企业可达18家。", "x", None, "2020-03")
+    assert plan.qualifier == "target"  # most of the year still ahead: a plan
+
+
+def test_rising_to_a_years_figure_names_that_year_and_sets_no_deadline() -> None:
+    assert drafted("技术合同交易额从2017年的0.28亿元,上升到2020年的1.77亿元。", "2020-11") == [
+        ("0.28", "亿元", "exact", "2017"), ("1.77", "亿元", "exact", "2020")]
+
+
+def test_a_target_reached_is_no_plan() -> None:
+    text = ("一产增加值、规上工业增加值、固投、出口、财政总收入和地方财政收入6个指标达到市确保目标序时进度,"
+            "规上工业增加值、三产增加值较一季度回落较大,GDP增长较一季度回落2.9个百分点。")
+    assert [(r.value, r.unit, r.qualifier) for r in prose.read(text)] == [
+        ("6", "个", "exact"), ("-2.9", "个百分点", "exact")]
+
+
+def test_a_net_increase_since_a_years_end_is_the_figures_change() -> None:
+    [stock] = extract("截至9月,高新区市场主体存量为36581户,较2023年末净增11152户。", "x", None, "2024-10")
+    assert (stock.value, stock.unit, stock.change, stock.period) == ("36581", "户", "+11152户", "asof/2024-Q3")
+
+
+def test_what_a_span_of_years_added_is_a_fact_of_its_own() -> None:
+    assert drafted("预计到2020年底全县高新技术企业可达18家,三年净增13家。", "2020-11") == [
+        ("18", "家", "exact", "asof/2020"), ("13", "家", "exact", "P3Y/2020-11")]
+    assert drafted("三年新增国家级创新平台3个。", "2020-11") == [("3", "个", "exact", "P3Y/2020-11")]
+
+
+def test_a_rate_whose_clause_names_what_grew_is_that_things() -> None:
+    text = "1至9月,高新区园区实现规上工业总产值405.97亿元,园区规模以上工业增加值增长1.8%。"
+    assert [(r.value, r.unit, r.kind, r.yoy) for r in prose.read(text)] == [
+        ("405.97", "亿元", "level", None), ("1.8", "%", "growth", None)]
+    # a comparison or manner word names nothing: the rate stays the figure's
+    [gdp] = prose.read("全县实现GDP总量400.61亿元,按可比价计算同比增长6.1%。")
+    assert gdp.yoy == "6.1"
+
+
+def test_a_time_word_after_a_clause_saying_whence_the_figures_leads_the_paragraph() -> None:
+    text = ("根据地区生产总值统一核算初步反馈结果,2023年,全县实现地区生产总值(GDP)98.38亿元,较上年增长3.1%。"
+            "三次产业结构比为21.9∶38.7∶39.4。非公有制经济增加值完成45.46亿元,占生产总值的比重为46.2%。")
+    assert [d.period for d in extract(text, "x", None, "2024-04")] == ["2023", "2023", "2023"]
+    text = "初步核算,一季度全县生产总值完成59.6亿元,增长7.6%。三次产业对经济增长贡献率分别为3.3%、75.2%和21.5%。"
+    assert [d.period for d in extract(text, "x", None, "2017-07")] == ["2017-Q1"] * 4
+
+
+def test_a_contribution_rate_is_over_the_period_not_at_its_end() -> None:
+    text = "上半年全县规上工业增加值同比增长8.4%,工业对经济增长贡献率为84.2%。"
+    assert [(d.value, d.period) for d in extract(text, "x", None, "2025-08")] == [
+        ("8.4", "2025-H1"), ("84.2", "2025-H1")]
+
+
+def test_a_rank_moving_between_places_in_chinese_numerals() -> None:
+    text = "上半年,全县规上工业增加值27.3亿元,增长9%。位次由第一位下滑到第六位。"
+    ranks = [d for d in extract(text, "x", None, "2017-07") if d.kind == "rank"]
+    assert [(d.value, d.rank_change, d.period) for d in ranks] == [
+        ("1", None, "unstated/2017-07"),  # the page does not say when it was first
+        ("6", -5, "asof/2017-H1")]
+
+
+def test_a_total_to_date_under_a_sentences_span_is_as_of_the_spans_end() -> None:
+    text = "1-6月全县申请专利200 件,授权专利79件;全县累计申请量2233件,授权量1353件。"
+    assert [(d.value, d.period) for d in extract(text, "x", None, "2016-08")][:3] == [
+        ("200", "2016-H1"), ("79", "2016-H1"), ("2233", "asof/2016-H1")]
