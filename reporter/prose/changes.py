@@ -72,7 +72,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
                               rf"(?:到|至)第(?P<b>\d+|{_ZH_INT})位"),
         "yoy": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?(?:分别为?|分别是)?[ 　]?(?P<vals>{vals})"
                           rf"|(?P<speed>(?:累计)?(?:增幅|增速))(?:分别)?(?:为|达到|达|是)?[ 　]?(?P<vals2>{vals})"),
-        "absolute": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?[ 　]?(?P<num>{num})[ 　]?(?P<unit>{_alt(POINTS)}|"
+        "absolute": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?[ 　]?"
+                               rf"(?P<num>{_NUM}(?:[、和]{_NUM})+|{num})[ 　]?(?P<unit>{_alt(POINTS)}|"
                                r"(?:万|亿)?[人户家个元吨亩项件]|万元|亿元)(?![\u4e00-\u9fff])"),
         "value": re.compile(rf"-?{_NUM}"),
         "span": re.compile(rf"(?:\d+|{_ZH_INT})年(?:来|以来|间|内)?$"),
@@ -111,8 +112,10 @@ def find_changes(masked: str, start: int = 0, end: int | None = None) -> list[Ch
         kind = "points" if unit in POINTS else "absolute"
         if kind == "points" and not unit.startswith("个"):
             unit = "个" + unit
-        keep(Change(m.start(), m.end(), (sign + _digits(m.group("num")),), (m.group("marker") or "") + m.group("dir"),
-                    kind, unit, bool(m.group("marker")), (m.start("num"),)), (m.start(), m.end()))
+        said = list(re.finditer("[^、和]+", m.group("num")))  # 回升69.7和68.0个百分点: one unit, two values
+        keep(Change(m.start(), m.end(), tuple(sign + _digits(v.group()) for v in said),
+                    (m.group("marker") or "") + m.group("dir"), kind, unit, bool(m.group("marker")),
+                    tuple(m.start("num") + v.start() for v in said)), (m.start(), m.end()))
     for m in pats["yoy"].finditer(masked, start, end):
         keep(_rate(m), (m.start(), m.end()))
     return sorted(kept)

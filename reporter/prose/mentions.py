@@ -30,6 +30,7 @@ MULTIPLIERS = {"千": 1000, "万": 10_000, "亿": 100_000_000}
 VAGUE_BEFORE = "数几"  # 数百家, 几十人: no number a data file can hold; not drafted
 BARE = ("百", "千", "万")  # 近百家, 百余家, 超千人: a number only beside a qualifier
 CJK = r"[\u4e00-\u9fff]"
+BAR_WORDS = ("超过", "高于", "低于", "不低于", "达到", "在")  # …有10个行业增速超过30%: a bar, after a count
 _THRESHOLD_UNITS = ("元", "万元", "亿元", "平方米", "万平方米", "%")  # 5000万元以上项目: a name's threshold
 
 
@@ -66,6 +67,9 @@ def is_quantity(masked: str, m: re.Match[str]) -> bool:
     after = masked[m.end():m.end() + 1]
     if m.group("post") == "以上" and unit in _THRESHOLD_UNITS and re.match(CJK, after):
         return False  # 5000万元以上项目: a threshold in a name
+    clause = masked[clause_start(masked, m.start()):m.start()]
+    if clause.endswith(BAR_WORDS) and re.search(r"有(?:\d+|[一二两三四五六七八九十]+)[个家项]", clause):
+        return False  # 有10个行业产值同比增速超过30%: the bar the counted items clear, not a figure
     if not num[0].isdigit() and re.match(CJK, after):
         rest = masked[m.end():clause_end(masked, m.end())]
         if "之一" in rest or (unit in NAME_COUNTERS and re.search(r"\d", rest)) or (unit == "次" and after == "产"):

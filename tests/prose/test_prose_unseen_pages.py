@@ -89,3 +89,20 @@ def test_a_total_to_date_under_a_sentences_span_is_as_of_the_spans_end() -> None
     text = "1-6月全县申请专利200 件,授权专利79件;全县累计申请量2233件,授权量1353件。"
     assert [(d.value, d.period) for d in extract(text, "x", None, "2016-08")][:3] == [
         ("200", "2016-H1"), ("79", "2016-H1"), ("2233", "asof/2016-H1")]
+
+
+def test_points_said_respectively_for_two_rates_share_one_unit() -> None:
+    text = "上半年,全县规模以上工业总产值同比增长33.0%,工业增加值同比增长30.2%,分别较上年同期回升69.7和68.0个百分点。"
+    assert [(r.value, r.unit, r.kind) for r in prose.read(text)] == [
+        ("33.0", "%", "growth"), ("30.2", "%", "growth"), ("69.7", "个百分点", "points"), ("68.0", "个百分点", "points")]
+
+
+def test_the_bar_counted_items_clear_is_no_figure() -> None:
+    text = "全县涉及16个行业大类中有10个行业产值同比增速超过30%。"
+    assert [(r.value, r.unit) for r in prose.read(text)] == [("16", "个"), ("10", "个")]
+
+
+def test_a_time_word_after_a_run_in_section_heading_leads_its_sentence_and_the_next() -> None:
+    text = "三、建筑产业有所回落上半年,全县建筑业增加值3.38亿元,增长2.9%。资质建筑业总产值3.89亿元,下降5.9%。"
+    assert [(d.value, d.period, d.yoy_pct) for d in extract(text, "x", None, "2021-07")] == [
+        ("3.38", "2021-H1", "2.9"), ("3.89", "2021-H1", "-5.9")]
