@@ -90,10 +90,12 @@ def sentence_leads(masked: str, sentences: list[tuple[int, int]], words: list[Pe
 def _opens(before: str) -> bool:
     """Whether a time word with ``before`` ahead of it in its sentence opens it: nothing before it,
     only a clause saying where the figures come from (根据…核算结果，2023年，…; 初步核算，一季度…), or
-    a section's heading run into the sentence (三、建筑产业有所回落上半年，…)."""
-    before = before.strip(" 　□\t\r")
+    a section's heading run into the sentence (三、建筑产业有所回落上半年，…; 人口 年末全县…)."""
+    label = before.lstrip(" 　□\t\r")
+    before = label.rstrip(" 　□\t\r")
     return (not before or re.fullmatch(rf"(?:{'|'.join(ATTRIBUTION)})[^，。；\n]{{0,30}}，", before) is not None
-            or re.fullmatch(r"[一二三四五六七八九十]{1,3}、[^，。；、\n]{2,15}", before) is not None)
+            or re.fullmatch(r"[一二三四五六七八九十]{1,3}、[^，。；、\n]{2,15}", before) is not None
+            or re.fullmatch(r"[\u4e00-\u9fff]{2,8}[ 　]+", label) is not None)
 
 
 def respective_periods(masked: str, span: tuple[int, int], words: list[PeriodWord], readings: list) -> list:

@@ -106,3 +106,11 @@ def test_a_time_word_after_a_run_in_section_heading_leads_its_sentence_and_the_n
     text = "三、建筑产业有所回落上半年,全县建筑业增加值3.38亿元,增长2.9%。资质建筑业总产值3.89亿元,下降5.9%。"
     assert [(d.value, d.period, d.yoy_pct) for d in extract(text, "x", None, "2021-07")] == [
         ("3.38", "2021-H1", "2.9"), ("3.89", "2021-H1", "-5.9")]
+
+
+def test_a_time_word_after_a_run_in_label_leads_its_paragraph() -> None:
+    text = ("人口 年末全县常住人口94.5万人,比上年末减少0.4万人,其中:城镇人口42.1万人,乡村人口52.4万人。"
+            "常住人口城镇化率44.5%,比上年末提高0.9个百分点。")
+    assert [(d.value, d.period, d.change) for d in extract(text, "x", None, "2024-04")] == [
+        ("94.5", "asof/2023", "-0.4万人"), ("42.1", "asof/2023", None), ("52.4", "asof/2023", None),
+        ("44.5", "asof/2023", "+0.9个百分点")]
