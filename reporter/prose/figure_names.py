@@ -16,7 +16,8 @@ LABEL_TRIM_END = ("分别达到", "分别达", "分别为", "分别", "增长", 
 EACH = "各"  # A和B各1家: one figure for each item of the list before it
 LIST_MARKS = "、和及与"
 LEVELS = ("国家级", "省级", "市级", "县级", "区级")  # 新建省级A和B各1家: the level is B's too
-POINT_WORDS = ("总数", "累计达")  # a total reached (总数达22家) is a level at the period's end, like a rank
+POINT_WORDS = ("总数", "累计达", "余额", "存量", "存栏", "保有量")  # a total reached (总数达22家), a balance
+# (存款余额440.39亿元), a stock (存栏): a level at the period's end, like a rank
 FLOW_RATES = ("贡献率", "增长率", "出生率", "死亡率")  # over the period (工业对经济增长贡献率84.2%), not at its end
 CLAUSE_MARKS = "，；：。！？\n"
 

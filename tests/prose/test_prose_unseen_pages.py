@@ -114,3 +114,9 @@ def test_a_time_word_after_a_run_in_label_leads_its_paragraph() -> None:
     assert [(d.value, d.period, d.change) for d in extract(text, "x", None, "2024-04")] == [
         ("94.5", "asof/2023", "-0.4万人"), ("42.1", "asof/2023", None), ("52.4", "asof/2023", None),
         ("44.5", "asof/2023", "+0.9个百分点")]
+
+
+def test_a_balance_under_a_span_is_as_of_its_end() -> None:
+    text = "上半年,全县金融机构本外币存款余额440.39亿元,同比增长6.5%;本外币贷款余额487.77亿元,同比增长30.4%。"
+    assert [(d.value, d.period, d.yoy_pct) for d in extract(text, "x", None, "2022-07")] == [
+        ("440.39", "asof/2022-H1", "6.5"), ("487.77", "asof/2022-H1", "30.4")]
