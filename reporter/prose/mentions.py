@@ -70,10 +70,12 @@ def is_quantity(masked: str, m: re.Match[str]) -> bool:
     clause = masked[clause_start(masked, m.start()):m.start()]
     if clause.endswith(BAR_WORDS) and re.search(r"有(?:\d+|[一二两三四五六七八九十]+)[个家项]", clause):
         return False  # 有10个行业产值同比增速超过30%: the bar the counted items clear, not a figure
+    if re.match(CJK, after) and "之一" in masked[m.end():clause_end(masked, m.end())]:
+        return False  # 十个深度贫困县之一, 为全国15个县市区之一: the group it is one of, not a count of its own
     if not num[0].isdigit() and re.match(CJK, after):
         rest = masked[m.end():clause_end(masked, m.end())]
-        if "之一" in rest or (unit in NAME_COUNTERS and re.search(r"\d", rest)) or (unit == "次" and after == "产"):
-            return False  # 十个深度贫困县之一, 猪牛羊禽四种肉产量5989.4吨, 三次产业: a name
+        if (unit in NAME_COUNTERS and re.search(r"\d", rest)) or (unit == "次" and after == "产"):
+            return False  # 猪牛羊禽四种肉产量5989.4吨, 三次产业: a name
     if num == "一":
         return m.start() > 0 and masked[m.start() - 1] != "唯" and (not after or after in CLAUSE_MARKS + "、")
     return True

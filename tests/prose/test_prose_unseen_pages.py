@@ -120,3 +120,8 @@ def test_a_balance_under_a_span_is_as_of_its_end() -> None:
     text = "上半年,全县金融机构本外币存款余额440.39亿元,同比增长6.5%;本外币贷款余额487.77亿元,同比增长30.4%。"
     assert [(d.value, d.period, d.yoy_pct) for d in extract(text, "x", None, "2022-07")] == [
         ("440.39", "asof/2022-H1", "6.5"), ("487.77", "asof/2022-H1", "30.4")]
+
+
+def test_the_group_a_county_is_one_of_is_no_count_of_its_own() -> None:
+    text = "首次荣获国务院督查激励,获得土地计划指标奖励1000亩,为全国15个县市区之一。"
+    assert [(r.value, r.unit) for r in prose.read(text)] == [("1000", "亩")]
