@@ -199,7 +199,7 @@ def attach(masked: str, readings: list, changes: list[Change], sentences: list[t
     return [r for i, r in enumerate(readings) if i not in dropped], loose
 
 
-NOT_A_SUBJECT = ("比", "较", "与", "按", "同", "其中", "分别", "累计", "增速", "增幅", "扣除")
+NOT_A_SUBJECT = ("比", "较", "与", "按", "同", "分别", "累计", "增速", "增幅", "扣除")
 
 
 def names_its_own(masked: str, change: Change) -> bool:
@@ -209,6 +209,7 @@ def names_its_own(masked: str, change: Change) -> bool:
     if change.kind != "yoy":
         return False
     before = masked[clause_start(masked, change.start):change.start].strip(" 　□")
+    before = before.removeprefix("其中").lstrip("：， 　")  # 其中制造业增长10%: a part, named
     return len(re.findall(r"[\u4e00-\u9fff]", before)) >= 3 and not before.startswith(NOT_A_SUBJECT)
 
 

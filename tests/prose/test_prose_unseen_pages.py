@@ -61,6 +61,9 @@ def test_a_rate_whose_clause_names_what_grew_is_that_things() -> None:
     # a comparison or manner word names nothing: the rate stays the figure's
     [gdp] = prose.read("全县实现GDP总量400.61亿元,按可比价计算同比增长6.1%。")
     assert gdp.yoy == "6.1"
+    # a part named after 其中 is named (a sentence of our own, guarding the rule)
+    assert [(r.value, r.kind, r.yoy) for r in prose.read("规上工业增加值12亿元,其中制造业增长10%。")] == [
+        ("12", "level", None), ("10", "growth", None)]
 
 
 def test_a_time_word_after_a_clause_saying_whence_the_figures_leads_the_paragraph() -> None:
