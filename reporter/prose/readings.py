@@ -80,7 +80,9 @@ MASKS = (
     r"[A-Za-z]+[-－]?\d[A-Za-z0-9.-]*|\d+[A-Za-z][A-Za-z0-9]*",  # CCTV-2, 5G, 3D, PM2.5
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # dates
     r"\d+(?:\.\d+)?(?:[∶:：]\d+(?:\.\d+)?)+",  # ratios (6.7∶74.1∶19.2) and times of day
+    r"(?<=[\d%‰])（(?:全国|全省|全市|全州)[^（）\n\d]{0,6}-?\d+(?:\.\d+)?[%‰]?）",  # 增长7.5%（全市11.1%）: the benchmark
 )
+SECTION = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．](?!\d))")  # a numbered heading
 HALF_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}  # read alike
 
 
@@ -196,7 +198,9 @@ def _mask(text: str, mask: re.Pattern[str], headings: bool) -> tuple[str, list[t
     if headings:
         at = 0
         for line in out.split("\n"):
-            if len(line.strip()) <= 30 and not any(ch in line for ch in "，。；！？,;"):
+            body = line.strip()
+            numbered = SECTION.match(body) is not None and body[-1:] == "。"  # 一、1-3月份主要经济指标完成情况。
+            if len(body) <= 30 and not any(ch in (body[:-1] if numbered else line) for ch in "，。；！？,;"):
                 heads.append((at, at + len(line)))
             at += len(line) + 1
     return out, heads

@@ -48,6 +48,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<y>\d{4})[ 　]?年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
 )
 SPAN_ADDS = ("新增", "净增", "累计")  # 三年新增…3个: a bare span of years is the years to the date written
+THIS_MONTH = "当月"  # under a span (1-3月), its last month
 WHOLE_YEAR = "全年"  # the year under review: the document's, else the last one ended
 LOOK_BACK = 12  # the time words of a sentence looked back over: a number's own is among the nearest
 CALENDAR = ("year", "half", "quarter", "months", "asof")  # hold to the end of their sentence, past "；"
@@ -183,6 +184,10 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
                 last = {"half": 6 * word.a, "quarter": 3 * word.a}.get(word.kind, word.b)
                 return PeriodWord(to_date, start, start + len(to_date), "asof", word.year, word.back, last, last)
             return PeriodWord(to_date, start, start + len(to_date), "now")
+    said = masked.find(THIS_MONTH, clause_start, at)
+    if said >= 0 and word is not None and word.kind in ("months", "half", "quarter"):  # 1-3月…；其中，当月…增长9.9%
+        last = {"half": 6 * word.a, "quarter": 3 * word.a}.get(word.kind, word.b)
+        return PeriodWord(THIS_MONTH, said, said + len(THIS_MONTH), "months", word.year, word.back, last, last)
     if word is not None and word.kind in ("year", "asof") and word.year is None and word.back != 1:
         earlier = [w for w in [frame, opening, *before[:-1]] if w is not None and w.year is not None]
         if earlier:

@@ -128,3 +128,18 @@ def test_a_balance_under_a_span_is_as_of_its_end() -> None:
 def test_the_group_a_county_is_one_of_is_no_count_of_its_own() -> None:
     text = "首次荣获国务院督查激励,获得土地计划指标奖励1000亩,为全国15个县市区之一。"
     assert [(r.value, r.unit) for r in prose.read(text)] == [("1000", "亩")]
+
+
+def test_a_numbered_heading_ending_in_a_full_stop_frames_what_follows() -> None:
+    text = ("一、1-3月份主要经济指标完成情况。\n"
+            "根据地区生产总值统一核算结果,全县地区生产总值总量为52.22亿元,同比增长4.0%,比去年同期加快2.2个百分点,六县市排名第三。")
+    assert [(d.value, d.unit, d.period) for d in extract(text, "x", None, "2025-04")] == [
+        ("52.22", "亿元", "2025-Q1"), ("2.2", "个百分点", "2025-Q1"), ("3", "位", "asof/2025-Q1")]
+
+
+def test_a_benchmark_in_brackets_is_another_places_and_this_month_is_the_spans_last() -> None:
+    text = ("1-3月,全县规模以上工业增加值同比增长7.5%(全市11.1%),较去年同期回落0.9个百分点,六县市排名第五;"
+            "其中,当月规模以上工业增加值同比增长9.9%。")
+    assert [(d.value, d.unit, d.kind, d.period) for d in extract(text, "x", None, "2025-04")] == [
+        ("7.5", "%", "growth", "2025-Q1"), ("-0.9", "个百分点", "points", "2025-Q1"),
+        ("5", "位", "rank", "asof/2025-Q1"), ("9.9", "%", "growth", "2025-03")]
