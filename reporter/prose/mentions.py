@@ -24,6 +24,7 @@ PLAN_VERBS = "招引实施完成新建投资引进培育开工建设建成新增
 ESTIMATE_WORDS = ("预计", "预测", "初步")  # of a period still running: a target; of one ended: an estimate
 ACHIEVED = ("完成", "达到", "实现")  # 完成年度目标任务215%, 6个指标达到市确保目标: the plan met, not a plan
 SAME_PERIOD_LAST_YEAR = ("上年同期", "去年同期")  # 较上年同期（3.2%）: the rate a year before
+LIST_COUNTERS = ("个", "家", "项", "类", "种", "所", "座")  # A、B、C三个行业: counting the names before it
 NAME_COUNTERS = ("种", "类")  # 四种肉产量5989.4吨: kinds named before a figure, not a count of them
 RANK_WORDS = ("排名", "排", "位居", "居", "位列", "列", "全国", "全省", "全市", "全区", "全县", "名次", "位次")
 MULTIPLIERS = {"千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -72,6 +73,8 @@ def is_quantity(masked: str, m: re.Match[str]) -> bool:
         return False  # 有10个行业产值同比增速超过30%: the bar the counted items clear, not a figure
     if re.match(CJK, after) and "之一" in masked[m.end():clause_end(masked, m.end())]:
         return False  # 十个深度贫困县之一, 为全国15个县市区之一: the group it is one of, not a count of its own
+    if len(num) == 1 and num in "两二三四五六七八九十" and unit in LIST_COUNTERS and re.search("[、和及与]", clause):
+        return False  # 汽车制造业、食品制造业…三个行业, A村和B村两个示范村: the count of the list just named
     if not num[0].isdigit() and re.match(CJK, after):
         rest = masked[m.end():clause_end(masked, m.end())]
         if (unit in NAME_COUNTERS and re.search(r"\d", rest)) or (unit == "次" and after == "产"):

@@ -143,3 +143,11 @@ def test_a_benchmark_in_brackets_is_another_places_and_this_month_is_the_spans_l
     assert [(d.value, d.unit, d.kind, d.period) for d in extract(text, "x", None, "2025-04")] == [
         ("7.5", "%", "growth", "2025-Q1"), ("-0.9", "个百分点", "points", "2025-Q1"),
         ("5", "位", "rank", "asof/2025-Q1"), ("9.9", "%", "growth", "2025-03")]
+
+
+def test_a_small_count_of_the_items_just_listed_is_no_figure() -> None:
+    text = "汽车制造业、食品制造业、燃气生产和供应业三个行业增加值增势较好,分别增长89.2%、11.4%、159.4%。"
+    assert [(r.value, r.unit, r.kind) for r in prose.read(text)] == [
+        ("89.2", "%", "growth"), ("11.4", "%", "growth"), ("159.4", "%", "growth")]
+    text = "在广兴镇浩志村和潼射镇马皇寺村两个“科技扶贫示范村”新栽核桃面积150余亩,种植核桃苗8000株。"
+    assert [(r.value, r.unit) for r in prose.read(text)] == [("150", "亩"), ("8000", "株")]
