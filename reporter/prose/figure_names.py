@@ -22,6 +22,11 @@ FLOW_RATES = ("贡献率", "增长率", "出生率", "死亡率")  # over the pe
 CLAUSE_MARKS = "，；：。！？\n"
 
 
+def is_stock(label: str) -> bool:
+    """Whether a figure so named is a level at a moment (a balance, a stock, a total reached)."""
+    return any(w in label for w in POINT_WORDS) or (label.endswith("率") and not label.endswith(FLOW_RATES))
+
+
 def clause_end(masked: str, at: int) -> int:
     while at < len(masked) and masked[at] not in CLAUSE_MARKS:
         at += 1
@@ -59,7 +64,7 @@ def labels(text: str, masked: str, found: list[tuple[Any, str]]) -> list[Any]:
             label = names.pop(0)
         else:
             names, label = [], trim(raw)
-        point = r.rank or any(w in raw for w in POINT_WORDS) or (label.endswith("率") and not label.endswith(FLOW_RATES))
+        point = r.rank or any(w in raw for w in POINT_WORDS) or is_stock(label)
         for item in _each(text, masked, r.end - len(r.written), raw) or [label]:
             if len(item) <= 2:  # 有14个项目入驻, 2家企业通过…: the noun follows the number
                 after = trim(text[r.end:clause_end(masked, r.end)])[:20]

@@ -67,6 +67,18 @@ def first_lead(masked: str, first: list[tuple[int, int]], words: list[PeriodWord
     return word if opens and masked[word.end:word.end + 1] == "，" else None
 
 
+def introduction(masked: str, span: tuple[int, int], words: list[PeriodWord]) -> PeriodWord | None:
+    """The period an opening paragraph that states no figure names last (今年以来，…，前三季度经济
+    运行总体呈平稳增长态势。): an introduction says what the report is about, like a title."""
+    start, end = span
+    body = list(masked[start:end])
+    for w in words:
+        body[w.start - start:w.end - start] = "□" * (w.end - w.start)
+    if any(ch.isdigit() for ch in body):
+        return None
+    return next((w for w in reversed(words) if w.kind in FRAMING), None)
+
+
 def sentence_leads(masked: str, sentences: list[tuple[int, int]], words: list[PeriodWord],
                    opening: PeriodWord | None) -> list[PeriodWord | None]:
     """For each sentence, the lead in force from the sentences before it: the last time word that

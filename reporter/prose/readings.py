@@ -28,10 +28,11 @@ from typing import NamedTuple
 from reporter.model import units
 from reporter.prose import changes as said_changes
 from reporter.prose.changes import clause_start
-from reporter.prose.figure_names import clause_end, labels, trim
+from reporter.prose.figure_names import clause_end, is_stock, labels, trim
 from reporter.prose.frames import (
     first_lead,
     heading_frames,
+    introduction,
     respective_periods,
     sentence_leads,
     title_frame,
@@ -173,7 +174,7 @@ def read(text: str, headings: bool = True) -> list[Reading]:
         ws = words[bisect_left(word_at, start):bisect_left(word_at, end)]
         cs = changes[bisect_left(change_at, start):bisect_left(change_at, end)]
         if n == 0 and headings:
-            lead = first_lead(masked, _split(masked, start, end)[:1], ws)
+            lead = first_lead(masked, _split(masked, start, end)[:1], ws) or introduction(masked, (start, end), ws)
         out.extend(_read_paragraph(text, masked, (start, end), ws, cs, (frame or (None if ws else lead), frame or lead)))
     return out
 
@@ -345,8 +346,11 @@ def _rate(text: str, masked: str, loose: said_changes.Loose, split: tuple[list[t
     target = plan_word(masked, sentence[0], change.start)
     start = loose.at + (1 if masked[loose.at] == "-" else 0)
     label_start = max([begin, *(w.end for w in words if begin <= w.end <= change.start)])
+    label = trim(text[label_start:change.start])
+    if period is not None and period.kind == "asof" and change.kind == "yoy" and not is_stock(label):
+        period = period._replace(kind="months", a=1)  # 截止9月末，生猪出栏下降4.6%: a flow's rate over 1-9月
     return Reading(loose.value.lstrip("+"), change.unit or "%", "target" if target else "exact", target,
                    text[change.start:change.end], start, change.end, False, "", None, change.word, None, period,
-                   False, trim(text[label_start:change.start]), begin, clause_end(masked, change.end),
+                   False, label, begin, clause_end(masked, change.end),
                    kind="growth" if change.kind == "yoy" else "points", basis=_basis(period, sentence))
 

@@ -37,6 +37,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"{_YR}(?P<a>{_N})月?{_TO}(?P<b>{_N})月份?", "months"),
     (rf"{_YR}元月?{_TO}(?P<b>{_N})月份?", "from_january"),
     (r"(?:(?P<y>\d{4})[ 　]?)?年(?:末|底)", "year_end"),
+    (rf"{_YR}(?P<b>\d{{1,2}})月(?:末|底)", "asof_month"),  # 3月末，全县本外币存贷余额…
     (rf"{_YR}前(?P<a>[一二三])季度", "first_quarters"),
     (rf"{_YR}(?P<a>[上下])半年", "half"),
     (rf"{_YR}第?(?P<a>[一二三四1-4])季度", "quarter"),

@@ -151,3 +151,19 @@ def test_a_small_count_of_the_items_just_listed_is_no_figure() -> None:
         ("89.2", "%", "growth"), ("11.4", "%", "growth"), ("159.4", "%", "growth")]
     text = "在广兴镇浩志村和潼射镇马皇寺村两个“科技扶贫示范村”新栽核桃面积150余亩,种植核桃苗8000株。"
     assert [(r.value, r.unit) for r in prose.read(text)] == [("150", "亩"), ("8000", "株")]
+
+
+def test_an_introduction_stating_no_figure_frames_the_report_like_a_title() -> None:
+    text = ("今年以来,平利县坚持稳中求进工作总基调,认真贯彻落实省、市、县经济工作决策部署,紧盯各项任务目标,"
+            "全县上下统一思想,抓首要、稳增长、促发展,前三季度经济运行总体呈平稳增长态势。\n"
+            "蔬菜及食用菌产量增长4.5%;中草药材产量增长2.9%;茶叶产量增长15.5%。")
+    assert [(d.value, d.period) for d in extract(text, "x", None, "2024-10")] == [
+        ("4.5", "2024-01/09"), ("2.9", "2024-01/09"), ("15.5", "2024-01/09")]
+
+
+def test_a_flows_rate_to_a_months_end_is_over_the_year_so_far() -> None:
+    text = "截止9月末,生猪出栏下降4.6%,羊出栏下降8.8%。"
+    assert [(d.value, d.period) for d in extract(text, "x", None, "2024-10")] == [
+        ("-4.6", "2024-01/09"), ("-8.8", "2024-01/09")]
+    [deposits] = extract("3月末,全县本外币存贷余额440.95亿元,增长6.4%。", "x", None, "2025-05")
+    assert deposits.period == "asof/2025-Q1"  # a balance stays a level at the month's end
