@@ -69,6 +69,8 @@ def is_quantity(masked: str, m: re.Match[str]) -> bool:
     if m.group("post") == "以上" and unit in _THRESHOLD_UNITS and re.match(CJK, after):
         return False  # 5000万元以上项目: a threshold in a name
     clause = masked[clause_start(masked, m.start()):m.start()]
+    if clause.endswith("连续"):
+        return False  # 连续三个季度位列全市首位: how long it held, not a figure
     if clause.endswith(BAR_WORDS) and re.search(r"有(?:\d+|[一二两三四五六七八九十]+)[个家项]", clause):
         return False  # 有10个行业产值同比增速超过30%: the bar the counted items clear, not a figure
     if re.match(CJK, after) and "之一" in masked[m.end():clause_end(masked, m.end())]:

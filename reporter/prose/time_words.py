@@ -166,6 +166,9 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
         if w.kind == "trailing":  # 近5年增长4倍多，…: how it grew over the years, not what follows
             return "，" not in masked[w.end:at] and "；" not in masked[w.end:at]
         before_it = masked[sentence[0]:w.start]  # a calendar word before the sentence's first figure frames it
+        for other in para_words:  # (the digits of 2023年，…前三季度 are no figure)
+            if sentence[0] <= other.start and other.end <= w.start:
+                before_it = before_it.replace(other.text, "")
         return "；" not in masked[w.end:at] or (w.kind in CALENDAR and ("，" not in before_it or not any(
             ch.isdigit() for ch in before_it)))
 

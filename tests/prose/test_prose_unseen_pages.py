@@ -167,3 +167,10 @@ def test_a_flows_rate_to_a_months_end_is_over_the_year_so_far() -> None:
         ("-4.6", "2024-01/09"), ("-8.8", "2024-01/09")]
     [deposits] = extract("3月末,全县本外币存贷余额440.95亿元,增长6.4%。", "x", None, "2025-05")
     assert deposits.period == "asof/2025-Q1"  # a balance stays a level at the month's end
+
+
+def test_a_part_of_the_lead_year_in_the_first_clause_holds_to_the_sentences_end() -> None:
+    text = ("2023年,松阳县前三季度地区生产总值(GDP)同比增长9.4%,连续三个季度位列全市首位;"
+            "规模以上工业同比增长16.0%,增速居全市第一。")
+    assert [(d.value, d.unit, d.period) for d in extract(text, "x", None, "2023-12")] == [
+        ("9.4", "%", "2023-01/09"), ("16.0", "%", "2023-01/09"), ("1", "位", "asof/2023-Q3")]
