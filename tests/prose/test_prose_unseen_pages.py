@@ -174,3 +174,10 @@ def test_a_part_of_the_lead_year_in_the_first_clause_holds_to_the_sentences_end(
             "规模以上工业同比增长16.0%,增速居全市第一。")
     assert [(d.value, d.unit, d.period) for d in extract(text, "x", None, "2023-12")] == [
         ("9.4", "%", "2023-01/09"), ("16.0", "%", "2023-01/09"), ("1", "位", "asof/2023-Q3")]
+
+
+def test_last_years_figure_a_change_starts_from_dates_nothing() -> None:
+    text = ("一季度,全县实现地区生产总值56.82亿元,增长4.6%。\n"
+            "全县全体居民人均可支配收入7256元,增长5.8%。城乡收入比持续缩小,由上年同期的2.05:1下降为2.02:1。")
+    assert [(d.value, d.period) for d in extract(text, "x", None, "2025-05")] == [
+        ("56.82", "2025-Q1"), ("7256", "2025-Q1")]
