@@ -92,8 +92,8 @@ def period_words(masked: str) -> list[PeriodWord]:
     out: list[PeriodWord] = []
     for m in _pattern().finditer(masked):
         before = masked[m.start() - 1] if m.start() > 0 else ""
-        if (before and before in "比较与同") or (before in ("和", "由") and m.group().startswith(LAST_YEAR)):  # a base: 比上年, 由上年同期的2.05:1
-            continue
+        if (before and before in "比较与同") or (before in ("和", "由") and m.group().startswith(LAST_YEAR)):
+            continue  # a base: 比上年, 由上年同期的2.05:1
         if masked[max(0, m.start() - 2):m.start()] == "连续":  # 连续两年夺得: how long, not when
             continue
         i = (m.lastgroup or "p_0").split("_")[1]
