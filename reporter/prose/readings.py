@@ -69,7 +69,7 @@ EXTRA_UNITS = ("人次", "平方公里", "篇", "座", "台", "套", "支", "辆
                "件/套", "件/万人", "微克/立方米", "米/秒", "℃", "镇", "乡", "席", "强", "倍", "公顷", "立方米",
                "部", "床", "间", "千克", "公斤", "个百分点", "个千分点", "元/人", "盒", "箱", "瓶", "羽", "匹", "棵",
                "本", "艘", "架", "双", "根", "块", "处", "宗", "笔", "票", "例", "车次", "架次", "班次", "课时",
-               "标准箱", "千公顷", "美元", "元/平方米", "元/吨", "兆瓦", "立方米/秒", "毫克/升")
+               "标准箱", "千公顷", "美元", "元/平方米", "元/吨", "兆瓦", "立方米/秒", "毫克/升", "人年")
 UNITS = tuple(sorted(set(units.KNOWN_UNITS + EXTRA_UNITS), key=len, reverse=True))
 TERMINAL = "。！？"
 
@@ -138,9 +138,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     unit = _alt(UNITS)
     return {
         "mask": re.compile("|".join(f"(?:{m})" for m in MASKS)),
-        "mention": re.compile(rf"(?P<sign>(?<![\d.])-)?(?P<ord>第)?(?P<num>{_NUM})(?P<mid>多|余)?"
+        "mention": re.compile(rf"(?P<sign>(?<![\d.])-)?(?P<ord>第|(?<=全国|全省|全市|全区|全县)前)?(?P<num>{_NUM})(?P<mid>多|余)?"
                               rf"[ 　]?(?:(?P<unit>{unit})|(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit})"
-                              rf"|(?P<bare>[万亿])(?![多余])|(?P<nounit>){_STOP})"
+                              rf"|(?P<bare>[万亿])(?![多余])|(?P<nounit>)(?:{_STOP}|(?=水平)))"  # 全市前3水平
                               rf"(?P<post>以上|左右|上下|多(?!{CJK}))?"),
         "half": re.compile("[" + re.escape("".join(HALF_WIDTH)) + "]"),
         "para": re.compile(r"[^\n]*"),

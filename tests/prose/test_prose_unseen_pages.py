@@ -181,3 +181,12 @@ def test_last_years_figure_a_change_starts_from_dates_nothing() -> None:
             "全县全体居民人均可支配收入7256元,增长5.8%。城乡收入比持续缩小,由上年同期的2.05:1下降为2.02:1。")
     assert [(d.value, d.period) for d in extract(text, "x", None, "2025-05")] == [
         ("56.82", "2025-Q1"), ("7256", "2025-Q1")]
+
+
+def test_a_top_band_after_a_scope_is_a_rank_and_person_years_a_unit() -> None:
+    text = ("争取建成省级重点企业研究院1家,市级重点实验室1家,新型研发机构1家,"
+            "每万名就业人员中研发人员达到209人年以上,达到全市前3水平。")
+    assert [(r.value, r.unit, r.kind) for r in prose.read(text)] == [
+        ("1", "家", "level"), ("1", "家", "level"), ("1", "家", "level"), ("209", "人年", "level"), ("3", "位", "rank")]
+    [band] = prose.read("科技进步综合评价位次实现“进等升位”,跃居全省前40位。")
+    assert (band.value, band.unit, band.kind) == ("40", "位", "rank")
