@@ -27,11 +27,11 @@ from reporter.prose.numerals import chinese_number
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
 _YR = r"(?:(?P<y>\d{4})[ 　]?年|(?P<r>今年|本年|去年|上年))?"
 _TO = r"[-~—–－～至到]"
-_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第元一二两三四五六七八九十"  # first characters of period words
+_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第元一二两三四五六七八九十如"  # first characters of period words
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"(?:截至|截止)到?{_YR}(?P<b>\d{{1,2}})月(?:底|末|份)?", "asof_month"),
     (r"(?:截至|截止)到?(?P<y>\d{4})[ 　]?年(?:底|末)?", "asof_year"),
-    (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|今年以来|年初以来|以来", "now"),
+    (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|如今|今年以来|年初以来|以来", "now"),
     (r"(?:到|至)(?P<y>\d{4})[ 　]?年(?:底|末|(?!的))", "by_year"),  # 上升到2020年的1.77亿元: that year's, no deadline
     (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})[ 　]?年", "years"),
     (rf"{_YR}(?P<a>{_N})月?{_TO}(?P<b>{_N})月份?", "months"),

@@ -190,3 +190,9 @@ def test_a_top_band_after_a_scope_is_a_rank_and_person_years_a_unit() -> None:
         ("1", "家", "level"), ("1", "家", "level"), ("1", "家", "level"), ("209", "人年", "level"), ("3", "位", "rank")]
     [band] = prose.read("科技进步综合评价位次实现“进等升位”,跃居全省前40位。")
     assert (band.value, band.unit, band.kind) == ("40", "位", "rank")
+
+
+def test_nowadays_is_as_of_the_month_written() -> None:
+    text = "如今,这里的高企总数达到46家,科技型中小企业入库49家。"
+    assert [(d.value, d.period) for d in extract(text, "x", None, "2021-03")] == [
+        ("46", "asof/2021-Q1"), ("49", "asof/2021-Q1")]
