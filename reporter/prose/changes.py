@@ -187,7 +187,7 @@ def attach(masked: str, readings: list, changes: list[Change], sentences: list[t
         window = range(max(bisect_left(starts, begin), end - WINDOW), end)
         chosen = _forward(masked, readings, change, after)
         if not chosen and not names_its_own(masked, change):
-            chosen = _backward(readings, change, window)
+            chosen = _backward(masked, readings, change, window)
         if not change.marked and change.kind == "absolute" and not chosen:
             continue  # 增加500人 with nothing before it of its unit: a figure, read as one
         dropped.update(own)
@@ -235,14 +235,25 @@ def _forward(masked: str, readings: list, change: Change, after: list[int]) -> l
     return ahead if len(ahead) == len(change.values) else []
 
 
-def _backward(readings: list, change: Change, window: range) -> list[int]:
-    """The figures before a change in its window, after the previous change's figure."""
+def _backward(masked: str, readings: list, change: Change, window: range) -> list[int]:
+    """The figures before a change in its window, after the previous change's figure; a figure in
+    brackets the change stands outside of is an aside (78655元（按年平均汇率折算为11162美元），比上年
+    增长7.8%: the rate is the 元 figure's)."""
     before = list(window)
     taken = [i for i in before if readings[i].yoy is not None or readings[i].change is not None]
     if taken and not change.reach:
         before = [i for i in before if i > taken[-1]]
-    fitting = [i for i in before if _fits(readings[i], change)]
+    fitting = [i for i in before if _fits(readings[i], change) and not _aside(masked, readings[i].start, change.start)]
     return fitting[-len(change.values):]
+
+
+def _aside(masked: str, at: int, change_at: int) -> bool:
+    """Whether ``at`` stands in brackets that close before ``change_at``."""
+    opened = masked.rfind("（", max(0, at - 40), at)
+    if opened < 0 or masked.rfind("）", opened, at) >= 0:
+        return False
+    closed = masked.find("）", at, change_at)
+    return closed >= 0
 
 
 def _give(masked: str, r, change: Change, value: str):

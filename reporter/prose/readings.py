@@ -49,6 +49,7 @@ from reporter.prose.mentions import (
     value_and_unit,
 )
 from reporter.prose.numerals import POINT
+from reporter.prose.script import simplified
 from reporter.prose.time_words import (
     LOOK_BACK,
     PeriodWord,
@@ -157,7 +158,9 @@ def read(text: str, headings: bool = True) -> list[Reading]:
     document frame (a quote is read on its own)."""
     pats = _patterns()
     wide = re.search("[０-９．％－]", text) is not None  # translate is slow on long Chinese text
-    named, heads = _mask(_full_width(text.translate(_WIDE) if wide else text), pats["mask"], headings)
+    plain = text.translate(_WIDE) if wide else text
+    source = simplified(plain)  # a page in traditional characters reads as simplified, offsets kept
+    named, heads = _mask(_full_width(source), pats["mask"], headings)
     masked = _blank(named, heads)
     words = period_words(masked)
     changes = said_changes.find_changes(masked)
@@ -176,7 +179,13 @@ def read(text: str, headings: bool = True) -> list[Reading]:
         if n == 0 and headings:
             lead = first_lead(masked, _split(masked, start, end)[:1], ws) or introduction(masked, (start, end), ws)
         out.extend(_read_paragraph(text, masked, (start, end), ws, cs, (frame or (None if ws else lead), frame or lead)))
-    return out
+    return [_as_written(text, masked, r) for r in out] if source is not plain else out
+
+
+def _as_written(text: str, masked: str, r: Reading) -> Reading:
+    """A reading of a page in traditional characters with its unit as the page prints it (億元)."""
+    at = masked.rfind(r.unit, r.start, r.end) if r.unit and not r.rank else -1
+    return r._replace(unit=text[at:at + len(r.unit)]) if at >= 0 else r
 
 
 def _full_width(text: str) -> str:

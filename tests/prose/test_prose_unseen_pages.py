@@ -196,3 +196,17 @@ def test_nowadays_is_as_of_the_month_written() -> None:
     text = "如今,这里的高企总数达到46家,科技型中小企业入库49家。"
     assert [(d.value, d.period) for d in extract(text, "x", None, "2021-03")] == [
         ("46", "asof/2021-Q1"), ("49", "asof/2021-Q1")]
+
+
+def test_a_page_in_traditional_characters_reads_as_simplified_and_keeps_its_units() -> None:
+    text = ("三季度,全縣實現地區生產總值125.95億元,同比增長3.6%,比上半年高1.5個百分點。"
+            "其中,第一產業完成增加值18.33億元,同比增長2.2 %。")
+    assert [(d.value, d.unit, d.yoy_pct, d.period) for d in extract(text, "x", None, "2020-11")] == [
+        ("125.95", "億元", "3.6", "2020-Q3"), ("1.5", "個百分點", None, "2020-Q3"), ("18.33", "億元", "2.2", "2020-Q3")]
+    [draft] = extract("全縣生豬出欄17.93萬頭,同比增長4.9%。", "x", None, "2020-11")
+    assert (draft.value, draft.unit, draft.yoy_pct, draft.quote) == ("17.93", "萬頭", "4.9", "全縣生豬出欄17.93萬頭,同比增長4.9%")
+
+
+def test_a_figure_in_brackets_is_an_aside_the_rate_after_them_passes_over() -> None:
+    text = "人均GDP為78655元(按年平均匯率折算為11162美元),比上年增長7.8%。"
+    assert [(r.value, r.unit, r.yoy) for r in prose.read(text)] == [("78655", "元", "7.8"), ("11162", "美元", None)]
