@@ -203,14 +203,15 @@ NOT_A_SUBJECT = ("比", "较", "与", "按", "同", "分别", "累计", "增速"
 
 
 def names_its_own(masked: str, change: Change) -> bool:
-    """Whether a rate's clause names what grew (…405.97亿元，园区规模以上工业增加值增长1.8%): then the
-    rate is that thing's, not the figure's before it. Comparison and manner words (比上年, 按可比价
-    计算, 分别, 累计增速) name nothing."""
-    if change.kind != "yoy":
+    """Whether a rate's or points change's clause names what grew (…405.97亿元，园区规模以上工业增加值
+    增长1.8%; 贡献率为6.6%，拉动GDP增长0.2个百分点): then it is that thing's, not the figure's before
+    it. Comparison and manner words (比上年, 按可比价计算, 分别, 累计增速) name nothing."""
+    if change.kind not in ("yoy", "points"):
         return False
     before = masked[clause_start(masked, change.start):change.start].strip(" 　□")
     before = before.removeprefix("其中").lstrip("：， 　")  # 其中制造业增长10%: a part, named
-    return len(re.findall(r"[\u4e00-\u9fff]", before)) >= 3 and not before.startswith(NOT_A_SUBJECT)
+    named = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", before))  # 拉动GDP增长0.2个百分点: GDP names
+    return named >= 3 and not before.startswith(NOT_A_SUBJECT)
 
 
 def _fits(reading, change: Change) -> bool:

@@ -210,3 +210,11 @@ def test_a_page_in_traditional_characters_reads_as_simplified_and_keeps_its_unit
 def test_a_figure_in_brackets_is_an_aside_the_rate_after_them_passes_over() -> None:
     text = "人均GDP為78655元(按年平均匯率折算為11162美元),比上年增長7.8%。"
     assert [(r.value, r.unit, r.yoy) for r in prose.read(text)] == [("78655", "元", "7.8"), ("11162", "美元", None)]
+
+
+def test_points_a_clause_names_its_own_are_no_change_of_the_share_before() -> None:
+    text = "三季度,第一產業對全縣地區生產總值的貢獻率為6.6%,拉動GDP增長0.2個百分點。"
+    assert [(r.value, r.unit, r.kind, r.change) for r in prose.read(text)] == [
+        ("6.6", "%", "level", None), ("0.2", "個百分點", "points", None)]
+    [share] = prose.read("城镇化率为69.2%,比上年提高0.34个百分点。")  # no subject of its own: the share's
+    assert share.change == "+0.34个百分点"
