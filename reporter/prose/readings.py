@@ -12,7 +12,8 @@ move (提升了34个位次 → ``+34``), the period word that governs it and how
 (创成省级A和B各1家) is one reading per item. Years, dates, phone numbers, e-mail addresses,
 ratios, numbers inside names (CCTV-2, PM2.5, “…”, 《…》, 三次产业, 5000万元以上项目), ordinals,
 headings and vague counts (数百家, 几十人: no number a data file can hold) are not facts
-(:mod:`reporter.prose.mentions`). Half-width punctuation reads as full-width.
+(:mod:`reporter.prose.mentions`). Half-width punctuation reads as full-width, traditional characters
+as simplified (:mod:`reporter.prose.script`; units stay as printed).
 
 The vocabularies are the tables below and in the modules named, one place each; everything else
 is mechanism.
