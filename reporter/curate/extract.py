@@ -37,6 +37,7 @@ from reporter.model.records import Fact, Metric, Region
 from reporter.prose import readings as prose
 from reporter.prose import time_words as prose_periods
 from reporter.prose.places import Place, RegionMap, sentence_at, sentence_marks
+from reporter.prose.script import simplified
 
 __all__ = ["Draft", "Extraction", "SourceText", "extract", "extract_for", "guess_metric", "held_fact", "match_metric",
            "scope_doubt", "unresolved_periods", "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
@@ -102,7 +103,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     marks = sentence_marks(text)
     known = regions or {}
-    places = RegionMap(text, {r.id: r.names for r in known.values()}) if known else None
+    places = RegionMap(simplified(text), {r.id: r.names for r in known.values()}) if known else None  # 縣 is 县
     drafts: list[Draft] = []
     elsewhere: list[tuple[Draft, Message]] = []
     seen: dict[tuple[str, ...], int] = {}  # a figure's words -> the line it was first drafted from

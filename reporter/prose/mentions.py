@@ -97,6 +97,8 @@ def value_and_unit(m: re.Match[str]) -> tuple[str, str]:
         value, unit = number_text(num), m.group("mul") + m.group("unit2")
     else:
         value, unit = number_text(num, m.group("mul") or ""), m.group("unit") or m.group("unit2")
+    if m.group("per") and not m.group("ord"):
+        unit += m.group("per")  # 2 万吨/年
     return ("-" + value if m.group("sign") else value), unit
 
 

@@ -141,7 +141,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "mask": re.compile("|".join(f"(?:{m})" for m in MASKS)),
         "mention": re.compile(rf"(?P<sign>(?<![\d.])-)?(?P<ord>第|(?<=全国|全省|全市|全区|全县)前)?(?P<num>{_NUM})(?P<mid>多|余)?"
-                              rf"[ 　]?(?:(?P<unit>{unit})|(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit})"
+                              rf"[ 　]?(?:(?:(?P<unit>{unit})|(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit}))"
+                              rf"(?P<per>/(?:年|日|天|小时))?"  # 2 万吨/年: a capacity, per year
                               rf"|(?P<bare>[万亿])(?![多余])|(?P<nounit>)(?:{_STOP}|(?=水平)))"  # 全市前3水平
                               rf"(?P<post>以上|左右|上下|多(?!{CJK}))?"),
         "half": re.compile("[" + re.escape("".join(HALF_WIDTH)) + "]"),

@@ -218,3 +218,8 @@ def test_points_a_clause_names_its_own_are_no_change_of_the_share_before() -> No
         ("6.6", "%", "level", None), ("0.2", "個百分點", "points", None)]
     [share] = prose.read("城镇化率为69.2%,比上年提高0.34个百分点。")  # no subject of its own: the share's
     assert share.change == "+0.34个百分点"
+
+
+def test_a_capacity_per_year_keeps_its_per() -> None:
+    [capacity] = prose.read("对接浙大方仕江教授项目组与奋飞橡胶联合投资的项目名称2 万吨/年高值再生输送橡胶带胶粉项目。")
+    assert (capacity.value, capacity.unit) == ("2", "万吨/年")
