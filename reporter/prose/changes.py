@@ -199,17 +199,21 @@ def attach(masked: str, readings: list, changes: list[Change], sentences: list[t
     return [r for i, r in enumerate(readings) if i not in dropped], loose
 
 
+AVERAGE = ("年均", "年平均", "平均每年")
 NOT_A_SUBJECT = ("比", "较", "与", "按", "同", "分别", "累计", "增速", "增幅", "扣除")
 
 
 def names_its_own(masked: str, change: Change) -> bool:
     """Whether a rate's or points change's clause names what grew (…405.97亿元，园区规模以上工业增加值
     增长1.8%; 贡献率为6.6%，拉动GDP增长0.2个百分点): then it is that thing's, not the figure's before
-    it. Comparison and manner words (比上年, 按可比价计算, 分别, 累计增速) name nothing."""
+    it; an average over years (年均增长24.6%) is no change on the year before either. Comparison and
+    manner words (比上年, 按可比价计算, 分别, 累计增速) name nothing."""
     if change.kind not in ("yoy", "points"):
         return False
     before = masked[clause_start(masked, change.start):change.start].strip(" 　□")
     before = before.removeprefix("其中").lstrip("：， 　")  # 其中制造业增长10%: a part, named
+    if before.endswith(AVERAGE):  # 年均增长24.6%: a rate over years, no change on the year before
+        return True
     named = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", before))  # 拉动GDP增长0.2个百分点: GDP names
     return named >= 3 and not before.startswith(NOT_A_SUBJECT)
 

@@ -223,3 +223,9 @@ def test_points_a_clause_names_its_own_are_no_change_of_the_share_before() -> No
 def test_a_capacity_per_year_keeps_its_per() -> None:
     [capacity] = prose.read("对接浙大方仕江教授项目组与奋飞橡胶联合投资的项目名称2 万吨/年高值再生输送橡胶带胶粉项目。")
     assert (capacity.value, capacity.unit) == ("2", "万吨/年")
+
+
+def test_an_average_annual_rate_is_no_change_on_the_year_before() -> None:
+    # a sentence of our own: 年均增长 after a figure with no rate yet
+    assert [(r.value, r.kind, r.yoy) for r in prose.read("财政总收入38亿元，年均增长8.6%。")] == [
+        ("38", "level", None), ("8.6", "growth", None)]
