@@ -121,7 +121,8 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
         line = bisect.bisect_right(starts, r.start)
         named = f"{r.label}{r.scope}位次" if r.rank else r.label  # a rank is named by its scope: 全省位次
         # a rate of its own (growth, points) is no level of the metric its label names: the curator says which
-        metric, doubt = guess_metric(simplified(named), simplified(r.unit), metrics) if metrics and r.kind in ("level", "rank") else (None, None)
+        metric, doubt = (guess_metric(simplified(named), simplified(r.unit), metrics)  # 規上企業 read as 规上企业
+                         if metrics and r.kind in ("level", "rank") else (None, None))
         sentence_start, sentence_end = sentence_at(text, r.start, marks)
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
