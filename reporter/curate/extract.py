@@ -37,6 +37,7 @@ from reporter.model.records import Fact, Metric, Region
 from reporter.prose import readings as prose
 from reporter.prose import time_words as prose_periods
 from reporter.prose.places import Place, RegionMap, sentence_at, sentence_marks
+from reporter.prose.script import simplified
 
 __all__ = ["Draft", "Extraction", "SourceText", "extract", "extract_for", "guess_metric", "held_fact", "match_metric",
            "scope_doubt", "unresolved_periods", "drafts_as_json", "drafts_as_yaml", "read_source", "read_source_text"]
@@ -102,7 +103,7 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     marks = sentence_marks(text)
     known = regions or {}
-    places = RegionMap(text, {r.id: r.names for r in known.values()}) if known else None
+    places = RegionMap(simplified(text), {r.id: r.names for r in known.values()}) if known else None  # 縣 is 县
     drafts: list[Draft] = []
     elsewhere: list[tuple[Draft, Message]] = []
     seen: dict[tuple[str, ...], int] = {}  # a figure's words -> the line it was first drafted from
@@ -120,7 +121,8 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
         line = bisect.bisect_right(starts, r.start)
         named = f"{r.label}{r.scope}位次" if r.rank else r.label  # a rank is named by its scope: 全省位次
         # a rate of its own (growth, points) is no level of the metric its label names: the curator says which
-        metric, doubt = guess_metric(named, r.unit, metrics) if metrics and r.kind in ("level", "rank") else (None, None)
+        metric, doubt = (guess_metric(simplified(named), simplified(r.unit), metrics)  # 規上企業 read as 规上企业
+                         if metrics and r.kind in ("level", "rank") else (None, None))
         sentence_start, sentence_end = sentence_at(text, r.start, marks)
         draft = Draft(r.value, r.unit, qualifier, period, r.yoy, r.rank_change, metric, r.label,
                       text[quote_start:quote_end], line, r.start - starts[line - 1] + 1, r.written,
@@ -139,17 +141,22 @@ def extract_for(text: str, region: str, metrics: Mapping[str, Metric] | None = N
     return Extraction(drafts, elsewhere)
 
 
+NEARLY_OVER = 3  # months: 预计 of a period ending within them of the month written is an estimate
+
+
 def _reading_of(r: prose.Reading, month: int | None) -> tuple[str, str, str]:
     """The qualifier, period basis and note of a reading read against the as-of month: 预计 of a
-    period already ended is an estimate (not a plan: exact, with a note); 全年 or 年末 that no
+    period already ended, or in its last quarter (预计全年…, written in November), is an estimate
+    of the outcome (not a plan: exact, with a note); 预计 of a period mostly ahead is a plan; 全年 or 年末 that no
     frame dates is the year under review, read against the as-of month (assumed)."""
     qualifier, basis, note = r.qualifier, r.basis, ""
-    if r.qualifier_word in prose.ESTIMATE_WORDS:
-        ended = prose_periods.resolve_period(r.period, month, r.point) if r.period is not None else None
-        if ended is not None and month is not None and not ended.startswith(("asof/", "unstated/")):
-
-            if parse_period(ended).last < month:
-                qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period already ended"
+    if r.qualifier_word in prose.ESTIMATE_WORDS and r.period is not None and month is not None:
+        said = prose_periods.resolve_period(r.period, month, r.point)
+        last = parse_period(said).last if said is not None and not said.startswith("unstated/") else None
+        if last is not None and last < month:
+            qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period already ended"
+        elif last is not None and last - month < NEARLY_OVER:  # 预计全年…, written in November
+            qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period nearly over"
     if r.period is not None and r.period.year is None and r.period.back is None and basis != "assumed" \
             and r.period.kind in ("year", "asof") and r.period.text.startswith(("全年", "年末", "年底")):
         basis = "assumed"

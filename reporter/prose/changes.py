@@ -7,6 +7,7 @@ rank's move (提升了34个位次, 由第12位上升到第6位). Each belongs to
 - a change that leads into its figure belongs to it (增长12.6%达92.9亿元; 分别增长12%和13%，分别达…);
 - otherwise to the figure before it, after the previous change, never across a "；" (a rate of
   增速 reaches back over "；" within its sentence: 研发费用16.02亿元，…；累计增速25%);
+- a rate whose clause names what grew is that thing's (…405.97亿元，园区工业增加值增长1.8%);
 - a rate in % is not a share's change (占比达96.05%，同比下降15.6%: the decline is of what the
   share is a share of); an absolute change goes to a figure of its own unit, points to a rate;
 - a rate with no figure of its own is a fact of its own, kind ``growth`` (规模以上工业增加值同比
@@ -25,8 +26,8 @@ from typing import NamedTuple
 
 from reporter.prose.numerals import chinese_decimal
 
-UP = ("增长", "增加", "提高", "上升", "提升", "上涨", "回升")
-DOWN = ("下降", "减少", "降低", "下滑", "回落", "下跌")
+UP = ("增长", "增加", "提高", "上升", "提升", "上涨", "回升", "净增")
+DOWN = ("下降", "减少", "降低", "下滑", "回落", "下跌", "净减")
 RANK_UP = ("提升", "上升", "前移", "前进", "跃升", "进位", "提高")
 RANK_DOWN = ("下降", "下滑", "后移", "后退", "退后", "回落")
 RANK_STEPS = ("个位次", "个名次", "位次", "名次", "位", "名")
@@ -51,6 +52,7 @@ class Change(NamedTuple):
     marked: bool  # a comparison word (同比, 比上年末) says it is a change; 减少1.7万户 alone does not
     offsets: tuple[int, ...]  # where each value is printed
     reach: bool = False  # 增速25%: may reach back over "；" within its sentence
+    earlier: int = -1  # 由第一位下滑到第六位: where the earlier rank is printed, when no time word dates it
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -61,17 +63,20 @@ def _alt(words: tuple[str, ...]) -> str:
 def patterns() -> dict[str, re.Pattern[str]]:
     """Compiled on first use."""
     num = rf"{_NUM}|{_ZH_INT}"
-    vals = rf"-?(?:{_NUM})%(?:[、和]-?(?:{_NUM})%)*"
-    marker = rf"(?P<marker>{_alt(YOY_MARKERS)})?(?:（[^（）\n\d]{{0,12}}）)?(?:分别)?"  # 同比（下同）, not （3.2%）
+    vals = rf"-?(?:{_NUM})[ 　]?%(?:[、和]-?(?:{_NUM})[ 　]?%)*"  # 增长 10.5 %: spaces a PDF copy prints
+    base = r"[较比](?:\d{4}年|上年|去年)(?:末|底)"  # 较2023年末净增11152户: since a year's end
+    marker = rf"(?P<marker>{_alt(YOY_MARKERS)}|{base})?(?:（[^（）\n\d]{{0,12}}）)?(?:分别)?"  # 同比（下同）, not （3.2%）
     return {
         "move": re.compile(rf"(?P<dir>{_alt(RANK_UP + RANK_DOWN)})了?(?P<num>\d+|{_ZH_INT})(?:{_alt(RANK_STEPS)})"),
-        "between": re.compile(rf"由[^，。；\n]{{0,12}}?第(?P<a>\d+)位(?P<dir>{_alt(RANK_UP + RANK_DOWN)})"
-                              rf"(?:到|至)第(?P<b>\d+)位"),
-        "yoy": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?(?:分别为?|分别是)?(?P<vals>{vals})"
-                          rf"|(?P<speed>(?:累计)?(?:增幅|增速))(?:分别)?(?:为|达到|达|是)?(?P<vals2>{vals})"),
-        "absolute": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?(?P<num>{num})(?P<unit>{_alt(POINTS)}|"
+        "between": re.compile(rf"由[^，。；\n]{{0,12}}?第(?P<a>\d+|{_ZH_INT})位(?P<dir>{_alt(RANK_UP + RANK_DOWN)})"
+                              rf"(?:到|至)第(?P<b>\d+|{_ZH_INT})位"),
+        "yoy": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?(?:分别为?|分别是)?[ 　]?(?P<vals>{vals})"
+                          rf"|(?P<speed>(?:累计)?(?:增幅|增速))(?:分别)?(?:为|达到|达|是)?[ 　]?(?P<vals2>{vals})"),
+        "absolute": re.compile(rf"{marker}(?P<dir>{_alt(UP + DOWN)})了?[ 　]?"
+                               rf"(?P<num>{_NUM}(?:[、和]{_NUM})+|{num})[ 　]?(?P<unit>{_alt(POINTS)}|"
                                r"(?:万|亿)?[人户家个元吨亩项件]|万元|亿元)(?![\u4e00-\u9fff])"),
         "value": re.compile(rf"-?{_NUM}"),
+        "span": re.compile(rf"(?:\d+|{_ZH_INT})年(?:来|以来|间|内)?$"),
     }
 
 
@@ -91,20 +96,26 @@ def find_changes(masked: str, start: int = 0, end: int | None = None) -> list[Ch
         spans.insert(i, span)
 
     for m in pats["between"].finditer(masked, start, end):
-        gained = int(m.group("a")) - int(m.group("b"))
-        keep(Change(m.end(), m.end(), (str(gained),), m.group("dir"), "rank", "", True, (m.end(),)), (m.end(), m.end()))
+        gained = int(_digits(m.group("a"))) - int(_digits(m.group("b")))
+        dated = re.search("[年季月]", masked[m.start():m.start("a")])  # 由二季度的第12位: its own time
+        keep(Change(m.end(), m.end(), (str(gained),), m.group("dir"), "rank", "", True, (m.end(),),
+                    earlier=-1 if dated else m.start("a")), (m.end(), m.end()))
     for m in pats["move"].finditer(masked, start, end):
         sign = "" if m.group("dir") in RANK_UP else "-"
         keep(Change(m.start(), m.end(), (sign + _digits(m.group("num")),), m.group("dir"), "rank", "", True,
                     (m.start("num"),)), (m.start(), m.end()))
     for m in pats["absolute"].finditer(masked, start, end):
+        if not m.group("marker") and pats["span"].search(masked, max(0, m.start() - 4), m.start()):
+            continue  # 三年净增13家: what a span of years added, not a change of the figure before
         sign = "-" if m.group("dir") in DOWN else "+"
         unit = m.group("unit")
         kind = "points" if unit in POINTS else "absolute"
         if kind == "points" and not unit.startswith("个"):
             unit = "个" + unit
-        keep(Change(m.start(), m.end(), (sign + _digits(m.group("num")),), (m.group("marker") or "") + m.group("dir"),
-                    kind, unit, bool(m.group("marker")), (m.start("num"),)), (m.start(), m.end()))
+        said = list(re.finditer("[^、和]+", m.group("num")))  # 回升69.7和68.0个百分点: one unit, two values
+        keep(Change(m.start(), m.end(), tuple(sign + _digits(v.group()) for v in said),
+                    (m.group("marker") or "") + m.group("dir"), kind, unit, bool(m.group("marker")),
+                    tuple(m.start("num") + v.start() for v in said)), (m.start(), m.end()))
     for m in pats["yoy"].finditer(masked, start, end):
         keep(_rate(m), (m.start(), m.end()))
     return sorted(kept)
@@ -174,7 +185,9 @@ def attach(masked: str, readings: list, changes: list[Change], sentences: list[t
         after = list(range(first, min(bisect_left(starts, s_end), first + len(change.values))))
         begin, end = window_start(masked, change, s_start), bisect_left(starts, change.start)
         window = range(max(bisect_left(starts, begin), end - WINDOW), end)
-        chosen = _forward(masked, readings, change, after) or _backward(readings, change, window)
+        chosen = _forward(masked, readings, change, after)
+        if not chosen and not names_its_own(masked, change):
+            chosen = _backward(masked, readings, change, window)
         if not change.marked and change.kind == "absolute" and not chosen:
             continue  # 增加500人 with nothing before it of its unit: a figure, read as one
         dropped.update(own)
@@ -184,6 +197,25 @@ def attach(masked: str, readings: list, changes: list[Change], sentences: list[t
             left = len(change.values) - len(chosen)
             loose += [Loose(change, v, at) for v, at in zip(change.values[:left], change.offsets[:left], strict=True)]
     return [r for i, r in enumerate(readings) if i not in dropped], loose
+
+
+AVERAGE = ("年均", "年平均", "平均每年")
+NOT_A_SUBJECT = ("比", "较", "与", "按", "同", "分别", "累计", "增速", "增幅", "扣除")
+
+
+def names_its_own(masked: str, change: Change) -> bool:
+    """Whether a rate's or points change's clause names what grew (…405.97亿元，园区规模以上工业增加值
+    增长1.8%; 贡献率为6.6%，拉动GDP增长0.2个百分点): then it is that thing's, not the figure's before
+    it; an average over years (年均增长24.6%) is no change on the year before either. Comparison and
+    manner words (比上年, 按可比价计算, 分别, 累计增速) name nothing."""
+    if change.kind not in ("yoy", "points"):
+        return False
+    before = masked[clause_start(masked, change.start):change.start].strip(" 　□")
+    before = before.removeprefix("其中").lstrip("：， 　")  # 其中制造业增长10%: a part, named
+    if before.endswith(AVERAGE):  # 年均增长24.6%: a rate over years, no change on the year before
+        return True
+    named = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", before))  # 拉动GDP增长0.2个百分点: GDP names
+    return named >= 3 and not before.startswith(NOT_A_SUBJECT)
 
 
 def _fits(reading, change: Change) -> bool:
@@ -208,14 +240,25 @@ def _forward(masked: str, readings: list, change: Change, after: list[int]) -> l
     return ahead if len(ahead) == len(change.values) else []
 
 
-def _backward(readings: list, change: Change, window: range) -> list[int]:
-    """The figures before a change in its window, after the previous change's figure."""
+def _backward(masked: str, readings: list, change: Change, window: range) -> list[int]:
+    """The figures before a change in its window, after the previous change's figure; a figure in
+    brackets the change stands outside of is an aside (78655元（按年平均汇率折算为11162美元），比上年
+    增长7.8%: the rate is the 元 figure's)."""
     before = list(window)
     taken = [i for i in before if readings[i].yoy is not None or readings[i].change is not None]
     if taken and not change.reach:
         before = [i for i in before if i > taken[-1]]
-    fitting = [i for i in before if _fits(readings[i], change)]
+    fitting = [i for i in before if _fits(readings[i], change) and not _aside(masked, readings[i].start, change.start)]
     return fitting[-len(change.values):]
+
+
+def _aside(masked: str, at: int, change_at: int) -> bool:
+    """Whether ``at`` stands in brackets that close before ``change_at``."""
+    opened = masked.rfind("（", max(0, at - 40), at)
+    if opened < 0 or masked.rfind("）", opened, at) >= 0:
+        return False
+    closed = masked.find("）", at, change_at)
+    return closed >= 0
 
 
 def _give(masked: str, r, change: Change, value: str):

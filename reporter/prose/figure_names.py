@@ -16,8 +16,15 @@ LABEL_TRIM_END = ("分别达到", "分别达", "分别为", "分别", "增长", 
 EACH = "各"  # A和B各1家: one figure for each item of the list before it
 LIST_MARKS = "、和及与"
 LEVELS = ("国家级", "省级", "市级", "县级", "区级")  # 新建省级A和B各1家: the level is B's too
-POINT_WORDS = ("总数", "累计达")  # a total reached (总数达22家) is a level at the period's end, like a rank
+POINT_WORDS = ("总数", "累计达", "余额", "存量", "存栏", "保有量")  # a total reached (总数达22家), a balance
+# (存款余额440.39亿元), a stock (存栏): a level at the period's end, like a rank
+FLOW_RATES = ("贡献率", "增长率", "出生率", "死亡率")  # over the period (工业对经济增长贡献率84.2%), not at its end
 CLAUSE_MARKS = "，；：。！？\n"
+
+
+def is_stock(label: str) -> bool:
+    """Whether a figure so named is a level at a moment (a balance, a stock, a total reached)."""
+    return any(w in label for w in POINT_WORDS) or (label.endswith("率") and not label.endswith(FLOW_RATES))
 
 
 def clause_end(masked: str, at: int) -> int:
@@ -57,7 +64,7 @@ def labels(text: str, masked: str, found: list[tuple[Any, str]]) -> list[Any]:
             label = names.pop(0)
         else:
             names, label = [], trim(raw)
-        point = r.rank or any(w in raw for w in POINT_WORDS) or label.endswith("率")
+        point = r.rank or any(w in raw for w in POINT_WORDS) or is_stock(label)
         for item in _each(text, masked, r.end - len(r.written), raw) or [label]:
             if len(item) <= 2:  # 有14个项目入驻, 2家企业通过…: the noun follows the number
                 after = trim(text[r.end:clause_end(masked, r.end)])[:20]

@@ -24,6 +24,7 @@ FRAMING = ("year", "half", "quarter", "months")  # a title's 2021年 or 上半�
 TERMINAL = "。！？"
 TITLE_LENGTH = 60  # a title's characters at most
 LIST_JOINS = ("、", "和", "及", "与", "，")  # what joins the items of a list of time words
+ATTRIBUTION = ("根据", "据", "经", "按", "初步")  # 根据…核算结果，初步核算，经…反馈: whence the figures
 CONTINUING = ("其中",)  # a sentence that goes on from the one before (其中，…): its period too
 
 
@@ -66,6 +67,18 @@ def first_lead(masked: str, first: list[tuple[int, int]], words: list[PeriodWord
     return word if opens and masked[word.end:word.end + 1] == "，" else None
 
 
+def introduction(masked: str, span: tuple[int, int], words: list[PeriodWord]) -> PeriodWord | None:
+    """The period an opening paragraph that states no figure names last (今年以来，…，前三季度经济
+    运行总体呈平稳增长态势。): an introduction says what the report is about, like a title."""
+    start, end = span
+    body = list(masked[start:end])
+    for w in words:
+        body[w.start - start:w.end - start] = "□" * (w.end - w.start)
+    if any(ch.isdigit() for ch in body):
+        return None
+    return next((w for w in reversed(words) if w.kind in FRAMING), None)
+
+
 def sentence_leads(masked: str, sentences: list[tuple[int, int]], words: list[PeriodWord],
                    opening: PeriodWord | None) -> list[PeriodWord | None]:
     """For each sentence, the lead in force from the sentences before it: the last time word that
@@ -79,12 +92,22 @@ def sentence_leads(masked: str, sentences: list[tuple[int, int]], words: list[Pe
         out.append(last or lead if continues else lead)
         last = None
         while at < len(words) and words[at].start < e:
-            if (words[at].start >= s and words[at].kind in CALENDAR
-                    and not masked[s:words[at].start].strip(" 　□\t\r")):
+            if words[at].start >= s and words[at].kind in CALENDAR and _opens(masked[s:words[at].start]):
                 lead = words[at]
             last = words[at] if words[at].start >= s else last
             at += 1
     return out
+
+
+def _opens(before: str) -> bool:
+    """Whether a time word with ``before`` ahead of it in its sentence opens it: nothing before it,
+    only a clause saying where the figures come from (根据…核算结果，2023年，…; 初步核算，一季度…), or
+    a section's heading run into the sentence (三、建筑产业有所回落上半年，…; 人口 年末全县…)."""
+    label = before.lstrip(" 　□\t\r")
+    before = label.rstrip(" 　□\t\r")
+    return (not before or re.fullmatch(rf"(?:{'|'.join(ATTRIBUTION)})[^，。；\n]{{0,30}}，", before) is not None
+            or re.fullmatch(r"[一二三四五六七八九十]{1,3}、[^，。；、\n]{2,15}", before) is not None
+            or re.fullmatch(r"[\u4e00-\u9fff]{2,8}[ 　]+", label) is not None)
 
 
 def respective_periods(masked: str, span: tuple[int, int], words: list[PeriodWord], readings: list) -> list:

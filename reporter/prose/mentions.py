@@ -22,14 +22,16 @@ QUALIFIER_BEFORE = {"不少于": "at_least", "不低于": "at_least", "至少": 
 TARGET_WORDS = ("目标", "力争", "争取", "预期", "控制在", "计划")  # 计划 only before a verb (not 人才计划)
 PLAN_VERBS = "招引实施完成新建投资引进培育开工建设建成新增实现"  # 计划招引…: a plan, not a programme's name
 ESTIMATE_WORDS = ("预计", "预测", "初步")  # of a period still running: a target; of one ended: an estimate
-ACHIEVED = "完成"  # 完成年度目标任务215%: the plan met, not a plan
+ACHIEVED = ("完成", "达到", "实现")  # 完成年度目标任务215%, 6个指标达到市确保目标: the plan met, not a plan
 SAME_PERIOD_LAST_YEAR = ("上年同期", "去年同期")  # 较上年同期（3.2%）: the rate a year before
+LIST_COUNTERS = ("个", "家", "项", "类", "种", "所", "座")  # A、B、C三个行业: counting the names before it
 NAME_COUNTERS = ("种", "类")  # 四种肉产量5989.4吨: kinds named before a figure, not a count of them
 RANK_WORDS = ("排名", "排", "位居", "居", "位列", "列", "全国", "全省", "全市", "全区", "全县", "名次", "位次")
 MULTIPLIERS = {"千": 1000, "万": 10_000, "亿": 100_000_000}
 VAGUE_BEFORE = "数几"  # 数百家, 几十人: no number a data file can hold; not drafted
 BARE = ("百", "千", "万")  # 近百家, 百余家, 超千人: a number only beside a qualifier
 CJK = r"[\u4e00-\u9fff]"
+BAR_WORDS = ("超过", "高于", "低于", "不低于", "达到", "在")  # …有10个行业增速超过30%: a bar, after a count
 _THRESHOLD_UNITS = ("元", "万元", "亿元", "平方米", "万平方米", "%")  # 5000万元以上项目: a name's threshold
 
 
@@ -66,10 +68,19 @@ def is_quantity(masked: str, m: re.Match[str]) -> bool:
     after = masked[m.end():m.end() + 1]
     if m.group("post") == "以上" and unit in _THRESHOLD_UNITS and re.match(CJK, after):
         return False  # 5000万元以上项目: a threshold in a name
+    clause = masked[clause_start(masked, m.start()):m.start()]
+    if clause.endswith("连续"):
+        return False  # 连续三个季度位列全市首位: how long it held, not a figure
+    if clause.endswith(BAR_WORDS) and re.search(r"有(?:\d+|[一二两三四五六七八九十]+)[个家项]", clause):
+        return False  # 有10个行业产值同比增速超过30%: the bar the counted items clear, not a figure
+    if re.match(CJK, after) and "之一" in masked[m.end():clause_end(masked, m.end())]:
+        return False  # 十个深度贫困县之一, 为全国15个县市区之一: the group it is one of, not a count of its own
+    if len(num) == 1 and num in "两二三四五六七八九十" and unit in LIST_COUNTERS and re.search("[、和及与]", clause):
+        return False  # 汽车制造业、食品制造业…三个行业, A村和B村两个示范村: the count of the list just named
     if not num[0].isdigit() and re.match(CJK, after):
         rest = masked[m.end():clause_end(masked, m.end())]
-        if "之一" in rest or (unit in NAME_COUNTERS and re.search(r"\d", rest)) or (unit == "次" and after == "产"):
-            return False  # 十个深度贫困县之一, 猪牛羊禽四种肉产量5989.4吨, 三次产业: a name
+        if (unit in NAME_COUNTERS and re.search(r"\d", rest)) or (unit == "次" and after == "产"):
+            return False  # 猪牛羊禽四种肉产量5989.4吨, 三次产业: a name
     if num == "一":
         return m.start() > 0 and masked[m.start() - 1] != "唯" and (not after or after in CLAUSE_MARKS + "、")
     return True
@@ -86,6 +97,8 @@ def value_and_unit(m: re.Match[str]) -> tuple[str, str]:
         value, unit = number_text(num), m.group("mul") + m.group("unit2")
     else:
         value, unit = number_text(num, m.group("mul") or ""), m.group("unit") or m.group("unit2")
+    if m.group("per") and not m.group("ord"):
+        unit += m.group("per")  # 2 万吨/年
     return ("-" + value if m.group("sign") else value), unit
 
 
@@ -98,7 +111,7 @@ def plan_word(masked: str, start: int, at: int) -> str:
             continue
         if word == "计划" and before[i + 2:i + 3] not in tuple(PLAN_VERBS):
             continue
-        if word == "目标" and ACHIEVED in before[max(0, i - 12):i]:
+        if word == "目标" and any(w in before[max(0, i - 12):i] for w in ACHIEVED):
             continue
         return word
     return ""

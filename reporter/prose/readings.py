@@ -12,7 +12,8 @@ move (提升了34个位次 → ``+34``), the period word that governs it and how
 (创成省级A和B各1家) is one reading per item. Years, dates, phone numbers, e-mail addresses,
 ratios, numbers inside names (CCTV-2, PM2.5, “…”, 《…》, 三次产业, 5000万元以上项目), ordinals,
 headings and vague counts (数百家, 几十人: no number a data file can hold) are not facts
-(:mod:`reporter.prose.mentions`). Half-width punctuation reads as full-width.
+(:mod:`reporter.prose.mentions`). Half-width punctuation reads as full-width, traditional characters
+as simplified (:mod:`reporter.prose.script`; units stay as printed).
 
 The vocabularies are the tables below and in the modules named, one place each; everything else
 is mechanism.
@@ -28,10 +29,11 @@ from typing import NamedTuple
 from reporter.model import units
 from reporter.prose import changes as said_changes
 from reporter.prose.changes import clause_start
-from reporter.prose.figure_names import clause_end, labels, trim
+from reporter.prose.figure_names import clause_end, is_stock, labels, trim
 from reporter.prose.frames import (
     first_lead,
     heading_frames,
+    introduction,
     respective_periods,
     sentence_leads,
     title_frame,
@@ -48,6 +50,7 @@ from reporter.prose.mentions import (
     value_and_unit,
 )
 from reporter.prose.numerals import POINT
+from reporter.prose.script import simplified
 from reporter.prose.time_words import (
     LOOK_BACK,
     PeriodWord,
@@ -68,7 +71,7 @@ EXTRA_UNITS = ("人次", "平方公里", "篇", "座", "台", "套", "支", "辆
                "件/套", "件/万人", "微克/立方米", "米/秒", "℃", "镇", "乡", "席", "强", "倍", "公顷", "立方米",
                "部", "床", "间", "千克", "公斤", "个百分点", "个千分点", "元/人", "盒", "箱", "瓶", "羽", "匹", "棵",
                "本", "艘", "架", "双", "根", "块", "处", "宗", "笔", "票", "例", "车次", "架次", "班次", "课时",
-               "标准箱", "千公顷", "美元", "元/平方米", "元/吨", "兆瓦", "立方米/秒", "毫克/升")
+               "标准箱", "千公顷", "美元", "元/平方米", "元/吨", "兆瓦", "立方米/秒", "毫克/升", "人年")
 UNITS = tuple(sorted(set(units.KNOWN_UNITS + EXTRA_UNITS), key=len, reverse=True))
 TERMINAL = "。！？"
 
@@ -80,7 +83,9 @@ MASKS = (
     r"[A-Za-z]+[-－]?\d[A-Za-z0-9.-]*|\d+[A-Za-z][A-Za-z0-9]*",  # CCTV-2, 5G, 3D, PM2.5
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # dates
     r"\d+(?:\.\d+)?(?:[∶:：]\d+(?:\.\d+)?)+",  # ratios (6.7∶74.1∶19.2) and times of day
+    r"(?<=[\d%‰])（(?:全国|全省|全市|全州)[^（）\n\d]{0,6}-?\d+(?:\.\d+)?[%‰]?）",  # 增长7.5%（全市11.1%）: the benchmark
 )
+SECTION = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．](?!\d))")  # a numbered heading
 HALF_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}  # read alike
 
 
@@ -135,9 +140,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     unit = _alt(UNITS)
     return {
         "mask": re.compile("|".join(f"(?:{m})" for m in MASKS)),
-        "mention": re.compile(rf"(?P<sign>(?<![\d.])-)?(?P<ord>第)?(?P<num>{_NUM})(?P<mid>多|余)?"
-                              rf"[ 　]?(?:(?P<unit>{unit})|(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit})"
-                              rf"|(?P<bare>[万亿])(?![多余])|(?P<nounit>){_STOP})"
+        "mention": re.compile(rf"(?P<sign>(?<![\d.])-)?(?P<ord>第|(?<=全国|全省|全市|全区|全县)前)?(?P<num>{_NUM})(?P<mid>多|余)?"
+                              rf"[ 　]?(?:(?:(?P<unit>{unit})|(?P<mul>[千万亿])(?P<mid2>多|余)?(?P<unit2>{unit}))"
+                              rf"(?P<per>/(?:年|日|天|小时))?"  # 2 万吨/年: a capacity, per year
+                              rf"|(?P<bare>[万亿])(?![多余])|(?P<nounit>)(?:{_STOP}|(?=水平)))"  # 全市前3水平
                               rf"(?P<post>以上|左右|上下|多(?!{CJK}))?"),
         "half": re.compile("[" + re.escape("".join(HALF_WIDTH)) + "]"),
         "para": re.compile(r"[^\n]*"),
@@ -154,7 +160,9 @@ def read(text: str, headings: bool = True) -> list[Reading]:
     document frame (a quote is read on its own)."""
     pats = _patterns()
     wide = re.search("[０-９．％－]", text) is not None  # translate is slow on long Chinese text
-    named, heads = _mask(_full_width(text.translate(_WIDE) if wide else text), pats["mask"], headings)
+    plain = text.translate(_WIDE) if wide else text
+    source = simplified(plain)  # a page in traditional characters reads as simplified, offsets kept
+    named, heads = _mask(_full_width(source), pats["mask"], headings)
     masked = _blank(named, heads)
     words = period_words(masked)
     changes = said_changes.find_changes(masked)
@@ -171,9 +179,15 @@ def read(text: str, headings: bool = True) -> list[Reading]:
         ws = words[bisect_left(word_at, start):bisect_left(word_at, end)]
         cs = changes[bisect_left(change_at, start):bisect_left(change_at, end)]
         if n == 0 and headings:
-            lead = first_lead(masked, _split(masked, start, end)[:1], ws)
+            lead = first_lead(masked, _split(masked, start, end)[:1], ws) or introduction(masked, (start, end), ws)
         out.extend(_read_paragraph(text, masked, (start, end), ws, cs, (frame or (None if ws else lead), frame or lead)))
-    return out
+    return [_as_written(text, masked, r) for r in out] if source is not plain else out
+
+
+def _as_written(text: str, masked: str, r: Reading) -> Reading:
+    """A reading of a page in traditional characters with its unit as the page prints it (億元)."""
+    at = masked.rfind(r.unit, r.start, r.end) if r.unit and not r.rank else -1
+    return r._replace(unit=text[at:at + len(r.unit)]) if at >= 0 else r
 
 
 def _full_width(text: str) -> str:
@@ -196,7 +210,9 @@ def _mask(text: str, mask: re.Pattern[str], headings: bool) -> tuple[str, list[t
     if headings:
         at = 0
         for line in out.split("\n"):
-            if len(line.strip()) <= 30 and not any(ch in line for ch in "，。；！？,;"):
+            body = line.strip()
+            numbered = SECTION.match(body) is not None and body[-1:] == "。"  # 一、1-3月份主要经济指标完成情况。
+            if len(body) <= 30 and not any(ch in (body[:-1] if numbered else line) for ch in "，。；！？,;"):
                 heads.append((at, at + len(line)))
             at += len(line) + 1
     return out, heads
@@ -274,6 +290,9 @@ def _read_paragraph(text: str, masked: str, span: tuple[int, int], words: list[P
                         bisect_left(word_at, m.start())]
             found.append(_reading(text, masked, m, sentence, own, (leads[at] if leads else frame, document)))
     readings, loose = said_changes.attach(masked, labels(text, masked, found), changes, sentences)
+    earlier = {c.earlier for c in changes if c.earlier >= 0}  # 由第一位下滑到第六位: the first place's time
+    if earlier:  # is not the second's, and the page does not say it
+        readings = [r._replace(period=None, basis="assumed") if r.rank and r.start in earlier else r for r in readings]
     if loose:
         rates = [_rate(text, masked, rate, (sentences, s_starts, word_at), words, leads, frames) for rate in loose]
         readings = sorted(readings + rates, key=lambda r: r.start)
@@ -338,8 +357,11 @@ def _rate(text: str, masked: str, loose: said_changes.Loose, split: tuple[list[t
     target = plan_word(masked, sentence[0], change.start)
     start = loose.at + (1 if masked[loose.at] == "-" else 0)
     label_start = max([begin, *(w.end for w in words if begin <= w.end <= change.start)])
+    label = trim(text[label_start:change.start])
+    if period is not None and period.kind == "asof" and change.kind == "yoy" and not is_stock(label):
+        period = period._replace(kind="months", a=1)  # 截止9月末，生猪出栏下降4.6%: a flow's rate over 1-9月
     return Reading(loose.value.lstrip("+"), change.unit or "%", "target" if target else "exact", target,
                    text[change.start:change.end], start, change.end, False, "", None, change.word, None, period,
-                   False, trim(text[label_start:change.start]), begin, clause_end(masked, change.end),
+                   False, label, begin, clause_end(masked, change.end),
                    kind="growth" if change.kind == "yoy" else "points", basis=_basis(period, sentence))
 

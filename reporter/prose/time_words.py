@@ -25,18 +25,19 @@ from reporter.prose.numerals import chinese_number
 # Period words: (pattern, kind). Tried in order at each position, so longer forms come first.
 # Named groups: y (year as printed), r (今年/去年 …), a and b (months, half, quarter, years, span).
 _N = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
-_YR = r"(?:(?P<y>\d{4})年|(?P<r>今年|本年|去年|上年))?"
+_YR = r"(?:(?P<y>\d{4})[ 　]?年|(?P<r>今年|本年|去年|上年))?"
 _TO = r"[-~—–－～至到]"
-_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第元一二两三四五六七八九十"  # first characters of period words
+_STARTS = "今本去上下全近最过这通经用再未到至截目当以年前第元一二两三四五六七八九十如"  # first characters of period words
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"(?:截至|截止)到?{_YR}(?P<b>\d{{1,2}})月(?:底|末|份)?", "asof_month"),
-    (r"(?:截至|截止)到?(?P<y>\d{4})年(?:底|末)?", "asof_year"),
-    (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|今年以来|年初以来|以来", "now"),
-    (r"(?:到|至)(?P<y>\d{4})年(?:底|末)?", "by_year"),
-    (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})年", "years"),
+    (r"(?:截至|截止)到?(?P<y>\d{4})[ 　]?年(?:底|末)?", "asof_year"),
+    (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|如今|今年以来|年初以来|以来", "now"),
+    (r"(?:到|至)(?P<y>\d{4})[ 　]?年(?:底|末|(?!的))", "by_year"),  # 上升到2020年的1.77亿元: that year's, no deadline
+    (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})[ 　]?年", "years"),
     (rf"{_YR}(?P<a>{_N})月?{_TO}(?P<b>{_N})月份?", "months"),
     (rf"{_YR}元月?{_TO}(?P<b>{_N})月份?", "from_january"),
-    (r"(?P<y>\d{4})?年(?:末|底)", "year_end"),
+    (r"(?:(?P<y>\d{4})[ 　]?)?年(?:末|底)", "year_end"),
+    (rf"{_YR}(?P<b>\d{{1,2}})月(?:末|底)", "asof_month"),  # 3月末，全县本外币存贷余额…
     (rf"{_YR}前(?P<a>[一二三])季度", "first_quarters"),
     (rf"{_YR}(?P<a>[上下])半年", "half"),
     (rf"{_YR}第?(?P<a>[一二三四1-4])季度", "quarter"),
@@ -45,8 +46,10 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"未来(?P<a>{_N})年", "forward"),
     (rf"(?P<a>{_N})年内", "forward"),
     (rf"(?:近|最近|过去|这)?(?P<a>{_N})年(?:来|以来|间)?", "trailing"),
-    (r"(?P<y>\d{4})年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
+    (r"(?P<y>\d{4})[ 　]?年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
 )
+SPAN_ADDS = ("新增", "净增", "累计")  # 三年新增…3个: a bare span of years is the years to the date written
+THIS_MONTH = "当月"  # under a span (1-3月), its last month
 WHOLE_YEAR = "全年"  # the year under review: the document's, else the last one ended
 LOOK_BACK = 12  # the time words of a sentence looked back over: a number's own is among the nearest
 CALENDAR = ("year", "half", "quarter", "months", "asof")  # hold to the end of their sentence, past "；"
@@ -89,15 +92,17 @@ def period_words(masked: str) -> list[PeriodWord]:
     out: list[PeriodWord] = []
     for m in _pattern().finditer(masked):
         before = masked[m.start() - 1] if m.start() > 0 else ""
-        if (before and before in "比较与同") or (before == "和" and m.group().startswith(LAST_YEAR)):  # a base: 比上年
-            continue
+        if (before and before in "比较与同") or (before in ("和", "由") and m.group().startswith(LAST_YEAR)):
+            continue  # a base: 比上年, 由上年同期的2.05:1
         if masked[max(0, m.start() - 2):m.start()] == "连续":  # 连续两年夺得: how long, not when
             continue
         i = (m.lastgroup or "p_0").split("_")[1]
         g = {k.rsplit("_", 1)[0]: v for k, v in m.groupdict().items() if v and k.endswith(f"_{i}") and k[0] != "p"}
         pattern_kind = PERIOD_PATTERNS[int(i)][1]
-        if pattern_kind == "trailing" and re.fullmatch(rf"(?:{_N})年", m.group()):
-            continue  # a bare length (一年为…企业提供): no 近/过去 or 来 ties it to the date written from
+        if (pattern_kind == "trailing" and re.fullmatch(rf"(?:{_N})年", m.group())
+                and not masked.startswith(SPAN_ADDS, m.end())):
+            continue  # a bare length (一年为…企业提供): no 近/过去 or 来 ties it to the date written from,
+            # unless what the years added follows (三年新增国家级创新平台3个: the three years to now)
         a, b = (_small(g.get(k, "")) for k in ("a", "b"))
         kind, a, b = SHAPES[pattern_kind](a, b) if pattern_kind in SHAPES else (pattern_kind, a, b)
         if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)
@@ -161,6 +166,9 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
         if w.kind == "trailing":  # 近5年增长4倍多，…: how it grew over the years, not what follows
             return "，" not in masked[w.end:at] and "；" not in masked[w.end:at]
         before_it = masked[sentence[0]:w.start]  # a calendar word before the sentence's first figure frames it
+        for other in para_words:  # (the digits of 2023年，…前三季度 are no figure)
+            if sentence[0] <= other.start and other.end <= w.start:
+                before_it = before_it.replace(other.text, "")
         return "；" not in masked[w.end:at] or (w.kind in CALENDAR and ("，" not in before_it or not any(
             ch.isdigit() for ch in before_it)))
 
@@ -175,7 +183,15 @@ def governing(masked: str, at: int, clause_start: int, sentence: tuple[int, int]
         to_date = next((w for w in TO_DATE_WORDS if w in clause), None)
         if to_date is not None:
             start = clause_start + clause.index(to_date)
+            if word is not None and word.kind in ("months", "half", "quarter") and word in before[:1]:
+                # 1-6月全县申请专利200件；全县累计申请量2233件: the total at the end of the sentence's span
+                last = {"half": 6 * word.a, "quarter": 3 * word.a}.get(word.kind, word.b)
+                return PeriodWord(to_date, start, start + len(to_date), "asof", word.year, word.back, last, last)
             return PeriodWord(to_date, start, start + len(to_date), "now")
+    said = masked.find(THIS_MONTH, clause_start, at)
+    if said >= 0 and word is not None and word.kind in ("months", "half", "quarter"):  # 1-3月…；其中，当月…增长9.9%
+        last = {"half": 6 * word.a, "quarter": 3 * word.a}.get(word.kind, word.b)
+        return PeriodWord(THIS_MONTH, said, said + len(THIS_MONTH), "months", word.year, word.back, last, last)
     if word is not None and word.kind in ("year", "asof") and word.year is None and word.back != 1:
         earlier = [w for w in [frame, opening, *before[:-1]] if w is not None and w.year is not None]
         if earlier:

@@ -484,6 +484,11 @@ def test_metric_by_label_or_alias(bundled: Dataset) -> None:
     assert match_metric("总数", "家", metrics) is None
 
 
+def test_a_metric_is_named_from_a_page_in_traditional_characters(bundled: Dataset) -> None:
+    [draft] = extract("全市規上企業研發投入12億元。", "x", bundled.metrics, "2024-03")  # as a mirror prints it
+    assert (draft.unit, draft.metric) == ("億元", "rd_investment")
+
+
 def test_a_figure_repeated_in_a_summary_is_drafted_once(page: str) -> None:
     drafts = extract(page, "x", None, AS_OF)
     assert [d.line for d in drafts if d.value == "2.06"] == [54]

@@ -249,3 +249,10 @@ def test_printed_drafts_the_data_hold_already_are_commented_out() -> None:
     assert held and Path(held.group(1)) == Path(bundled_data_path()), text[:2000]
     live = [line for line in text.splitlines() if line.startswith("      - metric: ")]
     assert "      - metric: rd_investment" not in live  # 2.06亿元 of 1-5月 is in the bundled data
+
+
+def test_another_region_named_in_traditional_characters_is_still_named() -> None:
+    # SYNTHETIC: 乙縣 is 乙县 in traditional characters
+    text = "甲縣今年新增企業3家。乙縣新增企業5家,認定企業6家。\n"
+    assert kept(text) == ["3家"]
+    assert left(text) == [("5家", "yi", "extract.belongs_sentence"), ("6家", "yi", "extract.belongs_sentence")]
