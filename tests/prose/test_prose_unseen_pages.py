@@ -5,8 +5,12 @@ verbatim, of public pages of county governments and local papers (half-width com
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reporter.curate.extract import extract
 from reporter.prose import readings as prose
+from reporter.prose.script import simplified
 
 
 def drafted(text: str, as_of: str) -> list[tuple[str, str, str, str | None]]:
@@ -229,3 +233,16 @@ def test_an_average_annual_rate_is_no_change_on_the_year_before() -> None:
     # a sentence of our own: 年均增长 after a figure with no rate yet
     assert [(r.value, r.kind, r.yoy) for r in prose.read("财政总收入38亿元，年均增长8.6%。")] == [
         ("38", "level", None), ("8.6", "growth", None)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF) | st.sampled_from(list("，。1%年")),
+               max_size=40))
+def test_simplified_text_keeps_every_offset(text: str) -> None:
+    # a phrase OpenCC would convert to another length is converted character by character instead
+    assert len(simplified(text)) == len(text)
+
+
+def test_simplified_reads_phrases_and_leaves_simplified_text_as_it_is() -> None:
+    assert simplified("規上工業增加值增長3.6%，乾燥") == "规上工业增加值增长3.6%，干燥"
+    assert simplified("规上工业增加值增长3.6%") == "规上工业增加值增长3.6%"
