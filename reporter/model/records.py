@@ -128,6 +128,7 @@ class Region(NamedTuple):
         return tuple(n for n in (self.id, self.zh, self.short, self.en, self.pinyin, *self.aliases) if n)
 
 
+_new = tuple.__new__  # a record made from its fields in order, without a Python call (SeriesChunk.expand)
 _DECIMAL: list[type] = []  # decimal.Decimal, once imported: a million values make a million calls
 
 
@@ -253,10 +254,15 @@ class SeriesChunk(NamedTuple):
         return len(self.entries)
 
     def expand(self) -> list[Fact]:
-        """The series' facts, one per entry, in the order written."""
-        return [Fact(self.region, self.metric, Quantity(value, self.unit, self.qualifier), period,
-                     self.source, self.quote, None, None, None, self.note, Origin(self.path, line, column),
-                     self.period_basis)
+        """The series' facts, one per entry, in the order written.
+
+        Made as tuples of the records' fields, in their order: a NamedTuple's own ``__new__`` is a
+        Python call, and a query of every county builds a million facts (tests hold the two equal)."""
+        region, metric, source, quote, note, path, basis = (self.region, self.metric, self.source, self.quote,
+                                                             self.note, self.path, self.period_basis)
+        unit, qualifier = self.unit, self.qualifier
+        return [_new(Fact, (region, metric, _new(Quantity, (value, unit, qualifier)), period, source, quote,
+                            None, None, None, note, _new(Origin, (path, line, column)), basis))
                 for period, value, line, column in self.entries]
 
     def first(self) -> Fact:

@@ -73,7 +73,9 @@ def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
 
 
 def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: int | None, reverse: bool,
-             data: Dataset) -> Ranking:
+             data: Dataset, undated: tuple[Fact, ...] | None = None) -> Ranking:
+    """``undated``: :func:`_undated_only` of the metric's facts, when the caller has it (one period's
+    facts of many do not tell it)."""
     asked = period is not None
     if period is None:
         period = latest_period(facts)
@@ -112,15 +114,23 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
         elif fact.region not in ranked:
             unlike[fact.region] = fact
     return Ranking(metric, period, tuple(rows), tuple(by_period(unlike.values())),
-                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked, _undated_only(facts), by_change)
+                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked,
+                   _undated_only(facts) if undated is None else undated, by_change)
 
 
 def _undated_only(facts: Sequence[Fact]) -> tuple[Fact, ...]:
     """The latest figure of each region that has figures but none with a stated period: the
     regions a ranking leaves out for that reason alone."""
+    if all(p.comparable for p in _periods(facts)):
+        return ()
     dated = {f.region for f in facts if f.period.comparable}
     latest = {f.region: f for f in by_period(f for f in facts if f.region not in dated)}
     return tuple(latest.values())
+
+
+def _periods(facts: Sequence[Fact]) -> list[Period]:
+    """The distinct periods of ``facts`` (a metric of every county: 28,500 facts, a dozen periods)."""
+    return list({f.period.canonical: f.period for f in facts}.values())
 
 
 def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None, window: Window = EVERY_PERIOD,
@@ -133,15 +143,14 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
     if reference is None:
         raise NoData(Message("query.no_region_has", metric=metric.said()))
     wanted = season(reference)  # the periods like the reference: their texts, not every fact sorted
-    periods = window.choose(f.period for f in facts if f.period.comparable and season(f.period) == wanted)
+    periods = window.choose(p for p in _periods(facts) if p.comparable and season(p) == wanted)
     if not periods:
         raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
     by_canonical: dict[str, list[Fact]] = {}
     for fact in facts:
         by_canonical.setdefault(fact.period.canonical, []).append(fact)
     undated = _undated_only(every)
-    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data)._replace(unstated=undated)
-            for p in periods]
+    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data, undated) for p in periods]
 
 
 class PlaceRow(NamedTuple):
