@@ -217,6 +217,14 @@ class Fact(NamedTuple):
     def period_texts(self) -> tuple[str]:
         return (self.period.canonical,)
 
+    def periods(self) -> tuple[Period]:
+        return (self.period,)
+
+    def expand_period(self, canonical: str) -> tuple["Fact", ...]:
+        """The item's facts of one period (by its canonical text): a query of one period of a metric
+        builds those alone."""
+        return (self,) if self.period.canonical == canonical else ()
+
 
 class Highlight(NamedTuple):
     """A qualitative fact: an honour, an institute founded, a programme launched."""
@@ -276,3 +284,11 @@ class SeriesChunk(NamedTuple):
 
     def period_texts(self) -> list[str]:
         return [entry[0].canonical for entry in self.entries]
+
+    def periods(self) -> list[Period]:
+        return [entry[0] for entry in self.entries]
+
+    def expand_period(self, canonical: str) -> list[Fact]:
+        """The series' facts of one period (by its canonical text), as :meth:`expand` makes them."""
+        entries = tuple(entry for entry in self.entries if entry[0].canonical == canonical)
+        return self._replace(entries=entries).expand() if entries else []

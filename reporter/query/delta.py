@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal, getcontext, localcontext
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import NoData
@@ -83,9 +83,12 @@ def rounded(value: Decimal, places: int) -> Decimal:
     """Round a derived value to ``places`` decimals (half-even), however large it is: two figures
     that differ 10^30-fold (a unit slip) make a 31-digit percentage, past Decimal's default 28."""
 
+    step = Decimal(1).scaleb(-places)
+    if value.adjusted() + places + 2 <= getcontext().prec:  # as it mostly is: no context of its own to make
+        return value.quantize(step, rounding=ROUND_HALF_EVEN)
     with localcontext() as context:
-        context.prec = max(context.prec, value.adjusted() + places + 2)
-        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        context.prec = value.adjusted() + places + 2
+        return value.quantize(step, rounding=ROUND_HALF_EVEN)
 
 
 def _derived_places(written: Decimal) -> int:

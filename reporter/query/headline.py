@@ -48,7 +48,7 @@ def in_window(facts: Iterable[Fact], latest: bool = False, since: Period | None 
     the start of ``since`` (the window rule of :class:`~reporter.query.selection.Window`: a figure whose
     period is not stated only when ``undated``); with ``latest``, then only each metric's newest."""
     window = select.Window(since, undated=undated, overlapping=True)
-    chosen = [f for f in facts if window.admits(f.period)]
+    chosen = [f for f in facts if window.admits(f.period)] if window else list(facts)  # no bounds: admits all
     return newest_of_each_metric(chosen) if latest else chosen
 
 

@@ -202,9 +202,15 @@ def latest_period(facts: Sequence[Fact]) -> Period | None:
 
     None when no fact has a stated period (an unstated one is never ranked).
     """
-    counts = Counter(f.period.canonical for f in facts)  # counted by text: a metric of every county
-    periods = {f.period.canonical: f.period for f in facts}  # is 28,500 facts and a dozen periods
-    stated = [p for p in periods.values() if p.comparable]
+    return most_reported([f.period for f in facts])
+
+
+def most_reported(periods: Sequence[Period]) -> Period | None:
+    """:func:`latest_period` of the facts of these periods (one each): the stated one most often
+    among them, ties to the latest."""
+    counts = Counter(p.canonical for p in periods)  # counted by text: a metric of every county
+    distinct = {p.canonical: p for p in periods}  # is 28,500 facts and a dozen periods
+    stated = [p for p in distinct.values() if p.comparable]
     if not stated:
         return None
     return max(stated, key=lambda p: (counts[p.canonical], p.sort_key))
