@@ -13,6 +13,7 @@ loads decimal's C module.
 """
 
 
+from collections.abc import Container
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -220,10 +221,10 @@ class Fact(NamedTuple):
     def periods(self) -> tuple[Period]:
         return (self.period,)
 
-    def expand_period(self, canonical: str) -> tuple["Fact", ...]:
-        """The item's facts of one period (by its canonical text): a query of one period of a metric
-        builds those alone."""
-        return (self,) if self.period.canonical == canonical else ()
+    def expand_periods(self, canonicals: Container[str]) -> tuple["Fact", ...]:
+        """The item's facts of these periods (by canonical text), in order: a query of a period or two
+        of a metric builds those alone."""
+        return (self,) if self.period.canonical in canonicals else ()
 
 
 class Highlight(NamedTuple):
@@ -288,7 +289,7 @@ class SeriesChunk(NamedTuple):
     def periods(self) -> list[Period]:
         return [entry[0] for entry in self.entries]
 
-    def expand_period(self, canonical: str) -> list[Fact]:
-        """The series' facts of one period (by its canonical text), as :meth:`expand` makes them."""
-        entries = tuple(entry for entry in self.entries if entry[0].canonical == canonical)
+    def expand_periods(self, canonicals: Container[str]) -> list[Fact]:
+        """The series' facts of these periods (by canonical text), in order, as :meth:`expand` makes them."""
+        entries = tuple(entry for entry in self.entries if entry[0].canonical in canonicals)
         return self._replace(entries=entries).expand() if entries else []

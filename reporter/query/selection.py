@@ -43,6 +43,29 @@ def region_facts(data: Dataset, region: Region, theme: Theme | None = None) -> l
     """
     facts = [f for f in data.facts_of(region.id)
              if theme is None or data.metrics[f.metric].theme == theme.id]
+    return _in_region_order(data, facts)
+
+
+def region_facts_of_newest(data: Dataset, region: Region) -> list[Fact]:
+    """:func:`region_facts`, keeping of each metric the figures of its newest period (as :func:`latest_of`
+    judges it) and of the year before that alone: all that a brief of the newest figures reads, their
+    changes included, without building every figure of the region (of a ten-year series, two)."""
+    items = list(data.store.items(region.id))
+    keys: dict[str, tuple[bool, tuple[int, int, int, str]]] = {}  # a period's, once (10 periods, 50 series)
+    newest: dict[str, tuple[tuple[bool, tuple[int, int, int, str]], Period]] = {}
+    for item in items:
+        for period in item.periods():
+            key = keys.get(period.canonical)
+            if key is None:
+                key = keys[period.canonical] = newer_key(period)
+            known = newest.get(item.metric)
+            if known is None or key > known[0]:  # the first of equals, as latest_of keeps it
+                newest[item.metric] = (key, period)
+    wanted = {metric: (period.canonical, period.shifted(-1).canonical) for metric, (_, period) in newest.items()}
+    return _in_region_order(data, [f for item in items for f in item.expand_periods(wanted[item.metric])])
+
+
+def _in_region_order(data: Dataset, facts: list[Fact]) -> list[Fact]:
     order = {m: i for i, m in enumerate(metric_order(data, {f.metric for f in facts}))}
     return sorted(facts, key=lambda f: (order[f.metric], not f.period.comparable, -f.period.last, f.period.first))
 
@@ -58,7 +81,12 @@ def latest_of(facts: Iterable[Fact]) -> Fact | None:
 
 def latest_key(fact: Fact) -> tuple[bool, tuple[int, int, int, str]]:
     """What :func:`latest_of` orders by: a stated period first, then the later period."""
-    return fact.period.comparable, fact.period.sort_key
+    return newer_key(fact.period)
+
+
+def newer_key(period: Period) -> tuple[bool, tuple[int, int, int, str]]:
+    """:func:`latest_key` of a fact of ``period``."""
+    return period.comparable, period.sort_key
 
 
 def region_highlights(data: Dataset, region: Region, theme: Theme | None = None) -> list[Highlight]:

@@ -99,7 +99,7 @@ def metric_stats(data: Dataset, metric: Metric, by: str, period: Period | None =
     if chosen_period is None:
         raise NoData(Message("unstated.rank", metric=metric.id, regions="、".join(
             dict.fromkeys(data.regions[item.region].zh for item in items))))
-    facts = [f for item in items for f in item.expand_period(chosen_period.canonical)]
+    facts = [f for item in items for f in item.expand_periods((chosen_period.canonical,))]
     values: dict[str, tuple[Decimal, str]] = {}
     unconverted = 0
     for fact in facts:
