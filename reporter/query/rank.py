@@ -84,11 +84,11 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     if not chosen:
         periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
         raise NoData(Message("query.no_fact_for", metric=metric.said(), period=period.said(), periods=periods))
-    levelled = [f for f in chosen if not f.growth_only]
+    levelled = [f for f in chosen if f.quantity.written]  # not growth_only: a level is written
     by_change = not levelled  # the period's figures are changes alone (同比增长5.2%): ranked by the change
     chosen = levelled or [f for f in chosen if f.yoy_pct is not None]
-    base = [(f.yoy_pct or Decimal(0)) if by_change else units.to_base(f.quantity.value, f.quantity.unit)
-            for f in chosen]
+    base = [f.yoy_pct or Decimal(0) for f in chosen] if by_change else [  # Quantity.value, made here: one call
+        units.to_base(Decimal(f.quantity.written), f.quantity.unit) for f in chosen]
     order = sorted(range(len(chosen)), key=base.__getitem__, reverse=metric.polarity == "higher")
     positions: list[int] = []
     for i, at in enumerate(order):
@@ -103,11 +103,11 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     total = len(chosen)
     rows = [RankRow(pos, total, data.regions[chosen[at].region], chosen[at], base[at],
                     abs(base[at]) / biggest if biggest else Decimal(0)) for pos, at in kept]
-    ranked = {f.region for f in chosen}
     wanted = season(period)
     unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
     others: dict[str, Period] = {}
     rest = [f for f in facts if f.period.canonical != period.canonical and f.period.comparable]
+    ranked = {f.region for f in chosen} if rest else set()
     for fact in by_period(rest):  # only the facts of other periods are sorted (none, ranking each period)
         if season(fact.period) == wanted:
             others[fact.period.canonical] = fact.period
