@@ -230,18 +230,23 @@ def latest_period(facts: Sequence[Fact]) -> Period | None:
 
     None when no fact has a stated period (an unstated one is never ranked).
     """
-    return most_reported([f.period for f in facts])
+    return most_reported(counted([f.period for f in facts]))
 
 
-def most_reported(periods: Sequence[Period]) -> Period | None:
-    """:func:`latest_period` of the facts of these periods (one each): the stated one most often
-    among them, ties to the latest."""
-    counts = Counter(p.canonical for p in periods)  # counted by text: a metric of every county
-    distinct = {p.canonical: p for p in periods}  # is 28,500 facts and a dozen periods
-    stated = [p for p in distinct.values() if p.comparable]
+def counted(periods: Sequence[Period]) -> list[tuple[Period, int]]:
+    """Each distinct period (by its text) and how often it occurs: a metric of every county is 28,500
+    facts and a dozen periods."""
+    counts = Counter(p.canonical for p in periods)
+    return [(p, counts[text]) for text, p in {p.canonical: p for p in periods}.items()]
+
+
+def most_reported(periods: Iterable[tuple[Period, int]]) -> Period | None:
+    """:func:`latest_period` of periods each counted once (:func:`counted`): the stated one most
+    facts have, ties to the latest."""
+    stated = [(p, n) for p, n in periods if p.comparable]
     if not stated:
         return None
-    return max(stated, key=lambda p: (counts[p.canonical], p.sort_key))
+    return max(stated, key=lambda pair: (pair[1], pair[0].sort_key))[0]
 
 
 class PeriodRow(NamedTuple):

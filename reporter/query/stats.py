@@ -19,7 +19,7 @@ from reporter.messages import Message
 from reporter.model import units
 from reporter.model.periods import Period
 from reporter.model.records import Fact, Metric, Region
-from reporter.query.selection import most_reported, refuse_unstated
+from reporter.query.selection import counted, most_reported, refuse_unstated
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
@@ -95,7 +95,7 @@ def metric_stats(data: Dataset, metric: Metric, by: str, period: Period | None =
     if not items:
         raise NoData(Message("query.no_region_has", metric=metric.said()))
     reported = [p for item in items for p in item.periods()]
-    chosen_period = period or most_reported(reported)
+    chosen_period = period or most_reported(counted(reported))
     if chosen_period is None:
         raise NoData(Message("unstated.rank", metric=metric.id, regions="、".join(
             dict.fromkeys(data.regions[item.region].zh for item in items))))
