@@ -13,7 +13,7 @@ loads decimal's C module.
 """
 
 
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -263,16 +263,19 @@ class SeriesChunk(NamedTuple):
         return len(self.entries)
 
     def expand(self) -> list[Fact]:
-        """The series' facts, one per entry, in the order written.
+        """The series' facts, one per entry, in the order written."""
+        return self._facts(self.entries)
 
-        Made as tuples of the records' fields, in their order: a NamedTuple's own ``__new__`` is a
-        Python call, and a query of every county builds a million facts (tests hold the two equal)."""
+    def _facts(self, entries: Iterable[tuple[Period, str, int, int]]) -> list[Fact]:
+        """Facts of these entries, made as tuples of the records' fields, in their order: a NamedTuple's
+        own ``__new__`` is a Python call, and a query of every county builds a million facts (tests hold
+        the two equal)."""
         region, metric, source, quote, note, path, basis = (self.region, self.metric, self.source, self.quote,
                                                              self.note, self.path, self.period_basis)
         unit, qualifier = self.unit, self.qualifier
         return [_new(Fact, (region, metric, _new(Quantity, (value, unit, qualifier)), period, source, quote,
                             None, None, None, note, _new(Origin, (path, line, column)), basis))
-                for period, value, line, column in self.entries]
+                for period, value, line, column in entries]
 
     def first(self) -> Fact:
         """The series' first fact: what its facts share, without building them all."""
@@ -291,5 +294,4 @@ class SeriesChunk(NamedTuple):
 
     def expand_periods(self, canonicals: Container[str]) -> list[Fact]:
         """The series' facts of these periods (by canonical text), in order, as :meth:`expand` makes them."""
-        entries = tuple(entry for entry in self.entries if entry[0].canonical in canonicals)
-        return self._replace(entries=entries).expand() if entries else []
+        return self._facts([entry for entry in self.entries if entry[0].canonical in canonicals])

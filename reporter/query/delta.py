@@ -20,6 +20,7 @@ from reporter.query.selection import (
     latest_key,
     latest_of,
     region_facts,
+    year_before,
 )
 
 if TYPE_CHECKING:
@@ -217,7 +218,7 @@ def _deltas(data: Dataset, facts: Sequence[Fact], ordered: Sequence[Fact]) -> li
     deltas = []
     for fact in ordered:
         q, of = fact.quantity, data.metrics[fact.metric]
-        before = fact.period.shifted(-1)
+        before = year_before(fact.period)
         if fact.growth_only:  # no level: the change as the source reports it, and no previous value
             if fact.yoy_pct is not None:
                 deltas.append(_delta(fact, of, None, before, fact.yoy_pct, "reported_pct", _qualifier(q.qualifier)))

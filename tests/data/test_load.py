@@ -206,6 +206,9 @@ def test_a_series_builds_the_facts_its_records_constructors_build(write_yaml: Ca
                 for period, value, line, column in chunk.entries]
         expanded = chunk.expand()
         assert expanded == made and chunk.first() == made[0]
+        some = {made[0].period.canonical, made[-1].period.canonical}
+        assert chunk.expand_periods(some) == [f for f in made if f.period.canonical in some]
+        assert chunk.expand_periods(()) == [] and chunk.periods() == [f.period for f in made]
         for fact in expanded:
             assert (type(fact), type(fact.quantity), type(fact.origin)) == (Fact, Quantity, Origin)
             assert len(fact) == len(Fact._fields) and len(fact.quantity) == len(Quantity._fields)
