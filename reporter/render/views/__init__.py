@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # what the type checker reads; at run time, __getattr__ below
         regions_view,
         search_view,
     )
+    from reporter.render.views.notes import places_words
     from reporter.render.views.rank import (
         RANK_HISTORY_KEYS,
         RANK_KEYS,
@@ -58,7 +59,6 @@ if TYPE_CHECKING:  # what the type checker reads; at run time, __getattr__ below
         HIGHLIGHT_KEYS,
         highlights_view,
         oldest_first,
-        places_words,
         show_view,
     )
 
@@ -88,7 +88,7 @@ _LAZY = {  # name -> the module of this package that defines it
     "HIGHLIGHT_KEYS": "show",
     "highlights_view": "show",
     "oldest_first": "show",
-    "places_words": "show",
+    "places_words": "notes",
     "show_view": "show",
 }
 
