@@ -74,14 +74,15 @@ def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
 
 
 def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: int | None, reverse: bool,
-             data: Dataset, undated: tuple[Fact, ...] | None = None) -> Ranking:
+             data: Dataset, undated: tuple[Fact, ...] | None = None, grouped: bool = False) -> Ranking:
     """``undated``: :func:`_undated_only` of the metric's facts, when the caller has it (one period's
-    facts of many do not tell it)."""
+    facts of many do not tell it); ``grouped``: ``facts`` are the period's alone, as the caller grouped
+    them (none to pick out, none of other periods to note)."""
     asked = period is not None
     if period is None:
         period = latest_period(facts)
         assert period is not None  # the caller made sure a fact has a stated period
-    chosen = [f for f in facts if f.period.canonical == period.canonical]
+    chosen = list(facts) if grouped else [f for f in facts if f.period.canonical == period.canonical]
     if not chosen:
         periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
         raise NoData(Message("query.no_fact_for", metric=metric.said(), period=period.said(), periods=periods))
@@ -106,7 +107,7 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     wanted = season(period)
     unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
     others: dict[str, Period] = {}
-    rest = [f for f in facts if f.period.canonical != period.canonical and f.period.comparable]
+    rest = [] if grouped else [f for f in facts if f.period.canonical != period.canonical and f.period.comparable]
     ranked = {f.region for f in chosen} if rest else set()
     for fact in by_period(rest):  # only the facts of other periods are sorted (none, ranking each period)
         if season(fact.period) == wanted:
@@ -159,7 +160,8 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
     if not periods:
         raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
     undated = () if len(stated) == len(by_canonical) else _undated_only(every)
-    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data, undated) for p in periods]
+    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data, undated, grouped=True)
+            for p in periods]
 
 
 class PlaceRow(NamedTuple):
@@ -204,7 +206,7 @@ def rank_history(data: Dataset, metric: Metric, region: Region, period: Period |
     rows: list[PlaceRow] = []  # every comparable period, so the first one shown has its move too
     for fact in mine:
         p = fact.period
-        ranking = _ranking(metric, by_canonical[p.canonical], p, None, False, data)
+        ranking = _ranking(metric, by_canonical[p.canonical], p, None, False, data, grouped=True)
         row = next(r for r in ranking.rows if r.region.id == region.id)
         before = rows[-1] if rows and rows[-1].period.canonical == p.shifted(-1).canonical else None
         gained = fact.rank_change if before is None or before.position is None else before.position - row.position
