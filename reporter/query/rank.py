@@ -91,11 +91,11 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     chosen = levelled or [f for f in chosen if f.yoy_pct is not None]
     base = [f.yoy_pct or Decimal(0) for f in chosen] if by_change else _in_base_units(chosen)
     order = sorted(range(len(chosen)), key=base.__getitem__, reverse=metric.polarity == "higher")
-    positions: list[int] = []
-    for i, at in enumerate(order):
+    positions: list[int] = []  # of the rows kept: the first ``top`` need no later row's place
+    for i, at in enumerate(order if top is None or reverse else order[:top]):
         tied = i and base[at] == base[order[i - 1]]
         positions.append(positions[-1] if tied else i + 1)
-    biggest = max((abs(v) for v in base), default=Decimal(0))
+    biggest = max(map(abs, base), default=Decimal(0))
     kept = list(zip(positions, order))
     if reverse:
         kept.reverse()
