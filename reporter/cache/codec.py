@@ -125,6 +125,8 @@ def _decoder(kind: Any, period_of: Callable[[str], Period], made: dict[Any, Deco
         if len(args) == 2 and args[1] is Ellipsis:
             first_only = _first_part_only(args[0], period_of, made)
             if first_only is not None:  # a series' entries (period, value, line, column): one comprehension
+                if len(typing.get_args(args[0])) == 4:  # unpacked by name: no slice and join per entry
+                    return lambda v: tuple([(first_only(p), a, b, c) for p, a, b, c in v])
                 return lambda v: tuple([(first_only(e[0]),) + e[1:] for e in v])
             each = _decoder(args[0], period_of, made)
             return _same if each is _same else (lambda v: tuple(map(each, v)))

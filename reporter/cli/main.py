@@ -15,6 +15,7 @@ from the middle of an import. Signals, by the moment they come:
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import signal
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from reporter.errors import ReporterError
 
 _STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+# A run makes records by the hundred thousand (one metric of 2,850 counties is 28,500 facts) and
+# they hold no cycles: the collector's default (a pass every 700 new objects, and every hundred passes
+# one over everything alive) takes a fifth of a warm rank finding no garbage. A real run collects
+# far less often; a cycle, rare here, is still collected.
+RUN_COLLECTION = (50_000, 20, 20)
 _said_to: list[Session] = []  # the run's session once it exists: the language of a line said by a handler
 
 
@@ -51,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     real_run = argv is None
     if real_run:
         _handle(signal.SIGINT, *_STOPPING, by=_end_at_once)
+        gc.set_threshold(*RUN_COLLECTION)
     from reporter.cli.output import note
     from reporter.cli.session import Session
     from reporter.errors import ExitCode
@@ -75,8 +82,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         # A real run ends here. Python's shutdown would garbage-collect everything imported and made,
         # which costs more than a warm get's own work; frozen objects are left to the OS, which takes
         # the memory back anyway. Streams are still flushed and atexit handlers run as usual.
-        import gc
-
         gc.freeze()
     sys.exit(int(code))
 

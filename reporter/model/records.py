@@ -13,6 +13,7 @@ loads decimal's C module.
 """
 
 
+from collections.abc import Container, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -128,6 +129,7 @@ class Region(NamedTuple):
         return tuple(n for n in (self.id, self.zh, self.short, self.en, self.pinyin, *self.aliases) if n)
 
 
+_new = tuple.__new__  # a record made from its fields in order, without a Python call (SeriesChunk.expand)
 _DECIMAL: list[type] = []  # decimal.Decimal, once imported: a million values make a million calls
 
 
@@ -216,6 +218,14 @@ class Fact(NamedTuple):
     def period_texts(self) -> tuple[str]:
         return (self.period.canonical,)
 
+    def periods(self) -> tuple[Period]:
+        return (self.period,)
+
+    def expand_periods(self, canonicals: Container[str]) -> tuple["Fact", ...]:
+        """The item's facts of these periods (by canonical text), in order: a query of a period or two
+        of a metric builds those alone."""
+        return (self,) if self.period.canonical in canonicals else ()
+
 
 class Highlight(NamedTuple):
     """A qualitative fact: an honour, an institute founded, a programme launched."""
@@ -254,10 +264,18 @@ class SeriesChunk(NamedTuple):
 
     def expand(self) -> list[Fact]:
         """The series' facts, one per entry, in the order written."""
-        return [Fact(self.region, self.metric, Quantity(value, self.unit, self.qualifier), period,
-                     self.source, self.quote, None, None, None, self.note, Origin(self.path, line, column),
-                     self.period_basis)
-                for period, value, line, column in self.entries]
+        return self._facts(self.entries)
+
+    def _facts(self, entries: Iterable[tuple[Period, str, int, int]]) -> list[Fact]:
+        """Facts of these entries, made as tuples of the records' fields, in their order: a NamedTuple's
+        own ``__new__`` is a Python call, and a query of every county builds a million facts (tests hold
+        the two equal)."""
+        region, metric, source, quote, note, path, basis = (self.region, self.metric, self.source, self.quote,
+                                                             self.note, self.path, self.period_basis)
+        unit, qualifier = self.unit, self.qualifier
+        return [_new(Fact, (region, metric, _new(Quantity, (value, unit, qualifier)), period, source, quote,
+                            None, None, None, note, _new(Origin, (path, line, column)), basis))
+                for period, value, line, column in entries]
 
     def first(self) -> Fact:
         """The series' first fact: what its facts share, without building them all."""
@@ -270,3 +288,10 @@ class SeriesChunk(NamedTuple):
 
     def period_texts(self) -> list[str]:
         return [entry[0].canonical for entry in self.entries]
+
+    def periods(self) -> list[Period]:
+        return [entry[0] for entry in self.entries]
+
+    def expand_periods(self, canonicals: Container[str]) -> list[Fact]:
+        """The series' facts of these periods (by canonical text), in order, as :meth:`expand` makes them."""
+        return self._facts([entry for entry in self.entries if entry[0].canonical in canonicals])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal, localcontext
 
-__all__ = ["COUNTERS", "family_of", "to_base", "convert", "KNOWN_UNITS"]
+__all__ = ["COUNTERS", "family_of", "to_base", "base_factor", "convert", "KNOWN_UNITS"]
 
 _FACTORS: dict[str, tuple[str, int]] = {
     "元": ("money", 1),
@@ -37,6 +37,13 @@ def to_base(value: Decimal, unit: str) -> Decimal:
     """The value in its family's base unit (元, 平方米, …), exactly."""
     known = _FACTORS.get(unit)
     return value * known[1] if known else value
+
+
+def base_factor(unit: str) -> int | None:
+    """What :func:`to_base` multiplies a value in ``unit`` by; None where it leaves the value as it is
+    (a counter, a unit of a family of its own). For many values of a few units: looked up once a unit."""
+    known = _FACTORS.get(unit)
+    return known[1] if known else None
 
 
 def convert(value: Decimal, unit: str, target: str) -> Decimal:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal, getcontext, localcontext
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import NoData
@@ -20,6 +20,7 @@ from reporter.query.selection import (
     latest_key,
     latest_of,
     region_facts,
+    year_before,
 )
 
 if TYPE_CHECKING:
@@ -83,9 +84,12 @@ def rounded(value: Decimal, places: int) -> Decimal:
     """Round a derived value to ``places`` decimals (half-even), however large it is: two figures
     that differ 10^30-fold (a unit slip) make a 31-digit percentage, past Decimal's default 28."""
 
+    step = Decimal(1).scaleb(-places)
+    if value.adjusted() + places + 2 <= getcontext().prec:  # as it mostly is: no context of its own to make
+        return value.quantize(step, rounding=ROUND_HALF_EVEN)
     with localcontext() as context:
-        context.prec = max(context.prec, value.adjusted() + places + 2)
-        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        context.prec = value.adjusted() + places + 2
+        return value.quantize(step, rounding=ROUND_HALF_EVEN)
 
 
 def _derived_places(written: Decimal) -> int:
@@ -214,7 +218,7 @@ def _deltas(data: Dataset, facts: Sequence[Fact], ordered: Sequence[Fact]) -> li
     deltas = []
     for fact in ordered:
         q, of = fact.quantity, data.metrics[fact.metric]
-        before = fact.period.shifted(-1)
+        before = year_before(fact.period)
         if fact.growth_only:  # no level: the change as the source reports it, and no previous value
             if fact.yoy_pct is not None:
                 deltas.append(_delta(fact, of, None, before, fact.yoy_pct, "reported_pct", _qualifier(q.qualifier)))

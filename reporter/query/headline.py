@@ -48,7 +48,7 @@ def in_window(facts: Iterable[Fact], latest: bool = False, since: Period | None 
     the start of ``since`` (the window rule of :class:`~reporter.query.selection.Window`: a figure whose
     period is not stated only when ``undated``); with ``latest``, then only each metric's newest."""
     window = select.Window(since, undated=undated, overlapping=True)
-    chosen = [f for f in facts if window.admits(f.period)]
+    chosen = [f for f in facts if window.admits(f.period)] if window else list(facts)  # no bounds: admits all
     return newest_of_each_metric(chosen) if latest else chosen
 
 
@@ -56,10 +56,16 @@ def newest_of_each_metric(facts: Iterable[Fact]) -> list[Fact]:
     """Each metric's newest fact (latest end, then the longer period; one with a stated period
     before one whose period the source does not state), in the order given."""
     facts = list(facts)
-    by_metric: dict[str, list[Fact]] = {}
-    for fact in facts:
-        by_metric.setdefault(fact.metric, []).append(fact)
-    newest = {id(select.latest_of(group)) for group in by_metric.values()}
+    keys: dict[str, tuple[bool, tuple[int, int, int, str]]] = {}  # a period's, worked out once: a
+    best: dict[str, tuple[tuple[bool, tuple[int, int, int, str]], Fact]] = {}  # region has 500 facts, 10 periods
+    for fact in facts:  # select.latest_of of each metric's facts, in one pass
+        key = keys.get(fact.period.canonical)
+        if key is None:
+            key = keys[fact.period.canonical] = select.latest_key(fact)
+        known = best.get(fact.metric)
+        if known is None or key > known[0]:  # the first of equals, as latest_of keeps it
+            best[fact.metric] = (key, fact)
+    newest = {id(fact) for _, fact in best.values()}
     return [f for f in facts if id(f) in newest]
 
 

@@ -22,6 +22,7 @@ from reporter.query.selection import (
     latest_period,
     like,
     metric_by_period,
+    most_reported,
     refuse_unstated,
     season,
     stated_facts,
@@ -73,26 +74,28 @@ def rank_regions(data: Dataset, metric: Metric, period: Period | None = None,
 
 
 def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: int | None, reverse: bool,
-             data: Dataset) -> Ranking:
+             data: Dataset, undated: tuple[Fact, ...] | None = None, grouped: bool = False) -> Ranking:
+    """``undated``: :func:`_undated_only` of the metric's facts, when the caller has it (one period's
+    facts of many do not tell it); ``grouped``: ``facts`` are the period's alone, as the caller grouped
+    them (none to pick out, none of other periods to note)."""
     asked = period is not None
     if period is None:
         period = latest_period(facts)
         assert period is not None  # the caller made sure a fact has a stated period
-    chosen = [f for f in facts if f.period.canonical == period.canonical]
+    chosen = list(facts) if grouped else [f for f in facts if f.period.canonical == period.canonical]
     if not chosen:
         periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
         raise NoData(Message("query.no_fact_for", metric=metric.said(), period=period.said(), periods=periods))
-    levelled = [f for f in chosen if not f.growth_only]
+    levelled = [f for f in chosen if f.quantity.written]  # not growth_only: a level is written
     by_change = not levelled  # the period's figures are changes alone (同比增长5.2%): ranked by the change
     chosen = levelled or [f for f in chosen if f.yoy_pct is not None]
-    base = [(f.yoy_pct or Decimal(0)) if by_change else units.to_base(f.quantity.value, f.quantity.unit)
-            for f in chosen]
+    base = [f.yoy_pct or Decimal(0) for f in chosen] if by_change else _in_base_units(chosen)
     order = sorted(range(len(chosen)), key=base.__getitem__, reverse=metric.polarity == "higher")
-    positions: list[int] = []
-    for i, at in enumerate(order):
+    positions: list[int] = []  # of the rows kept: the first ``top`` need no later row's place
+    for i, at in enumerate(order if top is None or reverse else order[:top]):
         tied = i and base[at] == base[order[i - 1]]
         positions.append(positions[-1] if tied else i + 1)
-    biggest = max((abs(v) for v in base), default=Decimal(0))
+    biggest = max(map(abs, base), default=Decimal(0))
     kept = list(zip(positions, order))
     if reverse:
         kept.reverse()
@@ -101,26 +104,41 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     total = len(chosen)
     rows = [RankRow(pos, total, data.regions[chosen[at].region], chosen[at], base[at],
                     abs(base[at]) / biggest if biggest else Decimal(0)) for pos, at in kept]
-    ranked = {f.region for f in chosen}
     wanted = season(period)
     unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
     others: dict[str, Period] = {}
-    rest = [f for f in facts if f.period.canonical != period.canonical and f.period.comparable]
+    rest = [] if grouped else [f for f in facts if f.period.canonical != period.canonical and f.period.comparable]
+    ranked = {f.region for f in chosen} if rest else set()
     for fact in by_period(rest):  # only the facts of other periods are sorted (none, ranking each period)
         if season(fact.period) == wanted:
             others[fact.period.canonical] = fact.period
         elif fact.region not in ranked:
             unlike[fact.region] = fact
     return Ranking(metric, period, tuple(rows), tuple(by_period(unlike.values())),
-                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked, _undated_only(facts), by_change)
+                   tuple(sorted(others.values(), key=lambda p: p.sort_key)), asked,
+                   _undated_only(facts) if undated is None else undated, by_change)
+
+
+def _in_base_units(facts: Sequence[Fact]) -> list[Decimal]:
+    """Each fact's value in base units, as :func:`units.to_base` makes it, each unit's factor looked up once."""
+    factors = {unit: units.base_factor(unit) for unit in {f.quantity.unit for f in facts}}
+    return [value if factor is None else value * factor
+            for f in facts for value, factor in ((Decimal(f.quantity.written), factors[f.quantity.unit]),)]
 
 
 def _undated_only(facts: Sequence[Fact]) -> tuple[Fact, ...]:
     """The latest figure of each region that has figures but none with a stated period: the
     regions a ranking leaves out for that reason alone."""
+    if all(p.comparable for p in _periods(facts)):
+        return ()
     dated = {f.region for f in facts if f.period.comparable}
     latest = {f.region: f for f in by_period(f for f in facts if f.region not in dated)}
     return tuple(latest.values())
+
+
+def _periods(facts: Sequence[Fact]) -> list[Period]:
+    """The distinct periods of ``facts`` (a metric of every county: 28,500 facts, a dozen periods)."""
+    return list({f.period.canonical: f.period for f in facts}.values())
 
 
 def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None, window: Window = EVERY_PERIOD,
@@ -128,19 +146,21 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
     """One ranking per period comparable with ``period`` (default: the one most regions have), oldest first."""
     refuse_unstated(period, "rank")
     every = data.facts_of(metric=metric.id)
-    facts = stated_facts(metric, every, data)
-    reference = period or latest_period(facts)
+    by_canonical: dict[str, list[Fact]] = {}  # one pass over every fact; then a dozen periods, not 28,500 facts
+    for fact in every:
+        by_canonical.setdefault(fact.period.canonical, []).append(fact)
+    stated = [(group[-1].period, len(group)) for group in by_canonical.values() if group[-1].period.comparable]
+    if not stated:
+        stated_facts(metric, every, data)  # says why nothing can be ranked
+    reference = period or most_reported(stated)
     if reference is None:
         raise NoData(Message("query.no_region_has", metric=metric.said()))
-    wanted = season(reference)  # the periods like the reference: their texts, not every fact sorted
-    periods = window.choose(f.period for f in facts if f.period.comparable and season(f.period) == wanted)
+    wanted = season(reference)  # the periods like the reference
+    periods = window.choose(p for p, _ in stated if season(p) == wanted)
     if not periods:
         raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
-    by_canonical: dict[str, list[Fact]] = {}
-    for fact in facts:
-        by_canonical.setdefault(fact.period.canonical, []).append(fact)
-    undated = _undated_only(every)
-    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data)._replace(unstated=undated)
+    undated = () if len(stated) == len(by_canonical) else _undated_only(every)
+    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data, undated, grouped=True)
             for p in periods]
 
 
@@ -186,7 +206,7 @@ def rank_history(data: Dataset, metric: Metric, region: Region, period: Period |
     rows: list[PlaceRow] = []  # every comparable period, so the first one shown has its move too
     for fact in mine:
         p = fact.period
-        ranking = _ranking(metric, by_canonical[p.canonical], p, None, False, data)
+        ranking = _ranking(metric, by_canonical[p.canonical], p, None, False, data, grouped=True)
         row = next(r for r in ranking.rows if r.region.id == region.id)
         before = rows[-1] if rows and rows[-1].period.canonical == p.shifted(-1).canonical else None
         gained = fact.rank_change if before is None or before.position is None else before.position - row.position

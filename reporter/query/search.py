@@ -5,7 +5,7 @@ Pure functions over a :class:`~reporter.model.dataset.Dataset`: they return valu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import UsageProblem
@@ -13,7 +13,7 @@ from reporter.messages import Message
 from reporter.model.records import Fact, Highlight
 
 if TYPE_CHECKING:
-    from reporter.model.dataset import Dataset
+    from reporter.model.dataset import Dataset, FactsWhere
 
 
 
@@ -40,4 +40,34 @@ def search(data: Dataset, text: str) -> SearchHits:
 
     highlights = [h for h in data.highlights
                   if h.region in regions or any(wanted in x.casefold() for x in (h.text, h.text_en, h.quote))]
-    return SearchHits(data.facts_where(match), tuple(highlights))
+    return SearchHits(Kept(data.facts_where(match)), tuple(highlights))
+
+
+class Kept:
+    """Matching facts, read from the store as they are iterated; the first complete reading is kept
+    when it holds no more than ``most`` facts, so the table, its notes and its count read a
+    million-value store once. More are read again each time (memory stays bounded)."""
+
+    def __init__(self, facts: FactsWhere, most: int = 20_000) -> None:
+        self._facts, self._most = facts, most
+        self._kept: list[Fact] | None = None
+
+    def __iter__(self) -> Iterator[Fact]:
+        if self._kept is not None:
+            yield from self._kept
+            return
+        kept: list[Fact] | None = []
+        for fact in self._facts:
+            if kept is not None:
+                kept.append(fact)
+                if len(kept) > self._most:
+                    kept = None
+            yield fact
+        if kept is not None:  # read to the end
+            self._kept = kept
+
+    def __bool__(self) -> bool:
+        return bool(self._kept) if self._kept is not None else bool(self._facts)
+
+    def __len__(self) -> int:
+        return len(self._kept) if self._kept is not None else len(self._facts)

@@ -19,7 +19,7 @@ from reporter.messages import Message
 from reporter.model import units
 from reporter.model.periods import Period
 from reporter.model.records import Fact, Metric, Region
-from reporter.query.selection import latest_period, refuse_unstated
+from reporter.query.selection import counted, most_reported, refuse_unstated
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
@@ -91,13 +91,15 @@ def metric_stats(data: Dataset, metric: Metric, by: str, period: Period | None =
     """The statistics of ``metric`` per ``by`` group in ``period`` (default: the period most regions
     have); a region with several figures of the period counts once, by its first."""
     refuse_unstated(period, "stats")
-    facts = data.facts_of(metric=metric.id)
-    if not facts:
+    items = list(data.store.items(metric=metric.id))  # facts are built for the chosen period alone
+    if not items:
         raise NoData(Message("query.no_region_has", metric=metric.said()))
-    chosen_period = period or latest_period(facts)
+    reported = [p for item in items for p in item.periods()]
+    chosen_period = period or most_reported(counted(reported))
     if chosen_period is None:
         raise NoData(Message("unstated.rank", metric=metric.id, regions="、".join(
-            dict.fromkeys(data.regions[f.region].zh for f in facts))))
+            dict.fromkeys(data.regions[item.region].zh for item in items))))
+    facts = [f for item in items for f in item.expand_periods((chosen_period.canonical,))]
     values: dict[str, tuple[Decimal, str]] = {}
     unconverted = 0
     for fact in facts:
@@ -109,7 +111,7 @@ def metric_stats(data: Dataset, metric: Metric, by: str, period: Period | None =
         else:
             values[fact.region] = (value, fact.quantity.qualifier)
     if not values:
-        periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
+        periods = ", ".join(sorted({p.canonical for p in reported if p.comparable}))
         raise NoData(Message("query.no_fact_for", metric=metric.said(), period=chosen_period.said(),
                              periods=periods))
     adds = summable(metric)

@@ -209,7 +209,9 @@ def region_context(data: Data, region: Region, theme: Theme | None = None, *, fu
     """A region's facts and highlights in the window, by theme; ``clauses``, ``points`` and
     ``points_en`` hold what a brief says: the headline facts (:mod:`reporter.query.headline`)
     and each theme's first highlight, or all of them with ``full``."""
-    everything = select.region_facts(data, region)  # a change may reach back before the window
+    # a change may reach back before the window; of a brief of the newest figures alone, to the year before them
+    everything = select.region_facts_of_newest(data, region) if latest and since is None \
+        else select.region_facts(data, region)
     facts, highlights = in_window(data, region, theme, latest, since, everything, undated)
     deltas = _Changes(data, everything)
     chosen = headline.headlines(facts, data.metrics, deltas)

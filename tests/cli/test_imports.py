@@ -51,3 +51,30 @@ print(json.dumps(list(sys.modules)))
     startup = _modules("import json, sys; print(json.dumps(list(sys.modules)))", cache)  # e.g. .pth hooks
     assert "reporter" in warm and "sqlite3" not in warm  # small data: the marshal layout
     assert not ((warm - startup) & HEAVY), (warm - startup) & HEAVY
+
+
+def test_the_views_package_loads_a_command_familys_views_when_asked() -> None:
+    """reporter.render.views names every view, but imports a family's module only when a name of it
+    is asked for: every name it lists resolves, to the object its module defines."""
+    code = """
+import json, sys
+import reporter.render.views
+before = sorted(m for m in sys.modules if m.startswith("reporter.render.views."))
+from reporter.render.views import delta_view
+after = sorted(m for m in sys.modules if m.startswith("reporter.render.views."))
+print(json.dumps([before, after]))
+"""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=REPO)
+    before, after = json.loads(out.stdout.splitlines()[-1])
+    assert before == ["reporter.render.views.base"]
+    assert "reporter.render.views.delta" in after and "reporter.render.views.compare" not in after
+
+    import importlib
+
+    import reporter.render.views as views
+
+    for name in views.__all__:
+        module = getattr(views, "_LAZY", {}).get(name, "base")
+        assert getattr(views, name) is getattr(importlib.import_module(f"reporter.render.views.{module}"), name), name
+    assert set(views._LAZY) <= set(views.__all__)

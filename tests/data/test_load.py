@@ -10,6 +10,7 @@ import pytest
 
 from reporter.data.load import load_dataset
 from reporter.errors import DataError
+from reporter.model.records import Fact, Origin, Quantity, SeriesChunk
 from tests.conftest import MINI
 
 
@@ -191,6 +192,26 @@ def test_series_load_lazily_and_equal_the_same_facts_written_out(write_yaml: Cal
                                                                            ("2020", "3")]
     assert ranks[1].origin is not None and (ranks[1].origin.line, ranks[1].origin.column) == (21, 25)
     assert len(data.facts) == 6 and data.facts[:3] == tuple(rd)
+
+
+def test_a_series_builds_the_facts_its_records_constructors_build(write_yaml: Callable[..., Path]) -> None:
+    """SeriesChunk.expand makes its facts from their fields in order (fast): the same records, of the
+    same types, as Fact(...), Quantity(...) and Origin(...) make, field by field."""
+    data = load_dataset(write_yaml(SERIES))
+    chunks = [item for item in data.store.items() if isinstance(item, SeriesChunk)]
+    assert chunks
+    for chunk in chunks:
+        made = [Fact(chunk.region, chunk.metric, Quantity(value, chunk.unit, chunk.qualifier), period, chunk.source,
+                     chunk.quote, None, None, None, chunk.note, Origin(chunk.path, line, column), chunk.period_basis)
+                for period, value, line, column in chunk.entries]
+        expanded = chunk.expand()
+        assert expanded == made and chunk.first() == made[0]
+        some = {made[0].period.canonical, made[-1].period.canonical}
+        assert chunk.expand_periods(some) == [f for f in made if f.period.canonical in some]
+        assert chunk.expand_periods(()) == [] and chunk.periods() == [f.period for f in made]
+        for fact in expanded:
+            assert (type(fact), type(fact.quantity), type(fact.origin)) == (Fact, Quantity, Origin)
+            assert len(fact) == len(Fact._fields) and len(fact.quantity) == len(Quantity._fields)
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [

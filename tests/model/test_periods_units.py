@@ -261,3 +261,14 @@ def test_the_old_as_of_spelling_reads_as_the_new_one(anchor: str) -> None:
     """``@2020-H1`` was the canonical spelling of ``asof/2020-H1``: files written so still load."""
     old, new = parse_period(f"@{anchor}"), parse_period(f"asof/{anchor}")
     assert old == new and new.canonical == f"asof/{anchor}" and new.kind == "asof"
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-10**12, max_value=10**12),
+       st.sampled_from([*units.KNOWN_UNITS, "吨", "km"]))
+def test_a_units_base_factor_makes_what_to_base_makes(value: Decimal, unit: str) -> None:
+    """base_factor, looked up once for many values of a unit (a ranking of every county), gives each
+    value to_base's result exactly: the same number with the same digits."""
+    factor = units.base_factor(unit)
+    made = value if factor is None else value * factor
+    assert str(made) == str(units.to_base(value, unit))
+    assert (factor is None) == (units.family_of(unit).startswith("count:"))

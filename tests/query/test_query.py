@@ -224,3 +224,16 @@ def test_many_regions_with_long_series_agree_too(tmp_path: Path, asked: str | No
         return
     few, many = rows(10_000), rows(0)
     assert few and few == many
+
+
+def test_a_top_n_is_the_first_n_rows_of_the_whole_ranking(bundled: Dataset) -> None:
+    """--top N works out the places of the rows it keeps alone: the same rows and places (ties share
+    one) as the first N of the whole ranking, worst first too."""
+    for metric in bundled.metrics.values():
+        for reverse in (False, True):
+            try:
+                whole = rank_regions(bundled, metric, reverse=reverse)
+            except NoData:
+                continue
+            for top in (1, 2, 3, 5):
+                assert rank_regions(bundled, metric, top=top, reverse=reverse).rows == whole.rows[:top]

@@ -11,6 +11,8 @@ import pytest
 
 from reporter.data.load import load_dataset
 from reporter.data.paths import bundled_data_path
+from reporter.model.dataset import Dataset
+from reporter.model.records import Region
 from reporter.query import headline
 from reporter.query.delta import yoy_deltas
 from tests.conftest import run
@@ -231,3 +233,44 @@ def test_labels_ending_in_digits_do_not_run_into_values(many_periods: str) -> No
 def test_source_dates_in_words(rule_data: str, lang: str, words: str) -> None:
     text = _brief(rule_data, "--lang", lang)
     assert words in text and "2021-01" not in text
+
+
+# SYNTHETIC, hand-written: a series and single figures of one metric side by side, a figure whose
+# period is not stated, a change with no level, two figures of one period, a stock as of a date.
+MIXED = RULE_DATA.replace('''      - {metric: visits, value: 40, period: "2020", period_basis: stated, quote: q}
+''', '''      - {metric: visits, value: 40, period: "2020", period_basis: stated, quote: q}
+      - {metric: grants, value: 450, period: "2021", yoy_pct: 5.2, period_basis: stated, quote: q}
+      - {metric: loans, value: 3, period: "unstated/2021-H2", quote: q}
+      - {metric: visits, yoy_pct: -3, period: "2021", period_basis: stated, quote: q}
+      - {metric: fund, value: 8, period: "@2019-H1", period_basis: stated, quote: q}
+    series:
+      grants: {quote: 年鉴, values: {"2017": 300, "2018": 350, "2019": 420}}
+      firms: {quote: 年鉴, values: "2016=5 2017=7 2018=9"}
+''').replace('date: "2021-01"', 'date: "2022-06"')
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("full", [False, True])
+def test_a_brief_of_the_newest_reads_only_what_it_shows_and_says_the_same(
+        write_yaml: Callable[[str, str], Path], monkeypatch: pytest.MonkeyPatch, lang: str, full: bool) -> None:
+    """brief --latest builds of each metric the figures of its newest period and of the year before
+    (region_facts_of_newest): word for word the brief made from every figure of the region."""
+    from reporter.query import selection
+    from reporter.render.brief import brief_context
+    from reporter.render.template import render_brief_chunks
+
+    for data in (load_dataset(write_yaml(MIXED, "mixed.yaml")), load_dataset(bundled_data_path())):
+        regions = list(data.regions.values())
+
+        def brief(data: Dataset = data, regions: list[Region] = regions) -> str:
+            context = brief_context(data, regions, lang, full=full, latest=True)
+            return "".join(render_brief_chunks(context, f"brief.{lang}", lang))
+
+        fewer = brief()
+        for region in regions:
+            some, every = selection.region_facts_of_newest(data, region), selection.region_facts(data, region)
+            assert len(some) <= len(every) and all(any(f is g or f == g for g in every) for f in some)
+        with monkeypatch.context() as patch:
+            patch.setattr(selection, "region_facts_of_newest", lambda d, r: selection.region_facts(d, r))
+            assert brief() == fewer
+        assert fewer.strip()

@@ -220,3 +220,36 @@ def test_a_comparison_of_many_regions_reads_each_metric_once(monkeypatch: pytest
     monkeypatch.setattr(Comparison, "MANY", 2)
     many = [(row.metric.id, row.cells) for row in compare_regions(data, regions)]
     assert few == many and len(few) == 2 and all(all(cells) for _, cells in few)
+
+
+def test_search_hits_read_the_store_once_when_few_and_again_when_many(bundled: Dataset) -> None:
+    """A search's table, notes and count read its hits three times: a few are kept from the first
+    complete reading (one reading of a million-value store), many are read again (bounded memory)."""
+    from reporter.query.search import Kept
+
+    class Counted:
+        def __init__(self, facts: Any) -> None:
+            self.facts, self.readings = facts, 0
+
+        def __iter__(self) -> Any:
+            self.readings += 1
+            return iter(self.facts)
+
+        def __len__(self) -> int:
+            self.readings += 1
+            return len(self.facts)
+
+        def __bool__(self) -> bool:
+            return bool(self.facts)
+
+    store = Counted(search(bundled, "研发").facts)
+    every = list(iter(store.facts))
+    few = Kept(store)  # type: ignore[arg-type]
+    assert list(iter(few)) == every and list(iter(few)) == every and len(few) == len(every) > 1
+    assert store.readings == 1
+    half = Kept(store)  # type: ignore[arg-type]
+    next(iter(half))  # a reading left unfinished (| head -1) keeps nothing
+    assert list(iter(half)) == every and list(iter(half)) == every and store.readings == 3
+    many = Kept(store, most=1)  # type: ignore[arg-type]
+    assert list(iter(many)) == every and list(iter(many)) == every and len(many) == len(every)
+    assert store.readings == 6

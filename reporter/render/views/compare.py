@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -22,34 +21,10 @@ from reporter.render.views.base import (
     trend,
     value_fields,
 )
+from reporter.render.views.notes import left_out_note, region_names, unstated_note
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
-
-
-def left_out_note(data: Dataset, left_out: Sequence[Fact], say: Labels, key: str) -> str:
-    """One line naming facts left out for their unlike periods: the regions when few, else periods with counts."""
-
-    if len(left_out) <= 3:
-        listed = say.join([f"{data.regions[f.region].name(say.lang)} {f.period.in_words(say.lang)}"
-                           for f in left_out])
-    else:  # periods in words; the example to type (--period) keeps the form the option reads
-        counts = Counter(f.period for f in left_out)
-        listed = say.join([say("left_out.item", period=p.in_words(say.lang), count=n) for p, n in counts.items()])
-    return say(key, listed=listed, example=left_out[-1].period)
-
-
-def _region_names(data: Dataset, facts: Sequence[Fact], say: Labels, most: int = 8) -> str:
-    """The regions of ``facts`` by name, as ``left_out_note`` names them: the first few and a count."""
-    names = [data.regions[r].name(say.lang) for r in dict.fromkeys(f.region for f in facts)]
-    shown = say.join(names[:most])
-    return shown if len(names) <= most else say("some_of_many", shown=shown, count=len(names))
-
-
-def unstated_note(data: Dataset, facts: Sequence[Fact], say: Labels, key: str) -> str:
-    """One line naming the regions whose figures were left out because the source states no period
-    for them: no ``--period`` would bring them in, so none is suggested."""
-    return say(key, listed=_region_names(data, facts, say))
 
 
 def _said_of(data: Dataset, comparison: Comparison, say: Labels) -> list[str]:
@@ -71,7 +46,7 @@ def comparison_notes(data: Dataset, seen: ComparisonSeen, say: Labels) -> list[s
         undated = [f for f in first.cells if f is not None and not f.period.comparable]
         notes.append(say("compare.unstated_beside", count=seen.unstated_beside_count,
                          s="" if seen.unstated_beside_count == 1 else "s",
-                         label=first.metric.label(say.lang), regions=_region_names(data, undated, say)))
+                         label=first.metric.label(say.lang), regions=region_names(data, undated, say)))
     if seen.left_out:
         notes.append(left_out_note(data, seen.left_out, say, "compare.left_out"))
     if seen.unstated:

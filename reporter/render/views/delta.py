@@ -23,7 +23,7 @@ from reporter.render.views.base import (
     trend,
     value_fields,
 )
-from reporter.render.views.show import places_words
+from reporter.render.views.notes import places_words
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset

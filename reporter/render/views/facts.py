@@ -92,34 +92,50 @@ _VARYING = (6, 8, 10, 11, 12, 16, 18)
 
 def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -> Iterator[Block]:
     """:func:`fact_record`'s values for every fact, a block per store item: what a series' facts share
-    is cleaned once, and no Fact is built for each."""
+    is cleaned once (each distinct text once: a region's name recurs in its every series), and no Fact
+    is built for each."""
 
     regions, metrics = data.regions, data.metrics
+    cleaned: dict[str, str] = {}
+
+    def said(text: str) -> str:
+        made = cleaned.get(text)
+        if made is None:
+            if len(cleaned) >= 50_000:  # bounded: a stream has no end
+                cleaned.clear()
+            made = cleaned[text] = clean(text)
+        return made
+
     for item in data.store.items():
         first = item.first()
         metric, quantity = metrics[first.metric], first.quantity
-        row = (clean(first.region), clean(regions[first.region].zh), clean(first.metric), clean(metric.zh),
-               clean(metric.en), clean(metric.theme), None, clean(quantity.unit), None, clean(quantity.qualifier),
-               None, None, None, clean(first.note), clean(first.source), clean(first.quote), None,
-               clean(metric.unit), None, clean(first.period_basis))
+        row = (said(first.region), said(regions[first.region].zh), said(first.metric), said(metric.zh),
+               said(metric.en), said(metric.theme), None, said(quantity.unit), None, said(quantity.qualifier),
+               None, None, None, said(first.note), said(first.source), said(first.quote), None,
+               said(metric.unit), None, said(first.period_basis))
         if quantity.unit == metric.unit:  # the value is its base value: no arithmetic for each fact
             yield Block(row, _VARYING, [(number, period.canonical, None if yoy is None else Number(yoy),
                                          None if previous is None else Number(previous), rank, number, Digits(value))
                                         for period, value, yoy, previous, rank in item.variants()
-                                        for number in (_number(value),)])  # "": growth-only, no value
+                                        for number in (Number(value) if value else None,)])  # "": no value
         else:
-            yield Block(row, _VARYING, [(_number(value), period.canonical, None if yoy is None else Number(yoy),
+            yield Block(row, _VARYING, [(Number(value) if value else None, period.canonical,
+                                         None if yoy is None else Number(yoy),
                                          None if previous is None else Number(previous), rank,
-                                         in_metric_unit(Decimal(value), quantity.unit, metric) if value else None,
-                                         Digits(value))
+                                         _in_metric_unit(value, quantity.unit, metric), Digits(value))
                                         for period, value, yoy, previous, rank in item.variants()])
         if seen is not None:
             seen(item.size)
 
 
-def _number(written: str | None) -> Any:
-    """A number as written; None for none (a growth-only fact's value is empty)."""
-    return Number(written) if written else None
+def _in_metric_unit(written: str, unit: str, metric: Metric) -> Number | None:
+    """A value written in ``unit`` in the metric's unit, exactly, as a number's digits (what every
+    machine format writes of a Decimal: ``format(value, "f")``, made once here rather than per format);
+    None for no value, or for units that do not convert."""
+    if not written:
+        return None
+    value = in_metric_unit(Decimal(written), unit, metric)
+    return None if value is None else Number(format(value, "f"))
 
 
 # --------------------------------------------------------------------------- regions, metrics

@@ -23,8 +23,7 @@ from reporter.render.views.base import (
     trend,
     value_fields,
 )
-from reporter.render.views.compare import left_out_note, unstated_note
-from reporter.render.views.show import places_words
+from reporter.render.views.notes import left_out_note, places_words, unstated_note
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset

@@ -23,17 +23,10 @@ from reporter.render.views.base import (
     window_notes,
 )
 from reporter.render.views.facts import EXPORT_KEYS, fact_record
+from reporter.render.views.notes import places_words
 
 if TYPE_CHECKING:
     from reporter.model.dataset import Dataset
-
-
-def places_words(gained: int, say: Labels) -> str:
-    """A rank's move in places, as ``show`` and ``brief`` say it: ``↑34位`` / ``up 34 places``."""
-    if gained == 0:
-        return say("places.same")
-    key = "places.up" if gained > 0 else "places.down"
-    return say(key + (".1" if abs(gained) == 1 else ""), n=abs(gained))
 
 
 T = TypeVar("T")
