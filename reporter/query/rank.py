@@ -5,7 +5,7 @@ Pure functions over a :class:`~reporter.model.dataset.Dataset`: they return valu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -13,7 +13,7 @@ from reporter.errors import NoData
 from reporter.messages import Message
 from reporter.model import units
 from reporter.model.periods import Period
-from reporter.model.records import Fact, Metric, Region
+from reporter.model.records import Fact, Metric, Region, SeriesChunk, to_decimal
 from reporter.query.selection import (
     EVERY_PERIOD,
     PeriodTable,
@@ -29,7 +29,7 @@ from reporter.query.selection import (
 )
 
 if TYPE_CHECKING:
-    from reporter.model.dataset import Dataset
+    from reporter.model.dataset import Dataset, Item
 
 
 
@@ -86,24 +86,7 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
     if not chosen:
         periods = ", ".join(sorted({f.period.canonical for f in facts if f.period.comparable}))
         raise NoData(Message("query.no_fact_for", metric=metric.said(), period=period.said(), periods=periods))
-    levelled = [f for f in chosen if f.quantity.written]  # not growth_only: a level is written
-    by_change = not levelled  # the period's figures are changes alone (同比增长5.2%): ranked by the change
-    chosen = levelled or [f for f in chosen if f.yoy_pct is not None]
-    base = [f.yoy_pct or Decimal(0) for f in chosen] if by_change else _in_base_units(chosen)
-    order = sorted(range(len(chosen)), key=base.__getitem__, reverse=metric.polarity == "higher")
-    positions: list[int] = []  # of the rows kept: the first ``top`` need no later row's place
-    for i, at in enumerate(order if top is None or reverse else order[:top]):
-        tied = i and base[at] == base[order[i - 1]]
-        positions.append(positions[-1] if tied else i + 1)
-    biggest = max(map(abs, base), default=Decimal(0))
-    kept = list(zip(positions, order))
-    if reverse:
-        kept.reverse()
-    if top is not None:
-        kept = kept[:top]
-    total = len(chosen)
-    rows = [RankRow(pos, total, data.regions[chosen[at].region], chosen[at], base[at],
-                    abs(base[at]) / biggest if biggest else Decimal(0)) for pos, at in kept]
+    rows, by_change = _rows(metric, Figures.of(period, chosen), top, reverse, data)
     wanted = season(period)
     unlike: dict[str, Fact] = {}  # an unranked region's latest fact of another kind of period
     others: dict[str, Period] = {}
@@ -119,11 +102,78 @@ def _ranking(metric: Metric, facts: Sequence[Fact], period: Period | None, top: 
                    _undated_only(facts) if undated is None else undated, by_change)
 
 
-def _in_base_units(facts: Sequence[Fact]) -> list[Decimal]:
-    """Each fact's value in base units, as :func:`units.to_base` makes it, each unit's factor looked up once."""
-    factors = {unit: units.base_factor(unit) for unit in {f.quantity.unit for f in facts}}
-    return [value if factor is None else value * factor
-            for f in facts for value, factor in ((Decimal(f.quantity.written), factors[f.quantity.unit]),)]
+class Figures(NamedTuple):
+    """One period's figures of a metric as written: what a ranking sorts, with no fact made for each (a
+    series of every county is 2,850 figures a period); a figure's fact is made when its row is shown."""
+
+    period: Period
+    items: list[Item]  # the item each figure is of
+    written: list[str]  # its value as written ("" for a change alone)
+    units: list[str]
+    changes: list[str | None]  # its reported change as written
+
+    @classmethod
+    def of(cls, period: Period, facts: Sequence[Fact]) -> Figures:
+        return cls(period, list(facts), [f.quantity.written for f in facts], [f.quantity.unit for f in facts],
+                   [f.yoy_written for f in facts])
+
+    def fact(self, i: int) -> Fact:
+        return self.items[i].expand_periods((self.period.canonical,))[0]
+
+
+def figures_by_period(data: Dataset, metric: Metric) -> dict[str, Figures]:
+    """Every figure of ``metric``, grouped by period (canonical text), read from the items as stored."""
+    groups: dict[str, Figures] = {}
+    for item in data.store.items(metric=metric.id):
+        if isinstance(item, SeriesChunk):
+            entries: Iterable[tuple[Period, str, str | None, str]] = (
+                (period, written, None, item.unit) for period, written, _, _ in item.entries)
+        else:
+            entries = ((item.period, item.quantity.written, item.yoy_written, item.quantity.unit),)
+        for period, written, change, unit in entries:
+            group = groups.get(period.canonical)
+            if group is None:
+                group = groups[period.canonical] = Figures(period, [], [], [], [])
+            group.items.append(item)
+            group.written.append(written)
+            group.units.append(unit)
+            group.changes.append(change)
+    return groups
+
+
+def _rows(metric: Metric, figures: Figures, top: int | None, reverse: bool,
+          data: Dataset) -> tuple[tuple[RankRow, ...], bool]:
+    """The rows of one period's ranking (the first ``top``, from the end with ``reverse``), and whether its
+    figures are changes alone (同比增长5.2%), ranked by the change; polarity decides what is better."""
+    written, changes = figures.written, figures.changes
+    chosen = [i for i, text in enumerate(written) if text]  # not growth_only: a level is written
+    by_change = not chosen
+    if by_change:
+        reported = [(i, change) for i, change in enumerate(changes) if change is not None]
+        chosen = [i for i, _ in reported]
+        base = [to_decimal(change) or Decimal(0) for _, change in reported]
+    else:
+        factors = {unit: units.base_factor(unit) for unit in set(figures.units)}  # as units.to_base, once each
+        base = [value if factor is None else value * factor
+                for i in chosen for value, factor in ((Decimal(written[i]), factors[figures.units[i]]),)]
+    order = sorted(range(len(chosen)), key=base.__getitem__, reverse=metric.polarity == "higher")
+    positions: list[int] = []  # of the rows kept: the first ``top`` need no later row's place
+    for i, at in enumerate(order if top is None or reverse else order[:top]):
+        tied = i and base[at] == base[order[i - 1]]
+        positions.append(positions[-1] if tied else i + 1)
+    biggest = max(map(abs, base), default=Decimal(0))
+    kept = list(zip(positions, order))
+    if reverse:
+        kept.reverse()
+    if top is not None:
+        kept = kept[:top]
+    total = len(chosen)
+    rows = []
+    for pos, at in kept:
+        fact = figures.fact(chosen[at])
+        rows.append(RankRow(pos, total, data.regions[fact.region], fact, base[at],
+                            abs(base[at]) / biggest if biggest else Decimal(0)))
+    return tuple(rows), by_change
 
 
 def _undated_only(facts: Sequence[Fact]) -> tuple[Fact, ...]:
@@ -145,13 +195,10 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
                      top: int | None = None, reverse: bool = False) -> list[Ranking]:
     """One ranking per period comparable with ``period`` (default: the one most regions have), oldest first."""
     refuse_unstated(period, "rank")
-    every = data.facts_of(metric=metric.id)
-    by_canonical: dict[str, list[Fact]] = {}  # one pass over every fact; then a dozen periods, not 28,500 facts
-    for fact in every:
-        by_canonical.setdefault(fact.period.canonical, []).append(fact)
-    stated = [(group[-1].period, len(group)) for group in by_canonical.values() if group[-1].period.comparable]
+    by_canonical = figures_by_period(data, metric)  # one pass over the stored items; no fact made for a figure
+    stated = [(group.period, len(group.items)) for group in by_canonical.values() if group.period.comparable]
     if not stated:
-        stated_facts(metric, every, data)  # says why nothing can be ranked
+        stated_facts(metric, data.facts_of(metric=metric.id), data)  # says why nothing can be ranked
     reference = period or most_reported(stated)
     if reference is None:
         raise NoData(Message("query.no_region_has", metric=metric.said()))
@@ -159,9 +206,12 @@ def rank_each_period(data: Dataset, metric: Metric, period: Period | None = None
     periods = window.choose(p for p, _ in stated if season(p) == wanted)
     if not periods:
         raise NoData(Message("no_fact_like", metric=metric.said(), reference=reference.said()))
-    undated = () if len(stated) == len(by_canonical) else _undated_only(every)
-    return [_ranking(metric, by_canonical[p.canonical], p, top, reverse, data, undated, grouped=True)
-            for p in periods]
+    undated = () if len(stated) == len(by_canonical) else _undated_only(data.facts_of(metric=metric.id))
+    rankings = []
+    for p in periods:  # as a ranking of one period's facts (_ranking) gives it: none left out, no other period
+        rows, by_change = _rows(metric, by_canonical[p.canonical], top, reverse, data)
+        rankings.append(Ranking(metric, p, rows, (), (), True, undated, by_change))
+    return rankings
 
 
 class PlaceRow(NamedTuple):

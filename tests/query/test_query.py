@@ -16,7 +16,7 @@ from reporter.model.period_words import parse_period
 from reporter.query import selection as select
 from reporter.query.compare import compare_regions
 from reporter.query.delta import is_good, pct_change, yoy_deltas
-from reporter.query.rank import rank_regions
+from reporter.query.rank import rank_each_period, rank_regions
 from reporter.query.search import search
 from tests.conftest import MINI
 
@@ -237,3 +237,45 @@ def test_a_top_n_is_the_first_n_rows_of_the_whole_ranking(bundled: Dataset) -> N
                 continue
             for top in (1, 2, 3, 5):
                 assert rank_regions(bundled, metric, top=top, reverse=reverse).rows == whole.rows[:top]
+
+
+EACH = """
+sources:
+  s1: {publication: 县统计局, title: 公报, date: "2021"}
+themes:
+  rd: {zh: 研发投入, en: R&D}
+metrics:
+  rd: {zh: 研发投入, en: R&D investment, unit: 万元, theme: rd, kind: flow}
+  growth: {zh: 增加值增速, en: Value-added growth, unit: "%", theme: rd, kind: rate}
+regions:
+  a: {zh: 甲县, short: 甲, en: Jia, level: county, prefecture: 某市, province: 浙江省, source: s1,
+      series: {rd: {values: {"2018": 120, "2019": 1.5, "2020": 300}, unit: 万元, quote: 表}},
+      facts: [{metric: growth, period: "2020", yoy_pct: 5.2, quote: 2020年增长5.2%}]}
+  b: {zh: 乙县, short: 乙, en: Yi, level: county, prefecture: 某市, province: 浙江省, source: s1,
+      facts: [{metric: rd, value: 1.2, unit: 亿元, period: "2019", quote: 2019年1.2亿元},
+              {metric: rd, value: 300, period: "2020", quote: 2020年300万元},
+              {metric: growth, period: "2020", yoy_pct: -1.5, quote: 2020年下降1.5%}]}
+  c: {zh: 丙县, short: 丙, en: Bing, level: district, prefecture: 某市, province: 浙江省, source: s1,
+      series: {rd: {values: "2018=90 2019=80.5 2020=310", quote: 表}},
+      facts: [{metric: growth, period: "2020", yoy_pct: 5.2, quote: 2020年增长5.2%}]}
+"""
+
+
+@pytest.mark.parametrize("top", [None, 1, 2])
+@pytest.mark.parametrize("reverse", [False, True])
+@pytest.mark.parametrize("metric", ["rd", "growth"])
+def test_each_periods_ranking_is_that_periods_own(write_yaml: Callable[..., Path], top: int | None, reverse: bool,
+                                                  metric: str) -> None:
+    # ranked from the figures as stored (a series' facts are not all made), row for row as a ranking of
+    # one period of facts: units converted (1.2亿元 over 300万元), ties sharing a place, changes alone
+    data = load_dataset(write_yaml(EACH))
+    chosen = data.metrics[metric]
+    rankings = rank_each_period(data, chosen, top=top, reverse=reverse)
+    assert [r.period.canonical for r in rankings] == (["2018", "2019", "2020"] if metric == "rd" else ["2020"])
+    for ranking in rankings:
+        alone = rank_regions(data, chosen, ranking.period, top=top, reverse=reverse)
+        assert ranking.rows == alone.rows and ranking.by_change == alone.by_change
+        assert ranking.rows
+    last = rankings[-1].rows
+    if metric == "growth" and top is None and not reverse:  # 5.2 and 5.2 share the first place
+        assert [(row.position, row.region.id) for row in last] == [(1, "a"), (1, "c"), (3, "b")]
