@@ -1,6 +1,6 @@
 """A province at a glance, at national scale: reporter against DuckDB on the export saved as Parquet.
 
-    python benchmarks/run.py --province          # about half an hour on a 2-core machine
+    python benchmarks/run.py --province          # about ten minutes on a 2-core machine
 
 Data: SYNTHETIC (make_synthetic.py): 2,850 regions over 30 provinces, 330 prefectures and three
 levels, 50 metrics, 10 years: 1,425,000 values. The peer is what an analyst would pick instead:

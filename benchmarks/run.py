@@ -44,7 +44,7 @@ def main() -> int:
                         help="the national-scale targets instead (450,000 and 1,425,000 values; about an hour)")
     parser.add_argument("--province", action="store_true",
                         help="filters, stats and compare at 1,425,000 values against DuckDB on Parquet "
-                             "(needs the bench extra; about half an hour)")
+                             "(needs the bench extra; about ten minutes)")
     parser.add_argument("--scale-runs", type=int, default=5, help="paired runs per --scale comparison (default 5)")
     args = parser.parse_args()
     for tool in ("jq", "yq") if not args.province else ():
