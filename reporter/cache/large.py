@@ -13,13 +13,13 @@ from __future__ import annotations
 import marshal
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from reporter.cache import codec
 from reporter.cache.key import Stamp
-from reporter.model.dataset import Coverage, Dataset, MemoryStore
+from reporter.model.dataset import Coverage, Dataset, Later, MemoryStore
 from reporter.model.records import Highlight
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ class SqliteStore:
                 regions = {region: (count, frozenset(texts.setdefault(p, p) for p in periods.split(",")))
                            for region, count, periods in by_region}
                 ids = {region: region for region in regions}
-                return regions, _Later(lambda: self._reporters(ids))
+                return regions, Later(lambda: self._reporters(ids))
             except (sqlite3.Error, AttributeError, ValueError):
                 pass
         return self._damaged().coverage()
@@ -203,26 +203,3 @@ class SqliteStore:
 def _read_only_uri(db: str) -> str:
     # an SQLite URI percent-decodes its path: escape what the path may hold
     return "file:" + db.replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
-
-
-class _Later(Mapping[str, frozenset[str]]):
-    """Coverage's metric -> regions, asked of SQLite on first read (most commands never read it; at
-    national scale it is 50 sets of 2,850 ids)."""
-
-    def __init__(self, make: Callable[[], dict[str, frozenset[str]]]) -> None:
-        self._make = make
-        self._made: dict[str, frozenset[str]] | None = None
-
-    def _all(self) -> dict[str, frozenset[str]]:
-        if self._made is None:
-            self._made = self._make()
-        return self._made
-
-    def __getitem__(self, key: str) -> frozenset[str]:
-        return self._all()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())

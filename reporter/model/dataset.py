@@ -206,22 +206,20 @@ class LayeredStore:
         for region, (count, periods) in top_counts.items():
             had = merged.get(region)
             merged[region] = (count, periods) if had is None else (had[0] + count, had[1] | periods)
-        return merged, _Joined(reporters, top_reporters)
+        return merged, Later(lambda: _joined(reporters, top_reporters))
 
 
-class _Joined(Mapping[str, frozenset[str]]):
-    """metric -> regions of a base and of the layers over it, joined when first read (a base's may be
-    read lazily too: most commands never ask)."""
+class Later(Mapping[str, frozenset[str]]):
+    """A coverage's metric -> regions, made when first read (most commands never read it; at national
+    scale it is 50 sets of 2,850 ids, asked of the large cache or joined from layers)."""
 
-    def __init__(self, base: Mapping[str, frozenset[str]], top: Mapping[str, frozenset[str]]) -> None:
-        self._base, self._top = base, top
+    def __init__(self, make: Callable[[], dict[str, frozenset[str]]]) -> None:
+        self._make = make
         self._made: dict[str, frozenset[str]] | None = None
 
     def _all(self) -> dict[str, frozenset[str]]:
         if self._made is None:
-            self._made = dict(self._base)
-            for metric, regions in self._top.items():
-                self._made[metric] = self._made.get(metric, frozenset()) | regions
+            self._made = self._make()
         return self._made
 
     def __getitem__(self, key: str) -> frozenset[str]:
@@ -232,6 +230,14 @@ class _Joined(Mapping[str, frozenset[str]]):
 
     def __len__(self) -> int:
         return len(self._all())
+
+
+def _joined(base: Mapping[str, frozenset[str]], top: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """metric -> regions of a base and of the layers over it."""
+    joined = dict(base)
+    for metric, regions in top.items():
+        joined[metric] = joined.get(metric, frozenset()) | regions
+    return joined
 
 
 if TYPE_CHECKING:  # the storage contract, for the type checker; stores are plain classes
