@@ -81,12 +81,12 @@ def open_dataset(path: str | tuple[str, ...], use_cache: bool = True, progress: 
             return Opened(data, True)
         if fresh == key.SAME_CONTENT:
             return Opened(data, True, lambda: _renew(base, stamp, files, path, data))
-    build = lambda data: lambda: _build(base, key.Stamp(files, "", began), path, data)  # noqa: E731
-    layered = _over_base(directory, path, progress, build) if not isinstance(path, str) else None
+    stamp = key.Stamp(files, "", began)
+    layered = _over_base(directory, path, progress, stamp, found is not None) if not isinstance(path, str) else None
     if layered is not None:
         return layered
     data = _load(path, progress)
-    return Opened(data, False, build(data))
+    return Opened(data, False, lambda: _build(base, stamp, path, data))
 
 
 def _read(base: str, path: str | tuple[str, ...], progress: Progress | None) -> tuple[key.Stamp, Dataset] | None:
@@ -142,15 +142,16 @@ def _cached_base(directory: str, path: tuple[str, ...], progress: Progress | Non
     return None
 
 
-def _over_base(directory: str, path: tuple[str, ...], progress: Progress | None,
-               build: Callable[[Dataset], Callable[[], None]]) -> Opened | None:
+def _over_base(directory: str, path: tuple[str, ...], progress: Progress | None, stamp: key.Stamp,
+               stale: bool) -> Opened | None:
     """The stack as the cache of its first layers (the base) as it is, with the last ones read over it
     from their files (:mod:`reporter.data.overlay`): editing a small layer over a large one does not
     read the large one again. None when no base has a cache that holds its files' content, or the
     layers over it cannot be judged without the base's files (then the whole stack is read).
 
-    ``build(data)`` writes the whole stack's cache, for a stack that is not worth keeping apart
-    (:func:`_split`): its base is small, or the layers over it are not."""
+    A stack not worth keeping apart (:func:`_split`: its base is small, or the layers over it are not)
+    is then cached whole, by a build that reads it again (the forked builder opens its own files);
+    one kept apart has its ``stale`` whole-stack cache removed and its base's stamp renewed."""
     found = _cached_base(directory, path, progress)
     if found is None:
         return None
@@ -159,13 +160,34 @@ def _over_base(directory: str, path: tuple[str, ...], progress: Progress | None,
     data = load_over(found.data, path[found.layers:])
     if data is None:
         return None
-    if not (os.path.isfile(found.cache + ".sqlite")
-            and _facts(data.store.top.items()) <= OVERLAY_FACTS):  # type: ignore[union-attr]
-        return Opened(data, True, build(data))
+    whole = os.path.join(directory, _cache_name(path))
+    if not (os.path.isfile(found.cache + ".sqlite") and _facts(data.store.top.items()) <= OVERLAY_FACTS):  # type: ignore[union-attr]
+        return Opened(data, True, partial(_build_again, whole, stamp, path))
+    if found.fresh != key.SAME_CONTENT and not stale:
+        return Opened(data, True)
+    under = _layers(path[:found.layers])
+    return Opened(data, True, partial(_kept_apart_now, whole, found, under, stale))
+
+
+def _build_again(whole: str, stamp: key.Stamp, path: tuple[str, ...]) -> None:
+    """Read the stack whole and cache it (in the forked builder: nothing of the parent's is reused)."""
+    from reporter.errors import DataError
+
+    try:
+        data = _load(path, None)
+    except DataError:
+        return
+    _build(whole, stamp, path, data)
+
+
+def _kept_apart_now(whole: str, found: _Base, under: str | tuple[str, ...], stale: bool) -> None:
+    """A stack read apart: its whole-stack cache, no longer of use, removed; its base's stamp renewed."""
+    if stale and _lock(whole + ".lock"):
+        _remove(whole + ".marshal")
+        _remove(whole + ".sqlite")
+        _remove(whole + ".lock")
     if found.fresh == key.SAME_CONTENT:
-        under = _layers(path[:found.layers])
-        return Opened(data, True, partial(_renew, found.cache, found.stamp, found.files, under, found.data))
-    return Opened(data, True)
+        _renew(found.cache, found.stamp, found.files, under, found.data)
 
 
 def _layers(path: tuple[str, ...]) -> str | tuple[str, ...]:
@@ -223,10 +245,9 @@ def _build(base: str, stamp: key.Stamp, path: str | tuple[str, ...], data: Datas
     try:
         with collector_paused():
             split = _split(path, data)
-            if split is not None:
+            if split is not None and _apart(os.path.dirname(base), tuple(path), split):
                 _remove(base + ".marshal")  # the stack is read as its base's cache and the layers over it
                 _remove(base + ".sqlite")
-                _build_base(os.path.dirname(base), _layers(tuple(path)[:split]))
                 return
             done = key.finished_stamp(stamp, path)
             if done is None:
@@ -260,8 +281,23 @@ def _split(path: str | tuple[str, ...], data: Dataset) -> int | None:
     return None
 
 
-def _build_base(directory: str, under: str | tuple[str, ...]) -> None:
-    """Cache the base ``under`` on its own, read from its files, unless its cache holds them already."""
+def _apart(directory: str, path: tuple[str, ...], split: int) -> bool:
+    """Whether the stack can be read as its first ``split`` layers' cache with the rest over it: the base
+    cached on its own (built now from its files if need be), and the layers over it read there as they
+    are (:func:`reporter.data.overlay.load_over` takes them). Else the stack is cached whole."""
+    from reporter.data.overlay import load_over
+    from reporter.errors import DataError
+
+    base = _base_ready(directory, _layers(path[:split]))
+    try:
+        return base is not None and load_over(base, path[split:]) is not None
+    except DataError:
+        return False
+
+
+def _base_ready(directory: str, under: str | tuple[str, ...]) -> Dataset | None:
+    """The base ``under`` from its cache, or read from its files and cached on its own; None when it is
+    not valid data alone (its layers above define what it needs) or its files cannot be cached."""
     from reporter.data.load import load_dataset
     from reporter.errors import DataError
 
@@ -269,15 +305,16 @@ def _build_base(directory: str, under: str | tuple[str, ...]) -> None:
     began = time.time_ns()
     files = key.snapshot(under)
     if files is None:
-        return
+        return None
     found = _read(cache, under, None)
     if found is not None and key.freshness(found[0], files) != key.STALE:
-        return
+        return found[1]
     try:
         data = load_dataset(under)
     except DataError:
-        return  # the base alone is not valid data (its layers define what it needs): the stack is read whole
+        return None
     _build(cache, key.Stamp(files, "", began), under, data)
+    return data
 
 
 def _small_layout(data: Dataset) -> bool:

@@ -25,7 +25,7 @@ from reporter.model.records import (
     Theme,
 )
 
-SCHEMA = 8  # any change to what is stored or how: older caches are then ignored and rebuilt
+SCHEMA = 9  # any change to what is stored or how: older caches are then ignored and rebuilt
 
 ITEM_KINDS: tuple[type, ...] = (Fact, SeriesChunk)  # an item is stored as (its index here, its fields)
 CATALOGUE: tuple[type, ...] = (Source, Theme, Metric, Region)

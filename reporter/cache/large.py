@@ -55,6 +55,7 @@ def read(db: str, fallback: Callable[[], MemoryStore]) -> tuple[Stamp, Dataset] 
         store = SqliteStore(conn, decode, db, fallback)
         data = Dataset(sources, themes, metrics, regions, store, tuple(meta["paths"]))
         data.region_sources = dict(meta["region_sources"])
+        data.had_unfinished = bool(meta["unfinished"])
         return codec.decoder(Stamp)(meta["stamp"]), data
     except (sqlite3.Error, KeyError, ValueError, TypeError, EOFError, OSError):
         if conn is not None:
@@ -85,7 +86,8 @@ def write(db: str, stamp: Stamp, data: Dataset) -> None:
                 (seq, h.region, marshal.dumps(codec.encode(h))) for seq, h in enumerate(highlights)])
             meta = {"schema": codec.SCHEMA, "stamp": codec.encode(stamp), "periods": codec.period_table(periods),
                     "catalogue": codec.catalogue_of(data.sources, data.themes, data.metrics, data.regions),
-                    "paths": data.paths, "region_sources": data.region_sources}
+                    "paths": data.paths, "region_sources": data.region_sources,
+                    "unfinished": data.had_unfinished}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", [(k, marshal.dumps(v)) for k, v in meta.items()])
             conn.executescript(_INDEXES_SQL)
     finally:

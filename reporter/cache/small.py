@@ -26,12 +26,13 @@ def read(blob: str) -> tuple[Stamp, Dataset] | None:
     if not raw.startswith(MAGIC) or int.from_bytes(raw[len(MAGIC):head], "big") != _checksum(raw[head:]):
         return None
     try:
-        stamp, periods, catalogue, items, highlights, paths, region_sources = marshal.loads(raw[head:])
+        stamp, periods, catalogue, items, highlights, paths, region_sources, unfinished = marshal.loads(raw[head:])
         decode = codec.Codec(codec.periods_from(periods))
         sources, themes, metrics, regions = decode.catalogue_from(catalogue)
         store = MemoryStore([decode.item(i) for i in items], [decode.highlight(h) for h in highlights])
         data = Dataset(sources, themes, metrics, regions, store, tuple(paths))
         data.region_sources = dict(region_sources)
+        data.had_unfinished = bool(unfinished)
         return codec.decoder(Stamp)(stamp), data
     except (ValueError, TypeError, KeyError, EOFError, IndexError):
         return None
@@ -45,7 +46,7 @@ def payload(stamp: Stamp, data: Dataset) -> bytes:
     body = marshal.dumps((codec.encode(stamp), codec.period_table(periods),
                           codec.catalogue_of(data.sources, data.themes, data.metrics, data.regions),
                           tuple(map(codec.encode_item, items)), tuple(map(codec.encode, highlights)), data.paths,
-                          data.region_sources))
+                          data.region_sources, data.had_unfinished))
     return MAGIC + _checksum(body).to_bytes(8, "big") + body
 
 

@@ -48,7 +48,7 @@ def checked(checks: Mapping[str, Check], given: Mapping[str, str | None]) -> dic
 def new_metric(session: Session, target: Path, layers: list[str], ident: str,
                flags: Mapping[str, str | None]) -> None:
     """``add --new-metric ID``: the flags given, the rest asked on a terminal (else a usage error)."""
-    data = load_layers(layers)
+    data = load_layers(layers, session, name=False)
     try:
         ident = answers.ident(ident, "metric")  # one the data hold is refused where it is written, saying where
     except answers.Wrong as wrong:
@@ -71,7 +71,7 @@ def new_source(session: Session, target: Path, layers: list[str], ident: str,
                flags: Mapping[str, str | None]) -> None:
     """``add --new-source ID``: its publication, title and date from the flags, the rest asked on a
     terminal; elsewhere what is missing is marked TODO (check warns of it until it is filled)."""
-    data = load_layers(layers)
+    data = load_layers(layers, session, name=False)
     try:
         ident = answers.ident(ident, "source")
     except answers.Wrong as wrong:
@@ -102,7 +102,7 @@ def new_region(session: Session, target: Path, layers: list[str], ident: str, so
     if on_terminal():
 
         try:
-            given, source, new_source_fields = Dialog(session, target, layers, load_layers(layers)).region_fields(
+            given, source, new_source_fields = Dialog(session, target, layers, load_layers(layers, session, name=False)).region_fields(
                 ident, source, new_source_fields)
         except EOFError:  # Ctrl-D: the user stopped before the end
             stopped(session, target)

@@ -69,12 +69,13 @@ def data_layers(session: Session, target: Path) -> list[str]:
     session.layers_read = layers  # what a 'run check' hint names
     return layers
 
-def load_layers(layers: list[str], session: Session | None = None) -> Dataset:
-    """The data of ``layers``; a layer that cannot be read names the option or variable that gave it."""
+def load_layers(layers: list[str], session: Session, name: bool = True) -> Dataset:
+    """The data of ``layers`` (a cache of the first ones read unless ``--no-cache``); with ``name``, a
+    layer that cannot be read names the option or variable that gave it."""
     try:
-        return load_stack(layers, session is None or session.use_cache)
+        return load_stack(layers, session.use_cache)
     except DataError as exc:
-        if session is not None:
+        if name:
             from reporter.cli.layers import name_origins
 
             name_origins(exc, [p for p in layers if p in session.data_paths], bool(session.data_options))

@@ -110,7 +110,7 @@ def add(session: Session, region: str | None, metric: str | None, value: str | N
         return
     if asking:
 
-        ask_facts(Dialog(session, target, layers, load_layers(layers)))
+        ask_facts(Dialog(session, target, layers, load_layers(layers, session, name=False)))
         return
     data = load_layers(layers, session)
     assert region and metric and period and quote  # checked above (and a value, or a change alone)

@@ -67,6 +67,7 @@ def load_dataset(paths: Path | str | Sequence[Path | str]) -> Dataset:
             exc.loaded.data.unfinished = tuple(reader.unfinished)
             raise
         data.unfinished = tuple(reader.unfinished)  # warned of by check; left out of the data meanwhile
+        data.had_unfinished = bool(reader.unfinished)
         return data
 
 

@@ -6,15 +6,20 @@ a small layer changes, its files are read here and joined to the large layers' c
 
 Everything a whole load checks is checked: the layers' own entries; their references into the base's
 catalogues (a fact's metric, source and region, a region's default source); one fact per region,
-metric and time span across base and layers. Where the layers could change how the base itself reads
-(an id defined again; a metric whose id or name is already an id or name of another, which could make
-a base fact's metric ambiguous), or hold any problem or unfinished entry at all, :func:`load_over`
-gives None and the caller loads the whole stack, which says each problem exactly as it always has.
+metric and time span across base and layers. The base is valid on its own (only valid data are
+cached) and the layers come after it, so every problem of the stack is one of the layers', said as a
+whole load says it (:class:`~reporter.data.crosscheck.InvalidData`), at once.
+
+Where the layers could change how the base itself reads (an id defined again; a metric whose id or
+name is already an id or name of another, which could make a base fact's metric ambiguous), or where
+the base or the layers hold an entry left to fill (its id is defined but not loaded, and the warnings
+list every one), :func:`load_over` gives None and the caller loads the whole stack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from reporter.data.crosscheck import InvalidData, cross_check
@@ -40,15 +45,13 @@ def load_over(base: Dataset, layers: Sequence[str]) -> Dataset | None:
         for file in files:
             reader.read_file(file)
         parts = reader.parts
-        if reader.unfinished or _redefines(base, parts):
-            return None
+        if base.had_unfinished or reader.unfinished or _redefines(base, parts):
+            return None  # entries left to fill are said of the whole stack at once: it is read whole
         after = len(base.themes)  # a theme's order counts on from the base's, as in one reading
         themes = {ident: theme._replace(order=after + theme.order) for ident, theme in parts.themes.items()}
-        merged = Parts(sources={**base.sources, **parts.sources}, themes={**base.themes, **themes},
-                       metrics={**base.metrics, **parts.metrics}, regions={**base.regions, **parts.regions},
-                       items=parts.items, highlights=parts.highlights, additions=parts.additions,
-                       region_sources={**base.region_sources, **parts.region_sources},
-                       source_lines=parts.source_lines)
+        merged = replace(parts, sources={**base.sources, **parts.sources}, themes={**base.themes, **themes},
+                         metrics={**base.metrics, **parts.metrics}, regions={**base.regions, **parts.regions},
+                         region_sources={**base.region_sources, **parts.region_sources})  # the rest as read
         try:
             top = cross_check(merged, list(reader.problems), tuple(map(str, files)), earlier=_periods_in(base))
         except InvalidData as exc:  # the layers' problems are all the stack's: the base alone had none

@@ -41,6 +41,7 @@ class Dataset:
         self.paths = paths
         self.unfinished: tuple[Problem, ...] = ()  # entries left to fill (check warns of them), as loaded
         self.region_sources: dict[str, str] = {}  # region -> the default source its definition names ("" none)
+        self.had_unfinished = False  # entries were left to fill when loaded (a cache keeps this, not the list)
         self._facts: tuple[Fact, ...] | None = None
         self._highlights: tuple[Highlight, ...] | None = None
 

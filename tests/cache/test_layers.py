@@ -157,6 +157,16 @@ BAD = {  # layers with problems: (the layer, whether they are said from the laye
         "      - {metric: rd_investment, value: 3, period: 2019年, quote: x, colour: red}\n", True),
     "a source with problems": ("sources:\n  mine: {publication: x, date: soon}\n", True),
     "not YAML": ("regions: [\n", True),
+    "a field not read, repeating a base period, with an unknown metric beside it": (
+        "regions:\n  jiangshan:\n    facts:\n      - {metric: rd_investment, value: abc, period: 2020年1-5月, "
+        "quote: x}\n      - {metric: nosuch, value: abc, period: '2019', quote: x}\n", True),
+    "a metric defined with problems and a fact of it": (
+        "metrics:\n  mm: {zh: 某, en: M, unit: 万元, theme: rd, kind: nonsense}\nregions:\n  jiangshan:\n"
+        "    facts:\n      - {metric: mm, value: 3, period: '2019', quote: x}\n", True),
+    "a county defined with problems holding a fact of an unknown metric": (
+        "regions:\n  kaihua:\n    zh: 开化县\n    short: 开化\n    en: Kaihua\n    level: county\n"
+        "    prefecture: 衢州市\n    facts:\n      - {metric: nosuch, value: 3, period: '2019', quote: x}\n",
+        True),
     "a metric of the base defined again": (
         "metrics:\n  rd_investment: {zh: 研发, en: R&D, unit: 万元, theme: rd, kind: flow}\n", False),
     "a county of the base defined again, with problems": (
@@ -268,3 +278,74 @@ def test_writers_check_a_new_text_over_the_bases_cache(big: Path, tmp_path: Path
     removed = run(*stack, "remove", "洞头", "policy_incentives_paid", "--period", "2018")
     assert removed.code == 0, removed.stderr
     assert "960" not in top.read_text(encoding="utf-8")
+
+
+
+UNFINISHED_METRIC = 'metrics:\n  todo_metric:\n    zh: 待定指标\n    en: To do\n    unit: ""  # TODO\n' \
+                    '    theme: rd\n    kind: flow\n'
+
+
+@pytest.mark.parametrize("text", [
+    "regions:\n  jiangshan:\n    facts:\n      - {metric: todo_metric, value: 3, period: '2019', quote: x}\n",
+    "metrics:\n  todo_metric: {zh: 待定, en: To do, unit: 家, theme: rd, kind: flow}\n",
+], ids=["a fact of a metric the base left to fill", "that metric defined in the layer"])
+def test_a_base_with_entries_left_to_fill_is_read_with_its_layers(tmp_path: Path, text: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # the base's cache keeps that it had such entries (not which): the stack is read whole, so the
+    # answer and its problems are the whole stack's
+    monkeypatch.setattr(reporter.cache, "SMALL_FACTS", 10)
+    base = tmp_path / "base.yaml"
+    base.write_text((REPO / "regions.yaml").read_text(encoding="utf-8").replace("metrics:\n", UNFINISHED_METRIC, 1),
+                    encoding="utf-8")
+    open_dataset(str(base)).build()  # type: ignore[misc]
+    assert open_dataset(str(base)).from_cache
+    top = top_layer(tmp_path, text)
+    try:
+        whole: Dataset | str = load_dataset((base, top))
+    except DataError as exc:
+        whole = "; ".join(p.text("en") for p in exc.problems)
+    try:
+        layered: Dataset | str = open_dataset((str(base), str(top))).data
+    except DataError as exc:
+        layered = "; ".join(p.text("en") for p in exc.problems)
+    if isinstance(whole, str):
+        assert layered == whole and "defined twice" in whole
+    else:
+        assert isinstance(layered, Dataset)
+        assert_same(layered, whole)
+        assert layered.unfinished == whole.unfinished != ()
+
+
+@pytest.mark.parametrize("text", [
+    TOPS["a fact with its region's default source"] + "sources:\n  mine: {publication: 县统计局, title: \"\"  # TODO\n"
+    "    , date: '2021'}\n",
+    "metrics:\n  rd_other: {zh: 研发投入, en: Other R&D, unit: 万元, theme: rd, kind: flow}\n",
+], ids=["an entry left to fill", "a metric named as a base metric is"])
+def test_a_stack_the_base_cannot_be_read_apart_from_is_cached_whole(big: Path, tmp_path: Path, text: str,
+                                                                    isolated_cache: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    top = top_layer(tmp_path, text)
+    first = open_dataset((str(big), str(top)))
+    assert not first.from_cache and first.build is not None
+    first.build()
+    never_read_whole(monkeypatch)
+    again = open_dataset((str(big), str(top)))  # from the whole stack's cache, every run after the first
+    assert again.from_cache
+    monkeypatch.undo()
+    assert_same(again.data, load_dataset((big, top)))
+
+
+def test_a_whole_stack_cache_of_no_more_use_is_removed(big: Path, tmp_path: Path, isolated_cache: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reporter.cache, "OVERLAY_FACTS", 2)
+    top = top_layer(tmp_path, TOPS["a metric named by its label, a series, a highlight"])  # 3 facts: cached whole
+    open_dataset((str(big), str(top))).build()  # type: ignore[misc]
+    whole = isolated_cache / (reporter.cache._cache_name((str(big), str(top))) + ".sqlite")
+    assert whole.is_file()
+    top.write_text(TOPS["a fact with its region's default source"], encoding="utf-8")  # small again
+    monkeypatch.setattr(reporter.cache, "OVERLAY_FACTS", 5000)
+    opened = open_dataset((str(big), str(top)))
+    assert opened.from_cache and opened.build is not None
+    opened.build()
+    assert not whole.exists()
+    assert_same(opened.data, load_dataset((big, top)))
