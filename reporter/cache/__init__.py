@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reporter.cache import key
-from reporter.data.paths import xdg_folder
+from reporter.data.paths import data_file_paths, xdg_folder
 from reporter.messages import Message
 from reporter.model.dataset import Dataset
 from reporter.model.records import SeriesChunk
@@ -95,13 +95,17 @@ def _read(base: str, path: str | tuple[str, ...], progress: Progress | None) -> 
     return small.read(base + ".marshal") or _read_large(base + ".sqlite", path, progress)
 
 
-def load_stack(paths: Sequence[str | os.PathLike[str]], use_cache: bool = True) -> Dataset:
+def load_stack(paths: Sequence[str | os.PathLike[str]], use_cache: bool = True,
+               given: Sequence[str | os.PathLike[str]] = ()) -> Dataset:
     """:func:`reporter.data.load.load_dataset` of these layers, its problems included, with the cache
     of its first layers read as it is when one holds their files' content (the writers check a new
-    text of a small file over a large base so, without reading the base again)."""
+    text of a small file over a large base so, without reading the base again). ``given``: the layers
+    as the user gave them, when ``paths`` are their files (a directory's cache is its own)."""
     layers = tuple(str(os.fspath(p)) for p in paths)
     directory = cache_dir() if use_cache else None
-    found = _cached_base(directory, layers, None) if directory is not None and len(layers) > 1 else None
+    found = None
+    if directory is not None and len(layers) > 1:
+        found = _cached_base(directory, layers, None, tuple(str(os.fspath(p)) for p in given))
     if found is not None:
         from reporter.data.overlay import load_over
 
@@ -124,10 +128,11 @@ class _Base(NamedTuple):
     fresh: str
 
 
-def _cached_base(directory: str, path: tuple[str, ...], progress: Progress | None) -> _Base | None:
-    """The most first layers of ``path`` (not all) that have a cache holding their files' content."""
-    for k in range(len(path) - 1, 0, -1):
-        under = _layers(path[:k])
+def _cached_base(directory: str, path: tuple[str, ...], progress: Progress | None,
+                 given: tuple[str, ...] = ()) -> _Base | None:
+    """The most first layers of ``path`` (not all) that have a cache holding their files' content; with
+    ``given`` (the layers ``path`` holds the files of), first the most of those whose files begin it."""
+    for k, under in [*_given_bases(path, given), *((k, _layers(path[:k])) for k in range(len(path) - 1, 0, -1))]:
         cache = os.path.join(directory, _cache_name(under))
         if not (os.path.isfile(cache + ".marshal") or os.path.isfile(cache + ".sqlite")):
             continue
@@ -140,6 +145,19 @@ def _cached_base(directory: str, path: tuple[str, ...], progress: Progress | Non
         if fresh != key.STALE:
             return _Base(k, cache, stamp, files, base, fresh)
     return None
+
+
+def _given_bases(files: tuple[str, ...], given: tuple[str, ...]) -> list[tuple[int, str | tuple[str, ...]]]:
+    """The first layers of ``given`` whose files are the first of ``files`` (how many), most first."""
+    found = []
+    for k in range(len(given), 0, -1):
+        try:
+            names = data_file_paths(list(given[:k]))
+        except OSError:
+            continue
+        if len(names) < len(files) and tuple(names) == files[:len(names)]:
+            found.append((len(names), _layers(given[:k])))
+    return found
 
 
 def _over_base(directory: str, path: tuple[str, ...], progress: Progress | None, stamp: key.Stamp,

@@ -141,7 +141,7 @@ def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
         try:
             files = [candidate if f is None else f for f in _layer_files(stack.layers, path)
                      if f is not None or holds_data(new_text, str(path))]  # a file of comments only is no data
-            return load_stack(files, stack.cached), lines, str(candidate)
+            return load_stack(files, stack.cached, stack.layers), lines, str(candidate)
         except DataError as exc:
             raise DataError([_named(p, str(candidate), str(path), lines) for p in exc.problems]) from None
 

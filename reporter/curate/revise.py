@@ -82,7 +82,7 @@ def _load(path: Path, new_text: str, stack: Stack) -> tuple[Any, str]:
         files = [candidate if f is None else f for f in _layer_files(stack.layers, path)
                  if f is not None or holds_data(new_text, str(path))]
         try:
-            return load_stack(files, stack.cached), loaded_as
+            return load_stack(files, stack.cached, stack.layers), loaded_as
         except DataError as exc:
             def rename(text: str) -> str:
                 return text.replace(loaded_as, str(path))

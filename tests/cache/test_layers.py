@@ -349,3 +349,22 @@ def test_a_whole_stack_cache_of_no_more_use_is_removed(big: Path, tmp_path: Path
     opened.build()
     assert not whole.exists()
     assert_same(opened.data, load_dataset((big, top)))
+
+
+def test_a_writer_over_a_folder_of_data_reads_the_folders_cache(big: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "national"
+    folder.mkdir()
+    big.rename(folder / "base.yaml")
+    open_dataset(str(folder)).build()  # type: ignore[misc]
+    top = top_layer(tmp_path, TOPS["a fact with its region's default source"])
+    import reporter.data.load
+
+    def whole_stack_read(paths: object) -> object:
+        raise AssertionError(f"the whole stack was read: {paths}")
+
+    monkeypatch.setattr(reporter.data.load, "load_dataset", whole_stack_read)
+    added = run("--data", str(folder), "--data", str(top), "add", "洞头", "policy_incentives_paid", "950",
+                "--period", "2018", "--source", "page-2020-kjdd", "--quote", "2018年兑现950万元", "--file", str(top))
+    assert added.code == 0, added.stderr
+    assert "value: 950" in top.read_text(encoding="utf-8")
