@@ -110,7 +110,7 @@ def header(path: str | Path, layers: Sequence[str], lang: str = "en") -> str:
     return yamlwrite.block(yamlwrite.comment(line) for line in said.split("\n"))
 
 
-def _layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
+def layer_files(layers: Sequence[str | Path], target: Path) -> list[str | None]:
     """The data files of the layers in order, None where ``target`` is (at the end if it is none)."""
 
     real = os.path.realpath(target)
@@ -137,9 +137,9 @@ def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
     file as it is, and the name the new text was loaded under; problems are named in the file."""
 
     lines = new_lines(text, insertions)
-    with _checked_copy(path, new_text) as candidate:
+    with checked_copy(path, new_text) as candidate:
         try:
-            files = [candidate if f is None else f for f in _layer_files(stack.layers, path)
+            files = [candidate if f is None else f for f in layer_files(stack.layers, path)
                      if f is not None or holds_data(new_text, str(path))]  # a file of comments only is no data
             return load_stack(files, stack.cached, stack.layers), lines, str(candidate)
         except DataError as exc:
@@ -147,7 +147,7 @@ def _load(path: Path, text: str, new_text: str, insertions: Sequence[Insertion],
 
 
 @contextmanager
-def _checked_copy(path: Path, text: str) -> Iterator[str]:
+def checked_copy(path: Path, text: str) -> Iterator[str]:
     """A name the loader reads ``text`` under, as the new content of ``path``: an anonymous file in
     memory where the system has them (Linux's memfd, read as /proc/self/fd/N: no copy of the user's
     data ever reaches the disk or the temporary directory, and none outlives the process whatever
@@ -184,7 +184,7 @@ def _named(problem: Problem, candidate: str, path: str, lines: list[int | None])
     def rename(text: str) -> str:
         return re.sub(re.escape(candidate) + r":(\d+)", place, text).replace(candidate, path)
 
-    message = _rewritten(problem.message, rename)
+    message = rewritten(problem.message, rename)
     if problem.path != candidate:
         return problem._replace(message=message)
     line = lines[problem.line - 1] if problem.line and problem.line <= len(lines) else problem.line
@@ -193,11 +193,11 @@ def _named(problem: Problem, candidate: str, path: str, lines: list[int | None])
     return Problem(path, line, problem.column, message)
 
 
-def _rewritten(message: str | Message, rename: Any) -> str | Message:
+def rewritten(message: str | Message, rename: Any) -> str | Message:
     """``message`` with every text in it (a Message's values too, at any depth) passed through ``rename``."""
     if isinstance(message, Message):
 
-        values = {k: _rewritten(v, rename) if isinstance(v, str | Message) else v for k, v in message.values.items()}
+        values = {k: rewritten(v, rename) if isinstance(v, str | Message) else v for k, v in message.values.items()}
         renamed = copy.copy(message)  # of its own class: a Named keeps saying its words in each language
         renamed.values = values
         return renamed
@@ -283,7 +283,7 @@ def _facts_added(path: Path, original: Original, region: str, facts: Sequence[Fa
     written = _added(path, original, new_text, insertions)  # the candidate's lines are the lines written
 
     def renamed(problem: Problem) -> Problem:  # the checked copy named as the user's file
-        message = _rewritten(problem.message, lambda text: text.replace(loaded_as, str(path)))
+        message = rewritten(problem.message, lambda text: text.replace(loaded_as, str(path)))
         return problem._replace(path=str(path) if problem.path == loaded_as else problem.path, message=message)
 
     return new_text, written._replace(warnings=tuple(renamed(f.problem) for f in findings
@@ -329,7 +329,7 @@ def _regions_added(path: Path, original: Original, groups: Sequence[tuple[str, S
     written = _added(path, original, text, insertions)
 
     def renamed(problem: Problem) -> Problem:  # the checked copy named as the user's file
-        message = _rewritten(problem.message, lambda said: said.replace(loaded_as, str(path)))
+        message = rewritten(problem.message, lambda said: said.replace(loaded_as, str(path)))
         return problem._replace(path=str(path) if problem.path == loaded_as else problem.path, message=message)
 
     return text, written._replace(warnings=tuple(renamed(f.problem) for f in findings if f.severity == "warning"))

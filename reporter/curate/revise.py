@@ -5,13 +5,12 @@ comes back), then written under the file's lock by the one write path of every w
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter.cache import load_stack
-from reporter.curate.append import Original, Stack, _layer_files, _rewritten, rewrite
+from reporter.curate.append import Original, Stack, checked_copy, layer_files, rewrite, rewritten
 from reporter.curate.edit import apply_changes, plan_edit, plan_remove
 from reporter.curate.insertion import Refused, holds_data
 from reporter.data.plausibility import check_quotes
@@ -75,11 +74,9 @@ def _load(path: Path, new_text: str, stack: Stack) -> tuple[Any, str]:
     """The data of the layers with ``path`` holding ``new_text`` (left out when it holds no data any
     more); its problems are named in the user's file."""
 
-    with tempfile.TemporaryDirectory(prefix="reporter-edit-") as directory:
-        candidate = Path(directory) / (path.name or "data.yaml")
-        candidate.write_text(new_text, encoding="utf-8")
+    with checked_copy(path, new_text) as candidate:  # in memory: no copy of the user's data on disk
         loaded_as = str(candidate)
-        files = [candidate if f is None else f for f in _layer_files(stack.layers, path)
+        files = [candidate if f is None else f for f in layer_files(stack.layers, path)
                  if f is not None or holds_data(new_text, str(path))]
         try:
             return load_stack(files, stack.cached, stack.layers), loaded_as
@@ -87,7 +84,7 @@ def _load(path: Path, new_text: str, stack: Stack) -> tuple[Any, str]:
             def rename(text: str) -> str:
                 return text.replace(loaded_as, str(path))
 
-            raise DataError([p._replace(path=rename(p.path), message=_rewritten(p.message, rename))
+            raise DataError([p._replace(path=rename(p.path), message=rewritten(p.message, rename))
                              for p in exc.problems]) from None
 
 
@@ -103,7 +100,7 @@ def _quote_findings(data: Any, fact: Fact, path: Path, loaded_as: str, line: int
         raise DataError(errors)
 
     def renamed(problem: Problem) -> Problem:
-        message = _rewritten(problem.message, lambda text: text.replace(loaded_as, str(path)))
+        message = rewritten(problem.message, lambda text: text.replace(loaded_as, str(path)))
         return problem._replace(path=str(path) if problem.path == loaded_as else problem.path, message=message)
 
     return tuple(renamed(f.problem) for f in findings if f.severity == "warning")

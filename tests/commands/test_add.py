@@ -555,9 +555,9 @@ def test_the_hint_to_see_every_problem_names_adds_file(tmp_path: Path) -> None:
 
 
 def test_a_message_renamed_for_the_users_file_keeps_its_chinese() -> None:
-    from reporter.curate.append import _rewritten
+    from reporter.curate.append import rewritten
     from reporter.messages import Message, Named
 
     said = Message("file.unreadable", reason=Named("Permission denied", "没有权限"))
-    renamed = _rewritten(said, lambda text: text.replace("/tmp/x", "mine.yaml"))
+    renamed = rewritten(said, lambda text: text.replace("/tmp/x", "mine.yaml"))
     assert isinstance(renamed, Message) and renamed.text("zh").endswith("没有权限"), renamed.text("zh")

@@ -13,7 +13,9 @@ import shlex
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,6 +82,28 @@ def test_the_new_text_is_checked_in_memory_not_in_the_temp_dir(tmp_path: Path) -
                          capture_output=True, env=env, timeout=60, check=False)
     assert out.returncode == 0, out.stderr
     assert "2001年研发投入3.5亿元" in mine.read_text(encoding="utf-8")
+
+
+def test_edit_and_remove_check_their_new_text_in_memory_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "mine.yaml"
+    assert run(*ADD, "--file", str(mine)).code == 0
+
+    def beside_the_file_only(make: Any) -> Any:  # the temp file beside the user's file is how it is replaced
+        def made(*args: Any, **kwargs: Any) -> Any:
+            assert kwargs.get("dir"), "a copy of the user's data went to the temporary directory"
+            return make(*args, **kwargs)
+        return made
+
+    for name in ("TemporaryDirectory", "mkdtemp", "mkstemp", "NamedTemporaryFile"):
+        monkeypatch.setattr(tempfile, name, beside_the_file_only(getattr(tempfile, name)))
+    stack = ["--no-cache", "--data", "bundled", "--data", str(mine)]
+    edited = run(*stack, "edit", "江山", "研发投入", "--period", "2001", "--value", "3.6",
+                 "--quote", "2001年研发投入3.6亿元")
+    assert edited.code == 0, edited.stderr
+    assert "2001年研发投入3.6亿元" in mine.read_text(encoding="utf-8")
+    removed = run(*stack, "remove", "江山", "研发投入", "--period", "2001")
+    assert removed.code == 0, removed.stderr
+    assert "2001年研发投入" not in mine.read_text(encoding="utf-8")
 
 
 def _limited(limit: int) -> None:
