@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import reporter.cache
+import reporter.cache.building
+import reporter.cache.reading
 from reporter.cache import open_dataset
 from reporter.data.load import load_dataset
 from reporter.errors import DataError
@@ -72,7 +73,7 @@ regions:
 @pytest.fixture
 def big(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """A base counted as large (so its cache is SQLite and kept apart), with its cache built."""
-    monkeypatch.setattr(reporter.cache, "SMALL_FACTS", 10)
+    monkeypatch.setattr(reporter.cache.building, "SMALL_FACTS", 10)
     monkeypatch.delenv("REPORTER_CACHE_LAYOUT", raising=False)
     base = tmp_path / "base.yaml"
     base.write_bytes((REPO / "regions.yaml").read_bytes())
@@ -93,7 +94,7 @@ def never_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path: object, progress: object) -> Dataset:
         raise AssertionError(f"the whole stack was read: {path}")
 
-    monkeypatch.setattr(reporter.cache, "_load", refuse)
+    monkeypatch.setattr(reporter.cache.reading, "load", refuse)
 
 
 def assert_nothing_written_for_the_stack(build: Callable[[], None] | None, base: Path, top: Path) -> None:
@@ -102,7 +103,7 @@ def assert_nothing_written_for_the_stack(build: Callable[[], None] | None, base:
     before = sorted(p.name for p in directory.iterdir())
     if build is not None:
         build()
-    assert sorted(p.name for p in directory.iterdir()) == before == [reporter.cache._cache_name(str(base)) + ".sqlite"]
+    assert sorted(p.name for p in directory.iterdir()) == before == [reporter.cache.reading.cache_name(str(base)) + ".sqlite"]
 
 
 def assert_same(layered: Dataset, whole: Dataset) -> None:
@@ -208,7 +209,7 @@ def test_the_first_build_of_a_stack_caches_its_base_alone(big: Path, tmp_path: P
     first = open_dataset((str(big), str(top)))
     assert not first.from_cache and first.build is not None
     first.build()
-    assert [p.name for p in isolated_cache.iterdir()] == [reporter.cache._cache_name(str(big)) + ".sqlite"]
+    assert [p.name for p in isolated_cache.iterdir()] == [reporter.cache.reading.cache_name(str(big)) + ".sqlite"]
     again = open_dataset((str(big), str(top)))
     assert again.from_cache
     assert_nothing_written_for_the_stack(again.build, big, top)
@@ -217,14 +218,14 @@ def test_the_first_build_of_a_stack_caches_its_base_alone(big: Path, tmp_path: P
 
 def test_layers_that_grow_large_are_cached_with_their_base(big: Path, tmp_path: Path, isolated_cache: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reporter.cache, "OVERLAY_FACTS", 2)
+    monkeypatch.setattr(reporter.cache.building, "OVERLAY_FACTS", 2)
     top = top_layer(tmp_path, TOPS["a metric named by its label, a series, a highlight"])  # 3 facts
     opened = open_dataset((str(big), str(top)))
     assert opened.from_cache and opened.build is not None  # answered from the base's cache, then ...
     opened.build()  # ... the stack is cached whole, as one
-    stack = reporter.cache._cache_name((str(big), str(top)))
+    stack = reporter.cache.reading.cache_name((str(big), str(top)))
     assert (isolated_cache / (stack + ".sqlite")).is_file()
-    monkeypatch.setattr(reporter.cache, "_load", None)  # the next read needs no YAML at all
+    monkeypatch.setattr(reporter.cache.reading, "load", None)  # the next read needs no YAML at all
     assert_same(open_dataset((str(big), str(top))).data, load_dataset((big, top)))
 
 
@@ -238,7 +239,7 @@ def test_a_small_base_keeps_the_stack_cached_whole(tmp_path: Path, isolated_cach
     opened = open_dataset((str(base), str(top)))  # read over the base's cache, then the stack cached whole
     assert opened.build is not None
     opened.build()
-    assert (isolated_cache / (reporter.cache._cache_name((str(base), str(top))) + ".marshal")).is_file()
+    assert (isolated_cache / (reporter.cache.reading.cache_name((str(base), str(top))) + ".marshal")).is_file()
 
 
 def test_the_command_line_answers_from_the_edited_layer(big: Path, tmp_path: Path) -> None:
@@ -293,7 +294,7 @@ def test_a_base_with_entries_left_to_fill_is_read_with_its_layers(tmp_path: Path
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # the base's cache keeps that it had such entries (not which): the stack is read whole, so the
     # answer and its problems are the whole stack's
-    monkeypatch.setattr(reporter.cache, "SMALL_FACTS", 10)
+    monkeypatch.setattr(reporter.cache.building, "SMALL_FACTS", 10)
     base = tmp_path / "base.yaml"
     base.write_text((REPO / "regions.yaml").read_text(encoding="utf-8").replace("metrics:\n", UNFINISHED_METRIC, 1),
                     encoding="utf-8")
@@ -337,13 +338,13 @@ def test_a_stack_the_base_cannot_be_read_apart_from_is_cached_whole(big: Path, t
 
 def test_a_whole_stack_cache_of_no_more_use_is_removed(big: Path, tmp_path: Path, isolated_cache: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reporter.cache, "OVERLAY_FACTS", 2)
+    monkeypatch.setattr(reporter.cache.building, "OVERLAY_FACTS", 2)
     top = top_layer(tmp_path, TOPS["a metric named by its label, a series, a highlight"])  # 3 facts: cached whole
     open_dataset((str(big), str(top))).build()  # type: ignore[misc]
-    whole = isolated_cache / (reporter.cache._cache_name((str(big), str(top))) + ".sqlite")
+    whole = isolated_cache / (reporter.cache.reading.cache_name((str(big), str(top))) + ".sqlite")
     assert whole.is_file()
     top.write_text(TOPS["a fact with its region's default source"], encoding="utf-8")  # small again
-    monkeypatch.setattr(reporter.cache, "OVERLAY_FACTS", 5000)
+    monkeypatch.setattr(reporter.cache.building, "OVERLAY_FACTS", 5000)
     opened = open_dataset((str(big), str(top)))
     assert opened.from_cache and opened.build is not None
     opened.build()
