@@ -15,6 +15,7 @@ import pytest
 
 import reporter.cache.building
 import reporter.cache.reading
+import reporter.data.load
 from reporter.cache import open_dataset
 from reporter.data.load import load_dataset
 from reporter.errors import DataError
@@ -95,6 +96,14 @@ def never_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError(f"the whole stack was read: {path}")
 
     monkeypatch.setattr(reporter.cache.reading, "load", refuse)
+
+
+def never_loaded_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writers' check of a new text never loads the whole stack (load_dataset) either."""
+    def refuse(paths: object) -> Dataset:
+        raise AssertionError(f"the whole stack was read: {paths}")
+
+    monkeypatch.setattr(reporter.data.load, "load_dataset", refuse)
 
 
 def assert_nothing_written_for_the_stack(build: Callable[[], None] | None, base: Path, top: Path) -> None:
@@ -258,12 +267,7 @@ def test_writers_check_a_new_text_over_the_bases_cache(big: Path, tmp_path: Path
                "--quote", "2019年研发强度300%", "--file", str(top))  # a share over 100%: the load refuses it
     whole = run("--no-cache", *stack, *refused)  # read whole, as before any cache
     assert whole.code == 1 and "300%" in whole.stderr
-    import reporter.data.load
-
-    def whole_stack_read(paths: object) -> object:
-        raise AssertionError(f"the whole stack was read: {paths}")
-
-    monkeypatch.setattr(reporter.data.load, "load_dataset", whole_stack_read)
+    never_loaded_whole(monkeypatch)
     before = top.read_bytes()
     again = run(*stack, *refused)
     assert (again.code, again.stdout, again.stderr) == (whole.code, whole.stdout, whole.stderr)
@@ -359,12 +363,7 @@ def test_a_writer_over_a_folder_of_data_reads_the_folders_cache(big: Path, tmp_p
     big.rename(folder / "base.yaml")
     open_dataset(str(folder)).build()  # type: ignore[misc]
     top = top_layer(tmp_path, TOPS["a fact with its region's default source"])
-    import reporter.data.load
-
-    def whole_stack_read(paths: object) -> object:
-        raise AssertionError(f"the whole stack was read: {paths}")
-
-    monkeypatch.setattr(reporter.data.load, "load_dataset", whole_stack_read)
+    never_loaded_whole(monkeypatch)
     added = run("--data", str(folder), "--data", str(top), "add", "洞头", "policy_incentives_paid", "950",
                 "--period", "2018", "--source", "page-2020-kjdd", "--quote", "2018年兑现950万元", "--file", str(top))
     assert added.code == 0, added.stderr
