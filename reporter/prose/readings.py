@@ -84,6 +84,7 @@ MASKS = (
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # dates
     r"\d+(?:\.\d+)?(?:[∶:：]\d+(?:\.\d+)?)+",  # ratios (6.7∶74.1∶19.2) and times of day
     r"(?<=[\d%‰])（(?:全国|全省|全市|全州)[^（）\n\d]{0,6}-?\d+(?:\.\d+)?[%‰]?）",  # 增长7.5%（全市11.1%）: the benchmark
+    r"\d+(?:\.\d+)?[‰%](?=(?:人口)?(?:变动)?抽样)",  # 5‰人口变动抽样调查: the survey's sample, its name
 )
 SECTION = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．](?!\d))")  # a numbered heading
 HALF_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}  # read alike
@@ -185,9 +186,14 @@ def read(text: str, headings: bool = True) -> list[Reading]:
 
 
 def _as_written(text: str, masked: str, r: Reading) -> Reading:
-    """A reading of a page in traditional characters with its unit as the page prints it (億元)."""
+    """A reading of a page in traditional characters with its unit as the page prints it (億元),
+    and the unit of its change too (比上年末增加0.3萬人 → +0.3萬人, 提高1.3個百分點)."""
     at = masked.rfind(r.unit, r.start, r.end) if r.unit and not r.rank else -1
-    return r._replace(unit=text[at:at + len(r.unit)]) if at >= 0 else r
+    if at >= 0:
+        r = r._replace(unit=text[at:at + len(r.unit)])
+    unit = r.change.lstrip("+-0123456789.") if r.change else ""
+    said = masked.rfind(unit, r.end, r.quote_end) if unit else -1
+    return r._replace(change=r.change[:-len(unit)] + text[said:said + len(unit)]) if said >= 0 else r
 
 
 def _full_width(text: str) -> str:

@@ -1,0 +1,44 @@
+"""Readings learnt from a blind round of real county pages (keyed before the extractor read
+them): a survey's sample rate, a change's unit on a page in traditional characters, 当年, a
+deadline year printed with spaces. Sentences are short excerpts, verbatim, of public pages
+(half-width commas as stored)."""
+
+from __future__ import annotations
+
+from reporter.curate.extract import extract
+from reporter.prose import readings as prose
+
+
+def drafted(text: str, as_of: str) -> list[tuple[str, str, str, str | None]]:
+    return [(d.value, d.unit, d.qualifier, d.period) for d in extract(text, "x", None, as_of)]
+
+
+def test_a_surveys_sample_rate_is_its_name_and_year_end_holds_past_it() -> None:
+    text = "根據2023年5‰人口變動抽樣調查推算,年末全縣常住人口40.8萬人,比上年末增加0.3萬人;城鎮化率為60.4%,比上年提高1.3個百分點。"
+    assert drafted(text, "2024-04") == [("40.8", "萬人", "exact", "asof/2023"), ("60.4", "%", "exact", "asof/2023")]
+    simple = "据2023年5‰人口变动抽样调查推算,年末全县常住人口26.94万人。"
+    assert [(r.value, r.unit) for r in prose.read(simple)] == [("26.94", "万人")]
+
+
+def test_a_change_keeps_its_unit_as_the_page_prints_it() -> None:
+    text = "年末全縣常住人口40.8萬人,比上年末增加0.3萬人;城鎮化率為60.4%,比上年提高1.3個百分點。"
+    assert [(r.unit, r.change) for r in prose.read(text)] == [("萬人", "+0.3萬人"), ("%", "+1.3個百分點")]
+    [people] = prose.read("年末全县常住人口40.8万人,比上年末增加0.3万人。")
+    assert people.change == "+0.3万人"
+
+
+def test_dang_nian_is_the_year_under_review() -> None:
+    text = "年末全縣戶籍總人口36.53萬人。全縣當年出生人口2115人,出生率為5.77‰。"
+    assert drafted(text, "2024-04") == [("36.53", "萬人", "exact", "asof/2023"), ("2115", "人", "exact", "2023"),
+                                        ("5.77", "‰", "exact", "2023")]
+    assert drafted("2023年全县当年出生人口2115人。", "2024-04") == [("2115", "人", "exact", "2023")]
+
+
+def test_current_prices_are_no_year() -> None:
+    [output] = drafted("2023年,按当年价格计算,全县生产总值157.6亿元。", "2024-04")
+    assert output == ("157.6", "亿元", "exact", "2023")
+
+
+def test_a_deadline_year_printed_with_spaces_makes_a_plan() -> None:
+    text = "《规划》明确,到 2025 年,全社会R&D 经费支出占GDP的比重达到2.8%,国家高新技术企业达到80家。"
+    assert drafted(text, "2021-07") == [("2.8", "%", "target", "asof/2025"), ("80", "家", "target", "asof/2025")]
