@@ -85,6 +85,7 @@ MASKS = (
     r"\d+(?:\.\d+)?(?:[∶:：]\d+(?:\.\d+)?)+",  # ratios (6.7∶74.1∶19.2) and times of day
     r"(?<=[\d%‰])（(?:全国|全省|全市|全州)[^（）\n\d]{0,6}-?\d+(?:\.\d+)?[%‰]?）",  # 增长7.5%（全市11.1%）: the benchmark
     r"\d+(?:\.\d+)?[‰%](?=(?:人口)?(?:变动)?抽样)",  # 5‰人口变动抽样调查: the survey's sample, its name
+    r"届[^，。；\n\d]{0,8}?[一二三四五六七八九十\d]{1,3}次(?:全体)?(?:会议|全会)",  # 十六届人大三次会议: a session's name
 )
 SECTION = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．](?!\d))")  # a numbered heading
 HALF_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}  # read alike
@@ -170,7 +171,7 @@ def read(text: str, headings: bool = True) -> list[Reading]:
     frame, framing = None, []
     if headings:
         all_words = period_words(named)
-        frame, framing = title_frame(named, all_words), heading_frames(all_words, heads)
+        frame, framing = title_frame(named, all_words), heading_frames(named, all_words, heads)
     word_at, change_at = [w.start for w in words], [c.start for c in changes]
     out: list[Reading] = []
     lead = None  # the first paragraph's lead: it frames the paragraphs that print no time word

@@ -42,3 +42,19 @@ def test_current_prices_are_no_year() -> None:
 def test_a_deadline_year_printed_with_spaces_makes_a_plan() -> None:
     text = "《规划》明确,到 2025 年,全社会R&D 经费支出占GDP的比重达到2.8%,国家高新技术企业达到80家。"
     assert drafted(text, "2021-07") == [("2.8", "%", "target", "asof/2025"), ("80", "家", "target", "asof/2025")]
+
+
+def test_a_headline_about_an_honour_does_not_date_the_figures() -> None:
+    text = ("海州區科技局榮獲2017年度全省科技管理工作先進集體\n\n"
+            "組織企業實施各級各類科技計劃項目610項,獲上級科技扶持資金達2.7億元。"
+            "2017年,高新技術產業產值占規模以上工業產值比重達62%。")
+    assert drafted(text, "2018-02") == [("610", "項", "exact", "unstated/2018-02"),
+                                        ("2.7", "億元", "exact", "unstated/2018-02"), ("62", "%", "exact", "2017")]
+    report = "2023年泰顺县国民经济和社会发展统计公报\n\n全县常住人口26.94万人。"
+    assert drafted(report, "2024-04") == [("26.94", "万人", "exact", "2023")]  # a report's title still frames
+
+
+def test_a_sessions_number_is_its_name() -> None:
+    text = "较好完成了县十六届人大三次会议确定的目标任务,全县经济运行保持总体平稳。2018年,全县地区生产总值完成46.1亿元,同比下降4.3%。"
+    assert drafted(text, "2019-03") == [("46.1", "亿元", "exact", "2018")]
+    assert drafted("党的十九届四中全会以来,全县新增企业120家。", "2020-06") == [("120", "家", "exact", "asof/2020-H1")]
