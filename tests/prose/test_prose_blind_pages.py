@@ -58,3 +58,9 @@ def test_a_sessions_number_is_its_name() -> None:
     text = "较好完成了县十六届人大三次会议确定的目标任务,全县经济运行保持总体平稳。2018年,全县地区生产总值完成46.1亿元,同比下降4.3%。"
     assert drafted(text, "2019-03") == [("46.1", "亿元", "exact", "2018")]
     assert drafted("党的十九届四中全会以来,全县新增企业120家。", "2020-06") == [("120", "家", "exact", "asof/2020-H1")]
+
+
+def test_a_count_of_the_things_just_named_is_no_figure() -> None:
+    text = "全县围绕扶贫攻坚和到2018年全面建成小康社会目标,牢牢守住发展和生态两条底线。2015年全县地区生产总值244394万元。"
+    assert drafted(text, "2016-04") == [("244394", "万元", "exact", "2015")]
+    assert drafted("全县新建道路两条。", "2016-04") == [("2", "条", "exact", "unstated/2016-04")]
