@@ -54,6 +54,7 @@ WHOLE_YEAR = ("全年", "当年")  # the year under review: the document's, else
 LOOK_BACK = 12  # the time words of a sentence looked back over: a number's own is among the nearest
 CALENDAR = ("year", "half", "quarter", "months", "asof")  # hold to the end of their sentence, past "；"
 LAST_YEAR = ("去年", "上年", "上一年度", "上年度")
+BASE_JOINS = ("和", "、", "及")  # 较一季度和1-5月分别提高…: a time word listed after a base is a base too
 TO_DATE_WORDS = ("累计", "已经", "已")  # "to date", when no period word is in force
 # how a pattern's kind and its a, b become a word's shape
 SHAPES = {"asof_year": lambda a, b: ("asof", 12, 12), "year_end": lambda a, b: ("asof", 12, 12),
@@ -90,10 +91,13 @@ def period_words(masked: str) -> list[PeriodWord]:
     """Every period word of a (masked) text, in text order; a comparison base (比上年) is none,
     nor is a malformed one (截至0月底, 2021-2019年, 近0年)."""
     out: list[PeriodWord] = []
+    base_end = -1  # where the last base ended: 较一季度和1-5月 names two bases
     for m in _pattern().finditer(masked):
         before = masked[m.start() - 1] if m.start() > 0 else ""
-        if (before and before in "比较与同") or (before in ("和", "由") and m.group().startswith(LAST_YEAR)):
-            continue  # a base: 比上年, 由上年同期的2.05:1
+        if ((before and before in "比较与同") or (before in ("和", "由") and m.group().startswith(LAST_YEAR))
+                or (before in BASE_JOINS and base_end == m.start() - 1)):
+            base_end = m.end()
+            continue  # a base: 比上年, 由上年同期的2.05:1, 较一季度和1-5月
         if masked[max(0, m.start() - 2):m.start()] == "连续":  # 连续两年夺得: how long, not when
             continue
         i = (m.lastgroup or "p_0").split("_")[1]

@@ -64,3 +64,16 @@ def test_a_count_of_the_things_just_named_is_no_figure() -> None:
     text = "全县围绕扶贫攻坚和到2018年全面建成小康社会目标,牢牢守住发展和生态两条底线。2015年全县地区生产总值244394万元。"
     assert drafted(text, "2016-04") == [("244394", "万元", "exact", "2015")]
     assert drafted("全县新建道路两条。", "2016-04") == [("2", "条", "exact", "unstated/2016-04")]
+
+
+def test_time_words_listed_after_a_base_are_bases_too() -> None:
+    text = "上半年,全县规上工业增加值同比增长1.3%,增速较一季度和1-5月分别提高15.5和2.2个百分点,增速居全市第6位,较1-5月上升1位。"
+    assert drafted(text, "2023-07") == [("1.3", "%", "exact", "2023-H1"), ("15.5", "个百分点", "exact", "2023-H1"),
+                                        ("2.2", "个百分点", "exact", "2023-H1"), ("6", "位", "exact", "asof/2023-H1")]
+    listed = "一季度、上半年全县规上工业增加值分别增长8.1%和7.2%。"  # a list of periods, no base
+    assert [p for *_rest, p in drafted(listed, "2023-07")] == ["2023-Q1", "2023-H1"]
+
+
+def test_the_square_metre_sign_is_a_unit() -> None:
+    [area] = drafted("1-5月,商品房销售面积4.23万㎡,同比下降12.1%。", "2019-06")
+    assert area == ("4.23", "万㎡", "exact", "2019-01/05")
