@@ -77,3 +77,11 @@ def test_time_words_listed_after_a_base_are_bases_too() -> None:
 def test_the_square_metre_sign_is_a_unit() -> None:
     [area] = drafted("1-5月,商品房销售面积4.23万㎡,同比下降12.1%。", "2019-06")
     assert area == ("4.23", "万㎡", "exact", "2019-01/05")
+
+
+def test_a_rate_set_off_by_a_list_comma_is_its_figures() -> None:
+    text = "2015年,全年实现生产总值83.91亿元、增长10.8%,城乡居民收入达到23292元和7750元、分别增长8.8%和10%。"
+    assert [(r.value, r.unit, r.yoy) for r in prose.read(text)] == [
+        ("83.91", "亿元", "10.8"), ("23292", "元", "8.8"), ("7750", "元", "10")]
+    listed = "全县工业投资增长12%、农业投资增长5%。"  # each rate names its own subject
+    assert [(r.value, r.kind) for r in prose.read(listed)] == [("12", "growth"), ("5", "growth")]
