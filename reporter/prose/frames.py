@@ -24,7 +24,7 @@ FRAMING = ("year", "half", "quarter", "months")  # a title's 2021年 or 上半�
 TERMINAL = "。！？"
 TITLE_LENGTH = 60  # a title's characters at most
 LIST_JOINS = ("、", "和", "及", "与", "，")  # what joins the items of a list of time words
-ATTRIBUTION = ("根据", "据", "经", "按", "初步")  # 根据…核算结果，初步核算，经…反馈: whence the figures
+ATTRIBUTION = ("根据", "据", "经", "按", "初步", "数据显示", "统计显示")  # 根据…核算结果，初步核算，数据显示: whence the figures
 HONOURS = ("荣获", "获评", "被评为", "荣膺", "授予")  # a headline about an honour names the honour's year
 CONTINUING = ("其中",)  # a sentence that goes on from the one before (其中，…): its period too
 

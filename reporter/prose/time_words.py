@@ -96,7 +96,7 @@ def period_words(masked: str) -> list[PeriodWord]:
         before = masked[m.start() - 1] if m.start() > 0 else ""
         if ((before and before in "比较与同") or (before in ("和", "由") and m.group().startswith(LAST_YEAR))
                 or (before in BASE_JOINS and base_end == m.start() - 1)):
-            base_end = m.end()
+            base_end = m.end() + (2 if masked.startswith("同期", m.end()) else 0)  # 较去年同期和全年
             continue  # a base: 比上年, 由上年同期的2.05:1, 较一季度和1-5月
         if masked[max(0, m.start() - 2):m.start()] == "连续":  # 连续两年夺得: how long, not when
             continue

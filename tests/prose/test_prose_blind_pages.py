@@ -85,3 +85,14 @@ def test_a_rate_set_off_by_a_list_comma_is_its_figures() -> None:
         ("83.91", "亿元", "10.8"), ("23292", "元", "8.8"), ("7750", "元", "10")]
     listed = "全县工业投资增长12%、农业投资增长5%。"  # each rate names its own subject
     assert [(r.value, r.kind) for r in prose.read(listed)] == [("12", "growth"), ("5", "growth")]
+
+
+def test_the_same_period_of_a_base_and_what_is_listed_after_it_are_bases() -> None:
+    text = ("1-8月,全市规模以上工业增加值累计增长11.5%,分别较去年同期和全年分别回落4.5、4.2个百分点。"
+            "其中,城乡项目投资250.5亿元,增长23.2%。")
+    assert [p for *_rest, p in drafted(text, "2015-09")] == ["2015-01/08"] * 4
+
+
+def test_data_show_is_where_the_figures_come_from() -> None:
+    text = "数据显示,一季度,全区实现地区生产总值482.17亿元,同比增长5.0%。全区数字经济核心产业增加值57.71亿元,同比增长49.6%。"
+    assert [p for *_rest, p in drafted(text, "2022-04")] == ["2022-Q1", "2022-Q1"]
