@@ -68,6 +68,8 @@ def is_quantity(masked: str, m: re.Match[str]) -> bool:
     after = masked[m.end():m.end() + 1]
     if m.group("post") == "以上" and unit in _THRESHOLD_UNITS and re.match(CJK, after):
         return False  # 5000万元以上项目: a threshold in a name
+    if unit == "位" and after == "数":
+        return False  # 两位数增长: how many digits, a manner
     clause = masked[clause_start(masked, m.start()):m.start()]
     if clause.endswith("连续"):
         return False  # 连续三个季度位列全市首位: how long it held, not a figure

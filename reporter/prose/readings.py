@@ -31,6 +31,7 @@ from reporter.prose import changes as said_changes
 from reporter.prose.changes import clause_start
 from reporter.prose.figure_names import clause_end, is_stock, labels, trim
 from reporter.prose.frames import (
+    CONTINUING,
     first_lead,
     heading_frames,
     introduction,
@@ -50,8 +51,9 @@ from reporter.prose.mentions import (
     value_and_unit,
 )
 from reporter.prose.numerals import POINT
-from reporter.prose.script import simplified
+from reporter.prose.script import simplified, unglossed
 from reporter.prose.time_words import (
+    CALENDAR,
     LOOK_BACK,
     PeriodWord,
     governing,
@@ -160,6 +162,10 @@ def read(text: str, headings: bool = True) -> list[Reading]:
     """Every number mention of ``text`` that states a fact, in text order. ``headings`` False reads
     short unpunctuated lines too (a quote such as 省科技型中小企业6家 is not a heading), and no
     document frame (a quote is read on its own)."""
+    glossed = unglossed(text)
+    if glossed is not None:  # read without a mirror's pinyin glosses; offsets index the page
+        bare, at = glossed
+        return [_placed(r, at) for r in read(bare, headings)]
     pats = _patterns()
     wide = re.search("[０-９．％－]", text) is not None  # translate is slow on long Chinese text
     plain = text.translate(_WIDE) if wide else text
@@ -175,6 +181,7 @@ def read(text: str, headings: bool = True) -> list[Reading]:
     word_at, change_at = [w.start for w in words], [c.start for c in changes]
     out: list[Reading] = []
     lead = None  # the first paragraph's lead: it frames the paragraphs that print no time word
+    last: PeriodWord | None = None  # the previous paragraph's last calendar word
     for n, (start, end) in enumerate(_paragraphs(masked)):
         while framing and framing[0][0] < start:
             frame = framing.pop(0)[1]
@@ -182,8 +189,22 @@ def read(text: str, headings: bool = True) -> list[Reading]:
         cs = changes[bisect_left(change_at, start):bisect_left(change_at, end)]
         if n == 0 and headings:
             lead = first_lead(masked, _split(masked, start, end)[:1], ws) or introduction(masked, (start, end), ws)
-        out.extend(_read_paragraph(text, masked, (start, end), ws, cs, (frame or (None if ws else lead), frame or lead)))
+        opening = frame or (None if ws else lead)
+        if last is not None and masked[start:end].lstrip(" 　□").startswith(CONTINUING):
+            opening = last  # a paragraph opening 其中… goes on from the sentence before it, and its period
+        out.extend(_read_paragraph(text, masked, (start, end), ws, cs, (opening, frame or lead)))
+        last = next((w for w in reversed(ws) if w.kind in CALENDAR), None)
     return [_as_written(text, masked, r) for r in out] if source is not plain else out
+
+
+def _placed(r: Reading, at: list[int]) -> Reading:
+    """A reading of a text read without its glosses, with offsets into the glossed page."""
+    def end(i: int) -> int:
+        return at[i - 1] + 1 if i > 0 else 0
+
+    period = r.period._replace(start=at[r.period.start], end=end(r.period.end)) if r.period is not None else None
+    return r._replace(start=at[r.start], end=end(r.end), quote_start=at[r.quote_start], quote_end=end(r.quote_end),
+                      period=period)
 
 
 def _as_written(text: str, masked: str, r: Reading) -> Reading:
@@ -192,9 +213,10 @@ def _as_written(text: str, masked: str, r: Reading) -> Reading:
     at = masked.rfind(r.unit, r.start, r.end) if r.unit and not r.rank else -1
     if at >= 0:
         r = r._replace(unit=text[at:at + len(r.unit)])
-    unit = r.change.lstrip("+-0123456789.") if r.change else ""
+    change = r.change or ""
+    unit = change.lstrip("+-0123456789.")
     said = masked.rfind(unit, r.end, r.quote_end) if unit else -1
-    return r._replace(change=r.change[:-len(unit)] + text[said:said + len(unit)]) if said >= 0 else r
+    return r._replace(change=change[:-len(unit)] + text[said:said + len(unit)]) if said >= 0 else r
 
 
 def _full_width(text: str) -> str:

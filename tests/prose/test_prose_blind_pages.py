@@ -96,3 +96,22 @@ def test_the_same_period_of_a_base_and_what_is_listed_after_it_are_bases() -> No
 def test_data_show_is_where_the_figures_come_from() -> None:
     text = "数据显示,一季度,全区实现地区生产总值482.17亿元,同比增长5.0%。全区数字经济核心产业增加值57.71亿元,同比增长49.6%。"
     assert [p for *_rest, p in drafted(text, "2022-04")] == ["2022-Q1", "2022-Q1"]
+
+
+def test_a_mirrors_pinyin_glosses_are_read_through_and_quoted_as_printed() -> None:
+    text = "數(shù)據(jù)顯示,一季度,全區(qū)實現(xiàn)地區(qū)生產(chǎn)總值482.17億元,同比增長5.0%。全區(qū)數(shù)字經(jīng)濟核心產(chǎn)業(yè)增加值57.71億元。"
+    drafts = extract(text, "x", None, "2022-04")
+    assert [(d.value, d.unit, d.period, d.yoy_pct) for d in drafts] == [
+        ("482.17", "億元", "2022-Q1", "5.0"), ("57.71", "億元", "2022-Q1", None)]
+    assert drafts[1].quote == "全區(qū)數(shù)字經(jīng)濟核心產(chǎn)業(yè)增加值57.71億元" and drafts[1].column == text.index("57.71") + 1
+    assert prose.read("企业(a)共有12家。")[0].label == "企业(a)"  # brackets without a tone mark: no gloss
+
+
+def test_a_paragraph_opening_with_qizhong_goes_on_from_the_one_before() -> None:
+    text = "一季度全区完成固定资产投资255.31亿元,同比增长16.1%。\n其中工业投资持续向好,完成29.70亿元,同比增长74.1%。"
+    assert [p for *_rest, p in drafted(text, "2022-04")] == ["2022-Q1", "2022-Q1"]
+
+
+def test_how_many_digits_is_a_manner() -> None:
+    text = "一季度全区完成固定资产投资255.31亿元,同比增长16.1%,实现两位数增长。"
+    assert [(r.value, r.unit) for r in prose.read(text)] == [("255.31", "亿元")]
