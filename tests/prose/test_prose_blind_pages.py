@@ -115,3 +115,12 @@ def test_a_paragraph_opening_with_qizhong_goes_on_from_the_one_before() -> None:
 def test_how_many_digits_is_a_manner() -> None:
     text = "一季度全区完成固定资产投资255.31亿元,同比增长16.1%,实现两位数增长。"
     assert [(r.value, r.unit) for r in prose.read(text)] == [("255.31", "亿元")]
+
+
+def test_an_estimate_of_a_period_the_page_hides_is_no_plan() -> None:
+    text = "20XX年工作回顾\n20XX年,县政府较好地完成了目标任务。预计实现地区生产总值391亿元,增长8.6%。"
+    [output] = extract(text, "x", None, "2020-01")
+    assert (output.value, output.qualifier, output.period, output.yoy_pct) == ("391", "exact", "unstated/2020-01", "8.6")
+    assert "estimate" in output.note
+    [plan] = extract("预计到2025年全县高新技术企业达到80家。", "x", None, "2021-07")
+    assert (plan.qualifier, plan.period) == ("target", "asof/2025")
