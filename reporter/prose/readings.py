@@ -44,6 +44,7 @@ from reporter.prose.mentions import (
     CJK,
     ESTIMATE_WORDS,
     QUALIFIER_BEFORE,
+    base_value,
     compared_with,
     is_quantity,
     number_text,
@@ -341,7 +342,8 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
         prefix += "了"
     qualifier_word = prefix.rstrip("了") or m.group("mid") or m.group("mid2") or m.group("post") or ""
     qualifier = _QUALIFIERS.get(qualifier_word, "exact")
-    period = governing(masked, num_start, clause_begin, sentence, para_words, *leads)
+    period = base_value(masked, clause_begin, m.start()) or governing(masked, num_start, clause_begin, sentence,
+                                                                      para_words, *leads)
     target = plan_word(masked, sentence[0], m.start())
     if target or (period is not None and period.kind in ("forward", "by_year")):
         qualifier, qualifier_word = "target", target or (period.text if period else "")

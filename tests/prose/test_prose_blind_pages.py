@@ -124,3 +124,17 @@ def test_an_estimate_of_a_period_the_page_hides_is_no_plan() -> None:
     assert "estimate" in output.note
     [plan] = extract("预计到2025年全县高新技术企业达到80家。", "x", None, "2021-07")
     assert (plan.qualifier, plan.period) == ("target", "asof/2025")
+
+
+def test_a_comparisons_base_figure_is_of_the_bases_period() -> None:
+    text = "截止三季度,我区高新产业增加值9.7亿元,占规模工业增加值的41.9%,对比2014年所占比重29.5%增长了12.4%。"
+    assert [p for *_rest, p in drafted(text, "2015-12")] == ["2015-Q3", "2015-Q3", "2014", "2015-Q3"]
+    bracketed = "上半年,全县农林牧渔业增加值18100万元,增长11.6%,较上年同期(3.2%)大幅增长。"
+    assert [p for *_rest, p in drafted(bracketed, "2024-09")] == ["2024-H1", "2023-H1"]
+    moved = "全县常住人口40.8万人,比上年末多0.3万人。"  # how it moved, not the base's value
+    assert "2023" not in [p for *_rest, p in drafted("2024年末" + moved, "2025-03")][1:]
+
+
+def test_a_quota_to_complete_is_a_target() -> None:
+    [quota] = drafted("截止到12月份,全年应完成指标数为147件。", "2015-12")
+    assert quota[:3] == ("147", "件", "target")
