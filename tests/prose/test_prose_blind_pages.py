@@ -138,3 +138,9 @@ def test_a_comparisons_base_figure_is_of_the_bases_period() -> None:
 def test_a_quota_to_complete_is_a_target() -> None:
     [quota] = drafted("截止到12月份,全年应完成指标数为147件。", "2015-12")
     assert quota[:3] == ("147", "件", "target")
+
+
+def test_up_to_now_set_off_by_a_comma_holds_past_a_semicolon() -> None:
+    text = "目前止,共组织申报国家级新产品1个、火炬计划项目3个;组织申报省重大科技攻关项目12项,星火计划项目6项。"
+    assert [p for *_rest, p in drafted(text, "2009-07")] == ["asof/2009-07"] * 4
+    assert [p for *_rest, p in drafted("到目前为止,全县共有孵化器3家;众创空间5家。", "2024-05")] == ["asof/2024-05"] * 2
