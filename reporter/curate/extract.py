@@ -147,7 +147,8 @@ NEARLY_OVER = 3  # months: 预计 of a period ending within them of the month wr
 def _reading_of(r: prose.Reading, month: int | None) -> tuple[str, str, str]:
     """The qualifier, period basis and note of a reading read against the as-of month: 预计 of a
     period already ended, or in its last quarter (预计全年…, written in November), is an estimate
-    of the outcome (not a plan: exact, with a note); 预计 of a period mostly ahead is a plan; 全年 or 年末 that no
+    of the outcome (not a plan: exact, with a note), and so is 预计 of a period the page does not state
+    (a plan names when: 到2025年, 今年); 预计 of a period mostly ahead is a plan; 全年 or 年末 that no
     frame dates is the year under review, read against the as-of month (assumed)."""
     qualifier, basis, note = r.qualifier, r.basis, ""
     if r.qualifier_word in prose.ESTIMATE_WORDS and r.period is not None and month is not None:
@@ -157,6 +158,8 @@ def _reading_of(r: prose.Reading, month: int | None) -> tuple[str, str, str]:
             qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period already ended"
         elif last is not None and last - month < NEARLY_OVER:  # 预计全年…, written in November
             qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period nearly over"
+    elif r.qualifier_word in prose.ESTIMATE_WORDS and r.period is None:  # a plan names its period (到2025年)
+        qualifier, note = "exact", f"an estimate ({r.qualifier_word}) of a period the page does not state"
     if r.period is not None and r.period.year is None and r.period.back is None and basis != "assumed" \
             and r.period.kind in ("year", "asof") and r.period.text.startswith(("全年", "年末", "年底")):
         basis = "assumed"

@@ -211,6 +211,8 @@ def names_its_own(masked: str, change: Change) -> bool:
     if change.kind not in ("yoy", "points"):
         return False
     before = masked[clause_start(masked, change.start):change.start].strip(" 　□")
+    if re.search(r"\d[\u4e00-\u9fff%‰]{0,4}、$", before):
+        return False  # 生产总值83.91亿元、增长10.8%: set off from its figure by 、 alone, it names nothing
     before = before.removeprefix("其中").lstrip("：， 　")  # 其中制造业增长10%: a part, named
     if before.endswith(AVERAGE):  # 年均增长24.6%: a rate over years, no change on the year before
         return True

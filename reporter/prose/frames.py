@@ -24,7 +24,8 @@ FRAMING = ("year", "half", "quarter", "months")  # a title's 2021年 or 上半�
 TERMINAL = "。！？"
 TITLE_LENGTH = 60  # a title's characters at most
 LIST_JOINS = ("、", "和", "及", "与", "，")  # what joins the items of a list of time words
-ATTRIBUTION = ("根据", "据", "经", "按", "初步")  # 根据…核算结果，初步核算，经…反馈: whence the figures
+ATTRIBUTION = ("根据", "据", "经", "按", "初步", "数据显示", "统计显示")  # 根据…核算结果，初步核算，数据显示: whence the figures
+HONOURS = ("荣获", "获评", "被评为", "荣膺", "授予")  # a headline about an honour names the honour's year
 CONTINUING = ("其中",)  # a sentence that goes on from the one before (其中，…): its period too
 
 
@@ -39,15 +40,20 @@ def title_frame(masked: str, words: list[PeriodWord]) -> PeriodWord | None:
     line = masked[first:end].rstrip(" 　□\t\r")
     if line[-1:] in TERMINAL or len(line) > TITLE_LENGTH:  # a sentence, or a paragraph cut short: no title
         return None
+    if any(word in line for word in HONOURS):  # …荣获2017年度全省…先进集体: the award's year, not the figures'
+        return None
     return next((w for w in words[:bisect_left([x.start for x in words], end)]
                  if w.start >= first and w.kind in FRAMING), None)
 
 
-def heading_frames(words: list[PeriodWord], headings: list[tuple[int, int]]) -> list[tuple[int, PeriodWord]]:
-    """(offset, word) for each heading line that names a period (一、2022年工作回顾)."""
+def heading_frames(masked: str, words: list[PeriodWord], headings: list[tuple[int, int]]) -> list[tuple[int, PeriodWord]]:
+    """(offset, word) for each heading line that names a period (一、2022年工作回顾), but one
+    about an honour (…荣获2017年度…先进集体: the award's year, not the figures')."""
     at = [w.start for w in words]
     out = []
     for start, end in headings:
+        if any(word in masked[start:end] for word in HONOURS):
+            continue
         inside = words[bisect_left(at, start):bisect_left(at, end)]
         framing = [w for w in inside if w.kind in FRAMING]
         if framing:

@@ -19,12 +19,12 @@ from reporter.prose.time_words import PeriodWord, period_words
 QUALIFIER_BEFORE = {"不少于": "at_least", "不低于": "at_least", "至少": "at_least", "超过": "more_than",
                     "多于": "more_than", "突破": "more_than", "超": "more_than", "逾": "more_than",
                     "大约": "approx", "约": "approx", "将近": "nearly", "接近": "nearly", "近": "nearly"}
-TARGET_WORDS = ("目标", "力争", "争取", "预期", "控制在", "计划")  # 计划 only before a verb (not 人才计划)
+TARGET_WORDS = ("目标", "力争", "争取", "预期", "控制在", "计划", "应完成")  # 计划 only before a verb (not 人才计划); 应完成: a quota
 PLAN_VERBS = "招引实施完成新建投资引进培育开工建设建成新增实现"  # 计划招引…: a plan, not a programme's name
 ESTIMATE_WORDS = ("预计", "预测", "初步")  # of a period still running: a target; of one ended: an estimate
 ACHIEVED = ("完成", "达到", "实现")  # 完成年度目标任务215%, 6个指标达到市确保目标: the plan met, not a plan
 SAME_PERIOD_LAST_YEAR = ("上年同期", "去年同期")  # 较上年同期（3.2%）: the rate a year before
-LIST_COUNTERS = ("个", "家", "项", "类", "种", "所", "座")  # A、B、C三个行业: counting the names before it
+LIST_COUNTERS = ("个", "家", "项", "类", "种", "所", "座", "条")  # A、B、C三个行业, 发展和生态两条底线: counting the names before it
 NAME_COUNTERS = ("种", "类")  # 四种肉产量5989.4吨: kinds named before a figure, not a count of them
 RANK_WORDS = ("排名", "排", "位居", "居", "位列", "列", "全国", "全省", "全市", "全区", "全县", "名次", "位次")
 MULTIPLIERS = {"千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -68,6 +68,8 @@ def is_quantity(masked: str, m: re.Match[str]) -> bool:
     after = masked[m.end():m.end() + 1]
     if m.group("post") == "以上" and unit in _THRESHOLD_UNITS and re.match(CJK, after):
         return False  # 5000万元以上项目: a threshold in a name
+    if unit == "位" and after == "数":
+        return False  # 两位数增长: how many digits, a manner
     clause = masked[clause_start(masked, m.start()):m.start()]
     if clause.endswith("连续"):
         return False  # 连续三个季度位列全市首位: how long it held, not a figure
@@ -115,6 +117,20 @@ def plan_word(masked: str, start: int, at: int) -> str:
             continue
         return word
     return ""
+
+
+_BASE_VALUE = re.compile(r"(?:对比|相比|比|较)(?P<when>\d{4}[ 　]?年|上年|去年)的?(?P<what>[^，。；、（\d]{0,8})$")
+_MOVES = re.compile("[增减多少提降高低升落涨跌快慢超]")
+
+
+def base_value(masked: str, start: int, at: int) -> PeriodWord | None:
+    """The period of a figure that is a comparison's base (对比2014年所占比重29.5%增长了12.4%; 较上年的
+    25%): the base's period, when nothing between it and the figure says how it moved."""
+    said = _BASE_VALUE.search(masked[max(start, at - 24):at])
+    if said is None or _MOVES.search(said.group("what")) or said.group("what").startswith("同期"):
+        return None  # 较上年同期（3.2%）: the same period a year before (compared_with)
+    words = period_words(said.group("when"))
+    return words[-1]._replace(start=at, end=at) if words else None
 
 
 def compared_with(masked: str, at: int, period: PeriodWord | None) -> PeriodWord | None:

@@ -31,6 +31,7 @@ from reporter.prose import changes as said_changes
 from reporter.prose.changes import clause_start
 from reporter.prose.figure_names import clause_end, is_stock, labels, trim
 from reporter.prose.frames import (
+    CONTINUING,
     first_lead,
     heading_frames,
     introduction,
@@ -43,6 +44,7 @@ from reporter.prose.mentions import (
     CJK,
     ESTIMATE_WORDS,
     QUALIFIER_BEFORE,
+    base_value,
     compared_with,
     is_quantity,
     number_text,
@@ -50,8 +52,9 @@ from reporter.prose.mentions import (
     value_and_unit,
 )
 from reporter.prose.numerals import POINT
-from reporter.prose.script import simplified
+from reporter.prose.script import simplified, unglossed
 from reporter.prose.time_words import (
+    CALENDAR,
     LOOK_BACK,
     PeriodWord,
     governing,
@@ -71,7 +74,7 @@ EXTRA_UNITS = ("人次", "平方公里", "篇", "座", "台", "套", "支", "辆
                "件/套", "件/万人", "微克/立方米", "米/秒", "℃", "镇", "乡", "席", "强", "倍", "公顷", "立方米",
                "部", "床", "间", "千克", "公斤", "个百分点", "个千分点", "元/人", "盒", "箱", "瓶", "羽", "匹", "棵",
                "本", "艘", "架", "双", "根", "块", "处", "宗", "笔", "票", "例", "车次", "架次", "班次", "课时",
-               "标准箱", "千公顷", "美元", "元/平方米", "元/吨", "兆瓦", "立方米/秒", "毫克/升", "人年")
+               "标准箱", "千公顷", "美元", "元/平方米", "元/吨", "兆瓦", "立方米/秒", "毫克/升", "人年", "㎡")
 UNITS = tuple(sorted(set(units.KNOWN_UNITS + EXTRA_UNITS), key=len, reverse=True))
 TERMINAL = "。！？"
 
@@ -84,6 +87,8 @@ MASKS = (
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # dates
     r"\d+(?:\.\d+)?(?:[∶:：]\d+(?:\.\d+)?)+",  # ratios (6.7∶74.1∶19.2) and times of day
     r"(?<=[\d%‰])（(?:全国|全省|全市|全州)[^（）\n\d]{0,6}-?\d+(?:\.\d+)?[%‰]?）",  # 增长7.5%（全市11.1%）: the benchmark
+    r"\d+(?:\.\d+)?[‰%](?=(?:人口)?(?:变动)?抽样)",  # 5‰人口变动抽样调查: the survey's sample, its name
+    r"届[^，。；\n\d]{0,8}?[一二三四五六七八九十\d]{1,3}次(?:全体)?(?:会议|全会)",  # 十六届人大三次会议: a session's name
 )
 SECTION = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．](?!\d))")  # a numbered heading
 HALF_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}  # read alike
@@ -158,6 +163,10 @@ def read(text: str, headings: bool = True) -> list[Reading]:
     """Every number mention of ``text`` that states a fact, in text order. ``headings`` False reads
     short unpunctuated lines too (a quote such as 省科技型中小企业6家 is not a heading), and no
     document frame (a quote is read on its own)."""
+    glossed = unglossed(text)
+    if glossed is not None:  # read without a mirror's pinyin glosses; offsets index the page
+        bare, at = glossed
+        return [_placed(r, at) for r in read(bare, headings)]
     pats = _patterns()
     wide = re.search("[０-９．％－]", text) is not None  # translate is slow on long Chinese text
     plain = text.translate(_WIDE) if wide else text
@@ -169,10 +178,11 @@ def read(text: str, headings: bool = True) -> list[Reading]:
     frame, framing = None, []
     if headings:
         all_words = period_words(named)
-        frame, framing = title_frame(named, all_words), heading_frames(all_words, heads)
+        frame, framing = title_frame(named, all_words), heading_frames(named, all_words, heads)
     word_at, change_at = [w.start for w in words], [c.start for c in changes]
     out: list[Reading] = []
     lead = None  # the first paragraph's lead: it frames the paragraphs that print no time word
+    last: PeriodWord | None = None  # the previous paragraph's last calendar word
     for n, (start, end) in enumerate(_paragraphs(masked)):
         while framing and framing[0][0] < start:
             frame = framing.pop(0)[1]
@@ -180,14 +190,34 @@ def read(text: str, headings: bool = True) -> list[Reading]:
         cs = changes[bisect_left(change_at, start):bisect_left(change_at, end)]
         if n == 0 and headings:
             lead = first_lead(masked, _split(masked, start, end)[:1], ws) or introduction(masked, (start, end), ws)
-        out.extend(_read_paragraph(text, masked, (start, end), ws, cs, (frame or (None if ws else lead), frame or lead)))
+        opening = frame or (None if ws else lead)
+        if last is not None and masked[start:end].lstrip(" 　□").startswith(CONTINUING):
+            opening = last  # a paragraph opening 其中… goes on from the sentence before it, and its period
+        out.extend(_read_paragraph(text, masked, (start, end), ws, cs, (opening, frame or lead)))
+        last = next((w for w in reversed(ws) if w.kind in CALENDAR), None)
     return [_as_written(text, masked, r) for r in out] if source is not plain else out
 
 
+def _placed(r: Reading, at: list[int]) -> Reading:
+    """A reading of a text read without its glosses, with offsets into the glossed page."""
+    def end(i: int) -> int:
+        return at[i - 1] + 1 if i > 0 else 0
+
+    period = r.period._replace(start=at[r.period.start], end=end(r.period.end)) if r.period is not None else None
+    return r._replace(start=at[r.start], end=end(r.end), quote_start=at[r.quote_start], quote_end=end(r.quote_end),
+                      period=period)
+
+
 def _as_written(text: str, masked: str, r: Reading) -> Reading:
-    """A reading of a page in traditional characters with its unit as the page prints it (億元)."""
+    """A reading of a page in traditional characters with its unit as the page prints it (億元),
+    and the unit of its change too (比上年末增加0.3萬人 → +0.3萬人, 提高1.3個百分點)."""
     at = masked.rfind(r.unit, r.start, r.end) if r.unit and not r.rank else -1
-    return r._replace(unit=text[at:at + len(r.unit)]) if at >= 0 else r
+    if at >= 0:
+        r = r._replace(unit=text[at:at + len(r.unit)])
+    change = r.change or ""
+    unit = change.lstrip("+-0123456789.")
+    said = masked.rfind(unit, r.end, r.quote_end) if unit else -1
+    return r._replace(change=change[:-len(unit)] + text[said:said + len(unit)]) if said >= 0 else r
 
 
 def _full_width(text: str) -> str:
@@ -312,7 +342,8 @@ def _reading(text: str, masked: str, m: re.Match[str], sentence: tuple[int, int]
         prefix += "了"
     qualifier_word = prefix.rstrip("了") or m.group("mid") or m.group("mid2") or m.group("post") or ""
     qualifier = _QUALIFIERS.get(qualifier_word, "exact")
-    period = governing(masked, num_start, clause_begin, sentence, para_words, *leads)
+    period = base_value(masked, clause_begin, m.start()) or governing(masked, num_start, clause_begin, sentence,
+                                                                      para_words, *leads)
     target = plan_word(masked, sentence[0], m.start())
     if target or (period is not None and period.kind in ("forward", "by_year")):
         qualifier, qualifier_word = "target", target or (period.text if period else "")

@@ -9,8 +9,12 @@ stay as the page prints them.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
+
+# A mirror's ruby: pinyin with a tone mark in brackets after a character (經(jīng)濟, 數(shù)據(jù)).
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
 @cache
@@ -30,3 +34,20 @@ def simplified(text: str) -> str:
     if len(out) == len(text):
         return out
     return "".join(same if len(same := convert(char)) == 1 else char for char in text)
+
+
+def unglossed(text: str) -> tuple[str, list[int]] | None:
+    """``text`` without the pinyin glosses a mirror prints after characters (經(jīng)濟 → 經濟), and
+    for each of its offsets (and its end) the offset in ``text``; None when it has none."""
+    if "(" not in text or GLOSS.search(text) is None:
+        return None
+    kept: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in GLOSS.finditer(text):
+        kept.append(text[at:m.start()])
+        where.extend(range(at, m.start()))
+        at = m.end()
+    kept.append(text[at:])
+    where.extend(range(at, len(text) + 1))
+    return "".join(kept), where

@@ -31,8 +31,9 @@ _STARTS = "今本去上下全近最过这通经用再未到至截目当以年前
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"(?:截至|截止)到?{_YR}(?P<b>\d{{1,2}})月(?:底|末|份)?", "asof_month"),
     (r"(?:截至|截止)到?(?P<y>\d{4})[ 　]?年(?:底|末)?", "asof_year"),
-    (r"(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|如今|今年以来|年初以来|以来", "now"),
-    (r"(?:到|至)(?P<y>\d{4})[ 　]?年(?:底|末|(?!的))", "by_year"),  # 上升到2020年的1.77亿元: that year's, no deadline
+    (r"(?:截至|截止|到)?(?:目前|现在)为?止|(?:截至|截止)到?(?:目前|现在|当前)|目前|当前|至今|如今|今年以来|年初以来|以来",
+     "now"),  # 到目前为止，…；…: the whole word, so that a comma sets it off
+    (r"(?:到|至)[ 　]?(?P<y>\d{4})[ 　]?年(?:底|末|(?!的))", "by_year"),  # 上升到2020年的1.77亿元: that year's, no deadline; 到 2025 年 as a copy spaces it
     (rf"(?P<a>\d{{4}}){_TO}(?P<b>\d{{4}})[ 　]?年", "years"),
     (rf"{_YR}(?P<a>{_N})月?{_TO}(?P<b>{_N})月份?", "months"),
     (rf"{_YR}元月?{_TO}(?P<b>{_N})月份?", "from_january"),
@@ -46,14 +47,15 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"未来(?P<a>{_N})年", "forward"),
     (rf"(?P<a>{_N})年内", "forward"),
     (rf"(?:近|最近|过去|这)?(?P<a>{_N})年(?:来|以来|间)?", "trailing"),
-    (r"(?P<y>\d{4})[ 　]?年度?|(?P<r>今年|本年|全年|去年|上年|上一年度|上年度)", "year"),
+    (r"(?P<y>\d{4})[ 　]?年度?|(?P<r>今年|本年|全年|当年(?!价)|去年|上年|上一年度|上年度)", "year"),
 )
 SPAN_ADDS = ("新增", "净增", "累计")  # 三年新增…3个: a bare span of years is the years to the date written
 THIS_MONTH = "当月"  # under a span (1-3月), its last month
-WHOLE_YEAR = "全年"  # the year under review: the document's, else the last one ended
+WHOLE_YEAR = ("全年", "当年")  # the year under review: the document's, else the last one ended (当年价: prices)
 LOOK_BACK = 12  # the time words of a sentence looked back over: a number's own is among the nearest
 CALENDAR = ("year", "half", "quarter", "months", "asof")  # hold to the end of their sentence, past "；"
 LAST_YEAR = ("去年", "上年", "上一年度", "上年度")
+BASE_JOINS = ("和", "、", "及")  # 较一季度和1-5月分别提高…: a time word listed after a base is a base too
 TO_DATE_WORDS = ("累计", "已经", "已")  # "to date", when no period word is in force
 # how a pattern's kind and its a, b become a word's shape
 SHAPES = {"asof_year": lambda a, b: ("asof", 12, 12), "year_end": lambda a, b: ("asof", 12, 12),
@@ -90,10 +92,13 @@ def period_words(masked: str) -> list[PeriodWord]:
     """Every period word of a (masked) text, in text order; a comparison base (比上年) is none,
     nor is a malformed one (截至0月底, 2021-2019年, 近0年)."""
     out: list[PeriodWord] = []
+    base_end = -1  # where the last base ended: 较一季度和1-5月 names two bases
     for m in _pattern().finditer(masked):
         before = masked[m.start() - 1] if m.start() > 0 else ""
-        if (before and before in "比较与同") or (before in ("和", "由") and m.group().startswith(LAST_YEAR)):
-            continue  # a base: 比上年, 由上年同期的2.05:1
+        if ((before and before in "比较与同") or (before in ("和", "由") and m.group().startswith(LAST_YEAR))
+                or (before in BASE_JOINS and base_end == m.start() - 1)):
+            base_end = m.end() + (2 if masked.startswith("同期", m.end()) else 0)  # 较去年同期和全年
+            continue  # a base: 比上年, 由上年同期的2.05:1, 较一季度和1-5月
         if masked[max(0, m.start() - 2):m.start()] == "连续":  # 连续两年夺得: how long, not when
             continue
         i = (m.lastgroup or "p_0").split("_")[1]
@@ -108,7 +113,7 @@ def period_words(masked: str) -> list[PeriodWord]:
         if ((kind in ("months", "asof") and not 1 <= a <= b <= 12) or (kind == "years" and not a < b)
                 or (kind in ("trailing", "forward") and not 0 < a <= 30)):
             continue  # 截至0月底, 2021-2019年, 近0年: not periods
-        back = None if "r" not in g or g["r"] == WHOLE_YEAR else int(g["r"] in LAST_YEAR)
+        back = None if "r" not in g or g["r"] in WHOLE_YEAR else int(g["r"] in LAST_YEAR)
         out.append(PeriodWord(m.group(), m.start(), m.end(), kind, int(g["y"]) if "y" in g else None, back, a, b))
     return out
 
