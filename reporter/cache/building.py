@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 from reporter.cache import key
 from reporter.cache.reading import cache_name, one_or_stack, read
+from reporter.data.paths import data_file_paths
 from reporter.model.dataset import Dataset
 from reporter.model.records import SeriesChunk
 
@@ -52,13 +52,16 @@ def _split(path: str | tuple[str, ...], data: Dataset) -> int | None:
     their files each time, in a few milliseconds) and the base more than :data:`SMALL_FACTS`."""
     if isinstance(path, str) or len(path) < 2 or os.environ.get("REPORTER_CACHE_LAYOUT") == "small":
         return None
-    from reporter.data.yaml_file import data_files
-
-    layer_of = {str(file): n for n, layer in enumerate(path) for file in data_files(Path(layer))[0]}
+    layer_of: dict[str, int] = {}
+    for n, layer in enumerate(path):
+        try:
+            layer_of.update((os.path.normpath(file), n) for file in data_file_paths(layer))
+        except OSError:
+            continue
     sizes = [0] * len(path)
     for item in data.store.items():
         where = item.path if isinstance(item, SeriesChunk) else item.origin.path if item.origin else ""
-        sizes[layer_of.get(where, 0)] += item.size
+        sizes[layer_of.get(os.path.normpath(where), 0)] += item.size
     for k in range(1, len(path)):
         if sum(sizes[k:]) <= OVERLAY_FACTS and sum(sizes[:k]) > SMALL_FACTS:
             return k

@@ -17,7 +17,7 @@ re-hashed. Only regular files are cached: a pipe or device has no stable content
 
 from __future__ import annotations
 
-import hashlib  # only for a new or changed file: a fresh cache is judged by stat alone
+import hashlib  # used only for a new or changed file: a fresh cache is judged by stat alone
 import os
 import stat
 import time

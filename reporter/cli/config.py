@@ -29,7 +29,6 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from reporter.data.paths import xdg_folder
@@ -83,64 +82,67 @@ def settings_for(environ: Mapping[str, str]) -> Settings:
     return load_settings(environ, cwd)
 
 
-def user_file(environ: Mapping[str, str]) -> Path | None:
+def user_file(environ: Mapping[str, str]) -> str | None:
     """``$XDG_CONFIG_HOME/reporter/config.toml``, else ``~/.config/reporter/config.toml`` (the XDG rule
     of :func:`reporter.data.paths.xdg_folder`, as the cache folder's)."""
     folder = xdg_folder("config", environ)
-    return Path(folder) / "config.toml" if folder else None
+    return os.path.join(folder, "config.toml") if folder else None
 
 
-def project_file(start: str | Path) -> Path | None:
-    """``reporter.toml`` in ``start`` or a folder above it, up to a repository's top or the home folder."""
-    here = Path(start).resolve()
-    home = Path(os.path.expanduser("~")).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / PROJECT_FILE
-        if candidate.is_file():
+def project_file(start: str | os.PathLike[str]) -> str | None:
+    """``reporter.toml`` in ``start`` or a folder above it, up to a repository's top or the home folder.
+    (os.path, not pathlib: every run looks, and pathlib costs a run more to import than the look.)"""
+    folder = os.path.realpath(start)
+    home = os.path.realpath(os.path.expanduser("~"))
+    while True:
+        candidate = os.path.join(folder, PROJECT_FILE)
+        if os.path.isfile(candidate):
             return candidate
-        if folder == home or (folder / ".git").exists():
+        parent = os.path.dirname(folder)
+        if folder == home or os.path.exists(os.path.join(folder, ".git")) or parent == folder:
             return None
-    return None
+        folder = parent
 
 
-def load_settings(environ: Mapping[str, str], cwd: str | Path) -> Settings:
+def load_settings(environ: Mapping[str, str], cwd: str | os.PathLike[str]) -> Settings:
     """The settings of the user file, then the project file over it (each only if it exists)."""
     values: dict[str, Setting] = {}
     files = []
     for path in (user_file(environ), project_file(cwd)):
-        if path is None or not path.is_file():
+        if path is None or not os.path.isfile(path):
             continue
-        files.append(str(path))
+        files.append(path)
         for key, value in read_file(path).items():
-            values[key] = Setting(value, str(path))
+            values[key] = Setting(value, path)
     return Settings(values, tuple(files))
 
 
-def read_file(path: Path) -> dict[str, Any]:
+def read_file(path: str) -> dict[str, Any]:
     """One config file's settings, checked; relative data paths made absolute against its folder."""
     import tomllib
 
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError([Problem(str(path), None, None, Message("config.syntax", reason=str(exc)))]) from None
+        raise DataError([Problem(path, None, None, Message("config.syntax", reason=str(exc)))]) from None
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         line, column = (int(found.group(1)), int(found.group(2))) if found else (None, None)
-        raise DataError([Problem(str(path), line, column, Message("config.syntax", reason=reason))]) from None
+        raise DataError([Problem(path, line, column, Message("config.syntax", reason=reason))]) from None
     out = {}
     for key, value in table.items():
         out[key] = _checked(path, text, key, value)
     return out
 
 
-def _checked(path: Path, text: str, key: str, value: Any) -> Any:
+def _checked(path: str, text: str, key: str, value: Any) -> Any:
 
     def wrong(message: Message) -> DataError:
-        return DataError([Problem(str(path), _line_of(text, key), None, message)])
+        return DataError([Problem(path, _line_of(text, key), None, message)])
 
     choices = {"lang": LANGS, "format": FORMATS, "encoding": ENCODINGS, "color": COLORS}
     if key not in KEYS:
@@ -149,7 +151,7 @@ def _checked(path: Path, text: str, key: str, value: Any) -> Any:
         layers = [value] if isinstance(value, str) else value
         if not isinstance(layers, list) or not layers or not all(isinstance(p, str) and p.strip() for p in layers):
             return _raise(wrong(Message("config.value", name=key, value=_shown(value), expected=Message("config.list"))))
-        return [p if p.strip() == "bundled" else os.path.join(path.parent, os.path.expanduser(p)) for p in layers]
+        return [p if p.strip() == "bundled" else os.path.join(os.path.dirname(path), os.path.expanduser(p)) for p in layers]
     if key == "bom":
         if not isinstance(value, bool):
             return _raise(wrong(Message("config.value", name=key, value=_shown(value),

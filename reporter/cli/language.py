@@ -20,10 +20,9 @@ import gettext
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 
 DOMAIN = "reporter-click"
-LOCALE_DIR = str(Path(__file__).resolve().parent / "locale")
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")
 LANGS = ("zh", "en")
 
 

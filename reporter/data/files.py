@@ -25,7 +25,7 @@ import errno
 import os
 import re
 import stat
-import tempfile  # only writers pay for it
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager

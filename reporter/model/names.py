@@ -8,7 +8,7 @@ error (exit 2): the data need not be asked. Pure functions; they never print.
 
 from __future__ import annotations
 
-import difflib  # only when a name is not found
+import difflib  # suggestions for a name not found
 import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING

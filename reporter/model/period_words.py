@@ -15,7 +15,7 @@ Imported only when a period is printed or a string is not canonical.
 """
 
 import re
-import unicodedata  # an extension module: loaded only when a period is not canonical
+import unicodedata  # full-width digits and marks in a period as written
 from functools import lru_cache
 
 from reporter.model.periods import (

@@ -100,7 +100,7 @@ def test_the_project_file_is_not_looked_for_above_a_repository(tmp_path: Path) -
     (tmp_path / "reporter.toml").write_text('lang = "en"\n', encoding="utf-8")
     inner = tmp_path / "repo" / "src"
     inner.mkdir(parents=True)
-    assert project_file(inner) == tmp_path / "reporter.toml"
+    assert project_file(inner) == str(tmp_path / "reporter.toml")
     (tmp_path / "repo" / ".git").mkdir()
     assert project_file(inner) is None
     assert load_settings({"XDG_CONFIG_HOME": str(tmp_path / "none")}, inner).values == {}
