@@ -169,14 +169,12 @@ def stream_csv(views: Sequence[View], env: Environment, header: bool = True) -> 
     # text is guarded and quoted once, by the csv module itself; a number needs neither.
     field = _memo(lambda v: _csv_field(spreadsheet_safe(_cell(v))))
 
-    def chunks() -> Iterator[str]:
-        """Rows joined into chunks, a block's rows at a time (an export's million rows: the per-row
-        work is putting the varying values in place, and nothing else)."""
-        lines: list[str] = []
-        size = 0
+    def blocks() -> Iterator[str]:
+        """Each block's rows joined at once (an export's million rows: the per-row work is putting the
+        varying values in place, and nothing else)."""
         for row, varying, variants in view.machine_blocks():
             cells = ["" if v is None else field(v) for v in row]
-            made = len(lines)
+            lines = []
             for variant in variants:
                 for position, v in zip(varying, variant):
                     if v is None:
@@ -188,16 +186,11 @@ def stream_csv(views: Sequence[View], env: Environment, header: bool = True) -> 
                     else:
                         cells[position] = field(v)
                 lines.append(",".join(cells))
-            size += sum(map(len, lines[made:]))
-            if len(lines) >= ROWS_PER_CHUNK or size >= CHUNK_CHARS:
+            if lines:
                 yield "\n".join(lines) + "\n"
-                lines.clear()
-                size = 0
-        if lines:
-            yield "\n".join(lines) + "\n"
     if header:
         yield ",".join(_csv_field(k) for k in view.record_keys) + "\n"
-    yield from chunks()
+    yield from _chunked(blocks())
 
 
 _NEEDS_QUOTES = frozenset(',"\r\n')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reporter.model.period_words import parse_period
@@ -96,15 +97,7 @@ def _export_blocks(data: Dataset, seen: Callable[[int], object] | None = None) -
     is built for each."""
 
     regions, metrics = data.regions, data.metrics
-    cleaned: dict[str, str] = {}
-
-    def said(text: str) -> str:
-        made = cleaned.get(text)
-        if made is None:
-            if len(cleaned) >= 50_000:  # bounded: a stream has no end
-                cleaned.clear()
-            made = cleaned[text] = clean(text)
-        return made
+    said = lru_cache(maxsize=50_000)(clean)  # bounded: a stream has no end
 
     for item in data.store.items():
         first = item.first()
