@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reporter.errors import NoData, UsageProblem
@@ -67,18 +68,11 @@ def region_facts_of_newest(data: Dataset, region: Region) -> list[Fact]:
     return _in_region_order(data, [f for item in items for f in item.expand_periods(wanted[item.metric])])
 
 
-_YEAR_BEFORE: dict[Period, Period] = {}
-
-
+@lru_cache(maxsize=10_000)  # bounded, whatever a long-lived caller asks
 def year_before(period: Period) -> Period:
     """``period.shifted(-1)``, worked out once a period: a brief of every county asks it of a dozen
     periods 142,500 times."""
-    found = _YEAR_BEFORE.get(period)
-    if found is None:
-        if len(_YEAR_BEFORE) >= 10_000:  # bounded, whatever a long-lived caller asks
-            _YEAR_BEFORE.clear()
-        found = _YEAR_BEFORE[period] = period.shifted(-1)
-    return found
+    return period.shifted(-1)
 
 
 def _in_region_order(data: Dataset, facts: list[Fact]) -> list[Fact]:
